@@ -57,6 +57,13 @@ const EnvSchema = z
     MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).max(1_000_000).default(8000),
     /** Operator opt-in: keep drafted records on disk in this folder. Off by default. */
     RECORDS_DIR: optionalString,
+
+    /** Where conversation state lives: memory (one instance) or redis (several instances). */
+    STATE_STORE: z.enum(["memory", "redis"]).default("memory"),
+    REDIS_URL: optionalString,
+    /** 32 random bytes, base64: state in Redis is encrypted with it. A secret: no default. */
+    STATE_ENCRYPTION_KEY: optionalString,
+    STATE_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(3600),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== "UserAssignedMSI") {
@@ -75,6 +82,16 @@ const EnvSchema = z
         path: ["TRANSFORMERS_MODEL_DIR"],
         message: "is required when EMBEDDINGS_PROVIDER=transformers",
       });
+    }
+    if (env.STATE_STORE === "redis") {
+      if (!env.REDIS_URL) ctx.addIssue({ code: "custom", path: ["REDIS_URL"], message: "is required when STATE_STORE=redis" });
+      if (!env.STATE_ENCRYPTION_KEY || Buffer.from(env.STATE_ENCRYPTION_KEY, "base64").length !== 32) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["STATE_ENCRYPTION_KEY"],
+          message: "must be 32 random bytes, base64-encoded, when STATE_STORE=redis (e.g. `openssl rand -base64 32`)",
+        });
+      }
     }
     if (env.LLM_PROVIDER !== "none" && !env.LLM_MODEL && env.LLM_PROVIDER !== "azure") {
       ctx.addIssue({ code: "custom", path: ["LLM_MODEL"], message: `is required when LLM_PROVIDER=${env.LLM_PROVIDER}` });
@@ -112,6 +129,12 @@ export interface Config {
   readonly deadlines: { readonly holidaysOverrideFile?: string };
   readonly limits: { readonly maxMessageChars: number };
   readonly records: { readonly dir?: string };
+  readonly state: {
+    readonly store: "memory" | "redis";
+    readonly redisUrl?: string;
+    readonly encryptionKey?: string;
+    readonly ttlSeconds: number;
+  };
 }
 
 /**
@@ -159,6 +182,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     deadlines: { holidaysOverrideFile: e.HOLIDAYS_OVERRIDE_FILE ? fromRoot(e.HOLIDAYS_OVERRIDE_FILE) : undefined },
     limits: { maxMessageChars: e.MAX_MESSAGE_CHARS },
     records: { dir: e.RECORDS_DIR ? fromRoot(e.RECORDS_DIR) : undefined },
+    state: {
+      store: e.STATE_STORE,
+      redisUrl: e.REDIS_URL,
+      encryptionKey: e.STATE_ENCRYPTION_KEY,
+      ttlSeconds: e.STATE_TTL_SECONDS,
+    },
   });
 }
 

@@ -1,0 +1,141 @@
+import type { Config } from "../core/config.js";
+import { systemClock, type Clock } from "../core/clock.js";
+import { invalidInput } from "../core/errors.js";
+import type { Jurisdiction } from "../core/jurisdiction.js";
+import { createEmbeddings, type Embeddings } from "../knowledge/embeddings/index.js";
+import { loadKnowledgeBase, createChatModel, type KnowledgeBase } from "../knowledge/index.js";
+import { createTriage, triageByRules, type Triage, type TriageResult } from "../escalation/index.js";
+import {
+  createDeadlineCalculator,
+  parseDateInput,
+  type DeadlineCalculator,
+  type DeadlineResult,
+  type EventId,
+} from "../deadlines/index.js";
+import { whatNext, type NextResult } from "../procedures/index.js";
+import { draftFromNotes, type DraftResult } from "../records/index.js";
+import { Lazy } from "./lazy.js";
+import type { AskResult, SignpostView, TriageView } from "./types.js";
+
+export interface AssistantOptions {
+  config: Config;
+  clock?: Clock;
+}
+
+export interface JurisdictionOption {
+  jurisdiction?: Jurisdiction;
+}
+
+/** The deadline result plus how the event date was read, so the user can check it. */
+export type DeadlineView = DeadlineResult & { event_date_interpretation: string; event_date_ambiguous?: string };
+
+/**
+ * The application's use cases, shared by the CLI and the bot so both give the same
+ * answers. Every text entry point triages the whole input first: nothing can skip it.
+ * Parts load lazily so a CLI command only loads what it needs.
+ */
+export class Assistant {
+  readonly clock: Clock;
+  private readonly embeddings: Lazy<Embeddings>;
+  private readonly knowledge: Lazy<KnowledgeBase>;
+  private readonly triager: Lazy<Triage>;
+  private readonly calculatorLazy: Lazy<DeadlineCalculator>;
+
+  constructor(private readonly options: AssistantOptions) {
+    const { config } = options;
+    this.clock = options.clock ?? systemClock;
+    this.embeddings = new Lazy(() => createEmbeddings(config));
+    this.knowledge = new Lazy(async () =>
+      loadKnowledgeBase({ config, embeddings: await this.embeddings.get(), llm: createChatModel(config) }),
+    );
+    this.triager = new Lazy(async () =>
+      createTriage({ embeddings: await this.embeddings.get(), cacheDir: config.knowledge.indexDir }),
+    );
+    this.calculatorLazy = new Lazy(async () =>
+      createDeadlineCalculator({ overrideFile: config.deadlines.holidaysOverrideFile }),
+    );
+  }
+
+  get config(): Config {
+    return this.options.config;
+  }
+
+  /** Load every part now (the bot does this at start-up so the first answer is fast). */
+  async warmUp(): Promise<void> {
+    await Promise.all([this.knowledge.get(), this.triager.get(), this.calculatorLazy.get()]);
+  }
+
+  calculator(): Promise<DeadlineCalculator> {
+    return this.calculatorLazy.get();
+  }
+
+  /**
+   * Triage the whole text. Falls back to the rules alone if the semantic part cannot
+   * load: the signpost must never depend on a model being available.
+   */
+  async assess(text: string): Promise<TriageResult> {
+    try {
+      const triage = await this.triager.get();
+      return await triage.assess(text);
+    } catch {
+      return triageByRules(text);
+    }
+  }
+
+  async triage(text: string): Promise<TriageView> {
+    if (text.trim() === "") throw invalidInput("Please type the message to check.");
+    const result = await this.assess(text);
+    return { level: result.level, text: result.text };
+  }
+
+  /** Answer a procedure question from the corpus, with citations and any signpost. */
+  async ask(question: string, opts: JurisdictionOption = {}): Promise<AskResult> {
+    if (question.trim() === "") throw invalidInput("Please type your question.");
+    const signpost = toSignpost(await this.assess(question));
+    const max = this.config.limits.maxMessageChars;
+    if (question.length > max) {
+      return {
+        answer:
+          `That message is too long for me to answer (${question.length.toLocaleString("en-GB")} characters; ` +
+          `the limit is ${max.toLocaleString("en-GB")}). I have checked all of it for signs of danger. ` +
+          "Please send your question on its own, in a sentence or two.",
+        jurisdiction: null,
+        covered: false,
+        citations: [],
+        signpost,
+      };
+    }
+    const kb = await this.knowledge.get();
+    const answer = await kb.answer(question, { jurisdiction: opts.jurisdiction });
+    return { ...answer, signpost };
+  }
+
+  /** What happens next from a stage id or a description in words. */
+  async next(situation: string, opts: JurisdictionOption = {}): Promise<NextResult> {
+    if (situation.trim() === "") throw invalidInput("Please say where things stand, for example \"strategy discussion done, section 47 agreed\".");
+    const calculator = await this.calculatorLazy.get();
+    return whatNext(situation, { clock: this.clock, calculator }, { jurisdiction: opts.jurisdiction });
+  }
+
+  /** Every deadline an event starts, from a date in ISO, UK style or words. */
+  async deadline(event: string, dateText: string, opts: JurisdictionOption = {}): Promise<DeadlineView> {
+    const parsed = parseDateInput(dateText, this.clock);
+    const calculator = await this.calculatorLazy.get();
+    const result = calculator.deadlinesFor(event as EventId, parsed.date, { jurisdiction: opts.jurisdiction });
+    return {
+      ...result,
+      event_date_interpretation: parsed.interpretation,
+      ...(parsed.ambiguous ? { event_date_ambiguous: parsed.ambiguous } : {}),
+    };
+  }
+
+  /** Draft a strategy discussion record from notes (free text or a JSON record). */
+  async draft(notes: string, opts: JurisdictionOption = {}): Promise<DraftResult> {
+    const calculator = await this.calculatorLazy.get();
+    return draftFromNotes(notes, { clock: this.clock, calculator }, { jurisdiction: opts.jurisdiction });
+  }
+}
+
+export function toSignpost(result: TriageResult): SignpostView | null {
+  return result.level === "none" ? null : { level: result.level, text: result.text };
+}

@@ -1,0 +1,11 @@
+import { Assistant, type AssistantOptions } from "./assistant.js";
+
+export { Assistant, toSignpost } from "./assistant.js";
+export type { AssistantOptions, DeadlineView, JurisdictionOption } from "./assistant.js";
+export type { AskResult, SignpostView, TriageView } from "./types.js";
+export { classifyIntent, type Intent } from "./intent.js";
+
+/** Create the assistant. Parts load on first use; call `warmUp()` to load them now. */
+export async function createAssistant(options: AssistantOptions): Promise<Assistant> {
+  return new Assistant(options);
+}

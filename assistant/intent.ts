@@ -1,0 +1,46 @@
+import type { Clock } from "../core/clock.js";
+import { parseDeadlineQuestion } from "../deadlines/index.js";
+
+/** What a message asks the bot to do. */
+export type Intent =
+  | { kind: "help" }
+  | { kind: "cancel" }
+  | { kind: "draft"; notes: string }
+  | { kind: "deadline"; question: NonNullable<ReturnType<typeof parseDeadlineQuestion>> }
+  | { kind: "next" }
+  | { kind: "ask" };
+
+const HELP = /^\s*(help|hi|hello|hey|start|menu|what can you do\??|\?|commands|good (morning|afternoon)\b.*)\s*[.!?]*\s*$/i;
+const CANCEL = /^\s*(cancel|stop|quit|exit|start again|restart)\s*[.!]*\s*$/i;
+const DRAFT = /^\s*(please\s+)?(draft|write( up)?|start|create|make)\b[^.\n]{0,40}\b(record|minutes|strat(egy)?\b[^.\n]{0,20}\b(record|notes|minutes))/i;
+const DRAFT_PREFIX = /^\s*(draft|record|strategy (discussion )?record)\s*:\s*/i;
+const NEXT =
+  /\b(what (happens|comes|do (i|we) do|should (happen|we do)|are the next steps)\s*(next|now)|next steps?|what now|now what|what'?s next|where do (we|i) go from here)\b/i;
+
+/**
+ * Decide what a message asks for. Pure: the bot routes on it and tests assert it.
+ * Deadline questions need a date in the text to be calculations; without one they
+ * are procedure questions ("when must the ICPC be held?") and go to the corpus.
+ */
+export function classifyIntent(text: string, clock: Clock): Intent {
+  if (CANCEL.test(text)) return { kind: "cancel" };
+  if (HELP.test(text)) return { kind: "help" };
+  const prefix = DRAFT_PREFIX.exec(text);
+  if (prefix) return { kind: "draft", notes: text.slice(prefix[0].length).trim() };
+  if (DRAFT.test(text)) {
+    // "draft a strategy record: <notes>" carries its notes after a colon or a new line.
+    const split = text.search(/[:\n]/);
+    return { kind: "draft", notes: split >= 0 ? text.slice(split + 1).trim() : "" };
+  }
+  let deadline: ReturnType<typeof parseDeadlineQuestion> = null;
+  try {
+    deadline = parseDeadlineQuestion(text, clock);
+  } catch {
+    // An impossible date in a deadline question is still a deadline question: the
+    // dialog re-parses it and tells the user what is wrong.
+    deadline = null;
+  }
+  if (deadline && (deadline.date || deadline.dateText)) return { kind: "deadline", question: deadline };
+  if (NEXT.test(text)) return { kind: "next" };
+  return { kind: "ask" };
+}

@@ -1,0 +1,24 @@
+import type { Citation } from "../core/citation.js";
+import type { AnswerJurisdiction } from "../core/jurisdiction.js";
+import type { TriageLevel } from "../escalation/index.js";
+
+/** The signpost carried by every answer whose message needed one. */
+export interface SignpostView {
+  level: Exclude<TriageLevel, "none">;
+  text: string;
+}
+
+/** `safeguard ask --json` and the bot's plain answer: the public contract. */
+export interface AskResult {
+  answer: string;
+  jurisdiction: AnswerJurisdiction;
+  covered: boolean;
+  citations: Citation[];
+  signpost: SignpostView | null;
+}
+
+/** `safeguard triage --json`. */
+export interface TriageView {
+  level: TriageLevel;
+  text: string;
+}

@@ -1,0 +1,47 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConversationState,
+  type TurnContext,
+} from "botbuilder";
+import type { Config } from "../core/config.js";
+import { isAppError } from "../core/errors.js";
+import type { Logger } from "../core/logger.js";
+
+/**
+ * The Bot Framework adapter. With no MicrosoftAppId the connector accepts anonymous
+ * calls (Emulator, curl); with credentials, unauthenticated calls are refused (401).
+ */
+export function createAdapter(config: Config, logger: Logger, conversationState: ConversationState): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.bot.appId ?? "",
+    MicrosoftAppPassword: config.bot.appPassword ?? "",
+    MicrosoftAppType: config.bot.appType,
+    MicrosoftAppTenantId: config.bot.tenantId ?? "",
+  });
+  const adapter = new CloudAdapter(auth);
+
+  // One turn-error handler (STYLE.md §7): log without user text, apologise plainly,
+  // and reset the conversation so the next message starts clean.
+  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+    logger.error(
+      {
+        event: "turn_error",
+        channelId: context.activity.channelId,
+        code: isAppError(error) ? error.code : "internal",
+        err: { type: error instanceof Error ? error.name : typeof error, message: isAppError(error) ? error.message : undefined },
+      },
+      "turn failed",
+    );
+    try {
+      const words = isAppError(error) && error.code === "invalid_input"
+        ? error.message
+        : "Sorry, something went wrong on my side and I could not finish that. Please try again. If a child is in immediate danger, call 999.";
+      await context.sendActivity(words);
+      await conversationState.delete(context);
+    } catch (e) {
+      logger.error({ event: "turn_error_reply_failed", err: { type: e instanceof Error ? e.name : typeof e } }, "could not reply after a turn error");
+    }
+  };
+  return adapter;
+}

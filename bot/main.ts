@@ -1,0 +1,33 @@
+import { existsSync } from "node:fs";
+import { loadEnvFile } from "node:process";
+import { fromRoot } from "../core/paths.js";
+import { loadConfig } from "../core/config.js";
+import { createLogger } from "../core/logger.js";
+import { start, stop } from "./server.js";
+
+// `npm start`: load .env if present, parse configuration once, start, and shut down gracefully.
+const envFile = fromRoot(".env");
+if (existsSync(envFile)) loadEnvFile(envFile);
+
+let config;
+try {
+  config = loadConfig();
+} catch (e) {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+}
+const logger = createLogger({ level: config.log.level, userText: config.log.userText });
+const bot = await start({ config, logger });
+process.stdout.write(`Safeguarding assistant listening on ${bot.url}/api/messages (health: /healthz, ready: /readyz)\n`);
+
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ event: "shutdown", signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    void stop().then(() => process.exit(0));
+  });
+}

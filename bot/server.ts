@@ -1,0 +1,143 @@
+import { ConversationState, MemoryStorage, type Storage } from "botbuilder";
+import restify from "restify";
+import type { AddressInfo } from "node:net";
+import { loadConfig, type Config } from "../core/config.js";
+import { createLogger, type Logger } from "../core/logger.js";
+import { createAssistant, type Assistant } from "../assistant/index.js";
+import { MainDialog } from "../dialogs/main-dialog.js";
+import { createAdapter } from "./adapter.js";
+import { guardActivity } from "./request-guard.js";
+import { SafeguardingBot } from "./safeguarding-bot.js";
+import { RedisStorage } from "./redis-storage.js";
+import { StateCipher } from "./state-cipher.js";
+
+export interface StartOptions {
+  config?: Config;
+  logger?: Logger;
+  assistant?: Assistant;
+  /** Overrides config.server.port (tests pass 0 for a free port). */
+  port?: number;
+  host?: string;
+}
+
+export interface RunningBot {
+  port: number;
+  url: string;
+  /** Resolves once the index, models and calendar are loaded. */
+  ready: Promise<void>;
+  isReady(): boolean;
+  stop(): Promise<void>;
+}
+
+/** Largest request body accepted: a long paste of notes fits; anything larger is refused with 413. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+let current: RunningBot | undefined;
+
+/**
+ * Start the HTTP server: POST /api/messages (Bot Framework activities, including
+ * deliveryMode "expectReplies"), GET /healthz and GET /readyz. Port 0 picks a free port.
+ */
+export async function start(options: StartOptions = {}): Promise<RunningBot> {
+  const config = options.config ?? loadConfig();
+  const logger = options.logger ?? createLogger({ level: config.log.level, userText: config.log.userText });
+  const assistant = options.assistant ?? (await createAssistant({ config }));
+
+  const storage = await createStorage(config);
+  const conversationState = new ConversationState(storage);
+  const adapter = createAdapter(config, logger, conversationState);
+  const calculator = await assistant.calculator();
+  const bot = new SafeguardingBot({
+    assistant,
+    conversationState,
+    dialog: new MainDialog({ assistant, calculator }),
+    logger,
+  });
+
+  let ready = false;
+  let readyError: string | undefined;
+  const readyPromise = assistant.warmUp().then(
+    () => {
+      ready = true;
+      logger.info({ event: "ready" }, "index and models loaded");
+    },
+    (e: unknown) => {
+      readyError = e instanceof Error ? e.message.split("\n")[0] : "failed to load";
+      logger.error({ event: "not_ready", err: { message: readyError } }, "could not load index or models");
+    },
+  );
+
+  const server = restify.createServer({ name: "safeguarding-assistant", handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+
+  server.get("/healthz", (_req, res) => {
+    res.json(200, { status: "ok" });
+  });
+  server.get("/readyz", (_req, res) => {
+    res.json(ready ? 200 : 503, { ready, ...(readyError ? { error: readyError } : {}) });
+  });
+  server.post("/api/messages", async (req, res) => {
+    const guard = guardActivity(req.body);
+    if (!guard.ok) {
+      res.json(guard.status, { error: guard.error });
+      return;
+    }
+    try {
+      await adapter.process(req, res, (context) => bot.run(context));
+    } catch (e) {
+      logger.error({ event: "request_failed", err: { type: e instanceof Error ? e.name : typeof e } }, "request failed");
+      if (!res.headersSent) res.json(500, { error: "internal error" });
+    }
+  });
+
+  // restify answers unparseable bodies itself; keep those replies short and unlogged.
+  server.on("restifyError", (req, res, err, cb) => {
+    logger.warn({ event: "bad_request", status: err.statusCode, route: req.getRoute?.()?.path }, "bad request");
+    return cb();
+  });
+
+  const port = options.port ?? config.server.port;
+  const host = options.host ?? config.server.host;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${address.port}`;
+  logger.info({ event: "listening", port: address.port, anonymous: config.bot.anonymous }, "bot listening");
+
+  const running: RunningBot = {
+    port: address.port,
+    url,
+    ready: readyPromise,
+    isReady: () => ready,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          if (storage instanceof RedisStorage) void storage.close().finally(resolve);
+          else resolve();
+        });
+        // Keep-alive sockets would hold close() open; end them.
+        server.server.closeAllConnections?.();
+      }),
+  };
+  current = running;
+  return running;
+}
+
+/** Conversation state: in memory by default; encrypted in Redis when configured. */
+async function createStorage(config: Config): Promise<Storage> {
+  if (config.state.store !== "redis") return new MemoryStorage();
+  return RedisStorage.connect({
+    url: config.state.redisUrl ?? "",
+    cipher: new StateCipher(config.state.encryptionKey ?? ""),
+    ttlSeconds: config.state.ttlSeconds,
+  });
+}
+
+/** Stop the server started last by start(). */
+export async function stop(): Promise<void> {
+  const running = current;
+  current = undefined;
+  if (running) await running.stop();
+}

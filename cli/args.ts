@@ -1,0 +1,103 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { invalidInput } from "../core/errors.js";
+import { JurisdictionSchema, type Jurisdiction } from "../core/jurisdiction.js";
+
+export const COMMANDS = ["ask", "next", "deadline", "triage", "draft", "index", "help"] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export const FORMATS = ["json", "md", "html", "docx"] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Parsed command line: one subcommand, its positionals and the shared options. */
+export interface CliArgs {
+  command: Command;
+  positionals: string[];
+  json: boolean;
+  jurisdiction?: Jurisdiction;
+  batch?: string;
+  today?: string;
+  format?: Format;
+  out?: string;
+  notes?: string;
+  ics?: string;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Parse argv (without node and script). Throws invalid_input with a one-line
+ * message naming what is wrong; the CLI prints it and exits 2.
+ */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: "boolean", default: false },
+        jurisdiction: { type: "string", short: "j" },
+        batch: { type: "string" },
+        today: { type: "string" },
+        format: { type: "string", short: "f" },
+        out: { type: "string", short: "o" },
+        notes: { type: "string", short: "n" },
+        ics: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (e) {
+    throw invalidInput(firstLine(e instanceof Error ? e.message : String(e)));
+  }
+  const { values, positionals } = parsed;
+  const [first, ...rest] = positionals;
+  if (values.help || first === undefined) return { command: "help", positionals: [], json: values.json ?? false };
+  if (!(COMMANDS as readonly string[]).includes(first)) {
+    throw invalidInput(`Unknown command "${first.slice(0, 40)}". Commands: ${COMMANDS.join(", ")}.`);
+  }
+  let jurisdiction: Jurisdiction | undefined;
+  if (values.jurisdiction !== undefined) {
+    const j = JurisdictionSchema.safeParse(values.jurisdiction.toLowerCase());
+    if (!j.success) throw invalidInput(`--jurisdiction must be england or wales, not "${values.jurisdiction.slice(0, 40)}".`);
+    jurisdiction = j.data;
+  }
+  let format: Format | undefined;
+  if (values.format !== undefined) {
+    const f = z.enum(FORMATS).safeParse(values.format.toLowerCase());
+    if (!f.success) throw invalidInput(`--format must be one of ${FORMATS.join(", ")}.`);
+    format = f.data;
+  }
+  if (values.today !== undefined && !ISO_DAY.test(values.today)) {
+    throw invalidInput("--today must be a date in the form YYYY-MM-DD.");
+  }
+  return {
+    command: first as Command,
+    positionals: rest,
+    json: values.json ?? false,
+    jurisdiction,
+    batch: values.batch,
+    today: values.today,
+    format,
+    out: values.out,
+    notes: values.notes,
+    ics: values.ics,
+  };
+}
+
+function firstLine(s: string): string {
+  return s.split("\n")[0] ?? s;
+}
+
+/** What one line of a `--batch` file holds, per subcommand. */
+const jurisdictionField = JurisdictionSchema.optional().nullable();
+const id = z.union([z.string(), z.number()]);
+export const BatchLineSchemas = {
+  ask: z.object({ id, question: z.string(), jurisdiction: jurisdictionField }),
+  next: z.object({ id, situation: z.string(), jurisdiction: jurisdictionField }),
+  deadline: z.object({ id, event: z.string(), event_date: z.string(), jurisdiction: jurisdictionField }),
+  triage: z.object({ id, text: z.string() }),
+  draft: z.object({ id, notes: z.union([z.string(), z.record(z.string(), z.unknown())]), jurisdiction: jurisdictionField }),
+} as const;
+export type BatchCommand = keyof typeof BatchLineSchemas;

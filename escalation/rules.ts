@@ -1,0 +1,195 @@
+import { moreUrgent, type TriageLevel } from "./levels.js";
+import { normaliseSentence, normaliseText, splitSentences, type NormalisedSentence } from "./normalise.js";
+import * as P from "./patterns.js";
+
+/** How sure the rules are: `strong` decisions are never overridden by similarity. */
+export type RuleStrength = "strong" | "weak" | "default";
+
+/** What the rules found: a level, why (rule names only, never user text) and how sure. */
+export interface RuleVerdict {
+  level: TriageLevel;
+  reasons: string[];
+  strength: RuleStrength;
+  /** Indexes of sentences a rule fired on: the ones worth embedding in a long text. */
+  flagged: number[];
+  /** The input split into sentences (raw), shared with the semantic step. */
+  sentences: string[];
+  /** True when the message reads as a procedure question or a training/hypothetical frame. */
+  procedural: boolean;
+}
+
+/** Up to this length the whole message is one context; beyond it, context is a few sentences. */
+const SHORT_MESSAGE = 1500;
+/** Beyond this length, only screened sentences are normalised (see sampleLongText). */
+const LONG_TEXT = 8000;
+/** Sentences at each end of a long text that are always read in full, typos included. */
+const EDGE_SENTENCES = 40;
+/**
+ * Raw-text screen for long pastes: stems of every danger, immediacy-free, case-
+ * insensitive, loose enough to catch typos and text-speak ("knif", "od", "chokin").
+ */
+const RAW_STEMS =
+  /kni|nif|blade|machet|\bguns?\b|firearm|weapon|armed|\baxe|cyll|gyll|gwn|stab|chok|choc|stran|suffoc|drown|overd|\bo\.?d\b|pill|tablet|paracet|bleach|painkil|breath|breth|turning blue|concious|conscious|unrespons|wake up|not moving|collaps|seiz|passed out|bleed|blood|shot|shoot|break|broke|kick|smash|banging|get in|drag|bundl|into (?:a|the|his|their) (?:car|van)|snatch|kidnap|abduct|hostage|fell|falling|run over|motorway|railway|jump|bridge|roof|ledge|rope|hang|goodbye|perygl|danger|frifo|churo|taro|beat|attack|punch|hurt|shak|\brap|assault|batter|smack|whip|threat|scream|kill|murder|burn|suic|sucid|\bdie\b|missing|run away|ran away|ran off|come home|disappear|diflann|goll|alone|emergenc|emergan|noose|ligature|llyncu|tabled|block|leave|tried|trying|grab|lure|just|shak|drank|drunk|swallow|drugged|spiked|climb|window|torri|let|get away|trapped|held|swimming|water|face down|hiding|cuddio|noose|ligature|llyncu|tabled|blocking the door|leave|tried to|trying to|grab|lure|drank|swallow|drugged|spiked|climb|window|torri|get away|trapped|held captive|swimming|under water|face down|hiding|cuddio|taken|took|grab|stranger|drove off|fire|floppy|limp|lifeless|convuls|respond|hammer|crowbar|end it|own life/i;
+/** Cheap pre-filter: a sentence with none of these stems cannot raise an emergency. */
+const DANGER_STEMS =
+  /breath|blue|conscious|respons|wak|moving|collaps|fit|seizure|passed|overdos|pill|tablet|paracetamol|bleach|painkill|tabledi|bleed|blood|stab|shot|shoot|chok|chok|strang|suffoc|drown|break|broke|kick|trying to get|smash|bang|drag|bundl|pushed|forced|pulled|shoved|snatch|kidnap|abduct|point|hostage|held|fell|falling|hit|run over|motorway|railway|track|jump|bridge|roof|edge|ledge|rope|hang|goodbye|perygl|danger|risk|frifo|churo|taro|tharo|beat|attack|punch|hurt|shak|rap|assault|batter|smack|whip|abus|threat|scream|crying|knife|knive|blade|machete|gun|firearm|weapon|armed|axe|cyllell|gwn|kill|burn|drive off|suicid|die|harm|cut|missing|run away|ran away|ran off|come home|come back|seen|disappear|find|knows where|goll|diflannu|alone|own|adult|nobody|no one|emergency|safe|help|noose|ligature|llyncu|tabled|block|leave|tried|trying|grab|lure|just|shak|drank|drunk|swallow|drugged|spiked|climb|window|torri|let|get away|trapped|held|swimming|water|face down|hiding|cuddio|taken|took|grab|stranger|drove|fire|floppy|limp|lifeless|convuls|respond|pond|river|water|canal|sea|hammer|bat|crowbar|end it|life|in|home|out/;
+
+type Sentence = NormalisedSentence;
+
+/**
+ * A long paste: every sentence is screened with a cheap case-insensitive stem test
+ * on the raw text; only the head, the tail and the sentences that hit (with their
+ * neighbours, for context) are normalised. The rest become blanks that no rule
+ * matches. This keeps a 100 KB paste to a few milliseconds without skipping any
+ * sentence that could describe danger.
+ */
+function sampleLongText(text: string): Sentence[] {
+  const raws = splitSentences(text);
+  const n = raws.length;
+  const keep = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (i < EDGE_SENTENCES || i >= n - EDGE_SENTENCES) keep[i] = 2;
+    else if (RAW_STEMS.test(raws[i]!)) {
+      keep[i] = Math.max(keep[i]!, 1);
+      if (i > 0) keep[i - 1] = Math.max(keep[i - 1]!, 1);
+      if (i + 1 < n) keep[i + 1] = Math.max(keep[i + 1]!, 1);
+    }
+  }
+  const cache = new Map<string, string>();
+  return raws.map((raw, i) => {
+    if (keep[i] === 0) return { raw, norm: " " };
+    const key = `${keep[i]}${raw}`;
+    let norm = cache.get(key);
+    if (norm === undefined) {
+      norm = normaliseSentence(raw, keep[i] === 2);
+      cache.set(key, norm);
+    }
+    return { raw, norm };
+  });
+}
+
+/** The sentences around i (i-1..i+1), joined, for rules that look across a sentence break. */
+function windowText(sents: readonly Sentence[], i: number): string {
+  let out = "";
+  for (let j = Math.max(0, i - 1); j <= Math.min(sents.length - 1, i + 1); j++) out += sents[j]!.norm;
+  return out;
+}
+
+/**
+ * Emergency rules for one sentence, with its neighbours as context. Returns the
+ * name of the rule that fired, or null. Harm in the past or denied by the writer
+ * ("not in danger now", "safe right now") does not count.
+ */
+function emergencyRule(s: string, ctx: string): string | null {
+  const negated = P.NEGATION.test(s) && !P.UNSAFE.test(s);
+  const past = P.PAST.test(s);
+  if (negated || past) return null;
+  const immediate = P.IMMEDIATE.test(ctx);
+  if (P.HARD_DANGER.test(s)) return "danger-now";
+  if (P.WEAPON.test(s) && (P.WEAPON_PRESENT.test(s) || P.THREAT.test(s) || immediate)) return "weapon";
+  if (P.THREAT.test(s)) return "threat-to-kill";
+  if ((P.VIOLENCE_NOW.test(s) || P.THREAT_HARM.test(s)) && immediate) return "violence-now";
+  if (P.SELF_HARM.test(s) && P.SELF_HARM_NOW.test(ctx)) return "self-harm-now";
+  if (P.MISSING.test(s) && !P.MISSING_NOT_URGENT.test(s) && P.MISSING_RISK.test(ctx)) return "missing-at-risk";
+  if (P.YOUNG_CHILD.test(ctx) && P.LEFT_ALONE.test(s) && P.ALONE_URGENT.test(ctx)) return "young-child-alone";
+  if (P.SOFT_DANGER.test(s) && P.LIVE_NOW.test(ctx) && P.CHILD_REF.test(ctx)) return "danger-live";
+  return null;
+}
+
+/** A child (5–17) giving their own age: "im 14", "i am only 12", "dw i'n 14". */
+function childAge(s: string): boolean {
+  const m = P.CHILD_SELF_AGE.exec(s);
+  if (!m) return false;
+  const age = Number(m[1]);
+  const after = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
+  if (/^ (?:minutes|mins|hours|hrs|miles|weeks|months|days|pounds|percent|times|people|kids|children)\b/.test(after)) return false;
+  return age >= 5 && age <= 17;
+}
+
+/**
+ * Triage by rules alone: synchronous, no model, fast on any length (every sentence
+ * of the input is read). Used on its own where the model is not loaded, and as the
+ * backbone of the combined triage.
+ */
+export function ruleVerdict(text: string): RuleVerdict {
+  const sents = text.length <= LONG_TEXT ? normaliseText(text) : sampleLongText(text);
+  const rawSentences = sents.map((s) => s.raw);
+  const short = text.length <= SHORT_MESSAGE;
+  const whole = short ? sents.map((s) => s.norm).join("") : "";
+  const scope = (i: number): string => (short ? whole : windowText(sents, i));
+
+  const reasons = new Set<string>();
+  const flagged: number[] = [];
+  let level: TriageLevel = "none";
+  let strength: RuleStrength = "default";
+
+  // 1. Emergencies, sentence by sentence over the whole input.
+  const checked = new Map<string, string | null>();
+  for (let i = 0; i < sents.length; i++) {
+    const s = sents[i]!.norm;
+    if (!DANGER_STEMS.test(s)) continue;
+    const ctx = short ? whole : windowText(sents, i);
+    const key = short ? s : ctx;
+    let rule = checked.get(key);
+    if (rule === undefined) {
+      rule = emergencyRule(s, ctx);
+      checked.set(key, rule);
+    }
+    if (rule === null) continue;
+    flagged.push(i);
+    const sc = scope(i);
+    const framed = P.FICTION.test(sc) || P.PROCEDURAL_Q.test(sc) || P.PROCEDURAL_TERMS.test(sc);
+    // A training scenario or a procedure question describes danger without being in
+    // it; a real person in it says so ("my brother … right now").
+    if (framed && !(P.FIRST_PERSON.test(sc) && P.LIVE_NOW.test(sc))) {
+      reasons.add(`framed:${rule}`);
+      continue;
+    }
+    reasons.add(`rule:${rule}`);
+    level = "999";
+    strength = "strong";
+  }
+
+  // 2. The other levels read the message as a whole.
+  const all = short ? whole : sents.map((s) => s.norm).join("");
+  const fiction = P.FICTION.test(all);
+  const procedural = fiction || P.PROCEDURAL_TERMS.test(all) || P.PROCEDURAL_Q.test(all);
+  const age = sents.some((s) => childAge(s.norm));
+  const adult = P.ADULT_VOICE.test(all) || (!age && P.ADULT_SELF_AGE.test(all));
+  const strongChild = P.CHILD_SELF_HARM_BY_ADULT.test(all) || P.CHILD_SELF_FEELING.test(all) || P.CHILD_SELF_YEAR.test(all);
+  const weakChild = P.CHILD_WEAK.test(all);
+  let other: TriageLevel = "none";
+  let otherStrength: RuleStrength = "default";
+  if (!fiction && (age || (strongChild && !adult))) {
+    other = "childline";
+    otherStrength = age || P.CHILD_SELF_HARM_BY_ADULT.test(all) || (strongChild && weakChild) ? "strong" : "weak";
+    reasons.add(age ? "rule:child-gives-age" : "rule:child-voice");
+  } else if (fiction || P.PROCEDURAL_TERMS.test(all)) {
+    reasons.add(fiction ? "rule:training-or-hypothetical" : "rule:procedure-terms");
+    otherStrength = "strong";
+  } else if (P.CHILDLINE_ASK.test(all)) {
+    other = "childline";
+    otherStrength = "strong";
+    reasons.add("rule:asks-for-childline");
+  } else if (P.ADVICE.test(all)) {
+    other = "nspcc_advice";
+    otherStrength = "strong";
+    reasons.add("rule:adult-seeks-advice");
+  } else if (P.REPORT_INTENT.test(all) && (P.HARM_SIGNS.test(all) || P.CHILD_REF.test(all))) {
+    other = "101_or_childrens_services";
+    otherStrength = "strong";
+    reasons.add("rule:concern-to-report");
+  } else if (P.PROCEDURAL_Q.test(all)) {
+    reasons.add("rule:procedure-question");
+    otherStrength = "strong";
+  } else if (P.HARM_SIGNS.test(all) && P.CHILD_REF.test(all)) {
+    other = "101_or_childrens_services";
+    otherStrength = "weak";
+    reasons.add("rule:concern");
+  }
+  if (level !== "999") {
+    level = moreUrgent(level, other);
+    strength = otherStrength;
+  }
+  return { level, reasons: [...reasons], strength, flagged, sentences: rawSentences, procedural };
+}

@@ -1,0 +1,215 @@
+import type { Citation } from "../core/citation.js";
+import { jurisdictionLabel, type AnswerJurisdiction, type Jurisdiction } from "../core/jurisdiction.js";
+import type { DocumentMeta } from "./documents.js";
+import type { ExpandedQuestion } from "./expand.js";
+import { hasTimeExpression, trimQuote } from "./quote.js";
+import type { HybridIndex, ScoredUnit } from "./search.js";
+import { stems } from "./text.js";
+import type { Chunk } from "./types.js";
+
+/** What the knowledge layer answers: the public contract's shape (the assistant adds `signpost`). */
+export interface KnowledgeAnswer {
+  answer: string;
+  jurisdiction: AnswerJurisdiction;
+  covered: boolean;
+  citations: Citation[];
+}
+
+/** Thresholds of the coverage test, tuned on the public sample and kept round. */
+export const COVERAGE = { minScore: 0.45, minConceptShare: 0.3, nextPassage: 0.78, maxPassages: 3 };
+
+const WHERE_TO_GO =
+  "Check your local safeguarding children procedures, or ask your local authority's children's services. " +
+  "For advice, you can call the NSPCC helpline on 0808 800 5000.";
+
+export interface Selection {
+  chunk: Chunk;
+  units: number[];
+  best: number;
+  score: number;
+}
+
+export interface Composed extends KnowledgeAnswer {
+  /** The passages the answer was composed from (for the optional rephrasing and its check). */
+  passages: string[];
+}
+
+/** Document frequency of each stem over all units, for weighting the question's concepts. */
+export function documentFrequencies(index: HybridIndex): { df: Map<string, number>; n: number } {
+  const df = new Map<string, number>();
+  for (const r of index.refs) {
+    const c = index.chunks[r.chunk]!;
+    for (const s of new Set(stems(`${c.units[r.unit]!.text} ${c.section.join(" ")}`))) df.set(s, (df.get(s) ?? 0) + 1);
+  }
+  return { df, n: index.refs.length };
+}
+
+/**
+ * Choose what to answer from: the best passage (with its lead-in and the bullets
+ * that answer, or all of a short list), plus up to two other passages that score
+ * nearly as well.
+ */
+export function selectEvidence(index: HybridIndex, ranked: ScoredUnit[]): Selection[] {
+  const top = ranked[0];
+  if (!top) return [];
+  const byChunk = new Map<number, ScoredUnit[]>();
+  for (const s of ranked.slice(0, 300)) {
+    const c = index.refs[s.ref]!.chunk;
+    byChunk.set(c, [...(byChunk.get(c) ?? []), s]);
+  }
+  // A passage where several sentences answer beats one with a single lucky sentence.
+  const chunkScore = (xs: ScoredUnit[]) => xs[0]!.score + 0.15 * (xs[1]?.score ?? 0);
+  const ordered = [...byChunk].sort((a, b) => chunkScore(b[1]) - chunkScore(a[1]));
+  const picks: Selection[] = [];
+  const topScore = chunkScore(ordered[0]![1]);
+  for (const [chunkId, scored] of ordered) {
+    if (picks.length >= COVERAGE.maxPassages) break;
+    const best = scored[0]!;
+    if (chunkScore(scored) < topScore * (picks.length === 0 ? 1 : COVERAGE.nextPassage)) continue;
+    const chunk = index.chunks[chunkId]!;
+    const unitScore = new Map(scored.map((s) => [index.refs[s.ref]!.unit, s.score]));
+    const bestUnit = index.refs[best.ref]!.unit;
+    const chosen = new Set<number>([bestUnit]);
+    const bullets = chunk.units.map((u, i) => (u.kind === "bullet" ? i : -1)).filter((i) => i >= 0);
+    const leadScore = chunk.leadIn !== null ? unitScore.get(chunk.leadIn) ?? 0 : 0;
+    const listAnswer =
+      bullets.length > 0 &&
+      (chunk.units[bestUnit]!.kind === "bullet" || bestUnit === chunk.leadIn || leadScore >= best.score * 0.8);
+    if (chunk.text.length <= 700) {
+      // A short passage (a footnote, a two-line paragraph) is clearer whole.
+      chunk.units.forEach((_, i) => chosen.add(i));
+    } else if (listAnswer) {
+      if (chunk.leadIn !== null) chosen.add(chunk.leadIn);
+      const relevant = bullets.filter((i) => (unitScore.get(i) ?? 0) >= best.score * 0.75);
+      const keep = bullets.length <= 6 ? bullets : relevant.length >= 3 ? relevant.slice(0, 6) : bullets.slice(0, 6);
+      for (const i of keep) chosen.add(i);
+    } else {
+      for (const [u, sc] of unitScore) if (chunk.units[u]!.kind !== "bullet" && sc >= best.score * 0.6 && chosen.size < 3) chosen.add(u);
+    }
+    picks.push({ chunk, units: [...chosen].sort((a, b) => a - b), best: bestUnit, score: best.score });
+  }
+  return picks;
+}
+
+/** IDF-weighted share of the question's concepts found in the selected evidence. */
+export function conceptCoverage(
+  question: ExpandedQuestion,
+  evidence: string,
+  freq: { df: Map<string, number>; n: number },
+): number {
+  if (question.concepts.length === 0) return 1;
+  const have = new Set(stems(evidence));
+  const idf = (s: string) => Math.log(1 + freq.n / (1 + (freq.df.get(s) ?? 0)));
+  let total = 0;
+  let matched = 0;
+  for (const c of question.concepts) {
+    const w = Math.max(...c.alternatives.map((a) => Math.min(...a.map(idf))));
+    total += w;
+    if (c.alternatives.some((a) => a.filter((s) => have.has(s)).length * 2 > a.length || (a.length === 1 && have.has(a[0]!)))) {
+      matched += w;
+    }
+  }
+  return total > 0 ? matched / total : 1;
+}
+
+function citationOf(sel: Selection): Citation {
+  return {
+    file: sel.chunk.file,
+    title: sel.chunk.title,
+    section: sel.chunk.section.join(" > "),
+    paragraph: sel.chunk.paragraph,
+    quote: trimQuote(sel.chunk.units[sel.best]!.text),
+  };
+}
+
+function where(sel: Selection): string {
+  const leaf = sel.chunk.section.slice(-2).join(" > ");
+  return sel.chunk.paragraph ? `${leaf}, paragraph ${sel.chunk.paragraph}` : leaf;
+}
+
+function passageText(sel: Selection): string {
+  const c = sel.chunk;
+  const lines: string[] = [];
+  const hasBullets = sel.units.some((u) => c.units[u]!.kind === "bullet");
+  if (hasBullets && c.leadIn === null) lines.push(`${c.section[c.section.length - 1] ?? ""}:`);
+  for (const u of sel.units) {
+    const unit = c.units[u]!;
+    lines.push(unit.kind === "bullet" ? `- ${unit.text}` : unit.text);
+  }
+  return lines.join(hasBullets ? "\n" : " ");
+}
+
+function docOf(documents: DocumentMeta[], chunk: Chunk): DocumentMeta | undefined {
+  return documents.find((d) => d.id === chunk.docId);
+}
+
+/**
+ * Compose the extractive answer: the selected sentences, each passage introduced by
+ * its jurisdiction, document and section, and cited with a verbatim quote. When the
+ * evidence does not answer the question it says so and points to where to go.
+ */
+export function composeAnswer(opts: {
+  index: HybridIndex;
+  documents: DocumentMeta[];
+  question: ExpandedQuestion;
+  ranked: ScoredUnit[];
+  asked: Jurisdiction | null;
+  freq: { df: Map<string, number>; n: number };
+  /** Ranking for England, used to add a labelled comparison when Wales is not covered. */
+  englandRanked?: ScoredUnit[];
+}): Composed {
+  const { index, documents, question, asked } = opts;
+  const picks = selectEvidence(index, opts.ranked);
+  const inJurisdiction = picks.filter((p) => !asked || p.chunk.jurisdiction === asked || p.chunk.jurisdiction === "both");
+  const evidence = inJurisdiction.map((p) => `${p.chunk.section.join(" ")} ${p.chunk.text}`).join(" ");
+  const top = inJurisdiction[0];
+  const coverage = conceptCoverage(question, evidence, opts.freq);
+  const timescaleMissing = question.asksTimescale && !inJurisdiction.some((p) => hasTimeExpression(p.chunk.text));
+  const covered =
+    !!top &&
+    top.score >= COVERAGE.minScore &&
+    coverage >= COVERAGE.minConceptShare &&
+    !timescaleMissing &&
+    question.externalDocument === null;
+
+  if (!covered || !top) {
+    const forWales = asked === "wales";
+    const lines = [
+      forWales
+        ? "The Wales sources I hold do not answer this for Wales, so I cannot give you a Wales rule."
+        : "The documents I hold do not cover this question, so I cannot give you a rule for it.",
+      WHERE_TO_GO,
+    ];
+    const citations: Citation[] = [];
+    const passages: string[] = [];
+    // England's rule is shown, labelled, only for a timescale Wales does not set (never as a Wales rule).
+    const england = forWales && question.asksTimescale ? selectEvidence(index, opts.englandRanked ?? [])[0] : undefined;
+    if (england && england.chunk.jurisdiction === "england" && england.chunk.rank >= 3 && england.score >= COVERAGE.minScore) {
+      const text = england.chunk.units[england.best]!.text;
+      const doc = docOf(documents, england.chunk);
+      lines.push(`For comparison only, this is England's guidance, not a Wales rule: ${doc?.shortTitle ?? england.chunk.title} (${where(england)}) says: "${trimQuote(text, 400)}"`);
+      citations.push(citationOf(england));
+      passages.push(text);
+    }
+    return { answer: lines.join("\n\n"), jurisdiction: asked ?? null, covered: false, citations, passages };
+  }
+
+  const parts: string[] = [];
+  const citations: Citation[] = [];
+  const passages: string[] = [];
+  const jurisdictions = new Set(inJurisdiction.map((p) => p.chunk.jurisdiction));
+  inJurisdiction.forEach((p, i) => {
+    const doc = docOf(documents, p.chunk);
+    const name = doc?.shortTitle ?? p.chunk.title;
+    const text = passageText(p);
+    const label = jurisdictionLabel(p.chunk.jurisdiction);
+    const intro = i === 0 ? `In ${label}, ${name} (${where(p)}) says:` : `${i === 1 ? "It" : "It also"} says (${where(p)}):`;
+    const sameDoc = i > 0 && inJurisdiction[0]!.chunk.docId === p.chunk.docId;
+    parts.push(sameDoc || i === 0 ? `${intro} ${text}` : `In ${label}, ${name} (${where(p)}) says: ${text}`);
+    citations.push(citationOf(p));
+    passages.push(text);
+  });
+  const jurisdiction: AnswerJurisdiction =
+    asked ?? (jurisdictions.size === 1 ? ([...jurisdictions][0] as AnswerJurisdiction) : "both");
+  return { answer: parts.join("\n\n"), jurisdiction, covered: true, citations, passages };
+}

@@ -1,0 +1,109 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { fromRoot } from "../core/paths.js";
+import type { Jurisdiction } from "../core/jurisdiction.js";
+import { fold, stem, words } from "./text.js";
+
+const TermsSchema = z.object({
+  expansions: z.record(z.string(), z.array(z.string())),
+  upperCaseOnly: z.record(z.string(), z.array(z.string())),
+  stopwords: z.array(z.string()),
+  generic: z.array(z.string()),
+  walesCues: z.array(z.string()),
+  englandCues: z.array(z.string()),
+  timescaleCues: z.array(z.string()),
+  /** Documents the corpus only mentions: a question about what they say is not one we can answer. */
+  externalDocuments: z.array(z.string()),
+});
+export type QuestionTerms = z.infer<typeof TermsSchema>;
+
+let cached: QuestionTerms | undefined;
+
+/** The field's acronyms, synonyms and cue words (knowledge/question-terms.json). */
+export function loadQuestionTerms(): QuestionTerms {
+  cached ??= TermsSchema.parse(JSON.parse(readFileSync(fromRoot("knowledge", "question-terms.json"), "utf8")));
+  return cached;
+}
+
+/** One thing the question asks about: its own word, or any of the expansions of it. */
+export interface Concept {
+  word: string;
+  /** Each alternative is a list of stems that together express the concept. */
+  alternatives: string[][];
+}
+
+export interface ExpandedQuestion {
+  /** The question with expansions appended: what the rankers see. */
+  text: string;
+  /** The question with acronyms spelled out in place: what the sentence encoder sees. */
+  inline: string;
+  /** Distinctive content of the question, for the coverage test. */
+  concepts: Concept[];
+  /** Jurisdiction named in the question, if any. */
+  jurisdiction: Jurisdiction | null;
+  /** True when the question asks for a timescale. */
+  asksTimescale: boolean;
+  /** A document the question asks about that the corpus does not hold, if any. */
+  externalDocument: string | null;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+// Plurals and "'d" forms of shorthand count too: "ICPCs", "NFA'd", "care leavers".
+const phraseRe = (p: string) => new RegExp(`(^|[^a-z0-9])${escape(fold(p))}(?:s|'s|'d)?($|[^a-z0-9])`);
+
+/**
+ * Expand acronyms and practitioners' shorthand ("strat", "s47", "ICPC", "NFA'd")
+ * into the words the corpus uses, and list the question's distinctive concepts.
+ */
+export function expandQuestion(question: string, terms: QuestionTerms = loadQuestionTerms()): ExpandedQuestion {
+  const q = fold(question);
+  const stop = new Set(terms.stopwords);
+  const generic = new Set(terms.generic);
+  const added: string[] = [];
+  let inline = question;
+  const byWord = new Map<string, string[][]>();
+  const link = (phrase: string, expansions: string[]) => {
+    const alts = expansions.map((e) => words(e).filter((w) => !stop.has(w)).map(stem)).filter((a) => a.length > 0);
+    for (const w of [...words(phrase), ...words(phrase).map((x) => `${x}s`)]) {
+      if (stop.has(w) && words(phrase).length > 1) continue;
+      byWord.set(w, [...(byWord.get(w) ?? []), ...alts]);
+    }
+  };
+  for (const [key, expansions] of Object.entries(terms.expansions)) {
+    if (!phraseRe(key).test(q)) continue;
+    added.push(...expansions);
+    if (expansions.length && key.length <= 6) {
+      // Spell the acronym out where it stands, so the sentence encoder reads it in context.
+      inline = inline.replace(new RegExp(`\\b${escape(key)}\\b`, "i"), (m) => `${m} (${expansions.join(", ")})`);
+    }
+    link(key, expansions);
+  }
+  for (const [key, expansions] of Object.entries(terms.upperCaseOnly)) {
+    if (!new RegExp(`\\b${escape(key)}\\b`).test(question) || question === question.toUpperCase()) continue;
+    added.push(...expansions);
+    link(key.toLowerCase(), expansions);
+  }
+  const concepts: Concept[] = [];
+  const seen = new Set<string>();
+  for (const w of words(question)) {
+    const s = stem(w);
+    const alternatives = [[s], ...(byWord.get(w) ?? [])];
+    if (seen.has(s)) continue;
+    seen.add(s);
+    // An acronym like "DO" or "LA" is a stopword as a word but a concept as an acronym.
+    if ((stop.has(w) || generic.has(w) || w.length < 2) && !byWord.has(w)) continue;
+    if (/^\d{1,2}$/.test(w)) continue;
+    concepts.push({ word: w, alternatives });
+  }
+  const has = (cues: string[]) => cues.some((c) => phraseRe(c).test(q));
+  const wales = has(terms.walesCues);
+  const england = has(terms.englandCues);
+  return {
+    text: [question, ...added].join(" "),
+    inline,
+    concepts,
+    jurisdiction: wales && !england ? "wales" : england && !wales ? "england" : null,
+    externalDocument: terms.externalDocuments.find((d) => phraseRe(d).test(q)) ?? null,
+    asksTimescale: has(terms.timescaleCues) || /\bwithin\s+\d+/.test(q) || /\b\d+\s+(working\s+)?days?\b/.test(q),
+  };
+}

@@ -1,0 +1,123 @@
+import MiniSearch, { type Options } from "minisearch";
+import type { Jurisdiction } from "../core/jurisdiction.js";
+import { cosine } from "./embeddings/embeddings.js";
+import type { Chunk } from "./types.js";
+import { stem, words } from "./text.js";
+import { loadQuestionTerms } from "./expand.js";
+import { hasTimeExpression } from "./quote.js";
+
+/** A unit's place: chunk index and unit index within the chunk. */
+export interface UnitRef {
+  chunk: number;
+  unit: number;
+  /** Index into the heading vectors. */
+  heading: number;
+}
+
+export interface SearchDoc {
+  id: number;
+  text: string;
+  heading: string;
+}
+
+/** MiniSearch options shared by build and load (a saved index must be read with the same ones). */
+export function miniSearchOptions(): Options<SearchDoc> {
+  const stop = new Set(loadQuestionTerms().stopwords);
+  return {
+    fields: ["text", "heading"],
+    storeFields: [],
+    tokenize: (s) => words(s),
+    processTerm: (t) => (stop.has(t) ? null : stem(t)),
+  };
+}
+
+/** Heading a unit is embedded under: its section and, for bullets, their lead-in. */
+export function headingText(chunk: Chunk): string {
+  const lead = chunk.leadIn !== null ? chunk.units[chunk.leadIn]?.text ?? "" : "";
+  return [...chunk.section.slice(-2), lead].join(" > ");
+}
+
+/** Heading a unit is indexed under for lexical search: adds the document title ("Lewisham", "Good Practice Guide"). */
+export function lexicalHeading(chunk: Chunk): string {
+  return `${chunk.title} > ${headingText(chunk)}`;
+}
+
+export interface ScoredUnit {
+  ref: number;
+  score: number;
+  lexical: number;
+  dense: number;
+}
+
+export interface HybridIndex {
+  chunks: Chunk[];
+  refs: UnitRef[];
+  unitVectors: Float32Array[];
+  headingVectors: Float32Array[];
+  mini: MiniSearch<SearchDoc>;
+}
+
+/** Weights of the fusion; dense and lexical evidence are normalised to [0, 1] first. */
+const LEXICAL_WEIGHT = 0.55;
+const DENSE_WEIGHT = 0.45;
+const HEADING_SHARE = 0.3;
+/** Section titles are the authors' own summary of a passage: weigh them like its text. */
+const HEADING_BOOST = 1;
+
+/** Raw evidence for every unit, computed once per question and fused per jurisdiction. */
+export interface RawScores {
+  lexical: Float32Array;
+  dense: Float32Array;
+}
+
+/** BM25 (MiniSearch, question expanded) and cosine similarity to the unit and its section heading. */
+export function rawScores(index: HybridIndex, expandedQuery: string, queryVector: Float32Array): RawScores {
+  const n = index.refs.length;
+  const lexical = new Float32Array(n);
+  let maxLex = 0;
+  const terms = loadQuestionTerms();
+  // Words such as "Wales" or "child" are everywhere in the corpus: they would drown the question's real subject.
+  const skip = new Set([...terms.stopwords, ...terms.generic]);
+  const processTerm = (t: string) => (skip.has(t) ? null : stem(t));
+  for (const r of index.mini.search(expandedQuery, { boost: { text: 1, heading: HEADING_BOOST }, combineWith: "OR", processTerm })) {
+    lexical[r.id as number] = r.score;
+    maxLex = Math.max(maxLex, r.score);
+  }
+  if (maxLex > 0) for (let i = 0; i < n; i++) lexical[i] = lexical[i]! / maxLex;
+  const headingSim = index.headingVectors.map((v) => cosine(queryVector, v));
+  const dense = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const ref = index.refs[i]!;
+    dense[i] = (1 - HEADING_SHARE) * cosine(queryVector, index.unitVectors[i]!) + HEADING_SHARE * (headingSim[ref.heading] ?? 0);
+  }
+  return { lexical, dense };
+}
+
+/**
+ * Hybrid ranking of every unit: lexical and dense evidence fused, then weighted by
+ * authority rank, by the jurisdiction asked about, and by stating a timescale when
+ * the question asks for one.
+ */
+export function fuseScores(
+  index: HybridIndex,
+  raw: RawScores,
+  opts: { jurisdiction?: Jurisdiction | null; timescale?: boolean } = {},
+): ScoredUnit[] {
+  const out: ScoredUnit[] = [];
+  for (let i = 0; i < index.refs.length; i++) {
+    const ref = index.refs[i]!;
+    const chunk = index.chunks[ref.chunk]!;
+    const lexical = raw.lexical[i]!;
+    const dense = raw.dense[i]!;
+    // USE cosines for related sentences sit around 0.3-0.7: stretch that range to [0, 1].
+    const denseN = Math.max(0, (dense - 0.15) / 0.55);
+    let score = LEXICAL_WEIGHT * lexical + DENSE_WEIGHT * denseN;
+    if (score <= 0) continue;
+    score *= 1 + 0.05 * chunk.rank;
+    if (opts.timescale && hasTimeExpression(chunk.units[ref.unit]!.text)) score *= 1.15;
+    const j = opts.jurisdiction;
+    if (j && chunk.jurisdiction !== j && chunk.jurisdiction !== "both") score *= 0.35;
+    out.push({ ref: i, score, lexical, dense });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,59 @@
+import type { Jurisdiction } from "../core/jurisdiction.js";
+import { AppError } from "../core/errors.js";
+import { PathwaySchema, type Pathway, type Role, type Stage, type StageId } from "./schema.js";
+import { ENGLAND_ASSESSMENT } from "./data/england-assessment.js";
+import { ENGLAND_PLAN } from "./data/england-plan.js";
+import { ENGLAND_ROUTES } from "./data/england-routes.js";
+import { WALES_STAGES } from "./data/wales.js";
+import { EVENTS, ROLES, SPELLINGS, WALES_WORDS } from "./data/roles.js";
+import { DECISIONS, MINIMUM_ATTENDEES, type AttendeeRequirement, type DecisionRequirement } from "./data/strategy-discussion.js";
+
+let cached: Pathway | undefined;
+
+/**
+ * The child protection pathway, validated against the schema on first use. A data
+ * error is a bug in this repository, so it is reported as "internal" with the zod detail.
+ */
+export function loadPathway(): Pathway {
+  if (cached) return cached;
+  const parsed = PathwaySchema.safeParse({
+    roles: ROLES,
+    events: EVENTS,
+    walesWords: WALES_WORDS,
+    spellings: SPELLINGS,
+    stages: [...ENGLAND_ASSESSMENT, ...ENGLAND_PLAN, ...ENGLAND_ROUTES, ...WALES_STAGES],
+  });
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new AppError("internal", "The child protection pathway data is invalid.", { cause: new Error(detail) });
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** One stage by id; throws for an unknown id (ids come from our own data or the recogniser). */
+export function getStage(id: StageId): Stage {
+  const stage = loadPathway().stages.find((s) => s.id === id);
+  if (!stage) throw new AppError("internal", `Unknown pathway stage ${id}.`);
+  return stage;
+}
+
+/** Every stage, in pathway order, optionally only one jurisdiction's. */
+export function listStages(jurisdiction?: Jurisdiction): Stage[] {
+  const all = loadPathway().stages;
+  return jurisdiction ? all.filter((s) => s.jurisdiction === jurisdiction) : all;
+}
+
+/** A role by id (for "who does what"). */
+export function getRole(id: string): Role | undefined {
+  return loadPathway().roles.find((r) => r.id === id);
+}
+
+/**
+ * What a strategy discussion needs (England, Working Together 2023): the minimum
+ * attendees, with the words that name them, and the decisions it makes; each cited.
+ * The strategy record drafter uses this to flag a missing attendee or decision.
+ */
+export function strategyDiscussionRequirements(): { minimumAttendees: AttendeeRequirement[]; decisions: DecisionRequirement[] } {
+  return { minimumAttendees: MINIMUM_ATTENDEES, decisions: DECISIONS };
+}

@@ -1,0 +1,94 @@
+import type { Clock } from "../core/clock.js";
+import type { Attendee, AttendeeCategory, Decisions, StrategyRecord } from "./model.js";
+import { parseAttendeeList } from "./attendees.js";
+import { addDays, findDate, isoOf } from "./dates.js";
+import { splitSections } from "./notes-parser.js";
+import { clauses, readCriminalInvestigation, readLegalAction } from "./decisions.js";
+
+/**
+ * Reading the answers to the guided strategy record questions. The dialog only asks
+ * and stores; these pure functions decide what an answer means.
+ */
+
+/** "skip", "none", "n/a" and the like: leave this part as a gap. */
+export function isSkip(text: string): boolean {
+  return /^\s*(skip|none|n\/?a|not known|unknown|don'?t know|nothing|pass|-)\s*\.?\s*$/i.test(text);
+}
+
+/** "done", "no more", "that's all": the end of a list. */
+export function isDone(text: string): boolean {
+  return /^\s*(done|finished|no more|that'?s (it|all)|none|no|nothing else|end)\s*\.?\s*$/i.test(text);
+}
+
+/**
+ * The date of the discussion from an answer ("14/05/2025", "yesterday"). Null when it
+ * cannot be read; throws invalid_input with the reason when the date is impossible.
+ */
+export function parseMeetingDate(text: string, clock: Clock): string | null {
+  const today = isoOf(clock.now());
+  const found = findDate(text, Number(today.slice(0, 4)));
+  if (found) return found.iso;
+  if (/\btoday\b/i.test(text)) return today;
+  if (/\byesterday\b/i.test(text)) return addDays(today, -1);
+  return null;
+}
+
+/** People from a "who took part" answer; "Apologies: ..." or "invited: ..." parts do not count as taking part. */
+export function parseAttendeesReply(text: string): Attendee[] {
+  const { header, sections } = splitSections(text);
+  const people = parseAttendeeList(header, true);
+  for (const s of sections) {
+    if (s.key === "present") people.push(...parseAttendeeList(s.text, true));
+    else if (s.key === "absent") people.push(...parseAttendeeList(s.text, false, s.label.toLowerCase()));
+    else people.push(...parseAttendeeList(`${s.label}: ${s.text}`, true));
+  }
+  return people;
+}
+
+const MINIMUM: AttendeeCategory[] = ["social_work", "health", "police"];
+const MINIMUM_WORDS: Record<string, string> = {
+  social_work: "a local authority social worker",
+  health: "a health practitioner",
+  police: "a police representative",
+};
+
+/** Minimum attendee groups (social work, health, police) with nobody recorded as taking part. */
+export function missingMinimum(record: StrategyRecord): AttendeeCategory[] {
+  return MINIMUM.filter((c) => !record.attendees.some((a) => a.category === c && a.attended));
+}
+
+/** "a police representative and a health practitioner". */
+export function describeCategories(cats: AttendeeCategory[]): string {
+  const words = cats.map((c) => MINIMUM_WORDS[c] ?? c);
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+/** One line per attendee, for confirming what was understood. */
+export function describeAttendees(attendees: Attendee[]): string {
+  return attendees
+    .map((a) => `- ${[a.name, a.role, a.agency].filter(Boolean).join(", ") || "Not named"}: ${a.attended ? "took part" : "did not take part"}`)
+    .join("\n");
+}
+
+/** Answer to the section 47 choice. */
+export function section47FromChoice(choice: string): Decisions["section47"] {
+  if (/^yes/i.test(choice)) return { decision: "yes", outcome: null, rationale: null };
+  if (/^no/i.test(choice)) return { decision: "no", outcome: null, rationale: null };
+  return { decision: "undecided", outcome: null, rationale: "Not yet decided" };
+}
+
+/** Answer about a criminal investigation: "no", "not decided", or what was agreed. */
+export function criminalFromAnswer(text: string): Decisions["criminal_investigation"] {
+  if (/^\s*(no|none|not needed|no investigation)\b/i.test(text)) return { decision: "no", lead: null, detail: text.trim() };
+  if (/\b(not (yet )?decided|tbc|undecided|pending)\b/i.test(text)) return { decision: "undecided", lead: null, detail: text.trim() };
+  const read = readCriminalInvestigation(clauses(text));
+  return read.decision === "yes" ? read : { decision: "yes", lead: /police/i.test(text) ? "Police" : null, detail: text.trim() };
+}
+
+/** Answer about legal action: "no", "not decided", or what was agreed (EPO, legal planning meeting...). */
+export function legalFromAnswer(text: string): Decisions["legal_action"] {
+  if (/^\s*(no|none|not needed|not required)\b/i.test(text)) return { decision: "no", detail: text.trim() };
+  if (/\b(not (yet )?decided|tbc|undecided|pending)\b/i.test(text)) return { decision: "undecided", detail: text.trim() };
+  const read = readLegalAction(clauses(text));
+  return read.decision === "yes" ? read : { decision: "yes", detail: text.trim() };
+}

@@ -1,0 +1,141 @@
+import type { AttendeeCategory, Gap, StrategyRecord } from "./model.js";
+import { citationFor, type RequirementId } from "./requirements.js";
+
+/**
+ * The record checker: what a strategy discussion record should show under Working
+ * Together 2023 and is missing. Gaps are for the practitioner to fix, not errors.
+ * Messages never repeat what the practitioner typed (actions are referred to by number).
+ */
+
+function gap(field: string, message: string, requirement: RequirementId | null): Gap {
+  return { field, message, citation: requirement ? citationFor(requirement) : null };
+}
+
+const MINIMUM: { category: AttendeeCategory; who: string; missing: string; follow: string }[] = [
+  {
+    category: "social_work",
+    who: "local authority social worker",
+    missing: "No local authority social worker is recorded as taking part.",
+    follow: "Record who took part for children's social care. The local authority decides on section 47 enquiries.",
+  },
+  {
+    category: "health",
+    who: "health practitioner",
+    missing: "No health practitioner is recorded as taking part.",
+    follow: "Record the health input (for example the health visitor, GP, school nurse or paediatrician), or reconvene the strategy discussion with health.",
+  },
+  {
+    category: "police",
+    who: "police representative",
+    missing: "No police representative took part in the strategy discussion.",
+    follow: "Record the police input (for example a later call with the police), or reconvene the strategy discussion with police. A criminal investigation may be needed, and its conduct and timing should be agreed with the police.",
+  },
+];
+
+/** Every gap in a record, most important first (who took part, decisions, actions, details). */
+export function checkRecord(record: StrategyRecord): Gap[] {
+  const gaps: Gap[] = [];
+  const d = record.decisions;
+
+  if (!record.date) {
+    gaps.push(
+      gap(
+        "date",
+        "The date of the strategy discussion is not recorded. Add it: if section 47 enquiries start, the initial child protection conference is due within 15 working days of it.",
+        "icpc_timescale",
+      ),
+    );
+  }
+
+  for (const m of MINIMUM) {
+    const listed = record.attendees.filter((a) => a.category === m.category);
+    if (listed.some((a) => a.attended)) continue;
+    const invited = listed.length > 0 ? ` A ${m.who} is listed, but as invited or absent, which does not count as taking part.` : "";
+    gaps.push(
+      gap(
+        `attendees.${m.category}`,
+        `${m.missing}${invited} Working Together 2023 expects a local authority social worker, health practitioners and a police representative to be involved as a minimum. ${m.follow}`,
+        "minimum_attendees",
+      ),
+    );
+  }
+
+  if (!record.concerns) {
+    gaps.push(gap("concerns", "The reason for the strategy discussion is not recorded. Add a short summary of the concerns.", "reason"));
+  }
+
+  if (d.section47.decision === "undecided") {
+    gaps.push(
+      gap(
+        "decisions.section47",
+        d.section47.rationale
+          ? "The section 47 decision is recorded as not yet made. When the local authority decides, record the decision and why."
+          : "No decision on section 47 enquiries is recorded. Record whether the local authority will start section 47 enquiries, and why.",
+        "section47_decision",
+      ),
+    );
+  }
+
+  if (d.criminal_investigation.decision === "undecided") {
+    gaps.push(
+      gap(
+        "decisions.criminal_investigation",
+        "No decision on a criminal investigation is recorded. Record whether there will be one and, if so, who leads it and its conduct and timing (for example when an ABE interview will happen).",
+        "criminal_investigation",
+      ),
+    );
+  }
+
+  if (d.section47.decision === "yes" && d.legal_action.decision === "undecided") {
+    gaps.push(
+      gap(
+        "decisions.legal_action",
+        "No decision on legal action is recorded. Where section 47 enquiries start, record whether legal action is needed (for example a legal planning meeting, an EPO or police protection), or that it is not.",
+        "legal_action",
+      ),
+    );
+  }
+
+  if (record.actions.length === 0) {
+    gaps.push(gap("actions", "No actions are recorded. Record who will do what by when.", "actions"));
+  }
+  record.actions.forEach((a, i) => {
+    if (!a.owner) gaps.push(gap(`actions[${i}].owner`, `Action ${i + 1} has no owner. Record who will do it.`, "actions"));
+    if (!a.due) {
+      gaps.push(
+        gap(
+          `actions[${i}].due`,
+          a.due_text
+            ? `Action ${i + 1} has no date to be done by. Replace the wording with a date.`
+            : `Action ${i + 1} has no date to be done by. Record when it will be done.`,
+          "actions",
+        ),
+      );
+    }
+  });
+
+  if (!d.share_with_family) {
+    gaps.push(
+      gap(
+        "decisions.share_with_family",
+        "The record does not say what will be shared with the child and family, or when. Record it, including anything held back because sharing it could jeopardise a police investigation or put the child at risk.",
+        "share_with_family",
+      ),
+    );
+  }
+
+  if (!d.child_welfare) {
+    gaps.push(
+      gap(
+        "decisions.child_welfare",
+        "The record does not say how the child's welfare and safety were considered, or who will see or speak to the child. Record it.",
+        "child_welfare",
+      ),
+    );
+  }
+
+  if (!record.child_ref) {
+    gaps.push(gap("child_ref", "No child reference is recorded. Add the case reference number (not the child's name).", "record_decisions"));
+  }
+  return gaps;
+}

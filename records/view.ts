@@ -1,0 +1,100 @@
+import type { DraftResult, StrategyRecord } from "./model.js";
+import { formatLong } from "./dates.js";
+
+/**
+ * The record as the renderers show it: labelled rows and tables in reading order,
+ * in plain words. Markdown, HTML and Word are all drawn from this one view, so they
+ * cannot disagree about what the record says.
+ */
+
+export const FOOTER =
+  "Draft prepared with the safeguarding assistant from the practitioner's notes. Check it against your local recording procedures before saving it to the child's record.";
+export const TITLE = "Strategy discussion record (draft)";
+export const GAPS_HEADING = "What is missing";
+
+export interface RecordView {
+  gaps: string[];
+  warnings: string[];
+  details: [string, string][];
+  concerns: string;
+  attendees: { header: string[]; rows: string[][] };
+  information: string;
+  decisions: [string, string][];
+  actions: { header: string[]; rows: string[][] };
+  deadlines: string[];
+  nextSteps: string;
+}
+
+const NOT_RECORDED = "Not recorded";
+const FORMATS: Record<NonNullable<StrategyRecord["format"]>, string> = {
+  meeting: "Meeting in person",
+  phone: "Telephone",
+  virtual: "Virtual (online)",
+};
+
+function asWritten(text: string | null): string {
+  return text ? ` (as recorded: ${text})` : "";
+}
+
+function section47(d: StrategyRecord["decisions"]["section47"]): string {
+  if (d.decision === "yes") return `Section 47 enquiries to start${asWritten(d.rationale)}`;
+  if (d.decision === "no") return `No section 47 enquiries${d.outcome ? `. Outcome: ${d.outcome}` : ""}${asWritten(d.rationale)}`;
+  return d.rationale ? `Not yet decided${asWritten(d.rationale)}` : NOT_RECORDED;
+}
+
+function crime(d: StrategyRecord["decisions"]["criminal_investigation"]): string {
+  if (d.decision === "yes") return `Yes${d.lead ? `. Lead: ${d.lead}` : ""}${d.detail ? `. Conduct and timing: ${d.detail}` : ""}`;
+  if (d.decision === "no") return `No criminal investigation${asWritten(d.detail)}`;
+  return d.detail ? `Not yet decided${asWritten(d.detail)}` : NOT_RECORDED;
+}
+
+function legal(d: StrategyRecord["decisions"]["legal_action"]): string {
+  if (d.decision === "yes") return d.detail ?? "Legal action agreed";
+  if (d.decision === "no") return `No legal action${asWritten(d.detail)}`;
+  return d.detail ? `Not yet decided${asWritten(d.detail)}` : NOT_RECORDED;
+}
+
+/** Build the view of a draft. */
+export function recordView(draft: DraftResult): RecordView {
+  const r = draft.record;
+  return {
+    gaps: draft.gaps.map((g) => g.message),
+    warnings: draft.warnings,
+    details: [
+      ["Date", r.date ? formatLong(r.date) : NOT_RECORDED],
+      ["Time", r.time ?? NOT_RECORDED],
+      ["Format", r.format ? FORMATS[r.format] : NOT_RECORDED],
+      ["Child reference", r.child_ref ?? NOT_RECORDED],
+      ["Recorded by", r.recorded_by ?? NOT_RECORDED],
+    ],
+    concerns: r.concerns ?? NOT_RECORDED,
+    attendees: {
+      header: ["Name", "Role", "Agency", "Took part"],
+      rows: r.attendees.map((a) => [
+        a.name ?? "Not named",
+        a.role ?? "",
+        a.agency ?? "",
+        a.attended ? "Yes" : `No${a.attendance_note ? ` (${a.attendance_note})` : ""}`,
+      ]),
+    },
+    information: r.information_shared ?? NOT_RECORDED,
+    decisions: [
+      ["Section 47 enquiries", section47(r.decisions.section47)],
+      ["Criminal investigation", crime(r.decisions.criminal_investigation)],
+      ["Legal action (EPO, police protection, legal planning)", legal(r.decisions.legal_action)],
+      ["What will be shared with the child and family", r.decisions.share_with_family ?? NOT_RECORDED],
+      ["Child's welfare and safety (who will see or speak to the child)", r.decisions.child_welfare ?? NOT_RECORDED],
+    ],
+    actions: {
+      header: ["#", "Action", "Who", "By when"],
+      rows: r.actions.map((a, i) => [
+        String(i + 1),
+        a.action,
+        a.owner ?? "Not recorded",
+        a.due ? `${formatLong(a.due)}${a.due_text ? ` (${a.due_text})` : ""}` : (a.due_text ?? "Not recorded"),
+      ]),
+    },
+    deadlines: draft.deadlines.map((d) => d.explanation),
+    nextSteps: [r.next_steps, r.review_date ? `Review: ${formatLong(r.review_date)}` : null].filter(Boolean).join(". ") || NOT_RECORDED,
+  };
+}

@@ -1,0 +1,65 @@
+/** Scoring of the QA evaluation: deterministic, the same for every system compared. */
+import { stem, words } from "../knowledge/text.js";
+
+const STOP = new Set(
+  "a an the and or but if of to in on at by for with from as is are be been it its this that these those their they them there which who what when where how can could should would will may might must not no yes any all such also than then so up out into about per".split(
+    " ",
+  ),
+);
+
+/** Map the eval's seed file names (000_…) to corpus files. */
+export const SEED_FILES: Record<string, string> = {
+  "000": "cascade-wales-multi-agency-meetings.txt",
+  "001": "cascade-wales-childrens-services.txt",
+  "002": "multi-agency-meetings-good-practice-guide-2017.txt",
+  "003": "lewisham-mace-committee-minutes.txt",
+  "004": "herefordshire-cyp-scrutiny-2024-07-30-with-working-together-2023.txt",
+};
+
+export function norm(s: string): string {
+  return s.toLowerCase().replace(/[‘’`]/g, "'").replace(/[“”]/g, '"').replace(/[‐-―]/g, "-").replace(/\s+/g, " ").trim();
+}
+
+/** Content stems of a fact (stop words dropped). */
+export function factStems(fact: string): string[] {
+  return [...new Set(words(fact).filter((w) => !STOP.has(w)).map(stem))];
+}
+
+/** A fact is stated when most (> 60%) of its content stems appear in what is shown. */
+export function factStated(fact: string, shown: string): boolean {
+  const need = factStems(fact);
+  if (need.length === 0) return true;
+  const have = new Set(words(shown).map(stem));
+  return need.filter((s) => have.has(s)).length / need.length > 0.6;
+}
+
+export interface Shown {
+  answer: string;
+  covered: boolean;
+  citations: { file: string; section: string; quote: string; passage?: string }[];
+}
+
+/** What the practitioner is shown: the answer and its quotes. */
+export function shownText(r: Shown): string {
+  return [r.answer, ...r.citations.map((c) => c.quote)].join("\n");
+}
+
+/** Source hit: a citation from the gold file whose quote or cited passage contains the gold quote. */
+export function sourceHit(r: Shown, gold: { file: string; quote: string }): boolean {
+  const file = SEED_FILES[gold.file.slice(0, 3)] ?? gold.file;
+  const q = norm(gold.quote);
+  return r.citations.some((c) => c.file === file && (norm(c.quote).includes(q) || norm(c.passage ?? "").includes(q)));
+}
+
+/** Timescales stated in the answer that none of its quotes or cited passages state. */
+export function unsupportedTimescales(r: Shown): string[] {
+  const re = /\b(\d+|one|two|three|four|five|six|seven|ten|fifteen|forty[- ]five)\s+(working\s+)?(days?|weeks?|months?|hours?)\b/gi;
+  const support = norm(r.citations.map((c) => `${c.quote} ${c.passage ?? ""}`).join(" "));
+  return [...r.answer.matchAll(re)].map((m) => norm(m[0])).filter((t) => !support.includes(t));
+}
+
+export function percentile(xs: number[], p: number): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}

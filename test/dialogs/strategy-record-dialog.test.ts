@@ -1,0 +1,127 @@
+import { DialogTurnStatus } from "botbuilder-dialogs";
+import { DialogTestClient } from "botbuilder-testing";
+import { describe, expect, it } from "vitest";
+import { fixedClock } from "../../core/clock.js";
+import { createDeadlineCalculator } from "../../deadlines/index.js";
+import { StrategyRecordDialog } from "../../dialogs/strategy-record-dialog.js";
+import type { DraftResult } from "../../records/index.js";
+
+const deps = { clock: fixedClock("2025-05-20T09:00:00Z"), calculator: createDeadlineCalculator() };
+
+/** Send one message and collect every reply the dialog makes to it. */
+async function say(client: DialogTestClient, text: string): Promise<string> {
+  const replies: string[] = [];
+  let reply = await client.sendActivity(text);
+  while (reply) {
+    replies.push(String(reply.text ?? ""));
+    reply = client.getNextReply();
+  }
+  return replies.join("\n---\n");
+}
+
+function client(options?: { notes?: string }): DialogTestClient {
+  return new DialogTestClient("test", new StrategyRecordDialog(deps), options);
+}
+
+describe("StrategyRecordDialog", () => {
+  it("a full guided run asks each question in turn and ends with the draft and the ICPC due date", async () => {
+    const c = client();
+    expect(await say(c, "draft a strategy record")).toMatch(/date of the strategy discussion/);
+    expect(await say(c, "14/05/2025")).toMatch(/Who took part/);
+    const confirm = await say(c, "Jo Smith SW (CSC), HV Ann Lee. Apologies: DC Patel (police)");
+    expect(confirm).toMatch(/Jo Smith, Social worker.*took part/);
+    expect(confirm).toMatch(/DC Patel.*did not take part/);
+    expect(confirm).toMatch(/Nobody is recorded as taking part for a police representative\./);
+    expect(await say(c, "PC Brown (police) joined by phone")).toMatch(/What are the concerns/);
+    expect(await say(c, "3yo with bruising to the face")).toMatch(/section 47 enquiries/);
+    expect(await say(c, "Yes")).toMatch(/criminal investigation/);
+    expect(await say(c, "Joint investigation, ABE interview on Friday")).toMatch(/legal action/i);
+    expect(await say(c, "no")).toMatch(/What actions were agreed/);
+    expect(await say(c, "SW to visit the child today")).toMatch(/Next action/);
+    expect(await say(c, "Police to check PNC")).toMatch(/no when by: I will flag that/);
+    expect(await say(c, "done")).toMatch(/shared with the child and family/);
+    expect(await say(c, "Mum told of the s47 enquiries today")).toMatch(/see or speak to the child/);
+    const summary = await say(c, "SW to see the child at nursery today");
+    expect(summary).toMatch(/What is missing/);
+    expect(summary).toMatch(/Action 2 has no date/);
+    expect(summary).toMatch(/ICPC due by Thu 5 Jun 2025/);
+
+    expect(c.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
+    const draft = c.dialogTurnResult.result as DraftResult;
+    expect(draft.record.date).toBe("2025-05-14");
+    expect(draft.record.attendees.filter((a) => a.attended).map((a) => a.category).sort()).toEqual(["health", "police", "social_work"]);
+    expect(draft.record.decisions.section47.decision).toBe("yes");
+    expect(draft.record.decisions.criminal_investigation.decision).toBe("yes");
+    expect(draft.record.decisions.legal_action.decision).toBe("no");
+    expect(draft.record.actions.map((a) => [a.owner, a.due])).toEqual([["SW", "2025-05-14"], ["Police", null]]);
+    expect(draft.gaps.map((g) => g.field).sort()).toEqual(["actions[1].due", "child_ref"]);
+    expect(draft.deadlines.map((d) => d.due)).toEqual(["2025-06-05"]);
+  });
+
+  it("started with notes that lack police, it asks only for the police input", async () => {
+    const notes =
+      "Strat 14/5/25 10am Teams. Child ref: C-20992. Present: Jo Smith SW (CSC), HV Ann Lee (health). DC Patel (police) - invited, did not attend. " +
+      "Concerns: 3yo bruising to face. Agreed: s47, joint investigation with police, no legal action. Mum to be told of s47 today. " +
+      "Actions: SW to visit child today; HV to share records by 16/5.";
+    const c = client({ notes });
+    const first = await say(c, "draft: (notes)");
+    expect(first).toMatch(/ask only about what they leave out/);
+    expect(first).toMatch(/Nobody is recorded as taking part for a police representative\./);
+    expect(first).not.toMatch(/local authority social worker and|a health practitioner/);
+    const summary = await say(c, "DS Kerr (police) gave input by phone after the meeting");
+    expect(summary).toMatch(/Nothing obvious is missing/);
+    expect(c.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
+    const draft = c.dialogTurnResult.result as DraftResult;
+    expect(draft.gaps).toEqual([]);
+    expect(draft.record.attendees.find((a) => a.name === "DS Kerr")).toMatchObject({ category: "police", attended: true });
+  });
+
+  it("started with the adv-024 JSON record, it asks about the police who were invited but did not attend", async () => {
+    const record = {
+      date: "2025-05-14",
+      child_ref: "C-20992",
+      attendees: [
+        { name: "M. Evans", role: "Social worker", agency: "Local authority children's social care" },
+        { name: "H. Price", role: "Health visitor", agency: "NHS community health" },
+        { name: "DC Jones", role: "Police representative", agency: "Police", attendance: "invited - did not attend" },
+      ],
+      summary: "Infant with unexplained bruising.",
+      decision: "Section 47 enquiries to be initiated",
+    };
+    const c = client({ notes: JSON.stringify(record) });
+    const first = await say(c, "draft");
+    expect(first).toMatch(/DC Jones.*did not take part/);
+    expect(first).toMatch(/Nobody is recorded as taking part for a police representative\./);
+    const draft = await finish(c);
+    expect(draft.gaps.map((g) => g.field)).toContain("attendees.police");
+    expect(draft.deadlines.map((d) => d.due)).toEqual(["2025-06-05"]);
+  });
+
+  it("an impossible date is explained and asked for again, and nothing given so far is lost", async () => {
+    const c = client({ notes: "Present: Jo Smith SW, HV Ann Lee, DC Patel. Agreed: s47. Concerns: bruising." });
+    expect(await say(c, "start")).toMatch(/date of the strategy discussion/);
+    const retry = await say(c, "31/02/2025");
+    expect(retry).toMatch(/February 2025 has 28 days/);
+    expect(retry).toMatch(/give the date again/);
+    expect(await say(c, "28/02/2025")).toMatch(/criminal investigation/);
+    // The attendees from the notes were kept: no question about who took part.
+    const draft = await finish(c);
+    expect(draft.record.date).toBe("2025-02-28");
+    expect(draft.record.attendees).toHaveLength(3);
+  });
+
+  it('"cancel" stops the dialog without a draft', async () => {
+    const c = client();
+    await say(c, "hi");
+    expect(await say(c, "cancel")).toMatch(/Stopped/);
+    expect(c.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
+    expect(c.dialogTurnResult.result).toBeUndefined();
+  });
+});
+
+/** Skip every remaining question and return the draft. */
+async function finish(c: DialogTestClient): Promise<DraftResult> {
+  for (let i = 0; i < 12 && c.dialogTurnResult.status !== DialogTurnStatus.complete; i++) await say(c, "skip");
+  expect(c.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
+  return c.dialogTurnResult.result as DraftResult;
+}

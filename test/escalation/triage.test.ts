@@ -1,0 +1,153 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createTriage, triageByRules, type LabelledExample } from "../../escalation/index.js";
+import { combine, type LevelScores } from "../../escalation/triage.js";
+import { ruleVerdict } from "../../escalation/rules.js";
+import { normalise, type Embeddings } from "../../knowledge/embeddings/embeddings.js";
+
+/** Bag-of-words vectors: texts sharing words are similar. Counts what it is asked to embed. */
+class FakeEmbeddings implements Embeddings {
+  readonly id = "fake-bow-64";
+  readonly dimensions = 64;
+  calls: string[][] = [];
+  async embed(texts: readonly string[]): Promise<Float32Array[]> {
+    this.calls.push([...texts]);
+    return texts.map((t) => {
+      const v = new Float32Array(64);
+      for (const word of t.toLowerCase().match(/[a-z]+/g) ?? []) {
+        let h = 0;
+        for (const c of word) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+        v[h % 64]! += 1;
+      }
+      v[63]! += 0.01;
+      return normalise(v);
+    });
+  }
+}
+
+const ex = (id: string, level: LabelledExample["level"], text: string): LabelledExample => ({ id, level, split: "train", text });
+// Nonsense words the rules cannot know: only similarity can place them.
+const exemplars: LabelledExample[] = [
+  ex("a-1", "999", "zorp blick fleem quandle"),
+  ex("a-2", "999", "zorp blick fleem morv"),
+  ex("b-1", "childline", "wibble snoop tarn gleck"),
+  ex("b-2", "childline", "wibble snoop tarn plov"),
+  ex("c-1", "101_or_childrens_services", "drubble fenk yorr spade"),
+  ex("c-2", "101_or_childrens_services", "drubble fenk yorr lute"),
+  ex("d-1", "nspcc_advice", "quib zanth orple nuck"),
+  ex("d-2", "nspcc_advice", "quib zanth orple dask"),
+  ex("e-1", "none", "plim trosk vay hoob"),
+  ex("e-2", "none", "plim trosk vay kess"),
+];
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe("createTriage", () => {
+  it("without embeddings, gives exactly the rules' answer", async () => {
+    const triage = await createTriage();
+    for (const text of ["my brother is choking right now", "whats the nspcc number", "what is a core group"]) {
+      expect(await triage.assess(text)).toEqual(triageByRules(text));
+    }
+  });
+
+  it("a paraphrase the rules miss is raised to 999 when it is close to the 999 examples", async () => {
+    const triage = await createTriage({ embeddings: new FakeEmbeddings(), exemplars });
+    expect(triageByRules("zorp blick fleem").level).toBe("none");
+    const r = await triage.assess("zorp blick fleem");
+    expect(r.level).toBe("999");
+    expect(r.reasons).toContain("semantic:999");
+    expect(r.signpost?.level).toBe("999");
+  });
+
+  it("where the rules find nothing, the nearest examples decide the level", async () => {
+    const triage = await createTriage({ embeddings: new FakeEmbeddings(), exemplars });
+    expect((await triage.assess("wibble snoop tarn")).level).toBe("childline");
+    expect((await triage.assess("quib zanth orple")).level).toBe("nspcc_advice");
+  });
+
+  it("a procedure question stays none even when it sounds like the 999 examples", async () => {
+    const triage = await createTriage({ embeddings: new FakeEmbeddings(), exemplars });
+    expect((await triage.assess("what does zorp blick fleem mean under section 47?")).level).toBe("none");
+  });
+
+  it("a 999 from the rules is never lowered by similarity", async () => {
+    const triage = await createTriage({ embeddings: new FakeEmbeddings(), exemplars });
+    expect((await triage.assess("plim trosk vay. my dad has a knife and says he will kill us tonight")).level).toBe("999");
+  });
+
+  it("reasons name rules and example ids, never the writer's words", async () => {
+    const triage = await createTriage({ embeddings: new FakeEmbeddings(), exemplars });
+    const r = await triage.assess("Zebedee zorp blick fleem");
+    expect(r.reasons.join(" ")).not.toMatch(/zebedee/i);
+    expect(r.reasons.some((x) => x.startsWith("nearest:a-"))).toBe(true);
+  });
+
+  it("a 100 KB paste is embedded as a few short sentences, and its last-line emergency is 999", async () => {
+    const embeddings = new FakeEmbeddings();
+    const triage = await createTriage({ embeddings, exemplars });
+    embeddings.calls = [];
+    const text = `${"Home visit completed, no new concerns noted. ".repeat(2300)}He has come back with a knife and is going to stab his stepdad tonight.`;
+    const r = await triage.assess(text);
+    expect(r.level).toBe("999");
+    expect(embeddings.calls).toHaveLength(1);
+    expect(embeddings.calls[0]!.length).toBeLessThanOrEqual(6);
+    expect(embeddings.calls[0]!.join("").length).toBeLessThan(4000);
+  });
+
+  it("caches exemplar vectors: a second start with the same model and examples embeds no examples", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "triage-cache-"));
+    dirs.push(cacheDir);
+    const first = new FakeEmbeddings();
+    await createTriage({ embeddings: first, exemplars, cacheDir });
+    expect(first.calls.flat()).toHaveLength(exemplars.length);
+    expect(readdirSync(cacheDir).filter((f) => f.startsWith("triage-exemplars-"))).toHaveLength(1);
+
+    const second = new FakeEmbeddings();
+    const triage = await createTriage({ embeddings: second, exemplars, cacheDir });
+    expect(second.calls).toHaveLength(0);
+    expect((await triage.assess("zorp blick fleem")).level).toBe("999");
+  });
+
+  it("changed examples are embedded again rather than read from a stale cache", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "triage-cache-"));
+    dirs.push(cacheDir);
+    await createTriage({ embeddings: new FakeEmbeddings(), exemplars, cacheDir });
+    const again = new FakeEmbeddings();
+    await createTriage({ embeddings: again, exemplars: [...exemplars, ex("f-1", "none", "new words here")], cacheDir });
+    expect(again.calls.flat()).toHaveLength(exemplars.length + 1);
+  });
+
+  it("a cache folder that cannot be written does not stop triage", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "triage-cache-"));
+    dirs.push(dir);
+    const aFile = join(dir, "file");
+    writeFileSync(aFile, "not a folder");
+    const triage = await createTriage({ embeddings: new FakeEmbeddings(), exemplars, cacheDir: join(aFile, "cache") });
+    expect((await triage.assess("my baby is not breathing")).level).toBe("999");
+  });
+});
+
+describe("combine", () => {
+  const scores = (s: Partial<LevelScores>): LevelScores => ({ "999": 0, childline: 0, "101_or_childrens_services": 0, nspcc_advice: 0, none: 0, ...s });
+  const unsure = ruleVerdict("hello there");
+
+  it("when two levels score within the tie margin, the more urgent wins", () => {
+    expect(combine(unsure, scores({ nspcc_advice: 0.7, "101_or_childrens_services": 0.69 })).level).toBe("101_or_childrens_services");
+  });
+
+  it("below the floor, similarity is ignored", () => {
+    expect(combine(unsure, scores({ childline: 0.3 })).level).toBe("none");
+  });
+
+  it("a confident rule verdict stands unless a 999 example is very close", () => {
+    const advice = ruleVerdict("I'm not sure if this counts as abuse, who can I talk to?");
+    expect(advice.level).toBe("nspcc_advice");
+    expect(combine(advice, scores({ "101_or_childrens_services": 0.9, nspcc_advice: 0.6 })).level).toBe("nspcc_advice");
+    expect(combine(advice, scores({ "999": 0.9, nspcc_advice: 0.6 })).level).toBe("999");
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "../../core/errors.js";
+import { findDate, parseAction } from "../../records/index.js";
+import { dueFromText } from "../../records/dates.js";
+
+describe("dates in strategy discussion notes", () => {
+  it.each([
+    ["Strat 14/5/25 10am", "2025-05-14"],
+    ["on 14.05.2025", "2025-05-14"],
+    ["2025-05-14", "2025-05-14"],
+    ["Wed 14th May 2025", "2025-05-14"],
+    ["May 14, 2025", "2025-05-14"],
+    ["3rd June", "2025-06-03"],
+    ["29/02/2024", "2024-02-29"],
+  ])("%s reads as %s", (text, iso) => {
+    expect(findDate(text, 2025)?.iso).toBe(iso);
+  });
+
+  it.each([
+    ["31/02/2025", /February 2025 has 28 days/],
+    ["29/02/2025", /February 2025 has 28 days/],
+    ["31 April 2025", /April 2025 has 30 days/],
+    ["14/13/2025", /no month 13/],
+  ])("%s is impossible and is never rolled over", (text, reason) => {
+    let error: unknown;
+    try {
+      findDate(text, 2025);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("invalid_input");
+    expect((error as AppError).message).toMatch(reason);
+  });
+
+  it("a time such as 10.30 is not read as a date", () => {
+    expect(findDate("meeting at 10.30", 2025)).toBeNull();
+  });
+
+  it.each([
+    ["by Fri", "2025-05-14", "2025-05-16"], // Wednesday meeting: this Friday
+    ["by Friday", "2025-05-16", "2025-05-23"], // Friday meeting: a week on
+    ["today", "2025-05-14", "2025-05-14"],
+    ["tomorrow", "2025-05-14", "2025-05-15"],
+    ["by 16/5", "2025-05-14", "2025-05-16"],
+    ["by 3/1", "2025-12-18", "2026-01-03"], // early next year, not last January
+    ["within 3 days", "2025-05-14", "2025-05-17"],
+  ])("an action due %s after a meeting on %s is due %s", (text, meeting, due) => {
+    expect(dueFromText(`SW to visit ${text}`, meeting).due).toBe(due);
+  });
+
+  it("an action with an impossible due date keeps no date (flagged later), never a rolled-over one", () => {
+    const a = parseAction("HV to share records by 31/06/2025", "2025-05-14");
+    expect(a).toMatchObject({ owner: "HV", due: null });
+  });
+
+  it("an action due ASAP keeps the words but has no date", () => {
+    expect(parseAction("Police to check PNC asap", "2025-05-14")).toMatchObject({ owner: "Police", due: null, due_text: "asap" });
+  });
+
+  it.each([
+    ["Share chronology (HV)", "HV"],
+    ["Complete CP medical - Dr Rao", "Dr Rao"],
+    ["Owner: DSL; update school file", "DSL"],
+  ])("the owner of %s is %s", (text, owner) => {
+    expect(parseAction(text, "2025-05-14")?.owner).toBe(owner);
+  });
+});

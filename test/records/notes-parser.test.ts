@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { fixedClock } from "../../core/clock.js";
+import { createDeadlineCalculator } from "../../deadlines/index.js";
+import { draftFromNotes } from "../../records/index.js";
+
+interface Case {
+  name: string;
+  now: string;
+  notes: string;
+  expect: {
+    date?: string | null;
+    time?: string | null;
+    format?: string | null;
+    child_ref?: string | null;
+    attendees?: Record<string, unknown>[];
+    section47?: string;
+    section47_outcome?: string;
+    criminal?: string;
+    legal?: string;
+    share_with_family?: boolean;
+    child_welfare?: boolean;
+    actions?: { owner: string | null; due: string | null }[];
+    review_date?: string;
+    recorded_by?: string;
+    gaps: string[];
+    deadlines: string[];
+  };
+}
+
+const cases = JSON.parse(readFileSync(new URL("./notes-cases.json", import.meta.url), "utf8")) as Case[];
+const calculator = createDeadlineCalculator();
+
+describe("drafting a strategy discussion record from rough notes", () => {
+  it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    const { record, gaps, deadlines } = draftFromNotes(c.notes, { clock: fixedClock(c.now), calculator });
+    const e = c.expect;
+    for (const key of ["date", "time", "format", "child_ref", "review_date", "recorded_by"] as const) {
+      if (e[key] !== undefined) expect(record[key], key).toBe(e[key]);
+    }
+    if (e.attendees) {
+      expect(record.attendees).toHaveLength(e.attendees.length);
+      e.attendees.forEach((a, i) => expect(record.attendees[i]).toMatchObject(a));
+    }
+    if (e.section47) expect(record.decisions.section47.decision).toBe(e.section47);
+    if (e.section47_outcome) expect(record.decisions.section47.outcome).toBe(e.section47_outcome);
+    if (e.criminal) expect(record.decisions.criminal_investigation.decision).toBe(e.criminal);
+    if (e.legal) expect(record.decisions.legal_action.decision).toBe(e.legal);
+    if (e.share_with_family !== undefined) expect(record.decisions.share_with_family !== null).toBe(e.share_with_family);
+    if (e.child_welfare !== undefined) expect(record.decisions.child_welfare !== null).toBe(e.child_welfare);
+    if (e.actions) expect(record.actions.map((a) => ({ owner: a.owner, due: a.due }))).toEqual(e.actions);
+    expect(gaps.map((g) => g.field).sort()).toEqual([...e.gaps].sort());
+    expect(deadlines.map((d) => d.due)).toEqual(e.deadlines);
+    if (e.deadlines.length > 0) expect(deadlines[0]?.rule).toBe("icpc");
+  });
+});

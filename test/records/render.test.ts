@@ -1,0 +1,66 @@
+import mammoth from "mammoth";
+import { describe, expect, it } from "vitest";
+import { fixedClock } from "../../core/clock.js";
+import { createDeadlineCalculator } from "../../deadlines/index.js";
+import { FOOTER, checkRecord, completeDraft, draftFromNotes, renderRecord } from "../../records/index.js";
+import { completeRecord } from "./fixtures.js";
+
+const deps = { clock: fixedClock("2025-05-20T09:00:00Z"), calculator: createDeadlineCalculator() };
+const HOSTILE =
+  'Strat 14/5/25 10am Teams. Present: Jo Smith SW, DC Patel (police) - apologies, HV Lee. Concerns: <script>alert("x")</script> <img src=x onerror=alert(1)> bruising | table break. Agreed: s47. Actions: SW to visit today. Child ref: C-20992';
+
+describe("rendering a draft record", () => {
+  it("HTML escapes everything from the notes, so a <script> in the notes cannot run", async () => {
+    const html = String(await renderRecord(draftFromNotes(HOSTILE, deps), "html"));
+    expect(html).not.toContain("<script>");
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+  });
+
+  it("HTML lists what is missing before the record and ends with the footer", async () => {
+    const html = String(await renderRecord(draftFromNotes(HOSTILE, deps), "html"));
+    const missing = html.indexOf("What is missing");
+    expect(missing).toBeGreaterThan(-1);
+    expect(html.indexOf("No police representative took part")).toBeGreaterThan(missing);
+    expect(missing).toBeLessThan(html.indexOf("Who took part"));
+    expect(html).toContain(FOOTER.replaceAll("'", "&#39;"));
+  });
+
+  it("Markdown lists the gaps first, escapes table-breaking characters and gives the ICPC due date", async () => {
+    const md = String(await renderRecord(draftFromNotes(HOSTILE, deps), "md"));
+    expect(md.indexOf("## What is missing")).toBeLessThan(md.indexOf("## Details"));
+    expect(md).toContain("No police representative took part");
+    expect(md).toContain("\\| table break");
+    expect(md).not.toContain("<script>");
+    expect(md).toMatch(/ICPC due by Thu 5 Jun 2025/);
+    expect(md).toContain("| DC Patel | Police officer | police | No (apologies) |");
+    expect(md.trim().endsWith(`_${FOOTER.replaceAll("'", "'")}_`)).toBe(true);
+  });
+
+  it("a complete record says nothing obvious is missing", async () => {
+    const draft = completeDraft(completeRecord(), deps);
+    expect(checkRecord(draft.record)).toEqual([]);
+    expect(String(await renderRecord(draft, "md"))).toContain("Nothing obvious is missing");
+  });
+
+  it("json is the {record, gaps, deadlines} object the CLI prints", async () => {
+    const parsed = JSON.parse(String(await renderRecord(draftFromNotes(HOSTILE, deps), "json")));
+    expect(parsed.record.child_ref).toBe("C-20992");
+    expect(parsed.gaps.map((g: { field: string }) => g.field)).toContain("attendees.police");
+    expect(parsed.deadlines[0].due).toBe("2025-06-05");
+  });
+
+  it("docx is a Word file whose text holds the child reference, the gaps, the actions and the footer", async () => {
+    const buf = await renderRecord(draftFromNotes(HOSTILE, deps), "docx");
+    expect(Buffer.isBuffer(buf)).toBe(true);
+    expect((buf as Buffer).subarray(0, 2).toString("latin1")).toBe("PK");
+    const { value: text } = await mammoth.extractRawText({ buffer: buf as Buffer });
+    expect(text).toContain("C-20992");
+    expect(text).toContain("What is missing");
+    expect(text).toContain("No police representative took part");
+    expect(text).toContain("Visit today");
+    expect(text).toContain('<script>alert("x")</script>'); // stored as text, not markup
+    expect(text).toContain(FOOTER);
+  });
+});
