@@ -1,6 +1,7 @@
 import type { Config } from "../core/config.js";
 import { systemClock, type Clock } from "../core/clock.js";
 import { invalidInput } from "../core/errors.js";
+import { cleanUserText } from "../core/text.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
 import { createEmbeddings, type Embeddings } from "../knowledge/embeddings/index.js";
 import { loadKnowledgeBase, createChatModel, type KnowledgeBase } from "../knowledge/index.js";
@@ -106,7 +107,7 @@ export class Assistant {
       };
     }
     const kb = await this.knowledge.get();
-    const answer = await kb.answer(question, { jurisdiction: opts.jurisdiction });
+    const answer = await kb.answer(cleanUserText(question), { jurisdiction: opts.jurisdiction });
     return { ...answer, signpost };
   }
 
@@ -114,7 +115,7 @@ export class Assistant {
   async next(situation: string, opts: JurisdictionOption = {}): Promise<NextResult> {
     if (situation.trim() === "") throw invalidInput("Please say where things stand, for example \"strategy discussion done, section 47 agreed\".");
     const calculator = await this.calculatorLazy.get();
-    return whatNext(situation, { clock: this.clock, calculator }, { jurisdiction: opts.jurisdiction });
+    return whatNext(cleanUserText(situation), { clock: this.clock, calculator }, { jurisdiction: opts.jurisdiction });
   }
 
   /** Every deadline an event starts, from a date in ISO, UK style or words. */
@@ -132,7 +133,7 @@ export class Assistant {
   /** Draft a strategy discussion record from notes (free text or a JSON record). */
   async draft(notes: string, opts: JurisdictionOption = {}): Promise<DraftResult> {
     const calculator = await this.calculatorLazy.get();
-    return draftFromNotes(notes, { clock: this.clock, calculator }, { jurisdiction: opts.jurisdiction });
+    return draftFromNotes(cleanUserText(notes), { clock: this.clock, calculator }, { jurisdiction: opts.jurisdiction });
   }
 }
 

@@ -12,7 +12,8 @@ export type Intent =
 
 const HELP = /^\s*(help|hi|hello|hey|start|menu|what can you do\??|\?|commands|good (morning|afternoon)\b.*)\s*[.!?]*\s*$/i;
 const CANCEL = /^\s*(cancel|stop|quit|exit|start again|restart)\s*[.!]*\s*$/i;
-const DRAFT = /^\s*(please\s+)?(draft|write( up)?|start|create|make)\b[^.\n]{0,40}\b(record|minutes|strat(egy)?\b[^.\n]{0,20}\b(record|notes|minutes))/i;
+const DRAFT =
+  /\b(draft|write( up)?|start|create|make|prepare|do)\b[^.\n?]{0,40}?\b(strat(egy)?(\s+(discussion|meeting))?\s+(record|notes|minutes|write[- ]?up)|record of (the |a |our )?strat(egy)?\b)/i;
 const DRAFT_PREFIX = /^\s*(draft|record|strategy (discussion )?record)\s*:\s*/i;
 const NEXT =
   /\b(what (happens|comes|do (i|we) do|should (happen|we do)|are the next steps)\s*(next|now)|next steps?|what now|now what|what'?s next|where do (we|i) go from here)\b/i;

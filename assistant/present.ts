@@ -1,5 +1,4 @@
 import type { Citation } from "../core/citation.js";
-import type { NextResult } from "../procedures/index.js";
 import type { AskResult, SignpostView, TriageView } from "./types.js";
 import type { DeadlineView } from "./assistant.js";
 
@@ -30,21 +29,13 @@ export function presentTriage(r: TriageView): string {
   return r.level === "none" ? r.text : `[${r.level}] ${r.text}`;
 }
 
-export function presentNext(r: NextResult): string {
-  const head = `Where things stand: ${"stage_title" in r && r.stage_title ? String(r.stage_title) : r.stage} (${r.jurisdiction === "wales" ? "Wales" : "England"}).`;
-  const extra = "interpretation" in r && r.interpretation ? `\n${String(r.interpretation)}` : "";
-  const steps = r.steps.map((s, i) => {
-    const due = s.due ? ` Due by ${s.due}.` : "";
-    const src = s.citations[0] ? `\n   Source: ${presentCitation(s.citations[0])}` : "";
-    return `${i + 1}. **${s.title}**: ${s.detail}${due}${src}`;
-  });
-  const warnings = "warnings" in r && Array.isArray(r.warnings) && r.warnings.length ? `\n\n${(r.warnings as string[]).join("\n")}` : "";
-  return `${head}${extra}\n\nNext steps:\n${steps.join("\n")}${warnings}`;
-}
+/** Next steps: the procedures folder owns their wording. */
+export { formatNextText as presentNext } from "../procedures/index.js";
 
 export function presentDeadline(r: DeadlineView): string {
-  const head = `Event: ${r.event}, ${r.event_date_interpretation}.` + (r.event_date_ambiguous ? ` (${r.event_date_ambiguous})` : "");
-  const lines = r.deadlines.map((d) => `- **${d.rule}: ${d.due}**. ${d.explanation}`);
+  const read = `Date read as ${r.event_date_interpretation}.` + (r.event_date_ambiguous ? ` ${r.event_date_ambiguous}` : "");
+  const lines = r.deadlines.map((d) => `- ${d.explanation}\n  Source: ${d.citations[0] ? presentCitation(d.citations[0]) : "none"}`);
   const warnings = r.warnings.length ? `\n\n${r.warnings.join("\n")}` : "";
-  return `${head}\n\n${lines.join("\n") || "No deadlines."}${warnings}`;
+  const conventions = r.deadlines.length ? `\n\nHow I count: ${r.conventions}` : "";
+  return `${read}\n\n${lines.join("\n") || "No deadlines to show."}${warnings}${conventions}`;
 }

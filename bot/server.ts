@@ -70,10 +70,10 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
   const server = restify.createServer({ name: "safeguarding-assistant", handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
 
-  server.get("/healthz", (_req, res) => {
+  server.get("/healthz", async (_req, res) => {
     res.json(200, { status: "ok" });
   });
-  server.get("/readyz", (_req, res) => {
+  server.get("/readyz", async (_req, res) => {
     res.json(ready ? 200 : 503, { ready, ...(readyError ? { error: readyError } : {}) });
   });
   server.post("/api/messages", async (req, res) => {

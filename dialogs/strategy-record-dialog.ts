@@ -22,8 +22,11 @@ import {
   type DraftResult,
   type StrategyRecord,
 } from "../records/index.js";
+import { findReference } from "../records/notes-parser.js";
 import {
+  applyActionFixes,
   criminalFromAnswer,
+  incompleteActions,
   describeAttendees,
   describeCategories,
   isDone,
@@ -89,10 +92,12 @@ export class StrategyRecordDialog extends ComponentDialog {
         (s) => this.askAttendees(s),
         (s) => this.askMissingAttendees(s),
         (s) => this.askConcerns(s),
+        (s) => this.askChildRef(s),
         (s) => this.askSection47(s),
         (s) => this.askCriminal(s),
         (s) => this.askLegal(s),
         (s) => this.askActions(s),
+        (s) => this.askActionFixes(s),
         (s) => this.askShare(s),
         (s) => this.askChild(s),
         (s) => this.finish(s),
@@ -195,9 +200,16 @@ export class StrategyRecordDialog extends ComponentDialog {
     });
   }
 
-  private async askSection47(step: WaterfallStepContext) {
+  private async askChildRef(step: WaterfallStepContext) {
     const s = this.state(step);
     if (typeof step.result === "string" && !isSkip(step.result)) s.record.concerns = step.result.trim();
+    if (s.record.child_ref) return step.next();
+    return step.prompt(TEXT, { prompt: `What is the child's case reference (not their name)? ${SKIP_HINT}` });
+  }
+
+  private async askSection47(step: WaterfallStepContext) {
+    const s = this.state(step);
+    if (typeof step.result === "string" && !isSkip(step.result)) s.record.child_ref = findReference(step.result) ?? step.result.trim().slice(0, 40);
     if (s.record.decisions.section47.decision !== "undecided") return step.next();
     return step.prompt(CHOICE, {
       prompt: "Did the local authority decide to start section 47 enquiries?",
@@ -254,9 +266,20 @@ export class StrategyRecordDialog extends ComponentDialog {
     return step.replaceDialog(ACTIONS, opts);
   }
 
-  private async askShare(step: WaterfallStepContext) {
+  /** With notes, actions missing an owner or a date are asked about together, once. */
+  private async askActionFixes(step: WaterfallStepContext) {
     const s = this.state(step);
     if (Array.isArray(step.result)) s.record.actions.push(...(step.result as StrategyRecord["actions"]));
+    const incomplete = s.fromNotes ? incompleteActions(s.record) : "";
+    if (!incomplete) return step.next();
+    return step.prompt(TEXT, {
+      prompt: `Some actions have no owner or no date:\n${incomplete}\n\nReply with who and when, one per line, for example "2: HV by 16/05/2025". ${SKIP_HINT}`,
+    });
+  }
+
+  private async askShare(step: WaterfallStepContext) {
+    const s = this.state(step);
+    if (typeof step.result === "string" && !isSkip(step.result)) applyActionFixes(s.record, step.result, s.record.date ?? this.today());
     if (s.record.decisions.share_with_family) return step.next();
     return step.prompt(TEXT, {
       prompt: `What will be shared with the child and family, and when? Include anything held back because it could affect a police investigation or put the child at risk. ${SKIP_HINT}`,

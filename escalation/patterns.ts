@@ -22,10 +22,10 @@ export const SOFT_DANGER = w("hiding|cuddio|in danger|at risk|emergency|being hu
 /** Harm that is an emergency whenever it is present or just happened. */
 export const HARD_DANGER = w(
   [
-    "not breathing|is not breathing|noose|ligature|llyncu|tabledi|blocking the door|cannot leave|can not leave|(?:tried|trying|try|tries) to (?:grab|snatch|take|abduct|lure|drag)|just (?:hit|punched|kicked|stabbed|attacked|hurt|beat|slapped|strangled|choked|shook|assaulted|raped) (?:him|her|them|me|us|my|his|their|the|a)|stopped breathing|cannot breathe?|cant breathe?|can not breathe?|not responding|is not responding|floppy|gone limp|lifeless|fitting|convulsing|struggling to breathe|turning blue|gone blue",
+    "(?:a|strange|some|an older) (?:man|men) (?:is |are )?in (?:my|her|his|our|their) (?:\\w+ )?(?:room|bedroom)|not breathing|is not breathing|noose|ligature|llyncu|tabledi|blocking the door|cannot leave|can not leave|(?:tried|trying|try|tries) to (?:grab|snatch|take|abduct|lure|drag)|just (?:hit|punched|kicked|stabbed|attacked|hurt|beat|slapped|strangled|choked|shook|assaulted|raped) (?:him|her|them|me|us|my|his|their|the|a)|stopped breathing|cannot breathe?|cant breathe?|can not breathe?|not responding|is not responding|floppy|gone limp|lifeless|fitting|convulsing|struggling to breathe|turning blue|gone blue",
     "unconscious|unresponsive|will not wake|not waking|not moving|collapsed|having a fit|seizure|passed out",
     "overdose|overdosed|overdosing|(?:drank|drunk|drinking|swallowed|swallowing) (?:some |the |a bottle of )?(?:bleach|poison|antifreeze|chemicals|cleaning \\w+|weedkiller)|drugged|spiked|(?:taken|took|swallowed|had|necked|downed)(?: \\w+){0,6} (?:pills|tablets|paracetamol|bleach|painkillers|medication|meds)|cymryd tabledi",
-    "bleeding|blood everywhere|losing blood|stabbed|being stabbed|been shot|shot (?:him|her|them)|shooting",
+    "bleeding|blood everywhere|losing blood|stabbed|stabbing|being stabbed|been shot|shot (?:him|her|them)|shooting",
     "choking|strangl\\w*|chokin|chocking|suffocat\\w*|drowning",
     "breaking in|break in|broken in|breaking into|broke into|broken into|break into|(?:climb\\w*|get|getting|break\\w*) (?:in )?(?:through|into) (?:the |my |our |a |her |his )?(?:\\w+ ){0,2}window|torri i mewn|torri mewn|will not let (?:her|him|me|them|us) (?:leave|go|out)|cannot get away|can not get away|trapped|being held|held captive|not swimming|under (?:the )?water|face down in|kicking the door|kicking in the door|kicking the door in|trying to get in|smash\\w* (?:the |my |our |all the )?(?:door|doors|window|windows)|banging on the door|set (?:the )?(?:house|flat|room) on fire|on fire|set fire",
     "dragged (?:in)?to (?:a|the|his|their) (?:car|van)|being dragged|dragged (?:away|off)|dragging (?:her|him|a|the)|bundled|(?:pushed|forced|pulled|shoved) into (?:a|the|his|their) (?:car|van)|snatched|kidnap\\w*|abduct\\w*|strangers car|stranger s car|drove off with|(?:someone|somebody|a man|a woman|a stranger|they|he|she) (?:has |have |just )?(?:taken|took|grabbed|snatched) (?:my|a|the|our|her|his) (?:baby|child|son|daughter|kid|toddler|boy|girl|little|year)",
@@ -36,8 +36,10 @@ export const HARD_DANGER = w(
 );
 /** Violence or abuse described as going on (needs immediacy to be an emergency). */
 export const VIOLENCE_NOW = w(
-  "(?:hitting|beating|kicking|punching|attacking|hurting|strangling|choking|battering|raping|molesting|stabbing|shaking) (?:him|her|them|me|us|my|his|their|the|a)|(?:is|are|am|being|getting|keeps) (?:\\w+ )?(?:hitting|beating|attacking|kicking|punching|hurting|shaking|raping|assaulting|battering|strangling|choking|smacking|whipping|hit|beaten|attacked|kicked|punched|hurt|shaken|raped|assaulted|battered|abused|sexually assaulted|threatened|held)|screaming|crying for help|yn brifo|brifo",
+  "(?:hitting|beating|kicking|punching|attacking|hurting|strangling|choking|battering|raping|molesting|stabbing|shaking) (?:him|her|them|me|us|my|his|their|the|a)|(?:is|are|am|being|getting|keeps) (?:\\w+ )?(?:hitting|beating|attacking|kicking|punching|hurting|shaking|raping|assaulting|battering|strangling|choking|smacking|whipping|hit|beaten|attacked|kicked|punched|hurt|shaken|raped|assaulted|battered|abused|sexually assaulted|threatened|held)|(?:i|we) can hear (?:\\w+ ){0,4}(?:screaming|crying|begging|shouting for help)|screaming for help|crying for help|begging (?:him|her|them) to stop|yn brifo|brifo",
 );
+/** Children squabbling with each other is not violence against a child. */
+export const MUTUAL = w("each other|one another");
 /** Weapons, English and Welsh. */
 export const WEAPON = w("knife|knives|blade|machete|gun|guns|firearm|weapon|weapons|armed|axe|hammer|baseball bat|crowbar|cyllell|gwn");
 /** A weapon held, carried into the scene or used now (not habitually). */
@@ -62,6 +64,8 @@ export const SELF_HARM_NOW = w("tonight|right now|now|today|has a rope|pills|tab
 export const MISSING = w(
   "is missing|been missing|gone missing|went missing|missing since|missing for|has run away|has ran away|run away with|ran away with|ran off|has not come home|did not come home|not come home|not come back|not been seen|has not been seen|disappeared|cannot find (?:him|her|them|my)|no one knows where|ar goll|wedi diflannu",
 );
+/** Things that go missing that are not children. */
+export const NOT_A_CHILD = w("cat|cats|dog|dogs|puppy|kitten|pet|hamster|rabbit|tortoise|parrot|bike|phone|keys|wallet|purse|parcel|car|laptop");
 export const MISSING_NOT_URGENT = w("missing (?:from )?(?:school|education|lessons|class|appointments)|going missing|goes missing|keeps going missing|missing episodes|missing appointments");
 /** What makes a missing child an emergency. */
 export const MISSING_RISK = w(
@@ -78,7 +82,7 @@ export const PAST = w(
 );
 /** The writer says there is no emergency. */
 export const NEGATION = w(
-  "not in (?:immediate )?danger|(?:no one|nobody|no child) (?:is )?(?:in (?:immediate )?danger|at (?:immediate )?risk|hurt)|(?:the child|the children|they|he|she|it) (?:is|are) not (?:in (?:immediate )?danger|at (?:immediate )?risk|hurt)|no one is in danger|nobody is in danger|no one is hurt|nobody is hurt|no (?:immediate )?(?:risk|danger)|not at (?:immediate )?risk|is not in danger|not an emergency|non emergency|not urgent|no injuries|nothing (?:is )?happening now|not happening now|(?:is|are|am|and|now|safe) safe|safe (?:now|right now|at the moment|with me|today|in school|at school|in class)|safe and well|(?:i am|he is|she is|they are|we are) (?:ok|okay|fine|alright) (?:tonight|now|right now|at the moment)|at work now|is out|out at the moment|has gone|have gone|left the house|wouldnt actually|would not actually|havent done anything|have not done anything",
+  "snor\\w*|sleep apnoea|not in (?:immediate )?danger|(?:no one|nobody|no child) (?:is )?(?:in (?:immediate )?danger|at (?:immediate )?risk|hurt)|(?:the child|the children|they|he|she|it) (?:is|are) not (?:in (?:immediate )?danger|at (?:immediate )?risk|hurt)|no one is in danger|nobody is in danger|no one is hurt|nobody is hurt|no (?:immediate )?(?:risk|danger)|not at (?:immediate )?risk|is not in danger|not an emergency|non emergency|not urgent|no injuries|nothing (?:is )?happening now|not happening now|(?:is|are|am|and|now|safe) safe|safe (?:now|right now|at the moment|with me|today|in school|at school|in class)|safe and well|(?:i am|he is|she is|they are|we are) (?:ok|okay|fine|alright) (?:tonight|now|right now|at the moment)|at work now|is out|out at the moment|has gone|have gone|left the house|wouldnt actually|would not actually|havent done anything|have not done anything",
 );
 /** Not feeling safe is the opposite of a negation. */
 export const UNSAFE = w("not safe|unsafe|dont feel safe|do not feel safe|never safe");
@@ -122,7 +126,7 @@ export const REPORT_INTENT = w(
 );
 /** Signs of harm or neglect that make a concern worth reporting. */
 export const HARM_SIGNS = w(
-  "bruis\\w*|porn\\w*|frightened|controlling|older boyfriend|speaks for (?:her|him)|pushed|pregnant|unborn|mum to be|alcohol|inappropriate|indecent|showed (?:her|him) \\w+|marks on|hit|hits|hitting|smack\\w*|slap\\w*|belt|hurt|hurting|injur\\w*|mark|marks|burns?|neglect\\w*|hungry|no food|dirty|filthy|smell\\w*|left alone|home alone|on their own|abuse\\w*|abusive|groom\\w*|drugs|exploit\\w*|county lines|touch\\w*|sexual\\w*|conviction|drunk|violen\\w*|domestic|abscess\\w*|never goes to school|not in school|carry drugs|carrying|older (?:men|man|lads)|new trainers|cash|crying|scared|afraid|ar ben eu hunain|gadael|unsafe|concern|concerned|worried|worry",
+  "bruis\\w*|porn\\w*|knife|knives|weapon|blade|frightened|controlling|older boyfriend|speaks for (?:her|him)|pushed|pregnant|unborn|mum to be|alcohol|inappropriate|indecent|showed (?:her|him) \\w+|marks on|hit|hits|hitting|smack\\w*|slap\\w*|belt|hurt|hurting|injur\\w*|mark|marks|burns?|neglect\\w*|hungry|no food|dirty|filthy|smell\\w*|left alone|home alone|on their own|abuse\\w*|abusive|groom\\w*|drugs|exploit\\w*|county lines|touch\\w*|sexual\\w*|conviction|drunk|violen\\w*|domestic|abscess\\w*|never goes to school|not in school|carry drugs|carrying|older (?:men|man|lads)|new trainers|cash|crying|scared|afraid|ar ben eu hunain|gadael|unsafe|concern|concerned|worried|worry",
 );
 /** A child or young person is mentioned. */
 export const CHILD_REF = w(

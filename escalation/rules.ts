@@ -25,14 +25,25 @@ const LONG_TEXT = 8000;
 /** Sentences at each end of a long text that are always read in full, typos included. */
 const EDGE_SENTENCES = 40;
 /**
- * Raw-text screen for long pastes: stems of every danger, immediacy-free, case-
- * insensitive, loose enough to catch typos and text-speak ("knif", "od", "chokin").
+ * Raw-text screen for long pastes: stems of every danger the rules know, case-
+ * insensitive and loose enough for typos and text-speak ("knif", "od", "chokin").
+ * A sentence that fails it cannot fire an emergency rule; one that passes is read
+ * in full with its neighbours. Keep it in step with patterns.ts.
  */
-const RAW_STEMS =
-  /kni|nif|blade|machet|\bguns?\b|firearm|weapon|armed|\baxe|cyll|gyll|gwn|stab|chok|choc|stran|suffoc|drown|overd|\bo\.?d\b|pill|tablet|paracet|bleach|painkil|breath|breth|turning blue|concious|conscious|unrespons|wake up|not moving|collaps|seiz|passed out|bleed|blood|shot|shoot|break|broke|kick|smash|banging|get in|drag|bundl|into (?:a|the|his|their) (?:car|van)|snatch|kidnap|abduct|hostage|fell|falling|run over|motorway|railway|jump|bridge|roof|ledge|rope|hang|goodbye|perygl|danger|frifo|churo|taro|beat|attack|punch|hurt|shak|\brap|assault|batter|smack|whip|threat|scream|kill|murder|burn|suic|sucid|\bdie\b|missing|run away|ran away|ran off|come home|disappear|diflann|goll|alone|emergenc|emergan|noose|ligature|llyncu|tabled|block|leave|tried|trying|grab|lure|just|shak|drank|drunk|swallow|drugged|spiked|climb|window|torri|let|get away|trapped|held|swimming|water|face down|hiding|cuddio|noose|ligature|llyncu|tabled|blocking the door|leave|tried to|trying to|grab|lure|drank|swallow|drugged|spiked|climb|window|torri|get away|trapped|held captive|swimming|under water|face down|hiding|cuddio|taken|took|grab|stranger|drove off|fire|floppy|limp|lifeless|convuls|respond|hammer|crowbar|end it|own life/i;
-/** Cheap pre-filter: a sentence with none of these stems cannot raise an emergency. */
-const DANGER_STEMS =
-  /breath|blue|conscious|respons|wak|moving|collaps|fit|seizure|passed|overdos|pill|tablet|paracetamol|bleach|painkill|tabledi|bleed|blood|stab|shot|shoot|chok|chok|strang|suffoc|drown|break|broke|kick|trying to get|smash|bang|drag|bundl|pushed|forced|pulled|shoved|snatch|kidnap|abduct|point|hostage|held|fell|falling|hit|run over|motorway|railway|track|jump|bridge|roof|edge|ledge|rope|hang|goodbye|perygl|danger|risk|frifo|churo|taro|tharo|beat|attack|punch|hurt|shak|rap|assault|batter|smack|whip|abus|threat|scream|crying|knife|knive|blade|machete|gun|firearm|weapon|armed|axe|cyllell|gwn|kill|burn|drive off|suicid|die|harm|cut|missing|run away|ran away|ran off|come home|come back|seen|disappear|find|knows where|goll|diflannu|alone|own|adult|nobody|no one|emergency|safe|help|noose|ligature|llyncu|tabled|block|leave|tried|trying|grab|lure|just|shak|drank|drunk|swallow|drugged|spiked|climb|window|torri|let|get away|trapped|held|swimming|water|face down|hiding|cuddio|taken|took|grab|stranger|drove|fire|floppy|limp|lifeless|convuls|respond|pond|river|water|canal|sea|hammer|bat|crowbar|end it|life|in|home|out/;
+const RAW_STEMS = new RegExp(
+  [
+    "kni|nif|blade|machet|\\bguns?\\b|firearm|weapon|armed|\\baxe|hammer|crowbar|\\bbat\\b|cyll|gyll|gwn",
+    "stab|chok|choc|stran|suffoc|drown|noose|ligature|hang|rope|jump|bridge|roof|ledge|goodbye|end it|own life|suic|sucid|\\bdie\\b|kill|murder",
+    "overd|\\bo\\.?d\\b|pill|tablet|tabled|llyncu|paracet|bleach|poison|painkil|drank|swallow|drugged|spiked",
+    "breath|breth|blue|concious|conscious|unrespons|respond|wake|not moving|collaps|seiz|fitting|convuls|passed out|floppy|limp|lifeless",
+    "bleed|blood|shot|shoot|fell|falling|run over|hit by|motorway|railway|swimming|under water|face down|pond|river|canal",
+    "break|broke|torri|kick|smash|banging|get in|climb|window|fire|drag|bundl|snatch|grab|lure|kidnap|abduct|stranger|drove off|taken|took",
+    "hostage|held|trapped|get away|let (?:her|him|me|us|them)|blocking|can.?t leave|cannot leave|locked|hiding|cuddio",
+    "perygl|danger|emergenc|emergan|frifo|churo|taro|beat|attack|punch|hurt|shak|\\brap|assault|batter|smack|slap|whip|threat|scream|burn",
+    "missing|run away|ran away|ran off|come home|disappear|diflann|goll|can.?t find|cannot find|alone|nobody|no one",
+  ].join("|"),
+  "i",
+);
 
 type Sentence = NormalisedSentence;
 
@@ -88,9 +99,11 @@ function emergencyRule(s: string, ctx: string): string | null {
   if (P.HARD_DANGER.test(s)) return "danger-now";
   if (P.WEAPON.test(s) && (P.WEAPON_PRESENT.test(s) || P.THREAT.test(s) || immediate)) return "weapon";
   if (P.THREAT.test(s)) return "threat-to-kill";
-  if ((P.VIOLENCE_NOW.test(s) || P.THREAT_HARM.test(s)) && immediate) return "violence-now";
+  if ((P.VIOLENCE_NOW.test(s) || P.THREAT_HARM.test(s)) && immediate && !P.MUTUAL.test(s)) return "violence-now";
   if (P.SELF_HARM.test(s) && P.SELF_HARM_NOW.test(ctx)) return "self-harm-now";
-  if (P.MISSING.test(s) && !P.MISSING_NOT_URGENT.test(s) && P.MISSING_RISK.test(ctx)) return "missing-at-risk";
+  if (P.MISSING.test(s) && !P.MISSING_NOT_URGENT.test(s) && P.MISSING_RISK.test(ctx) && !(P.NOT_A_CHILD.test(s) && !P.CHILD_REF.test(ctx))) {
+    return "missing-at-risk";
+  }
   if (P.YOUNG_CHILD.test(ctx) && P.LEFT_ALONE.test(s) && P.ALONE_URGENT.test(ctx)) return "young-child-alone";
   if (P.SOFT_DANGER.test(s) && P.LIVE_NOW.test(ctx) && P.CHILD_REF.test(ctx)) return "danger-live";
   return null;
@@ -127,7 +140,7 @@ export function ruleVerdict(text: string): RuleVerdict {
   const checked = new Map<string, string | null>();
   for (let i = 0; i < sents.length; i++) {
     const s = sents[i]!.norm;
-    if (!DANGER_STEMS.test(s)) continue;
+    if (s === " ") continue;
     const ctx = short ? whole : windowText(sents, i);
     const key = short ? s : ctx;
     let rule = checked.get(key);

@@ -52,13 +52,19 @@ export function triageByRules(text: string): TriageResult {
   return result(v.level, v.reasons);
 }
 
-/** The texts to embed: the whole of a short message, or head, tail and flagged sentences of a long one. */
+/**
+ * The texts to embed: a short message whole; otherwise its sentences when there are
+ * few, or the head, the tail and the sentences the rules flagged (latest first).
+ * The cheap rules have already read every sentence; this bounds the model's work.
+ */
 export function unitsToEmbed(text: string, verdict: RuleVerdict): string[] {
   const s = verdict.sentences;
-  if (text.length <= UNIT_CHARS) return [text];
+  if (text.length <= UNIT_CHARS || s.length === 0) return [text.slice(0, UNIT_CHARS)];
   const picks = new Set<number>();
-  for (const i of verdict.flagged) picks.add(i);
-  for (const i of [0, 1, s.length - 1, s.length - 2]) if (i >= 0 && i < s.length) picks.add(i);
+  if (s.length <= MAX_UNITS) s.forEach((_, i) => picks.add(i));
+  for (const i of [0, s.length - 1, s.length - 2]) if (i >= 0) picks.add(i);
+  for (let k = verdict.flagged.length - 1; k >= 0 && picks.size < MAX_UNITS; k--) picks.add(verdict.flagged[k]!);
+  if (picks.size < MAX_UNITS) picks.add(1);
   return [...picks]
     .sort((a, b) => a - b)
     .slice(0, MAX_UNITS)

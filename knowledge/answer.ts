@@ -16,7 +16,7 @@ export interface KnowledgeAnswer {
 }
 
 /** Thresholds of the coverage test, tuned on the public sample and kept round. */
-export const COVERAGE = { minScore: 0.45, minConceptShare: 0.3, nextPassage: 0.78, maxPassages: 3 };
+export const COVERAGE = { minScore: 0.45, minConceptShare: 0.3, nextPassage: 0.78, thirdPassage: 0.9, maxPassages: 3 };
 
 const WHERE_TO_GO =
   "Check your local safeguarding children procedures, or ask your local authority's children's services. " +
@@ -65,7 +65,8 @@ export function selectEvidence(index: HybridIndex, ranked: ScoredUnit[]): Select
   for (const [chunkId, scored] of ordered) {
     if (picks.length >= COVERAGE.maxPassages) break;
     const best = scored[0]!;
-    if (chunkScore(scored) < topScore * (picks.length === 0 ? 1 : COVERAGE.nextPassage)) continue;
+    const needed = picks.length === 0 ? 1 : picks.length === 1 ? COVERAGE.nextPassage : COVERAGE.thirdPassage;
+    if (chunkScore(scored) < topScore * needed) continue;
     const chunk = index.chunks[chunkId]!;
     const unitScore = new Map(scored.map((s) => [index.refs[s.ref]!.unit, s.score]));
     const bestUnit = index.refs[best.ref]!.unit;
@@ -75,7 +76,7 @@ export function selectEvidence(index: HybridIndex, ranked: ScoredUnit[]): Select
     const listAnswer =
       bullets.length > 0 &&
       (chunk.units[bestUnit]!.kind === "bullet" || bestUnit === chunk.leadIn || leadScore >= best.score * 0.8);
-    if (chunk.text.length <= 700) {
+    if (chunk.text.length <= 900) {
       // A short passage (a footnote, a two-line paragraph) is clearer whole.
       chunk.units.forEach((_, i) => chosen.add(i));
     } else if (listAnswer) {

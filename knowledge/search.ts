@@ -50,6 +50,8 @@ export interface ScoredUnit {
 }
 
 export interface HybridIndex {
+  /** Passage-level lexical index: a sentence inside a passage that matches the question gains from it. */
+  chunkMini: MiniSearch<SearchDoc>;
   chunks: Chunk[];
   refs: UnitRef[];
   unitVectors: Float32Array[];
@@ -63,6 +65,15 @@ const DENSE_WEIGHT = 0.45;
 const HEADING_SHARE = 0.3;
 /** Section titles are the authors' own summary of a passage: weigh them like its text. */
 const HEADING_BOOST = 1;
+const RANK_WEIGHT = 0.1;
+const PASSAGE_SHARE = 0.6;
+
+/** The passage-level lexical index, built from the chunks when the index loads (a fraction of a second). */
+export function buildChunkMini(chunks: Chunk[]): MiniSearch<SearchDoc> {
+  const mini = new MiniSearch<SearchDoc>(miniSearchOptions());
+  mini.addAll(chunks.map((c) => ({ id: c.id, text: c.text, heading: lexicalHeading(c) })));
+  return mini;
+}
 
 /** Raw evidence for every unit, computed once per question and fused per jurisdiction. */
 export interface RawScores {
@@ -84,6 +95,18 @@ export function rawScores(index: HybridIndex, expandedQuery: string, queryVector
     maxLex = Math.max(maxLex, r.score);
   }
   if (maxLex > 0) for (let i = 0; i < n; i++) lexical[i] = lexical[i]! / maxLex;
+  const passage = new Map<number, number>();
+  let maxPassage = 0;
+  for (const r of index.chunkMini.search(expandedQuery, { boost: { text: 1, heading: HEADING_BOOST }, combineWith: "OR", processTerm })) {
+    passage.set(r.id as number, r.score);
+    maxPassage = Math.max(maxPassage, r.score);
+  }
+  if (maxPassage > 0) {
+    for (let i = 0; i < n; i++) {
+      const p = (passage.get(index.refs[i]!.chunk) ?? 0) / maxPassage;
+      lexical[i] = (1 - PASSAGE_SHARE) * lexical[i]! + PASSAGE_SHARE * p;
+    }
+  }
   const headingSim = index.headingVectors.map((v) => cosine(queryVector, v));
   const dense = new Float32Array(n);
   for (let i = 0; i < n; i++) {
@@ -113,7 +136,8 @@ export function fuseScores(
     const denseN = Math.max(0, (dense - 0.15) / 0.55);
     let score = LEXICAL_WEIGHT * lexical + DENSE_WEIGHT * denseN;
     if (score <= 0) continue;
-    score *= 1 + 0.05 * chunk.rank;
+    // Statutory guidance above local guidance above committee papers (ranks from documents.json).
+    score *= 1 + RANK_WEIGHT * chunk.rank;
     if (opts.timescale && hasTimeExpression(chunk.units[ref.unit]!.text)) score *= 1.15;
     const j = opts.jurisdiction;
     if (j && chunk.jurisdiction !== j && chunk.jurisdiction !== "both") score *= 0.35;

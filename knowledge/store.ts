@@ -7,7 +7,7 @@ import { CORPUS_DIR, ingestCorpus, sha256, type CorpusFile } from "./corpus.js";
 import { loadCatalogue, localDocsRank, type DocumentMeta } from "./documents.js";
 import type { Embeddings } from "./embeddings/embeddings.js";
 import { ingestLocalDocuments, listLocalFiles } from "./local-docs.js";
-import { headingText, lexicalHeading, miniSearchOptions, type HybridIndex, type SearchDoc, type UnitRef } from "./search.js";
+import { buildChunkMini, headingText, lexicalHeading, miniSearchOptions, type HybridIndex, type SearchDoc, type UnitRef } from "./search.js";
 import type { Chunk } from "./types.js";
 
 /** Bump when the saved format or the ingestion changes meaning. */
@@ -185,7 +185,8 @@ export function loadIndex(config: Config, embeddings: Embeddings): LoadedIndex {
     const unitVectors = saved.refs.map((_, i) => vec(i));
     const headingVectors = Array.from({ length: manifest.headings }, (_, i) => vec(manifest.units + i));
     const mini = MiniSearch.loadJSON<SearchDoc>(readFileSync(join(dir, "minisearch.json"), "utf8"), miniSearchOptions());
-    return { documents: saved.documents, chunks: saved.chunks, refs: saved.refs, unitVectors, headingVectors, mini, manifest };
+    const chunkMini = buildChunkMini(saved.chunks);
+    return { documents: saved.documents, chunks: saved.chunks, refs: saved.refs, unitVectors, headingVectors, mini, chunkMini, manifest };
   } catch (e) {
     throw new AppError("config", `The search index is damaged. ${rebuild}`, { cause: e });
   }

@@ -1,7 +1,7 @@
 import type { Clock } from "../core/clock.js";
 import type { Attendee, AttendeeCategory, Decisions, StrategyRecord } from "./model.js";
 import { parseAttendeeList } from "./attendees.js";
-import { addDays, findDate, isoOf } from "./dates.js";
+import { addDays, dueFromText, findDate, isoOf } from "./dates.js";
 import { splitSections } from "./notes-parser.js";
 import { clauses, readCriminalInvestigation, readLegalAction } from "./decisions.js";
 
@@ -91,4 +91,35 @@ export function legalFromAnswer(text: string): Decisions["legal_action"] {
   if (/\b(not (yet )?decided|tbc|undecided|pending)\b/i.test(text)) return { decision: "undecided", detail: text.trim() };
   const read = readLegalAction(clauses(text));
   return read.decision === "yes" ? read : { decision: "yes", detail: text.trim() };
+}
+
+/** Actions missing an owner or a date, numbered as in the record (1-based), for one question. */
+export function incompleteActions(record: StrategyRecord): string {
+  return record.actions
+    .map((a, i) => ({ a, n: i + 1 }))
+    .filter(({ a }) => !a.owner || !a.due)
+    .map(({ a, n }) => `${n}. ${a.action}: ${[a.owner ? null : "no owner", a.due ? null : "no date"].filter(Boolean).join(", ")}`)
+    .join("\n");
+}
+
+/**
+ * Apply "2: HV by 16/05/2025" style answers (one per line) to the record's actions:
+ * the words before "by/on/before/today..." are the owner, the rest the due date.
+ * Lines that name no existing action are ignored. Returns how many actions changed.
+ */
+export function applyActionFixes(record: StrategyRecord, reply: string, anchor: string): number {
+  let changed = 0;
+  for (const line of reply.split(/\n|;/)) {
+    const m = /^\s*(?:action\s*)?(\d{1,2})\s*[:.)\-–]?\s+(.+)$/i.exec(line);
+    const action = m ? record.actions[Number(m[1]) - 1] : undefined;
+    if (!m || !action) continue;
+    const rest = (m[2] ?? "").trim();
+    const split = /^(.*?)(?:\s*,\s*|\s+)?\b(by|on|before|today|tomorrow|within|due)\b(.*)$/i.exec(rest);
+    const ownerText = (split ? split[1] : rest)?.trim().replace(/[,\s]+$/, "");
+    const due = dueFromText(rest, anchor);
+    if (!action.owner && ownerText) action.owner = ownerText;
+    if (!action.due && due.due) Object.assign(action, { due: due.due, due_text: due.due_text });
+    changed++;
+  }
+  return changed;
 }

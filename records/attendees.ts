@@ -147,7 +147,11 @@ export function parseAttendeeList(text: string, defaultAttended: boolean, defaul
       Object.assign(prev, { role: a.role, agency: a.agency, category: a.category, attended: prev.attended && a.attended, attendance_note: prev.attendance_note ?? a.attendance_note });
       continue;
     }
-    if (prev && a.name === null && prev.name !== null && a.role === prev.role && a.attended === prev.attended) continue;
+    // "Dr Shah, named doctor": an unnamed role of the same group describes the person before it.
+    if (prev && a.name === null && prev.name !== null && a.category === prev.category && a.attended === prev.attended) {
+      prev.role = a.role ?? prev.role;
+      continue;
+    }
     people.push(a);
   }
   return people;

@@ -112,6 +112,12 @@ export function recordFromJson(value: unknown, clock: Clock): { record: Strategy
   const fmt = (r.format ?? "").toLowerCase();
   record.format = /virtual|teams|video|online/.test(fmt) ? "virtual" : /phone|call/.test(fmt) ? "phone" : /meet|person/.test(fmt) ? "meeting" : null;
   record.child_ref = nz(r.child_ref ?? r.childRef ?? r.child_reference);
+  if (record.child_ref && !/\d/.test(record.child_ref)) {
+    warnings.push("The child reference looks like a name. Use the case reference number in the record, not the child's name.");
+  }
+  if (/\b(d\.?o\.?b\.?|date of birth|born on)\b/i.test(JSON.stringify(r))) {
+    warnings.push("The record seems to include a date of birth. Keep personal details to the case reference in the record.");
+  }
   record.concerns = nz(r.concerns ?? r.summary ?? r.reason);
   record.information_shared = nz(r.information_shared);
   record.attendees = (r.attendees ?? []).map(attendee);

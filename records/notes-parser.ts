@@ -2,7 +2,7 @@ import type { Clock } from "../core/clock.js";
 import { isAppError } from "../core/errors.js";
 import { emptyRecord, type StrategyRecord } from "./model.js";
 import { parseAttendeeList } from "./attendees.js";
-import { findDate, isoOf, addDays, checkedIso } from "./dates.js";
+import { findDate, formatLong, isoOf, addDays, checkedIso } from "./dates.js";
 import {
   clauses,
   parseAction,
@@ -141,8 +141,11 @@ function meetingDate(header: string, dateSection: string | undefined, clock: Clo
       }
       return iso;
     }
-    if (/\btoday\b/i.test(text)) return today;
-    if (/\byesterday\b/i.test(text)) return addDays(today, -1);
+    const relative = /\btoday\b/i.test(text) ? today : /\byesterday\b/i.test(text) ? addDays(today, -1) : null;
+    if (relative) {
+      warnings.push(`The notes gave the date of the discussion as a relative day: it was read as ${formatLong(relative)}. Check it.`);
+      return relative;
+    }
   }
   return null;
 }

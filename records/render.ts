@@ -37,7 +37,7 @@ export async function renderRecord(draft: DraftResult, format: RecordFormat): Pr
 function md(text: string): string {
   return text
     .replace(/\r?\n/g, " ")
-    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]<|~]/g, (c) => `\\${c}`)
     .replace(/^(\s*)([#+\-=>]|\d+[.)])/, "$1\\$2");
 }
 

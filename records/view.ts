@@ -54,11 +54,22 @@ function legal(d: StrategyRecord["decisions"]["legal_action"]): string {
   return d.detail ? `Not yet decided${asWritten(d.detail)}` : NOT_RECORDED;
 }
 
+// Each gap names the guidance it rests on, once per passage, so the list stays short.
+function withSources(draft: DraftResult): string[] {
+  const cited = new Set<string>();
+  return draft.gaps.map((g) => {
+    if (!g.citation || cited.has(g.citation.quote)) return g.message;
+    cited.add(g.citation.quote);
+    const section = g.citation.section.split(" > ").slice(-2).join(" > ");
+    return `${g.message} (${g.citation.title}, ${section}: "${g.citation.quote}")`;
+  });
+}
+
 /** Build the view of a draft. */
 export function recordView(draft: DraftResult): RecordView {
   const r = draft.record;
   return {
-    gaps: draft.gaps.map((g) => g.message),
+    gaps: withSources(draft),
     warnings: draft.warnings,
     details: [
       ["Date", r.date ? formatLong(r.date) : NOT_RECORDED],

@@ -33,7 +33,8 @@ describe("StrategyRecordDialog", () => {
     expect(confirm).toMatch(/DC Patel.*did not take part/);
     expect(confirm).toMatch(/Nobody is recorded as taking part for a police representative\./);
     expect(await say(c, "PC Brown (police) joined by phone")).toMatch(/What are the concerns/);
-    expect(await say(c, "3yo with bruising to the face")).toMatch(/section 47 enquiries/);
+    expect(await say(c, "3yo with bruising to the face")).toMatch(/case reference/);
+    expect(await say(c, "Ref C-20992")).toMatch(/section 47 enquiries/);
     expect(await say(c, "Yes")).toMatch(/criminal investigation/);
     expect(await say(c, "Joint investigation, ABE interview on Friday")).toMatch(/legal action/i);
     expect(await say(c, "no")).toMatch(/What actions were agreed/);
@@ -54,7 +55,8 @@ describe("StrategyRecordDialog", () => {
     expect(draft.record.decisions.criminal_investigation.decision).toBe("yes");
     expect(draft.record.decisions.legal_action.decision).toBe("no");
     expect(draft.record.actions.map((a) => [a.owner, a.due])).toEqual([["SW", "2025-05-14"], ["Police", null]]);
-    expect(draft.gaps.map((g) => g.field).sort()).toEqual(["actions[1].due", "child_ref"]);
+    expect(draft.record.child_ref).toBe("C-20992");
+    expect(draft.gaps.map((g) => g.field).sort()).toEqual(["actions[1].due"]);
     expect(draft.deadlines.map((d) => d.due)).toEqual(["2025-06-05"]);
   });
 
@@ -74,6 +76,26 @@ describe("StrategyRecordDialog", () => {
     const draft = c.dialogTurnResult.result as DraftResult;
     expect(draft.gaps).toEqual([]);
     expect(draft.record.attendees.find((a) => a.name === "DS Kerr")).toMatchObject({ category: "police", attended: true });
+  });
+
+  it("started with notes whose actions lack an owner or a date, it asks for who and when and fills them in", async () => {
+    const notes =
+      "Strat 14/5/25 10am Teams. Child ref: C-20992. Present: Jo Smith SW (CSC), HV Ann Lee (health), DC Patel (police). " +
+      "Concerns: 3yo bruising to face. Agreed: s47, joint investigation with police, no legal action. Mum to be told of s47 today. " +
+      "Actions: SW to visit child today; share chronology; police to check PNC.";
+    const c = client({ notes });
+    const first = await say(c, "draft");
+    expect(first).toMatch(/2\. Share chronology: no owner, no date/);
+    expect(first).toMatch(/3\. Check PNC: no date/);
+    expect(first).not.toMatch(/1\. Visit/);
+    const summary = await say(c, "2: HV by 16/05/2025\n3: by Fri");
+    expect(summary).toMatch(/Nothing obvious is missing/);
+    const draft = c.dialogTurnResult.result as DraftResult;
+    expect(draft.record.actions.map((a) => [a.owner, a.due])).toEqual([
+      ["SW", "2025-05-14"],
+      ["HV", "2025-05-16"],
+      ["police", "2025-05-16"],
+    ]);
   });
 
   it("started with the adv-024 JSON record, it asks about the police who were invited but did not attend", async () => {
@@ -103,7 +125,7 @@ describe("StrategyRecordDialog", () => {
     const retry = await say(c, "31/02/2025");
     expect(retry).toMatch(/February 2025 has 28 days/);
     expect(retry).toMatch(/give the date again/);
-    expect(await say(c, "28/02/2025")).toMatch(/criminal investigation/);
+    expect(await say(c, "28/02/2025")).toMatch(/case reference/);
     // The attendees from the notes were kept: no question about who took part.
     const draft = await finish(c);
     expect(draft.record.date).toBe("2025-02-28");

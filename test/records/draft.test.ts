@@ -63,6 +63,18 @@ describe("draftFromNotes input checks", () => {
     expect(d.deadlines).toEqual([]);
   });
 
+  it("when the notes date the discussion \"yesterday\", the date is worked out from the clock and the reading is stated", () => {
+    const d = draftFromNotes("Strat yesterday 2pm. Present: Jo SW.", deps);
+    expect(d.record.date).toBe("2025-05-19");
+    expect(d.warnings.join(" ")).toMatch(/read as Monday 19 May 2025/);
+  });
+
+  it("when a JSON record gives a name as the child reference, a warning asks for the case reference", () => {
+    const d = draftFromNotes(JSON.stringify({ date: "2025-05-14", child_ref: "Jane Doe", attendees: [], decision: "s47" }), deps);
+    expect(d.warnings.join(" ")).toMatch(/looks like a name/);
+    expect(d.warnings.join(" ")).not.toContain("Jane");
+  });
+
   it("when the notes mention a date of birth, a warning asks to keep to the case reference", () => {
     const d = draftFromNotes("Strat 14/5/25. Child: DOB 01/02/2020. Present: Jo SW.", deps);
     expect(d.warnings.join(" ")).toMatch(/date of birth/);

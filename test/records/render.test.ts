@@ -31,8 +31,12 @@ describe("rendering a draft record", () => {
     const md = String(await renderRecord(draftFromNotes(HOSTILE, deps), "md"));
     expect(md.indexOf("## What is missing")).toBeLessThan(md.indexOf("## Details"));
     expect(md).toContain("No police representative took part");
+    // Each gap names the passage of Working Together 2023 it rests on.
+    expect(md).toContain('Strategy discussion > Attendees: "A local authority social worker, health practitioners and a police representative');
     expect(md).toContain("\\| table break");
-    expect(md).not.toContain("<script>");
+    // Every "<" from the notes is backslash-escaped, so no renderer sees a tag.
+    expect(md).not.toMatch(/(?<!\\)</);
+    expect(md).toContain("\\<script>");
     expect(md).toMatch(/ICPC due by Thu 5 Jun 2025/);
     expect(md).toContain("| DC Patel | Police officer | police | No (apologies) |");
     expect(md.trim().endsWith(`_${FOOTER.replaceAll("'", "'")}_`)).toBe(true);

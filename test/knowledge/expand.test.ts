@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import cases from "./expand-cases.json" with { type: "json" };
+import { expandQuestion } from "../../knowledge/expand.js";
+
+describe("acronym and synonym expansion", () => {
+  for (const c of cases as { question: string; contains?: string[]; notContains?: string[] }[]) {
+    it(`"${c.question}" is expanded to the corpus's words`, () => {
+      const text = expandQuestion(c.question).text.toLowerCase();
+      for (const w of c.contains ?? []) expect(text).toContain(w);
+      for (const w of c.notContains ?? []) expect(text).not.toContain(w);
+    });
+  }
+
+  it("an acronym is spelled out in place for the sentence encoder", () => {
+    expect(expandQuestion("should BTP be at the strat?").inline).toContain("BTP (british transport police)");
+  });
+
+  it("a question naming a Welsh place is a Wales question; one naming England is an England question", () => {
+    expect(expandQuestion("YP lives in Cardiff, picked up in Swansea").jurisdiction).toBe("wales");
+    expect(expandQuestion("what does Working Together say about the ICPC?").jurisdiction).toBe("england");
+    expect(expandQuestion("what is a core group for?").jurisdiction).toBeNull();
+  });
+
+  it("a question asking how long or when is recognised as a timescale question", () => {
+    expect(expandQuestion("how long have we got to hold a conference?").asksTimescale).toBe(true);
+    expect(expandQuestion("what is the core group for?").asksTimescale).toBe(false);
+  });
+
+  it("generic words are not concepts, but a distinctive acronym is", () => {
+    const words = expandQuestion("what's the child's DSL for in Wales?").concepts.map((c) => c.word);
+    expect(words).toContain("dsl");
+    expect(words).not.toContain("child");
+    expect(words).not.toContain("wales");
+  });
+});
