@@ -7,6 +7,7 @@ import { createAssistant, type Assistant } from "../assistant/index.js";
 import { MainDialog } from "../dialogs/main-dialog.js";
 import { createAdapter } from "./adapter.js";
 import { guardActivity } from "./request-guard.js";
+import { mountWebChat } from "./web-chat.js";
 import { SafeguardingBot } from "./safeguarding-bot.js";
 import { RedisStorage } from "./redis-storage.js";
 import { StateCipher } from "./state-cipher.js";
@@ -76,6 +77,8 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
   server.get("/readyz", async (_req, res) => {
     res.json(ready ? 200 : 503, { ready, ...(readyError ? { error: readyError } : {}) });
   });
+  if (config.bot.anonymous) mountWebChat(server);
+
   server.post("/api/messages", async (req, res) => {
     const guard = guardActivity(req.body);
     if (!guard.ok) {

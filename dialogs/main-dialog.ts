@@ -14,6 +14,7 @@ import { DeadlineDialog, type DeadlineDialogOptions } from "./deadline-dialog.js
 import { StrategyRecordDialog } from "./strategy-record-dialog.js";
 import type { DeadlineCalculator } from "../deadlines/index.js";
 import type { AssistantPort } from "./ports.js";
+import { SIGNPOST_SHOWN } from "./turn-keys.js";
 
 const WATERFALL = "mainWaterfall";
 
@@ -91,8 +92,12 @@ export class MainDialog extends ComponentDialog {
         break;
     }
     const answer = await this.assistant.ask(text);
-    // The bot has already shown the signpost first; don't repeat it in the answer.
-    await context.sendActivity(presentAsk({ ...answer, signpost: null }));
+    // The bot has already shown the signpost first; don't repeat it in the answer. After an
+    // urgent signpost (999, Childline) "the documents don't cover this" only distracts.
+    const shown = context.turnState.get(SIGNPOST_SHOWN) as string | null | undefined;
+    if (answer.covered || !(shown === "999" || shown === "childline")) {
+      await context.sendActivity(presentAsk({ ...answer, signpost: null }));
+    }
     return step.endDialog(answer);
   }
 }

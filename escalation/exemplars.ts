@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 import { AppError } from "../core/errors.js";
 import { fromRoot } from "../core/paths.js";
@@ -61,6 +61,23 @@ function fromBase64(s: string, dimensions: number): Float32Array {
 }
 
 /**
+ * Create a folder and its missing parents one level at a time. Node's own
+ * `mkdir({ recursive: true })` can hang for ever on some paths (under /proc, for
+ * one), and a cache must never stop triage from starting.
+ */
+async function makeDirs(dir: string): Promise<void> {
+  const missing: string[] = [];
+  let d = resolve(dir);
+  while (!existsSync(d)) {
+    missing.unshift(d);
+    const parent = dirname(d);
+    if (parent === d) break;
+    d = parent;
+  }
+  for (const m of missing) await mkdir(m);
+}
+
+/**
  * Embed the exemplars, or read their vectors from `cacheDir` when a cache written
  * for the same model and the same examples is there (embedding ~200 sentences takes
  * seconds; reading them back, milliseconds). A cache that cannot be written is not
@@ -85,7 +102,7 @@ export async function buildExemplarIndex(
     vectors = await embeddings.embed(exemplars.map((e) => e.text));
     if (file && cacheDir) {
       const body = JSON.stringify({ key, dimensions: vectors[0]?.length ?? embeddings.dimensions, vectors: vectors.map(toBase64) });
-      await mkdir(cacheDir, { recursive: true })
+      await makeDirs(cacheDir)
         .then(() => writeFile(`${file}.tmp`, body))
         .then(() => rename(`${file}.tmp`, file))
         .catch(() => undefined);

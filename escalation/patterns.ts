@@ -18,7 +18,7 @@ export const IMMEDIATE = w(
 /** Stronger immediacy that also marks a real, live situation inside a framed question. */
 export const LIVE_NOW = w("right now|as we speak|as i type(?: this)?|as i write|this minute|at this moment|hurry|please help|help me|help us|send help|nawr|happening now|just now|tonight");
 /** Danger words that are urgent only with immediacy ("in danger right now", "this is an emergency"). */
-export const SOFT_DANGER = w("hiding|cuddio|in danger|at risk|emergency|being hurt|getting hurt|not safe|unsafe|help");
+export const SOFT_DANGER = w("hiding|cuddio|in danger|at risk|emergency|being hurt|getting hurt|not safe|unsafe");
 /** Harm that is an emergency whenever it is present or just happened. */
 export const HARD_DANGER = w(
   [
@@ -73,7 +73,7 @@ export const MISSING_RISK = w(
 );
 /** A baby or toddler alone, where being alone is itself the danger. */
 export const YOUNG_CHILD = w("baby|babies|toddler|infant|newborn|[1-4] year old|(?:one|two|three|four) year old|babi|plentyn bach");
-export const LEFT_ALONE = w("nobody is in|no one is in|nobody in|no one home|nobody home|parents are out|(?:mum|dad|mother|father|parents?) (?:went|has gone|have gone) out|left alone|home alone|on (?:his|her|their) own|alone|no adult|nobody (?:is )?there|no one is answering|no one answering");
+export const LEFT_ALONE = w("nobody is in|no one is in|nobody in|no one home|nobody home|parents are out|(?:mum|dad|mother|father|parents?) (?:went|has gone|have gone) out|left alone|home alone|left on (?:his|her|their) own|alone (?:in|at) (?:the|a|their|his|her) (?:house|flat|home|car)|left in (?:the|a) car|no adult|nobody (?:is )?there|no one is answering|no one answering");
 export const ALONE_URGENT = w("hours|days|all night|overnight|now|tonight|crying|screaming|no one is answering|since");
 
 /** The harm is in the past. */
@@ -134,6 +134,10 @@ export const CHILD_REF = w(
 );
 /** Someone asking for Childline: its signpost is the answer. */
 export const CHILDLINE_ASK = w("childline|child line");
+/** Advice-seeking words adults use and children rarely do. */
+export const ADULT_ADVICE = w(
+  "advice|advise|not sure|unsure|do not know (?:if|whether)|counts as|if (?:that|this|it) counts|serious enough|overreact\\w*|over reacting|bad feeling|uneasy|respite|nspcc|helpline",
+);
 /** An adult unsure whether to report, or asking for advice or the NSPCC. */
 export const ADVICE = w(
   "nspcc|helpline|advice|advise|not sure|unsure|dont know if|do not know if|dont know whether|do not know whether|if (?:that|this|it) counts|does (?:that|this|it) count|counts as|serious enough|overreacting|over reacting|bad feeling|uneasy|without making a (?:formal )?report|anonymous\\w*|confidential\\w*|talk (?:it )?through|chat through|talk to someone|speak to someone|who can (?:i|we) (?:talk|speak|ask|phone|ring|call)|who can advise|where can i get|where do adults go|is (?:it|that|this) (?:normal|abuse|ok|okay)|just to chat|before going to|before (?:i|we) (?:report|go|contact)|my place",

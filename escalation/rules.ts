@@ -173,9 +173,12 @@ export function ruleVerdict(text: string): RuleVerdict {
   const weakChild = P.CHILD_WEAK.test(all);
   let other: TriageLevel = "none";
   let otherStrength: RuleStrength = "default";
-  if (!fiction && (age || (strongChild && !adult))) {
+  const harmedChild = P.CHILD_SELF_HARM_BY_ADULT.test(all);
+  // "my parents", "my teacher" without an age could be an adult asking for advice.
+  const adviceNotChild = !age && !harmedChild && P.ADULT_ADVICE.test(all) && !P.SELF_HARM.test(all);
+  if (!fiction && !adviceNotChild && (age || (strongChild && !adult))) {
     other = "childline";
-    otherStrength = age || P.CHILD_SELF_HARM_BY_ADULT.test(all) || (strongChild && weakChild) ? "strong" : "weak";
+    otherStrength = age || harmedChild || (strongChild && weakChild) ? "strong" : "weak";
     reasons.add(age ? "rule:child-gives-age" : "rule:child-voice");
   } else if (fiction || P.PROCEDURAL_TERMS.test(all)) {
     reasons.add(fiction ? "rule:training-or-hypothetical" : "rule:procedure-terms");

@@ -64,7 +64,7 @@ export function unitsToEmbed(text: string, verdict: RuleVerdict): string[] {
   if (s.length <= MAX_UNITS) s.forEach((_, i) => picks.add(i));
   for (const i of [0, s.length - 1, s.length - 2]) if (i >= 0) picks.add(i);
   for (let k = verdict.flagged.length - 1; k >= 0 && picks.size < MAX_UNITS; k--) picks.add(verdict.flagged[k]!);
-  if (picks.size < MAX_UNITS) picks.add(1);
+  if (picks.size < MAX_UNITS && s.length > 1) picks.add(1);
   return [...picks]
     .sort((a, b) => a - b)
     .slice(0, MAX_UNITS)

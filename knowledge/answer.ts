@@ -95,11 +95,11 @@ export function selectEvidence(index: HybridIndex, ranked: ScoredUnit[]): Select
 /** IDF-weighted share of the question's concepts found in the selected evidence. */
 export function conceptCoverage(
   question: ExpandedQuestion,
-  evidence: string,
+  evidence: string | Set<string>,
   freq: { df: Map<string, number>; n: number },
 ): number {
   if (question.concepts.length === 0) return 1;
-  const have = new Set(stems(evidence));
+  const have = typeof evidence === "string" ? new Set(stems(evidence)) : evidence;
   const idf = (s: string) => Math.log(1 + freq.n / (1 + (freq.df.get(s) ?? 0)));
   let total = 0;
   let matched = 0;

@@ -4,7 +4,8 @@ import { BaseRetriever, type BaseRetrieverInput } from "@langchain/core/retrieve
 import type { Config } from "../core/config.js";
 import { invalidInput } from "../core/errors.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
-import { composeAnswer, documentFrequencies, type KnowledgeAnswer } from "./answer.js";
+import { composeAnswer, conceptCoverage, documentFrequencies, type KnowledgeAnswer } from "./answer.js";
+import { stems } from "./text.js";
 import type { DocumentMeta } from "./documents.js";
 import type { Embeddings } from "./embeddings/embeddings.js";
 import { expandQuestion } from "./expand.js";
@@ -45,6 +46,8 @@ export class KnowledgeRetriever extends BaseRetriever {
 export class KnowledgeBase {
   readonly retriever: KnowledgeRetriever;
   private readonly freq: ReturnType<typeof documentFrequencies>;
+  /** Stems of each unit with its section path, for the concept match. */
+  private readonly unitStems: Set<string>[];
 
   constructor(
     private readonly index: HybridIndex,
@@ -53,19 +56,25 @@ export class KnowledgeBase {
     private readonly llm?: BaseChatModel,
   ) {
     this.freq = documentFrequencies(index);
+    this.unitStems = index.refs.map((r) => {
+      const c = index.chunks[r.chunk]!;
+      return new Set(stems(`${c.units[r.unit]!.text} ${c.section.join(" ")}`));
+    });
     this.retriever = new KnowledgeRetriever(this);
   }
 
   private async rank(question: string) {
     const expanded = expandQuestion(question);
     const [vector] = await this.embeddings.embed([expanded.inline]);
-    return { expanded, raw: rawScores(this.index, expanded.text, vector!) };
+    const concepts = Float32Array.from(this.unitStems, (set) => conceptCoverage(expanded, set, this.freq));
+    return { expanded, concepts, raw: rawScores(this.index, expanded.text, vector!) };
   }
 
   /** The best passages for a query, as langchain Documents with their citation metadata. */
   async passages(query: string, opts: { k?: number; jurisdiction?: Jurisdiction } = {}): Promise<Document<PassageMetadata>[]> {
-    const { expanded, raw } = await this.rank(query);
-    const ranked = fuseScores(this.index, raw, { jurisdiction: opts.jurisdiction ?? expanded.jurisdiction, timescale: expanded.asksTimescale });
+    const { expanded, raw, concepts } = await this.rank(query);
+    const jurisdiction = opts.jurisdiction ?? expanded.jurisdiction;
+    const ranked = fuseScores(this.index, raw, { jurisdiction, timescale: expanded.asksTimescale, concepts });
     const seen = new Set<number>();
     const docs: Document<PassageMetadata>[] = [];
     for (const s of ranked) {
@@ -97,11 +106,12 @@ export class KnowledgeBase {
    */
   async answer(question: string, opts: { jurisdiction?: Jurisdiction } = {}): Promise<KnowledgeAnswer> {
     if (question.trim() === "") throw invalidInput("Please type your question.");
-    const { expanded, raw } = await this.rank(question);
+    const { expanded, raw, concepts } = await this.rank(question);
     const asked = opts.jurisdiction ?? expanded.jurisdiction;
     const timescale = expanded.asksTimescale;
-    const scoped = fuseScores(this.index, raw, { jurisdiction: asked, timescale });
-    const englandRanked = asked === "wales" ? fuseScores(this.index, raw, { jurisdiction: "england", timescale }) : undefined;
+    const scoped = fuseScores(this.index, raw, { jurisdiction: asked, timescale, concepts });
+    const englandRanked =
+      asked === "wales" ? fuseScores(this.index, raw, { jurisdiction: "england", timescale, concepts }) : undefined;
     const composed = composeAnswer({
       index: this.index,
       documents: this.documents,

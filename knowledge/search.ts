@@ -65,8 +65,9 @@ const DENSE_WEIGHT = 0.45;
 const HEADING_SHARE = 0.3;
 /** Section titles are the authors' own summary of a passage: weigh them like its text. */
 const HEADING_BOOST = 1;
-const RANK_WEIGHT = 0.1;
-const PASSAGE_SHARE = 0.6;
+const RANK_WEIGHT = 0.3;
+const PASSAGE_SHARE = 0.4;
+const CONCEPT_WEIGHT = 0.5;
 
 /** The passage-level lexical index, built from the chunks when the index loads (a fraction of a second). */
 export function buildChunkMini(chunks: Chunk[]): MiniSearch<SearchDoc> {
@@ -124,22 +125,32 @@ export function rawScores(index: HybridIndex, expandedQuery: string, queryVector
 export function fuseScores(
   index: HybridIndex,
   raw: RawScores,
-  opts: { jurisdiction?: Jurisdiction | null; timescale?: boolean } = {},
+  opts: { jurisdiction?: Jurisdiction | null; timescale?: boolean; concepts?: Float32Array } = {},
 ): ScoredUnit[] {
+  const j = opts.jurisdiction;
+  const eligible = (i: number) => {
+    const c = index.chunks[index.refs[i]!.chunk]!;
+    return !j || c.jurisdiction === j || c.jurisdiction === "both";
+  };
+  // Normalise lexical evidence within the jurisdiction asked about: a small Wales corpus
+  // must not be judged against the best match in a large England one.
+  let maxLex = 0;
+  for (let i = 0; i < index.refs.length; i++) if (eligible(i)) maxLex = Math.max(maxLex, raw.lexical[i]!);
   const out: ScoredUnit[] = [];
   for (let i = 0; i < index.refs.length; i++) {
     const ref = index.refs[i]!;
     const chunk = index.chunks[ref.chunk]!;
-    const lexical = raw.lexical[i]!;
+    const lexical = maxLex > 0 ? Math.min(1, raw.lexical[i]! / maxLex) : 0;
     const dense = raw.dense[i]!;
     // USE cosines for related sentences sit around 0.3-0.7: stretch that range to [0, 1].
     const denseN = Math.max(0, (dense - 0.15) / 0.55);
     let score = LEXICAL_WEIGHT * lexical + DENSE_WEIGHT * denseN;
     if (score <= 0) continue;
+    // A sentence that holds the question's rarer concepts beats one that repeats its common words.
+    if (opts.concepts) score *= 1 + CONCEPT_WEIGHT * (opts.concepts[i]! - 0.5);
     // Statutory guidance above local guidance above committee papers (ranks from documents.json).
     score *= 1 + RANK_WEIGHT * chunk.rank;
     if (opts.timescale && hasTimeExpression(chunk.units[ref.unit]!.text)) score *= 1.15;
-    const j = opts.jurisdiction;
     if (j && chunk.jurisdiction !== j && chunk.jurisdiction !== "both") score *= 0.35;
     out.push({ ref: i, score, lexical, dense });
   }

@@ -8,6 +8,11 @@ describe("cleanUserText", () => {
     );
   });
 
+  it("removes HTML tags but keeps comparisons written with < and >", () => {
+    expect(cleanUserText('<img src=x onerror="alert(1)"> what is a <b>core group</b>?')).toBe("  what is a  core group ?");
+    expect(cleanUserText("age < 18 and > 10")).toBe("age < 18 and > 10");
+  });
+
   it("leaves ordinary text, accents and emoji alone", () => {
     expect(cleanUserText("Mae plentyn mewn perygl – £5 😀\n\tindented")).toBe("Mae plentyn mewn perygl – £5 😀\n\tindented");
   });

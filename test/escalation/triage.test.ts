@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTriage, triageByRules, type LabelledExample } from "../../escalation/index.js";
-import { combine, type LevelScores } from "../../escalation/triage.js";
+import { combine, unitsToEmbed, type LevelScores } from "../../escalation/triage.js";
 import { ruleVerdict } from "../../escalation/rules.js";
 import { normalise, type Embeddings } from "../../knowledge/embeddings/embeddings.js";
 
@@ -99,6 +99,14 @@ describe("createTriage", () => {
     expect(embeddings.calls[0]!.join("").length).toBeLessThan(4000);
   });
 
+  it("creates a missing cache folder, parents included", async () => {
+    const root = mkdtempSync(join(tmpdir(), "triage-cache-"));
+    dirs.push(root);
+    const cacheDir = join(root, "a", "b");
+    await createTriage({ embeddings: new FakeEmbeddings(), exemplars, cacheDir });
+    expect(readdirSync(cacheDir).some((f) => f.startsWith("triage-exemplars-"))).toBe(true);
+  });
+
   it("caches exemplar vectors: a second start with the same model and examples embeds no examples", async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), "triage-cache-"));
     dirs.push(cacheDir);
@@ -121,6 +129,11 @@ describe("createTriage", () => {
     await createTriage({ embeddings: again, exemplars: [...exemplars, ex("f-1", "none", "new words here")], cacheDir });
     expect(again.calls.flat()).toHaveLength(exemplars.length + 1);
   });
+
+  it("a cache folder that cannot be created (under /proc) does not stop or stall triage", async () => {
+    const triage = await createTriage({ embeddings: new FakeEmbeddings(), exemplars, cacheDir: "/proc/not-writable/triage" });
+    expect((await triage.assess("my baby is not breathing")).level).toBe("999");
+  }, 5000);
 
   it("a cache folder that cannot be written does not stop triage", async () => {
     const dir = mkdtempSync(join(tmpdir(), "triage-cache-"));
@@ -149,5 +162,32 @@ describe("combine", () => {
     expect(advice.level).toBe("nspcc_advice");
     expect(combine(advice, scores({ "101_or_childrens_services": 0.9, nspcc_advice: 0.6 })).level).toBe("nspcc_advice");
     expect(combine(advice, scores({ "999": 0.9, nspcc_advice: 0.6 })).level).toBe("999");
+  });
+});
+
+describe("unitsToEmbed", () => {
+  it("a short message is embedded whole, in one unit", () => {
+    const text = "my brother is choking right now";
+    expect(unitsToEmbed(text, ruleVerdict(text))).toEqual([text]);
+  });
+
+  it("a long single sentence is cut to a bounded unit rather than dropped", () => {
+    const text = "word ".repeat(400);
+    const units = unitsToEmbed(text, ruleVerdict(text));
+    expect(units).toHaveLength(1);
+    expect(units[0]!.length).toBeLessThanOrEqual(600);
+  });
+
+  it("a medium message with a few sentences has each sentence embedded", () => {
+    const sentences = Array.from({ length: 4 }, (_, i) => `Sentence number ${i} is here and it is long enough to matter for the model to read. `.repeat(3).trim());
+    const text = sentences.join(" ");
+    expect(unitsToEmbed(text, ruleVerdict(text))).toHaveLength(4);
+  });
+
+  it("a long paste keeps its last sentence, where an emergency typed after a paste would be", () => {
+    const text = `${"Routine note about a visit. ".repeat(500)}Please help, he is choking her now.`;
+    const units = unitsToEmbed(text, ruleVerdict(text));
+    expect(units.length).toBeLessThanOrEqual(6);
+    expect(units).toContain("Please help, he is choking her now.");
   });
 });
