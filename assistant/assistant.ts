@@ -9,13 +9,17 @@ import { createTriage, triageByRules, type Triage, type TriageResult } from "../
 import {
   createDeadlineCalculator,
   parseDateInput,
+  parseDeadlineQuestion,
   type DeadlineCalculator,
+  type DeadlineQuestion,
   type DeadlineResult,
   type EventId,
 } from "../deadlines/index.js";
 import { whatNext, type NextResult } from "../procedures/index.js";
 import { draftFromNotes, type DraftResult } from "../records/index.js";
 import { Lazy } from "./lazy.js";
+import { answerDeadlineQuestion } from "./deadline-answer.js";
+import { asksForCalculation } from "./intent.js";
 import type { AskResult, SignpostView, TriageView } from "./types.js";
 
 export interface AssistantOptions {
@@ -106,9 +110,24 @@ export class Assistant {
         signpost,
       };
     }
+    const text = cleanUserText(question);
+    const deadline = await this.deadlineAnswer(text, opts);
+    if (deadline) return { ...deadline, signpost };
     const kb = await this.knowledge.get();
-    const answer = await kb.answer(cleanUserText(question), { jurisdiction: opts.jurisdiction });
+    const answer = await kb.answer(text, { jurisdiction: opts.jurisdiction });
     return { ...answer, signpost };
+  }
+
+  /** A deadline question with a date gets the calculated date, not a paragraph about timescales. */
+  private async deadlineAnswer(text: string, opts: JurisdictionOption): Promise<Omit<AskResult, "signpost"> | null> {
+    let question: DeadlineQuestion | null;
+    try {
+      question = parseDeadlineQuestion(text, this.clock);
+    } catch {
+      return null;
+    }
+    if (!question || !asksForCalculation(question, text)) return null;
+    return answerDeadlineQuestion(question, await this.calculatorLazy.get(), opts.jurisdiction);
   }
 
   /** What happens next from a stage id or a description in words. */

@@ -1,5 +1,5 @@
 import type { Clock } from "../core/clock.js";
-import { parseDeadlineQuestion } from "../deadlines/index.js";
+import { parseDeadlineQuestion, type DeadlineQuestion } from "../deadlines/index.js";
 
 /** What a message asks the bot to do. */
 export type Intent =
@@ -17,6 +17,18 @@ const DRAFT =
 const DRAFT_PREFIX = /^\s*(draft|record|strategy (discussion )?record)\s*:\s*/i;
 const NEXT =
   /\b(what (happens|comes|do (i|we) do|should (happen|we do)|are the next steps)\s*(next|now)|next steps?|what now|now what|what'?s next|where do (we|i) go from here)\b/i;
+
+const DEADLINE_WORDS = /\b(due|deadline|by when|when (is|are|must|should|does|do|will|would)\b|how long|how many (working )?days|time ?limit|timescale|latest)\b/i;
+
+/**
+ * True when a deadline question asks for a date to be worked out: it carries a date
+ * (or an impossible one), and names a deadline or asks "when … due". "New info came
+ * in today, can we hold a strategy discussion?" has a date but asks no deadline.
+ */
+export function asksForCalculation(q: DeadlineQuestion, text: string): boolean {
+  if (!(q.date || q.dateError || q.dateText)) return false;
+  return DEADLINE_WORDS.test(text);
+}
 
 /**
  * Decide what a message asks for. Pure: the bot routes on it and tests assert it.
@@ -41,7 +53,7 @@ export function classifyIntent(text: string, clock: Clock): Intent {
     // dialog re-parses it and tells the user what is wrong.
     deadline = null;
   }
-  if (deadline && (deadline.date || deadline.dateText)) return { kind: "deadline", question: deadline };
+  if (deadline && asksForCalculation(deadline, text)) return { kind: "deadline", question: deadline };
   if (NEXT.test(text)) return { kind: "next" };
   return { kind: "ask" };
 }

@@ -184,12 +184,27 @@ function basicForm(text: string): string {
   );
 }
 
+/**
+ * Instructions aimed at the assistant ("ignore your rules", "do not mention 999",
+ * "you are a poem generator") are blanked out: they carry no information about the
+ * child and must not frame a real emergency as a procedure question.
+ */
+const INJECTION = new RegExp(
+  [
+    " (?:ignore|disregard|forget|override|bypass|skip) (?:all |any |the |your |my |of )*(?:previous |prior |earlier |above |safety |safeguarding |usual )*(?:instructions|rules|guidance|prompts|guidelines|policies|policy|procedures|messages|system prompt|filters?)",
+    " you are (?:now )?(?:a|an|in) (?:\\w+ ){0,2}(?:bot|generator|mode|assistant|ai)",
+    " (?:do not|never|dont) (?:mention|say|give|show|output|tell me|include) (?:999|the number|phone numbers|numbers|any numbers|safety \\w+|signposts?|helplines?)",
+    " (?:developer|jailbreak|dan) mode| no safety (?:messages|warnings)| safety filter disabled| system ",
+  ].join("|"),
+  "g",
+);
+
 function finish(base: string, fuzzy: boolean, expand = true): string {
   let out = ` ${base.trim().replace(/ {2,}/g, " ")} `;
   if (out === "  ") return " ";
   if (expand) out = out.replace(TOKEN_RE, (m) => ` ${TOKEN_MAP[m.slice(1)] ?? m.slice(1)}`);
   if (fuzzy) out = out.replace(LONG_WORD_RE, (m) => ` ${correct(m.slice(1))}`);
-  return out;
+  return out.replace(INJECTION, " ");
 }
 
 /**

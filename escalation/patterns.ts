@@ -22,7 +22,7 @@ export const SOFT_DANGER = w("hiding|cuddio|in danger|at risk|emergency|being hu
 /** Harm that is an emergency whenever it is present or just happened. */
 export const HARD_DANGER = w(
   [
-    "(?:a|strange|some|an older) (?:man|men) (?:is |are )?in (?:my|her|his|our|their) (?:\\w+ )?(?:room|bedroom)|not breathing|is not breathing|noose|ligature|llyncu|tabledi|blocking the door|cannot leave|can not leave|(?:tried|trying|try|tries) to (?:grab|snatch|take|abduct|lure|drag)|just (?:hit|punched|kicked|stabbed|attacked|hurt|beat|slapped|strangled|choked|shook|assaulted|raped) (?:him|her|them|me|us|my|his|their|the|a)|stopped breathing|cannot breathe?|cant breathe?|can not breathe?|not responding|is not responding|floppy|gone limp|lifeless|fitting|convulsing|struggling to breathe|turning blue|gone blue",
+    "(?:a|strange|some|an older) (?:man|men) (?:is |are )?in (?:my|her|his|our|their) (?:\\w+ )?(?:room|bedroom)|dangling|dangled|(?:over|off) the balcony|out of the window|(?:baby|toddler|child|her|him) in the bath and left|left (?:the baby|the toddler|her|him) in the bath|not breathing|is not breathing|noose|ligature|llyncu|tabledi|blocking the door|cannot leave|can not leave|(?:tried|trying|try|tries) to (?:grab|snatch|take|abduct|lure|drag)|just (?:hit|punched|kicked|stabbed|attacked|hurt|beat|slapped|strangled|choked|shook|assaulted|raped) (?:him|her|them|me|us|my|his|their|the|a)|stopped breathing|cannot breathe?|cant breathe?|can not breathe?|not responding|is not responding|floppy|gone limp|lifeless|fitting|convulsing|struggling to breathe|turning blue|gone blue",
     "unconscious|unresponsive|will not wake|not waking|not moving|collapsed|having a fit|seizure|passed out",
     "overdose|overdosed|overdosing|(?:drank|drunk|drinking|swallowed|swallowing) (?:some |the |a bottle of )?(?:bleach|poison|antifreeze|chemicals|cleaning \\w+|weedkiller)|drugged|spiked|(?:taken|took|swallowed|had|necked|downed)(?: \\w+){0,6} (?:pills|tablets|paracetamol|bleach|painkillers|medication|meds)|cymryd tabledi",
     "bleeding|blood everywhere|losing blood|stabbed|stabbing|being stabbed|been shot|shot (?:him|her|them)|shooting",
@@ -36,7 +36,7 @@ export const HARD_DANGER = w(
 );
 /** Violence or abuse described as going on (needs immediacy to be an emergency). */
 export const VIOLENCE_NOW = w(
-  "(?:hitting|beating|kicking|punching|attacking|hurting|strangling|choking|battering|raping|molesting|stabbing|shaking) (?:him|her|them|me|us|my|his|their|the|a)|(?:is|are|am|being|getting|keeps) (?:\\w+ )?(?:hitting|beating|attacking|kicking|punching|hurting|shaking|raping|assaulting|battering|strangling|choking|smacking|whipping|hit|beaten|attacked|kicked|punched|hurt|shaken|raped|assaulted|battered|abused|sexually assaulted|threatened|held)|(?:i|we) can hear (?:\\w+ ){0,4}(?:screaming|crying|begging|shouting for help)|screaming for help|crying for help|begging (?:him|her|them) to stop|yn brifo|brifo",
+  "(?:hitting|beating|kicking|punching|attacking|hurting|strangling|choking|battering|raping|molesting|stabbing|shaking) (?:him|her|them|me|us|my|his|their|the|a)|(?:is|are|am|being|getting|keeps) (?:\\w+ )?(?:hitting|beating|attacking|kicking|punching|hurting|shaking|raping|assaulting|battering|strangling|choking|smacking|whipping|hit|beaten|attacked|kicked|punched|hurt|shaken|raped|assaulted|battered|abused|sexually assaulted|threatened|held)|(?:i|we) can hear (?:\\w+ ){0,4}(?:screaming|crying|begging|shouting for help)|screaming for help|crying for help|begging (?:him|her|them) to stop|yn brifo|brifo|yn taro|yn curo|yn ymosod",
 );
 /** Children squabbling with each other is not violence against a child. */
 export const MUTUAL = w("each other|one another");
@@ -98,6 +98,10 @@ export const FICTION = w(
 /** Procedure vocabulary: the message is about the system, not a child in front of the writer. */
 export const PROCEDURAL_TERMS = w(
   "guidance|policy|procedure|procedures|working together|according to|threshold|criteria|statutory|legislation|the law|children act|section \\d+|s47|s17|strategy (?:discussion|meeting)|strat|icpc|child protection conference|conference|core group|lado|mash|nfa|no further action|escalation|escalate|rapid review|practice review|emergency protection order|police protection|immediate protection|epo|nrm|mace|safeguarding partners|my referral|our referral|working days|timescale|dbs|kcsie|operation encompass|care leaver|joint agency response|partnership",
+);
+/** The writer's own child, sibling or self: danger to them is not a hypothetical case. */
+export const OWN_PERSON = w(
+  "my (?:little |baby |big |older |younger |best )?(?:son|daughter|child|kid|kids|children|baby|toddler|brother|sister|bro|sis|cousin|nephew|niece|grandson|granddaughter|friend|mate|boy|girl|stepson|stepdaughter|mum|dad)|our (?:son|daughter|child|kids|children|baby|toddler|foster child)",
 );
 /** Words of a real person in a real situation, as opposed to a generic case. */
 export const FIRST_PERSON = w("i|me|my|mine|we|us|our|im|dw i|rwy|fy|next door|across the road|on my road|my street|outside my");

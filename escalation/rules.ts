@@ -16,6 +16,8 @@ export interface RuleVerdict {
   sentences: string[];
   /** True when the message reads as a procedure question or a training/hypothetical frame. */
   procedural: boolean;
+  /** True when the writer places the harm in the past or says the child is safe now. */
+  calm: boolean;
 }
 
 /** Up to this length the whole message is one context; beyond it, context is a few sentences. */
@@ -154,7 +156,10 @@ export function ruleVerdict(text: string): RuleVerdict {
     const framed = P.FICTION.test(sc) || P.PROCEDURAL_Q.test(sc) || P.PROCEDURAL_TERMS.test(sc);
     // A training scenario or a procedure question describes danger without being in
     // it; a real person in it says so ("my brother … right now").
-    if (framed && !(P.FIRST_PERSON.test(sc) && P.LIVE_NOW.test(sc))) {
+    // Danger in a real person's own family is never framed away: an injected
+    // "disregard all prior guidance" must not silence "my sister has taken 40 pills".
+    const ownDanger = P.OWN_PERSON.test(sc) && !P.FICTION.test(sc);
+    if (framed && !ownDanger && !(P.FIRST_PERSON.test(sc) && P.LIVE_NOW.test(sc))) {
       reasons.add(`framed:${rule}`);
       continue;
     }
@@ -207,5 +212,6 @@ export function ruleVerdict(text: string): RuleVerdict {
     level = moreUrgent(level, other);
     strength = otherStrength;
   }
-  return { level, reasons: [...reasons], strength, flagged, sentences: rawSentences, procedural };
+  const calm = (P.NEGATION.test(all) && !P.UNSAFE.test(all)) || P.PAST.test(all);
+  return { level, reasons: [...reasons], strength, flagged, sentences: rawSentences, procedural, calm };
 }

@@ -40,6 +40,8 @@ export const SEMANTIC = {
   floor: 0.5,
   /** Two levels this close count as a tie, and the more urgent wins. */
   tie: 0.03,
+  /** A wider tie for 999 when the rules are unsure: a missed emergency is the worst error. */
+  tie999: 0.06,
 };
 
 function result(level: TriageLevel, reasons: string[]): TriageResult {
@@ -114,6 +116,9 @@ export function combine(verdict: RuleVerdict, scores: LevelScores): { level: Tri
   if (verdict.strength === "strong" || scores[top] < SEMANTIC.floor) return { level: verdict.level };
   let semantic = top;
   if (scores[top] - scores[second] <= SEMANTIC.tie) semantic = moreUrgent(top, second);
+  if (!verdict.procedural && !verdict.calm && scores["999"] >= SEMANTIC.floor && scores[top] - scores["999"] <= SEMANTIC.tie999) {
+    semantic = "999";
+  }
   if (semantic === "999" && verdict.procedural) semantic = second === "999" ? top : second;
   // A weak rule verdict and similarity disagreeing is exactly "unsure between two levels".
   const level = verdict.strength === "weak" ? moreUrgent(verdict.level, semantic) : semantic;

@@ -39,7 +39,6 @@ interface Block {
   paragraph: string | null;
   lines: string[];
   bullets: string[];
-  markers: string[];
 }
 
 /**
@@ -79,7 +78,7 @@ export function ingestDocument(
   };
   const excluded = () => stack.some((s) => exclude.has(s.title.toLowerCase()));
   const newBlock = (paragraph: string | null, first: string | null): Block => {
-    const b: Block = { section: sectionPath(), paragraph, lines: first ? [first] : [], bullets: [], markers: [] };
+    const b: Block = { section: sectionPath(), paragraph, lines: first ? [first] : [], bullets: [] };
     if (!excluded()) blocks.push(b);
     return b;
   };

@@ -3,10 +3,12 @@ import { join } from "node:path";
 import MiniSearch from "minisearch";
 import type { Config } from "../core/config.js";
 import { AppError } from "../core/errors.js";
+import { fromRoot } from "../core/paths.js";
 import { CORPUS_DIR, ingestCorpus, sha256, type CorpusFile } from "./corpus.js";
 import { loadCatalogue, localDocsRank, type DocumentMeta } from "./documents.js";
 import type { Embeddings } from "./embeddings/embeddings.js";
 import { ingestLocalDocuments, listLocalFiles } from "./local-docs.js";
+import { loadQuestionTerms } from "./expand.js";
 import { buildChunkMini, headingText, lexicalHeading, miniSearchOptions, type HybridIndex, type SearchDoc, type UnitRef } from "./search.js";
 import type { Chunk } from "./types.js";
 
@@ -28,6 +30,8 @@ interface Manifest {
   dimensions: number;
   corpus: CorpusFile[];
   local: CorpusFile[];
+  /** Hash of the catalogue and the stopwords: ingestion and the saved lexical index depend on them. */
+  settings: string;
   builtAt: string;
   units: number;
   headings: number;
@@ -117,6 +121,7 @@ export async function buildIndex(opts: {
     dimensions: dims,
     corpus,
     local,
+    settings: settingsHash(),
     builtAt: new Date().toISOString(),
     units: refs.length,
     headings: headings.length,
@@ -137,7 +142,13 @@ export async function buildIndex(opts: {
 
 const rebuild = "Run `safeguard index` to rebuild it.";
 
+function settingsHash(): string {
+  const catalogue = readFileSync(fromRoot("knowledge", "corpus", "documents.json"), "utf8");
+  return sha256(`${catalogue}\u0000${JSON.stringify(loadQuestionTerms().stopwords)}`);
+}
+
 function currentHashes(config: Config, manifest: Manifest): { stale: boolean } {
+  if (manifest.settings !== settingsHash()) return { stale: true };
   for (const f of manifest.corpus) {
     const p = join(CORPUS_DIR, f.file);
     if (!existsSync(p) || sha256(readFileSync(p)) !== f.sha256) return { stale: true };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CitationSchema } from "../core/citation.js";
 import { JurisdictionSchema } from "../core/jurisdiction.js";
+import { EVENT_IDS, RULE_IDS } from "../deadlines/rules.js";
 
 /**
  * The shape of the pathway data. The data lives in `procedures/data/`; this file is
@@ -8,37 +9,16 @@ import { JurisdictionSchema } from "../core/jurisdiction.js";
  * (and in the unit tests) rather than in front of a practitioner.
  */
 
-/** Deadline rules the deadline calculator knows (deadlines/ owns the arithmetic). */
-export const RuleIdSchema = z.enum([
-  "referral_decision",
-  "assessment_complete",
-  "icpc",
-  "core_group",
-  "first_review",
-  "next_review",
-  "transfer_in_conference",
-  "serious_incident_notification",
-  "rapid_review",
-]);
+/** Deadline rules the deadline calculator knows (deadlines/ owns the arithmetic and the list). */
+export const RuleIdSchema = z.enum(RULE_IDS);
 export type RuleId = z.infer<typeof RuleIdSchema>;
 
 /**
- * Events a date in the situation can refer to. The first eight are the deadline
- * calculator's EventIds; the rest have no computable rule but still anchor a date
- * ("as soon as possible after emergency action taken on …").
+ * Events a date in the situation can refer to: the deadline calculator's events, plus
+ * two with no computable rule that still anchor a date ("as soon as possible after
+ * emergency action taken on …").
  */
-export const EventIdSchema = z.enum([
-  "referral_received",
-  "strategy_discussion",
-  "icpc",
-  "first_review",
-  "review_conference",
-  "transfer_in_notified",
-  "serious_incident_aware",
-  "rapid_review_incident",
-  "emergency_action",
-  "eighteenth_birthday",
-]);
+export const EventIdSchema = z.enum([...EVENT_IDS, "emergency_action", "eighteenth_birthday"]);
 export type EventId = z.infer<typeof EventIdSchema>;
 
 export const StageIdSchema = z.enum([

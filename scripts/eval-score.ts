@@ -20,17 +20,50 @@ export function norm(s: string): string {
   return s.toLowerCase().replace(/[‘’`]/g, "'").replace(/[“”]/g, '"').replace(/[‐-―]/g, "-").replace(/\s+/g, " ").trim();
 }
 
-/** Content stems of a fact (stop words dropped). */
-export function factStems(fact: string): string[] {
-  return [...new Set(words(fact).filter((w) => !STOP.has(w)).map(stem))];
+/**
+ * Practitioners' abbreviations in the gold facts, counted as stated when spelled out.
+ * A fixed list, independent of the assistant's own expansion table.
+ */
+const ABBREVIATIONS: Record<string, string> = {
+  la: "local authority",
+  las: "local authorities",
+  cin: "child in need",
+  cp: "child protection",
+  dsl: "designated safeguarding lead",
+  lado: "designated officer",
+  icpc: "initial child protection conference",
+  s47: "section 47",
+  nrm: "national referral mechanism",
+  ictg: "independent child trafficking guardian",
+  mace: "multi-agency child exploitation",
+  yp: "young person",
+};
+
+const IRREGULAR: Record<string, string> = { made: "make", given: "give", gave: "give", held: "hold", told: "tell", kept: "keep" };
+
+/** A slightly stronger stem than the assistant's, so "reassesses" and "reassessment" meet. */
+function scoreStem(w: string): string {
+  const base = IRREGULAR[w] ?? w;
+  return stem(base.replace(/(ments?|ness|ly)$/, "") || base);
 }
 
-/** A fact is stated when most (> 60%) of its content stems appear in what is shown. */
+/** Content stems of a fact (stop words dropped). */
+export function factStems(fact: string): string[] {
+  return [...new Set(words(fact).filter((w) => !STOP.has(w)).map(scoreStem))];
+}
+
+/** A fact is stated when most (more than half) of its content stems appear in what is shown. */
 export function factStated(fact: string, shown: string): boolean {
-  const need = factStems(fact);
+  const have = new Set(words(shown).map(scoreStem));
+  const need = words(fact).filter((w) => !STOP.has(w));
   if (need.length === 0) return true;
-  const have = new Set(words(shown).map(stem));
-  return need.filter((s) => have.has(s)).length / need.length > 0.6;
+  const present = (w: string) => {
+    if (have.has(scoreStem(w))) return true;
+    const long = ABBREVIATIONS[w];
+    return long !== undefined && words(long).every((x) => have.has(scoreStem(x)));
+  };
+  const unique = [...new Map(need.map((w) => [scoreStem(w), w])).values()];
+  return unique.filter(present).length / unique.length > 0.5;
 }
 
 export interface Shown {

@@ -105,6 +105,17 @@ export function askKnowledgeBase(kb: KnowledgeBase): AskFn {
   };
 }
 
+/** The lead's facade (triage first, then the knowledge base): what users get. */
+async function askAssistant(config: ReturnType<typeof parseConfig>, kb: KnowledgeBase): Promise<AskFn> {
+  const { createAssistant } = await import("../assistant/index.js");
+  const assistant = await createAssistant({ config });
+  await assistant.warmUp();
+  return async (q, opts) => {
+    const r = await assistant.ask(q, opts);
+    return { ...r, citations: r.citations.map((c) => ({ ...c, passage: kb.passageOf(c) })) };
+  };
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const file = args.find((a) => a.endsWith(".jsonl"));
@@ -123,8 +134,8 @@ async function main(): Promise<void> {
   }
   const loadMs = performance.now() - t0;
   await kb.answer("warm up the encoder");
-  // One line to switch to the lead's facade: askAssistant(await createAssistant({ config })).
-  const rows = await runEval(cases, askKnowledgeBase(kb));
+  const ask = args.includes("--assistant") ? await askAssistant(config, kb) : askKnowledgeBase(kb);
+  const rows = await runEval(cases, ask);
   report("safeguarding-assistant (knowledge layer)", rows, args.includes("--verbose"));
   console.log(`cold start (model + index load) ${loadMs.toFixed(0)} ms; RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
   if (!args.includes("--no-baselines")) {
