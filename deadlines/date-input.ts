@@ -16,6 +16,12 @@ export interface ParsedDate {
 export interface DateInputOptions {
   /** For a bare weekday ("on Tuesday"): the last one (default, events have usually happened) or the coming one. */
   prefer?: "past" | "future";
+  /**
+   * Also read phrases that only make sense for when something is due: "by Fri",
+   * "within 3 days", "end of the week", "EOD". Off by default, because in a description
+   * of what happened "within 15 days" is a timescale, not the date of an event.
+   */
+  due?: boolean;
 }
 
 interface Resolved {
@@ -40,6 +46,8 @@ interface Matcher {
   resolve: Resolver;
   /** Whether this form may be picked out of a longer sentence (bare abbreviations may not: "sat" is a verb). */
   inText: boolean;
+  /** Read only with `due: true` (see DateInputOptions). */
+  dueOnly?: boolean;
 }
 
 const MATCHERS: Matcher[] = [
@@ -68,7 +76,8 @@ const MATCHERS: Matcher[] = [
     },
   },
   { source: "(?:the\\s+)?day\\s+before\\s+yesterday", inText: true, resolve: (_m, today) => relative(today, -2) },
-  { source: "today|this\\s+morning|this\\s+afternoon|tonight", inText: true, resolve: (_m, today) => relative(today, 0) },
+  { source: "today|this\\s+morning|this\\s+afternoon|this\\s+evening|tonight", inText: true, resolve: (_m, today) => relative(today, 0) },
+  { source: "end\\s+of\\s+(?:the\\s+)?day|close\\s+of\\s+business|eod|cob", inText: true, dueOnly: true, resolve: (_m, today) => relative(today, 0) },
   { source: "yesterday|last\\s+night", inText: true, resolve: (_m, today) => relative(today, -1) },
   { source: "tomorrow", inText: true, resolve: (_m, today) => relative(today, 1) },
   {
@@ -77,6 +86,22 @@ const MATCHERS: Matcher[] = [
     resolve: (m, today) => relative(today, -count(m[1]) * (m[2]?.toLowerCase() === "week" ? 7 : 1)),
   },
   { source: "a\\s+fortnight\\s+ago", inText: true, resolve: (_m, today) => relative(today, -14) },
+  {
+    // Calendar days only: "within 15 working days" is the deadline calculator's job, not a date to read.
+    source: "(?:in|within)\\s+(\\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:calendar\\s+)?(day|week)s?",
+    inText: true,
+    dueOnly: true,
+    resolve: (m, today) => relative(today, count(m[1]) * (m[2]?.toLowerCase() === "week" ? 7 : 1)),
+  },
+  // The working week ends on Friday; at a weekend, the coming Friday.
+  { source: "end\\s+of\\s+(?:the\\s+)?week|eow", inText: true, dueOnly: true, resolve: (_m, today) => relative(today, (5 - dayOfWeek(today) + 7) % 7) },
+  {
+    // "by Fri": a deadline, so the coming one; short forms are safe here because "by" says a day follows.
+    source: `(?:by|before|until|till)\\s+${WEEKDAY}`,
+    inText: true,
+    dueOnly: true,
+    resolve: (m, today, opts) => weekday(today, "coming", weekdayIndex(m[1]), opts),
+  },
   {
     source: `(last|next|this|coming|past|on)\\s+${WEEKDAY}`,
     inText: true,
@@ -100,7 +125,7 @@ export function parseDateInput(text: string, clock: Clock, opts: DateInputOption
   if (input.length > 60) throw invalidInput(HELP);
   const body = input.replace(/^(on|the)\s+(?=\d)/i, "").replace(/[.!?,]+$/, "");
   const today = londonDate(clock.now());
-  for (const matcher of MATCHERS) {
+  for (const matcher of MATCHERS.filter((x) => opts.due || !x.dueOnly)) {
     const m = new RegExp(`^(?:${matcher.source})$`, "i").exec(body);
     if (m) return finish(input, matcher.resolve(m, today, opts), today);
   }
@@ -115,7 +140,7 @@ export type FoundDate =
 /** Find the first date phrase in free text ("the strat was on 3/5/2025") and read it. */
 export function findDateInText(text: string, clock: Clock, opts: DateInputOptions = {}): FoundDate | null {
   let best: { index: number; length: number; matcher: Matcher; m: RegExpExecArray } | null = null;
-  for (const matcher of MATCHERS.filter((x) => x.inText)) {
+  for (const matcher of MATCHERS.filter((x) => x.inText && (opts.due || !x.dueOnly))) {
     const re = new RegExp(`(?<![\\w/.-])(?:${matcher.source})(?![\\w/]|[.-]\\d)`, "gi");
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (!best || m.index < best.index || (m.index === best.index && m[0].length > best.length)) {

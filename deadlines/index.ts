@@ -2,7 +2,20 @@
  * Statutory deadline calculator: working days and months from Working Together 2023,
  * bank holidays for England and Wales, date input in words, and iCalendar export.
  */
-export { type IsoDate, formatDate, isIsoDate, addDays, addMonths, londonDate } from "./dates.js";
+export {
+  type IsoDate,
+  formatDate,
+  isIsoDate,
+  parseIso,
+  makeDate,
+  addDays,
+  addMonths,
+  dayOfWeek,
+  daysInMonth,
+  monthName,
+  weekdayName,
+  londonDate,
+} from "./dates.js";
 export { createCalendar, loadHolidayOverrides, type BankHolidayCalendar, type CalendarRegion, type HolidayOverride } from "./calendar.js";
 export { EVENT_IDS, RULE_IDS, CONVENTIONS, isEventId, isRuleId, loadRuleBook, rulesStartedBy, type EventId, type RuleId, type EventDef, type RuleDef } from "./rules.js";
 export {

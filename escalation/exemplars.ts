@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
@@ -77,6 +77,14 @@ async function makeDirs(dir: string): Promise<void> {
   for (const m of missing) await mkdir(m);
 }
 
+/** Remove caches for the same model written for older examples: they can never match again. */
+async function removeStale(dir: string, prefix: string, keep: string): Promise<void> {
+  for (const f of await readdir(dir)) {
+    const path = join(dir, f);
+    if (f.startsWith(prefix) && f.endsWith(".json") && path !== keep) await unlink(path);
+  }
+}
+
 /**
  * Embed the exemplars, or read their vectors from `cacheDir` when a cache written
  * for the same model and the same examples is there (embedding ~200 sentences takes
@@ -89,7 +97,8 @@ export async function buildExemplarIndex(
   cacheDir?: string,
 ): Promise<ExemplarIndex> {
   const key = cacheKey(embeddings, exemplars);
-  const file = cacheDir ? join(cacheDir, `triage-exemplars-${key}.json`) : undefined;
+  const prefix = `triage-exemplars-${embeddings.id.replace(/[^\w.-]+/g, "_")}-`;
+  const file = cacheDir ? join(cacheDir, `${prefix}${key}.json`) : undefined;
   let vectors: Float32Array[] | undefined;
   if (file) {
     const raw = await readFile(file, "utf8").catch(() => undefined);
@@ -105,6 +114,8 @@ export async function buildExemplarIndex(
       await makeDirs(cacheDir)
         .then(() => writeFile(`${file}.tmp`, body))
         .then(() => rename(`${file}.tmp`, file))
+        .then(() => removeStale(cacheDir, prefix, file))
+        // The cache is optional: a read-only or full disk only costs start-up time.
         .catch(() => undefined);
     }
   }

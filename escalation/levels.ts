@@ -22,6 +22,7 @@ export function urgency(level: TriageLevel): number {
   return RANK[level];
 }
 
+/** True when a string (from JSON, a CLI flag) names a triage level. */
 export function isTriageLevel(s: string): s is TriageLevel {
   return (LEVELS as readonly string[]).includes(s);
 }

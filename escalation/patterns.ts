@@ -66,6 +66,7 @@ export const MISSING = w(
 );
 /** Things that go missing that are not children. */
 export const NOT_A_CHILD = w("cat|cats|dog|dogs|puppy|kitten|pet|hamster|rabbit|tortoise|parrot|bike|phone|keys|wallet|purse|parcel|car|laptop");
+/** A pattern of going missing, or missing school: a concern, not an emergency by itself. */
 export const MISSING_NOT_URGENT = w("missing (?:from )?(?:school|education|lessons|class|appointments)|going missing|goes missing|keeps going missing|missing episodes|missing appointments");
 /** What makes a missing child an emergency. */
 export const MISSING_RISK = w(
@@ -73,7 +74,9 @@ export const MISSING_RISK = w(
 );
 /** A baby or toddler alone, where being alone is itself the danger. */
 export const YOUNG_CHILD = w("baby|babies|toddler|infant|newborn|[1-4] year old|(?:one|two|three|four) year old|babi|plentyn bach");
+/** Left with no adult. */
 export const LEFT_ALONE = w("nobody is in|no one is in|nobody in|no one home|nobody home|parents are out|(?:mum|dad|mother|father|parents?) (?:went|has gone|have gone) out|left alone|home alone|left on (?:his|her|their) own|alone (?:in|at) (?:the|a|their|his|her) (?:house|flat|home|car)|left in (?:the|a) car|no adult|nobody (?:is )?there|no one is answering|no one answering");
+/** How long, or signs of distress, that make a young child alone an emergency. */
 export const ALONE_URGENT = w("hours|days|all night|overnight|now|tonight|crying|screaming|no one is answering|since");
 
 /** The harm is in the past. */
@@ -106,9 +109,9 @@ export const OWN_PERSON = w(
 /** Words of a real person in a real situation, as opposed to a generic case. */
 export const FIRST_PERSON = w("i|me|my|mine|we|us|our|im|dw i|rwy|fy|next door|across the road|on my road|my street|outside my");
 
-/** A child writing about themselves. */
 /** An adult giving their age ("im an older sister 22"): not a child, whatever else they say. */
 export const ADULT_SELF_AGE = / (?:i am|im) (?:\w+ ){0,4}(?:1[89]|[2-9]\d)(?= )/;
+/** A child writing about themselves: their age ("im 14"), school year, or harm done to them. */
 export const CHILD_SELF_AGE = / (?:i am|i m|dw i n|dw in|dwi n|dwin|rwy n|rwyn|im) (?:only |just |nearly |almost |turning )?(\d{1,2})(?= )/;
 export const CHILD_SELF_YEAR = w("i am in year \\d{1,2}|i am year \\d{1,2}|in year \\d{1,2} at|i am a (?:kid|child|teenager|teen|young person|young carer|girl|boy|student|pupil)|i am a year \\d{1,2}|at my school|my teacher|my class|my mum and dad|my parents|my foster|my social worker");
 export const CHILD_SELF_HARM_BY_ADULT = w(
@@ -121,7 +124,7 @@ export const CHILD_SELF_FEELING = w(
 export const CHILD_WEAK = w("scared|i am scared|my fault|talk to someone|who can i talk to|who can i tell|who do i tell|my dad|my mum|i feel|worthless|lonely|bullied|online|pics");
 /** The writer is an adult (a parent, professional or other grown-up). */
 export const ADULT_VOICE = w(
-  "my (?:son|sons|daughter|daughters|child|children|kids|kid|baby|toddler|grandson|granddaughter|grandchildren|grandchild|nephew|niece|pupil|pupils|student|students|class|partner|husband|wife|ex|patient|patients|client|caseload|team|staff)|i am a (?:teacher|parent|mum|dad|nurse|gp|doctor|dentist|social worker|youth worker|health visitor|midwife|police|officer|coach|childminder|foster carer|grandparent|neighbour|dsl|designated|school nurse|aunt|uncle)|as a (?:parent|teacher|professional|grandparent)|parent in|our (?:school|nursery|club|team|trust|service)|we (?:suspect|have|are)|my (?:own )?child",
+  "(?:worried|concerned|worry) about (?:a|the|this|that|my|our|some) (?:\\w+ )?(?:child|kid|boy|girl|young person|pupil|teenager|baby)|my (?:son|sons|daughter|daughters|child|children|kids|kid|baby|toddler|grandson|granddaughter|grandchildren|grandchild|nephew|niece|pupil|pupils|student|students|class|partner|husband|wife|ex|patient|patients|client|caseload|team|staff)|i am a (?:teacher|parent|mum|dad|nurse|gp|doctor|dentist|social worker|youth worker|health visitor|midwife|police|officer|coach|childminder|foster carer|grandparent|neighbour|dsl|designated|school nurse|aunt|uncle)|as a (?:parent|teacher|professional|grandparent)|parent in|our (?:school|nursery|club|team|trust|service)|we (?:suspect|have|are)|my (?:own )?child",
 );
 
 /** The writer wants to report or refer a concern. */

@@ -18,6 +18,8 @@ export interface RuleVerdict {
   procedural: boolean;
   /** True when the writer places the harm in the past or says the child is safe now. */
   calm: boolean;
+  /** True when the writer reads as an adult (a parent, a professional, someone worried about "a child"). */
+  adult: boolean;
 }
 
 /** Up to this length the whole message is one context; beyond it, context is a few sentences. */
@@ -79,6 +81,16 @@ function sampleLongText(text: string): Sentence[] {
     }
     return { raw, norm };
   });
+}
+
+/** Head, tail and flagged sentences (with neighbours) of a long text, joined. */
+function edgesAndFlagged(sents: readonly Sentence[], flagged: readonly number[]): string {
+  const n = sents.length;
+  const keep = new Set<number>();
+  for (let i = 0; i < Math.min(n, EDGE_SENTENCES); i++) keep.add(i);
+  for (let i = Math.max(0, n - EDGE_SENTENCES); i < n; i++) keep.add(i);
+  for (const f of flagged) for (let j = Math.max(0, f - 1); j <= Math.min(n - 1, f + 1); j++) keep.add(j);
+  return [...keep].sort((a, b) => a - b).map((i) => sents[i]!.norm).join("");
 }
 
 /** The sentences around i (i-1..i+1), joined, for rules that look across a sentence break. */
@@ -169,7 +181,9 @@ export function ruleVerdict(text: string): RuleVerdict {
   }
 
   // 2. The other levels read the message as a whole.
-  const all = short ? whole : sents.map((s) => s.norm).join("");
+  // For a long paste, who is writing and what they ask is read from its head, its
+  // tail and the flagged sentences; the emergency rules above have read everything.
+  const all = short ? whole : edgesAndFlagged(sents, flagged);
   const fiction = P.FICTION.test(all);
   const procedural = fiction || P.PROCEDURAL_TERMS.test(all) || P.PROCEDURAL_Q.test(all);
   const age = sents.some((s) => childAge(s.norm));
@@ -213,5 +227,5 @@ export function ruleVerdict(text: string): RuleVerdict {
     strength = otherStrength;
   }
   const calm = (P.NEGATION.test(all) && !P.UNSAFE.test(all)) || P.PAST.test(all);
-  return { level, reasons: [...reasons], strength, flagged, sentences: rawSentences, procedural, calm };
+  return { level, reasons: [...reasons], strength, flagged, sentences: rawSentences, procedural, calm, adult: adult && !age };
 }

@@ -107,13 +107,15 @@ export function levelScores(units: readonly Float32Array[], index: ExemplarIndex
 export function combine(verdict: RuleVerdict, scores: LevelScores): { level: TriageLevel; reason?: string } {
   if (verdict.level === "999") return { level: "999" };
   const ranked = [...LEVELS].sort((a, b) => scores[b] - scores[a]);
-  const top = ranked[0]!;
-  const second = ranked[1]!;
   const bestOther = Math.max(...LEVELS.filter((l) => l !== "999").map((l) => scores[l]));
   if (!verdict.procedural && scores["999"] >= SEMANTIC.emergency && scores["999"] - bestOther >= SEMANTIC.emergencyMargin) {
     return { level: "999", reason: "semantic:999" };
   }
-  if (verdict.strength === "strong" || scores[top] < SEMANTIC.floor) return { level: verdict.level };
+  if (verdict.strength === "strong" || scores[ranked[0]!] < SEMANTIC.floor) return { level: verdict.level };
+  // Childline is for children: an adult writer is never sent there by similarity alone.
+  const candidates = verdict.adult ? ranked.filter((l) => l !== "childline") : ranked;
+  const top = candidates[0]!;
+  const second = candidates[1]!;
   let semantic = top;
   if (scores[top] - scores[second] <= SEMANTIC.tie) semantic = moreUrgent(top, second);
   if (!verdict.procedural && !verdict.calm && scores["999"] >= SEMANTIC.floor && scores[top] - scores["999"] <= SEMANTIC.tie999) {
@@ -143,7 +145,8 @@ export async function createTriage(
       const verdict = ruleVerdict(text);
       // One or two words ("help", "next", a date) are commands or answers to a prompt:
       // similarity on so little text is noise, so the rules alone decide.
-      if (text.trim().split(/\s+/).length < MIN_WORDS) return result(verdict.level, verdict.reasons);
+      // A 999 from the rules is final: answer at once, without the model.
+      if (verdict.level === "999" || text.trim().split(/\s+/).length < MIN_WORDS) return result(verdict.level, verdict.reasons);
       const units = await embeddings.embed(unitsToEmbed(text, verdict));
       const { scores, nearest } = levelScores(units, index);
       const combined = combine(verdict, scores);

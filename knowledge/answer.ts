@@ -16,7 +16,7 @@ export interface KnowledgeAnswer {
 }
 
 /** Thresholds of the coverage test, tuned on the public sample and kept round. */
-export const COVERAGE = { minScore: 0.45, minConceptShare: 0.3, nextPassage: 0.78, thirdPassage: 0.9, maxPassages: 3 };
+export const COVERAGE = { minScore: 0.45, minConceptShare: 0.3, nextPassage: 0.6, thirdPassage: 0.9, maxPassages: 3 };
 
 const WHERE_TO_GO =
   "Check your local safeguarding children procedures, or ask your local authority's children's services. " +
@@ -72,20 +72,43 @@ export function selectEvidence(index: HybridIndex, ranked: ScoredUnit[]): Select
     const bestUnit = index.refs[best.ref]!.unit;
     const chosen = new Set<number>([bestUnit]);
     const bullets = chunk.units.map((u, i) => (u.kind === "bullet" ? i : -1)).filter((i) => i >= 0);
+    // A bullet's later sentences go with it; its score is its best sentence's.
+    const headOf = (u: number) => {
+      let h = u;
+      while (h > 0 && chunk.units[h]!.cont) h--;
+      return h;
+    };
+    const partsOf = (h: number) => {
+      const out = [h];
+      for (let k = h + 1; k < chunk.units.length && chunk.units[k]!.cont; k++) out.push(k);
+      return out;
+    };
+    for (const [u, sc] of [...unitScore]) if (chunk.units[u]!.cont) unitScore.set(headOf(u), Math.max(sc, unitScore.get(headOf(u)) ?? 0));
     const leadScore = chunk.leadIn !== null ? unitScore.get(chunk.leadIn) ?? 0 : 0;
     const listAnswer =
       bullets.length > 0 &&
-      (chunk.units[bestUnit]!.kind === "bullet" || bestUnit === chunk.leadIn || leadScore >= best.score * 0.8);
+      (chunk.units[headOf(bestUnit)]!.kind === "bullet" || bestUnit === chunk.leadIn || leadScore >= best.score * 0.8);
     if (chunk.text.length <= 900) {
       // A short passage (a footnote, a two-line paragraph) is clearer whole.
       chunk.units.forEach((_, i) => chosen.add(i));
     } else if (listAnswer) {
       if (chunk.leadIn !== null) chosen.add(chunk.leadIn);
       const relevant = bullets.filter((i) => (unitScore.get(i) ?? 0) >= best.score * 0.75);
-      const keep = bullets.length <= 6 ? bullets : relevant.length >= 3 ? relevant.slice(0, 6) : bullets.slice(0, 6);
-      for (const i of keep) chosen.add(i);
+      // The main passage gives its whole (short) list; a supporting passage only the bullets that answer.
+      const keep =
+        picks.length > 0
+          ? relevant.slice(0, 2)
+          : bullets.length <= 6
+            ? bullets
+            : relevant.length >= 3
+              ? relevant.slice(0, 6)
+              : bullets.slice(0, 6);
+      if (chunk.units[bestUnit]!.cont && !keep.includes(headOf(bestUnit))) keep.push(headOf(bestUnit));
+      for (const i of keep) for (const k of partsOf(i)) chosen.add(k);
     } else {
-      for (const [u, sc] of unitScore) if (chunk.units[u]!.kind !== "bullet" && sc >= best.score * 0.6 && chosen.size < 3) chosen.add(u);
+      for (const [u, sc] of unitScore) {
+        if (chunk.units[u]!.kind !== "bullet" && !chunk.units[u]!.cont && sc >= best.score * 0.6 && chosen.size < 3) chosen.add(u);
+      }
     }
     picks.push({ chunk, units: [...chosen].sort((a, b) => a - b), best: bestUnit, score: best.score });
   }
@@ -135,7 +158,8 @@ function passageText(sel: Selection): string {
   if (hasBullets && c.leadIn === null) lines.push(`${c.section[c.section.length - 1] ?? ""}:`);
   for (const u of sel.units) {
     const unit = c.units[u]!;
-    lines.push(unit.kind === "bullet" ? `- ${unit.text}` : unit.text);
+    if (unit.cont && lines.length > 0 && sel.units.includes(u - 1)) lines[lines.length - 1] += ` ${unit.text}`;
+    else lines.push(unit.kind === "bullet" ? `- ${unit.text}` : unit.text);
   }
   return lines.join(hasBullets ? "\n" : " ");
 }

@@ -98,9 +98,12 @@ export function expandQuestion(question: string, terms: QuestionTerms = loadQues
   const has = (cues: string[]) => cues.some((c) => phraseRe(c).test(q));
   const wales = has(terms.walesCues);
   const england = has(terms.englandCues);
+  // A timescale in the question is a claim to check ("within 10 working days"), not a search term:
+  // ranking on it would find whatever else happens in 10 days.
+  const claim = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty[- ]five)\s+(working\s+)?(days?|weeks?|months?|hours?)\b/gi;
   return {
-    text: [question, ...added].join(" "),
-    inline,
+    text: [question.replace(claim, " "), ...added].join(" "),
+    inline: inline.replace(claim, " "),
     concepts,
     jurisdiction: wales && !england ? "wales" : england && !wales ? "england" : null,
     externalDocument: terms.externalDocuments.find((d) => phraseRe(d).test(q)) ?? null,

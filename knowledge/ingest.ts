@@ -24,6 +24,13 @@ export function splitSentences(text: string): string[] {
   return out.filter((s) => s.length > 0);
 }
 
+/** A heading that introduces a list ("Lead practitioners should:") rather than a topic. */
+function isLabel(heading: string): boolean {
+  const t = heading.replace(/\*\*/g, "").trim();
+  if (/\bshould$/i.test(t)) return true;
+  return /:$/.test(t) && (/\bshould\b/i.test(t) || t.split(/\s+/).length <= 8);
+}
+
 /** A short standalone line with no closing punctuation reads as a heading in plain text. */
 function looksLikePlainHeading(line: string, prevBlank: boolean, nextBlank: boolean): boolean {
   const t = line.trim();
@@ -58,7 +65,7 @@ export function ingestDocument(
   const stack: { level: number; title: string }[] = [];
   const blocks: Block[] = [];
   let current: Block | null = null;
-  let lastMdLevel = 1;
+  let lastLevel = 1;
   let lastLabel = false;
   const footnoteHome = new Map<string, { section: string[]; paragraph: string | null }>();
 
@@ -90,14 +97,19 @@ export function ingestDocument(
     const md = MD_HEADING.exec(t);
     if (md) {
       // Some converted pages promote a section to "#"; only the document title is level 1.
-      lastMdLevel = pushHeading(Math.max(2, md[1]!.length), md[2]!);
-      lastLabel = /:\**\s*$/.test(md[2]!);
+      lastLevel = pushHeading(Math.max(2, md[1]!.length), md[2]!);
+      lastLabel = isLabel(md[2]!);
       continue;
     }
     const bold = BOLD_LINE.exec(t);
     if (bold && !BULLET.test(t)) {
-      // After a label heading ("#### Lead practitioners should:") a bold label is its sibling, not its child.
-      pushHeading(lastLabel ? lastMdLevel : lastMdLevel + 1, bold[1]!);
+      // Bold lines are headings without a level. A label ("Health practitioners should:")
+      // is a sibling of the label before it; a topic line after a label is a sibling of
+      // that label's parent ("Where concerns are substantiated" after "…should:").
+      const label = isLabel(t);
+      const level = label ? (lastLabel ? lastLevel : lastLevel + 1) : lastLabel ? lastLevel - 1 : lastLevel + 1;
+      lastLevel = pushHeading(Math.max(2, level), bold[1]!);
+      lastLabel = label;
       continue;
     }
     if (!hasMarkdown) {
@@ -143,7 +155,12 @@ export function ingestDocument(
     if (!para && bullets.length === 0) continue;
     const units: Unit[] = splitSentences(para).map((s) => ({ text: s, kind: "sentence" as const }));
     const leadIn = bullets.length && units.length ? units.length - 1 : null;
-    for (const x of bullets) units.push({ text: x, kind: "bullet" });
+    for (const x of bullets) {
+      // A long bullet is split into sentences so each can be ranked and quoted on its own.
+      const [first, ...rest] = splitSentences(x);
+      units.push({ text: first ?? x, kind: "bullet" });
+      for (const r of rest) units.push({ text: r, kind: "sentence", cont: true });
+    }
     const text = [para, ...bullets.map((x) => `- ${x}`)].filter(Boolean).join("\n");
     chunks.push({
       ...base,

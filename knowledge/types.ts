@@ -4,6 +4,8 @@ import type { DocJurisdiction } from "./documents.js";
 export interface Unit {
   text: string;
   kind: "sentence" | "bullet" | "footnote";
+  /** True for the second and later sentences of a long bullet: they continue its line. */
+  cont?: boolean;
 }
 
 /**

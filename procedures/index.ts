@@ -7,5 +7,5 @@ export { formatNextText } from "./format.js";
 export { recogniseStage, mentionsWales, type StageRecognition } from "./recognise.js";
 export { loadPathway, getStage, listStages, getRole, strategyDiscussionRequirements } from "./pathway.js";
 export { readSituationDates, type SituationDate } from "./situation-dates.js";
-export type { AttendeeRequirement, DecisionRequirement } from "./data/strategy-discussion.js";
+export type { AttendeeRequirement, DecisionRequirement, RecordRequirement } from "./data/strategy-discussion.js";
 export { StageIdSchema, RuleIdSchema, EventIdSchema, PathwaySchema, type Stage, type StageId, type Step, type Role, type Timescale, type Pathway } from "./schema.js";

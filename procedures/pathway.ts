@@ -6,7 +6,14 @@ import { ENGLAND_PLAN } from "./data/england-plan.js";
 import { ENGLAND_ROUTES } from "./data/england-routes.js";
 import { WALES_STAGES } from "./data/wales.js";
 import { EVENTS, ROLES, SPELLINGS, WALES_WORDS } from "./data/roles.js";
-import { DECISIONS, MINIMUM_ATTENDEES, type AttendeeRequirement, type DecisionRequirement } from "./data/strategy-discussion.js";
+import {
+  DECISIONS,
+  MINIMUM_ATTENDEES,
+  RECORD_DETAILS,
+  type AttendeeRequirement,
+  type DecisionRequirement,
+  type RecordRequirement,
+} from "./data/strategy-discussion.js";
 
 let cached: Pathway | undefined;
 
@@ -51,9 +58,14 @@ export function getRole(id: string): Role | undefined {
 
 /**
  * What a strategy discussion needs (England, Working Together 2023): the minimum
- * attendees, with the words that name them, and the decisions it makes; each cited.
- * The strategy record drafter uses this to flag a missing attendee or decision.
+ * attendees, with the words that name them, the decisions it makes, and what its
+ * record should also show (the reason and the date); each cited. The strategy record
+ * checker cites these when it flags a missing attendee, decision or detail.
  */
-export function strategyDiscussionRequirements(): { minimumAttendees: AttendeeRequirement[]; decisions: DecisionRequirement[] } {
-  return { minimumAttendees: MINIMUM_ATTENDEES, decisions: DECISIONS };
+export function strategyDiscussionRequirements(): {
+  minimumAttendees: AttendeeRequirement[];
+  decisions: DecisionRequirement[];
+  recordDetails: RecordRequirement[];
+} {
+  return { minimumAttendees: MINIMUM_ATTENDEES, decisions: DECISIONS, recordDetails: RECORD_DETAILS };
 }

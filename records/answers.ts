@@ -1,8 +1,10 @@
 import type { Clock } from "../core/clock.js";
 import type { Attendee, AttendeeCategory, Decisions, StrategyRecord } from "./model.js";
 import { parseAttendeeList } from "./attendees.js";
-import { addDays, dueFromText, findDate, isoOf } from "./dates.js";
+import { londonDate } from "../deadlines/index.js";
+import { dueFromText, findDate, meetingDayWord } from "./dates.js";
 import { splitSections } from "./notes-parser.js";
+import { minimumAttendees } from "./requirements.js";
 import { clauses, readCriminalInvestigation, readLegalAction } from "./decisions.js";
 
 /**
@@ -25,12 +27,9 @@ export function isDone(text: string): boolean {
  * cannot be read; throws invalid_input with the reason when the date is impossible.
  */
 export function parseMeetingDate(text: string, clock: Clock): string | null {
-  const today = isoOf(clock.now());
+  const today = londonDate(clock.now());
   const found = findDate(text, Number(today.slice(0, 4)));
-  if (found) return found.iso;
-  if (/\btoday\b/i.test(text)) return today;
-  if (/\byesterday\b/i.test(text)) return addDays(today, -1);
-  return null;
+  return found ? found.iso : meetingDayWord(text, today);
 }
 
 /** People from a "who took part" answer; "Apologies: ..." or "invited: ..." parts do not count as taking part. */
@@ -45,21 +44,19 @@ export function parseAttendeesReply(text: string): Attendee[] {
   return people;
 }
 
-const MINIMUM: AttendeeCategory[] = ["social_work", "health", "police"];
-const MINIMUM_WORDS: Record<string, string> = {
-  social_work: "a local authority social worker",
-  health: "a health practitioner",
-  police: "a police representative",
-};
-
 /** Minimum attendee groups (social work, health, police) with nobody recorded as taking part. */
 export function missingMinimum(record: StrategyRecord): AttendeeCategory[] {
-  return MINIMUM.filter((c) => !record.attendees.some((a) => a.category === c && a.attended));
+  return minimumAttendees()
+    .map((m) => m.category)
+    .filter((c) => !record.attendees.some((a) => a.category === c && a.attended));
 }
 
 /** "a police representative and a health practitioner". */
 export function describeCategories(cats: AttendeeCategory[]): string {
-  const words = cats.map((c) => MINIMUM_WORDS[c] ?? c);
+  const words = cats.map((c) => {
+    const role = minimumAttendees().find((m) => m.category === c)?.role;
+    return role ? `a ${role.toLowerCase()}` : c;
+  });
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 

@@ -1,5 +1,5 @@
 import type { AttendeeCategory, Gap, StrategyRecord } from "./model.js";
-import { citationFor, type RequirementId } from "./requirements.js";
+import { citationFor, minimumAttendees, type RequirementId } from "./requirements.js";
 
 /**
  * The record checker: what a strategy discussion record should show under Working
@@ -11,26 +11,21 @@ function gap(field: string, message: string, requirement: RequirementId | null):
   return { field, message, citation: requirement ? citationFor(requirement) : null };
 }
 
-const MINIMUM: { category: AttendeeCategory; who: string; missing: string; follow: string }[] = [
-  {
-    category: "social_work",
-    who: "local authority social worker",
+// How the checker words a missing group; the groups themselves come from procedures/.
+const MINIMUM_WORDING: Partial<Record<AttendeeCategory, { missing: string; follow: string }>> = {
+  social_work: {
     missing: "No local authority social worker is recorded as taking part.",
     follow: "Record who took part for children's social care. The local authority decides on section 47 enquiries.",
   },
-  {
-    category: "health",
-    who: "health practitioner",
+  health: {
     missing: "No health practitioner is recorded as taking part.",
     follow: "Record the health input (for example the health visitor, GP, school nurse or paediatrician), or reconvene the strategy discussion with health.",
   },
-  {
-    category: "police",
-    who: "police representative",
+  police: {
     missing: "No police representative took part in the strategy discussion.",
     follow: "Record the police input (for example a later call with the police), or reconvene the strategy discussion with police. A criminal investigation may be needed, and its conduct and timing should be agreed with the police.",
   },
-];
+};
 
 /** Every gap in a record, most important first (who took part, decisions, actions, details). */
 export function checkRecord(record: StrategyRecord): Gap[] {
@@ -47,17 +42,17 @@ export function checkRecord(record: StrategyRecord): Gap[] {
     );
   }
 
-  for (const m of MINIMUM) {
+  for (const m of minimumAttendees()) {
     const listed = record.attendees.filter((a) => a.category === m.category);
     if (listed.some((a) => a.attended)) continue;
-    const invited = listed.length > 0 ? ` A ${m.who} is listed, but as invited or absent, which does not count as taking part.` : "";
-    gaps.push(
-      gap(
-        `attendees.${m.category}`,
-        `${m.missing}${invited} Working Together 2023 expects a local authority social worker, health practitioners and a police representative to be involved as a minimum. ${m.follow}`,
-        "minimum_attendees",
-      ),
-    );
+    const who = m.role.toLowerCase();
+    const wording = MINIMUM_WORDING[m.category] ?? { missing: `No ${who} is recorded as taking part.`, follow: `Record the ${who}'s input.` };
+    const invited = listed.length > 0 ? ` A ${who} is listed, but as invited or absent, which does not count as taking part.` : "";
+    gaps.push({
+      field: `attendees.${m.category}`,
+      message: `${wording.missing}${invited} Working Together 2023 expects a local authority social worker, health practitioners and a police representative to be involved as a minimum. ${wording.follow}`,
+      citation: m.citation,
+    });
   }
 
   if (!record.concerns) {

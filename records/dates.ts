@@ -1,17 +1,17 @@
 import { invalidInput } from "../core/errors.js";
+import { fixedClock } from "../core/clock.js";
+import { addDays, daysInMonth, findDateInText, makeDate, monthName, parseIso, weekdayName } from "../deadlines/index.js";
 
 /**
  * Dates as practitioners write them in notes: UK day-first ("14/5/25", "14.05.2025",
  * "14th May 2025", "Wed 14 May"), ISO ("2025-05-14"), and a few relative words.
  * An impossible date (31/02) is never rolled over: it throws invalid_input saying why.
+ * Explicit dates are read here because a record fills a missing year from the meeting
+ * and names the day that does not exist; relative due words ("by Fri", "within 3 days")
+ * are read by deadlines/, which also owns the calendar arithmetic.
  */
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const MONTH_NAMES = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
-];
-const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
 const MONTH_WORD = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
@@ -28,24 +28,16 @@ export interface FoundDate {
   yearAssumed: boolean;
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
-}
-
 /** ISO string for a checked year/month/day; throws invalid_input with the reason when impossible. */
 export function checkedIso(year: number, month: number, day: number): string {
   if (month < 1 || month > 12) throw invalidInput(`That date is not real: there is no month ${month}.`);
   const max = daysInMonth(year, month);
   if (day < 1 || day > max) {
     throw invalidInput(
-      `That date is not real: ${MONTH_NAMES[month - 1]} ${year} has ${max} days, so there is no ${day} ${MONTH_NAMES[month - 1]}.`,
+      `That date is not real: ${monthName(month)} ${year} has ${max} days, so there is no ${day} ${monthName(month)}.`,
     );
   }
-  return `${year}-${pad(month)}-${pad(day)}`;
+  return makeDate(year, month, day);
 }
 
 function fullYear(y: string | undefined, fallback: number): { year: number; assumed: boolean } {
@@ -91,55 +83,29 @@ export function findDate(text: string, defaultYear: number): FoundDate | null {
   return candidates[0] ?? null;
 }
 
-/** ISO date of a Date in UTC (the clock's day). */
-export function isoOf(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-/** Add whole days to an ISO date. */
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return isoOf(d);
-}
-
-function weekdayOf(iso: string): number {
-  return new Date(`${iso}T00:00:00Z`).getUTCDay();
+/**
+ * The day of a meeting given as "today" or "yesterday" (`today` is ISO), else null. Only
+ * these two: "last Tuesday" for a meeting date is asked for again rather than guessed.
+ */
+export function meetingDayWord(text: string, today: string): string | null {
+  if (/\btoday\b/i.test(text)) return today;
+  if (/\byesterday\b/i.test(text)) return addDays(today, -1);
+  return null;
 }
 
 /** "Wednesday 14 May 2025" for an ISO date. */
 export function formatLong(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", {
-    weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC",
-  }).replace(",", "");
+  const { year, month, day } = parseIso(iso);
+  return `${weekdayName(iso)} ${day} ${monthName(month)} ${year}`;
 }
 
-/**
- * A relative day word ("today", "yesterday", "tomorrow", "Friday", "next Tue") against
- * `anchor` (ISO). A bare weekday means the next one after the anchor (a week on when it
- * is the same day). Returns null when the text has none.
- */
-export function resolveRelative(text: string, anchor: string): string | null {
-  const t = text.toLowerCase();
-  if (/\b(today|tonight|immediately|same day|this (afternoon|evening|morning)|eod|end of (the )?day|cob)\b/.test(t)) return anchor;
-  if (/\byesterday\b/.test(t)) return addDays(anchor, -1);
-  if (/\btomorrow\b/.test(t)) return addDays(anchor, 1);
-  const m = /\b(?:(next|this)\s+)?(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|rs|urday|\.)?\b/.exec(t);
-  if (m) {
-    const target = WEEKDAYS.indexOf(m[2] ?? "");
-    let diff = (target - weekdayOf(anchor) + 7) % 7;
-    if (diff === 0) diff = 7;
-    return addDays(anchor, diff);
-  }
-  const within = /\bwithin\s+(\d{1,2})\s+(calendar\s+)?days?\b/.exec(t);
-  if (within) return addDays(anchor, Number(within[1]));
-  if (/\b(end of (the )?week|eow)\b/.test(t)) return addDays(anchor, (5 - weekdayOf(anchor) + 7) % 7);
-  return null;
-}
+// Due words the deadline parser does not read because they are not dates anywhere else.
+const SAME_DAY = /\b(immediately|same day)\b/i;
 
 /**
  * A due date from an action's text: an explicit date (year from the anchor, moved to
- * next year only if it would fall well before the meeting) or a relative word.
+ * next year only if it would fall well before the meeting) or a relative phrase ("today",
+ * "by Fri", "within 3 days") read by deadlines/ against the meeting date.
  */
 export function dueFromText(text: string, anchor: string): { due: string | null; due_text: string | null } {
   const phrase = /\b(?:by|before|on|due|within|from)\b[^;,.]*$/i.exec(text)?.[0] ?? null;
@@ -150,10 +116,9 @@ export function dueFromText(text: string, anchor: string): { due: string | null;
     if (found.yearAssumed && iso < addDays(anchor, -60)) iso = checkedIso(anchorYear + 1, Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
     return { due: iso, due_text: phrase ?? text.slice(found.index, found.index + found.length) };
   }
-  const rel = resolveRelative(text, anchor);
-  if (rel) {
-    const word = /\b(today|tonight|immediately|same day|tomorrow|yesterday|eod|cob|end of (?:the )?(?:day|week)|eow|(?:(?:next|this)\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|within\s+\d{1,2}\s+(?:calendar\s+)?days?)\b/i.exec(text);
-    return { due: rel, due_text: phrase ?? word?.[0] ?? null };
-  }
+  const sameDay = SAME_DAY.exec(text);
+  if (sameDay) return { due: anchor, due_text: phrase ?? sameDay[0] };
+  const relative = findDateInText(text, fixedClock(anchor), { prefer: "future", due: true });
+  if (relative?.parsed) return { due: relative.parsed.date, due_text: phrase ?? relative.dateText };
   return { due: null, due_text: /\b(asap|as soon as possible|urgently|ongoing|tbc)\b/i.exec(text)?.[0] ?? null };
 }

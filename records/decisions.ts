@@ -132,6 +132,25 @@ export function readChildWelfare(cs: string[]): string | null {
   return joinOrNull(cs.filter((c) => (SEE_CHILD.test(c) && CHILD.test(c)) || WELFARE.test(c)));
 }
 
+/**
+ * Every decision from the decision clauses. Sharing with the family and the child's
+ * welfare are often written among the actions, so they are also looked for in `wider`,
+ * unless the record states them itself.
+ */
+export function readDecisions(
+  cs: string[],
+  wider: string[],
+  stated: { share_with_family?: string | null; child_welfare?: string | null } = {},
+): Decisions {
+  return {
+    section47: readSection47(cs),
+    criminal_investigation: readCriminalInvestigation(cs),
+    legal_action: readLegalAction(cs),
+    share_with_family: stated.share_with_family || readShareWithFamily(wider),
+    child_welfare: stated.child_welfare || readChildWelfare(wider),
+  };
+}
+
 const OWNER_VERB = /^(.{1,45}?)\s+(?:to|will|should|must|shall|is to|are to|agreed to)\s+(.+)$/i;
 
 /** One action from "SW to visit today", "Share records by 16/5 (HV)" or "Visit - SW". */

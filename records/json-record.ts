@@ -3,16 +3,9 @@ import { invalidInput } from "../core/errors.js";
 import type { Clock } from "../core/clock.js";
 import { emptyRecord, StrategyRecordSchema, type Attendee, type StrategyRecord } from "./model.js";
 import { attendedFrom, classify } from "./attendees.js";
-import { findDate, isoOf } from "./dates.js";
-import {
-  clauses,
-  parseAction,
-  readChildWelfare,
-  readCriminalInvestigation,
-  readLegalAction,
-  readSection47,
-  readShareWithFamily,
-} from "./decisions.js";
+import { londonDate } from "../deadlines/index.js";
+import { findDate } from "./dates.js";
+import { clauses, parseAction, readDecisions } from "./decisions.js";
 
 /**
  * A record pasted as JSON: either our full StrategyRecord, or the short form other
@@ -100,7 +93,7 @@ export function recordFromJson(value: unknown, clock: Clock): { record: Strategy
 
   const warnings: string[] = [];
   const record = emptyRecord();
-  const today = isoOf(clock.now());
+  const today = londonDate(clock.now());
   if (nz(r.date)) {
     const found = findDate(r.date ?? "", Number(today.slice(0, 4)));
     if (!found) throw invalidInput("The date in the record could not be read. Give it as YYYY-MM-DD.");
@@ -139,11 +132,7 @@ export function recordFromJson(value: unknown, clock: Clock): { record: Strategy
 
   const decisionText = [r.decision ?? [], r.decisions ?? []].flat().join("\n");
   const cs = clauses(decisionText);
-  record.decisions.section47 = readSection47(cs);
-  record.decisions.criminal_investigation = readCriminalInvestigation(cs);
-  record.decisions.legal_action = readLegalAction(cs);
   const wider = [...cs, ...record.actions.map((a) => `${a.owner ?? ""} to ${a.action}`)];
-  record.decisions.share_with_family = nz(r.share_with_family) ?? readShareWithFamily(wider);
-  record.decisions.child_welfare = nz(r.child_welfare) ?? readChildWelfare(wider);
+  record.decisions = readDecisions(cs, wider, { share_with_family: nz(r.share_with_family), child_welfare: nz(r.child_welfare) });
   return { record, warnings };
 }

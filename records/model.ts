@@ -1,16 +1,14 @@
 import { z } from "zod";
 import { CitationSchema } from "../core/citation.js";
-import type { Deadline } from "../deadlines/index.js";
+import { isIsoDate, type Deadline } from "../deadlines/index.js";
 
 /** Which minimum-attendee group an attendee belongs to (Working Together 2023, "Attendees"). */
 export const AttendeeCategorySchema = z.enum(["social_work", "health", "police", "education", "other"]);
 export type AttendeeCategory = z.infer<typeof AttendeeCategorySchema>;
 
 const text = z.string().trim().min(1).nullable();
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .nullable();
+// A real calendar date as YYYY-MM-DD: "2025-02-31" is refused, never rolled over.
+const isoDate = z.string().refine(isIsoDate, "Dates must be real dates written as YYYY-MM-DD.").nullable();
 
 export const AttendeeSchema = z.object({
   name: text,

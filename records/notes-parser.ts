@@ -2,17 +2,9 @@ import type { Clock } from "../core/clock.js";
 import { isAppError } from "../core/errors.js";
 import { emptyRecord, type StrategyRecord } from "./model.js";
 import { parseAttendeeList } from "./attendees.js";
-import { findDate, formatLong, isoOf, addDays, checkedIso } from "./dates.js";
-import {
-  clauses,
-  parseAction,
-  parseActions,
-  readChildWelfare,
-  readCriminalInvestigation,
-  readLegalAction,
-  readSection47,
-  readShareWithFamily,
-} from "./decisions.js";
+import { addDays, londonDate } from "../deadlines/index.js";
+import { checkedIso, findDate, formatLong, meetingDayWord } from "./dates.js";
+import { clauses, parseAction, parseActions, readDecisions } from "./decisions.js";
 
 /**
  * Rough notes → a strategy discussion record. Notes are split at labels
@@ -128,7 +120,7 @@ export function findReference(text: string): string | null {
 
 /** The meeting date from the header or a "Date:" label. Throws invalid_input when it is impossible. */
 function meetingDate(header: string, dateSection: string | undefined, clock: Clock, warnings: string[]): string | null {
-  const today = isoOf(clock.now());
+  const today = londonDate(clock.now());
   for (const text of [header, dateSection ?? ""]) {
     if (!text) continue;
     const found = findDate(text, Number(today.slice(0, 4)));
@@ -141,7 +133,7 @@ function meetingDate(header: string, dateSection: string | undefined, clock: Clo
       }
       return iso;
     }
-    const relative = /\btoday\b/i.test(text) ? today : /\byesterday\b/i.test(text) ? addDays(today, -1) : null;
+    const relative = meetingDayWord(text, today);
     if (relative) {
       warnings.push(`The notes gave the date of the discussion as a relative day: it was read as ${formatLong(relative)}. Check it.`);
       return relative;
@@ -175,7 +167,7 @@ export function parseNotes(
     if (opts.impossibleDate !== "gap" || !isAppError(e)) throw e;
     warnings.push(`The date of the discussion in the notes is not a real date. ${e.message}`);
   }
-  const anchor = record.date ?? isoOf(clock.now());
+  const anchor = record.date ?? londonDate(clock.now());
   const headerish = [header, textOf("time"), textOf("format"), textOf("date")].join(" ");
   record.time = parseTime(headerish);
   record.format = parseFormat(headerish);
@@ -221,11 +213,7 @@ export function parseNotes(
       .filter((a) => a !== null);
   }
   const wider = [...decisionClauses, ...clauses(actionText), ...clauses(next)];
-  record.decisions.section47 = readSection47(decisionClauses);
-  record.decisions.criminal_investigation = readCriminalInvestigation(decisionClauses);
-  record.decisions.legal_action = readLegalAction(decisionClauses);
-  record.decisions.share_with_family = textOf("share", false) || readShareWithFamily(wider);
-  record.decisions.child_welfare = textOf("child", false) || readChildWelfare(wider);
+  record.decisions = readDecisions(decisionClauses, wider, { share_with_family: textOf("share", false), child_welfare: textOf("child", false) });
 
   if (/\b(d\.?o\.?b\.?|date of birth|born on)\b/i.test(notes)) {
     warnings.push("The notes seem to include a date of birth. Keep personal details to the case reference in the record.");

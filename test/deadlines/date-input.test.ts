@@ -79,3 +79,36 @@ describe("findDateInText", () => {
     expect(findDateInText("the child sat with her mum", clock)).toBeNull();
   });
 });
+
+describe("reading when something is due", () => {
+  // 2025-05-14 is a Wednesday; 2025-05-16 a Friday.
+  const wednesday = fixedClock("2025-05-14");
+  const friday = fixedClock("2025-05-16");
+  const due = (text: string, clock = wednesday) => findDateInText(text, clock, { prefer: "future", due: true })?.parsed?.date;
+
+  it.each([
+    ["SW to visit by Fri", "2025-05-16"],
+    ["police to call before Monday", "2025-05-19"],
+    ["HV to share records within 3 days", "2025-05-17"],
+    ["school to send notes within 2 calendar days", "2025-05-16"],
+    ["GP to reply in a week", "2025-05-21"],
+    ["chronology by end of the week", "2025-05-16"],
+    ["call mum by EOD", "2025-05-14"],
+    ["send referral this evening", "2025-05-14"],
+  ])("when an action says %s on Wed 14 May 2025, it is due %s", (text, date) => {
+    expect(due(text)).toBe(date);
+  });
+
+  it("when a deadline names today's weekday, it is the one a week later", () => {
+    expect(due("HV to share records by Friday", friday)).toBe("2025-05-23");
+  });
+
+  it("when the text gives a working-day timescale, it is not read as a date", () => {
+    expect(due("ICPC within 15 working days")).toBeUndefined();
+  });
+
+  it("when a description of what happened says 'within 15 days', it is not read as a date unless asked for due dates", () => {
+    expect(findDateInText("the ICPC should be within 15 days", wednesday)).toBeNull();
+    expect(findDateInText("police to call by Fri", wednesday)).toBeNull();
+  });
+});

@@ -87,13 +87,17 @@ describe("createTriage", () => {
     expect(r.reasons.some((x) => x.startsWith("nearest:a-"))).toBe(true);
   });
 
-  it("a 100 KB paste is embedded as a few short sentences, and its last-line emergency is 999", async () => {
+  it("a 100 KB paste with a last-line emergency is 999 at once; a calm one is embedded as a few short sentences", async () => {
     const embeddings = new FakeEmbeddings();
     const triage = await createTriage({ embeddings, exemplars });
     embeddings.calls = [];
     const text = `${"Home visit completed, no new concerns noted. ".repeat(2300)}He has come back with a knife and is going to stab his stepdad tonight.`;
     const r = await triage.assess(text);
     expect(r.level).toBe("999");
+    // The rules found the emergency: the model is not even asked.
+    expect(embeddings.calls).toHaveLength(0);
+    const calm = `${"Home visit completed, no new concerns noted. ".repeat(2300)}Next visit booked for Tuesday.`;
+    await triage.assess(calm);
     expect(embeddings.calls).toHaveLength(1);
     expect(embeddings.calls[0]!.length).toBeLessThanOrEqual(6);
     expect(embeddings.calls[0]!.join("").length).toBeLessThan(4000);
@@ -128,6 +132,8 @@ describe("createTriage", () => {
     const again = new FakeEmbeddings();
     await createTriage({ embeddings: again, exemplars: [...exemplars, ex("f-1", "none", "new words here")], cacheDir });
     expect(again.calls.flat()).toHaveLength(exemplars.length + 1);
+    // The stale cache is gone: only the file for the current examples remains.
+    expect(readdirSync(cacheDir).filter((f) => f.startsWith("triage-exemplars-"))).toHaveLength(1);
   });
 
   it("a cache folder that cannot be created (under /proc) does not stop or stall triage", async () => {
@@ -151,6 +157,19 @@ describe("combine", () => {
 
   it("when two levels score within the tie margin, the more urgent wins", () => {
     expect(combine(unsure, scores({ nspcc_advice: 0.7, "101_or_childrens_services": 0.69 })).level).toBe("101_or_childrens_services");
+  });
+
+  it("an adult writer is not sent to Childline by similarity alone", () => {
+    const adult = ruleVerdict("I'm worried about a child at school, what now?");
+    expect(adult.adult).toBe(true);
+    expect(combine(adult, scores({ childline: 0.8, "101_or_childrens_services": 0.7 })).level).toBe("101_or_childrens_services");
+  });
+
+  it("when the writer says the harm is past or the child is safe, a near-999 score does not win the tie", () => {
+    const calm = ruleVerdict("she is safe with me now");
+    expect(calm.calm).toBe(true);
+    expect(combine(calm, scores({ "101_or_childrens_services": 0.7, "999": 0.66 })).level).toBe("101_or_childrens_services");
+    expect(combine(unsure, scores({ "101_or_childrens_services": 0.7, "999": 0.66 })).level).toBe("999");
   });
 
   it("below the floor, similarity is ignored", () => {

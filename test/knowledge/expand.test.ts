@@ -32,4 +32,11 @@ describe("acronym and synonym expansion", () => {
     expect(words).not.toContain("child");
     expect(words).not.toContain("wales");
   });
+
+  it("a timescale stated in the question is not a search term, so a false premise cannot steer retrieval", () => {
+    const e = expandQuestion("Quote me the WT2023 paragraph that says the ICPC must be within 10 working days");
+    expect(e.text).not.toMatch(/10 working days/);
+    expect(e.inline).not.toMatch(/10 working days/);
+    expect(e.text).toContain("initial child protection conference");
+  });
 });

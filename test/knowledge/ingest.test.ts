@@ -100,6 +100,12 @@ describe("chunk metadata", () => {
     expect(core!.section[core!.section.length - 1]).toBe("The core group should");
   });
 
+  it("a bold topic line after a role label is a new topic, not part of the label", () => {
+    const [icpc] = find("convene an initial child protection conference (see next section for details)");
+    expect(icpc!.section[1]).toMatch(/^Where concerns of significant harm are substantiated/);
+    expect(icpc!.section[2]).toBe("Lead practitioners should");
+  });
+
   it("a numbered paragraph keeps its lead-in with its bullets", () => {
     const [p223] = find("behaved or may have behaved in a way that indicates they may not be suitable");
     expect(p223!.paragraph).toBe("223");

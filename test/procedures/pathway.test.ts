@@ -74,4 +74,15 @@ describe("strategyDiscussionRequirements", () => {
     expect(decisions.map((d) => d.id)).toEqual(expect.arrayContaining(["share_information", "criminal_investigation", "section_47_decision", "legal_action"]));
     expect(decisions.filter((d) => d.when === "if_section_47").map((d) => d.id)).toEqual(["further_information", "immediate_action", "legal_action"]);
   });
+
+  it("names each minimum attendee group by a stable id, so a record can tell which group is missing", () => {
+    expect(strategyDiscussionRequirements().minimumAttendees.map((a) => a.id)).toEqual(["social_work", "health", "police"]);
+  });
+
+  it("includes the child's welfare among the decisions and the reason and date among what a record shows, each cited", () => {
+    const { decisions, recordDetails } = strategyDiscussionRequirements();
+    expect(decisions.find((d) => d.id === "child_welfare")?.citation.quote).toContain("including through speaking to the child");
+    expect(recordDetails.map((d) => d.id)).toEqual(["reason", "date"]);
+    expect(recordDetails.find((d) => d.id === "date")?.citation.quote).toContain("within 15 working days of a strategy discussion");
+  });
 });
