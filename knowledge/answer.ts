@@ -2,7 +2,7 @@ import type { Citation } from "../core/citation.js";
 import { jurisdictionLabel, type AnswerJurisdiction, type Jurisdiction } from "../core/jurisdiction.js";
 import type { DocumentMeta } from "./documents.js";
 import type { ExpandedQuestion } from "./expand.js";
-import { hasTimeExpression, trimQuote } from "./quote.js";
+import { hasTimeExpression, timescales, trimQuote } from "./quote.js";
 import type { HybridIndex, ScoredUnit } from "./search.js";
 import { stems } from "./text.js";
 import type { Chunk } from "./types.js";
@@ -115,6 +115,16 @@ export function selectEvidence(index: HybridIndex, ranked: ScoredUnit[]): Select
   return picks;
 }
 
+/** The best-ranked sentence that states a timescale, as a one-sentence selection. */
+function timescaleSelection(index: HybridIndex, ranked: ScoredUnit[]): Selection | undefined {
+  for (const s of ranked.slice(0, 30)) {
+    const ref = index.refs[s.ref]!;
+    const chunk = index.chunks[ref.chunk]!;
+    if (timescales(chunk.units[ref.unit]!.text).length > 0) return { chunk, units: [ref.unit], best: ref.unit, score: s.score };
+  }
+  return undefined;
+}
+
 /** IDF-weighted share of the question's concepts found in the selected evidence. */
 export function conceptCoverage(
   question: ExpandedQuestion,
@@ -208,7 +218,7 @@ export function composeAnswer(opts: {
     const citations: Citation[] = [];
     const passages: string[] = [];
     // England's rule is shown, labelled, only for a timescale Wales does not set (never as a Wales rule).
-    const england = forWales && question.asksTimescale ? selectEvidence(index, opts.englandRanked ?? [])[0] : undefined;
+    const england = forWales && question.asksTimescale ? timescaleSelection(index, opts.englandRanked ?? []) : undefined;
     if (england && england.chunk.jurisdiction === "england" && england.chunk.rank >= 3 && england.score >= COVERAGE.minScore) {
       const text = england.chunk.units[england.best]!.text;
       const doc = docOf(documents, england.chunk);
