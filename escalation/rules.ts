@@ -20,6 +20,8 @@ export interface RuleVerdict {
   calm: boolean;
   /** True when the writer reads as an adult (a parent, a professional, someone worried about "a child"). */
   adult: boolean;
+  /** True when anything in the message places events now or tonight ("right now", "rn", "tonight"). */
+  immediate: boolean;
 }
 
 /** Up to this length the whole message is one context; beyond it, context is a few sentences. */
@@ -227,5 +229,6 @@ export function ruleVerdict(text: string): RuleVerdict {
     strength = otherStrength;
   }
   const calm = (P.NEGATION.test(all) && !P.UNSAFE.test(all)) || P.PAST.test(all);
-  return { level, reasons: [...reasons], strength, flagged, sentences: rawSentences, procedural, calm, adult: adult && !age };
+  const immediate = P.IMMEDIATE.test(all);
+  return { level, reasons: [...reasons], strength, flagged, sentences: rawSentences, procedural, calm, adult: adult && !age, immediate };
 }

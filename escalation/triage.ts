@@ -122,6 +122,10 @@ export function combine(verdict: RuleVerdict, scores: LevelScores): { level: Tri
     semantic = "999";
   }
   if (semantic === "999" && verdict.procedural) semantic = second === "999" ? top : second;
+  // Below the strong-override threshold, similarity to emergencies only counts when
+  // something in the message is happening now: a record's "infant with unexplained
+  // bruising" resembles an emergency but describes a concern to report, not a 999 call.
+  if (semantic === "999" && !verdict.immediate) semantic = candidates.find((l) => l !== "999")!;
   // A weak rule verdict and similarity disagreeing is exactly "unsure between two levels".
   const level = verdict.strength === "weak" ? moreUrgent(verdict.level, semantic) : semantic;
   return { level, reason: `semantic:${semantic}` };

@@ -169,7 +169,17 @@ describe("combine", () => {
     const calm = ruleVerdict("she is safe with me now");
     expect(calm.calm).toBe(true);
     expect(combine(calm, scores({ "101_or_childrens_services": 0.7, "999": 0.66 })).level).toBe("101_or_childrens_services");
-    expect(combine(unsure, scores({ "101_or_childrens_services": 0.7, "999": 0.66 })).level).toBe("999");
+    const unsureNow = ruleVerdict("hello there, it is going on right now");
+    expect(unsureNow.level).toBe("none");
+    expect(combine(unsureNow, scores({ "101_or_childrens_services": 0.7, "999": 0.66 })).level).toBe("999");
+  });
+
+  it("when nothing in the message is happening now, resemblance to an emergency is not enough for 999", () => {
+    const note = ruleVerdict("Infant with unexplained bruising.");
+    expect(note.immediate).toBe(false);
+    expect(combine(note, scores({ "999": 0.65, "101_or_childrens_services": 0.64, none: 0.6 })).level).toBe("101_or_childrens_services");
+    // A very close emergency example still overrides: that path does not need "now".
+    expect(combine(note, scores({ "999": 0.85, "101_or_childrens_services": 0.6 })).level).toBe("999");
   });
 
   it("below the floor, similarity is ignored", () => {
