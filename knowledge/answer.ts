@@ -4,7 +4,7 @@ import type { DocumentMeta } from "./documents.js";
 import type { ExpandedQuestion } from "./expand.js";
 import { hasTimeExpression, timescales, trimQuote } from "./quote.js";
 import type { HybridIndex, ScoredUnit } from "./search.js";
-import { stems } from "./text.js";
+import { fold, stems } from "./text.js";
 import type { Chunk } from "./types.js";
 
 /** What the knowledge layer answers: the public contract's shape (the assistant adds `signpost`). */
@@ -49,7 +49,7 @@ export function documentFrequencies(index: HybridIndex): { df: Map<string, numbe
  * that answer, or all of a short list), plus up to two other passages that score
  * nearly as well.
  */
-export function selectEvidence(index: HybridIndex, ranked: ScoredUnit[]): Selection[] {
+export function selectEvidence(index: HybridIndex, ranked: ScoredUnit[], opts: { timescale?: boolean } = {}): Selection[] {
   const top = ranked[0];
   if (!top) return [];
   const byChunk = new Map<number, ScoredUnit[]>();
@@ -110,19 +110,56 @@ export function selectEvidence(index: HybridIndex, ranked: ScoredUnit[]): Select
         if (chunk.units[u]!.kind !== "bullet" && !chunk.units[u]!.cont && sc >= best.score * 0.6 && chosen.size < 3) chosen.add(u);
       }
     }
-    picks.push({ chunk, units: [...chosen].sort((a, b) => a - b), best: bestUnit, score: best.score });
+    const units = [...chosen].sort((a, b) => a - b);
+    // For a timescale question the quote should be the sentence that states the timescale.
+    const quoted = opts.timescale ? units.find((u) => timescales(chunk.units[u]!.text).length > 0) ?? bestUnit : bestUnit;
+    picks.push({ chunk, units, best: quoted, score: best.score });
   }
   return picks;
 }
 
-/** The best-ranked sentence that states a timescale, as a one-sentence selection. */
-function timescaleSelection(index: HybridIndex, ranked: ScoredUnit[]): Selection | undefined {
+/**
+ * The best-ranked sentence that opens with what the question asks about and states a
+ * timescale: England's rule for the same thing, or nothing (never a rule about something else).
+ */
+function timescaleSelection(index: HybridIndex, ranked: ScoredUnit[], subjects: string[]): Selection | undefined {
   for (const s of ranked.slice(0, 30)) {
     const ref = index.refs[s.ref]!;
     const chunk = index.chunks[ref.chunk]!;
-    if (timescales(chunk.units[ref.unit]!.text).length > 0) return { chunk, units: [ref.unit], best: ref.unit, score: s.score };
+    const text = chunk.units[ref.unit]!.text;
+    const opening = fold(text.slice(0, 60));
+    if (timescales(text).length > 0 && subjects.some((x) => opening.includes(x))) {
+      return { chunk, units: [ref.unit], best: ref.unit, score: s.score };
+    }
   }
   return undefined;
+}
+
+/**
+ * A scorer of the IDF-weighted share of the question's concepts found in a text's stems.
+ * Weights are computed once per question: the scorer runs over every unit.
+ */
+export function conceptScorer(
+  question: ExpandedQuestion,
+  freq: { df: Map<string, number>; n: number },
+): (have: Set<string>) => number {
+  if (question.concepts.length === 0) return () => 1;
+  const idf = (s: string) => Math.log(1 + freq.n / (1 + (freq.df.get(s) ?? 0)));
+  const weighted = question.concepts.map((c) => ({
+    alternatives: c.alternatives,
+    w: Math.max(...c.alternatives.map((a) => Math.min(...a.map(idf)))),
+  }));
+  const total = weighted.reduce((a, c) => a + c.w, 0);
+  return (have) => {
+    let matched = 0;
+    for (const c of weighted) {
+      // A one-word alternative must be present; a phrase counts when most of its words are.
+      if (c.alternatives.some((a) => (a.length === 1 ? have.has(a[0]!) : a.filter((s) => have.has(s)).length * 2 > a.length))) {
+        matched += c.w;
+      }
+    }
+    return total > 0 ? matched / total : 1;
+  };
 }
 
 /** IDF-weighted share of the question's concepts found in the selected evidence. */
@@ -131,19 +168,7 @@ export function conceptCoverage(
   evidence: string | Set<string>,
   freq: { df: Map<string, number>; n: number },
 ): number {
-  if (question.concepts.length === 0) return 1;
-  const have = typeof evidence === "string" ? new Set(stems(evidence)) : evidence;
-  const idf = (s: string) => Math.log(1 + freq.n / (1 + (freq.df.get(s) ?? 0)));
-  let total = 0;
-  let matched = 0;
-  for (const c of question.concepts) {
-    const w = Math.max(...c.alternatives.map((a) => Math.min(...a.map(idf))));
-    total += w;
-    if (c.alternatives.some((a) => a.filter((s) => have.has(s)).length * 2 > a.length || (a.length === 1 && have.has(a[0]!)))) {
-      matched += w;
-    }
-  }
-  return total > 0 ? matched / total : 1;
+  return conceptScorer(question, freq)(typeof evidence === "string" ? new Set(stems(evidence)) : evidence);
 }
 
 function citationOf(sel: Selection): Citation {
@@ -194,7 +219,7 @@ export function composeAnswer(opts: {
   englandRanked?: ScoredUnit[];
 }): Composed {
   const { index, documents, question, asked } = opts;
-  const picks = selectEvidence(index, opts.ranked);
+  const picks = selectEvidence(index, opts.ranked, { timescale: question.asksTimescale });
   const inJurisdiction = picks.filter((p) => !asked || p.chunk.jurisdiction === asked || p.chunk.jurisdiction === "both");
   const evidence = inJurisdiction.map((p) => `${p.chunk.section.join(" ")} ${p.chunk.text}`).join(" ");
   const top = inJurisdiction[0];
@@ -218,7 +243,7 @@ export function composeAnswer(opts: {
     const citations: Citation[] = [];
     const passages: string[] = [];
     // England's rule is shown, labelled, only for a timescale Wales does not set (never as a Wales rule).
-    const england = forWales && question.asksTimescale ? timescaleSelection(index, opts.englandRanked ?? []) : undefined;
+    const england = forWales && question.asksTimescale ? timescaleSelection(index, opts.englandRanked ?? [], question.subjects) : undefined;
     if (england && england.chunk.jurisdiction === "england" && england.chunk.rank >= 3 && england.score >= COVERAGE.minScore) {
       const text = england.chunk.units[england.best]!.text;
       const doc = docOf(documents, england.chunk);

@@ -37,6 +37,8 @@ export interface ExpandedQuestion {
   text: string;
   /** The question with acronyms spelled out in place: what the sentence encoder sees. */
   inline: string;
+  /** What the question's acronyms name ("initial child protection conference"): a sentence that opens with one is about it. */
+  subjects: string[];
   /** Distinctive content of the question, for the coverage test. */
   concepts: Concept[];
   /** Jurisdiction named in the question, if any. */
@@ -104,6 +106,7 @@ export function expandQuestion(question: string, terms: QuestionTerms = loadQues
   return {
     text: [question.replace(claim, " "), ...added].join(" "),
     inline: inline.replace(claim, " "),
+    subjects: [...new Set(added.map((a) => fold(a)).filter((a) => a.split(" ").length >= 2))],
     concepts,
     jurisdiction: wales && !england ? "wales" : england && !wales ? "england" : null,
     externalDocument: terms.externalDocuments.find((d) => phraseRe(d).test(q)) ?? null,

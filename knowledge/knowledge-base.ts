@@ -4,7 +4,7 @@ import { BaseRetriever, type BaseRetrieverInput } from "@langchain/core/retrieve
 import type { Config } from "../core/config.js";
 import { invalidInput } from "../core/errors.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
-import { composeAnswer, conceptCoverage, documentFrequencies, type KnowledgeAnswer } from "./answer.js";
+import { composeAnswer, conceptScorer, documentFrequencies, type KnowledgeAnswer } from "./answer.js";
 import { stems } from "./text.js";
 import type { DocumentMeta } from "./documents.js";
 import type { Embeddings } from "./embeddings/embeddings.js";
@@ -13,6 +13,8 @@ import { checkGrounded, rephrase } from "./llm.js";
 import { fuseScores, rawScores, type HybridIndex } from "./search.js";
 import { loadIndex } from "./store.js";
 import type { Chunk } from "./types.js";
+
+const MAX_EMBED_CHARS = 1000;
 
 /** Metadata carried by every retrieved langchain Document. */
 export interface PassageMetadata {
@@ -65,8 +67,10 @@ export class KnowledgeBase {
 
   private async rank(question: string) {
     const expanded = expandQuestion(question);
-    const [vector] = await this.embeddings.embed([expanded.inline]);
-    const concepts = Float32Array.from(this.unitStems, (set) => conceptCoverage(expanded, set, this.freq));
+    // The encoder is slow on long text; a question's opening carries its subject.
+    const [vector] = await this.embeddings.embed([expanded.inline.slice(0, MAX_EMBED_CHARS)]);
+    const score = conceptScorer(expanded, this.freq);
+    const concepts = Float32Array.from(this.unitStems, score);
     return { expanded, concepts, raw: rawScores(this.index, expanded.text, vector!) };
   }
 
@@ -74,7 +78,7 @@ export class KnowledgeBase {
   async passages(query: string, opts: { k?: number; jurisdiction?: Jurisdiction } = {}): Promise<Document<PassageMetadata>[]> {
     const { expanded, raw, concepts } = await this.rank(query);
     const jurisdiction = opts.jurisdiction ?? expanded.jurisdiction;
-    const ranked = fuseScores(this.index, raw, { jurisdiction, timescale: expanded.asksTimescale, concepts });
+    const ranked = fuseScores(this.index, raw, { jurisdiction, timescale: expanded.asksTimescale, concepts, subjects: expanded.subjects });
     const seen = new Set<number>();
     const docs: Document<PassageMetadata>[] = [];
     for (const s of ranked) {
@@ -109,9 +113,10 @@ export class KnowledgeBase {
     const { expanded, raw, concepts } = await this.rank(question);
     const asked = opts.jurisdiction ?? expanded.jurisdiction;
     const timescale = expanded.asksTimescale;
-    const scoped = fuseScores(this.index, raw, { jurisdiction: asked, timescale, concepts });
+    const subjects = expanded.subjects;
+    const scoped = fuseScores(this.index, raw, { jurisdiction: asked, timescale, concepts, subjects });
     const englandRanked =
-      asked === "wales" ? fuseScores(this.index, raw, { jurisdiction: "england", timescale, concepts }) : undefined;
+      asked === "wales" ? fuseScores(this.index, raw, { jurisdiction: "england", timescale, concepts, subjects }) : undefined;
     const composed = composeAnswer({
       index: this.index,
       documents: this.documents,

@@ -2,7 +2,7 @@ import MiniSearch, { type Options } from "minisearch";
 import type { Jurisdiction } from "../core/jurisdiction.js";
 import { cosine } from "./embeddings/embeddings.js";
 import type { Chunk } from "./types.js";
-import { stem, words } from "./text.js";
+import { fold, stem, words } from "./text.js";
 import { loadQuestionTerms } from "./expand.js";
 import { hasTimeExpression } from "./quote.js";
 
@@ -68,6 +68,7 @@ const HEADING_BOOST = 1;
 const RANK_WEIGHT = 0.3;
 const PASSAGE_SHARE = 0.4;
 const CONCEPT_WEIGHT = 0.5;
+const SUBJECT_BOOST = 1.25;
 
 /** The passage-level lexical index, built from the chunks when the index loads (a fraction of a second). */
 export function buildChunkMini(chunks: Chunk[]): MiniSearch<SearchDoc> {
@@ -125,7 +126,7 @@ export function rawScores(index: HybridIndex, expandedQuery: string, queryVector
 export function fuseScores(
   index: HybridIndex,
   raw: RawScores,
-  opts: { jurisdiction?: Jurisdiction | null; timescale?: boolean; concepts?: Float32Array } = {},
+  opts: { jurisdiction?: Jurisdiction | null; timescale?: boolean; concepts?: Float32Array; subjects?: string[] } = {},
 ): ScoredUnit[] {
   const j = opts.jurisdiction;
   const eligible = (i: number) => {
@@ -150,7 +151,13 @@ export function fuseScores(
     if (opts.concepts) score *= 1 + CONCEPT_WEIGHT * (opts.concepts[i]! - 0.5);
     // Statutory guidance above local guidance above committee papers (ranks from documents.json).
     score *= 1 + RANK_WEIGHT * chunk.rank;
-    if (opts.timescale && hasTimeExpression(chunk.units[ref.unit]!.text)) score *= 1.15;
+    const text = chunk.units[ref.unit]!.text;
+    if (opts.timescale && hasTimeExpression(text)) score *= 1.15;
+    // A sentence that opens with what the question asks about states its rule ("The initial child protection conference should…").
+    if (opts.subjects?.length) {
+      const opening = fold(text.slice(0, 60));
+      if (opts.subjects.some((s) => opening.includes(s))) score *= SUBJECT_BOOST;
+    }
     if (j && chunk.jurisdiction !== j && chunk.jurisdiction !== "both") score *= 0.35;
     out.push({ ref: i, score, lexical, dense });
   }
