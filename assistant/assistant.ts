@@ -51,7 +51,7 @@ export class Assistant {
     this.clock = options.clock ?? systemClock;
     this.embeddings = new Lazy(() => createEmbeddings(config));
     this.knowledge = new Lazy(async () =>
-      loadKnowledgeBase({ config, embeddings: await this.embeddings.get(), llm: createChatModel(config) }),
+      loadKnowledgeBase({ config, embeddings: await this.embeddings.get(), llm: await createChatModel(config) }),
     );
     this.triager = new Lazy(async () =>
       createTriage({ embeddings: await this.embeddings.get(), cacheDir: config.knowledge.indexDir }),

@@ -1,33 +1,35 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { AzureChatOpenAI, ChatOpenAI } from "@langchain/openai";
-import { ChatOllama } from "@langchain/ollama";
 import type { Config } from "../core/config.js";
 import { AppError } from "../core/errors.js";
 import { fold, words } from "./text.js";
 
 /**
  * The optional chat model that may rephrase answers (off unless LLM_PROVIDER is set).
- * Creating it makes no network call.
+ * Creating it makes no network call. Providers load lazily: most deployments run
+ * without an LLM and should not pay their start-up cost.
  */
-export function createChatModel(config: Config): BaseChatModel | undefined {
+export async function createChatModel(config: Config): Promise<BaseChatModel | undefined> {
   const llm = config.llm;
   switch (llm.provider) {
     case "none":
       return undefined;
-    case "openai":
+    case "openai": {
+      const { ChatOpenAI } = await import("@langchain/openai");
       return new ChatOpenAI({
         model: llm.model,
         apiKey: llm.apiKey ?? "not-needed",
         temperature: 0,
         configuration: llm.baseUrl ? { baseURL: llm.baseUrl } : undefined,
       });
-    case "azure":
+    }
+    case "azure": {
       if (!llm.azure.instanceName || !llm.azure.deploymentName) {
         throw new AppError(
           "config",
           "LLM_PROVIDER=azure needs AZURE_OPENAI_API_INSTANCE_NAME and AZURE_OPENAI_API_DEPLOYMENT_NAME.",
         );
       }
+      const { AzureChatOpenAI } = await import("@langchain/openai");
       return new AzureChatOpenAI({
         azureOpenAIApiKey: llm.apiKey,
         azureOpenAIApiInstanceName: llm.azure.instanceName,
@@ -35,8 +37,11 @@ export function createChatModel(config: Config): BaseChatModel | undefined {
         azureOpenAIApiVersion: llm.azure.apiVersion ?? "2024-10-21",
         temperature: 0,
       });
-    case "ollama":
+    }
+    case "ollama": {
+      const { ChatOllama } = await import("@langchain/ollama");
       return new ChatOllama({ model: llm.model, baseUrl: llm.baseUrl, temperature: 0 });
+    }
   }
 }
 

@@ -3,6 +3,7 @@
  * assistant the CLI and bot use. Printed by `npm run eval` after the QA figures.
  */
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { fixedClock } from "../core/clock.js";
 import { parseConfig } from "../core/config.js";
 import { isAppError } from "../core/errors.js";
@@ -103,4 +104,10 @@ export async function runContractEvals(): Promise<void> {
   await evalDeadlines(assistant);
   await evalEscalation(assistant);
   await evalAdversarial(assistant);
+}
+
+// Run directly (`npm run eval` runs it after the QA figures).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  await runContractEvals();
+  process.exit(0);
 }

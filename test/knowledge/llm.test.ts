@@ -21,19 +21,19 @@ describe("grounding check of a rephrased answer", () => {
   });
 });
 
-describe("chat model factory", () => {
-  it("no model is created when no provider is configured", () => {
-    expect(createChatModel(parseConfig({}))).toBeUndefined();
+describe("chat model factory", async () => {
+  it("no model is created when no provider is configured", async () => {
+    expect(await createChatModel(parseConfig({}))).toBeUndefined();
   });
 
-  it("an OpenAI-compatible endpoint and Ollama are created without any network call", () => {
-    const openai = createChatModel(parseConfig({ LLM_PROVIDER: "openai", LLM_MODEL: "m", LLM_BASE_URL: "http://127.0.0.1:9/v1" }));
+  it("an OpenAI-compatible endpoint and Ollama are created without any network call", async () => {
+    const openai = await createChatModel(parseConfig({ LLM_PROVIDER: "openai", LLM_MODEL: "m", LLM_BASE_URL: "http://127.0.0.1:9/v1" }));
     expect(openai?._llmType()).toBe("openai");
-    const ollama = createChatModel(parseConfig({ LLM_PROVIDER: "ollama", LLM_MODEL: "llama3" }));
+    const ollama = await createChatModel(parseConfig({ LLM_PROVIDER: "ollama", LLM_MODEL: "llama3" }));
     expect(ollama?._llmType()).toBe("ollama");
   });
 
-  it("Azure without its instance and deployment names is a configuration error", () => {
-    expect(() => createChatModel(parseConfig({ LLM_PROVIDER: "azure" }))).toThrow(/AZURE_OPENAI_API_INSTANCE_NAME/);
+  it("Azure without its instance and deployment names is a configuration error", async () => {
+    await expect(createChatModel(parseConfig({ LLM_PROVIDER: "azure" }))).rejects.toThrow(/AZURE_OPENAI_API_INSTANCE_NAME/);
   });
 });
