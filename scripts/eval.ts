@@ -9,6 +9,7 @@ import { fromRoot } from "../core/paths.js";
 import { UseEmbeddings } from "../knowledge/embeddings/use-embeddings.js";
 import { buildIndex, loadKnowledgeBase, type KnowledgeBase } from "../knowledge/index.js";
 import { isAppError } from "../core/errors.js";
+import type { Embeddings } from "../knowledge/embeddings/embeddings.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
 import { runBaselines } from "./eval-baselines.js";
 import { factStated, percentile, shownText, sourceHit, unsupportedTimescales, type Shown } from "./eval-score.js";
@@ -31,18 +32,42 @@ interface Row {
   hit: boolean | null;
   refused: boolean | null;
   ms: number;
+  /** Time spent embedding the question (the model's share of `ms`). */
+  embedMs: number;
   chars: number;
   unsupported: string[];
 }
 
-/** Score one system over the cases. */
-export async function runEval(cases: QaCase[], ask: AskFn): Promise<Row[]> {
+/** Embeddings that add up the time spent in the model, so latency can be split into the model's share and ours. */
+export class TimedEmbeddings implements Embeddings {
+  spentMs = 0;
+  constructor(private readonly inner: Embeddings) {}
+  get id(): string {
+    return this.inner.id;
+  }
+  get dimensions(): number {
+    return this.inner.dimensions;
+  }
+  async embed(texts: readonly string[]): Promise<Float32Array[]> {
+    const t0 = performance.now();
+    try {
+      return await this.inner.embed(texts);
+    } finally {
+      this.spentMs += performance.now() - t0;
+    }
+  }
+}
+
+/** Score one system over the cases; `timer` (if given) says how much of each answer's time went on embedding. */
+export async function runEval(cases: QaCase[], ask: AskFn, timer?: TimedEmbeddings): Promise<Row[]> {
   const rows: Row[] = [];
   for (const c of cases) {
     const j = c.jurisdiction === "england" || c.jurisdiction === "wales" ? c.jurisdiction : undefined;
+    const spent0 = timer?.spentMs ?? 0;
     const t0 = performance.now();
     const r = await ask(c.question, { jurisdiction: j });
     const ms = performance.now() - t0;
+    const embedMs = (timer?.spentMs ?? 0) - spent0;
     const shown = shownText(r);
     const stated = c.answer_facts.filter((f) => factStated(f, shown)).length;
     rows.push({
@@ -52,6 +77,7 @@ export async function runEval(cases: QaCase[], ask: AskFn): Promise<Row[]> {
       hit: c.source.file && c.source.quote ? sourceHit(r, { file: c.source.file, quote: c.source.quote }) : null,
       refused: c.kind === "out_of_scope" ? !r.covered : null,
       ms,
+      embedMs,
       chars: shown.length,
       unsupported: unsupportedTimescales(r),
     });
@@ -78,10 +104,17 @@ export function report(name: string, rows: Row[], verbose = false): void {
   for (const k of kinds) line(k, rows.filter((r) => r.c.kind === k));
   line("overall", rows);
   const ms = rows.map((r) => r.ms);
+  const own = rows.map((r) => r.ms - r.embedMs);
+  const embed = rows.map((r) => r.embedMs);
   const unsupported = rows.filter((r) => r.unsupported.length > 0);
   console.log(
     `latency median ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms; shown length median ${percentile(rows.map((r) => r.chars), 50)} chars; answers with a timescale absent from their citations: ${unsupported.length}`,
   );
+  if (embed.some((x) => x > 0)) {
+    console.log(
+      `  of which question embedding median ${percentile(embed, 50).toFixed(1)} ms, p95 ${percentile(embed, 95).toFixed(1)} ms; the rest (retrieval and composition) median ${percentile(own, 50).toFixed(1)} ms, p95 ${percentile(own, 95).toFixed(1)} ms`,
+    );
+  }
   if (verbose) {
     for (const r of rows) {
       const miss = r.stated < r.facts || r.hit === false || r.refused === false || r.unsupported.length > 0;
@@ -118,11 +151,14 @@ async function askAssistant(config: ReturnType<typeof parseConfig>, kb: Knowledg
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const file = args.find((a) => a.endsWith(".jsonl"));
+  // `--file <path>` (or a bare *.jsonl) runs the same scorer on another set, such as test/knowledge/dev-questions.jsonl.
+  const flag = args.indexOf("--file");
+  const file = flag >= 0 ? args[flag + 1] : args.find((a) => a.endsWith(".jsonl"));
+  if (flag >= 0 && !file) throw new Error("--file needs a path to a .jsonl file of QA cases.");
   const cases = loadCases(file);
   const config = parseConfig({ INDEX_DIR: process.env["INDEX_DIR"] ?? "data/index" });
   const t0 = performance.now();
-  const embeddings = await UseEmbeddings.load();
+  const embeddings = new TimedEmbeddings(await UseEmbeddings.load());
   let kb: KnowledgeBase;
   try {
     kb = await loadKnowledgeBase({ config, embeddings });
@@ -135,7 +171,7 @@ async function main(): Promise<void> {
   const loadMs = performance.now() - t0;
   await kb.answer("warm up the encoder");
   const ask = args.includes("--assistant") ? await askAssistant(config, kb) : askKnowledgeBase(kb);
-  const rows = await runEval(cases, ask);
+  const rows = await runEval(cases, ask, embeddings);
   report("safeguarding-assistant (knowledge layer)", rows, args.includes("--verbose"));
   console.log(`cold start (model + index load) ${loadMs.toFixed(0)} ms; RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
   if (!args.includes("--no-baselines")) {

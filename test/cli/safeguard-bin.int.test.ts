@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fromRoot } from "../../core/paths.js";
+import { ADV024_RECORD } from "../records/fixtures.js";
 
 // The public contract of the `safeguard` binary, run as a user would (compiled, real index).
 
@@ -71,17 +72,7 @@ describe("safeguard binary", () => {
     const notes = join(dir, "notes.json");
     await writeFile(
       notes,
-      JSON.stringify({
-        date: "2025-05-14",
-        child_ref: "C-20992",
-        attendees: [
-          { name: "M. Evans", role: "Social worker", agency: "Local authority children's social care" },
-          { name: "H. Price", role: "Health visitor", agency: "NHS community health" },
-          { name: "DC Jones", role: "Police representative", agency: "Police", attendance: "invited - did not attend" },
-        ],
-        summary: "Infant with unexplained bruising.",
-        decision: "Section 47 enquiries to be initiated",
-      }),
+      JSON.stringify(ADV024_RECORD),
     );
     const r = safeguard(["draft", "--notes", notes, "--json"]);
     expect(r.code).toBe(0);

@@ -1,6 +1,7 @@
 import { DialogTurnStatus } from "botbuilder-dialogs";
 import { DialogTestClient } from "botbuilder-testing";
 import { describe, expect, it } from "vitest";
+import { say } from "./say.js";
 import { Assistant } from "../../assistant/index.js";
 import { fixedClock } from "../../core/clock.js";
 import { parseConfig } from "../../core/config.js";
@@ -9,15 +10,6 @@ import { DeadlineDialog, type DeadlineDialogOptions } from "../../dialogs/deadli
 // The deadline path of the assistant needs no index or model, so the real one is used.
 const assistant = new Assistant({ config: parseConfig({}), clock: fixedClock("2025-06-12T12:00:00Z") });
 
-async function say(client: DialogTestClient, text: string): Promise<string> {
-  const replies: string[] = [];
-  let reply = await client.sendActivity(text);
-  while (reply) {
-    replies.push(String(reply.text ?? ""));
-    reply = client.getNextReply();
-  }
-  return replies.join("\n---\n");
-}
 
 function client(options: DeadlineDialogOptions): DialogTestClient {
   return new DialogTestClient("test", new DeadlineDialog(assistant), options);

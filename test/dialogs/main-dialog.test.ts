@@ -1,5 +1,6 @@
 import { DialogTestClient } from "botbuilder-testing";
 import { describe, expect, it } from "vitest";
+import { say } from "./say.js";
 import { fixedClock } from "../../core/clock.js";
 import { parseConfig } from "../../core/config.js";
 import { invalidInput } from "../../core/errors.js";
@@ -34,15 +35,6 @@ const assistant = {
   },
 } as unknown as AssistantPort;
 
-async function say(client: DialogTestClient, text: string): Promise<string> {
-  const replies: string[] = [];
-  let reply = await client.sendActivity(text);
-  while (reply) {
-    replies.push(String(reply.text ?? ""));
-    reply = client.getNextReply();
-  }
-  return replies.join("\n---\n");
-}
 
 const client = () => new DialogTestClient("test", new MainDialog({ assistant, calculator }));
 

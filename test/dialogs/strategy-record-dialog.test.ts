@@ -1,23 +1,15 @@
 import { DialogTurnStatus } from "botbuilder-dialogs";
 import { DialogTestClient } from "botbuilder-testing";
 import { describe, expect, it } from "vitest";
+import { say } from "./say.js";
 import { fixedClock } from "../../core/clock.js";
 import { createDeadlineCalculator } from "../../deadlines/index.js";
 import { StrategyRecordDialog } from "../../dialogs/strategy-record-dialog.js";
 import type { DraftResult } from "../../records/index.js";
+import { ADV024_RECORD } from "../records/fixtures.js";
 
 const deps = { clock: fixedClock("2025-05-20T09:00:00Z"), calculator: createDeadlineCalculator() };
 
-/** Send one message and collect every reply the dialog makes to it. */
-async function say(client: DialogTestClient, text: string): Promise<string> {
-  const replies: string[] = [];
-  let reply = await client.sendActivity(text);
-  while (reply) {
-    replies.push(String(reply.text ?? ""));
-    reply = client.getNextReply();
-  }
-  return replies.join("\n---\n");
-}
 
 function client(options?: { notes?: string }): DialogTestClient {
   return new DialogTestClient("test", new StrategyRecordDialog(deps), options);
@@ -99,17 +91,7 @@ describe("StrategyRecordDialog", () => {
   });
 
   it("started with the adv-024 JSON record, it asks about the police who were invited but did not attend", async () => {
-    const record = {
-      date: "2025-05-14",
-      child_ref: "C-20992",
-      attendees: [
-        { name: "M. Evans", role: "Social worker", agency: "Local authority children's social care" },
-        { name: "H. Price", role: "Health visitor", agency: "NHS community health" },
-        { name: "DC Jones", role: "Police representative", agency: "Police", attendance: "invited - did not attend" },
-      ],
-      summary: "Infant with unexplained bruising.",
-      decision: "Section 47 enquiries to be initiated",
-    };
+    const record = ADV024_RECORD;
     const c = client({ notes: JSON.stringify(record) });
     const first = await say(c, "draft");
     expect(first).toMatch(/DC Jones.*did not take part/);

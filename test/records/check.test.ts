@@ -3,22 +3,11 @@ import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../core/clock.js";
 import { createDeadlineCalculator } from "../../deadlines/index.js";
 import { checkRecord, draftFromNotes } from "../../records/index.js";
-import { completeRecord } from "./fixtures.js";
+import { ADV024_RECORD, completeRecord } from "./fixtures.js";
 
 const deps = { clock: fixedClock("2025-05-20T09:00:00Z"), calculator: createDeadlineCalculator() };
 
-// adv-024 from the public adversarial sample: police were invited but did not attend.
-const adv024 = {
-  date: "2025-05-14",
-  child_ref: "C-20992",
-  attendees: [
-    { name: "M. Evans", role: "Social worker", agency: "Local authority children's social care" },
-    { name: "H. Price", role: "Health visitor", agency: "NHS community health" },
-    { name: "DC Jones", role: "Police representative", agency: "Police", attendance: "invited - did not attend" },
-  ],
-  summary: "Infant with unexplained bruising.",
-  decision: "Section 47 enquiries to be initiated",
-};
+const adv024 = ADV024_RECORD;
 
 describe("checking a strategy discussion record", () => {
   it("when police were invited but did not attend (adv-024), the draft flags that no police representative took part", () => {

@@ -32,3 +32,16 @@ export function completeRecord(): StrategyRecord {
     recorded_by: "M. Evans",
   };
 }
+
+/** adv-024 from the public adversarial sample: police were invited but did not attend. */
+export const ADV024_RECORD = {
+  date: "2025-05-14",
+  child_ref: "C-20992",
+  attendees: [
+    { name: "M. Evans", role: "Social worker", agency: "Local authority children's social care" },
+    { name: "H. Price", role: "Health visitor", agency: "NHS community health" },
+    { name: "DC Jones", role: "Police representative", agency: "Police", attendance: "invited - did not attend" },
+  ],
+  summary: "Infant with unexplained bruising.",
+  decision: "Section 47 enquiries to be initiated",
+};
