@@ -195,3 +195,51 @@ describe("HTTP contract with credentials", () => {
     expect(res.status).toBe(401);
   });
 });
+
+describe("turn errors", () => {
+  let failing: RunningBot;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    const { Writable } = await import("node:stream");
+    const { Assistant } = await import("../../assistant/index.js");
+    const config = parseConfig({});
+    // A real assistant whose answering part breaks, to drive the turn-error handler.
+    const assistant = new Assistant({ config });
+    assistant.ask = async () => {
+      throw new Error("index exploded while reading Jane Smith's case");
+    };
+    assistant.warmUp = async () => undefined;
+    const destination = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(...chunk.toString().split("\n").filter(Boolean));
+        cb();
+      },
+    });
+    failing = await start({ port: 0, host: "127.0.0.1", config, assistant, logger: createLogger({ level: "info", destination }) });
+  });
+
+  afterAll(async () => {
+    await failing?.stop();
+  });
+
+  it("a failure inside a turn gets a plain apology, is logged without the user's text, and the next turn works", async () => {
+    const conversation = { id: "failing-1" };
+    const send = (text: string) =>
+      fetch(`${failing.url}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...activity(text), conversation }),
+      });
+    const res = await send("what does Jane Smith's strategy discussion need?");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { activities: Activity[] };
+    expect(body.activities.map((a) => a.text).join(" ")).toMatch(/Sorry, something went wrong/);
+    const log = lines.join("\n");
+    expect(log).toContain("turn_error");
+    expect(log).not.toContain("Jane Smith");
+    const again = await send("help");
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { activities: Activity[] }).activities[0]?.text).toMatch(/You can:/);
+  });
+});
