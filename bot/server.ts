@@ -8,6 +8,7 @@ import { MainDialog } from "../dialogs/main-dialog.js";
 import { createAdapter } from "./adapter.js";
 import { guardActivity } from "./request-guard.js";
 import { mountWebChat } from "./web-chat.js";
+import { mountSpeech } from "./speech-routes.js";
 import { SafeguardingBot } from "./safeguarding-bot.js";
 import { RedisStorage } from "./redis-storage.js";
 import { StateCipher } from "./state-cipher.js";
@@ -69,7 +70,8 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
   );
 
   const server = restify.createServer({ name: "safeguarding-assistant", handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES * 3, mapParams: false, mapFiles: false }));
 
   server.get("/healthz", async (_req, res) => {
     res.json(200, { status: "ok" });
@@ -77,7 +79,10 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
   server.get("/readyz", async (_req, res) => {
     res.json(ready ? 200 : 503, { ready, ...(readyError ? { error: readyError } : {}) });
   });
-  if (config.bot.anonymous) mountWebChat(server);
+  if (config.bot.anonymous) {
+    mountWebChat(server);
+    mountSpeech(server, logger);
+  }
 
   server.post("/api/messages", async (req, res) => {
     const guard = guardActivity(req.body);

@@ -11,14 +11,14 @@ const ASSETS: Record<string, { file: string; type: string }> = {
 // Only our own files, no inline script, no framing: replies may quote user text.
 const SECURITY_HEADERS = {
   "Content-Security-Policy":
-    "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; media-src 'self' blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "no-referrer",
   "Cache-Control": "no-store",
 };
 
 /**
- * The local web chat page (with voice through the browser's Web Speech API). It
+ * The local web chat page (with offline voice through the bot's speech endpoints). It
  * talks to /api/messages anonymously, so it is only served when the bot has no
  * Bot Framework credentials; a secured deployment uses Teams or Azure Web Chat.
  */

@@ -4,7 +4,7 @@ import type { DocumentMeta } from "./documents.js";
 import type { ExpandedQuestion } from "./expand.js";
 import { hasTimeExpression, timescales, trimQuote } from "./quote.js";
 import type { HybridIndex, ScoredUnit } from "./search.js";
-import { fold, stems } from "./text.js";
+import { fold, normaliseForMatch, stems } from "./text.js";
 import type { Chunk } from "./types.js";
 
 /** What the knowledge layer answers: the public contract's shape (the assistant adds `signpost`). */
@@ -62,9 +62,14 @@ export function selectEvidence(index: HybridIndex, ranked: ScoredUnit[], opts: {
   const ordered = [...byChunk].sort((a, b) => chunkScore(b[1]) - chunkScore(a[1]));
   const picks: Selection[] = [];
   const topScore = chunkScore(ordered[0]![1]);
+  // The same words published twice (two pages of one site, a rule restated) are cited once.
+  const said = new Set<string>();
   for (const [chunkId, scored] of ordered) {
     if (picks.length >= COVERAGE.maxPassages) break;
     const best = scored[0]!;
+    const bestText = normaliseForMatch(index.chunks[chunkId]!.units[index.refs[best.ref]!.unit]!.text);
+    if (said.has(bestText)) continue;
+    said.add(bestText);
     const needed = picks.length === 0 ? 1 : picks.length === 1 ? COVERAGE.nextPassage : COVERAGE.thirdPassage;
     if (chunkScore(scored) < topScore * needed) continue;
     const chunk = index.chunks[chunkId]!;
@@ -133,6 +138,22 @@ function timescaleSelection(index: HybridIndex, ranked: ScoredUnit[], subjects: 
     }
   }
   return undefined;
+}
+
+/**
+ * A question that states a timescale for a named subject ("the ICPC must be within 10
+ * working days") is checked against what the corpus says about that subject: the
+ * sentence that opens with the subject and states a timescale leads, even when another
+ * sentence repeats the question's number about something else.
+ */
+export function leadWithSubject(index: HybridIndex, ranked: ScoredUnit[], question: ExpandedQuestion, picks: Selection[]): Selection[] {
+  const top = picks[0];
+  if (!top || question.claims.length === 0 || question.subjects.length === 0) return picks;
+  const lead = timescaleSelection(index, ranked, question.subjects);
+  if (!lead || lead.score < top.score * 0.5) return picks;
+  const same = picks.find((p) => p.chunk.id === lead.chunk.id);
+  const first: Selection = same ? { ...same, best: lead.best, units: [...new Set([...same.units, lead.best])].sort((a, b) => a - b) } : lead;
+  return [first, ...picks.filter((p) => p.chunk.id !== lead.chunk.id)].slice(0, COVERAGE.maxPassages);
 }
 
 /**
@@ -219,7 +240,7 @@ export function composeAnswer(opts: {
   englandRanked?: ScoredUnit[];
 }): Composed {
   const { index, documents, question, asked } = opts;
-  const picks = selectEvidence(index, opts.ranked, { timescale: question.asksTimescale });
+  const picks = leadWithSubject(index, opts.ranked, question, selectEvidence(index, opts.ranked, { timescale: question.asksTimescale }));
   const inJurisdiction = picks.filter((p) => !asked || p.chunk.jurisdiction === asked || p.chunk.jurisdiction === "both");
   const evidence = inJurisdiction.map((p) => `${p.chunk.section.join(" ")} ${p.chunk.text}`).join(" ");
   const top = inJurisdiction[0];
@@ -230,7 +251,8 @@ export function composeAnswer(opts: {
     top.score >= COVERAGE.minScore &&
     coverage >= COVERAGE.minConceptShare &&
     !timescaleMissing &&
-    question.externalDocument === null;
+    question.externalDocument === null &&
+    question.otherJurisdiction === null;
 
   if (!covered || !top) {
     const forWales = asked === "wales";

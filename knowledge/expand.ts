@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { fromRoot } from "../core/paths.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
+import { timescales } from "./quote.js";
 import { fold, stem, words } from "./text.js";
 
 const TermsSchema = z.object({
@@ -14,6 +15,8 @@ const TermsSchema = z.object({
   timescaleCues: z.array(z.string()),
   /** Documents the corpus only mentions: a question about what they say is not one we can answer. */
   externalDocuments: z.array(z.string()),
+  /** Places whose procedures the corpus does not hold (Scotland, Northern Ireland): never answered with England's or Wales's rules. */
+  otherJurisdictionCues: z.array(z.string()).default([]),
 });
 export type QuestionTerms = z.infer<typeof TermsSchema>;
 
@@ -47,6 +50,10 @@ export interface ExpandedQuestion {
   asksTimescale: boolean;
   /** A document the question asks about that the corpus does not hold, if any. */
   externalDocument: string | null;
+  /** A jurisdiction outside England and Wales that the question names, if any. */
+  otherJurisdiction: string | null;
+  /** Timescales the question itself states ("within 10 working days"): claims to check, not search terms. */
+  claims: string[];
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -110,6 +117,8 @@ export function expandQuestion(question: string, terms: QuestionTerms = loadQues
     concepts,
     jurisdiction: wales && !england ? "wales" : england && !wales ? "england" : null,
     externalDocument: terms.externalDocuments.find((d) => phraseRe(d).test(q)) ?? null,
+    otherJurisdiction: terms.otherJurisdictionCues.find((d) => phraseRe(d).test(q)) ?? null,
+    claims: timescales(question),
     asksTimescale: has(terms.timescaleCues) || /\bwithin\s+\d+/.test(q) || /\b\d+\s+(working\s+)?days?\b/.test(q),
   };
 }

@@ -9,6 +9,7 @@ import { stems } from "./text.js";
 import type { DocumentMeta } from "./documents.js";
 import type { Embeddings } from "./embeddings/embeddings.js";
 import { expandQuestion } from "./expand.js";
+import { focusQuestion } from "./focus.js";
 import { checkGrounded, rephrase } from "./llm.js";
 import { fuseScores, rawScores, type HybridIndex } from "./search.js";
 import { loadIndex } from "./store.js";
@@ -50,6 +51,8 @@ export class KnowledgeBase {
   private readonly freq: ReturnType<typeof documentFrequencies>;
   /** Stems of each unit with its section path, for the concept match. */
   private readonly unitStems: Set<string>[];
+  /** Stems of each unit's section headings, for the heading match. */
+  private readonly headingStems: Set<string>[];
 
   constructor(
     private readonly index: HybridIndex,
@@ -62,23 +65,26 @@ export class KnowledgeBase {
       const c = index.chunks[r.chunk]!;
       return new Set(stems(`${c.units[r.unit]!.text} ${c.section.join(" ")}`));
     });
+    const byChunk = index.chunks.map((c) => new Set(stems(sectionHeadings(c))));
+    this.headingStems = index.refs.map((r) => byChunk[r.chunk]!);
     this.retriever = new KnowledgeRetriever(this);
   }
 
   private async rank(question: string) {
-    const expanded = expandQuestion(question);
+    const expanded = expandQuestion(focusQuestion(question));
     // The encoder is slow on long text; a question's opening carries its subject.
     const [vector] = await this.embeddings.embed([expanded.inline.slice(0, MAX_EMBED_CHARS)]);
     const score = conceptScorer(expanded, this.freq);
     const concepts = Float32Array.from(this.unitStems, score);
-    return { expanded, concepts, raw: rawScores(this.index, expanded.text, vector!) };
+    const headings = expanded.concepts.length > 0 ? Float32Array.from(this.headingStems, score) : undefined;
+    return { expanded, concepts, headings, raw: rawScores(this.index, expanded.text, vector!) };
   }
 
   /** The best passages for a query, as langchain Documents with their citation metadata. */
   async passages(query: string, opts: { k?: number; jurisdiction?: Jurisdiction } = {}): Promise<Document<PassageMetadata>[]> {
-    const { expanded, raw, concepts } = await this.rank(query);
+    const { expanded, raw, concepts, headings } = await this.rank(query);
     const jurisdiction = opts.jurisdiction ?? expanded.jurisdiction;
-    const ranked = fuseScores(this.index, raw, { jurisdiction, timescale: expanded.asksTimescale, concepts, subjects: expanded.subjects });
+    const ranked = fuseScores(this.index, raw, { jurisdiction, timescale: expanded.asksTimescale, concepts, headings, subjects: expanded.subjects });
     const seen = new Set<number>();
     const docs: Document<PassageMetadata>[] = [];
     for (const s of ranked) {
@@ -110,13 +116,13 @@ export class KnowledgeBase {
    */
   async answer(question: string, opts: { jurisdiction?: Jurisdiction } = {}): Promise<KnowledgeAnswer> {
     if (question.trim() === "") throw invalidInput("Please type your question.");
-    const { expanded, raw, concepts } = await this.rank(question);
+    const { expanded, raw, concepts, headings } = await this.rank(question);
     const asked = opts.jurisdiction ?? expanded.jurisdiction;
     const timescale = expanded.asksTimescale;
     const subjects = expanded.subjects;
-    const scoped = fuseScores(this.index, raw, { jurisdiction: asked, timescale, concepts, subjects });
+    const scoped = fuseScores(this.index, raw, { jurisdiction: asked, timescale, concepts, headings, subjects });
     const englandRanked =
-      asked === "wales" ? fuseScores(this.index, raw, { jurisdiction: "england", timescale, concepts, subjects }) : undefined;
+      asked === "wales" ? fuseScores(this.index, raw, { jurisdiction: "england", timescale, concepts, headings, subjects }) : undefined;
     const composed = composeAnswer({
       index: this.index,
       documents: this.documents,
@@ -144,6 +150,14 @@ export class KnowledgeBase {
   get chunks(): readonly Chunk[] {
     return this.index.chunks;
   }
+}
+
+/**
+ * The headings a passage sits under, as a reader sees them: its section path without
+ * the document's own title (which every passage of the document shares).
+ */
+export function sectionHeadings(chunk: Chunk): string {
+  return chunk.section.filter((s) => s !== chunk.title).join(" ");
 }
 
 /** Load the saved index and make a knowledge base (no re-embedding of the corpus). */

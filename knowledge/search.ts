@@ -69,6 +69,10 @@ const RANK_WEIGHT = 0.3;
 const PASSAGE_SHARE = 0.4;
 const CONCEPT_WEIGHT = 0.5;
 const SUBJECT_BOOST = 1.25;
+/** A section whose title names what the question asks about ("LADO" → "People in positions of trust") holds its answer. */
+const HEADING_MATCH_WEIGHT = 0.35;
+/** The same rule often appears twice, as a numbered paragraph and as a summary bullet: cite the paragraph. */
+const NUMBERED_BOOST = 1.06;
 
 /** The passage-level lexical index, built from the chunks when the index loads (a fraction of a second). */
 export function buildChunkMini(chunks: Chunk[]): MiniSearch<SearchDoc> {
@@ -126,7 +130,14 @@ export function rawScores(index: HybridIndex, expandedQuery: string, queryVector
 export function fuseScores(
   index: HybridIndex,
   raw: RawScores,
-  opts: { jurisdiction?: Jurisdiction | null; timescale?: boolean; concepts?: Float32Array; subjects?: string[] } = {},
+  opts: {
+    jurisdiction?: Jurisdiction | null;
+    timescale?: boolean;
+    concepts?: Float32Array;
+    /** Share (0-1) of the question's concepts named by each unit's section headings. */
+    headings?: Float32Array;
+    subjects?: string[];
+  } = {},
 ): ScoredUnit[] {
   const j = opts.jurisdiction;
   const eligible = (i: number) => {
@@ -149,6 +160,8 @@ export function fuseScores(
     if (score <= 0) continue;
     // A sentence that holds the question's rarer concepts beats one that repeats its common words.
     if (opts.concepts) score *= 1 + CONCEPT_WEIGHT * (opts.concepts[i]! - 0.5);
+    if (opts.headings) score *= 1 + HEADING_MATCH_WEIGHT * opts.headings[i]!;
+    if (chunk.paragraph !== null) score *= NUMBERED_BOOST;
     // Statutory guidance above local guidance above committee papers (ranks from documents.json).
     score *= 1 + RANK_WEIGHT * chunk.rank;
     const text = chunk.units[ref.unit]!.text;

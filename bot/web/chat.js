@@ -1,6 +1,8 @@
 // Web chat for local use: posts Bot Framework activities to /api/messages with
-// deliveryMode "expectReplies" and shows the replies. Voice uses the browser's own
-// Web Speech API (speech recognition and synthesis); nothing is sent anywhere else.
+// deliveryMode "expectReplies" and shows the replies. Voice is offline: the microphone
+// is recorded here and recognised by the bot's own server (pocketsphinx), and replies
+// are spoken by the server's flite. Cloud speech services (which some browsers use for
+// the Web Speech API) would send what practitioners say about children off the machine.
 const log = document.getElementById("log");
 const form = document.getElementById("composer");
 const input = document.getElementById("message");
@@ -61,11 +63,31 @@ function showActivity(activity) {
   }
 }
 
+let speaking = Promise.resolve();
+
 function say(text) {
-  if (!text || !speakReplies.checked || !("speechSynthesis" in window)) return;
-  const u = new SpeechSynthesisUtterance(text.replace(/\*\*/g, "").slice(0, 600));
-  u.lang = "en-GB";
-  window.speechSynthesis.speak(u);
+  if (!text || !speakReplies.checked) return;
+  // Queue replies so they are spoken in order, the signpost first.
+  speaking = speaking.then(async () => {
+    try {
+      const res = await fetch("/api/speech/synthesize", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ text: text.slice(0, 1900) }),
+      });
+      if (!res.ok) return;
+      const url = URL.createObjectURL(await res.blob());
+      const audio = new Audio(url);
+      await new Promise((resolve) => {
+        audio.onended = resolve;
+        audio.onerror = resolve;
+        audio.play().catch(resolve);
+      });
+      URL.revokeObjectURL(url);
+    } catch {
+      // Speech is a convenience: the reply is already on screen.
+    }
+  });
 }
 
 async function send(activity) {
@@ -115,24 +137,83 @@ input.addEventListener("keydown", (e) => {
   }
 });
 
-// Voice input, where the browser offers it.
-const Recognition = window.SpeechRecognition ?? window.webkitSpeechRecognition;
-if (Recognition) {
-  mic.hidden = false;
-  const recognition = new Recognition();
-  recognition.lang = "en-GB";
-  recognition.interimResults = false;
-  recognition.addEventListener("result", (e) => {
-    input.value = Array.from(e.results).map((r) => r[0].transcript).join(" ");
+// Voice input: record 16-bit mono PCM from the microphone, wrap it as WAV and send it
+// to the bot's offline recogniser. Nothing is kept once the text comes back.
+function wavFromSamples(chunks, rate) {
+  const length = chunks.reduce((n, c) => n + c.length, 0);
+  const view = new DataView(new ArrayBuffer(44 + length * 2));
+  const text = (offset, s) => [...s].forEach((ch, i) => view.setUint8(offset + i, ch.charCodeAt(0)));
+  text(0, "RIFF");
+  view.setUint32(4, 36 + length * 2, true);
+  text(8, "WAVE");
+  text(12, "fmt ");
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true);
+  view.setUint16(22, 1, true);
+  view.setUint32(24, rate, true);
+  view.setUint32(28, rate * 2, true);
+  view.setUint16(32, 2, true);
+  view.setUint16(34, 16, true);
+  text(36, "data");
+  view.setUint32(40, length * 2, true);
+  let offset = 44;
+  for (const chunk of chunks) {
+    for (const x of chunk) {
+      view.setInt16(offset, Math.max(-1, Math.min(1, x)) * 0x7fff, true);
+      offset += 2;
+    }
+  }
+  return new Blob([view], { type: "audio/wav" });
+}
+
+let recording = null;
+
+async function startRecording() {
+  const stream = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1 } });
+  const context = new AudioContext();
+  const source = context.createMediaStreamSource(stream);
+  const processor = context.createScriptProcessor(4096, 1, 1);
+  const chunks = [];
+  processor.onaudioprocess = (e) => chunks.push(new Float32Array(e.inputBuffer.getChannelData(0)));
+  source.connect(processor);
+  processor.connect(context.destination);
+  recording = { stream, context, processor, chunks };
+}
+
+async function stopRecording() {
+  const r = recording;
+  recording = null;
+  r.processor.disconnect();
+  r.stream.getTracks().forEach((t) => t.stop());
+  const wav = wavFromSamples(r.chunks, r.context.sampleRate);
+  await r.context.close();
+  const res = await fetch("/api/speech/transcribe", { method: "POST", headers: { "content-type": "audio/wav" }, body: wav });
+  const data = await res.json().catch(() => ({}));
+  if (res.ok && data.text) {
+    input.value = data.text;
     form.requestSubmit();
-  });
-  recognition.addEventListener("end", () => mic.setAttribute("aria-pressed", "false"));
-  mic.addEventListener("click", () => {
-    if (mic.getAttribute("aria-pressed") === "true") {
-      recognition.stop();
-    } else {
-      mic.setAttribute("aria-pressed", "true");
-      recognition.start();
+  } else {
+    add("bot", data.error ?? "I could not hear that. Please try again or type your question.", "error");
+  }
+}
+
+if (navigator.mediaDevices?.getUserMedia && window.AudioContext) {
+  mic.hidden = false;
+  mic.addEventListener("click", async () => {
+    try {
+      if (recording) {
+        mic.setAttribute("aria-pressed", "false");
+        mic.textContent = "🎤 Speak";
+        await stopRecording();
+      } else {
+        await startRecording();
+        mic.setAttribute("aria-pressed", "true");
+        mic.textContent = "■ Stop";
+      }
+    } catch {
+      mic.setAttribute("aria-pressed", "false");
+      mic.textContent = "🎤 Speak";
+      add("bot", "The microphone could not be used. You can type your question instead.", "error");
     }
   });
 }
