@@ -16,7 +16,7 @@ import {
   type EventId,
 } from "../deadlines/index.js";
 import { whatNext, type NextResult } from "../procedures/index.js";
-import { draftFromNotes, type DraftResult } from "../records/index.js";
+import { draftFromNotes, saveRecord, type DraftResult } from "../records/index.js";
 import { Lazy } from "./lazy.js";
 import { answerDeadlineQuestion } from "./deadline-answer.js";
 import { asksForCalculation } from "./intent.js";
@@ -149,10 +149,21 @@ export class Assistant {
     };
   }
 
-  /** Draft a strategy discussion record from notes (free text or a JSON record). */
+  /**
+   * Draft a strategy discussion record from notes (free text or a JSON record). The
+   * draft is returned, and kept on disk only when an operator set RECORDS_DIR.
+   */
   async draft(notes: string, opts: JurisdictionOption = {}): Promise<DraftResult> {
     const calculator = await this.calculatorLazy.get();
-    return draftFromNotes(cleanUserText(notes), { clock: this.clock, calculator }, { jurisdiction: opts.jurisdiction });
+    const draft = draftFromNotes(cleanUserText(notes), { clock: this.clock, calculator }, { jurisdiction: opts.jurisdiction });
+    await this.keep(draft);
+    return draft;
+  }
+
+  /** Keep a finished draft where the operator configured it; returns the file, or null when not configured. */
+  async keep(draft: DraftResult): Promise<string | null> {
+    const dir = this.config.records.dir;
+    return dir ? saveRecord(dir, draft) : null;
   }
 }
 

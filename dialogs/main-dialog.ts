@@ -13,6 +13,7 @@ import { presentAsk, presentNext } from "../assistant/present.js";
 import { DeadlineDialog, type DeadlineDialogOptions } from "./deadline-dialog.js";
 import { StrategyRecordDialog } from "./strategy-record-dialog.js";
 import type { DeadlineCalculator } from "../deadlines/index.js";
+import type { DraftResult } from "../records/index.js";
 import type { AssistantPort } from "./ports.js";
 import { SIGNPOST_SHOWN } from "./turn-keys.js";
 
@@ -43,7 +44,7 @@ export class MainDialog extends ComponentDialog {
     this.assistant = deps.assistant;
     this.addDialog(new DeadlineDialog(deps.assistant));
     this.addDialog(new StrategyRecordDialog({ clock: deps.assistant.clock, calculator: deps.calculator }));
-    this.addDialog(new WaterfallDialog(WATERFALL, [(s) => this.route(s)]));
+    this.addDialog(new WaterfallDialog(WATERFALL, [(s) => this.route(s), (s) => this.finish(s)]));
     this.initialDialogId = WATERFALL;
   }
 
@@ -55,6 +56,15 @@ export class MainDialog extends ComponentDialog {
       return inner.cancelAllDialogs();
     }
     return super.onContinueDialog(inner);
+  }
+
+  /** After a record draft: keep it only where the operator configured RECORDS_DIR. */
+  private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const result = step.result as DraftResult | undefined;
+    if (result && typeof result === "object" && "record" in result && (await this.assistant.keep(result))) {
+      await step.context.sendActivity("A copy of this draft has been kept in your organisation's records folder.");
+    }
+    return step.endDialog(result);
   }
 
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -17,6 +17,8 @@ const TermsSchema = z.object({
   externalDocuments: z.array(z.string()),
   /** Places whose procedures the corpus does not hold (Scotland, Northern Ireland): never answered with England's or Wales's rules. */
   otherJurisdictionCues: z.array(z.string()).default([]),
+  /** Words that name a document (by id) whose authority is low: it is cited first only when the question names it. */
+  documentCues: z.record(z.string(), z.array(z.string())).default({}),
 });
 export type QuestionTerms = z.infer<typeof TermsSchema>;
 
@@ -52,6 +54,8 @@ export interface ExpandedQuestion {
   externalDocument: string | null;
   /** A jurisdiction outside England and Wales that the question names, if any. */
   otherJurisdiction: string | null;
+  /** Ids of documents the question names ("in Lewisham…"). */
+  namedDocuments: string[];
   /** Timescales the question itself states ("within 10 working days"): claims to check, not search terms. */
   claims: string[];
 }
@@ -119,6 +123,9 @@ export function expandQuestion(question: string, terms: QuestionTerms = loadQues
     externalDocument: terms.externalDocuments.find((d) => phraseRe(d).test(q)) ?? null,
     otherJurisdiction: terms.otherJurisdictionCues.find((d) => phraseRe(d).test(q)) ?? null,
     claims: timescales(question),
+    namedDocuments: Object.entries(terms.documentCues)
+      .filter(([, cues]) => cues.some((c) => phraseRe(c).test(q)))
+      .map(([id]) => id),
     asksTimescale: has(terms.timescaleCues) || /\bwithin\s+\d+/.test(q) || /\b\d+\s+(working\s+)?days?\b/.test(q),
   };
 }

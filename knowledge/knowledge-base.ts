@@ -84,7 +84,7 @@ export class KnowledgeBase {
   async passages(query: string, opts: { k?: number; jurisdiction?: Jurisdiction } = {}): Promise<Document<PassageMetadata>[]> {
     const { expanded, raw, concepts, headings } = await this.rank(query);
     const jurisdiction = opts.jurisdiction ?? expanded.jurisdiction;
-    const ranked = fuseScores(this.index, raw, { jurisdiction, timescale: expanded.asksTimescale, concepts, headings, subjects: expanded.subjects });
+    const ranked = fuseScores(this.index, raw, { jurisdiction, timescale: expanded.asksTimescale, concepts, headings, subjects: expanded.subjects, namedDocuments: expanded.namedDocuments });
     const seen = new Set<number>();
     const docs: Document<PassageMetadata>[] = [];
     for (const s of ranked) {
@@ -120,9 +120,12 @@ export class KnowledgeBase {
     const asked = opts.jurisdiction ?? expanded.jurisdiction;
     const timescale = expanded.asksTimescale;
     const subjects = expanded.subjects;
-    const scoped = fuseScores(this.index, raw, { jurisdiction: asked, timescale, concepts, headings, subjects });
+    const namedDocuments = expanded.namedDocuments;
+    const scoped = fuseScores(this.index, raw, { jurisdiction: asked, timescale, concepts, headings, subjects, namedDocuments });
     const englandRanked =
-      asked === "wales" ? fuseScores(this.index, raw, { jurisdiction: "england", timescale, concepts, headings, subjects }) : undefined;
+      asked === "wales"
+        ? fuseScores(this.index, raw, { jurisdiction: "england", timescale, concepts, headings, subjects, namedDocuments })
+        : undefined;
     const composed = composeAnswer({
       index: this.index,
       documents: this.documents,

@@ -73,6 +73,9 @@ const SUBJECT_BOOST = 1.25;
 const HEADING_MATCH_WEIGHT = 0.35;
 /** The same rule often appears twice, as a numbered paragraph and as a summary bullet: cite the paragraph. */
 const NUMBERED_BOOST = 1.06;
+/** Committee papers are context about how councils run services, not procedure: they lead only when the question names them. */
+const UNNAMED_CONTEXT_FACTOR = 0.6;
+const CONTEXT_RANK = 1;
 
 /** The passage-level lexical index, built from the chunks when the index loads (a fraction of a second). */
 export function buildChunkMini(chunks: Chunk[]): MiniSearch<SearchDoc> {
@@ -137,6 +140,8 @@ export function fuseScores(
     /** Share (0-1) of the question's concepts named by each unit's section headings. */
     headings?: Float32Array;
     subjects?: string[];
+    /** Documents the question names; unnamed committee papers are weighed down. */
+    namedDocuments?: string[];
   } = {},
 ): ScoredUnit[] {
   const j = opts.jurisdiction;
@@ -162,6 +167,7 @@ export function fuseScores(
     if (opts.concepts) score *= 1 + CONCEPT_WEIGHT * (opts.concepts[i]! - 0.5);
     if (opts.headings) score *= 1 + HEADING_MATCH_WEIGHT * opts.headings[i]!;
     if (chunk.paragraph !== null) score *= NUMBERED_BOOST;
+    if (opts.namedDocuments && chunk.rank <= CONTEXT_RANK && !opts.namedDocuments.includes(chunk.docId)) score *= UNNAMED_CONTEXT_FACTOR;
     // Statutory guidance above local guidance above committee papers (ranks from documents.json).
     score *= 1 + RANK_WEIGHT * chunk.rank;
     const text = chunk.units[ref.unit]!.text;
