@@ -3,7 +3,7 @@ import { jurisdictionLabel, type AnswerJurisdiction, type Jurisdiction } from ".
 import type { DocumentMeta } from "./documents.js";
 import type { ExpandedQuestion } from "./expand.js";
 import { hasTimeExpression, timescales, trimQuote } from "./quote.js";
-import type { HybridIndex, ScoredUnit } from "./search.js";
+import { CONTEXT_RANK, type HybridIndex, type ScoredUnit } from "./search.js";
 import { fold, normaliseForMatch, stems } from "./text.js";
 import type { Chunk } from "./types.js";
 
@@ -241,7 +241,12 @@ export function composeAnswer(opts: {
 }): Composed {
   const { index, documents, question, asked } = opts;
   const picks = leadWithSubject(index, opts.ranked, question, selectEvidence(index, opts.ranked, { timescale: question.asksTimescale }));
-  const inJurisdiction = picks.filter((p) => !asked || p.chunk.jurisdiction === asked || p.chunk.jurisdiction === "both");
+  const inJurisdiction = picks.filter(
+    (p, i) =>
+      (!asked || p.chunk.jurisdiction === asked || p.chunk.jurisdiction === "both") &&
+      // Committee papers are context, not procedure: they support an answer only when the question names them.
+      (i === 0 || p.chunk.rank > CONTEXT_RANK || question.namedDocuments.includes(p.chunk.docId)),
+  );
   const evidence = inJurisdiction.map((p) => `${p.chunk.section.join(" ")} ${p.chunk.text}`).join(" ");
   const top = inJurisdiction[0];
   const coverage = conceptCoverage(question, evidence, opts.freq);

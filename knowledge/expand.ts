@@ -19,6 +19,8 @@ const TermsSchema = z.object({
   otherJurisdictionCues: z.array(z.string()).default([]),
   /** Words that name a document (by id) whose authority is low: it is cited first only when the question names it. */
   documentCues: z.record(z.string(), z.array(z.string())).default({}),
+  /** Phrasings that ask what something is ("what counts as an allegation"). */
+  definitionCues: z.array(z.string()).default([]),
 });
 export type QuestionTerms = z.infer<typeof TermsSchema>;
 
@@ -50,6 +52,8 @@ export interface ExpandedQuestion {
   jurisdiction: Jurisdiction | null;
   /** True when the question asks for a timescale. */
   asksTimescale: boolean;
+  /** True when the question asks what something is or what counts as it. */
+  asksDefinition: boolean;
   /** A document the question asks about that the corpus does not hold, if any. */
   externalDocument: string | null;
   /** A jurisdiction outside England and Wales that the question names, if any. */
@@ -126,6 +130,7 @@ export function expandQuestion(question: string, terms: QuestionTerms = loadQues
     namedDocuments: Object.entries(terms.documentCues)
       .filter(([, cues]) => cues.some((c) => phraseRe(c).test(q)))
       .map(([id]) => id),
+    asksDefinition: has(terms.definitionCues),
     asksTimescale: has(terms.timescaleCues) || /\bwithin\s+\d+/.test(q) || /\b\d+\s+(working\s+)?days?\b/.test(q),
   };
 }

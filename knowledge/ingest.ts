@@ -41,6 +41,12 @@ function looksLikePlainHeading(line: string, prevBlank: boolean, nextBlank: bool
   return !/[.;,!?]$/.test(t);
 }
 
+/** Whether a block's last line ends a sentence (so a following line cannot continue it). */
+function endsMidBlock(b: Block): boolean {
+  const last = b.bullets.length > 0 ? b.bullets[b.bullets.length - 1]! : b.lines[b.lines.length - 1] ?? "";
+  return last === "" || /[.:;!?)"'’”]\s*$/.test(cleanInline(last));
+}
+
 interface Block {
   section: string[];
   paragraph: string | null;
@@ -140,7 +146,12 @@ export function ingestDocument(
     }
     // Text straight after a block's own lines (no blank line) continues it.
     const prevBlank = i > 0 && lines[i - 1]!.trim() === "";
-    if (current && !prevBlank && current.bullets.length === 0) current.lines.push(t);
+    // A lower-case line after a blank, where the block stopped mid-sentence, is the rest of
+    // that sentence left behind by a page break ("…how to escalate" / "concerns and how…").
+    const cut = current !== null && /^[a-z]/.test(t) && !endsMidBlock(current as Block);
+    if (current && prevBlank && cut && current.bullets.length === 0) current.lines.push(t);
+    else if (current && prevBlank && cut) current.bullets[current.bullets.length - 1] += ` ${t}`;
+    else if (current && !prevBlank && current.bullets.length === 0) current.lines.push(t);
     else if (current && !prevBlank && current.bullets.length > 0) {
       current.bullets[current.bullets.length - 1] += ` ${t}`;
     } else current = newBlock(null, t);

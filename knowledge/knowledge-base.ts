@@ -51,8 +51,10 @@ export class KnowledgeBase {
   private readonly freq: ReturnType<typeof documentFrequencies>;
   /** Stems of each unit with its section path, for the concept match. */
   private readonly unitStems: Set<string>[];
-  /** Stems of each unit's section headings, for the heading match. */
+  /** Stems of each distinct section heading path, for the heading match. */
   private readonly headingStems: Set<string>[];
+  /** Index into headingStems for each unit. */
+  private readonly unitHeading: Uint32Array;
 
   constructor(
     private readonly index: HybridIndex,
@@ -65,8 +67,15 @@ export class KnowledgeBase {
       const c = index.chunks[r.chunk]!;
       return new Set(stems(`${c.units[r.unit]!.text} ${c.section.join(" ")}`));
     });
-    const byChunk = index.chunks.map((c) => new Set(stems(sectionHeadings(c))));
-    this.headingStems = index.refs.map((r) => byChunk[r.chunk]!);
+    // Passages share headings: score each distinct heading once per question, not each unit.
+    const headingIds = new Map<string, number>();
+    const chunkHeading = index.chunks.map((c) => {
+      const h = sectionHeadings(c);
+      if (!headingIds.has(h)) headingIds.set(h, headingIds.size);
+      return headingIds.get(h)!;
+    });
+    this.headingStems = [...headingIds.keys()].map((h) => new Set(stems(h)));
+    this.unitHeading = Uint32Array.from(index.refs, (r) => chunkHeading[r.chunk]!);
     this.retriever = new KnowledgeRetriever(this);
   }
 
@@ -76,7 +85,11 @@ export class KnowledgeBase {
     const [vector] = await this.embeddings.embed([expanded.inline.slice(0, MAX_EMBED_CHARS)]);
     const score = conceptScorer(expanded, this.freq);
     const concepts = Float32Array.from(this.unitStems, score);
-    const headings = expanded.concepts.length > 0 ? Float32Array.from(this.headingStems, score) : undefined;
+    let headings: Float32Array | undefined;
+    if (expanded.concepts.length > 0) {
+      const byHeading = Float32Array.from(this.headingStems, score);
+      headings = Float32Array.from(this.unitHeading, (h) => byHeading[h]!);
+    }
     return { expanded, concepts, headings, raw: rawScores(this.index, expanded.text, vector!) };
   }
 
@@ -84,7 +97,7 @@ export class KnowledgeBase {
   async passages(query: string, opts: { k?: number; jurisdiction?: Jurisdiction } = {}): Promise<Document<PassageMetadata>[]> {
     const { expanded, raw, concepts, headings } = await this.rank(query);
     const jurisdiction = opts.jurisdiction ?? expanded.jurisdiction;
-    const ranked = fuseScores(this.index, raw, { jurisdiction, timescale: expanded.asksTimescale, concepts, headings, subjects: expanded.subjects, namedDocuments: expanded.namedDocuments });
+    const ranked = fuseScores(this.index, raw, { jurisdiction, timescale: expanded.asksTimescale, definition: expanded.asksDefinition, concepts, headings, subjects: expanded.subjects, namedDocuments: expanded.namedDocuments });
     const seen = new Set<number>();
     const docs: Document<PassageMetadata>[] = [];
     for (const s of ranked) {
@@ -121,10 +134,11 @@ export class KnowledgeBase {
     const timescale = expanded.asksTimescale;
     const subjects = expanded.subjects;
     const namedDocuments = expanded.namedDocuments;
-    const scoped = fuseScores(this.index, raw, { jurisdiction: asked, timescale, concepts, headings, subjects, namedDocuments });
+    const definition = expanded.asksDefinition;
+    const scoped = fuseScores(this.index, raw, { jurisdiction: asked, timescale, definition, concepts, headings, subjects, namedDocuments });
     const englandRanked =
       asked === "wales"
-        ? fuseScores(this.index, raw, { jurisdiction: "england", timescale, concepts, headings, subjects, namedDocuments })
+        ? fuseScores(this.index, raw, { jurisdiction: "england", timescale, definition, concepts, headings, subjects, namedDocuments })
         : undefined;
     const composed = composeAnswer({
       index: this.index,

@@ -1,6 +1,5 @@
 import MiniSearch, { type Options } from "minisearch";
 import type { Jurisdiction } from "../core/jurisdiction.js";
-import { cosine } from "./embeddings/embeddings.js";
 import type { Chunk } from "./types.js";
 import { fold, stem, words } from "./text.js";
 import { loadQuestionTerms } from "./expand.js";
@@ -75,13 +74,32 @@ const HEADING_MATCH_WEIGHT = 0.35;
 const NUMBERED_BOOST = 1.06;
 /** Committee papers are context about how councils run services, not procedure: they lead only when the question names them. */
 const UNNAMED_CONTEXT_FACTOR = 0.6;
-const CONTEXT_RANK = 1;
+export const CONTEXT_RANK = 1;
+const DEFINITION_BOOST = 1.3;
 
 /** The passage-level lexical index, built from the chunks when the index loads (a fraction of a second). */
 export function buildChunkMini(chunks: Chunk[]): MiniSearch<SearchDoc> {
   const mini = new MiniSearch<SearchDoc>(miniSearchOptions());
   mini.addAll(chunks.map((c) => ({ id: c.id, text: c.text, heading: lexicalHeading(c) })));
   return mini;
+}
+
+/** Dot product unrolled by four: the per-question scan over every unit vector is the hot loop of ranking. */
+export function dot(a: Float32Array, b: Float32Array): number {
+  const n = Math.min(a.length, b.length);
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    s0 += a[i]! * b[i]!;
+    s1 += a[i + 1]! * b[i + 1]!;
+    s2 += a[i + 2]! * b[i + 2]!;
+    s3 += a[i + 3]! * b[i + 3]!;
+  }
+  for (; i < n; i++) s0 += a[i]! * b[i]!;
+  return s0 + s1 + s2 + s3;
 }
 
 /** Raw evidence for every unit, computed once per question and fused per jurisdiction. */
@@ -116,13 +134,39 @@ export function rawScores(index: HybridIndex, expandedQuery: string, queryVector
       lexical[i] = (1 - PASSAGE_SHARE) * lexical[i]! + PASSAGE_SHARE * p;
     }
   }
-  const headingSim = index.headingVectors.map((v) => cosine(queryVector, v));
+  const headingSim = index.headingVectors.map((v) => dot(queryVector, v));
   const dense = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const ref = index.refs[i]!;
-    dense[i] = (1 - HEADING_SHARE) * cosine(queryVector, index.unitVectors[i]!) + HEADING_SHARE * (headingSim[ref.heading] ?? 0);
+    dense[i] = (1 - HEADING_SHARE) * dot(queryVector, index.unitVectors[i]!) + HEADING_SHARE * (headingSim[ref.heading] ?? 0);
   }
   return { lexical, dense };
+}
+
+/** Per-unit facts that do not depend on the question, computed once per loaded index. */
+interface UnitFacts {
+  openings: string[];
+  timed: Uint8Array;
+  /** The unit defines something or sets criteria ("includes", "may relate to a person who has:"), or is a bullet under such a lead-in. */
+  defines: Uint8Array;
+}
+
+const DEFINING = /\b(includes?|means|is defined as|are defined as|refers to|may relate to|is one in which)\b|:$/i;
+const unitFactsCache = new WeakMap<HybridIndex, UnitFacts>();
+
+function unitFacts(index: HybridIndex): UnitFacts {
+  let f = unitFactsCache.get(index);
+  if (!f) {
+    const texts = index.refs.map((r) => index.chunks[r.chunk]!.units[r.unit]!.text);
+    const defines = Uint8Array.from(index.refs, (r, i) => {
+      const c = index.chunks[r.chunk]!;
+      const lead = c.leadIn !== null ? c.units[c.leadIn]!.text : "";
+      return DEFINING.test(texts[i]!) || (c.units[r.unit]!.kind === "bullet" && DEFINING.test(lead)) ? 1 : 0;
+    });
+    f = { openings: texts.map((t) => fold(t.slice(0, 60))), timed: Uint8Array.from(texts, (t) => (hasTimeExpression(t) ? 1 : 0)), defines };
+    unitFactsCache.set(index, f);
+  }
+  return f;
 }
 
 /**
@@ -136,6 +180,8 @@ export function fuseScores(
   opts: {
     jurisdiction?: Jurisdiction | null;
     timescale?: boolean;
+    /** The question asks what something is: sentences that define or set criteria gain. */
+    definition?: boolean;
     concepts?: Float32Array;
     /** Share (0-1) of the question's concepts named by each unit's section headings. */
     headings?: Float32Array;
@@ -153,6 +199,7 @@ export function fuseScores(
   // must not be judged against the best match in a large England one.
   let maxLex = 0;
   for (let i = 0; i < index.refs.length; i++) if (eligible(i)) maxLex = Math.max(maxLex, raw.lexical[i]!);
+  const facts = unitFacts(index);
   const out: ScoredUnit[] = [];
   for (let i = 0; i < index.refs.length; i++) {
     const ref = index.refs[i]!;
@@ -170,11 +217,11 @@ export function fuseScores(
     if (opts.namedDocuments && chunk.rank <= CONTEXT_RANK && !opts.namedDocuments.includes(chunk.docId)) score *= UNNAMED_CONTEXT_FACTOR;
     // Statutory guidance above local guidance above committee papers (ranks from documents.json).
     score *= 1 + RANK_WEIGHT * chunk.rank;
-    const text = chunk.units[ref.unit]!.text;
-    if (opts.timescale && hasTimeExpression(text)) score *= 1.15;
+    if (opts.timescale && facts.timed[i]) score *= 1.15;
+    if (opts.definition && facts.defines[i]) score *= DEFINITION_BOOST;
     // A sentence that opens with what the question asks about states its rule ("The initial child protection conference should…").
     if (opts.subjects?.length) {
-      const opening = fold(text.slice(0, 60));
+      const opening = facts.openings[i]!;
       if (opts.subjects.some((s) => opening.includes(s))) score *= SUBJECT_BOOST;
     }
     if (j && chunk.jurisdiction !== j && chunk.jurisdiction !== "both") score *= 0.35;

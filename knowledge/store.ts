@@ -13,7 +13,7 @@ import { buildChunkMini, headingText, lexicalHeading, miniSearchOptions, type Hy
 import type { Chunk } from "./types.js";
 
 /** Bump when the saved format or the ingestion changes meaning. */
-const FORMAT = 5;
+const FORMAT = 6;
 /** The encoder is slow on long text and long text embeds poorly: embed a unit's opening. */
 const EMBED_CHARS = 300;
 

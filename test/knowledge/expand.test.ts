@@ -39,4 +39,20 @@ describe("acronym and synonym expansion", () => {
     expect(e.inline).not.toMatch(/10 working days/);
     expect(e.text).toContain("initial child protection conference");
   });
+
+  it("a timescale stated in the question is kept as a claim to check against the corpus", () => {
+    expect(expandQuestion("the ICPC must be within 10 working days, right?").claims).toEqual(["10 working day"]);
+    expect(expandQuestion("who chairs the ICPC?").claims).toEqual([]);
+  });
+
+  it("a question naming Scotland or Northern Ireland is flagged as outside England and Wales", () => {
+    expect(expandQuestion("what timescale do they work to in Glasgow?").otherJurisdiction).toBe("glasgow");
+    expect(expandQuestion("case conference in Belfast").otherJurisdiction).toBe("belfast");
+    expect(expandQuestion("case conference in Cardiff").otherJurisdiction).toBeNull();
+  });
+
+  it("a question naming Lewisham names the Lewisham minutes; a procedure question names no committee papers", () => {
+    expect(expandQuestion("Is Lewisham's MACE where cases get managed?").namedDocuments).toEqual(["lewisham-mace-minutes"]);
+    expect(expandQuestion("do I need an early help assessment before I refer to MASH?").namedDocuments).toEqual([]);
+  });
 });

@@ -53,6 +53,18 @@ describe("ingestion cleaning", () => {
     expect(out.lines.some((l) => l.includes("Next body paragraph."))).toBe(true);
   });
 
+  it("when a page break leaves the end of a sentence after a blank line, it rejoins its paragraph", () => {
+    const raw = ["## Relevant agencies", "", "75. Relevant agencies should be provided with information about how to escalate", "", "concerns and how any disputes will be resolved.", "", "76. A new paragraph."].join("\n");
+    const parsed = ingestDocument(raw, meta, { debris });
+    expect(parsed.map((c) => c.paragraph)).toEqual(["75", "76"]);
+    expect(parsed[0]!.text).toBe("Relevant agencies should be provided with information about how to escalate concerns and how any disputes will be resolved.");
+  });
+
+  it("a lower-case line after a finished sentence stays a block of its own", () => {
+    const raw = ["## Section", "", "12. The rule ends here.", "", "and this is a new line."].join("\n");
+    expect(ingestDocument(raw, meta, { debris }).length).toBe(2);
+  });
+
   it("navigation debris, contents-page lines and page numbers are dropped", () => {
     const out = cleanText("Skip to main content\nMenu\nIntroduction\t7\n174\nReal text.", debris);
     expect(out.lines).toEqual(["Real text."]);
