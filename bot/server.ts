@@ -1,4 +1,4 @@
-import { ConversationState, MemoryStorage, type Storage } from "botbuilder";
+import { ConversationState, type Storage } from "botbuilder";
 import restify from "restify";
 import type { AddressInfo } from "node:net";
 import { loadConfig, type Config } from "../core/config.js";
@@ -11,6 +11,7 @@ import { mountWebChat } from "./web-chat.js";
 import { mountSpeech } from "./speech-routes.js";
 import { SafeguardingBot } from "./safeguarding-bot.js";
 import { RedisStorage } from "./redis-storage.js";
+import { ExpiringMemoryStorage } from "./expiring-memory-storage.js";
 import { StateCipher } from "./state-cipher.js";
 
 export interface StartOptions {
@@ -133,9 +134,9 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
   return running;
 }
 
-/** Conversation state: in memory by default; encrypted in Redis when configured. */
+/** Conversation state: in memory (forgotten when idle) by default; encrypted in Redis when configured. */
 async function createStorage(config: Config): Promise<Storage> {
-  if (config.state.store !== "redis") return new MemoryStorage();
+  if (config.state.store !== "redis") return new ExpiringMemoryStorage(config.state.ttlSeconds);
   return RedisStorage.connect({
     url: config.state.redisUrl ?? "",
     cipher: new StateCipher(config.state.encryptionKey ?? ""),
