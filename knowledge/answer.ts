@@ -3,7 +3,7 @@ import { jurisdictionLabel, type AnswerJurisdiction, type Jurisdiction } from ".
 import type { DocumentMeta } from "./documents.js";
 import type { ExpandedQuestion } from "./expand.js";
 import { hasTimeExpression, timescales, trimQuote } from "./quote.js";
-import { CONTEXT_RANK, type HybridIndex, type ScoredUnit } from "./search.js";
+import { CONTEXT_RANK, unitFacts, type HybridIndex, type ScoredUnit } from "./search.js";
 import { fold, normaliseForMatch, stems } from "./text.js";
 import type { Chunk } from "./types.js";
 
@@ -100,8 +100,12 @@ export function selectEvidence(index: HybridIndex, ranked: ScoredUnit[], opts: {
       if (chunk.leadIn !== null) chosen.add(chunk.leadIn);
       const relevant = bullets.filter((i) => (unitScore.get(i) ?? 0) >= best.score * 0.75);
       // The main passage gives its whole (short) list; a supporting passage only the bullets that answer.
+      // A timescale question wants the bullets that state a timescale, not the whole list around them.
+      const timed = opts.timescale && timescales(chunk.units[bestUnit]!.text).length > 0 ? relevant.filter((i) => partsOf(i).some((k) => timescales(chunk.units[k]!.text).length > 0)) : [];
       const keep =
-        picks.length > 0
+        timed.length > 0
+          ? timed.slice(0, 2)
+          : picks.length > 0
           ? relevant.slice(0, 2)
           : bullets.length <= 6
             ? bullets
@@ -123,36 +127,62 @@ export function selectEvidence(index: HybridIndex, ranked: ScoredUnit[], opts: {
   return picks;
 }
 
-/**
- * The best-ranked sentence that opens with what the question asks about and states a
- * timescale: England's rule for the same thing, or nothing (never a rule about something else).
- */
-function timescaleSelection(index: HybridIndex, ranked: ScoredUnit[], subjects: string[]): Selection | undefined {
-  for (const s of ranked.slice(0, 30)) {
-    const ref = index.refs[s.ref]!;
-    const chunk = index.chunks[ref.chunk]!;
-    const text = chunk.units[ref.unit]!.text;
-    const opening = fold(text.slice(0, 60));
-    if (timescales(text).length > 0 && subjects.some((x) => opening.includes(x))) {
-      return { chunk, units: [ref.unit], best: ref.unit, score: s.score };
-    }
-  }
-  return undefined;
+/** The units that show one sentence in context: itself, or for a bullet, its lead-in and the whole bullet. */
+export function unitInContext(chunk: Chunk, unit: number): number[] {
+  let head = unit;
+  while (head > 0 && chunk.units[head]!.cont) head--;
+  if (chunk.units[head]!.kind !== "bullet") return [unit];
+  const out = chunk.leadIn !== null && chunk.leadIn < head ? [chunk.leadIn, head] : [head];
+  for (let k = head + 1; k < chunk.units.length && chunk.units[k]!.cont; k++) out.push(k);
+  return out;
 }
 
 /**
- * A question that states a timescale for a named subject ("the ICPC must be within 10
- * working days") is checked against what the corpus says about that subject: the
- * sentence that opens with the subject and states a timescale leads, even when another
- * sentence repeats the question's number about something else.
+ * The best-ranked sentence that states a timescale about what the question asks about:
+ * it opens with the subject ("The initial child protection conference should take place
+ * within…"), or sits under a heading that names it ("The core group should: meet within…").
+ * England's rule for the same thing, or nothing (never a rule about something else).
  */
-export function leadWithSubject(index: HybridIndex, ranked: ScoredUnit[], question: ExpandedQuestion, picks: Selection[]): Selection[] {
+function timescaleSelection(index: HybridIndex, ranked: ScoredUnit[], subjects: string[]): Selection | undefined {
+  const facts = unitFacts(index);
+  const place = { opening: facts.openings, leaf: facts.leaves, path: facts.paths };
+  const about = (s: ScoredUnit, where: keyof typeof place) => subjects.some((x) => place[where][s.ref]!.includes(x));
+  const candidates = ranked.slice(0, 30).filter((s) => {
+    const ref = index.refs[s.ref]!;
+    return timescales(index.chunks[ref.chunk]!.units[ref.unit]!.text).length > 0;
+  });
+  // A sentence that names the subject itself is surer than one that inherits it from its heading, and that than from a parent heading.
+  const s = candidates.find((x) => about(x, "opening")) ?? candidates.find((x) => about(x, "leaf")) ?? candidates.find((x) => about(x, "path"));
+  if (!s) return undefined;
+  const ref = index.refs[s.ref]!;
+  const chunk = index.chunks[ref.chunk]!;
+  return { chunk, units: unitInContext(chunk, ref.unit), best: ref.unit, score: s.score };
+}
+
+/**
+ * A timescale question about a named subject ("when must the ICPC be held?", or one that
+ * states a timescale to check: "the ICPC must be within 10 working days") leads with the
+ * sentence that states the timescale of that subject, shown in its own context, even when
+ * a neighbouring list or another sentence with the question's number ranks higher.
+ */
+export function leadWithSubject(
+  index: HybridIndex,
+  ranked: ScoredUnit[],
+  question: ExpandedQuestion,
+  picks: Selection[],
+  freq?: { df: Map<string, number>; n: number },
+): Selection[] {
   const top = picks[0];
-  if (!top || question.claims.length === 0 || question.subjects.length === 0) return picks;
+  if (!top || (question.claims.length === 0 && !question.asksTimescale) || question.subjects.length === 0) return picks;
   const lead = timescaleSelection(index, ranked, question.subjects);
   if (!lead || lead.score < top.score * 0.5) return picks;
+  // A subject as broad as "local authority" names who acts, not what the question is about: the sentence must hold the question's other concepts too.
+  const said = `${lead.chunk.section.join(" ")} ${lead.units.map((u) => lead.chunk.units[u]!.text).join(" ")}`;
+  if (freq && conceptCoverage(question, said, freq) < COVERAGE.minConceptShare) return picks;
+  // A paragraph already chosen keeps its other sentences; a list shows only the bullet that answers.
   const same = picks.find((p) => p.chunk.id === lead.chunk.id);
-  const first: Selection = same ? { ...same, best: lead.best, units: [...new Set([...same.units, lead.best])].sort((a, b) => a - b) } : lead;
+  const bullet = lead.units.length > 1 || lead.chunk.units[lead.best]!.kind === "bullet";
+  const first: Selection = same && !bullet ? { ...same, best: lead.best, units: [...new Set([...same.units, lead.best])].sort((a, b) => a - b) } : lead;
   return [first, ...picks.filter((p) => p.chunk.id !== lead.chunk.id)].slice(0, COVERAGE.maxPassages);
 }
 
@@ -240,7 +270,7 @@ export function composeAnswer(opts: {
   englandRanked?: ScoredUnit[];
 }): Composed {
   const { index, documents, question, asked } = opts;
-  const picks = leadWithSubject(index, opts.ranked, question, selectEvidence(index, opts.ranked, { timescale: question.asksTimescale }));
+  const picks = leadWithSubject(index, opts.ranked, question, selectEvidence(index, opts.ranked, { timescale: question.asksTimescale }), opts.freq);
   const inJurisdiction = picks.filter(
     (p, i) =>
       (!asked || p.chunk.jurisdiction === asked || p.chunk.jurisdiction === "both") &&

@@ -21,6 +21,13 @@ const TermsSchema = z.object({
   documentCues: z.record(z.string(), z.array(z.string())).default({}),
   /** Phrasings that ask what something is ("what counts as an allegation"). */
   definitionCues: z.array(z.string()).default([]),
+  /**
+   * What kind of answer a question wants (who attends, what something is for, what someone
+   * does): the phrasings that ask it, and the section headings and sentence phrases that answer it.
+   */
+  intents: z
+    .record(z.string(), z.object({ cues: z.array(z.string()), headings: z.array(z.string()), sentences: z.array(z.string()) }))
+    .default({}),
 });
 export type QuestionTerms = z.infer<typeof TermsSchema>;
 
@@ -60,6 +67,8 @@ export interface ExpandedQuestion {
   otherJurisdiction: string | null;
   /** Ids of documents the question names ("in Lewisham…"). */
   namedDocuments: string[];
+  /** Kinds of answer the question asks for (keys of `intents` in question-terms.json). */
+  intents: string[];
   /** Timescales the question itself states ("within 10 working days"): claims to check, not search terms. */
   claims: string[];
 }
@@ -95,6 +104,9 @@ export function expandQuestion(question: string, terms: QuestionTerms = loadQues
     }
     link(key, expansions);
   }
+  const namedKeys = Object.keys(terms.expansions).filter(
+    (k) => phraseRe(k).test(q) && words(k).length >= 2 && words(k).every((w) => !stop.has(w) && !generic.has(w)),
+  );
   for (const [key, expansions] of Object.entries(terms.upperCaseOnly)) {
     if (!new RegExp(`\\b${escape(key)}\\b`).test(question) || question === question.toUpperCase()) continue;
     added.push(...expansions);
@@ -117,11 +129,13 @@ export function expandQuestion(question: string, terms: QuestionTerms = loadQues
   const england = has(terms.englandCues);
   // A timescale in the question is a claim to check ("within 10 working days"), not a search term:
   // ranking on it would find whatever else happens in 10 days.
+  const asksTimescale = has(terms.timescaleCues) || /\bwithin\s+\d+/.test(q) || /\b\d+\s+(working\s+)?days?\b/.test(q);
   const claim = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty[- ]five)\s+(working\s+)?(days?|weeks?|months?|hours?)\b/gi;
   return {
     text: [question.replace(claim, " "), ...added].join(" "),
     inline: inline.replace(claim, " "),
-    subjects: [...new Set(added.map((a) => fold(a)).filter((a) => a.split(" ").length >= 2))],
+    // A timescale question is about the thing it names, in the practitioner's words ("core group") as well as the corpus's.
+    subjects: [...new Set([...added, ...(asksTimescale ? namedKeys : [])].map((a) => fold(a)).filter((a) => a.split(" ").length >= 2))],
     concepts,
     jurisdiction: wales && !england ? "wales" : england && !wales ? "england" : null,
     externalDocument: terms.externalDocuments.find((d) => phraseRe(d).test(q)) ?? null,
@@ -131,6 +145,10 @@ export function expandQuestion(question: string, terms: QuestionTerms = loadQues
       .filter(([, cues]) => cues.some((c) => phraseRe(c).test(q)))
       .map(([id]) => id),
     asksDefinition: has(terms.definitionCues),
-    asksTimescale: has(terms.timescaleCues) || /\bwithin\s+\d+/.test(q) || /\b\d+\s+(working\s+)?days?\b/.test(q),
+    // A timescale question ("what is the deadline for…") wants the timescale, not what the thing is for.
+    intents: Object.entries(terms.intents)
+      .filter(([name, i]) => has(i.cues) && !(name === "purpose" && asksTimescale))
+      .map(([name]) => name),
+    asksTimescale,
   };
 }

@@ -8,7 +8,7 @@ import { composeAnswer, conceptScorer, documentFrequencies, type KnowledgeAnswer
 import { stems } from "./text.js";
 import type { DocumentMeta } from "./documents.js";
 import type { Embeddings } from "./embeddings/embeddings.js";
-import { expandQuestion } from "./expand.js";
+import { expandQuestion, loadQuestionTerms, type ExpandedQuestion } from "./expand.js";
 import { focusQuestion } from "./focus.js";
 import { checkGrounded, rephrase } from "./llm.js";
 import { fuseScores, rawScores, type HybridIndex } from "./search.js";
@@ -97,7 +97,7 @@ export class KnowledgeBase {
   async passages(query: string, opts: { k?: number; jurisdiction?: Jurisdiction } = {}): Promise<Document<PassageMetadata>[]> {
     const { expanded, raw, concepts, headings } = await this.rank(query);
     const jurisdiction = opts.jurisdiction ?? expanded.jurisdiction;
-    const ranked = fuseScores(this.index, raw, { jurisdiction, timescale: expanded.asksTimescale, definition: expanded.asksDefinition, concepts, headings, subjects: expanded.subjects, namedDocuments: expanded.namedDocuments });
+    const ranked = fuseScores(this.index, raw, { ...fusionOptions(expanded, concepts, headings), jurisdiction });
     const seen = new Set<number>();
     const docs: Document<PassageMetadata>[] = [];
     for (const s of ranked) {
@@ -131,15 +131,9 @@ export class KnowledgeBase {
     if (question.trim() === "") throw invalidInput("Please type your question.");
     const { expanded, raw, concepts, headings } = await this.rank(question);
     const asked = opts.jurisdiction ?? expanded.jurisdiction;
-    const timescale = expanded.asksTimescale;
-    const subjects = expanded.subjects;
-    const namedDocuments = expanded.namedDocuments;
-    const definition = expanded.asksDefinition;
-    const scoped = fuseScores(this.index, raw, { jurisdiction: asked, timescale, definition, concepts, headings, subjects, namedDocuments });
-    const englandRanked =
-      asked === "wales"
-        ? fuseScores(this.index, raw, { jurisdiction: "england", timescale, definition, concepts, headings, subjects, namedDocuments })
-        : undefined;
+    const fusion = fusionOptions(expanded, concepts, headings);
+    const scoped = fuseScores(this.index, raw, { ...fusion, jurisdiction: asked });
+    const englandRanked = asked === "wales" ? fuseScores(this.index, raw, { ...fusion, jurisdiction: "england" }) : undefined;
     const composed = composeAnswer({
       index: this.index,
       documents: this.documents,
@@ -167,6 +161,20 @@ export class KnowledgeBase {
   get chunks(): readonly Chunk[] {
     return this.index.chunks;
   }
+}
+
+/** What the ranking needs to know about a question, besides its raw evidence and jurisdiction. */
+function fusionOptions(expanded: ExpandedQuestion, concepts: Float32Array, headings: Float32Array | undefined) {
+  const terms = loadQuestionTerms();
+  return {
+    timescale: expanded.asksTimescale,
+    definition: expanded.asksDefinition,
+    concepts,
+    headings,
+    subjects: expanded.subjects,
+    namedDocuments: expanded.namedDocuments,
+    intents: expanded.intents.flatMap((name) => terms.intents[name] ?? []),
+  };
 }
 
 /**

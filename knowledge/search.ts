@@ -76,6 +76,14 @@ const NUMBERED_BOOST = 1.06;
 const UNNAMED_CONTEXT_FACTOR = 0.6;
 export const CONTEXT_RANK = 1;
 const DEFINITION_BOOST = 1.3;
+/** A sentence of the kind the question asks for (an Attendees section for "who has to be at"), scaled by how much of the question it holds. */
+const INTENT_WEIGHT = 1;
+
+/** Where a question's intent is answered: section headings and sentence phrases (question-terms.json `intents`). */
+export interface IntentHint {
+  headings: string[];
+  sentences: string[];
+}
 
 /** The passage-level lexical index, built from the chunks when the index loads (a fraction of a second). */
 export function buildChunkMini(chunks: Chunk[]): MiniSearch<SearchDoc> {
@@ -144,8 +152,13 @@ export function rawScores(index: HybridIndex, expandedQuery: string, queryVector
 }
 
 /** Per-unit facts that do not depend on the question, computed once per loaded index. */
-interface UnitFacts {
+export interface UnitFacts {
   openings: string[];
+  texts: string[];
+  /** The heading a reader sees just above the unit: its leaf section and, for a bullet, its lead-in. */
+  leaves: string[];
+  /** The unit's whole section path, folded. */
+  paths: string[];
   timed: Uint8Array;
   /** The unit defines something or sets criteria ("includes", "may relate to a person who has:"), or is a bullet under such a lead-in. */
   defines: Uint8Array;
@@ -154,7 +167,7 @@ interface UnitFacts {
 const DEFINING = /\b(includes?|means|is defined as|are defined as|refers to|may relate to|is one in which)\b|:$/i;
 const unitFactsCache = new WeakMap<HybridIndex, UnitFacts>();
 
-function unitFacts(index: HybridIndex): UnitFacts {
+export function unitFacts(index: HybridIndex): UnitFacts {
   let f = unitFactsCache.get(index);
   if (!f) {
     const texts = index.refs.map((r) => index.chunks[r.chunk]!.units[r.unit]!.text);
@@ -163,10 +176,31 @@ function unitFacts(index: HybridIndex): UnitFacts {
       const lead = c.leadIn !== null ? c.units[c.leadIn]!.text : "";
       return DEFINING.test(texts[i]!) || (c.units[r.unit]!.kind === "bullet" && DEFINING.test(lead)) ? 1 : 0;
     });
-    f = { openings: texts.map((t) => fold(t.slice(0, 60))), timed: Uint8Array.from(texts, (t) => (hasTimeExpression(t) ? 1 : 0)), defines };
+    const leaves = index.refs.map((r) => {
+      const c = index.chunks[r.chunk]!;
+      const lead = c.units[r.unit]!.kind === "bullet" && c.leadIn !== null ? c.units[c.leadIn]!.text : "";
+      return fold(`${c.section[c.section.length - 1] ?? ""} ${lead}`);
+    });
+    const paths = index.refs.map((r) => fold(index.chunks[r.chunk]!.section.join(" ")));
+    f = { paths, texts: texts.map(fold), openings: texts.map((t) => fold(t.slice(0, 60))), leaves, timed: Uint8Array.from(texts, (t) => (hasTimeExpression(t) ? 1 : 0)), defines };
     unitFactsCache.set(index, f);
   }
   return f;
+}
+
+const phraseCache = new Map<string, RegExp>();
+const wordRe = (p: string) => {
+  let re = phraseCache.get(p);
+  if (!re) {
+    re = new RegExp(`(^|[^a-z0-9])${fold(p).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^a-z0-9])`);
+    phraseCache.set(p, re);
+  }
+  return re;
+};
+
+/** Whether a unit answers an intent: its leaf heading names it, or its text has one of its phrases. */
+export function answersIntent(hint: IntentHint, leaf: string, text: string): boolean {
+  return hint.headings.some((h) => wordRe(h).test(leaf)) || hint.sentences.some((p) => wordRe(p).test(text));
 }
 
 /**
@@ -188,6 +222,8 @@ export function fuseScores(
     subjects?: string[];
     /** Documents the question names; unnamed committee papers are weighed down. */
     namedDocuments?: string[];
+    /** Kinds of answer the question asks for: units under such a heading, or with such a phrase, gain. */
+    intents?: IntentHint[];
   } = {},
 ): ScoredUnit[] {
   const j = opts.jurisdiction;
@@ -223,6 +259,9 @@ export function fuseScores(
     if (opts.subjects?.length) {
       const opening = facts.openings[i]!;
       if (opts.subjects.some((s) => opening.includes(s))) score *= SUBJECT_BOOST;
+    }
+    if (opts.intents?.length && opts.intents.some((h) => answersIntent(h, facts.leaves[i]!, facts.texts[i]!))) {
+      score *= 1 + INTENT_WEIGHT * (opts.concepts?.[i] ?? 1);
     }
     if (j && chunk.jurisdiction !== j && chunk.jurisdiction !== "both") score *= 0.35;
     out.push({ ref: i, score, lexical, dense });

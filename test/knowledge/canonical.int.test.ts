@@ -1,0 +1,37 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseConfig } from "../../core/config.js";
+import { fromRoot } from "../../core/paths.js";
+import { UseEmbeddings } from "../../knowledge/embeddings/use-embeddings.js";
+import { loadKnowledgeBase, type KnowledgeBase } from "../../knowledge/index.js";
+import { factStated, shownText, sourceHit } from "../../scripts/eval-score.js";
+
+interface CanonicalCase {
+  id: string;
+  question: string;
+  jurisdiction: "england" | "wales";
+  answer_facts: string[];
+  source: { file: string; quote: string; section: string };
+}
+
+// The everyday questions of the product brief: each must be answered from its rule, not a neighbouring list.
+const cases = readFileSync(fromRoot("test", "knowledge", "canonical-questions.jsonl"), "utf8")
+  .split("\n")
+  .filter((l) => l.trim() !== "")
+  .map((l) => JSON.parse(l) as CanonicalCase);
+
+let kb: KnowledgeBase;
+
+beforeAll(async () => {
+  kb = await loadKnowledgeBase({ config: parseConfig({}), embeddings: await UseEmbeddings.load() });
+});
+
+describe("canonical practitioner questions against the real index", () => {
+  it.each(cases.map((c) => [c.id, c.question, c] as const))("%s: '%s' is answered with the gold rule, cited from its document", async (_id, _q, c) => {
+    const r = await kb.answer(c.question, { jurisdiction: c.jurisdiction });
+    const shown = { ...r, citations: r.citations.map((x) => ({ ...x, passage: kb.passageOf(x) })) };
+    expect(r.covered).toBe(true);
+    expect(factStated(c.source.quote, shownText(shown)), r.answer).toBe(true);
+    expect(sourceHit(shown, c.source), r.answer).toBe(true);
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { documentFrequencies, leadWithSubject, selectEvidence, unitInContext } from "../../knowledge/answer.js";
+import { expandQuestion, loadQuestionTerms } from "../../knowledge/expand.js";
+import { answersIntent, fuseScores, type HybridIndex, type RawScores } from "../../knowledge/search.js";
+import type { Chunk } from "../../knowledge/types.js";
+
+/** A chunk of one sentence, England, statutory rank. */
+function chunk(id: number, text: string, over: Partial<Chunk> = {}): Chunk {
+  return {
+    id,
+    docId: "wt",
+    file: "wt.txt",
+    title: "Working Together",
+    section: ["Some section"],
+    paragraph: null,
+    jurisdiction: "england",
+    rank: 3,
+    kind: "text",
+    text,
+    units: [{ text, kind: "sentence" }],
+    leadIn: null,
+    ...over,
+  };
+}
+
+/** A tiny index of the given chunks, one ref per unit. */
+function tinyIndex(chunks: Chunk[]): HybridIndex {
+  const refs = chunks.flatMap((c) => c.units.map((_, u) => ({ chunk: c.id, unit: u, heading: c.id })));
+  return { chunks, refs, unitVectors: [], headingVectors: [] } as unknown as HybridIndex;
+}
+
+const equal = (n: number): RawScores => ({ lexical: new Float32Array(n).fill(0.8), dense: new Float32Array(n).fill(0.5) });
+const hints = (q: string) => expandQuestion(q).intents.flatMap((n) => loadQuestionTerms().intents[n] ?? []);
+
+describe("what kind of answer a question asks for", () => {
+  it.each([
+    ["who has to be at a strategy discussion?", "attendance"],
+    ["who must attend the ICPC", "attendance"],
+    ["who needs to be at a strat", "attendance"],
+    ["what is a strategy discussion for?", "purpose"],
+    ["what is the purpose of a section 47 enquiry?", "purpose"],
+    ["in Wales who leads the multi-agency strategy meeting?", "leadership"],
+    ["where is the strategy meeting held in wales?", "location"],
+  ])("when asked '%s', the question asks for %s", (q, intent) => {
+    expect(expandQuestion(q).intents).toContain(intent);
+  });
+
+  it("when a question asks what the deadline is, it wants the timescale, not the purpose", () => {
+    const e = expandQuestion("what is the deadline for a rapid review?");
+    expect(e.asksTimescale).toBe(true);
+    expect(e.intents).not.toContain("purpose");
+  });
+
+  it("when a question mentions LADO purposes, it is not taken to ask what something is for", () => {
+    expect(expandQuestion("what counts as an allegation for LADO purposes?").intents).not.toContain("purpose");
+  });
+
+  it("when asked when the ICPC must be held, 'held' is not read as a question about the geographical area", () => {
+    expect(expandQuestion("when must the ICPC be held?").text).not.toMatch(/geographical/);
+  });
+
+  it("when a timescale question names a thing in shorthand ('core group'), that thing is a subject", () => {
+    expect(expandQuestion("when does the core group first meet?").subjects).toContain("core group");
+    expect(expandQuestion("what does the core group do?").subjects).not.toContain("core group");
+  });
+});
+
+describe("ranking by the kind of answer asked for", () => {
+  it("when a unit sits under an Attendees heading, it answers an attendance question; one under Tasks does not", () => {
+    const [attendance] = hints("who has to be at a strategy discussion?");
+    expect(answersIntent(attendance!, "attendees", "all attendees should be senior.")).toBe(true);
+    expect(answersIntent(attendance!, "tasks", "a social worker, health practitioners and police should, as a minimum, be involved in the strategy discussion.")).toBe(true);
+    expect(answersIntent(attendance!, "tasks", "record agreed decisions.")).toBe(false);
+  });
+
+  it("when two sentences match equally, the attendance question ranks the 'as a minimum, be involved' sentence first", () => {
+    const index = tinyIndex([
+      chunk(0, "All attendees should be sufficiently senior to make decisions.", { section: ["Strategy discussion", "Tasks"] }),
+      chunk(1, "A social worker, health practitioners and a police representative should, as a minimum, be involved in the strategy discussion."),
+    ]);
+    const ranked = fuseScores(index, equal(2), { intents: hints("who has to be at a strategy discussion?") });
+    expect(ranked[0]!.ref).toBe(1);
+  });
+
+  it("when two sentences match equally, the purpose question ranks the sentence under the Purpose heading first", () => {
+    const index = tinyIndex([
+      chunk(0, "Whenever there is reasonable cause to suspect harm, there should be a strategy discussion.", { section: ["Strategy discussion"] }),
+      chunk(1, "To determine the child's welfare and plan rapid future action.", { section: ["Strategy discussion", "Purpose"] }),
+    ]);
+    const ranked = fuseScores(index, equal(2), { intents: hints("what is a strategy discussion for?") });
+    expect(ranked[0]!.ref).toBe(1);
+  });
+});
+
+describe("timescale answers", () => {
+  const lead = "Lead practitioners should:";
+  const conference =
+    "The initial child protection conference should take place within 15 working days of a strategy discussion.";
+  const list = chunk(0, "", {
+    section: ["Outcome of section 47 enquiries", "Lead practitioners should"],
+    kind: "list",
+    leadIn: 0,
+    units: [
+      { text: lead, kind: "sentence" },
+      { text: "convene an initial child protection conference.", kind: "bullet" },
+      { text: conference, kind: "sentence", cont: true },
+      { text: "consider which practitioners should be invited.", kind: "bullet" },
+    ],
+  });
+  const other = chunk(1, "The first review should be held within three months of the initial conference.", {
+    section: ["Actions and responsibilities following the initial child protection conference", "Lead practitioners should"],
+  });
+
+  it("when a sentence continues a bullet, it is shown with the list's lead-in and the whole bullet", () => {
+    expect(unitInContext(list, 2)).toEqual([0, 1, 2]);
+  });
+
+  it("when asked when the ICPC must be held, the answer leads with the sentence that states the ICPC's timescale, not another list's", () => {
+    const index = tinyIndex([list, other]);
+    const question = expandQuestion("when must the ICPC be held?");
+    const ranked = fuseScores(index, equal(index.refs.length), { timescale: true, subjects: question.subjects });
+    // The other section's review timescale ranks first on its own.
+    ranked.sort((a, b) => (b.ref === 4 ? 1 : 0) - (a.ref === 4 ? 1 : 0));
+    const picks = leadWithSubject(index, ranked, question, selectEvidence(index, ranked, { timescale: true }), documentFrequencies(index));
+    expect(picks[0]!.chunk.id).toBe(0);
+    expect(picks[0]!.chunk.units[picks[0]!.best]!.text).toBe(conference);
+    expect(picks[0]!.units).not.toContain(3);
+  });
+
+  it("when the only timescale sentence naming the subject lacks the rest of the question, the ranked answer is kept", () => {
+    const index = tinyIndex([
+      chunk(0, "Private fostering arrangements must be notified to the council."),
+      chunk(1, "The local authority should reply within 5 working days of a complaint."),
+    ]);
+    const question = expandQuestion("how many weeks notice does a private foster carer have to give the LA?");
+    const ranked = fuseScores(index, equal(2), { timescale: true });
+    ranked.sort((a, b) => a.ref - b.ref);
+    const picks = leadWithSubject(index, ranked, question, selectEvidence(index, ranked, { timescale: true }), documentFrequencies(index));
+    expect(picks[0]!.chunk.id).toBe(0);
+  });
+});
