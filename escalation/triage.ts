@@ -151,6 +151,9 @@ export async function createTriage(
       // similarity on so little text is noise, so the rules alone decide.
       // A 999 from the rules is final: answer at once, without the model.
       if (verdict.level === "999" || text.trim().split(/\s+/).length < MIN_WORDS) return result(verdict.level, verdict.reasons);
+      // A confident procedure question cannot be changed by similarity (see combine):
+      // skip the model, which is most of a practitioner's turn time.
+      if (verdict.procedural && verdict.strength === "strong") return result(verdict.level, verdict.reasons);
       const units = await embeddings.embed(unitsToEmbed(text, verdict));
       const { scores, nearest } = levelScores(units, index);
       const combined = combine(verdict, scores);

@@ -77,7 +77,8 @@ const UNNAMED_CONTEXT_FACTOR = 0.6;
 export const CONTEXT_RANK = 1;
 const DEFINITION_BOOST = 1.3;
 /** A sentence of the kind the question asks for (an Attendees section for "who has to be at"), scaled by how much of the question it holds. */
-const INTENT_WEIGHT = 1;
+const INTENT_WEIGHT = 0.75;
+const NEGATIVE_CASE_BOOST = 1.3;
 
 /** Where a question's intent is answered: section headings and sentence phrases (question-terms.json `intents`). */
 export interface IntentHint {
@@ -159,6 +160,8 @@ export interface UnitFacts {
   leaves: string[];
   /** The unit's whole section path, folded. */
   paths: string[];
+  /** The unit's section is the negative case ("Where concerns … are not substantiated"). */
+  negative: Uint8Array;
   timed: Uint8Array;
   /** The unit defines something or sets criteria ("includes", "may relate to a person who has:"), or is a bullet under such a lead-in. */
   defines: Uint8Array;
@@ -182,7 +185,8 @@ export function unitFacts(index: HybridIndex): UnitFacts {
       return fold(`${c.section[c.section.length - 1] ?? ""} ${lead}`);
     });
     const paths = index.refs.map((r) => fold(index.chunks[r.chunk]!.section.join(" ")));
-    f = { paths, texts: texts.map(fold), openings: texts.map((t) => fold(t.slice(0, 60))), leaves, timed: Uint8Array.from(texts, (t) => (hasTimeExpression(t) ? 1 : 0)), defines };
+    const negative = Uint8Array.from(paths, (p) => (/\b(not|no longer)\b/.test(p) ? 1 : 0));
+    f = { paths, negative, texts: texts.map(fold), openings: texts.map((t) => fold(t.slice(0, 60))), leaves, timed: Uint8Array.from(texts, (t) => (hasTimeExpression(t) ? 1 : 0)), defines };
     unitFactsCache.set(index, f);
   }
   return f;
@@ -198,9 +202,22 @@ const wordRe = (p: string) => {
   return re;
 };
 
-/** Whether a unit answers an intent: its leaf heading names it, or its text has one of its phrases. */
-export function answersIntent(hint: IntentHint, leaf: string, text: string): boolean {
-  return hint.headings.some((h) => wordRe(h).test(leaf)) || hint.sentences.some((p) => wordRe(p).test(text));
+/**
+ * How well a unit answers an intent: 1 when its leaf heading names it, 2 when its text has
+ * one of its phrases, 3 when both (the "as a minimum" sentence under "Attendees"). A phrase
+ * followed by another named thing ("The aim of the child protection plan is to:" when the
+ * question is about the ICPC) answers for that thing, not for the question's subject.
+ */
+export function intentMatch(hint: IntentHint, leaf: string, text: string, subjects: string[] = []): number {
+  const elsewhere = (where: string) =>
+    subjects.length > 0 &&
+    hint.sentences.some((p) => {
+      const m = wordRe(p).exec(where);
+      return m !== null && !subjects.some((x) => where.slice(m.index, m.index + m[0].length + 60).includes(x));
+    });
+  if (elsewhere(text) || elsewhere(leaf)) return 0;
+  // Saying it is surer than sitting under a heading that names it: every sentence under "Attendees" is not a list of attendees.
+  return (hint.headings.some((h) => wordRe(h).test(leaf)) ? 1 : 0) + (hint.sentences.some((p) => wordRe(p).test(text)) ? 2 : 0);
 }
 
 /**
@@ -224,6 +241,8 @@ export function fuseScores(
     namedDocuments?: string[];
     /** Kinds of answer the question asks for: units under such a heading, or with such a phrase, gain. */
     intents?: IntentHint[];
+    /** The question asks about the negative case: sections headed by it gain over their positive twin. */
+    negated?: boolean;
   } = {},
 ): ScoredUnit[] {
   const j = opts.jurisdiction;
@@ -260,8 +279,11 @@ export function fuseScores(
       const opening = facts.openings[i]!;
       if (opts.subjects.some((s) => opening.includes(s))) score *= SUBJECT_BOOST;
     }
-    if (opts.intents?.length && opts.intents.some((h) => answersIntent(h, facts.leaves[i]!, facts.texts[i]!))) {
-      score *= 1 + INTENT_WEIGHT * (opts.concepts?.[i] ?? 1);
+    // Negation words are stopwords to the rankers, so "not substantiated" and "substantiated" headings look alike to them.
+    if (opts.negated && facts.negative[i]) score *= NEGATIVE_CASE_BOOST;
+    if (opts.intents?.length) {
+      const match = Math.max(...opts.intents.map((h) => intentMatch(h, facts.leaves[i]!, facts.texts[i]!, opts.subjects)));
+      if (match > 0) score *= 1 + INTENT_WEIGHT * match * (opts.concepts?.[i] ?? 1);
     }
     if (j && chunk.jurisdiction !== j && chunk.jurisdiction !== "both") score *= 0.35;
     out.push({ ref: i, score, lexical, dense });

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -67,6 +67,38 @@ const figures: Record<string, unknown> = {};
     runs.push(performance.now() - t);
   }
   figures.cold_start_to_first_answer_s = round(stats(runs).median / 1000);
+}
+
+// 2b. The bot server's own memory once loaded and after answering questions.
+{
+  const child = spawn(process.execPath, [fromRoot("dist/bot/main.js")], {
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent" },
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/[^/\s]+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on("exit", () => reject(new Error("bot exited")));
+  });
+  for (let i = 0; i < 100 && (await fetch(`${url}/readyz`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 200));
+  const rss = async () => mb(Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0) * 1024);
+  figures.bot_rss_ready_mb = await rss();
+  for (const q of questions) {
+    await fetch(`${url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        type: "message", text: q, channelId: "emulator", serviceUrl: "http://localhost:1",
+        conversation: { id: "bench" }, from: { id: "u" }, recipient: { id: "b" }, deliveryMode: "expectReplies",
+      }),
+    });
+  }
+  figures.bot_rss_after_questions_mb = await rss();
+  child.kill("SIGTERM");
 }
 
 // 3. Warm figures in this process.

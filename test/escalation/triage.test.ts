@@ -75,6 +75,15 @@ describe("createTriage", () => {
     expect((await triage.assess("what does zorp blick fleem mean under section 47?")).level).toBe("none");
   });
 
+  it("a confident procedure question is settled by the rules without embedding it", async () => {
+    const fake = new FakeEmbeddings();
+    const triage = await createTriage({ embeddings: fake, exemplars });
+    const before = fake.calls.length;
+    const r = await triage.assess("who has to be at a strategy discussion under section 47?");
+    expect(r.level).toBe("none");
+    expect(fake.calls.length).toBe(before);
+  });
+
   it("a 999 from the rules is never lowered by similarity", async () => {
     const triage = await createTriage({ embeddings: new FakeEmbeddings(), exemplars });
     expect((await triage.assess("plim trosk vay. my dad has a knife and says he will kill us tonight")).level).toBe("999");

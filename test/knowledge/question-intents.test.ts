@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { documentFrequencies, leadWithSubject, selectEvidence, unitInContext } from "../../knowledge/answer.js";
 import { expandQuestion, loadQuestionTerms } from "../../knowledge/expand.js";
-import { answersIntent, fuseScores, type HybridIndex, type RawScores } from "../../knowledge/search.js";
+import { intentMatch, fuseScores, type HybridIndex, type RawScores } from "../../knowledge/search.js";
 import type { Chunk } from "../../knowledge/types.js";
 
 /** A chunk of one sentence, England, statutory rank. */
@@ -66,17 +66,20 @@ describe("what kind of answer a question asks for", () => {
 });
 
 describe("ranking by the kind of answer asked for", () => {
-  it("when a unit sits under an Attendees heading, it answers an attendance question; one under Tasks does not", () => {
+  it("when a unit sits under an Attendees heading and says who is involved 'as a minimum', it answers an attendance question best", () => {
     const [attendance] = hints("who has to be at a strategy discussion?");
-    expect(answersIntent(attendance!, "attendees", "all attendees should be senior.")).toBe(true);
-    expect(answersIntent(attendance!, "tasks", "a social worker, health practitioners and police should, as a minimum, be involved in the strategy discussion.")).toBe(true);
-    expect(answersIntent(attendance!, "tasks", "record agreed decisions.")).toBe(false);
+    const minimum = "a social worker, health practitioners and police should, as a minimum, be involved in the strategy discussion.";
+    expect(intentMatch(attendance!, "attendees", minimum)).toBe(3);
+    expect(intentMatch(attendance!, "attendees", "all attendees should be senior.")).toBe(1);
+    expect(intentMatch(attendance!, "tasks", "record agreed decisions.")).toBe(0);
   });
 
   it("when two sentences match equally, the attendance question ranks the 'as a minimum, be involved' sentence first", () => {
     const index = tinyIndex([
-      chunk(0, "All attendees should be sufficiently senior to make decisions.", { section: ["Strategy discussion", "Tasks"] }),
-      chunk(1, "A social worker, health practitioners and a police representative should, as a minimum, be involved in the strategy discussion."),
+      chunk(0, "All attendees should be sufficiently senior to make decisions.", { section: ["Strategy discussion", "Attendees"] }),
+      chunk(1, "A social worker, health practitioners and a police representative should, as a minimum, be involved in the strategy discussion.", {
+        section: ["Strategy discussion", "Attendees"],
+      }),
     ]);
     const ranked = fuseScores(index, equal(2), { intents: hints("who has to be at a strategy discussion?") });
     expect(ranked[0]!.ref).toBe(1);
@@ -118,9 +121,10 @@ describe("timescale answers", () => {
   it("when asked when the ICPC must be held, the answer leads with the sentence that states the ICPC's timescale, not another list's", () => {
     const index = tinyIndex([list, other]);
     const question = expandQuestion("when must the ICPC be held?");
-    const ranked = fuseScores(index, equal(index.refs.length), { timescale: true, subjects: question.subjects });
-    // The other section's review timescale ranks first on its own.
-    ranked.sort((a, b) => (b.ref === 4 ? 1 : 0) - (a.ref === 4 ? 1 : 0));
+    // The other section's review timescale matches the question's words best.
+    const raw: RawScores = { lexical: Float32Array.from([0.5, 0.5, 0.5, 0.5, 1]), dense: new Float32Array(5).fill(0.5) };
+    const ranked = fuseScores(index, raw, { timescale: true, subjects: question.subjects });
+    expect(index.refs[ranked[0]!.ref]!.chunk).toBe(1);
     const picks = leadWithSubject(index, ranked, question, selectEvidence(index, ranked, { timescale: true }), documentFrequencies(index));
     expect(picks[0]!.chunk.id).toBe(0);
     expect(picks[0]!.chunk.units[picks[0]!.best]!.text).toBe(conference);
@@ -133,8 +137,7 @@ describe("timescale answers", () => {
       chunk(1, "The local authority should reply within 5 working days of a complaint."),
     ]);
     const question = expandQuestion("how many weeks notice does a private foster carer have to give the LA?");
-    const ranked = fuseScores(index, equal(2), { timescale: true });
-    ranked.sort((a, b) => a.ref - b.ref);
+    const ranked = fuseScores(index, equal(2));
     const picks = leadWithSubject(index, ranked, question, selectEvidence(index, ranked, { timescale: true }), documentFrequencies(index));
     expect(picks[0]!.chunk.id).toBe(0);
   });
