@@ -15,7 +15,7 @@ import {
   type DeadlineResult,
   type EventId,
 } from "../deadlines/index.js";
-import { whatNext, type NextResult } from "../procedures/index.js";
+import { mentionsWales, whatNext, type NextResult } from "../procedures/index.js";
 import { draftFromNotes, saveRecord, type DraftResult } from "../records/index.js";
 import { Lazy } from "./lazy.js";
 import { answerDeadlineQuestion } from "./deadline-answer.js";
@@ -115,6 +115,19 @@ export class Assistant {
     if (deadline) return { ...deadline, signpost };
     const kb = await this.knowledge.get();
     const answer = await kb.answer(text, { jurisdiction: opts.jurisdiction });
+    if (!answer.covered && signpost && CONCERN_LEVELS.has(signpost.level)) {
+      // Someone describing a worrying situation the guidance does not name still needs
+      // what it says about acting on a concern: grounded, and said to be general.
+      const jurisdiction = opts.jurisdiction ?? (mentionsWales(text) ? "wales" : "england");
+      const general = await kb.answer(CONCERN_QUESTIONS[jurisdiction], { jurisdiction });
+      if (general.covered) {
+        return {
+          ...general,
+          answer: `The guidance I hold does not describe your exact situation. This is what it says about acting on a concern about a child:\n\n${general.answer}`,
+          signpost,
+        };
+      }
+    }
     return { ...answer, signpost };
   }
 
@@ -166,6 +179,15 @@ export class Assistant {
     return dir ? saveRecord(dir, draft) : null;
   }
 }
+
+/** Signpost levels that mean "a concern to act on", where general referral guidance helps. */
+const CONCERN_LEVELS = new Set<string>(["101_or_childrens_services", "nspcc_advice"]);
+
+/** The general question asked of the corpus when a described concern is not itself covered. */
+const CONCERN_QUESTIONS: Record<Jurisdiction, string> = {
+  england: "Anyone who has concerns about a child's welfare: should they make a referral to local authority children's social care?",
+  wales: "How do professionals report concerns about a young person's safety or well-being to Children's Services in Wales?",
+};
 
 export function toSignpost(result: TriageResult): SignpostView | null {
   return result.level === "none" ? null : { level: result.level, text: result.text };

@@ -67,8 +67,6 @@ export interface ExpandedQuestion {
   otherJurisdiction: string | null;
   /** Ids of documents the question names ("in Lewisham…"). */
   namedDocuments: string[];
-  /** True when the question asks about something not being so ("if concerns aren't substantiated"). */
-  negated: boolean;
   /** Kinds of answer the question asks for (keys of `intents` in question-terms.json). */
   intents: string[];
   /** Timescales the question itself states ("within 10 working days"): claims to check, not search terms. */
@@ -152,6 +150,5 @@ export function expandQuestion(question: string, terms: QuestionTerms = loadQues
       .filter(([name, i]) => has(i.cues) && !(name === "purpose" && asksTimescale))
       .map(([name]) => name),
     asksTimescale,
-    negated: /\b(not|never)\b|n't\b/.test(q),
   };
 }

@@ -173,7 +173,6 @@ function fusionOptions(expanded: ExpandedQuestion, concepts: Float32Array, headi
     headings,
     subjects: expanded.subjects,
     namedDocuments: expanded.namedDocuments,
-    negated: expanded.negated,
     intents: expanded.intents.flatMap((name) => terms.intents[name] ?? []),
   };
 }

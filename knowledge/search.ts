@@ -78,7 +78,6 @@ export const CONTEXT_RANK = 1;
 const DEFINITION_BOOST = 1.3;
 /** A sentence of the kind the question asks for (an Attendees section for "who has to be at"), scaled by how much of the question it holds. */
 const INTENT_WEIGHT = 0.75;
-const NEGATIVE_CASE_BOOST = 1.3;
 
 /** Where a question's intent is answered: section headings and sentence phrases (question-terms.json `intents`). */
 export interface IntentHint {
@@ -160,8 +159,7 @@ export interface UnitFacts {
   leaves: string[];
   /** The unit's whole section path, folded. */
   paths: string[];
-  /** The unit's section is the negative case ("Where concerns … are not substantiated"). */
-  negative: Uint8Array;
+
   timed: Uint8Array;
   /** The unit defines something or sets criteria ("includes", "may relate to a person who has:"), or is a bullet under such a lead-in. */
   defines: Uint8Array;
@@ -185,8 +183,7 @@ export function unitFacts(index: HybridIndex): UnitFacts {
       return fold(`${c.section[c.section.length - 1] ?? ""} ${lead}`);
     });
     const paths = index.refs.map((r) => fold(index.chunks[r.chunk]!.section.join(" ")));
-    const negative = Uint8Array.from(paths, (p) => (/\b(not|no longer)\b/.test(p) ? 1 : 0));
-    f = { paths, negative, texts: texts.map(fold), openings: texts.map((t) => fold(t.slice(0, 60))), leaves, timed: Uint8Array.from(texts, (t) => (hasTimeExpression(t) ? 1 : 0)), defines };
+    f = { paths, texts: texts.map(fold), openings: texts.map((t) => fold(t.slice(0, 60))), leaves, timed: Uint8Array.from(texts, (t) => (hasTimeExpression(t) ? 1 : 0)), defines };
     unitFactsCache.set(index, f);
   }
   return f;
@@ -241,8 +238,6 @@ export function fuseScores(
     namedDocuments?: string[];
     /** Kinds of answer the question asks for: units under such a heading, or with such a phrase, gain. */
     intents?: IntentHint[];
-    /** The question asks about the negative case: sections headed by it gain over their positive twin. */
-    negated?: boolean;
   } = {},
 ): ScoredUnit[] {
   const j = opts.jurisdiction;
@@ -279,8 +274,6 @@ export function fuseScores(
       const opening = facts.openings[i]!;
       if (opts.subjects.some((s) => opening.includes(s))) score *= SUBJECT_BOOST;
     }
-    // Negation words are stopwords to the rankers, so "not substantiated" and "substantiated" headings look alike to them.
-    if (opts.negated && facts.negative[i]) score *= NEGATIVE_CASE_BOOST;
     if (opts.intents?.length) {
       const match = Math.max(...opts.intents.map((h) => intentMatch(h, facts.leaves[i]!, facts.texts[i]!, opts.subjects)));
       if (match > 0) score *= 1 + INTENT_WEIGHT * match * (opts.concepts?.[i] ?? 1);

@@ -34,6 +34,16 @@ describe("safeguard binary", () => {
     expect(`${obj.answer} ${obj.citations.map((c: { quote: string }) => c.quote).join(" ")}`).toMatch(/police/i);
   });
 
+  it("a worrying situation the guidance does not name gets the 101 signpost first and the general referral guidance, cited", () => {
+    const r = safeguard(["ask", "a Year 9 boy is carrying cash and has a new phone: what do I do and who do I call?", "--json"]);
+    expect(r.code).toBe(0);
+    const obj = JSON.parse(r.stdout);
+    expect(obj.signpost.level).toBe("101_or_childrens_services");
+    expect(obj.answer).toMatch(/does not describe your exact situation/);
+    expect(obj.covered).toBe(true);
+    expect(obj.citations.some((c: { quote: string }) => /referral/i.test(c.quote))).toBe(true);
+  });
+
   it("triage --json prints the level and signpost text", () => {
     const r = safeguard(["triage", "my dad has a knife and is threatening my mum right now", "--json"]);
     expect(r.code).toBe(0);
