@@ -59,9 +59,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   }
   let jurisdiction: Jurisdiction | undefined;
   if (values.jurisdiction !== undefined) {
-    const j = JurisdictionSchema.safeParse(values.jurisdiction.toLowerCase());
-    if (!j.success) throw invalidInput(`--jurisdiction must be england or wales, not "${values.jurisdiction.slice(0, 40)}".`);
-    jurisdiction = j.data;
+    const j = readJurisdiction(values.jurisdiction);
+    if (j === "invalid") throw invalidInput(`--jurisdiction must be england, wales or either, not "${values.jurisdiction.slice(0, 40)}".`);
+    jurisdiction = j;
   }
   let format: Format | undefined;
   if (values.format !== undefined) {
@@ -90,14 +90,52 @@ function firstLine(s: string): string {
   return s.split("\n")[0] ?? s;
 }
 
+/**
+ * A jurisdiction as callers write it: "england"/"wales" in any case, or a word for
+ * "no preference" ("either", "both", "any", "") which leaves the choice to the question.
+ */
+const NO_PREFERENCE = new Set(["", "either", "both", "any", "none", "null", "england and wales", "england or wales"]);
+export function readJurisdiction(value: string): Jurisdiction | undefined | "invalid" {
+  const v = value.trim().toLowerCase();
+  if (NO_PREFERENCE.has(v)) return undefined;
+  const j = JurisdictionSchema.safeParse(v);
+  return j.success ? j.data : "invalid";
+}
+
 /** What one line of a `--batch` file holds, per subcommand. */
-const jurisdictionField = JurisdictionSchema.optional().nullable();
+const jurisdictionField = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((v, ctx) => {
+    const j = v == null ? undefined : readJurisdiction(v);
+    if (j === "invalid") {
+      ctx.addIssue({ code: "custom", message: "must be england, wales or either" });
+      return z.NEVER;
+    }
+    return j;
+  });
 const id = z.union([z.string(), z.number()]);
 export const BatchLineSchemas = {
   ask: z.object({ id, question: z.string(), jurisdiction: jurisdictionField }),
   next: z.object({ id, situation: z.string(), jurisdiction: jurisdictionField }),
   deadline: z.object({ id, event: z.string(), event_date: z.string(), jurisdiction: jurisdictionField }),
   triage: z.object({ id, text: z.string() }),
-  draft: z.object({ id, notes: z.union([z.string(), z.record(z.string(), z.unknown())]), jurisdiction: jurisdictionField }),
+  // A record may come as "notes" (text or JSON) or, as the adversarial samples write it, as "record".
+  draft: z
+    .object({
+      id,
+      notes: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+      record: z.record(z.string(), z.unknown()).optional(),
+      jurisdiction: jurisdictionField,
+    })
+    .transform((line, ctx) => {
+      const notes = line.notes ?? line.record;
+      if (notes === undefined) {
+        ctx.addIssue({ code: "custom", path: ["notes"], message: "is required (the notes as text, or a record as JSON)" });
+        return z.NEVER;
+      }
+      return { id: line.id, notes, jurisdiction: line.jurisdiction };
+    }),
 } as const;
 export type BatchCommand = keyof typeof BatchLineSchemas;

@@ -67,6 +67,8 @@ export interface ExpandedQuestion {
   otherJurisdiction: string | null;
   /** Ids of documents the question names ("in Lewisham…"). */
   namedDocuments: string[];
+  /** Who the question asks the duties of ("what do the police do at a strat" → "police"), if anyone. */
+  actor: string | null;
   /** Kinds of answer the question asks for (keys of `intents` in question-terms.json). */
   intents: string[];
   /** Timescales the question itself states ("within 10 working days"): claims to check, not search terms. */
@@ -76,6 +78,14 @@ export interface ExpandedQuestion {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // Plurals and "'d" forms of shorthand count too: "ICPCs", "NFA'd", "care leavers".
 const phraseRe = (p: string) => new RegExp(`(^|[^a-z0-9])${escape(fold(p))}(?:s|'s|'d)?($|[^a-z0-9])`);
+
+const DUTIES = /\b(?:what|which tasks|which jobs)\s+(?:do|does|should|must)\s+(?:the\s+|a\s+|an\s+)?([a-z][a-z'-]+)(?:\s+[a-z]+)?\s+(?:do|be doing|cover|bring)\b/;
+
+/** The actor whose duties a question asks about ("what does health do…" → "health"). */
+function actorOf(q: string, stop: Set<string>): string | null {
+  const m = DUTIES.exec(q);
+  return m && !stop.has(m[1]!) ? stem(m[1]!) : null;
+}
 
 /**
  * Expand acronyms and practitioners' shorthand ("strat", "s47", "ICPC", "NFA'd")
@@ -150,5 +160,6 @@ export function expandQuestion(question: string, terms: QuestionTerms = loadQues
       .filter(([name, i]) => has(i.cues) && !(name === "purpose" && asksTimescale))
       .map(([name]) => name),
     asksTimescale,
+    actor: actorOf(q, stop),
   };
 }

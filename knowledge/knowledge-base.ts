@@ -173,6 +173,7 @@ function fusionOptions(expanded: ExpandedQuestion, concepts: Float32Array, headi
     headings,
     subjects: expanded.subjects,
     namedDocuments: expanded.namedDocuments,
+    actor: expanded.actor,
     intents: expanded.intents.flatMap((name) => terms.intents[name] ?? []),
   };
 }

@@ -1,7 +1,7 @@
 import MiniSearch, { type Options } from "minisearch";
 import type { Jurisdiction } from "../core/jurisdiction.js";
 import type { Chunk } from "./types.js";
-import { fold, stem, words } from "./text.js";
+import { fold, stem, stems, words } from "./text.js";
 import { loadQuestionTerms } from "./expand.js";
 import { hasTimeExpression } from "./quote.js";
 
@@ -159,6 +159,10 @@ export interface UnitFacts {
   leaves: string[];
   /** The unit's whole section path, folded. */
   paths: string[];
+  /** Stems of the leaf heading. */
+  leafStems: Set<string>[];
+  /** The leaf heading introduces someone's duties ("The Police should:", "Tasks"). */
+  duties: Uint8Array;
 
   timed: Uint8Array;
   /** The unit defines something or sets criteria ("includes", "may relate to a person who has:"), or is a bullet under such a lead-in. */
@@ -183,7 +187,9 @@ export function unitFacts(index: HybridIndex): UnitFacts {
       return fold(`${c.section[c.section.length - 1] ?? ""} ${lead}`);
     });
     const paths = index.refs.map((r) => fold(index.chunks[r.chunk]!.section.join(" ")));
-    f = { paths, texts: texts.map(fold), openings: texts.map((t) => fold(t.slice(0, 60))), leaves, timed: Uint8Array.from(texts, (t) => (hasTimeExpression(t) ? 1 : 0)), defines };
+    const leafStems = leaves.map((l) => new Set(stems(l)));
+    const duties = Uint8Array.from(leaves, (l) => (/\b(should|must|will|tasks|responsibilities|role)\b:?\s*$/.test(l.trim()) ? 1 : 0));
+    f = { paths, leafStems, duties, texts: texts.map(fold), openings: texts.map((t) => fold(t.slice(0, 60))), leaves, timed: Uint8Array.from(texts, (t) => (hasTimeExpression(t) ? 1 : 0)), defines };
     unitFactsCache.set(index, f);
   }
   return f;
@@ -238,6 +244,8 @@ export function fuseScores(
     namedDocuments?: string[];
     /** Kinds of answer the question asks for: units under such a heading, or with such a phrase, gain. */
     intents?: IntentHint[];
+    /** Stem of the actor whose duties the question asks about: units listed under "<actor> should:" gain. */
+    actor?: string | null;
   } = {},
 ): ScoredUnit[] {
   const j = opts.jurisdiction;
@@ -274,6 +282,7 @@ export function fuseScores(
       const opening = facts.openings[i]!;
       if (opts.subjects.some((s) => opening.includes(s))) score *= SUBJECT_BOOST;
     }
+    if (opts.actor && facts.duties[i] && facts.leafStems[i]!.has(opts.actor)) score *= 1 + 2 * INTENT_WEIGHT;
     if (opts.intents?.length) {
       const match = Math.max(...opts.intents.map((h) => intentMatch(h, facts.leaves[i]!, facts.texts[i]!, opts.subjects)));
       if (match > 0) score *= 1 + INTENT_WEIGHT * match * (opts.concepts?.[i] ?? 1);

@@ -56,6 +56,12 @@ describe("safeguard command line", () => {
     expect(await runCli(["ask", "x", "--colour"], t.io, deps)).toBe(EXIT.invalid);
   });
 
+  it("--jurisdiction either leaves the choice to the question", async () => {
+    const t = io();
+    expect(await runCli(["ask", "x", "--jurisdiction", "Either", "--json"], t.io, deps)).toBe(EXIT.ok);
+    expect(JSON.parse(t.out()).jurisdiction).toBe("england");
+  });
+
   it("a jurisdiction other than england or wales exits 2 naming the option", async () => {
     const t = io();
     expect(await runCli(["ask", "x", "--jurisdiction", "scotland"], t.io, deps)).toBe(EXIT.invalid);
@@ -102,17 +108,23 @@ describe("safeguard command line", () => {
         JSON.stringify({ id: "d", question: "  " }),
         "",
         JSON.stringify({ id: 5, question: "last?", jurisdiction: "wales" }),
+        JSON.stringify({ id: 6, question: "either?", jurisdiction: "either" }),
+        JSON.stringify({ id: 7, question: "scotland?", jurisdiction: "scotland" }),
       ].join("\n"),
     );
     const t = io();
     expect(await runCli(["ask", "--batch", file], t.io, deps)).toBe(EXIT.ok);
     const lines = t.out().trim().split("\n").map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.id)).toEqual(["a", null, "c", "d", 5]);
+    expect(lines.map((l) => l.id)).toEqual(["a", null, "c", "d", 5, 6, 7]);
     expect(lines[0].answer).toBe("answer to first?");
     expect(lines[1].error).toMatch(/not valid JSON/);
     expect(lines[2].error).toMatch(/question/);
     expect(lines[3].error).toMatch(/type your question/);
     expect(lines[4].jurisdiction).toBe("wales");
+    // "either" (as the evaluation files write it) means no preference, not an error.
+    expect(lines[5].answer).toBe("answer to either?");
+    expect(lines[5].jurisdiction).toBe("england");
+    expect(lines[6].error).toMatch(/england, wales or either/);
   });
 
   it("batch mode reads standard input with -", async () => {
