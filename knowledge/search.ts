@@ -78,6 +78,11 @@ export const CONTEXT_RANK = 1;
 const DEFINITION_BOOST = 1.3;
 /** A sentence of the kind the question asks for (an Attendees section for "who has to be at"), scaled by how much of the question it holds. */
 const INTENT_WEIGHT = 0.75;
+/**
+ * "What do the police do at a strat?" asks for the list headed "The Police should:". Its bullets
+ * rarely repeat the question's words, so the heading has to carry them.
+ */
+const ACTOR_DUTIES_BOOST = 3.5;
 
 /** Where a question's intent is answered: section headings and sentence phrases (question-terms.json `intents`). */
 export interface IntentHint {
@@ -159,7 +164,7 @@ export interface UnitFacts {
   leaves: string[];
   /** The unit's whole section path, folded. */
   paths: string[];
-  /** Stems of the leaf heading. */
+  /** First two stems of the leaf heading: who it is about ("The Police should" → police, should). */
   leafStems: Set<string>[];
   /** The leaf heading introduces someone's duties ("The Police should:", "Tasks"). */
   duties: Uint8Array;
@@ -187,7 +192,7 @@ export function unitFacts(index: HybridIndex): UnitFacts {
       return fold(`${c.section[c.section.length - 1] ?? ""} ${lead}`);
     });
     const paths = index.refs.map((r) => fold(index.chunks[r.chunk]!.section.join(" ")));
-    const leafStems = leaves.map((l) => new Set(stems(l)));
+    const leafStems = leaves.map((l) => new Set(stems(l).filter((w) => w !== "the").slice(0, 2)));
     const duties = Uint8Array.from(leaves, (l) => (/\b(should|must|will|tasks|responsibilities|role)\b:?\s*$/.test(l.trim()) ? 1 : 0));
     f = { paths, leafStems, duties, texts: texts.map(fold), openings: texts.map((t) => fold(t.slice(0, 60))), leaves, timed: Uint8Array.from(texts, (t) => (hasTimeExpression(t) ? 1 : 0)), defines };
     unitFactsCache.set(index, f);
@@ -282,7 +287,7 @@ export function fuseScores(
       const opening = facts.openings[i]!;
       if (opts.subjects.some((s) => opening.includes(s))) score *= SUBJECT_BOOST;
     }
-    if (opts.actor && facts.duties[i] && facts.leafStems[i]!.has(opts.actor)) score *= 1 + 2 * INTENT_WEIGHT;
+    if (opts.actor && facts.duties[i] && facts.leafStems[i]!.has(opts.actor)) score *= ACTOR_DUTIES_BOOST;
     if (opts.intents?.length) {
       const match = Math.max(...opts.intents.map((h) => intentMatch(h, facts.leaves[i]!, facts.texts[i]!, opts.subjects)));
       if (match > 0) score *= 1 + INTENT_WEIGHT * match * (opts.concepts?.[i] ?? 1);

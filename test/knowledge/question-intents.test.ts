@@ -74,6 +74,13 @@ describe("ranking by the kind of answer asked for", () => {
     expect(intentMatch(attendance!, "tasks", "record agreed decisions.")).toBe(0);
   });
 
+  it("when the question is about the ICPC, a list headed 'The aim of the child protection plan is to:' does not answer what the ICPC is for", () => {
+    const [purpose] = hints("what is the ICPC for?");
+    const subjects = expandQuestion("what is the ICPC for?").subjects;
+    expect(intentMatch(purpose!, "purpose the aim of the child protection plan is to:", "promote the child's health.", subjects)).toBe(0);
+    expect(intentMatch(purpose!, "purpose", "to bring together and analyse all relevant information.", subjects)).toBe(1);
+  });
+
   it("when two sentences match equally, the attendance question ranks the 'as a minimum, be involved' sentence first", () => {
     const index = tinyIndex([
       chunk(0, "All attendees should be sufficiently senior to make decisions.", { section: ["Strategy discussion", "Attendees"] }),
@@ -92,6 +99,32 @@ describe("ranking by the kind of answer asked for", () => {
     ]);
     const ranked = fuseScores(index, equal(2), { intents: hints("what is a strategy discussion for?") });
     expect(ranked[0]!.ref).toBe(1);
+  });
+});
+
+describe("duties questions", () => {
+  it.each([
+    ["what do the police do at a strat?", "polic"],
+    ["what does health do at a strategy discussion?", "health"],
+    ["when must the ICPC be held?", null],
+  ])("when asked '%s', the actor whose duties are asked is %s", (q, actor) => {
+    expect(expandQuestion(q).actor).toBe(actor);
+  });
+
+  it("when asked what the police do, the list headed 'The Police should' ranks above a sentence that only mentions the police", () => {
+    const index = tinyIndex([
+      chunk(0, "A social worker, health practitioners and a police representative should, as a minimum, be involved.", {
+        section: ["Strategy discussion", "Attendees"],
+      }),
+      chunk(1, "discuss the basis for any criminal investigation", {
+        section: ["Strategy discussion", "Tasks", "The Police should"],
+        kind: "list",
+        units: [{ text: "discuss the basis for any criminal investigation", kind: "bullet" }],
+      }),
+    ]);
+    const raw: RawScores = { lexical: Float32Array.from([1, 0.5]), dense: Float32Array.from([0.6, 0.4]) };
+    expect(fuseScores(index, raw)[0]!.ref).toBe(0);
+    expect(fuseScores(index, raw, { actor: expandQuestion("what do the police do at a strat?").actor })[0]!.ref).toBe(1);
   });
 });
 
