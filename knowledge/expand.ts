@@ -73,6 +73,8 @@ export interface ExpandedQuestion {
   intents: string[];
   /** Timescales the question itself states ("within 10 working days"): claims to check, not search terms. */
   claims: string[];
+  /** Stems of outcome words the question negates ("aren't substantiated" → "substantiat"): it asks about the "not" case. */
+  negated: string[];
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -80,6 +82,18 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const phraseRe = (p: string) => new RegExp(`(^|[^a-z0-9])${escape(fold(p))}(?:s|'s|'d)?($|[^a-z0-9])`);
 
 const DUTIES = /\b(?:what|which tasks|which jobs)\s+(?:do|does|should|must)\s+(?:the\s+|a\s+|an\s+)?([a-z][a-z'-]+)(?:\s+[a-z]+)?\s+(?:do|be doing|cover|bring)\b/;
+
+// "not", "never" and the "-n't" forms, optionally followed by a filler ("been", "yet", "fully"), then an
+// outcome: a participle ("substantiated", "proven"). "No strat" is an absence of a thing, not a negated outcome.
+const NEGATION = /\b(?:not|no|never|[a-z]+n't)\s+(?:(?:been|be|yet|fully|properly|actually|really)\s+)*([a-z]+(?:ed|en))\b/g;
+
+/**
+ * Words the question negates. "Not" is a stopword to the rankers, so without this "aren't
+ * substantiated" reads as "substantiated" and finds the opposite case.
+ */
+export function negatedStems(q: string, stop: Set<string>): string[] {
+  return [...new Set([...fold(q).matchAll(NEGATION)].map((m) => m[1]!).filter((w) => !stop.has(w) && w.length > 3).map(stem))];
+}
 
 /** The actor whose duties a question asks about ("what does health do…" → "health"). */
 function actorOf(q: string, stop: Set<string>): string | null {
@@ -161,5 +175,6 @@ export function expandQuestion(question: string, terms: QuestionTerms = loadQues
       .map(([name]) => name),
     asksTimescale,
     actor: actorOf(q, stop),
+    negated: negatedStems(q, stop),
   };
 }

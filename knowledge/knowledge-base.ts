@@ -174,6 +174,7 @@ function fusionOptions(expanded: ExpandedQuestion, concepts: Float32Array, headi
     subjects: expanded.subjects,
     namedDocuments: expanded.namedDocuments,
     actor: expanded.actor,
+    negated: expanded.negated,
     intents: expanded.intents.flatMap((name) => terms.intents[name] ?? []),
   };
 }

@@ -84,6 +84,21 @@ const INTENT_WEIGHT = 0.75;
  */
 const ACTOR_DUTIES_BOOST = 3.5;
 
+/** A section or sentence about the negated case ("Where concerns … are not substantiated") when the question negates it. */
+const NEGATED_MATCH_BOOST = 2;
+/** A section or sentence about the positive case when the question asks about the negated one. */
+const NEGATED_MISMATCH_FACTOR = 0.6;
+
+/**
+ * Whether a text speaks of a negated word: 1 for the negated case ("not substantiated",
+ * "unsubstantiated"), -1 for only the positive case ("substantiated"), 0 when it does not name it.
+ */
+export function negationMatch(stemmed: string, text: string): number {
+  const w = stemmed.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  if (new RegExp(`(?:\\b(?:not|never|no longer)\\s+(?:been\\s+|be\\s+)?|\\bun|n't\\s+(?:been\\s+|be\\s+)?)${w}[a-z]*`).test(text)) return 1;
+  return new RegExp(`\\b${w}[a-z]*`).test(text) ? -1 : 0;
+}
+
 /** Where a question's intent is answered: section headings and sentence phrases (question-terms.json `intents`). */
 export interface IntentHint {
   headings: string[];
@@ -251,6 +266,8 @@ export function fuseScores(
     intents?: IntentHint[];
     /** Stem of the actor whose duties the question asks about: units listed under "<actor> should:" gain. */
     actor?: string | null;
+    /** Stems the question negates: units about the negated case gain, units about the positive case lose. */
+    negated?: string[];
   } = {},
 ): ScoredUnit[] {
   const j = opts.jurisdiction;
@@ -291,6 +308,12 @@ export function fuseScores(
     if (opts.intents?.length) {
       const match = Math.max(...opts.intents.map((h) => intentMatch(h, facts.leaves[i]!, facts.texts[i]!, opts.subjects)));
       if (match > 0) score *= 1 + INTENT_WEIGHT * match * (opts.concepts?.[i] ?? 1);
+    }
+    for (const n of opts.negated ?? []) {
+      // The heading path decides where it names the case; else the sentence itself.
+      const m = negationMatch(n, facts.paths[i]!) || negationMatch(n, facts.texts[i]!);
+      if (m > 0) score *= NEGATED_MATCH_BOOST;
+      else if (m < 0) score *= NEGATED_MISMATCH_FACTOR;
     }
     if (j && chunk.jurisdiction !== j && chunk.jurisdiction !== "both") score *= 0.35;
     out.push({ ref: i, score, lexical, dense });

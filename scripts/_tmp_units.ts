@@ -1,0 +1,12 @@
+import { parseConfig } from "/work/main/core/config.js";
+import { UseEmbeddings } from "/work/main/knowledge/embeddings/use-embeddings.js";
+import { loadKnowledgeBase } from "/work/main/knowledge/index.js";
+import { fuseScores } from "/work/main/knowledge/search.js";
+const kb: any = await loadKnowledgeBase({ config: parseConfig({}), embeddings: await UseEmbeddings.load() });
+const q = process.argv[2]!; const needle = process.argv[3] ?? "";
+const { expanded, raw, concepts, headings } = await kb.rank(q);
+console.log(JSON.stringify({concepts: expanded.concepts, intents: expanded.intents, subjects: expanded.subjects}));
+const terms = (await import("/work/main/knowledge/expand.js")).loadQuestionTerms();
+const ranked = fuseScores(kb.index, raw, { timescale: expanded.asksTimescale, definition: expanded.asksDefinition, concepts, headings, subjects: expanded.subjects, namedDocuments: expanded.namedDocuments, actor: expanded.actor, intents: expanded.intents.flatMap((n: string) => terms.intents[n] ?? []), negated: expanded.negated, jurisdiction: "england" });
+ranked.forEach((s: any, pos: number) => { const r = kb.index.refs[s.ref]; const c = kb.index.chunks[r.chunk]; const t = c.units[r.unit].text;
+ if (pos < 8 || (needle && t.includes(needle))) console.log(pos, s.score.toFixed(3), s.lexical.toFixed(2), s.dense.toFixed(2), concepts[s.ref].toFixed(2), c.section.slice(-1)[0].slice(0,50), "|", t.slice(0, 100)); });
