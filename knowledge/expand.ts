@@ -26,7 +26,16 @@ const TermsSchema = z.object({
    * does): the phrasings that ask it, and the section headings and sentence phrases that answer it.
    */
   intents: z
-    .record(z.string(), z.object({ cues: z.array(z.string()), headings: z.array(z.string()), sentences: z.array(z.string()) }))
+    .record(
+      z.string(),
+      z.object({
+        cues: z.array(z.string()),
+        headings: z.array(z.string()),
+        sentences: z.array(z.string()),
+        /** False when the phrases qualify what comes before them ("… should be used only where"), so the subject need not follow. */
+        subjectFollows: z.boolean().default(true),
+      }),
+    )
     .default({}),
 });
 export type QuestionTerms = z.infer<typeof TermsSchema>;
@@ -140,7 +149,10 @@ export function expandQuestion(question: string, terms: QuestionTerms = loadQues
   const seen = new Set<string>();
   for (const w of words(question)) {
     const s = stem(w);
-    const alternatives = [[s], ...(byWord.get(w) ?? [])];
+    // The stemmer leaves short past forms alone ("used" is not "use"): the question's word covers them too.
+    const pastForm = w.endsWith("e") ? `${w}d` : `${w}ed`;
+    const past = pastForm.length <= 4 && stem(pastForm) === pastForm ? [[pastForm]] : [];
+    const alternatives = [[s], ...past, ...(byWord.get(w) ?? [])];
     if (seen.has(s)) continue;
     seen.add(s);
     // An acronym like "DO" or "LA" is a stopword as a word but a concept as an acronym.

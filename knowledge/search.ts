@@ -85,7 +85,7 @@ const INTENT_WEIGHT = 0.75;
 const ACTOR_DUTIES_BOOST = 3.5;
 
 /** A section or sentence about the negated case ("Where concerns … are not substantiated") when the question negates it. */
-const NEGATED_MATCH_BOOST = 2;
+const NEGATED_MATCH_BOOST = 3;
 /** A section or sentence about the positive case when the question asks about the negated one. */
 const NEGATED_MISMATCH_FACTOR = 0.6;
 
@@ -103,6 +103,8 @@ export function negationMatch(stemmed: string, text: string): number {
 export interface IntentHint {
   headings: string[];
   sentences: string[];
+  /** False when the phrases qualify what precedes them ("only in exceptional circumstances"): no check that the subject follows. */
+  subjectFollows?: boolean;
 }
 
 /** The passage-level lexical index, built from the chunks when the index loads (a fraction of a second). */
@@ -234,6 +236,7 @@ const wordRe = (p: string) => {
 export function intentMatch(hint: IntentHint, leaf: string, text: string, subjects: string[] = []): number {
   const elsewhere = (where: string) =>
     subjects.length > 0 &&
+    hint.subjectFollows !== false &&
     hint.sentences.some((p) => {
       const m = wordRe(p).exec(where);
       return m !== null && !subjects.some((x) => where.slice(m.index, m.index + m[0].length + 60).includes(x));
