@@ -1,41 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { chunk, equal, tinyIndex } from "./tiny-index.js";
 import { composeAnswer, conceptScorer, selectEvidence } from "../../knowledge/answer.js";
 import { expandQuestion } from "../../knowledge/expand.js";
 import { sectionHeadings } from "../../knowledge/knowledge-base.js";
 import { fuseScores, type HybridIndex, type RawScores } from "../../knowledge/search.js";
 import { stems } from "../../knowledge/text.js";
-import type { Chunk } from "../../knowledge/types.js";
 
-/** A chunk of one sentence, England, statutory rank. */
-function chunk(id: number, text: string, over: Partial<Chunk> = {}): Chunk {
-  return {
-    id,
-    docId: "wt",
-    file: "wt.txt",
-    title: "Working Together",
-    section: ["Some section"],
-    paragraph: null,
-    jurisdiction: "england",
-    rank: 3,
-    kind: "text",
-    text,
-    units: [{ text, kind: "sentence" }],
-    leadIn: null,
-    ...over,
-  };
-}
 
-/** A tiny index: only what fusion and selection read. */
-function tinyIndex(chunks: Chunk[]): HybridIndex {
-  return {
-    chunks,
-    refs: chunks.map((c) => ({ chunk: c.id, unit: 0, heading: c.id })),
-    unitVectors: [],
-    headingVectors: [],
-  } as unknown as HybridIndex;
-}
 
-const equal = (n: number): RawScores => ({ lexical: new Float32Array(n).fill(0.8), dense: new Float32Array(n).fill(0.5) });
 
 describe("fusion of the evidence", () => {
   it("when two sentences match equally, the one whose section heading names the question's subject ranks first", () => {

@@ -1,32 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { chunk, equal, tinyIndex } from "./tiny-index.js";
 import { expandQuestion, loadQuestionTerms } from "../../knowledge/expand.js";
 import { fuseScores, intentMatch, negationMatch, type HybridIndex, type RawScores } from "../../knowledge/search.js";
-import type { Chunk } from "../../knowledge/types.js";
 
-/** A chunk of one sentence, England, statutory rank. */
-function chunk(id: number, text: string, section: string[]): Chunk {
-  return {
-    id,
-    docId: "wt",
-    file: "wt.txt",
-    title: "Working Together",
-    section,
-    paragraph: null,
-    jurisdiction: "england",
-    rank: 3,
-    kind: "text",
-    text,
-    units: [{ text, kind: "sentence" }],
-    leadIn: null,
-  };
-}
 
-function tinyIndex(chunks: Chunk[]): HybridIndex {
-  const refs = chunks.flatMap((c) => c.units.map((_, u) => ({ chunk: c.id, unit: u, heading: c.id })));
-  return { chunks, refs, unitVectors: [], headingVectors: [] } as unknown as HybridIndex;
-}
 
-const equal = (n: number): RawScores => ({ lexical: new Float32Array(n).fill(0.8), dense: new Float32Array(n).fill(0.5) });
 
 describe("negated outcomes in a question", () => {
   it.each([
@@ -49,11 +27,11 @@ describe("negated outcomes in a question", () => {
 
   it("when asked what happens if concerns aren't substantiated, the 'not substantiated' section outranks the 'substantiated' one", () => {
     const index = tinyIndex([
-      chunk(0, "convene an initial child protection conference", ["Outcome of section 47 enquiries", "Where concerns of significant harm are substantiated"]),
-      chunk(1, "discuss the case with the child, parents and other practitioners", [
+      chunk(0, "convene an initial child protection conference", { section: ["Outcome of section 47 enquiries", "Where concerns of significant harm are substantiated"] }),
+      chunk(1, "discuss the case with the child, parents and other practitioners", { section: [
         "Outcome of section 47 enquiries",
         "Where concerns of significant harm are not substantiated",
-      ]),
+      ] }),
     ]);
     const raw = equal(2);
     expect(fuseScores(index, raw)[0]!.ref).toBe(0);
@@ -83,8 +61,8 @@ describe("questions about when something may be done", () => {
 
   it("when two sentences match equally, the conditions question ranks the 'only in exceptional circumstances' sentence first", () => {
     const index = tinyIndex([
-      chunk(0, "The police should use their statutory powers to act immediately.", ["Immediate protection"]),
-      chunk(1, "Police powers should be used only in exceptional circumstances where there is insufficient time to seek an EPO.", ["Immediate protection"]),
+      chunk(0, "The police should use their statutory powers to act immediately.", { section: ["Immediate protection"] }),
+      chunk(1, "Police powers should be used only in exceptional circumstances where there is insufficient time to seek an EPO.", { section: ["Immediate protection"] }),
     ]);
     const e = expandQuestion("when can police use police protection?");
     const intents = e.intents.flatMap((n) => loadQuestionTerms().intents[n] ?? []);

@@ -1,35 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { chunk, equal, tinyIndex } from "./tiny-index.js";
 import { documentFrequencies, leadWithSubject, selectEvidence, unitInContext } from "../../knowledge/answer.js";
 import { expandQuestion, loadQuestionTerms } from "../../knowledge/expand.js";
 import { intentMatch, fuseScores, type HybridIndex, type RawScores } from "../../knowledge/search.js";
-import type { Chunk } from "../../knowledge/types.js";
 
-/** A chunk of one sentence, England, statutory rank. */
-function chunk(id: number, text: string, over: Partial<Chunk> = {}): Chunk {
-  return {
-    id,
-    docId: "wt",
-    file: "wt.txt",
-    title: "Working Together",
-    section: ["Some section"],
-    paragraph: null,
-    jurisdiction: "england",
-    rank: 3,
-    kind: "text",
-    text,
-    units: [{ text, kind: "sentence" }],
-    leadIn: null,
-    ...over,
-  };
-}
 
-/** A tiny index of the given chunks, one ref per unit. */
-function tinyIndex(chunks: Chunk[]): HybridIndex {
-  const refs = chunks.flatMap((c) => c.units.map((_, u) => ({ chunk: c.id, unit: u, heading: c.id })));
-  return { chunks, refs, unitVectors: [], headingVectors: [] } as unknown as HybridIndex;
-}
 
-const equal = (n: number): RawScores => ({ lexical: new Float32Array(n).fill(0.8), dense: new Float32Array(n).fill(0.5) });
 const hints = (q: string) => expandQuestion(q).intents.flatMap((n) => loadQuestionTerms().intents[n] ?? []);
 
 describe("what kind of answer a question asks for", () => {
