@@ -16,7 +16,16 @@ export interface KnowledgeAnswer {
 }
 
 /** Thresholds of the coverage test, tuned on the public sample and kept round. */
-export const COVERAGE = { minScore: 0.45, minConceptShare: 0.3, nextPassage: 0.6, thirdPassage: 0.9, maxPassages: 3 };
+export const COVERAGE = {
+  minScore: 0.45,
+  minConceptShare: 0.3,
+  nextPassage: 0.6,
+  thirdPassage: 0.9,
+  /** A third passage nearly as good is cited too when the answer stays short (under `shortAnswerChars`). */
+  shortThirdPassage: 0.8,
+  shortAnswerChars: 1400,
+  maxPassages: 3,
+};
 
 const WHERE_TO_GO =
   "Check your local safeguarding children procedures, or ask your local authority's children's services. " +
@@ -70,9 +79,12 @@ export function selectEvidence(index: HybridIndex, ranked: ScoredUnit[], opts: {
     const bestText = normaliseForMatch(index.chunks[chunkId]!.units[index.refs[best.ref]!.unit]!.text);
     if (said.has(bestText)) continue;
     said.add(bestText);
-    const needed = picks.length === 0 ? 1 : picks.length === 1 ? COVERAGE.nextPassage : COVERAGE.thirdPassage;
-    if (chunkScore(scored) < topScore * needed) continue;
     const chunk = index.chunks[chunkId]!;
+    // A third passage must score nearly as well as the first, a little less when the whole answer stays short.
+    const shownSoFar = picks.reduce((n, p) => n + p.units.reduce((m, u) => m + p.chunk.units[u]!.text.length + 1, 0), 0);
+    const short = picks.length === 2 && shownSoFar + chunk.text.length <= COVERAGE.shortAnswerChars;
+    const needed = picks.length === 0 ? 1 : picks.length === 1 ? COVERAGE.nextPassage : short ? COVERAGE.shortThirdPassage : COVERAGE.thirdPassage;
+    if (chunkScore(scored) < topScore * needed) continue;
     const unitScore = new Map(scored.map((s) => [index.refs[s.ref]!.unit, s.score]));
     const bestUnit = index.refs[best.ref]!.unit;
     const chosen = new Set<number>([bestUnit]);
