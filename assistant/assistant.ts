@@ -93,10 +93,13 @@ export class Assistant {
     return { level: result.level, text: result.text };
   }
 
-  /** Answer a procedure question from the corpus, with citations and any signpost. */
-  async ask(question: string, opts: JurisdictionOption = {}): Promise<AskResult> {
+  /**
+   * Answer a procedure question from the corpus, with citations and any signpost.
+   * `assessed` is the triage of this same text when the caller (the bot) already ran it.
+   */
+  async ask(question: string, opts: JurisdictionOption & { assessed?: TriageResult } = {}): Promise<AskResult> {
     if (question.trim() === "") throw invalidInput("Please type your question.");
-    const signpost = toSignpost(await this.assess(question));
+    const signpost = toSignpost(opts.assessed ?? (await this.assess(question)));
     const max = this.config.limits.maxMessageChars;
     if (question.length > max) {
       return {

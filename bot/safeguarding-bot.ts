@@ -12,7 +12,7 @@ import { describeText } from "../core/logger.js";
 import { toSignpost, type Assistant } from "../assistant/index.js";
 import { HELP_TEXT, MainDialog } from "../dialogs/main-dialog.js";
 import { signpostCard } from "./cards.js";
-import { SIGNPOST_SHOWN } from "../dialogs/turn-keys.js";
+import { TURN_TRIAGE } from "../dialogs/turn-keys.js";
 
 export interface SafeguardingBotDeps {
   assistant: Assistant;
@@ -63,7 +63,7 @@ export class SafeguardingBot extends TeamsActivityHandler {
     // 1. Triage the whole message before anything else, however long it is.
     const triage = text.trim() === "" ? null : await this.deps.assistant.assess(text);
     const signpost = triage ? toSignpost(triage) : null;
-    context.turnState.set(SIGNPOST_SHOWN, signpost?.level ?? null);
+    context.turnState.set(TURN_TRIAGE, triage);
     if (signpost) {
       const card = MessageFactory.attachment(signpostCard(signpost));
       // Teams shows the card alone; other channels also get the words as text, in

@@ -15,7 +15,8 @@ import { StrategyRecordDialog } from "./strategy-record-dialog.js";
 import type { DeadlineCalculator } from "../deadlines/index.js";
 import type { DraftResult } from "../records/index.js";
 import type { AssistantPort } from "./ports.js";
-import { SIGNPOST_SHOWN } from "./turn-keys.js";
+import { TURN_TRIAGE } from "./turn-keys.js";
+import type { TriageResult } from "../escalation/index.js";
 
 const WATERFALL = "mainWaterfall";
 
@@ -101,10 +102,11 @@ export class MainDialog extends ComponentDialog {
       case "ask":
         break;
     }
-    const answer = await this.assistant.ask(text);
+    const triage = context.turnState.get(TURN_TRIAGE) as TriageResult | null | undefined;
+    const answer = await this.assistant.ask(text, triage ? { assessed: triage } : {});
     // The bot has already shown the signpost first; don't repeat it in the answer. After an
     // urgent signpost (999, Childline) "the documents don't cover this" only distracts.
-    const shown = context.turnState.get(SIGNPOST_SHOWN) as string | null | undefined;
+    const shown = triage?.level;
     if (answer.covered || !(shown === "999" || shown === "childline")) {
       await context.sendActivity(presentAsk({ ...answer, signpost: null }));
     }
