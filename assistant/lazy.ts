@@ -15,9 +15,4 @@ export class Lazy<T> {
     });
     return this.promise;
   }
-
-  /** True once the value has been requested (it may still be loading). */
-  get started(): boolean {
-    return this.promise !== undefined;
-  }
 }

@@ -1,7 +1,6 @@
 import { ActivityTypes, type TurnContext } from "botbuilder";
 import {
   ComponentDialog,
-  DialogTurnStatus,
   WaterfallDialog,
   type DialogContext,
   type DialogTurnResult,
@@ -114,4 +113,3 @@ export class MainDialog extends ComponentDialog {
   }
 }
 
-export { DialogTurnStatus };
