@@ -1,7 +1,6 @@
 import type { Config } from "../core/config.js";
 import { systemClock, type Clock } from "../core/clock.js";
 import { invalidInput } from "../core/errors.js";
-import { cleanUserText } from "../core/text.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
 import { createEmbeddings, type Embeddings } from "../knowledge/embeddings/index.js";
 import { loadKnowledgeBase, createChatModel, type KnowledgeBase } from "../knowledge/index.js";
@@ -9,17 +8,16 @@ import { createTriage, triageByRules, type Triage, type TriageResult } from "../
 import {
   createDeadlineCalculator,
   parseDateInput,
-  parseDeadlineQuestion,
   type DeadlineCalculator,
   type DeadlineQuestion,
   type DeadlineResult,
   type EventId,
 } from "../deadlines/index.js";
-import { mentionsWales, whatNext, type NextResult } from "../procedures/index.js";
+import { whatNext, type NextResult } from "../procedures/index.js";
 import { draftFromNotes, saveRecord, type DraftResult } from "../records/index.js";
 import { Lazy } from "./lazy.js";
 import { answerDeadlineQuestion } from "./deadline-answer.js";
-import { asksForCalculation } from "./intent.js";
+import { readMessage, type MessageReading } from "./reading.js";
 import type { AskResult, SignpostView, TriageView } from "./types.js";
 
 export interface AssistantOptions {
@@ -32,7 +30,11 @@ export interface JurisdictionOption {
 }
 
 /** The deadline result plus how the event date was read, so the user can check it. */
-export type DeadlineView = DeadlineResult & { event_date_interpretation: string; event_date_ambiguous?: string };
+export type DeadlineView = DeadlineResult & { event_date_interpretation: string; event_date_ambiguous?: string; signpost: SignpostView | null };
+/** What happens next, with the signpost its description needed. */
+export type NextView = NextResult & { signpost: SignpostView | null };
+/** A drafted record, with the signpost its notes needed. */
+export type DraftView = DraftResult & { signpost: SignpostView | null };
 
 /**
  * The application's use cases, shared by the CLI and the bot so both give the same
@@ -94,17 +96,33 @@ export class Assistant {
   }
 
   /**
-   * Answer a procedure question from the corpus, with citations and any signpost.
-   * `assessed` is the triage of this same text when the caller (the bot) already ran it.
+   * Read a message once: triage of the whole raw text first (nothing can skip it),
+   * then its intent, dates, deadline question and jurisdiction. The bot and every CLI
+   * command start here, so both read a message the same way.
    */
-  async ask(question: string, opts: JurisdictionOption & { assessed?: TriageResult } = {}): Promise<AskResult> {
+  async read(raw: string, opts: JurisdictionOption = {}): Promise<MessageReading> {
+    const triage = raw.trim() === "" ? null : await this.assess(raw);
+    return readMessage(raw, triage, { clock: this.clock, maxChars: this.config.limits.maxMessageChars, jurisdiction: opts.jurisdiction });
+  }
+
+  /** Answer a procedure question from the corpus, with citations and any signpost. */
+  async ask(question: string, opts: JurisdictionOption = {}): Promise<AskResult> {
     if (question.trim() === "") throw invalidInput("Please type your question.");
-    const signpost = toSignpost(opts.assessed ?? (await this.assess(question)));
-    const max = this.config.limits.maxMessageChars;
-    if (question.length > max) {
+    return this.answer(await this.read(question, opts));
+  }
+
+  /**
+   * The answer to a message already read: a calculated deadline when it asks for one
+   * with a date, otherwise the corpus's cited answer; the signpost always rides along.
+   */
+  async answer(reading: MessageReading): Promise<AskResult> {
+    const signpost = reading.triage ? toSignpost(reading.triage) : null;
+    if (reading.empty) throw invalidInput("Please type your question.");
+    if (reading.overLength) {
+      const max = this.config.limits.maxMessageChars;
       return {
         answer:
-          `That message is too long for me to answer (${question.length.toLocaleString("en-GB")} characters; ` +
+          `That message is too long for me to answer (${reading.raw.length.toLocaleString("en-GB")} characters; ` +
           `the limit is ${max.toLocaleString("en-GB")}). I have checked all of it for signs of danger. ` +
           "Please send your question on its own, in a sentence or two.",
         jurisdiction: null,
@@ -113,16 +131,18 @@ export class Assistant {
         signpost,
       };
     }
-    const text = cleanUserText(question);
-    const deadline = await this.deadlineAnswer(text, opts);
-    if (deadline) return { ...deadline, signpost };
+    const jurisdiction = reading.jurisdiction.value ?? undefined;
+    if (reading.intent.kind === "deadline") {
+      const calculated = await this.answerDeadline(reading.intent.question, jurisdiction);
+      if (calculated) return { ...calculated, signpost };
+    }
     const kb = await this.knowledge.get();
-    const answer = await kb.answer(text, { jurisdiction: opts.jurisdiction });
-    if (!answer.covered && signpost && CONCERN_LEVELS.has(signpost.level)) {
+    const answer = await kb.answer(reading.text, { jurisdiction });
+    if (!answer.covered && reading.triage && wantsConcernGuidance(reading.triage)) {
       // Someone describing a worrying situation the guidance does not name still needs
       // what it says about acting on a concern: grounded, and said to be general.
-      const jurisdiction = opts.jurisdiction ?? (mentionsWales(text) ? "wales" : "england");
-      const general = await kb.answer(CONCERN_QUESTIONS[jurisdiction], { jurisdiction });
+      const where = jurisdiction ?? "england";
+      const general = await kb.answer(CONCERN_QUESTIONS[where], { jurisdiction: where });
       if (general.covered) {
         return {
           ...general,
@@ -134,46 +154,53 @@ export class Assistant {
     return { ...answer, signpost };
   }
 
-  /** A deadline question with a date gets the calculated date, not a paragraph about timescales. */
-  private async deadlineAnswer(text: string, opts: JurisdictionOption): Promise<Omit<AskResult, "signpost"> | null> {
-    let question: DeadlineQuestion | null;
-    try {
-      question = parseDeadlineQuestion(text, this.clock);
-    } catch {
-      return null;
-    }
-    if (!question || !asksForCalculation(question, text)) return null;
-    return answerDeadlineQuestion(question, await this.calculatorLazy.get(), opts.jurisdiction);
+  /**
+   * A deadline question worked out: the rule asked about (or every rule the event
+   * starts), in the jurisdiction asked about, with the date's reading echoed. Null when
+   * the question has no date yet.
+   */
+  async answerDeadline(question: DeadlineQuestion, jurisdiction?: Jurisdiction): Promise<Omit<AskResult, "signpost"> | null> {
+    return answerDeadlineQuestion(question, await this.calculatorLazy.get(), jurisdiction);
   }
 
-  /** What happens next from a stage id or a description in words. */
-  async next(situation: string, opts: JurisdictionOption = {}): Promise<NextResult> {
+  /** What happens next from a stage id or a description in words; the description is triaged first. */
+  async next(situation: string, opts: JurisdictionOption = {}): Promise<NextView> {
     if (situation.trim() === "") throw invalidInput("Please say where things stand, for example \"strategy discussion done, section 47 agreed\".");
+    return this.nextFor(await this.read(situation, opts));
+  }
+
+  /** What happens next for a message already read. */
+  async nextFor(reading: MessageReading): Promise<NextView> {
     const calculator = await this.calculatorLazy.get();
-    return whatNext(cleanUserText(situation), { clock: this.clock, calculator }, { jurisdiction: opts.jurisdiction });
+    const result = whatNext(reading.text, { clock: this.clock, calculator }, { jurisdiction: reading.jurisdiction.value ?? undefined });
+    return { ...result, signpost: reading.triage ? toSignpost(reading.triage) : null };
   }
 
   /** Every deadline an event starts, from a date in ISO, UK style or words. */
   async deadline(event: string, dateText: string, opts: JurisdictionOption = {}): Promise<DeadlineView> {
-    const parsed = parseDateInput(dateText, this.clock);
+    const reading = await this.read(dateText, opts);
+    const parsed = parseDateInput(reading.text, this.clock);
     const calculator = await this.calculatorLazy.get();
     const result = calculator.deadlinesFor(event as EventId, parsed.date, { jurisdiction: opts.jurisdiction });
     return {
       ...result,
       event_date_interpretation: parsed.interpretation,
       ...(parsed.ambiguous ? { event_date_ambiguous: parsed.ambiguous } : {}),
+      signpost: reading.triage ? toSignpost(reading.triage) : null,
     };
   }
 
   /**
-   * Draft a strategy discussion record from notes (free text or a JSON record). The
-   * draft is returned, and kept on disk only when an operator set RECORDS_DIR.
+   * Draft a strategy discussion record from notes (free text or a JSON record), the
+   * notes triaged first like any message. The draft is returned, and kept on disk only
+   * when an operator set RECORDS_DIR.
    */
-  async draft(notes: string, opts: JurisdictionOption = {}): Promise<DraftResult> {
+  async draft(notes: string, opts: JurisdictionOption = {}): Promise<DraftView> {
+    const reading = await this.read(notes, opts);
     const calculator = await this.calculatorLazy.get();
-    const draft = draftFromNotes(cleanUserText(notes), { clock: this.clock, calculator }, { jurisdiction: opts.jurisdiction });
+    const draft = draftFromNotes(reading.text, { clock: this.clock, calculator }, { jurisdiction: opts.jurisdiction });
     await this.keep(draft);
-    return draft;
+    return { ...draft, signpost: reading.triage ? toSignpost(reading.triage) : null };
   }
 
   /** Keep a finished draft where the operator configured it; returns the file, or null when not configured. */
@@ -184,7 +211,18 @@ export class Assistant {
 }
 
 /** Signpost levels that mean "a concern to act on", where general referral guidance helps. */
-const CONCERN_LEVELS = new Set<string>(["101_or_childrens_services", "nspcc_advice"]);
+const CONCERN_LEVELS = new Set<string>(["101_or_childrens_services", "nspcc_advice", "999"]);
+
+/**
+ * An adult describing a concern (a practitioner passing on a disclosure, a parent) gets
+ * the signpost and what the guidance says about acting on it. A child writing about
+ * themselves gets the signpost alone: referral guidance is not written for them.
+ */
+function wantsConcernGuidance(t: TriageResult): boolean {
+  const speaker = (t as TriageResult & { speaker?: string }).speaker;
+  if (t.level === "999") return speaker !== undefined && speaker !== "child";
+  return CONCERN_LEVELS.has(t.level);
+}
 
 /** The general question asked of the corpus when a described concern is not itself covered. */
 const CONCERN_QUESTIONS: Record<Jurisdiction, string> = {

@@ -1,7 +1,8 @@
 import { Assistant, type AssistantOptions } from "./assistant.js";
 
 export { Assistant, toSignpost } from "./assistant.js";
-export type { AssistantOptions, DeadlineView, JurisdictionOption } from "./assistant.js";
+export type { AssistantOptions, DeadlineView, DraftView, JurisdictionOption, NextView } from "./assistant.js";
+export { readMessage, isQuestion, type MessageReading, type JurisdictionReading } from "./reading.js";
 export type { AskResult, SignpostView, TriageView } from "./types.js";
 export { classifyIntent, type Intent } from "./intent.js";
 

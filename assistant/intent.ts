@@ -1,17 +1,21 @@
-import type { Clock } from "../core/clock.js";
-import { parseDeadlineQuestion, type DeadlineQuestion } from "../deadlines/index.js";
+import type { DeadlineQuestion } from "../deadlines/index.js";
 
 /** What a message asks the bot to do. */
 export type Intent =
   | { kind: "help" }
   | { kind: "cancel" }
+  | { kind: "start_again" }
+  | { kind: "resume" }
   | { kind: "draft"; notes: string }
-  | { kind: "deadline"; question: NonNullable<ReturnType<typeof parseDeadlineQuestion>> }
+  | { kind: "deadline"; question: DeadlineQuestion }
   | { kind: "next" }
   | { kind: "ask" };
 
-const HELP = /^\s*(help|hi|hello|hey|start|menu|what can you do\??|\?|commands|good (morning|afternoon)\b.*)\s*[.!?]*\s*$/i;
-const CANCEL = /^\s*(cancel|stop|quit|exit|start again|restart)\s*[.!]*\s*$/i;
+// Commands are whole messages: "help" inside a sentence is not a command.
+const HELP = /^\s*(help|hi|hello|hey|menu|what can you do\??|\?|commands|good (morning|afternoon)\b.*)\s*[.!?]*\s*$/i;
+const CANCEL = /^\s*(cancel|stop|quit|exit|never ?mind|forget it)\s*[.!]*\s*$/i;
+const START_AGAIN = /^\s*(start (again|over)|restart|reset)\s*[.!]*\s*$/i;
+const RESUME = /^\s*(resume|carry on|continue|go on|back to (it|the draft|where we were))\s*[.!]*\s*$/i;
 const DRAFT =
   /\b(draft|write( up)?|start|create|make|prepare|do)\b[^.\n?]{0,40}?\b(strat(egy)?(\s+(discussion|meeting))?\s+(record|notes|minutes|write[- ]?up)|record of (the |a |our )?strat(egy)?\b)/i;
 const DRAFT_PREFIX = /^\s*(draft|record|strategy (discussion )?record)\s*:\s*/i;
@@ -31,12 +35,15 @@ export function asksForCalculation(q: DeadlineQuestion, text: string): boolean {
 }
 
 /**
- * Decide what a message asks for. Pure: the bot routes on it and tests assert it.
- * Deadline questions need a date in the text to be calculations; without one they
- * are procedure questions ("when must the ICPC be held?") and go to the corpus.
+ * Decide what a message asks for, from its cleaned text and the deadline question
+ * already read from it. Pure: the bot routes on it and tests assert it. Deadline
+ * questions need a date to be calculations; without one they are procedure
+ * questions ("when must the ICPC be held?") and go to the corpus.
  */
-export function classifyIntent(text: string, clock: Clock): Intent {
+export function classifyIntent(text: string, deadline: DeadlineQuestion | null): Intent {
   if (CANCEL.test(text)) return { kind: "cancel" };
+  if (START_AGAIN.test(text)) return { kind: "start_again" };
+  if (RESUME.test(text)) return { kind: "resume" };
   if (HELP.test(text)) return { kind: "help" };
   const prefix = DRAFT_PREFIX.exec(text);
   if (prefix) return { kind: "draft", notes: text.slice(prefix[0].length).trim() };
@@ -44,14 +51,6 @@ export function classifyIntent(text: string, clock: Clock): Intent {
     // "draft a strategy record: <notes>" carries its notes after a colon or a new line.
     const split = text.search(/[:\n]/);
     return { kind: "draft", notes: split >= 0 ? text.slice(split + 1).trim() : "" };
-  }
-  let deadline: ReturnType<typeof parseDeadlineQuestion> = null;
-  try {
-    deadline = parseDeadlineQuestion(text, clock);
-  } catch {
-    // An impossible date in a deadline question is still a deadline question: the
-    // dialog re-parses it and tells the user what is wrong.
-    deadline = null;
   }
   if (deadline && asksForCalculation(deadline, text)) return { kind: "deadline", question: deadline };
   if (NEXT.test(text)) return { kind: "next" };

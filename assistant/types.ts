@@ -15,6 +15,8 @@ export interface AskResult {
   covered: boolean;
   citations: Citation[];
   signpost: SignpostView | null;
+  /** True when an optional LLM phrased the answer (shown with the "AI generated" label). */
+  ai_generated?: boolean;
 }
 
 /** `safeguard triage --json`. */

@@ -1,7 +1,7 @@
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  type ConversationState,
+  type BotState,
   type TurnContext,
 } from "botbuilder";
 import type { Config } from "../core/config.js";
@@ -12,7 +12,7 @@ import type { Logger } from "../core/logger.js";
  * The Bot Framework adapter. With no MicrosoftAppId the connector accepts anonymous
  * calls (Emulator, curl); with credentials, unauthenticated calls are refused (401).
  */
-export function createAdapter(config: Config, logger: Logger, conversationState: ConversationState): CloudAdapter {
+export function createAdapter(config: Config, logger: Logger, dialogState: BotState): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId ?? "",
     MicrosoftAppPassword: config.bot.appPassword ?? "",
@@ -38,7 +38,7 @@ export function createAdapter(config: Config, logger: Logger, conversationState:
         ? error.message
         : "Sorry, something went wrong on my side and I could not finish that. Please try again. If a child is in immediate danger, call 999.";
       await context.sendActivity(words);
-      await conversationState.delete(context);
+      await dialogState.delete(context);
     } catch (e) {
       logger.error({ event: "turn_error_reply_failed", err: { type: e instanceof Error ? e.name : typeof e } }, "could not reply after a turn error");
     }

@@ -1,105 +1,173 @@
 import {
   ActivityTypes,
-  MessageFactory,
+  CloudAdapter,
+  StatusCodes,
   TeamsActivityHandler,
-  type ConversationState,
+  TurnContext,
+  type BotState,
+  type ConversationParameters,
+  type InvokeResponse,
   type StatePropertyAccessor,
-  type TurnContext,
 } from "botbuilder";
 import { runDialog, type DialogState } from "botbuilder-dialogs";
+import type { Assistant } from "../assistant/index.js";
 import type { Logger } from "../core/logger.js";
 import { describeText } from "../core/logger.js";
-import { toSignpost, type Assistant } from "../assistant/index.js";
-import { HELP_TEXT, MainDialog } from "../dialogs/main-dialog.js";
-import { signpostCard } from "./cards.js";
-import { TURN_TRIAGE } from "../dialogs/turn-keys.js";
+import type { MainDialog } from "../dialogs/main-dialog.js";
+import type { DialogRequest } from "../dialogs/responder.js";
+import { presenterOf, TURN_PRESENTER, TURN_READING, readingOf } from "../dialogs/turn-keys.js";
+import { t } from "../messages/index.js";
+import { textFromValue } from "./turn-reader.js";
 
 export interface SafeguardingBotDeps {
-  assistant: Assistant;
-  conversationState: ConversationState;
+  assistant: Pick<Assistant, "read" | "config">;
+  /** Dialog state, kept per member in shared conversations. */
+  dialogState: BotState;
   dialog: MainDialog;
   logger: Logger;
+  /** The bot's app id, needed to open a 1:1 chat proactively (Teams only). */
+  appId?: string;
 }
 
+/** Invokes this bot handles; anything else gets a plain 400, never a turn error. */
+const FEEDBACK_INVOKE = "message/submitAction";
+const UNIVERSAL_ACTION_INVOKE = "adaptiveCard/action";
+
 /**
- * The Teams/Web Chat activity handler. Every message is triaged first, whatever
- * dialog is running, and a signpost (when needed) is sent before anything else.
- * Nothing in a message or a setting can skip that step.
+ * The Teams/Web Chat activity handler. The edge (TurnReader) has already read the
+ * message and shown any signpost; this routes it to the dialogs, welcomes people when
+ * the bot is installed, and answers Teams invokes (feedback, card actions).
  */
 export class SafeguardingBot extends TeamsActivityHandler {
-  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogAccessor: StatePropertyAccessor<DialogState>;
 
   constructor(private readonly deps: SafeguardingBotDeps) {
     super();
-    this.dialogState = deps.conversationState.createProperty<DialogState>("dialogState");
+    this.dialogAccessor = deps.dialogState.createProperty<DialogState>("dialogState");
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
     });
 
+    // Welcome once, when the bot itself is added (installed in a chat, a team or a
+    // personal scope); people joining a team later are not greeted in the channel.
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      for (const member of context.activity.membersAdded ?? []) {
-        if (member.id !== botId) {
-          await context.sendActivity(`Hello. ${HELP_TEXT}`);
-          break;
-        }
-      }
+      if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) await this.welcome(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcome(context);
       await next();
     });
   }
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    await this.deps.conversationState.saveChanges(context, false);
+    await this.deps.dialogState.saveChanges(context, false);
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    await context.sendActivity(presenterOf(context).help(t("welcome.hello")));
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const started = performance.now();
-    const text = typeof context.activity.text === "string" ? context.activity.text : "";
-    const hasValue = context.activity.value !== undefined && context.activity.value !== null;
-
-    // 1. Triage the whole message before anything else, however long it is.
-    const triage = text.trim() === "" ? null : await this.deps.assistant.assess(text);
-    const signpost = triage ? toSignpost(triage) : null;
-    context.turnState.set(TURN_TRIAGE, triage);
-    if (signpost) {
-      const card = MessageFactory.attachment(signpostCard(signpost));
-      // Teams shows the card alone; other channels also get the words as text, in
-      // case the client cannot render cards (SMS, plain Direct Line clients).
-      if (context.activity.channelId !== "msteams") card.text = signpost.text;
-      card.speak = signpost.text;
-      await context.sendActivity(card);
-    }
-
-    // 2. Inputs we can't work with get a clear reply; any running dialog is kept as it was.
-    const limit = this.deps.assistant.config.limits.maxMessageChars;
+    const reading = context.turnState.get(TURN_READING) as ReturnType<typeof readingOf> | undefined;
+    if (!reading) return; // not for this bot (a shared conversation without a mention)
     let outcome = "dialog";
-    if (text.trim() === "" && !hasValue) {
+    if (reading.empty) {
       outcome = "empty";
-      await context.sendActivity("Please type your question (I did not receive any text).");
-    } else if (text.length > limit) {
+      const buttonOnly = context.activity.value !== undefined && context.activity.value !== null;
+      await context.sendActivity(presenterOf(context).text(t(buttonOnly ? "input.unknownAction" : "input.empty")));
+    } else if (reading.overLength) {
       outcome = "too_long";
       await context.sendActivity(
-        `That message is too long for me to work with (${text.length.toLocaleString("en-GB")} characters; the limit is ` +
-          `${limit.toLocaleString("en-GB")}). I have checked all of it for signs of danger. Please send your question or notes in smaller parts.`,
+        presenterOf(context).text(t("input.tooLong", { length: reading.raw.length, limit: this.deps.assistant.config.limits.maxMessageChars })),
       );
     } else {
-      // 3. The conversation: route, or continue the dialog already under way.
-      await runDialog(this.deps.dialog, context, this.dialogState);
+      await runDialog(this.deps.dialog, context, this.dialogAccessor);
     }
     this.deps.logger.info(
       {
         event: "turn",
         channelId: context.activity.channelId,
-        activityType: ActivityTypes.Message,
-        input: describeText(text),
-        triage: triage?.level ?? "none",
+        conversationType: context.activity.conversation?.conversationType ?? "personal",
+        input: describeText(reading.raw),
+        triage: reading.triage?.level ?? "none",
+        intent: reading.intent.kind,
         outcome,
         ms: Math.round(performance.now() - started),
       },
       "message handled",
     );
   }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const name = context.activity.name ?? "";
+    if (name === FEEDBACK_INVOKE) {
+      const value = context.activity.value as { actionName?: string; actionValue?: { reaction?: string } } | undefined;
+      const reaction = value?.actionValue?.reaction;
+      // The rating is counted; the free-text feedback and the message rated are not kept.
+      this.deps.logger.info(
+        { event: "feedback", channelId: context.activity.channelId, reaction: reaction === "like" || reaction === "dislike" ? reaction : "other" },
+        "feedback received",
+      );
+      return { status: StatusCodes.OK, body: {} };
+    }
+    if (name === UNIVERSAL_ACTION_INVOKE) {
+      const data = (context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data;
+      const words = textFromValue(data);
+      if (words) {
+        // A card button sent as a Universal Action: read it as the words it carries.
+        context.turnState.set(TURN_READING, await this.deps.assistant.read(words));
+        await runDialog(this.deps.dialog, context, this.dialogAccessor);
+      }
+      return {
+        status: StatusCodes.OK,
+        body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: words ? "Done." : t("input.unknownAction") },
+      };
+    }
+    this.deps.logger.info({ event: "invoke_unsupported", channelId: context.activity.channelId }, "unsupported invoke");
+    return { status: StatusCodes.BAD_REQUEST, body: { error: "This action is not supported by the safeguarding assistant." } };
+  }
+
+  /**
+   * Opens a 1:1 Teams chat with the person who asked in a channel or group and starts
+   * their request there, so nothing about a child is drafted where others can see it.
+   */
+  async openPrivateChat(context: TurnContext, request: DialogRequest): Promise<boolean> {
+    const a = context.activity;
+    const tenantId = (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    if (a.channelId !== "msteams" || !this.deps.appId || !tenantId || !a.from?.id) return false;
+    const adapter = context.adapter as CloudAdapter;
+    const parameters: ConversationParameters = {
+      isGroup: false,
+      bot: a.recipient,
+      members: [a.from],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+      activity: undefined as never,
+      topicName: "",
+    };
+    const reading = readingOf(context);
+    const presenter = context.turnState.get(TURN_PRESENTER);
+    try {
+      await adapter.createConversationAsync(this.deps.appId, a.channelId, a.serviceUrl ?? "", "", parameters, async (privateContext) => {
+        privateContext.turnState.set(TURN_READING, { ...reading, intent: reading.intent });
+        privateContext.turnState.set(TURN_PRESENTER, presenter);
+        const accessor = this.dialogAccessor;
+        await runDialog(this.deps.dialog, privateContext, accessor);
+        await this.deps.dialogState.saveChanges(privateContext, false);
+        void request;
+      });
+      return true;
+    } catch (e) {
+      this.deps.logger.warn({ event: "private_chat_failed", err: { type: e instanceof Error ? e.name : typeof e } }, "could not open a 1:1 chat");
+      return false;
+    }
+  }
 }
+
+export { ActivityTypes };

@@ -1,4 +1,4 @@
-import { ConversationState, type Storage } from "botbuilder";
+import type { Storage } from "botbuilder";
 import restify from "restify";
 import type { AddressInfo } from "node:net";
 import { loadConfig, type Config } from "../core/config.js";
@@ -10,6 +10,8 @@ import { guardActivity } from "./request-guard.js";
 import { mountWebChat } from "./web-chat.js";
 import { mountSpeech } from "./speech-routes.js";
 import { SafeguardingBot } from "./safeguarding-bot.js";
+import { MemberDialogState } from "./member-state.js";
+import { TurnReader } from "./turn-reader.js";
 import { RedisStorage } from "./redis-storage.js";
 import { ExpiringMemoryStorage } from "./expiring-memory-storage.js";
 import { StateCipher } from "./state-cipher.js";
@@ -47,15 +49,18 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
   const assistant = options.assistant ?? (await createAssistant({ config }));
 
   const storage = await createStorage(config);
-  const conversationState = new ConversationState(storage);
-  const adapter = createAdapter(config, logger, conversationState);
+  const dialogState = new MemberDialogState(storage);
+  const adapter = createAdapter(config, logger, dialogState);
+  adapter.use(new TurnReader(assistant, { debugTraces: config.bot.debugTraces }));
   const calculator = await assistant.calculator();
-  const bot = new SafeguardingBot({
+  let bot: SafeguardingBot | undefined;
+  const dialog = new MainDialog({
     assistant,
-    conversationState,
-    dialog: new MainDialog({ assistant, calculator }),
-    logger,
+    calculator,
+    openPrivateChat: (context, request) => (bot ? bot.openPrivateChat(context, request) : Promise.resolve(false)),
   });
+  bot = new SafeguardingBot({ assistant, dialogState, dialog, logger, ...(config.bot.appId ? { appId: config.bot.appId } : {}) });
+  const handler = bot;
 
   let ready = false;
   let readyError: string | undefined;
@@ -92,7 +97,7 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
       return;
     }
     try {
-      await adapter.process(req, res, (context) => bot.run(context));
+      await adapter.process(req, res, (context) => handler.run(context));
     } catch (e) {
       logger.error({ event: "request_failed", err: { type: e instanceof Error ? e.name : typeof e } }, "request failed");
       if (!res.headersSent) res.json(500, { error: "internal error" });

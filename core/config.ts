@@ -21,6 +21,8 @@ const EnvSchema = z
     MicrosoftAppPassword: optionalString,
     MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
     MicrosoftAppTenantId: optionalString,
+    /** Operator opt-in: send botbuilder's state-snapshot trace activities (they hold what users typed). */
+    BOT_DEBUG_TRACES: bool(false),
 
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     HOST: z.string().default("0.0.0.0"),
@@ -109,6 +111,8 @@ export interface Config {
     readonly tenantId?: string;
     /** True when no credentials are set: the bot accepts anonymous calls. */
     readonly anonymous: boolean;
+    /** Whether trace activities (state snapshots) may leave the server. Off unless an operator turns it on. */
+    readonly debugTraces: boolean;
   };
   readonly server: { readonly port: number; readonly host: string };
   readonly log: { readonly level: Env["LOG_LEVEL"]; readonly userText: boolean };
@@ -155,6 +159,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId,
       anonymous: !e.MicrosoftAppId,
+      debugTraces: e.BOT_DEBUG_TRACES,
     },
     server: { port: e.PORT, host: e.HOST },
     log: { level: e.LOG_LEVEL, userText: e.LOG_USER_TEXT },

@@ -1,74 +1,77 @@
-import {
-  ComponentDialog,
-  TextPrompt,
-  WaterfallDialog,
-  type PromptValidatorContext,
-  type WaterfallStepContext,
-} from "botbuilder-dialogs";
+import type { TurnContext } from "botbuilder";
+import type { Jurisdiction } from "../core/jurisdiction.js";
 import { isAppError } from "../core/errors.js";
-import { parseDateInput } from "../deadlines/index.js";
-import { presentDeadline } from "../assistant/present.js";
+import type { FormDefinition } from "../core/form.js";
+import { loadRuleBook, parseDateInput, type DeadlineQuestion } from "../deadlines/index.js";
+import { t } from "../messages/index.js";
+import { GuidedFormDialog } from "./guided-form-dialog.js";
+import type { InterruptibleDeps } from "./interruptible-dialog.js";
 import type { AssistantPort } from "./ports.js";
+import type { DialogStarter } from "./responder.js";
+import { presenterOf } from "./turn-keys.js";
 
-/** Options: the event whose date starts the deadlines, and any date text already given. */
+/** Options: the deadline question as read (event, maybe the rule asked about) and its jurisdiction. */
 export interface DeadlineDialogOptions {
-  event: string;
-  eventLabel: string;
-  dateText?: string;
+  question: DeadlineQuestion;
+  jurisdiction?: Jurisdiction;
 }
 
-const DATE_PROMPT = "deadlineDatePrompt";
-const WATERFALL = "deadlineWaterfall";
+interface DeadlineState {
+  question: DeadlineQuestion;
+}
+
+export const DEADLINE_DIALOG_ID = "deadlineDialog";
 
 /**
- * Works out deadlines for an event, asking for the date when the message had none
- * or had one that cannot be read. An impossible date is explained, never rolled over.
+ * A deadline question whose date is missing or cannot be read: asks for the date (an
+ * impossible one is explained, never rolled over), then answers exactly as
+ * `safeguard ask` does, keeping the rule asked about and the jurisdiction.
  */
-export class DeadlineDialog extends ComponentDialog {
-  static readonly id = "deadlineDialog";
+export class DeadlineDialog extends GuidedFormDialog<DeadlineState, DeadlineDialogOptions> {
+  static readonly id = DEADLINE_DIALOG_ID;
 
-  constructor(private readonly assistant: AssistantPort) {
-    super(DeadlineDialog.id);
-    this.addDialog(new TextPrompt(DATE_PROMPT, (p) => this.validateDate(p)));
-    this.addDialog(
-      new WaterfallDialog(WATERFALL, [(s) => this.askForDate(s), (s) => this.answer(s)]),
+  constructor(assistant: AssistantPort, deps: InterruptibleDeps) {
+    const eventLabel = (q: DeadlineQuestion) => loadRuleBook().events.get(q.event)?.label ?? q.event.replace(/_/g, " ");
+    const form: FormDefinition<DeadlineState> = {
+      id: "deadline",
+      doing: t("deadline.doing"),
+      steps: [
+        {
+          id: "date",
+          ask: (s) => (s.question.date ? null : { text: t("deadline.askDate", { event: eventLabel(s.question) }) }),
+          read: (reply, s) => {
+            try {
+              return { ok: true, state: { question: { ...s.question, date: parseDateInput(reply, assistant.clock), dateError: undefined } } };
+            } catch (e) {
+              if (!isAppError(e)) throw e;
+              return { ok: false, retry: t("deadline.retryDate", { error: e.message }) };
+            }
+          },
+        },
+      ],
+    };
+    super(
+      DEADLINE_DIALOG_ID,
+      form,
+      {
+        start: async (o) => ({ state: { question: o.question }, say: o.question.dateError ? [o.question.dateError] : [] }),
+        finish: async (context: TurnContext, s, o) => {
+          const answer = await assistant.answerDeadline(s.question, o.jurisdiction);
+          if (answer) await context.sendActivity(presenterOf(context).answer({ ...answer, signpost: null }));
+          return answer;
+        },
+      },
+      deps,
     );
-    this.initialDialogId = WATERFALL;
-  }
-
-  private async askForDate(step: WaterfallStepContext) {
-    const opts = step.options as DeadlineDialogOptions;
-    if (opts.dateText) {
-      try {
-        parseDateInput(opts.dateText, this.assistant.clock);
-        return step.next(opts.dateText);
-      } catch (e) {
-        if (!isAppError(e)) throw e;
-        await step.context.sendActivity(e.message);
-      }
-    }
-    return step.prompt(DATE_PROMPT, {
-      prompt: `What was the date of the ${opts.eventLabel}? For example 14/05/2025, 2025-05-14 or "yesterday".`,
-      retryPrompt: "I could not read that as a date. Please give it like 14/05/2025 or 2025-05-14.",
-    });
-  }
-
-  private async validateDate(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    const text = prompt.recognized.value ?? "";
-    try {
-      parseDateInput(text, this.assistant.clock);
-      return true;
-    } catch (e) {
-      if (!isAppError(e)) throw e;
-      await prompt.context.sendActivity(`${e.message} Please give the date again (or type cancel).`);
-      return false;
-    }
-  }
-
-  private async answer(step: WaterfallStepContext) {
-    const opts = step.options as DeadlineDialogOptions;
-    const result = await this.assistant.deadline(opts.event, String(step.result));
-    await step.context.sendActivity(presentDeadline(result));
-    return step.endDialog(result);
   }
 }
+
+/** A deadline question that asks for a calculation but has no readable date starts this dialog. */
+export const startDeadline: DialogStarter = (reading) => {
+  if (reading.intent.kind !== "deadline" || reading.intent.question.date) return null;
+  const options: DeadlineDialogOptions = {
+    question: reading.intent.question,
+    ...(reading.jurisdiction.value ? { jurisdiction: reading.jurisdiction.value } : {}),
+  };
+  return { dialogId: DEADLINE_DIALOG_ID, options, private: false };
+};

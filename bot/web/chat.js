@@ -218,4 +218,4 @@ if (navigator.mediaDevices?.getUserMedia && window.AudioContext) {
   });
 }
 
-void send({ type: "conversationUpdate", membersAdded: [{ id: userId }] });
+void send({ type: "conversationUpdate", membersAdded: [{ id: "safeguarding-assistant" }, { id: userId }] });

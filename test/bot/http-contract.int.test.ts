@@ -142,14 +142,17 @@ describe("HTTP contract", () => {
     expect(signpostOf(first)).toContain("999");
   });
 
-  it("a new member is greeted with what the bot can do", async () => {
-    const r = await post({
-      ...activity(undefined),
-      type: "conversationUpdate",
-      membersAdded: [{ id: "u1" }],
-    });
+  it("when the bot is added to a conversation, it says hello and what it can do", async () => {
+    const base = activity(undefined);
+    const r = await post({ ...base, type: "conversationUpdate", membersAdded: [base.recipient] });
     expect(r.status).toBe(200);
-    expect(r.json?.activities?.[0]?.text).toMatch(/strategy discussion/i);
+    expect((r.json?.activities ?? []).map((a) => a.text).join(" ")).toMatch(/strategy discussion/i);
+  });
+
+  it("when someone else joins, the bot says nothing", async () => {
+    const r = await post({ ...activity(undefined), type: "conversationUpdate", membersAdded: [{ id: "someone-new" }] });
+    expect(r.status).toBe(200);
+    expect(r.json?.activities ?? []).toEqual([]);
   });
 
   it("an emergency typed half way through drafting a record is signposted first and the draft carries on", async () => {
@@ -206,7 +209,7 @@ describe("turn errors", () => {
     const config = parseConfig({});
     // A real assistant whose answering part breaks, to drive the turn-error handler.
     const assistant = new Assistant({ config });
-    assistant.ask = async () => {
+    assistant.answer = async () => {
       throw new Error("index exploded while reading Jane Smith's case");
     };
     assistant.warmUp = async () => undefined;

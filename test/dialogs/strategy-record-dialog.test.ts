@@ -2,17 +2,18 @@ import { DialogTurnStatus } from "botbuilder-dialogs";
 import { DialogTestClient } from "botbuilder-testing";
 import { describe, expect, it } from "vitest";
 import { say } from "./say.js";
-import { fixedClock } from "../../core/clock.js";
+import { dialogClient, testAssistant } from "./harness.js";
 import { createDeadlineCalculator } from "../../deadlines/index.js";
+import { Responder } from "../../dialogs/responder.js";
 import { StrategyRecordDialog } from "../../dialogs/strategy-record-dialog.js";
 import type { DraftResult } from "../../records/index.js";
 import { ADV024_RECORD } from "../records/fixtures.js";
 
-const deps = { clock: fixedClock("2025-05-20T09:00:00Z"), calculator: createDeadlineCalculator() };
-
+const assistant = testAssistant("2025-05-20T09:00:00Z");
+const deps = { clock: assistant.clock, calculator: createDeadlineCalculator(), assistant };
 
 function client(options?: { notes?: string }): DialogTestClient {
-  return new DialogTestClient("test", new StrategyRecordDialog(deps), options);
+  return dialogClient(new StrategyRecordDialog(deps, { responder: new Responder(assistant, []) }), assistant, options);
 }
 
 describe("StrategyRecordDialog", () => {
@@ -118,7 +119,7 @@ describe("StrategyRecordDialog", () => {
     const c = client();
     await say(c, "hi");
     expect(await say(c, "cancel")).toMatch(/Stopped/);
-    expect(c.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
+    expect(c.dialogTurnResult.status).toBe(DialogTurnStatus.cancelled);
     expect(c.dialogTurnResult.result).toBeUndefined();
   });
 });
