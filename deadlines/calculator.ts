@@ -114,6 +114,17 @@ export class DeadlineCalculator {
     return this.compute(def, event, eventDate, "england");
   }
 
+  /**
+   * Why a date is not a working day ("a Saturday", "Good Friday, a bank holiday"), or null
+   * when it is one. Meetings are rarely held then, so a date like that is worth checking.
+   */
+  nonWorkingDay(d: IsoDate, jurisdiction: Jurisdiction = "england"): string | null {
+    checkDate(d);
+    const holiday = this.calendars[checkJurisdiction(jurisdiction)].holidayName(d);
+    if (holiday) return `${holiday}, a bank holiday`;
+    return isWeekend(d) ? `a ${weekdayName(d)}` : null;
+  }
+
   /** Count `n` working days on from `d` (day 0), listing the bank holidays passed over. */
   addWorkingDays(d: IsoDate, n: number, jurisdiction: Jurisdiction = "england"): WorkingDaysResult {
     checkDate(d);

@@ -14,7 +14,11 @@ export interface ParsedDate {
 }
 
 export interface DateInputOptions {
-  /** For a bare weekday ("on Tuesday"): the last one (default, events have usually happened) or the coming one. */
+  /**
+   * For a bare weekday ("on Tuesday"): the last one (default, events have usually happened) or
+   * the coming one. For a day and month with no year: the most recent or the next occurrence
+   * (default: the nearest).
+   */
   prefer?: "past" | "future";
   /**
    * Also read phrases that only make sense for when something is due: "by Fri",
@@ -60,19 +64,19 @@ const MATCHERS: Matcher[] = [
   {
     source: `(?:${WEEKDAY},?\\s+)?(?:the\\s+)?(\\d{1,2})${ORD}(?:\\s+of)?\\s+${MONTH}\\.?(?:,?\\s+(\\d{4}|\\d{2}(?![\\d:])))?`,
     inText: true,
-    resolve: (m, today) => withYear(today, m[4], monthIndex(m[3]), num(m[2]), m[1]),
+    resolve: (m, today, opts) => withYear(today, m[4], monthIndex(m[3]), num(m[2]), m[1], opts),
   },
   {
     source: `(?:${WEEKDAY},?\\s+)?${MONTH}\\.?\\s+(?:the\\s+)?(\\d{1,2})${ORD}(?:,?\\s+(\\d{4}))?`,
     inText: true,
-    resolve: (m, today) => withYear(today, m[4], monthIndex(m[2]), num(m[3]), m[1]),
+    resolve: (m, today, opts) => withYear(today, m[4], monthIndex(m[2]), num(m[3]), m[1], opts),
   },
   {
     source: "(\\d{1,2})/(\\d{1,2})",
     inText: true,
-    resolve: (m, today) => {
+    resolve: (m, today, opts) => {
       checkMonth(num(m[2]));
-      return withYear(today, undefined, num(m[2]), num(m[1]));
+      return withYear(today, undefined, num(m[2]), num(m[1]), undefined, opts);
     },
   },
   { source: "(?:the\\s+)?day\\s+before\\s+yesterday", inText: true, resolve: (_m, today) => relative(today, -2) },
@@ -210,8 +214,19 @@ function weekday(today: IsoDate, word: string, target: number, opts: DateInputOp
   }
 }
 
-/** A day and month with or without a year; without one, the occurrence nearest today. */
-function withYear(today: IsoDate, yearText: string | undefined, month: number, day: number, weekdayText?: string): Resolved {
+/**
+ * A day and month with or without a year. Without one: the most recent occurrence (on or
+ * before today) when the caller knows the event has happened (`prefer: "past"`), the next
+ * one when it is to come, else the occurrence nearest today.
+ */
+function withYear(
+  today: IsoDate,
+  yearText: string | undefined,
+  month: number,
+  day: number,
+  weekdayText?: string,
+  opts: DateInputOptions = {},
+): Resolved {
   let r: Resolved;
   if (yearText) {
     r = { date: makeDate(fullYear(yearText), month, day) };
@@ -226,8 +241,16 @@ function withYear(today: IsoDate, yearText: string | undefined, month: number, d
       }
     }
     if (candidates.length === 0) makeDate(year, month, day); // throws the reason
-    const nearest = candidates.reduce((a, b) => (Math.abs(daysBetween(today, b)) < Math.abs(daysBetween(today, a)) ? b : a));
-    r = { date: nearest, how: `no year given, so the nearest ${day} ${monthName(month)} to ${formatDate(today)}` };
+    const past = candidates.filter((c) => daysBetween(today, c) <= 0);
+    const future = candidates.filter((c) => daysBetween(today, c) >= 0);
+    if (opts.prefer === "past" && past.length > 0) {
+      r = { date: past[past.length - 1]!, how: `no year given, and it has happened, so the last ${day} ${monthName(month)} on or before ${formatDate(today)}` };
+    } else if (opts.prefer === "future" && future.length > 0) {
+      r = { date: future[0]!, how: `no year given, and it is to come, so the next ${day} ${monthName(month)} from ${formatDate(today)}` };
+    } else {
+      const nearest = candidates.reduce((a, b) => (Math.abs(daysBetween(today, b)) < Math.abs(daysBetween(today, a)) ? b : a));
+      r = { date: nearest, how: `no year given, so the nearest ${day} ${monthName(month)} to ${formatDate(today)}` };
+    }
   }
   if (weekdayText && weekdayIndex(weekdayText) !== dayOfWeek(r.date)) {
     const said = weekdayName(addDays(r.date, (weekdayIndex(weekdayText) - dayOfWeek(r.date) + 7) % 7));

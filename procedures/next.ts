@@ -2,7 +2,7 @@ import type { Citation } from "../core/citation.js";
 import type { Clock } from "../core/clock.js";
 import { invalidInput, isAppError } from "../core/errors.js";
 import { jurisdictionLabel, type Jurisdiction } from "../core/jurisdiction.js";
-import { formatDate, isEventId, type DeadlineCalculator } from "../deadlines/index.js";
+import { formatDate, isEventId, londonDate, type DeadlineCalculator } from "../deadlines/index.js";
 import { getRole, getStage, listStages, loadPathway } from "./pathway.js";
 import { recogniseStage } from "./recognise.js";
 import type { EventId, Stage, StageId, Step } from "./schema.js";
@@ -23,6 +23,8 @@ export interface NextStep {
   timescale: string | null;
   /** How the due date was worked out (bank holidays skipped), when there is one. */
   due_explanation: string | null;
+  /** True when the due date is before today: the step is late. */
+  overdue: boolean;
   /** Stages this step can lead to. */
   next: StageId[];
 }
@@ -83,6 +85,7 @@ function buildStep(step: Step, dates: SituationDate[], deps: WhatNextDeps, compu
     rule: null,
     timescale: ts ? ts.text : null,
     due_explanation: null,
+    overdue: false,
     next: step.next,
   };
   if (!ts) return base;
@@ -103,7 +106,9 @@ function buildStep(step: Step, dates: SituationDate[], deps: WhatNextDeps, compu
   try {
     const d = deps.calculator.due(ts.rule, from.date, { jurisdiction: "england", ...(isEventId(ts.from) ? { event: ts.from } : {}) });
     if (!d.calendar_confirmed) warnings.push(`${d.label}: the bank holidays for that year are not confirmed, so the date is provisional.`);
-    return { ...withRule, due: d.due, due_explanation: d.explanation, detail: `${step.detail} Due by ${d.due_label} (${ts.text}).` };
+    const overdue = d.due < londonDate(deps.clock.now());
+    const when = overdue ? `Was due by ${d.due_label}, which has passed` : `Due by ${d.due_label}`;
+    return { ...withRule, due: d.due, due_explanation: d.explanation, overdue, detail: `${step.detail} ${when} (${ts.text}).` };
   } catch (e) {
     if (!isAppError(e)) throw e;
     warnings.push(e.message);
@@ -137,6 +142,11 @@ export function whatNext(situation: string, deps: WhatNextDeps, opts: { jurisdic
   }
   const { dates, warnings: dateWarnings } = readSituationDates(text, stage, deps.clock);
   warnings.push(...dateWarnings);
+  // An event on a weekend or bank holiday is possible but rare: query it rather than accept it silently.
+  for (const d of dates) {
+    const reason = deps.calculator.nonWorkingDay(d.date, stage.jurisdiction);
+    if (reason) warnings.push(`${d.interpretation.split(" taken as ")[0]} is taken as ${formatDate(d.date)}, which is ${reason}. Please check the date.`);
+  }
   if (stage.jurisdiction === "wales" && dates.length > 0) {
     warnings.push("The Wales sources I hold give no timescales, so I have not worked out due dates.");
   }

@@ -6,6 +6,7 @@ import { ENGLAND_PLAN } from "./data/england-plan.js";
 import { ENGLAND_ROUTES } from "./data/england-routes.js";
 import { WALES_STAGES } from "./data/wales.js";
 import { EVENTS, ROLES, SPELLINGS, WALES_WORDS } from "./data/roles.js";
+import { ENDING_CUES, FUTURE_CUES, NEGATION_CUES, PAST_CUES } from "./data/language.js";
 import {
   DECISIONS,
   MINIMUM_ATTENDEES,
@@ -28,6 +29,7 @@ export function loadPathway(): Pathway {
     events: EVENTS,
     walesWords: WALES_WORDS,
     spellings: SPELLINGS,
+    language: { negations: NEGATION_CUES, endings: ENDING_CUES, past: PAST_CUES, future: FUTURE_CUES },
     stages: [...ENGLAND_ASSESSMENT, ...ENGLAND_PLAN, ...ENGLAND_ROUTES, ...WALES_STAGES],
   });
   if (!parsed.success) {

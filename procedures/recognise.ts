@@ -1,5 +1,5 @@
 import type { Jurisdiction } from "../core/jurisdiction.js";
-import { loadPathway } from "./pathway.js";
+import { getStage, loadPathway } from "./pathway.js";
 import type { Alias, Stage, StageId } from "./schema.js";
 import { findPhrase, tokens } from "./text.js";
 
@@ -53,6 +53,67 @@ export function mentionsWales(text: string): boolean {
   return p.walesWords.some((w) => findPhrase(words, tokens(w)).length > 0);
 }
 
+/** Marks a clause boundary among the words: no phrase and no negation reaches across it. */
+const BOUNDARY = "|";
+/** How far (in words) a negation or an ending reaches from the stage's words, within the clause. */
+const NEGATION_BEFORE = 3;
+const NEGATION_AFTER = 2;
+const ENDING_REACH = 4;
+/** An outcome read from negation or ending says more than the stage's words alone. */
+const OUTCOME_BONUS = 2;
+/** Negation words that open a noun phrase ("no plan") rather than deny what went before. */
+const DETERMINERS = new Set(["no", "none", "without", "neither", "nor", "against"]);
+
+/** The words of a description, clause by clause, with a boundary marker between clauses. */
+export function clauseWords(text: string, spellings: Record<string, string>): string[] {
+  return text
+    .split(/[.;,!?\n]+|\s[-–—]\s|\s+(?:but|however|although|then)\s+/i)
+    .map((clause) => tokens(clause, spellings))
+    .filter((ws) => ws.length > 0)
+    .flatMap((ws, i) => (i === 0 ? ws : [BOUNDARY, ...ws]));
+}
+
+/**
+ * Whether a cue word sits in words[from, to) without crossing a clause boundary from
+ * `anchor`, and outside `taken` (words that belong to another matched phrase, such as the
+ * "not" of "did not substantiate": that phrase's negation is its own, not this one's).
+ */
+function cueNear(words: string[], cues: ReadonlySet<string>, from: number, to: number, anchor: number, taken: ReadonlySet<number>): boolean {
+  const hit = (i: number) => cues.has(words[i]!) && !taken.has(i);
+  for (let i = anchor - 1; i >= Math.max(0, from) && words[i] !== BOUNDARY; i--) if (hit(i)) return true;
+  for (let i = anchor; i < Math.min(words.length, to) && words[i] !== BOUNDARY; i++) if (hit(i)) return true;
+  return false;
+}
+
+/**
+ * What a matched phrase says once its clause is read: the stage itself, its negation
+ * ("no CP plan", "s47 not agreed": `whenNegated`) or its ending ("the plan has ended":
+ * `whenEnded`). A negated stage with no negative outcome is not counted.
+ */
+function outcomeOf(words: string[], hit: Hit, others: readonly Hit[]): Hit | null {
+  const p = loadPathway();
+  const negations = new Set(p.language.negations);
+  // After the phrase, only a predicate negates it ("s47 not agreed", "plan was not needed");
+  // a determiner there starts the next phrase ("conference today - no plan").
+  const predicates = new Set(p.language.negations.filter((w) => !DETERMINERS.has(w)));
+  const endings = new Set(p.language.endings);
+  const taken = new Set(others.filter((o) => o !== hit).flatMap((o) => Array.from({ length: o.end - o.start }, (_, k) => o.start + k)));
+  const inside = words.slice(hit.start, hit.end);
+  // A negation inside the phrase is part of it ("not substantiated" is its own stage).
+  const negatedHere = !inside.some((w) => negations.has(w));
+  const before = cueNear(words, negations, hit.start - NEGATION_BEFORE, hit.start, hit.start, taken);
+  const after = cueNear(words, predicates, hit.end, hit.end + NEGATION_AFTER, hit.end, taken);
+  if (negatedHere && (before || after)) {
+    if (!hit.stage.whenNegated) return null;
+    return { ...hit, stage: getStage(hit.stage.whenNegated), weight: hit.weight + OUTCOME_BONUS, phrase: `${hit.phrase} (negated)` };
+  }
+  const ended = cueNear(words, endings, hit.start - ENDING_REACH, hit.start, hit.start, taken) || cueNear(words, endings, hit.end, hit.end + ENDING_REACH, hit.end, taken);
+  if (hit.stage.whenEnded && ended) {
+    return { ...hit, stage: getStage(hit.stage.whenEnded), weight: hit.weight + OUTCOME_BONUS, phrase: `${hit.phrase} (ended)` };
+  }
+  return hit;
+}
+
 /** Score every stage of one jurisdiction against the words; best first. */
 function score(words: string[], jurisdiction: Jurisdiction): { stage: Stage; score: number; matched: string }[] {
   const hits: Hit[] = [];
@@ -72,9 +133,10 @@ function score(words: string[], jurisdiction: Jurisdiction): { stage: Stage; sco
     const covered = kept.some((k) => k.start <= h.start && h.end <= k.end && (len(k) > len(h) || k.stage === h.stage));
     if (!covered) kept.push(h);
   }
+  const read = kept.map((h) => outcomeOf(words, h, kept)).filter((h): h is Hit => h !== null);
   const order = loadPathway().stages;
   const byStage = new Map<Stage, Hit[]>();
-  for (const h of kept) byStage.set(h.stage, [...(byStage.get(h.stage) ?? []), h]);
+  for (const h of read) byStage.set(h.stage, [...(byStage.get(h.stage) ?? []), h]);
   return [...byStage.entries()]
     .map(([stage, hs]) => {
       const sorted = [...hs].sort((a, b) => b.weight - a.weight);
@@ -114,7 +176,7 @@ export function recogniseStage(text: string, opts: { jurisdiction?: Jurisdiction
     }
     return { stage: byId.id, confidence: 1, matched: byId.id, jurisdiction: byId.jurisdiction };
   }
-  const words = tokens(text, p.spellings);
+  const words = clauseWords(text, p.spellings);
   if (jurisdiction === "wales") {
     const wales = score(words, "wales");
     const england = score(words, "england");

@@ -30,6 +30,7 @@ export const StageIdSchema = z.enum([
   "s47_not_substantiated",
   "s47_substantiated",
   "icpc",
+  "icpc_no_plan",
   "child_protection_plan",
   "core_group",
   "review_conference",
@@ -112,6 +113,10 @@ export const StageSchema = z.object({
   dateMeans: z.array(EventIdSchema).default([]),
   /** For an England stage: the nearest Wales stage, used when the user is in Wales. */
   walesCounterpart: StageIdSchema.optional(),
+  /** Where things stand when this stage's words are negated ("no CP plan", "s47 not agreed"). */
+  whenNegated: StageIdSchema.optional(),
+  /** Where things stand when this stage is said to have ended ("the plan has ended"). */
+  whenEnded: StageIdSchema.optional(),
   /** Plain cautions shown with this stage (e.g. no Wales timescale in the sources). */
   warnings: z.array(z.string()).default([]),
   citations: z.array(CitationSchema).min(1),
@@ -135,6 +140,13 @@ export const PathwaySchema = z
     walesWords: z.array(z.string().min(1)),
     /** Common misspellings and shorthand, replaced word for word before matching. */
     spellings: z.record(z.string(), z.string()),
+    /** Grammar cues for negation, endings and tense (see data/language.ts). */
+    language: z.object({
+      negations: z.array(z.string().min(1)).min(1),
+      endings: z.array(z.string().min(1)).min(1),
+      past: z.array(z.string().min(1)).min(1),
+      future: z.array(z.string().min(1)).min(1),
+    }),
     stages: z.array(StageSchema).min(1),
   })
   .superRefine((p, ctx) => {
@@ -145,6 +157,12 @@ export const PathwaySchema = z
       if (!stageIds.has(id)) ctx.addIssue({ code: "custom", message: `stage ${id} has no data` });
     }
     p.stages.forEach((s, si) => {
+      for (const target of [s.whenNegated, s.whenEnded]) {
+        const other = target ? p.stages.find((o) => o.id === target) : undefined;
+        if (target && (!other || other.jurisdiction !== s.jurisdiction)) {
+          ctx.addIssue({ code: "custom", path: ["stages", si], message: `${s.id}: outcome ${target} must be a stage of the same jurisdiction` });
+        }
+      }
       if (s.walesCounterpart && !s.walesCounterpart.startsWith("wales_")) {
         ctx.addIssue({ code: "custom", path: ["stages", si, "walesCounterpart"], message: "must be a Wales stage" });
       }

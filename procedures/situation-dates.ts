@@ -1,5 +1,5 @@
 import type { Clock } from "../core/clock.js";
-import { findDateInText, formatDate, type IsoDate } from "../deadlines/index.js";
+import { findDateInText, formatDate, parseDateInput, type IsoDate } from "../deadlines/index.js";
 import { loadPathway } from "./pathway.js";
 import type { EventId, Stage } from "./schema.js";
 import { findPhrase, tokens } from "./text.js";
@@ -15,8 +15,10 @@ export interface SituationDate {
 }
 
 const MAX_DATES = 6;
-// A sentence ends at . ; ! ? or a new line followed by a space, so "s.47" and "3.5.2025" do not end one.
-const BOUNDARY = /[.;!?\n](?=\s|$)/g;
+// A clause ends at . , ; ! ? or a new line followed by a space, so "s.47" and "3.5.2025" do
+// not end one; practitioners' shorthand runs clauses together with commas ("strat done, s47
+// agreed, ICPC booked for 5th Jan"), and a date belongs to the event named in its own clause.
+const BOUNDARY = /[.,;!?\n](?=\s|$)|\s[-–—]\s/g;
 
 /** Events a stage's steps count from, plus its default date meanings: dates are tied to these first. */
 function eventsOf(stage: Stage): Set<EventId> {
@@ -44,6 +46,20 @@ function namedEvent(before: string, after: string, preferred: Set<EventId>): Eve
     return best?.id;
   };
   return pick(before, true, preferred) ?? pick(after, false, preferred) ?? pick(before, true) ?? pick(after, false);
+}
+
+/**
+ * Whether a clause puts its event in the past or the future, from the pathway's tense
+ * cues ("the ICPC was 3rd Jan", "ICPC booked for 3rd Jan"); null when it does not say.
+ */
+export function tenseOf(clause: string): "past" | "future" | null {
+  const p = loadPathway();
+  const words = tokens(clause, p.spellings);
+  const has = (cues: string[]) => cues.some((c) => findPhrase(words, tokens(c)).length > 0);
+  const past = has(p.language.past);
+  const future = has(p.language.future);
+  if (past === future) return null;
+  return past ? "past" : "future";
 }
 
 const labelOf = (id: EventId) => loadPathway().events.find((e) => e.id === id)?.label ?? id;
@@ -81,6 +97,14 @@ export function readSituationDates(text: string, stage: Stage, clock: Clock): { 
     const nextStart = found[i + 1]?.index ?? text.length;
     const start = Math.max(prevEnd, ...boundaries.filter((b) => b < f.index).map((b) => b + 1));
     const stop = Math.min(nextStart, ...boundaries.filter((b) => b >= f.end));
+    // A date with no year is read as the last such date when its clause is in the past
+    // tense ("ICPC was 3rd Jan", asked in November, is last January, not next).
+    const tense = tenseOf(text.slice(start, stop));
+    if (tense && f.interpretation?.includes("no year given")) {
+      const again = parseDateInput(text.slice(f.index, f.end), clock, { prefer: tense });
+      f.date = again.date;
+      f.interpretation = again.interpretation;
+    }
     const named = namedEvent(text.slice(start, f.index), text.slice(f.end, stop), preferred);
     const events = named ? [named] : stage.dateMeans;
     if (events.length === 0) {

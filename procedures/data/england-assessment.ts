@@ -252,6 +252,7 @@ export const ENGLAND_ASSESSMENT: StageInput[] = [
     ],
     dateMeans: ["strategy_discussion"],
     walesCounterpart: "wales_strategy_meeting",
+    whenNegated: "section_17_assessment",
     citations: [WT.s47Lead, WT.s47Purpose],
     steps: [
       {
@@ -372,6 +373,7 @@ export const ENGLAND_ASSESSMENT: StageInput[] = [
     ],
     dateMeans: [],
     walesCounterpart: "wales_outcomes",
+    whenNegated: "s47_not_substantiated",
     citations: [WT.icpc15],
     steps: [
       {

@@ -17,6 +17,7 @@ export const ENGLAND_PLAN: StageInput[] = [
     ],
     dateMeans: ["icpc"],
     walesCounterpart: "wales_child_protection_plan",
+    whenNegated: "s47_not_substantiated",
     citations: [WT.icpcPurpose],
     steps: [
       {
@@ -65,16 +66,55 @@ export const ENGLAND_PLAN: StageInput[] = [
     ],
   },
   {
+    id: "icpc_no_plan",
+    title: "The conference decided a child protection plan is not needed",
+    jurisdiction: "england",
+    summary: "The initial child protection conference decided the child does not need a child protection plan.",
+    aliases: [{ phrase: "not made subject", weight: 3 }, { phrase: "no plan needed", weight: 3 }],
+    dateMeans: ["icpc"],
+    walesCounterpart: "wales_outcomes",
+    citations: [WT.p215],
+    steps: [
+      {
+        title: "Record the decision and make sure action follows",
+        who: ["lead_practitioner"],
+        detail: "Record the conference's decisions and recommendations, and tell the family and the agencies involved what was decided.",
+        citations: [WT.icpcRecord],
+      },
+      {
+        title: "Consider what support the child needs now",
+        who: ["lead_practitioner"],
+        detail: "This might be multi-agency support, or continued support under section 17 of the Children Act 1989 (a child in need plan).",
+        next: ["section_17_assessment"],
+        citations: [WT.p215],
+      },
+      {
+        title: "Discuss with the family what would help, including a family group conference",
+        who: ["lead_practitioner"],
+        detail: "Talk the decision through with the child, parents and practitioners and be clear on next steps.",
+        citations: [WT.nsDiscuss, WT.nsFgc],
+      },
+      {
+        title: "If you still have serious concerns, ask for a conference to be reconvened",
+        who: ["all_practitioners"],
+        detail: "Practitioners involved with the child and family can ask children's social care to convene a conference if they have serious concerns that the child's welfare may not be adequately safeguarded.",
+        citations: [WT.requestConference],
+      },
+    ],
+  },
+  {
     id: "child_protection_plan",
     title: "Child protection plan",
     jurisdiction: "england",
     summary: "The child is the subject of a child protection plan.",
     aliases: [
       { phrase: "child protection plan", weight: 2 }, { phrase: "cp plan", weight: 2 }, "cpp", "on a plan", "subject to a plan",
-      "on cp plan", "plan agreed", "the plan", "on the plan",
+      "on cp plan", "plan agreed", "the plan", "on the plan", { phrase: "plan", weight: 0.8 },
     ],
     dateMeans: ["icpc"],
     walesCounterpart: "wales_child_protection_plan",
+    whenNegated: "icpc_no_plan",
+    whenEnded: "discontinuation",
     citations: [WT.cpDesignate],
     steps: [
       {
