@@ -112,9 +112,10 @@ export class GuidedFormDialog<S, O extends object = object> extends Interruptibl
   }
 
   protected override acceptsQuestion(dc: DialogContext, reading: MessageReading): boolean {
-    // The walker is the innermost dialog of this component's own stack.
+    // The walker is the innermost dialog of this component's own stack: botbuilder keeps
+    // the active dialog last (DialogContext.activeDialog is stack[stack.length - 1]).
     const inner = (dc.activeDialog?.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack;
-    const top = inner?.[0];
+    const top = inner?.at(-1);
     return top?.id === this.walker.id ? this.walker.questionsAreAnswers(top, reading.text) : false;
   }
 
