@@ -1,4 +1,5 @@
 import type { TurnContext } from "botbuilder";
+import type { Citation } from "../core/citation.js";
 import { isSkip, matchChoice, type FormChoice, type FormDefinition, type FormReply, type FormStep } from "../core/form.js";
 import { jurisdictionLabel, type Jurisdiction } from "../core/jurisdiction.js";
 import { opensWithQuestionWord, readYesNo, type YesNoReading } from "../core/yes-no.js";
@@ -7,6 +8,7 @@ import {
   isAsked,
   loadWalkthroughs,
   routeOutcome,
+  urgentRouteFor,
   type RouteAnswers,
   type RouteOutcome,
   type RouteQuestion,
@@ -55,7 +57,7 @@ export function readJurisdictionReply(reply: string): Jurisdiction | null {
 }
 
 /** One step per route question: asked in its jurisdiction when the earlier answers leave it open. */
-function questionStep(q: RouteQuestion): FormStep<RouteState> {
+function questionStep(data: WalkthroughData, q: RouteQuestion): FormStep<RouteState> {
   const open = (s: RouteState) => s.jurisdiction === q.jurisdiction && s.answers[q.id] === undefined && isAsked(q, s.answers);
   return {
     id: q.id,
@@ -63,7 +65,12 @@ function questionStep(q: RouteQuestion): FormStep<RouteState> {
     read: (reply, s): FormReply<RouteState> => {
       const read = readRouteAnswer(reply);
       if (!read) return { ok: false, retry: t("route.unclear", { question: q.text }) };
-      const note = read.answer === "unsure" ? t("route.unsureNoted") : read.hedged ? t("route.takenAs", { answer: yesNoWords(read.answer).toLowerCase() }) : undefined;
+      const heard = read.answer === "unsure" ? t("route.unsureNoted") : read.hedged ? t("route.takenAs", { answer: yesNoWords(read.answer).toLowerCase() }) : null;
+      // Immediate danger is acted on now, not after the last question.
+      const urgent = urgentRouteFor(data, q, read.answer);
+      const first = urgent?.steps[0];
+      const now = first ? [t("route.now", { step: first.text }), sourceLine(first.citations[0] as Citation), t("route.nowCarryOn")] : [];
+      const note = [heard, ...now].filter(Boolean).join("\n\n");
       return { ok: true, state: { ...s, answers: { ...s.answers, [q.id]: read.answer } }, ...(note ? { note } : {}) };
     },
     readsSkip: true,
@@ -91,7 +98,7 @@ export function referralRouteForm(data: WalkthroughData): FormDefinition<RouteSt
         readsSkip: true,
         questionsAreAnswers: (reply) => readJurisdictionReply(reply) !== null,
       },
-      ...data.route.questions.map(questionStep),
+      ...data.route.questions.map((q) => questionStep(data, q)),
     ],
   };
 }

@@ -66,6 +66,8 @@ export const EN_GB = {
   "route.unclear": "I could not tell whether that means yes, no or not sure. {question}",
   "route.takenAs": "I've taken that as {answer}.",
   "route.unsureNoted": "Noted as not sure: I'll list that route as one to check.",
+  "route.now": "Do this now: {step}",
+  "route.nowCarryOn": "I'll carry on with the other questions; the full route is in the summary at the end.",
   "route.title": "Referral route ({jurisdiction}), from your answers",
   "route.answersHeading": "Your answers",
   "route.applies": "What to do",

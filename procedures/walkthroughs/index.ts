@@ -9,6 +9,7 @@ export {
   isAsked,
   nextRouteQuestion,
   routeOutcome,
+  urgentRouteFor,
   routeView,
   timescaleValue,
   type RouteAnswers,

@@ -56,6 +56,12 @@ export function isAsked(question: RouteQuestion, answers: RouteAnswers): boolean
   });
 }
 
+/** The first urgent route an answer leads to (immediate protection), to be said at once; or null. */
+export function urgentRouteFor(data: WalkthroughData, question: RouteQuestion, answer: YesNo): RouteView | null {
+  const route = question.routes[answer].map((id) => data.route.routes.find((r) => r.id === id)).find((r) => r?.urgent);
+  return route ? routeView(data, route) : null;
+}
+
 /** The next question to ask, or null when the walk is complete. */
 export function nextRouteQuestion(data: WalkthroughData, jurisdiction: Jurisdiction, answers: RouteAnswers): RouteQuestion | null {
   return routeQuestions(data, jurisdiction).find((q) => answers[q.id] === undefined && isAsked(q, answers)) ?? null;

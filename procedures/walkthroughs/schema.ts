@@ -54,6 +54,8 @@ export const RouteSchema = z.object({
   id: Id,
   jurisdiction: JurisdictionSchema,
   title: z.string().min(1),
+  /** Its first step is said at once, when an answer leads to it, not only in the summary at the end. */
+  urgent: z.boolean().default(false),
   steps: z.array(RouteStepSchema).min(1),
   record: z.array(z.object({ text: z.string().min(1), citation: CitationSchema })).default([]),
   /** Plain cautions, such as what the Wales sources do not cover. */
@@ -68,8 +70,6 @@ export const RouteQuestionSchema = z.object({
   id: Id,
   jurisdiction: JurisdictionSchema,
   text: z.string().min(1),
-  /** What counts, in a line, when the question needs it. */
-  hint: z.string().min(1).optional(),
   citation: CitationSchema,
   when: z.array(z.object({ question: Id, answer: z.array(YesNoSchema).min(1) })).default([]),
   /** Routes each answer adds; "unsure" adds them as routes to check. */

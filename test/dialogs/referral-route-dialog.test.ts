@@ -50,6 +50,16 @@ describe("the referral route in the conversation", () => {
     expect(c.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
   });
 
+  it("a child in immediate danger: 999 is said at once, before the next question, not only in the summary", async () => {
+    const c = client();
+    await say(c, "referral route");
+    await say(c, "England");
+    const now = await say(c, "yes");
+    expect(now).toMatch(/Do this now: .*call the police on 999/);
+    expect(now.indexOf("999")).toBeLessThan(now.search(OUTSIDE));
+    expect(now).not.toMatch(HARM); // immediate danger already means a referral: not asked again
+  });
+
   it("each question shows the passage it rests on", async () => {
     const c = client();
     await say(c, "referral route");

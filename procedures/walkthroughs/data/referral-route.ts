@@ -13,6 +13,7 @@ type QuestionInput = ReferralRouteInput["questions"][number];
 export const ROUTES: RouteInput[] = [
   {
     id: "immediate_protection",
+    urgent: true,
     jurisdiction: "england",
     title: "Immediate protection: call 999 now",
     steps: [
@@ -318,6 +319,7 @@ export const ROUTES: RouteInput[] = [
 
   {
     id: "wales_immediate",
+    urgent: true,
     jurisdiction: "wales",
     title: "Immediate danger: call the police on 999",
     steps: [
