@@ -140,7 +140,7 @@ function questionStep(data: WalkthroughData, i: number): FormStep<LessonState> {
     // "is it 15 working days?" is an answer; "what is a core group?" is a question of its own.
     questionsAreAnswers: (reply, s) => {
       const x = at(s);
-      return Boolean(x) && !opensWithQuestionWord(reply) && (givesUp(reply) || markReply(data, (x as { lesson: Lesson }).lesson, (x as { q: Question }).q, reply) !== null);
+      return x !== undefined && !opensWithQuestionWord(reply) && (givesUp(reply) || markReply(data, x.lesson, x.q, reply) !== null);
     },
   };
 }
@@ -227,7 +227,7 @@ export class LessonDialog extends GuidedFormDialog<LessonState, LessonOptions> {
 export function lessonStarter(data: () => WalkthroughData = loadWalkthroughs): DialogStarter {
   return (reading) => {
     if (reading.intent.kind !== "learn") return null;
-    const lesson = reading.intent.topic ? lessonForTopic(data(), reading.intent.topic) : null;
+    const lesson = reading.intent.topic ? lessonForTopic(data(), reading.intent.topic, reading.jurisdiction.value) : null;
     const options: LessonOptions = { mode: reading.intent.mode, ...(lesson ? { lessonId: lesson.id } : {}) };
     return { dialogId: LESSON_DIALOG_ID, options, private: false };
   };

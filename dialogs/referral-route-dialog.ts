@@ -90,7 +90,10 @@ export function referralRouteForm(data: WalkthroughData): FormDefinition<RouteSt
         ask: (s) =>
           s.jurisdiction
             ? null
-            : { text: t("route.askJurisdiction"), choices: [{ value: "England", label: "England" }, { value: "Wales", label: "Wales" }] },
+            : {
+                text: t("route.askJurisdiction"),
+                choices: (["england", "wales"] as const).map((j) => ({ value: jurisdictionLabel(j), label: jurisdictionLabel(j) })),
+              },
         read: (reply, s) => {
           const j = readJurisdictionReply(reply);
           return j ? { ok: true, state: { ...s, jurisdiction: j } } : { ok: false, retry: t("route.retryJurisdiction") };

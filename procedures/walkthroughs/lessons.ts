@@ -246,17 +246,23 @@ export function answerChoices(data: WalkthroughData, lesson: Lesson, q: Question
 
 /**
  * The lesson a topic names ("ICPCs", "section 47", "the LADO"): the lesson whose words
- * match the longest phrase of the topic, or null.
+ * match the longest phrase of the topic, or null. Where the message is placed in a
+ * jurisdiction, that jurisdiction's lessons are preferred when any of them matches.
  */
-export function lessonForTopic(data: WalkthroughData, topic: string): Lesson | null {
+export function lessonForTopic(data: WalkthroughData, topic: string, jurisdiction?: Lesson["jurisdiction"] | null): Lesson | null {
   const words = tokens(topic);
   if (words.length === 0) return null;
-  let best: { lesson: Lesson; length: number } | null = null;
+  const matches: { lesson: Lesson; length: number }[] = [];
   for (const lesson of data.lessons) {
+    let length = 0;
     for (const w of [lesson.title, ...lesson.words]) {
       const phrase = tokens(w);
-      if (phrase.length > 0 && findPhrase(words, phrase).length > 0 && (!best || phrase.length > best.length)) best = { lesson, length: phrase.length };
+      if (phrase.length > length && findPhrase(words, phrase).length > 0) length = phrase.length;
     }
+    if (length > 0) matches.push({ lesson, length });
   }
-  return best?.lesson ?? null;
+  const own = matches.filter((m) => m.lesson.jurisdiction === jurisdiction);
+  const pool = own.length > 0 ? own : matches;
+  // Longest phrase wins; on a tie, the earlier lesson in the process.
+  return pool.reduce<{ lesson: Lesson; length: number } | null>((best, m) => (!best || m.length > best.length ? m : best), null)?.lesson ?? null;
 }

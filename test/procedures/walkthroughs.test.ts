@@ -195,6 +195,11 @@ describe("reading a period and a topic", () => {
     expect(lessonForTopic(data, topic)?.id).toBe(id);
   });
 
+  it("a message placed in Wales prefers the Wales walkthrough when its words match", () => {
+    expect(lessonForTopic(data, "strategy discussions in Wales")?.id).toBe("strategy_discussion");
+    expect(lessonForTopic(data, "strategy discussions in Wales", "wales")?.id).toBe("wales_outcomes");
+  });
+
   it("a topic that names no one lesson (the whole process) finds none, so the user is offered the list", () => {
     expect(lessonForTopic(data, "the child protection process")).toBeNull();
   });
