@@ -36,8 +36,14 @@ export interface FormStep<S> {
   read(reply: string, state: S): FormReply<S>;
   /** Asked again after each reply until the reply says `done` (a list of actions). */
   repeat?: boolean;
-  /** A free-text step takes a question as its answer only when this is true. */
-  questionsAreAnswers?: boolean;
+  /**
+   * Which replies phrased as questions are answers to this step, not new questions:
+   * all of them (true), none (the default), or those this function accepts ("yes?",
+   * "is it 15 working days?" answer; "what is a core group?" interrupts).
+   */
+  questionsAreAnswers?: boolean | ((reply: string, state: S) => boolean);
+  /** The step reads "skip" and "don't know" itself (a yes/no question takes them as "not sure"). */
+  readsSkip?: boolean;
 }
 
 export interface FormDefinition<S> {

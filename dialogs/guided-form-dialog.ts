@@ -43,7 +43,7 @@ class FormWalker<S> extends Dialog {
     const step = this.form.steps[walk.index];
     if (!step) return dc.endDialog(walk.state);
     const reply = readingOf(dc.context).text;
-    if (isSkip(reply)) return this.askFrom(dc, walk, walk.index + 1);
+    if (isSkip(reply) && !step.readsSkip) return this.askFrom(dc, walk, walk.index + 1);
     const read = step.read(reply, walk.state);
     if (!read.ok) {
       await dc.context.sendActivity(presenterOf(dc.context).text(read.retry));
@@ -61,10 +61,11 @@ class FormWalker<S> extends Dialog {
     if (prompt) await context.sendActivity(presenterOf(context).prompt(prompt));
   }
 
-  /** Whether the step being asked takes a question as its answer. */
-  questionsAreAnswers(instance: DialogInstance): boolean {
+  /** Whether the step being asked takes this question-shaped reply as its answer. */
+  questionsAreAnswers(instance: DialogInstance, reply: string): boolean {
     const walk = instance.state.walk as WalkState<S> | undefined;
-    return Boolean(walk && this.form.steps[walk.index]?.questionsAreAnswers);
+    const takes = walk ? this.form.steps[walk.index]?.questionsAreAnswers : undefined;
+    return typeof takes === "function" ? takes(reply, (walk as WalkState<S>).state) : Boolean(takes);
   }
 
   private async askFrom(dc: DialogContext, walk: WalkState<S>, from: number): Promise<DialogTurnResult> {
@@ -110,11 +111,12 @@ export class GuidedFormDialog<S, O extends object = object> extends Interruptibl
     return this.form.doing;
   }
 
-  protected override acceptsQuestion(dc: DialogContext, _reading: MessageReading): boolean {
-    // The walker is the innermost dialog of this component's own stack.
+  protected override acceptsQuestion(dc: DialogContext, reading: MessageReading): boolean {
+    // The walker is the innermost dialog of this component's own stack: botbuilder keeps
+    // the active dialog last (DialogContext.activeDialog is stack[stack.length - 1]).
     const inner = (dc.activeDialog?.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack;
-    const top = inner?.[0];
-    return top?.id === this.walker.id ? this.walker.questionsAreAnswers(top) : false;
+    const top = inner?.at(-1);
+    return top?.id === this.walker.id ? this.walker.questionsAreAnswers(top, reading.text) : false;
   }
 
   private async begin(step: WaterfallStepContext): Promise<DialogTurnResult> {

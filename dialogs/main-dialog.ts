@@ -3,6 +3,8 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import type { DeadlineCalculator } from "../deadlines/index.js";
 import { t } from "../messages/index.js";
 import { DeadlineDialog, startDeadline } from "./deadline-dialog.js";
+import { LessonDialog, startLesson } from "./lesson-dialog.js";
+import { ReferralRouteDialog, startReferralRoute } from "./referral-route-dialog.js";
 import type { InterruptibleDeps } from "./interruptible-dialog.js";
 import type { AssistantPort } from "./ports.js";
 import { Responder, type DialogRequest } from "./responder.js";
@@ -40,10 +42,12 @@ export class MainDialog extends ComponentDialog {
 
   constructor(private readonly deps: MainDialogDeps) {
     super(MainDialog.id);
-    this.responder = new Responder(deps.assistant, [startStrategyRecord, startDeadline]);
+    this.responder = new Responder(deps.assistant, [startStrategyRecord, startDeadline, startReferralRoute, startLesson]);
     const ui: InterruptibleDeps = { responder: this.responder };
     this.addDialog(new DeadlineDialog(deps.assistant, ui));
     this.addDialog(new StrategyRecordDialog({ clock: deps.assistant.clock, calculator: deps.calculator, assistant: deps.assistant }, ui));
+    this.addDialog(new ReferralRouteDialog(ui));
+    this.addDialog(new LessonDialog(ui));
     this.addDialog(new WaterfallDialog(WATERFALL, [(s) => this.route(s), (s) => s.endDialog(s.result)]));
     this.initialDialogId = WATERFALL;
   }

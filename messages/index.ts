@@ -21,5 +21,16 @@ export function t(id: MessageId, values: MessageValues = {}): string {
 
 /** Help: what the bot does, as separate lines (the edge decides how to lay them out). */
 export function helpLines(): string[] {
-  return [t("help.intro"), t("help.can"), t("help.ask"), t("help.next"), t("help.deadline"), t("help.draft"), t("help.commands"), t("help.limits")];
+  return [
+    t("help.intro"),
+    t("help.can"),
+    t("help.ask"),
+    t("help.next"),
+    t("help.deadline"),
+    t("help.draft"),
+    t("help.route"),
+    t("help.learn"),
+    t("help.commands"),
+    t("help.limits"),
+  ];
 }

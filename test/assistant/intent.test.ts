@@ -27,3 +27,15 @@ describe("message routing", () => {
     expect(intentOf("when is the ICPC due if the strat was on 30/2/2024?").kind).toBe("deadline");
   });
 });
+
+describe("requests for the walkthroughs", () => {
+  it("a request to be taught or quizzed carries the mode and what is left of the words as the topic", () => {
+    expect(intentOf("quiz me on ICPCs")).toEqual({ kind: "learn", mode: "quiz", topic: "on ICPCs" });
+    expect(intentOf("teach me")).toEqual({ kind: "learn", mode: "teach", topic: "" });
+    expect(intentOf("Can you teach us about core groups?")).toEqual({ kind: "learn", mode: "teach", topic: "Can you about core groups?" });
+  });
+
+  it("asking what happens next from where things stand stays a next-steps question, not the route", () => {
+    expect(intentOf("what do we do next? strat was yesterday").kind).toBe("next");
+  });
+});
