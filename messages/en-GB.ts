@@ -18,7 +18,7 @@ export const EN_GB = {
   "help.limits":
     "If a child is in immediate danger, call 999. I am not a replacement for your Designated Safeguarding Lead, your manager or your local procedures.",
   "welcome.hello": "Hello, I am the safeguarding assistant.",
-  "dialog.help": "We are {doing}. Answer the question below, or type skip to leave it, cancel to stop, or start again.",
+  "dialog.help": "You are in the middle of {doing}. Answer the question below, or type skip to leave it, cancel to stop, or start again.",
   "dialog.cancelled": "Stopped. Nothing was kept. What would you like to do?",
   "dialog.nothingToCancel": "There is nothing to cancel. What would you like to do?",
   "dialog.startAgain": "Starting again. Nothing was kept.",
@@ -39,7 +39,7 @@ export const EN_GB = {
   "input.unknownAction": "I could not tell what that button was for. Please type what you would like to do.",
   "deadline.askDate": "What was the date of the {event}? For example 14/05/2025, 2025-05-14 or \"yesterday\".",
   "deadline.retryDate": "{error} Please give the date again (for example 14/05/2025), or type cancel.",
-  "deadline.doing": "working out a deadline",
+  "deadline.doing": "a deadline question",
   "record.doing": "your strategy discussion record",
   "record.kept": "A copy of this draft has been kept in your organisation's records folder.",
   "answer.notCoveredAfterSignpost": "",
