@@ -13,6 +13,7 @@ import { SafeguardingBot } from "./safeguarding-bot.js";
 import { MemberDialogState } from "./member-state.js";
 import { TurnReader } from "./turn-reader.js";
 import { mountRecordLinks, originOf, RecordLinks, REQUEST_ORIGIN } from "./record-links.js";
+import { mountTab } from "./tab-routes.js";
 import { RedisStorage } from "./redis-storage.js";
 import { ExpiringMemoryStorage } from "./expiring-memory-storage.js";
 import { StateCipher } from "./state-cipher.js";
@@ -98,6 +99,7 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
     res.json(ready ? 200 : 503, { ready, ...(readyError ? { error: readyError } : {}) });
   });
   mountRecordLinks(server, records);
+  mountTab(server, assistant, logger);
   if (config.bot.anonymous) {
     mountWebChat(server);
     mountSpeech(server, logger);
