@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 
 describe("entities on their way to the Bot Connector", () => {
   it("a Teams citation entity keeps its citations and AI label through the connector's own serialiser", () => {
-    const Mappers = require("botframework-connector/lib/connectorApi/models/mappers.js") as Record<string, never>;
+    const Mappers = require("botframework-connector/lib/connectorApi/models/mappers.js") as Record<string, object>;
     const { createSerializer } = require("botbuilder-stdlib/lib/azureCoreHttpCompat") as { createSerializer: (m: object) => { serialize: (m: object, v: object, n: string) => unknown } };
     keepEntityProperties();
     const entity = citationEntity(
@@ -15,7 +15,7 @@ describe("entities on their way to the Bot Connector", () => {
       true,
     );
     const mention = { type: "mention", text: "<at>Bot</at>", mentioned: { id: "28:bot", name: "Bot" } };
-    const out = createSerializer(Mappers).serialize(Mappers.Activity, { type: "message", text: "x [1]", entities: [entity, mention] }, "activity") as {
+    const out = createSerializer(Mappers).serialize(Mappers.Activity as object, { type: "message", text: "x [1]", entities: [entity, mention] }, "activity") as {
       entities: Record<string, unknown>[];
     };
     expect(out.entities[0]).toEqual(entity);
