@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -20,6 +23,8 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 let bot: RunningBot;
 let playground: ChildProcess;
 let playgroundUrl = "";
+// The Playground writes a log of the conversation into devTools/ under its working folder: a temporary one.
+let playgroundDir = "";
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
@@ -40,7 +45,9 @@ beforeAll(async () => {
   bot = await start({ port: 0, host: "127.0.0.1", config: parseConfig({}), logger: createLogger({ level: "silent" }) });
   await bot.ready;
   const port = await freePort();
+  playgroundDir = await mkdtemp(join(tmpdir(), "sg-playground-"));
   playground = spawn(CLI, ["-e", `${bot.url}/api/messages`, "-c", "msteams", "-p", String(port), "--disable-telemetry"], {
+    cwd: playgroundDir,
     env: { ...process.env, TEAMSAPPTESTER_BROWSER: "none" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -76,6 +83,7 @@ afterAll(async () => {
     await new Promise((resolve) => playground.once("exit", resolve));
   }
   await bot?.stop();
+  if (playgroundDir) await rm(playgroundDir, { recursive: true, force: true });
 });
 
 describe.skipIf(!existsSync(CLI))("the bot in the Microsoft 365 Agents Playground (msteams channel)", () => {
