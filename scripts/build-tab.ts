@@ -19,7 +19,7 @@ export async function buildTab(outfile = TAB_BUNDLE): Promise<string> {
     target: ["es2020"],
     minify: true,
     sourcemap: false,
-    legalComments: "linked",
+    legalComments: "eof",
     tsconfig: fromRoot("tab", "tsconfig.json"),
     logLevel: "warning",
   });

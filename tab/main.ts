@@ -20,7 +20,7 @@ function jurisdictionOf(form: HTMLFormElement): Jurisdiction {
 }
 
 /** The deadlines worked out: each with its date, the rule, the days passed over and the guidance's words. */
-export function renderDeadlines(r: DeadlineResponse): HTMLElement {
+function renderDeadlines(r: DeadlineResponse): HTMLElement {
   const items = r.deadlines.map((d) =>
     h(
       "li",
@@ -54,7 +54,7 @@ export function renderDeadlines(r: DeadlineResponse): HTMLElement {
 }
 
 /** The pathway at a glance: one collapsible section per stage, with its steps, who does them and when. */
-export function renderPathway(p: PathwayResponse): HTMLElement {
+function renderPathway(p: PathwayResponse): HTMLElement {
   return h(
     "ol",
     { class: "stages" },
