@@ -10,3 +10,4 @@ export { classifyIntent, type Intent } from "./intent.js";
 export async function createAssistant(options: AssistantOptions): Promise<Assistant> {
   return new Assistant(options);
 }
+export { pathwayView, deadlineEvents, type PathwayView, type PathwayStageView, type PathwayStepView } from "./pathway-view.js";

@@ -7,6 +7,7 @@ import {
 import type { Config } from "../core/config.js";
 import { isAppError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
+import { keepEntityProperties } from "./connector-entities.js";
 
 /**
  * The Bot Framework adapter. With no MicrosoftAppId the connector accepts anonymous
@@ -20,6 +21,8 @@ export function createAdapter(config: Config, logger: Logger, dialogState: BotSt
     MicrosoftAppTenantId: config.bot.tenantId ?? "",
   });
   const adapter = new CloudAdapter(auth);
+  // Citations and the AI label travel in entities; the connector would drop them.
+  keepEntityProperties();
 
   // One turn-error handler (STYLE.md §7): log without user text, apologise plainly,
   // and reset the conversation so the next message starts clean.

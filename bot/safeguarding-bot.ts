@@ -52,9 +52,12 @@ export class SafeguardingBot extends TeamsActivityHandler {
 
     // Welcome once, when the bot itself is added (installed in a chat, a team or a
     // personal scope); people joining a team later are not greeted in the channel.
+    // Teams announces an install twice (the bot joining, then installationUpdate): it is
+    // welcomed on the installationUpdate; other channels only have the bot joining.
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) await this.welcome(context);
+      const botJoined = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
+      if (botJoined && context.activity.channelId !== "msteams") await this.welcome(context);
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {

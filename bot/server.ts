@@ -12,6 +12,8 @@ import { mountSpeech } from "./speech-routes.js";
 import { SafeguardingBot } from "./safeguarding-bot.js";
 import { MemberDialogState } from "./member-state.js";
 import { TurnReader } from "./turn-reader.js";
+import { mountRecordLinks, originOf, RecordLinks, REQUEST_ORIGIN } from "./record-links.js";
+import { mountTab } from "./tab-routes.js";
 import { RedisStorage } from "./redis-storage.js";
 import { ExpiringMemoryStorage } from "./expiring-memory-storage.js";
 import { StateCipher } from "./state-cipher.js";
@@ -51,7 +53,18 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
   const storage = await createStorage(config);
   const dialogState = new MemberDialogState(storage);
   const adapter = createAdapter(config, logger, dialogState);
-  adapter.use(new TurnReader(assistant, { debugTraces: config.bot.debugTraces }));
+  const records = new RecordLinks({ ttlMs: config.recordLinks.ttlSeconds * 1000, logger });
+  adapter.use(
+    new TurnReader(assistant, {
+      debugTraces: config.bot.debugTraces,
+      // Links are absolute: the public address when deployed, the address asked for in local use.
+      recordLink: (draft, context) => {
+        const base = config.publicBaseUrl ?? (config.bot.anonymous ? (context.turnState.get(REQUEST_ORIGIN) as string | undefined) : undefined);
+        if (!base) return null;
+        return `${base}/api/records/${records.hold(draft, context.activity.conversation?.id ?? "")}.docx`;
+      },
+    }),
+  );
   const calculator = await assistant.calculator();
   let bot: SafeguardingBot | undefined;
   const dialog = new MainDialog({
@@ -85,6 +98,8 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
   server.get("/readyz", async (_req, res) => {
     res.json(ready ? 200 : 503, { ready, ...(readyError ? { error: readyError } : {}) });
   });
+  mountRecordLinks(server, records);
+  mountTab(server, assistant, logger);
   if (config.bot.anonymous) {
     mountWebChat(server);
     mountSpeech(server, logger);
@@ -97,7 +112,11 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
       return;
     }
     try {
-      await adapter.process(req, res, (context) => handler.run(context));
+      const origin = originOf(req.headers.host);
+      await adapter.process(req, res, (context) => {
+        if (origin) context.turnState.set(REQUEST_ORIGIN, origin);
+        return handler.run(context);
+      });
     } catch (e) {
       logger.error({ event: "request_failed", err: { type: e instanceof Error ? e.name : typeof e } }, "request failed");
       if (!res.headersSent) res.json(500, { error: "internal error" });
@@ -127,6 +146,7 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
     isReady: () => ready,
     stop: () =>
       new Promise<void>((resolve) => {
+        records.close();
         server.close(() => {
           if (storage instanceof RedisStorage) void storage.close().finally(resolve);
           else resolve();

@@ -5,7 +5,7 @@ import {
   type Activity,
   type Middleware,
 } from "botbuilder";
-import type { Assistant, MessageReading } from "../assistant/index.js";
+import type { Assistant, DraftView, MessageReading } from "../assistant/index.js";
 import { toSignpost } from "../assistant/index.js";
 import { isShared } from "../dialogs/main-dialog.js";
 import { TURN_PRESENTER, TURN_READING } from "../dialogs/turn-keys.js";
@@ -15,7 +15,8 @@ import { ChannelPresenter, surfaceOf, type Surface } from "./presenter.js";
 export interface TurnReaderOptions {
   /** Let trace activities (botbuilder's state snapshots, which hold user text) leave the server. */
   debugTraces: boolean;
-  recordLink?: Surface["recordLink"];
+  /** A "Download as Word" link for a draft made in this turn's conversation, when the server offers one. */
+  recordLink?: (draft: DraftView, context: TurnContext) => string | null;
 }
 
 /** Where card buttons carry their answer: `{ answer }`, `{ text }` or `{ command }`. */
@@ -60,7 +61,9 @@ export class TurnReader implements Middleware {
         return kept.length > 0 ? send() : [];
       });
     }
-    context.turnState.set(TURN_PRESENTER, new ChannelPresenter(surfaceOf(context, this.opts.recordLink)));
+    const recordLink = this.opts.recordLink;
+    const link: Surface["recordLink"] = recordLink ? (draft) => recordLink(draft, context) : undefined;
+    context.turnState.set(TURN_PRESENTER, new ChannelPresenter(surfaceOf(context, link)));
     const activity = context.activity;
     if (activity.type !== ActivityTypes.Message) return next();
 

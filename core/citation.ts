@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Where a procedural claim comes from: the public contract's citation shape. */
 export const CitationSchema = z.object({

@@ -66,6 +66,27 @@ const EnvSchema = z
     /** 32 random bytes, base64: state in Redis is encrypted with it. A secret: no default. */
     STATE_ENCRYPTION_KEY: optionalString,
     STATE_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(3600),
+
+    /**
+     * The bot's public address (https://bot.example.org), with no path: the Teams tab's
+     * URL, the app package's valid domain and the base of "Download as Word" links.
+     */
+    PUBLIC_BASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?\/?$/i, "must be an http(s) origin with no path, e.g. https://bot.example.org")
+        .transform((v) => v.replace(/\/$/, ""))
+        .optional(),
+    ),
+    /** How long a drafted record stays downloadable as Word, in memory only (seconds). */
+    RECORD_LINK_TTL_SECONDS: z.coerce.number().int().min(60).max(24 * 3600).default(1800),
+    /** The Teams app's own id (a GUID). Defaults to MicrosoftAppId. */
+    TEAMS_APP_ID: optionalString,
+    /** Shown as the app's publisher in Teams. */
+    TEAMS_DEVELOPER_NAME: z.string().trim().min(1).max(32).default("Safeguarding assistant"),
+    /** Privacy and terms pages; by default the tab's "About and privacy" section. */
+    TEAMS_PRIVACY_URL: optionalString.pipe(z.string().regex(/^https:\/\/\S+$/, "must be an https URL").optional()),
+    TEAMS_TERMS_URL: optionalString.pipe(z.string().regex(/^https:\/\/\S+$/, "must be an https URL").optional()),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== "UserAssignedMSI") {
@@ -139,6 +160,17 @@ export interface Config {
     readonly encryptionKey?: string;
     readonly ttlSeconds: number;
   };
+  /** Where the bot is reached from outside, when it is deployed (PUBLIC_BASE_URL). */
+  readonly publicBaseUrl?: string;
+  /** "Download as Word" links for drafted records: kept in memory this long. */
+  readonly recordLinks: { readonly ttlSeconds: number };
+  /** What the Teams app package is built from. */
+  readonly teams: {
+    readonly appId?: string;
+    readonly developerName: string;
+    readonly privacyUrl?: string;
+    readonly termsUrl?: string;
+  };
 }
 
 /**
@@ -192,6 +224,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       redisUrl: e.REDIS_URL,
       encryptionKey: e.STATE_ENCRYPTION_KEY,
       ttlSeconds: e.STATE_TTL_SECONDS,
+    },
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    recordLinks: { ttlSeconds: e.RECORD_LINK_TTL_SECONDS },
+    teams: {
+      appId: e.TEAMS_APP_ID ?? e.MicrosoftAppId,
+      developerName: e.TEAMS_DEVELOPER_NAME,
+      privacyUrl: e.TEAMS_PRIVACY_URL,
+      termsUrl: e.TEAMS_TERMS_URL,
     },
   });
 }

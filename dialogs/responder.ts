@@ -2,6 +2,7 @@ import type { TurnContext } from "botbuilder";
 import type { MessageReading } from "../assistant/index.js";
 import { isAppError } from "../core/errors.js";
 import { t } from "../messages/index.js";
+import { bareCommand } from "./commands.js";
 import type { AssistantPort } from "./ports.js";
 import { presenterOf } from "./turn-keys.js";
 
@@ -42,6 +43,11 @@ export class Responder {
   async respond(context: TurnContext, reading: MessageReading): Promise<Routed> {
     const request = this.dialogFor(reading);
     if (request) return { kind: "begin", request };
+    const command = bareCommand(reading.text);
+    if (command?.bare) {
+      await context.sendActivity(presenterOf(context).text(t(command.bare)));
+      return { kind: "answered" };
+    }
     switch (reading.intent.kind) {
       case "help":
         await context.sendActivity(presenterOf(context).help());

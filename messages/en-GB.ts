@@ -18,6 +18,13 @@ export const EN_GB = {
   "help.limits":
     "If a child is in immediate danger, call 999. I am not a replacement for your Designated Safeguarding Lead, your manager or your local procedures.",
   "welcome.hello": "Hello, I am the safeguarding assistant.",
+  "command.help": "What I can do",
+  "command.draft": "Draft a strategy discussion record and see what is missing",
+  "command.next": "Next steps from where things stand, e.g. strat done, s47 agreed",
+  "command.deadline": "Work out a deadline, e.g. ICPC due if the strat was on 14/5/2025",
+  "command.next.bare": "Tell me where things stand, for example \"strategy discussion done, s47 agreed: what happens next?\"",
+  "command.deadline.bare":
+    "Tell me the event and its date, for example \"when is the ICPC due if the strat was on 14/5/2025?\" I count working days, leaving out weekends and bank holidays in England and Wales.",
   "dialog.help": "You are in the middle of {doing}. Answer the question below, or type skip to leave it, cancel to stop, or start again.",
   "dialog.cancelled": "Stopped. Nothing was kept. What would you like to do?",
   "dialog.nothingToCancel": "There is nothing to cancel. What would you like to do?",

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../core/config.js";
+import { readFileSync } from "node:fs";
 import { AppError } from "../../core/errors.js";
+import { fromRoot } from "../../core/paths.js";
 
 function configError(env: Record<string, string>): AppError {
   try {
@@ -84,5 +86,35 @@ describe("configuration", () => {
   it("the parsed configuration cannot be changed", () => {
     const c = parseConfig({});
     expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it("PUBLIC_BASE_URL is an http(s) origin: a trailing slash is dropped, a path or another scheme names the variable", () => {
+    expect(parseConfig({ PUBLIC_BASE_URL: "https://bot.example.org/" }).publicBaseUrl).toBe("https://bot.example.org");
+    expect(parseConfig({}).publicBaseUrl).toBeUndefined();
+    for (const bad of ["https://bot.example.org/api", "ftp://bot.example.org", "bot.example.org"]) {
+      expect(configError({ PUBLIC_BASE_URL: bad }).message).toMatch(/PUBLIC_BASE_URL/);
+    }
+  });
+
+  it("record links last 30 minutes by default, and RECORD_LINK_TTL_SECONDS out of range names itself", () => {
+    expect(parseConfig({}).recordLinks.ttlSeconds).toBe(1800);
+    expect(parseConfig({ RECORD_LINK_TTL_SECONDS: "600" }).recordLinks.ttlSeconds).toBe(600);
+    expect(configError({ RECORD_LINK_TTL_SECONDS: "5" }).message).toMatch(/RECORD_LINK_TTL_SECONDS/);
+  });
+
+  it("the Teams app id defaults to the bot's app id, and privacy and terms pages must be https", () => {
+    const c = parseConfig({ MicrosoftAppId: "3f2504e0-4f89-41d3-9a0c-0305e82c3301", MicrosoftAppPassword: "x" });
+    expect(c.teams.appId).toBe("3f2504e0-4f89-41d3-9a0c-0305e82c3301");
+    expect(c.teams.developerName).toBe("Safeguarding assistant");
+    expect(configError({ TEAMS_PRIVACY_URL: "http://example.org/privacy" }).message).toMatch(/TEAMS_PRIVACY_URL/);
+    expect(configError({ TEAMS_DEVELOPER_NAME: "x".repeat(33) }).message).toMatch(/TEAMS_DEVELOPER_NAME/);
+  });
+
+  it("every key the configuration reads is documented in .env.example", () => {
+    const example = readFileSync(fromRoot(".env.example"), "utf8");
+    const source = readFileSync(fromRoot("core", "config.ts"), "utf8");
+    const keys = [...source.matchAll(/^\s{4}([A-Za-z_][A-Za-z0-9_]*):\s/gm)].map((m) => m[1] as string).filter((k) => /^[A-Z]|^Microsoft/.test(k));
+    expect(keys).toContain("PUBLIC_BASE_URL");
+    for (const key of keys) expect(example, key).toMatch(new RegExp(`^${key}=`, "m"));
   });
 });
