@@ -23,6 +23,9 @@ export const COMMANDS: readonly BotCommand[] = [
   { title: "draft a strategy record", description: "command.draft" },
   { title: "what happens next", description: "command.next", bare: "command.next.bare" },
   { title: "work out a deadline", description: "command.deadline", bare: "command.deadline.bare" },
+  { title: "referral route", description: "command.route" },
+  { title: "teach me", description: "command.learn" },
+  { title: "quiz me", description: "command.quiz" },
 ];
 
 /** The command this whole message is, if it is one of the menu's commands sent on its own. */

@@ -22,6 +22,9 @@ export const EN_GB = {
   "command.draft": "Draft a strategy discussion record and see what is missing",
   "command.next": "Next steps from where things stand, e.g. strat done, s47 agreed",
   "command.deadline": "Work out a deadline, e.g. ICPC due if the strat was on 14/5/2025",
+  "command.route": "Find the referral route for a concern, one question at a time",
+  "command.learn": "Learn the child protection process, a few screens at a time",
+  "command.quiz": "Short questions on one part of the process",
   "command.next.bare": "Tell me where things stand, for example \"strategy discussion done, s47 agreed: what happens next?\"",
   "command.deadline.bare":
     "Tell me the event and its date, for example \"when is the ICPC due if the strat was on 14/5/2025?\" I count working days, leaving out weekends and bank holidays in England and Wales.",

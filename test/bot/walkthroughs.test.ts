@@ -54,13 +54,14 @@ describe("the walkthroughs in Teams", () => {
     expect(help).toMatch(/"referral route"/);
     expect(help).toMatch(/"teach me"/);
     expect(help).toMatch(/"quiz me on ICPCs"/);
+    // Teams announces an install as installationUpdate; that is when the bot says hello.
     const welcome = await words({
-      type: "conversationUpdate",
+      type: "installationUpdate",
+      action: "add",
       channelId: "msteams",
       conversation: { id: `a:${ALICE.id}`, conversationType: "personal", isGroup: false, name: "" },
       recipient: BOT,
       from: ALICE,
-      membersAdded: [BOT],
     });
     expect(welcome).toMatch(/"referral route"/);
     expect(welcome).toMatch(/"teach me"/);

@@ -43,6 +43,9 @@ const EXPECTED: Record<string, RegExp> = {
   "draft a strategy record": /What was the date of the strategy discussion\?/,
   "what happens next": /Tell me where things stand/,
   "work out a deadline": /Tell me the event and its date/,
+  "referral route": /I'll ask a few questions, one at a time/,
+  "teach me": /Which part would you like to learn\?/,
+  "quiz me": /Which part would you like to be quizzed on\?/,
 };
 
 describe("the Teams command menu", () => {
