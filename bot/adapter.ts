@@ -1,6 +1,7 @@
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  type Activity,
   type BotState,
   type TurnContext,
 } from "botbuilder";
@@ -9,17 +10,30 @@ import { isAppError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 
 /**
+ * The CloudAdapter, able also to run an activity in-process and hand back its replies,
+ * exactly as POST /api/messages with deliveryMode "expectReplies" does (the turn-error
+ * handler's apology included). The local web chat transport uses it; it needs the
+ * anonymous (no credentials) configuration, the only one that transport is served in.
+ */
+export class SafeguardingAdapter extends CloudAdapter {
+  async runExpectingReplies(activity: object, logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
+    const response = await this.processActivity("", { ...activity, deliveryMode: "expectReplies" } as Activity, logic);
+    return (response?.body as { activities?: Partial<Activity>[] } | undefined)?.activities ?? [];
+  }
+}
+
+/**
  * The Bot Framework adapter. With no MicrosoftAppId the connector accepts anonymous
  * calls (Emulator, curl); with credentials, unauthenticated calls are refused (401).
  */
-export function createAdapter(config: Config, logger: Logger, dialogState: BotState): CloudAdapter {
+export function createAdapter(config: Config, logger: Logger, dialogState: BotState): SafeguardingAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId ?? "",
     MicrosoftAppPassword: config.bot.appPassword ?? "",
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.tenantId ?? "",
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new SafeguardingAdapter(auth);
 
   // One turn-error handler (STYLE.md §7): log without user text, apologise plainly,
   // and reset the conversation so the next message starts clean.

@@ -8,9 +8,10 @@ import { MainDialog } from "../dialogs/main-dialog.js";
 import { createAdapter } from "./adapter.js";
 import { guardActivity } from "./request-guard.js";
 import { mountWebChat } from "./web-chat.js";
+import { mountDirectLine, type MountedDirectLine } from "./direct-line-routes.js";
 import { mountSpeech } from "./speech-routes.js";
 import { SafeguardingBot } from "./safeguarding-bot.js";
-import { MemberDialogState } from "./member-state.js";
+import { MemberDialogState, conversationStateKey } from "./member-state.js";
 import { TurnReader } from "./turn-reader.js";
 import { RedisStorage } from "./redis-storage.js";
 import { ExpiringMemoryStorage } from "./expiring-memory-storage.js";
@@ -85,9 +86,23 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
   server.get("/readyz", async (_req, res) => {
     res.json(ready ? 200 : 503, { ready, ...(readyError ? { error: readyError } : {}) });
   });
+  let directLine: MountedDirectLine | undefined;
+  let serviceUrl = "http://127.0.0.1";
   if (config.bot.anonymous) {
-    mountWebChat(server);
+    mountWebChat(server, { browserSpeech: config.webChat.browserSpeech, idleSeconds: config.state.ttlSeconds });
     mountSpeech(server, logger);
+    // Web Chat's transport: each web conversation runs through the same adapter and bot, in-process.
+    directLine = mountDirectLine(
+      server,
+      {
+        run: (activity) => adapter.runExpectingReplies(activity, (context) => handler.run(context)),
+        idleSeconds: config.state.ttlSeconds,
+        maxConversations: config.webChat.maxConversations,
+        serviceUrl: () => serviceUrl,
+        onForget: (id) => storage.delete([conversationStateKey("webchat", id)]),
+      },
+      logger,
+    );
   }
 
   server.post("/api/messages", async (req, res) => {
@@ -118,6 +133,7 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
   });
   const address = server.address() as AddressInfo;
   const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${address.port}`;
+  serviceUrl = url;
   logger.info({ event: "listening", port: address.port, anonymous: config.bot.anonymous }, "bot listening");
 
   const running: RunningBot = {
@@ -125,15 +141,17 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
     url,
     ready: readyPromise,
     isReady: () => ready,
-    stop: () =>
-      new Promise<void>((resolve) => {
+    stop: async () => {
+      await directLine?.close();
+      await new Promise<void>((resolve) => {
         server.close(() => {
           if (storage instanceof RedisStorage) void storage.close().finally(resolve);
           else resolve();
         });
         // Keep-alive sockets would hold close() open; end them.
         server.server.closeAllConnections?.();
-      }),
+      });
+    },
   };
   current = running;
   return running;

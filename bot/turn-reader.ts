@@ -84,5 +84,7 @@ async function sendSignpost(context: TurnContext, reading: MessageReading): Prom
   card.summary = `${signpostHeading(signpost.level)}: ${signpost.text}`;
   if (context.activity.channelId !== "msteams") card.text = signpost.text;
   card.speak = signpost.text;
+  // Marked urgent, so a client can announce it at once (the web page reads it out as an alert).
+  card.importance = "high";
   await context.sendActivity(card);
 }

@@ -66,6 +66,14 @@ const EnvSchema = z
     /** 32 random bytes, base64: state in Redis is encrypted with it. A secret: no default. */
     STATE_ENCRYPTION_KEY: optionalString,
     STATE_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(3600),
+
+    /** Most web chat conversations held at once (local, anonymous mode); more are refused until some go idle. */
+    WEBCHAT_MAX_CONVERSATIONS: z.coerce.number().int().min(1).max(100_000).default(200),
+    /**
+     * Offer the browser's own Web Speech API as a choice on the web chat page. Off by
+     * default: some browsers send that audio to a cloud service. The bot's offline voice is always offered.
+     */
+    WEBCHAT_BROWSER_SPEECH: bool(false),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== "UserAssignedMSI") {
@@ -139,6 +147,11 @@ export interface Config {
     readonly encryptionKey?: string;
     readonly ttlSeconds: number;
   };
+  /** The local web chat page and its Direct Line-compatible transport (anonymous mode only). */
+  readonly webChat: {
+    readonly maxConversations: number;
+    readonly browserSpeech: boolean;
+  };
 }
 
 /**
@@ -193,6 +206,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       encryptionKey: e.STATE_ENCRYPTION_KEY,
       ttlSeconds: e.STATE_TTL_SECONDS,
     },
+    webChat: { maxConversations: e.WEBCHAT_MAX_CONVERSATIONS, browserSpeech: e.WEBCHAT_BROWSER_SPEECH },
   });
 }
 
