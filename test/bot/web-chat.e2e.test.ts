@@ -11,6 +11,7 @@ import { createLogger } from "../../core/logger.js";
 import { start, type RunningBot } from "../../bot/server.js";
 import { synthesize } from "../../speech/index.js";
 import { ARTEFACTS, CHROMIUM_ARGS, blockNonLoopback } from "./chromium.js";
+import { measureContrast } from "./card-contrast.js";
 
 // The web chat page (Bot Framework Web Chat over the bot's own Direct Line-compatible
 // transport) in real headless Chromium (Debian's), against the real bot and its offline
@@ -256,6 +257,12 @@ describe("the web chat page", () => {
       await page.screenshot({ path: join(ARTEFACTS, `web-chat-${size.width}px.png`) });
     }
     await page.setViewportSize({ width: 1024, height: 800 });
+  });
+
+  it("every piece of text on the page, the cards included, meets WCAG AA contrast", async () => {
+    const measured = await page.locator("body").evaluate(measureContrast);
+    expect(measured.length).toBeGreaterThan(50);
+    expect(measured.filter((m) => m.ratio < m.required)).toEqual([]);
   });
 
   it("nothing the user typed reached the logs, no request left this machine, and the console has no errors", async () => {
