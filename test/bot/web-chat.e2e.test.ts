@@ -200,6 +200,30 @@ describe("the web chat page", () => {
     await page.uncheck("#read-aloud");
   });
 
+  it("offers the offline voice and no voice, not the browser's own (cloud) speech; choosing no voice removes the microphone", async () => {
+    expect(await page.locator("#voice-choice option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(["offline", "off"]);
+    await page.selectOption("#voice-choice", "off");
+    await expect.poll(() => page.locator(".webchat__microphone-button__button").count()).toBe(0);
+    expect(await page.locator("#read-aloud").isDisabled()).toBe(true);
+    await page.selectOption("#voice-choice", "offline");
+    await expect.poll(() => page.locator(".webchat__microphone-button__button").count()).toBe(1);
+  });
+
+  it("with WEBCHAT_BROWSER_SPEECH=true the browser's own speech is offered too, where the browser has it, but never chosen by default", async () => {
+    const other = await start({ port: 0, host: "127.0.0.1", config: parseConfig({ WEBCHAT_BROWSER_SPEECH: "true" }), logger: createLogger({ level: "silent" }) });
+    try {
+      const p = await newPage(context);
+      await p.goto(`${other.url}/`);
+      const hasSpeech = await p.evaluate(() => "webkitSpeechRecognition" in window || "SpeechRecognition" in window);
+      const options = await p.locator("#voice-choice option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      expect(options).toEqual(hasSpeech ? ["offline", "browser", "off"] : ["offline", "off"]);
+      expect(await p.locator("#voice-choice").inputValue()).toBe("offline");
+      await p.close();
+    } finally {
+      await other.stop();
+    }
+  });
+
   it("works from the keyboard alone: Tab reaches the message box, Enter sends, and card buttons take Enter", async () => {
     const keyboardPage = await newPage(context);
     await keyboardPage.goto(`${bot.url}/`);
