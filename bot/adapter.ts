@@ -1,6 +1,7 @@
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  type Activity,
   type BotState,
   type TurnContext,
 } from "botbuilder";
@@ -10,17 +11,30 @@ import type { Logger } from "../core/logger.js";
 import { keepEntityProperties } from "./connector-entities.js";
 
 /**
+ * The CloudAdapter, able also to run an activity in-process and hand back its replies,
+ * exactly as POST /api/messages with deliveryMode "expectReplies" does (the turn-error
+ * handler's apology included). The local web chat transport uses it; it needs the
+ * anonymous (no credentials) configuration, the only one that transport is served in.
+ */
+export class SafeguardingAdapter extends CloudAdapter {
+  async runExpectingReplies(activity: object, logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
+    const response = await this.processActivity("", { ...activity, deliveryMode: "expectReplies" } as Activity, logic);
+    return (response?.body as { activities?: Partial<Activity>[] } | undefined)?.activities ?? [];
+  }
+}
+
+/**
  * The Bot Framework adapter. With no MicrosoftAppId the connector accepts anonymous
  * calls (Emulator, curl); with credentials, unauthenticated calls are refused (401).
  */
-export function createAdapter(config: Config, logger: Logger, dialogState: BotState): CloudAdapter {
+export function createAdapter(config: Config, logger: Logger, dialogState: BotState): SafeguardingAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId ?? "",
     MicrosoftAppPassword: config.bot.appPassword ?? "",
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.tenantId ?? "",
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new SafeguardingAdapter(auth);
   // Citations and the AI label travel in entities; the connector would drop them.
   keepEntityProperties();
 

@@ -109,19 +109,27 @@ export function signpostCard(s: SignpostView): Attachment {
   );
 }
 
+/** How a card button carries its answer: Teams' messageBack, or Web Chat's card action. */
+export type ChoiceActionStyle = "teams" | "webchat";
+
 /**
  * A question with buttons (Action.Submit carrying the answer), usable in every scope;
- * the typed answer is still accepted. `msteams.type: messageBack` shows the chosen
- * answer in the conversation as if typed.
+ * the typed answer is still accepted. In Teams, `msteams.type: messageBack` shows the
+ * chosen answer in the conversation as if typed; Web Chat does the same with its own
+ * card action (`__isBotFrameworkCardAction`, an imBack of the answer). Both keep
+ * `answer` in the data for any other client that posts the data back as the value.
  */
-export function choiceCard(p: FormPrompt): Attachment {
+export function choiceCard(p: FormPrompt, style: ChoiceActionStyle = "teams"): Attachment {
   const choices = p.choices ?? [];
   return adaptiveCard([textBlock(p.text), textBlock(t("choice.typed"), { size: "Small", isSubtle: true })], {
     fallback: `${p.text} (${choices.map((c) => c.label).join(" / ")})`,
     actions: choices.map((c) => ({
       type: "Action.Submit",
       title: c.label,
-      data: { answer: c.value, msteams: { type: "messageBack", displayText: c.label, text: c.value } },
+      data:
+        style === "teams"
+          ? { answer: c.value, msteams: { type: "messageBack", displayText: c.label, text: c.value } }
+          : { answer: c.value, __isBotFrameworkCardAction: true, cardAction: { type: "imBack", title: c.label, value: c.value } },
     })),
   });
 }

@@ -14,10 +14,13 @@ export class MemberDialogState extends BotState {
 
 export function memberStateKey(context: TurnContext): string {
   const a = context.activity;
-  const channel = a.channelId ?? "unknown";
-  const conversation = a.conversation?.id ?? "unknown";
   const shared = a.conversation?.conversationType === "channel" || a.conversation?.conversationType === "groupChat" || a.conversation?.isGroup === true;
-  // A channel's threads share the channel's id up to ";messageid=": a person's dialog follows them across threads.
-  const base = `${channel}/conversations/${conversation.split(";messageid=")[0]}`;
+  const base = conversationStateKey(a.channelId ?? "unknown", a.conversation?.id ?? "unknown");
   return shared ? `${base}/members/${a.from?.id ?? "unknown"}` : base;
+}
+
+/** The state key of a 1:1 conversation (so a forgotten web conversation's state can be deleted with it). */
+export function conversationStateKey(channelId: string, conversationId: string): string {
+  // A channel's threads share the channel's id up to ";messageid=": a person's dialog follows them across threads.
+  return `${channelId}/conversations/${conversationId.split(";messageid=")[0]}`;
 }

@@ -9,6 +9,7 @@ import { recordView, TITLE, GAPS_HEADING } from "../records/view.js";
 import { helpLines } from "../messages/index.js";
 import type { Presenter } from "../dialogs/ports.js";
 import { adaptiveCard, choiceCard, citationLine, heading, sourcesBlock, textBlock, type CardElement } from "./cards.js";
+import { WEB_CHAT_CHANNELS, webChatAnswerText, webChatCitationEntity } from "./web-chat-citations.js";
 
 /** What decides how a reply looks: the channel, and whether others can see the conversation. */
 export interface Surface {
@@ -79,6 +80,11 @@ export class ChannelPresenter implements Presenter {
     return this.surface.channelId === "msteams" && !this.surface.teamsChannel;
   }
 
+  /** Bot Framework Web Chat (our page, Azure Direct Line): its own citation shape and card actions. */
+  private get webChat(): boolean {
+    return WEB_CHAT_CHANNELS.has(this.surface.channelId);
+  }
+
   text(ps: string | readonly string[]): Partial<Activity> {
     return message(paragraphs(typeof ps === "string" ? ps.split(/\n{2,}/) : ps));
   }
@@ -98,6 +104,12 @@ export class ChannelPresenter implements Presenter {
       return message(body, {
         entities: r.citations.length > 0 || r.ai_generated ? [citationEntity(r.citations, Boolean(r.ai_generated))] : [],
         channelData: { feedbackLoopEnabled: true },
+      });
+    }
+    if (this.webChat) {
+      return message(webChatAnswerText(r.answer, r.citations), {
+        speak: r.answer,
+        ...(r.citations.length > 0 || r.ai_generated ? { entities: [webChatCitationEntity(r.citations, Boolean(r.ai_generated))] } : {}),
       });
     }
     const sources = r.citations.length > 0 ? [`Sources:\n${r.citations.map((c, i) => `${i + 1}. ${citationLine(c)}`).join("\n")}`] : [];
@@ -190,7 +202,7 @@ export class ChannelPresenter implements Presenter {
   }
 
   prompt(p: FormPrompt): Partial<Activity> {
-    if (p.choices && p.choices.length > 0) return withCard(choiceCard(p), p.text);
+    if (p.choices && p.choices.length > 0) return withCard(choiceCard(p, this.webChat ? "webchat" : "teams"), p.text);
     return this.text(p.text);
   }
 }

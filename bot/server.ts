@@ -8,9 +8,10 @@ import { MainDialog } from "../dialogs/main-dialog.js";
 import { createAdapter } from "./adapter.js";
 import { guardActivity } from "./request-guard.js";
 import { mountWebChat } from "./web-chat.js";
+import { mountDirectLine, type MountedDirectLine } from "./direct-line-routes.js";
 import { mountSpeech } from "./speech-routes.js";
 import { SafeguardingBot } from "./safeguarding-bot.js";
-import { MemberDialogState } from "./member-state.js";
+import { MemberDialogState, conversationStateKey } from "./member-state.js";
 import { TurnReader } from "./turn-reader.js";
 import { mountRecordLinks, originOf, RecordLinks, REQUEST_ORIGIN } from "./record-links.js";
 import { mountTab } from "./tab-routes.js";
@@ -100,9 +101,23 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
   });
   mountRecordLinks(server, records);
   mountTab(server, assistant, logger);
+  let directLine: MountedDirectLine | undefined;
+  let serviceUrl = "http://127.0.0.1";
   if (config.bot.anonymous) {
-    mountWebChat(server);
+    mountWebChat(server, { browserSpeech: config.webChat.browserSpeech, idleSeconds: config.state.ttlSeconds });
     mountSpeech(server, logger);
+    // Web Chat's transport: each web conversation runs through the same adapter and bot, in-process.
+    directLine = mountDirectLine(
+      server,
+      {
+        run: (activity) => adapter.runExpectingReplies(activity, (context) => handler.run(context)),
+        idleSeconds: config.state.ttlSeconds,
+        maxConversations: config.webChat.maxConversations,
+        serviceUrl: () => serviceUrl,
+        onForget: (id) => storage.delete([conversationStateKey("webchat", id)]),
+      },
+      logger,
+    );
   }
 
   server.post("/api/messages", async (req, res) => {
@@ -137,6 +152,7 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
   });
   const address = server.address() as AddressInfo;
   const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${address.port}`;
+  serviceUrl = url;
   logger.info({ event: "listening", port: address.port, anonymous: config.bot.anonymous }, "bot listening");
 
   const running: RunningBot = {
@@ -144,16 +160,18 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
     url,
     ready: readyPromise,
     isReady: () => ready,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        records.close();
+    stop: async () => {
+      records.close();
+      await directLine?.close();
+      await new Promise<void>((resolve) => {
         server.close(() => {
           if (storage instanceof RedisStorage) void storage.close().finally(resolve);
           else resolve();
         });
         // Keep-alive sockets would hold close() open; end them.
         server.server.closeAllConnections?.();
-      }),
+      });
+    },
   };
   current = running;
   return running;

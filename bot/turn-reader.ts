@@ -11,6 +11,7 @@ import { isShared } from "../dialogs/main-dialog.js";
 import { TURN_PRESENTER, TURN_READING } from "../dialogs/turn-keys.js";
 import { signpostCard, signpostHeading } from "./cards.js";
 import { ChannelPresenter, surfaceOf, type Surface } from "./presenter.js";
+import { WEB_CHAT_CHANNELS } from "./web-chat-citations.js";
 
 export interface TurnReaderOptions {
   /** Let trace activities (botbuilder's state snapshots, which hold user text) leave the server. */
@@ -79,13 +80,19 @@ export class TurnReader implements Middleware {
   }
 }
 
-/** The signpost card, first; other channels than Teams also get its words as text for clients without cards. */
+/**
+ * The signpost card, first. Channels whose clients may not show cards (the Emulator's
+ * older clients, curl) also get its words as text; Teams and Web Chat show the card alone.
+ */
 async function sendSignpost(context: TurnContext, reading: MessageReading): Promise<void> {
   const signpost = reading.triage ? toSignpost(reading.triage) : null;
   if (!signpost) return;
   const card = MessageFactory.attachment(signpostCard(signpost));
   card.summary = `${signpostHeading(signpost.level)}: ${signpost.text}`;
-  if (context.activity.channelId !== "msteams") card.text = signpost.text;
+  const channelId = context.activity.channelId ?? "";
+  if (channelId !== "msteams" && !WEB_CHAT_CHANNELS.has(channelId)) card.text = signpost.text;
   card.speak = signpost.text;
+  // Marked urgent, so a client can announce it at once (the web page reads it out as an alert).
+  card.importance = "high";
   await context.sendActivity(card);
 }

@@ -87,6 +87,13 @@ const EnvSchema = z
     /** Privacy and terms pages; by default the tab's "About and privacy" section. */
     TEAMS_PRIVACY_URL: optionalString.pipe(z.string().regex(/^https:\/\/\S+$/, "must be an https URL").optional()),
     TEAMS_TERMS_URL: optionalString.pipe(z.string().regex(/^https:\/\/\S+$/, "must be an https URL").optional()),
+    /** Most web chat conversations held at once (local, anonymous mode); more are refused until some go idle. */
+    WEBCHAT_MAX_CONVERSATIONS: z.coerce.number().int().min(1).max(100_000).default(200),
+    /**
+     * Offer the browser's own Web Speech API as a choice on the web chat page. Off by
+     * default: some browsers send that audio to a cloud service. The bot's offline voice is always offered.
+     */
+    WEBCHAT_BROWSER_SPEECH: bool(false),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== "UserAssignedMSI") {
@@ -171,6 +178,11 @@ export interface Config {
     readonly privacyUrl?: string;
     readonly termsUrl?: string;
   };
+  /** The local web chat page and its Direct Line-compatible transport (anonymous mode only). */
+  readonly webChat: {
+    readonly maxConversations: number;
+    readonly browserSpeech: boolean;
+  };
 }
 
 /**
@@ -233,6 +245,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       privacyUrl: e.TEAMS_PRIVACY_URL,
       termsUrl: e.TEAMS_TERMS_URL,
     },
+    webChat: { maxConversations: e.WEBCHAT_MAX_CONVERSATIONS, browserSpeech: e.WEBCHAT_BROWSER_SPEECH },
   });
 }
 

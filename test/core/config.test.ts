@@ -57,6 +57,17 @@ describe("configuration", () => {
     expect(configError({ EMBEDDINGS_PROVIDER: "transformers" }).message).toContain("TRANSFORMERS_MODEL_DIR");
   });
 
+  it("the web chat holds up to 200 conversations and offers only the offline voice unless told otherwise", () => {
+    expect(parseConfig({}).webChat).toEqual({ maxConversations: 200, browserSpeech: false });
+    expect(parseConfig({ WEBCHAT_MAX_CONVERSATIONS: "5", WEBCHAT_BROWSER_SPEECH: "true" }).webChat).toEqual({ maxConversations: 5, browserSpeech: true });
+  });
+
+  it("when WEBCHAT_MAX_CONVERSATIONS or WEBCHAT_BROWSER_SPEECH is malformed, the error names it", () => {
+    expect(configError({ WEBCHAT_MAX_CONVERSATIONS: "lots" }).message).toContain("WEBCHAT_MAX_CONVERSATIONS");
+    expect(configError({ WEBCHAT_MAX_CONVERSATIONS: "0" }).message).toContain("WEBCHAT_MAX_CONVERSATIONS");
+    expect(configError({ WEBCHAT_BROWSER_SPEECH: "perhaps" }).message).toContain("WEBCHAT_BROWSER_SPEECH");
+  });
+
   it("when LOG_USER_TEXT is not a boolean, the error names it", () => {
     expect(configError({ LOG_USER_TEXT: "maybe" }).message).toContain("LOG_USER_TEXT");
   });
