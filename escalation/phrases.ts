@@ -1,5 +1,30 @@
 import { normaliseSentence } from "./normalise.js";
 
+const STOP = new Set(["the", "a", "an", "in", "on", "of", "to", "and", "is", "are", "my", "his", "her", "their", "our", "me", "him", "them", "us", "it", "at", "by", "with", "from", "into", "for", "i", "am", "has", "have", "be", "been", "being", "not", "no", "will", "do", "does", "he", "she", "they", "we", "you", "up", "out", "off", "over", "this", "that", "there", "so", "or", "as"]);
+
+/** The prefix a word is screened by: five letters, or the whole of a shorter word. */
+export function screenKey(word: string): string {
+  return word.length > 5 ? word.slice(0, 5) : word;
+}
+
+/**
+ * A fast screen for a long paste: the set of words (by their first five letters) at
+ * least one of which every phrase in the sets contains. A sentence none of whose
+ * words is in the screen cannot match any of the phrases, so it is not read further.
+ */
+export function screenWords(phrases: readonly string[], welsh: readonly string[] = []): Set<string> {
+  const keys = new Set<string>();
+  const all = [...phrases, ...welsh.flatMap((p) => mutations(p))];
+  for (const p of all) {
+    const words = normaliseSentence(p.replace(/[*#]/g, " ")).trim().split(" ").filter((w) => w && !/^\d+$/.test(w));
+    const content = words.filter((w) => !STOP.has(w));
+    // The longest content word is the rarest; a phrase of stop words only is screened by all of them.
+    const pick = content.length ? [content.sort((a, b) => b.length - a.length)[0]!] : words;
+    for (const w of pick) keys.add(screenKey(w));
+  }
+  return keys;
+}
+
 /**
  * A compiled list of phrases from the risk model's data, matched as whole words in
  * normalised text (" word word … "). In the data a trailing `*` matches any word

@@ -1,4 +1,5 @@
 import { normaliseSentence, normaliseText, type NormalisedSentence } from "./normalise.js";
+import { screenKey } from "./phrases.js";
 import { loadRiskModel, type CompiledSubkind, type DangerKind, type RiskModel, type Speaker } from "./risk-model.js";
 
 /**
@@ -59,7 +60,13 @@ function sentencesOf(text: string, model: RiskModel): NormalisedSentence[] {
   const edge = (i: number, n: number) => i < EDGE || i >= n - EDGE;
   const sents = normaliseText(text, opts, edge);
   // A middle sentence that mentions any danger word is read again with typo correction.
-  return sents.map((s, i) => (edge(i, sents.length) || !model.screen.test(s.norm) ? s : { raw: s.raw, norm: normaliseSentence(s.raw, opts) }));
+  return sents.map((s, i) => (edge(i, sents.length) || !passesScreen(s.norm, model) ? s : { raw: s.raw, norm: normaliseSentence(s.raw, opts) }));
+}
+
+/** True when a word of the sentence begins like a word of the danger vocabulary (a set lookup per word). */
+function passesScreen(s: string, model: RiskModel): boolean {
+  for (const w of s.split(" ")) if (w && model.screenKeys.has(screenKey(w))) return true;
+  return false;
 }
 
 /** True when one of the negators stands within `window` words before position `index`. */
@@ -112,18 +119,29 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
   });
   const n = sents.length;
   // Time is read with "just found out" and the like removed: discovering is not happening.
-  const timed = sents.map((s) => (m.discovery!.test(s) ? m.discovery!.strip(s) : s));
+  // So are the writer's "safe now", "fine now": their "now" is about safety, not danger.
+  const timedCache = new Map<number, string>();
+  const timedAt = (i: number) => {
+    let t = timedCache.get(i);
+    if (t === undefined) timedCache.set(i, (t = m.safe_now!.strip(m.discovery!.strip(sents[i]!))));
+    return t;
+  };
   const short = text.length <= SHORT_MESSAGE;
   const whole = short ? sents.join("") : "";
   const windowOf = (i: number) => (short ? whole : sents.slice(Math.max(0, i - 1), i + 2).join(""));
-  const wholeTimed = short ? timed.join("") : "";
-  const timedWindow = (i: number) => (short ? wholeTimed : timed.slice(Math.max(0, i - 1), i + 2).join(""));
+  const wholeTimed = short ? sents.map((_, i) => timedAt(i)).join("") : "";
+  const timedWindow = (i: number) => {
+    if (short) return wholeTimed;
+    let out = "";
+    for (let j = Math.max(0, i - 1); j <= Math.min(n - 1, i + 1); j++) out += timedAt(j);
+    return out;
+  };
 
   // 1. Danger kinds, sentence by sentence.
   const found: { hit: DangerHit; index: number }[] = [];
   for (let i = 0; i < n; i++) {
     const s = sents[i]!;
-    if (s.length < 3 || !(model.screen.test(s) || m.danger_unspecified!.test(s))) continue;
+    if (s.length < 3 || !passesScreen(s, model) || !(model.screen.test(s) || m.danger_unspecified!.test(s))) continue;
     const ctx = windowOf(i);
     for (const sk of model.subkinds) {
       const hit = matchSubkind(sk, s, ctx, model);
@@ -197,7 +215,7 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
   // 5. Is each danger live?
   for (const f of found) {
     const i = f.hit.sentence;
-    const s = timed[i]!;
+    const s = timedAt(i);
     const ctx = timedWindow(i);
     const sentNow = m.now!.test(s) || m.just!.test(s);
     // Only time words say when: "locked in" describes the danger, it does not date it.

@@ -6,7 +6,7 @@ import { AppError } from "../core/errors.js";
 import { fromRoot } from "../core/paths.js";
 import { LEVELS, type TriageLevel } from "./levels.js";
 import { Speller } from "./normalise.js";
-import { PhraseSet } from "./phrases.js";
+import { PhraseSet, screenWords } from "./phrases.js";
 
 /**
  * The risk model as data (escalation/data/): the danger kinds and their vocabulary,
@@ -140,8 +140,10 @@ export interface RiskModel {
   readonly cues: CuesFile;
   readonly levels: LevelsFile;
   readonly subkinds: readonly CompiledSubkind[];
-  /** Any danger vocabulary at all: the cheap screen a long paste's sentences pass through. */
+  /** Any danger vocabulary at all: the screen a sentence passes before it is read for danger kinds. */
   readonly screen: PhraseSet;
+  /** The same screen as word prefixes: a set lookup per word, for long pastes. */
+  readonly screenKeys: ReadonlySet<string>;
   readonly speller: Speller;
   readonly ingWords: ReadonlySet<string>;
   readonly m: Record<string, PhraseSet>;
@@ -250,6 +252,7 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     levels,
     subkinds,
     screen: new PhraseSet(screenPhrases, screenWelsh, { nouns: true }),
+    screenKeys: screenWords([...screenPhrases, ...c.people.danger_unspecified], screenWelsh),
     speller: new Speller(words, new Set([...PROTECTED, ...corpusWords()])),
     ingWords,
     m,

@@ -44,6 +44,12 @@ export const EMBED_CHARS = 1000;
 export const CONFIDENT = 0.9;
 /** Two levels this close in probability count as a tie, and the more urgent wins. */
 export const TIE = 0.1;
+/**
+ * Where the risk model finds nothing at all (no danger, concern, child, request or
+ * question about procedure: the rules' "otherwise"), the model must be at least this
+ * sure to raise a signpost. A guess on no evidence is not a reason to alarm anyone.
+ */
+export const NO_EVIDENCE_MIN = 0.5;
 
 const ModelFileSchema = z.object({
   version: z.literal(1),
@@ -108,6 +114,10 @@ export function decideLevel(reading: Reading, model: SoftmaxModel | null, vec: F
     level = levelFromProbabilities(p);
     confidence = Math.max(...p);
     reasons.push(`model:${model.dense ? "full" : "lexical"}:${level}`);
+    if (rule.rule === "otherwise" && level !== "none" && confidence < NO_EVIDENCE_MIN) {
+      level = "none";
+      reasons.push("no-evidence");
+    }
   }
   const nets = applySafetyNets(level, reading);
   return { level: nets.level, reasons: [...reasons, ...nets.nets.map((n) => `net:${n}`)], confidence };

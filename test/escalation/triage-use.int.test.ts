@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fromRoot } from "../../core/paths.js";
+import { decideWith, embedAll, figures, prepare, trainModels } from "../../escalation/evaluate.js";
+import { createTriage, loadLabelled, loadTriageModels, type Triage, type TriageLevel } from "../../escalation/index.js";
+import { UseEmbeddings } from "../../knowledge/embeddings/use-embeddings.js";
+
+// The real model (Universal Sentence Encoder lite, offline). Slow to start, so an int test.
+let embeddings: UseEmbeddings;
+let triage: Triage;
+const labelled = loadLabelled();
+const heldback = labelled.filter((l) => l.split === "heldback");
+
+beforeAll(async () => {
+  embeddings = await UseEmbeddings.load();
+  triage = await createTriage({ embeddings });
+});
+
+describe("triage with the Universal Sentence Encoder", () => {
+  it("the held-back split (never trained on by the shipped weights): every 999 caught, at least 95% right, no adult sent to Childline", async () => {
+    expect(loadTriageModels()!.trainedOn.lines).toBe(labelled.length - heldback.length);
+    const got: TriageLevel[] = [];
+    for (const l of heldback) got.push((await triage.assess(l.text)).level);
+    const f = figures(heldback, got);
+    expect(f.recall999.caught).toBe(f.recall999.total);
+    expect(f.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(f.adultToChildline).toBe(0);
+  });
+
+  it("a vector shared by the caller gives the same level as embedding the message here", async () => {
+    for (const l of heldback.filter((x) => x.text.length < 300).slice(0, 20)) {
+      const [vector] = await embeddings.embed([l.text]);
+      expect((await triage.assess(l.text, { vector: vector! })).level).toBe((await triage.assess(l.text)).level);
+    }
+  });
+
+  it("training on the real vectors is deterministic", async () => {
+    const some = labelled.filter((l) => l.split === "train" && l.text.length < 200).slice(0, 120);
+    const data = prepare(some, await embedAll(embeddings, some.map((l) => l.text)));
+    const a = trainModels(data, embeddings.dimensions);
+    const b = trainModels(data, embeddings.dimensions);
+    expect(a.full!.weights.map((w) => Buffer.from(w.buffer).toString("base64"))).toEqual(b.full!.weights.map((w) => Buffer.from(w.buffer).toString("base64")));
+    expect(data.map((d) => decideWith(d, a, "full"))).toEqual(data.map((d) => decideWith(d, b, "full")));
+  });
+
+  it("public sample 15/15; the project's procedure questions get no alarm", async () => {
+    const sample = readFileSync(fromRoot("test", "escalation", "escalation-sample.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { text: string; expected: TriageLevel });
+    for (const s of sample) expect((await triage.assess(s.text)).level, s.text).toBe(s.expected);
+    const files = [fromRoot("test", "knowledge", "dev-questions.jsonl"), fromRoot("test", "knowledge", "canonical-questions.jsonl")].filter(existsSync);
+    let asked = 0;
+    let alarms = 0;
+    for (const f of files) {
+      for (const line of readFileSync(f, "utf8").trim().split("\n")) {
+        const level = (await triage.assess((JSON.parse(line) as { question: string }).question)).level;
+        asked++;
+        if (level === "999" || level === "childline" || level === "101_or_childrens_services") alarms++;
+      }
+    }
+    expect(asked).toBeGreaterThan(80);
+    expect(alarms / asked).toBeLessThanOrEqual(1 / 80);
+  });
+});

@@ -1,0 +1,142 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { fromRoot } from "../../core/paths.js";
+import { createTriage, loadTriageModels, triageByRules, type TriageLevel } from "../../escalation/index.js";
+import { normalise, type Embeddings } from "../../knowledge/embeddings/embeddings.js";
+
+interface Case {
+  group: string;
+  text: string;
+  level: TriageLevel;
+}
+const cases: Case[] = readFileSync(fromRoot("test", "escalation", "triage-cases.jsonl"), "utf8")
+  .trim()
+  .split("\n")
+  .map((l) => JSON.parse(l) as Case);
+const sample = readFileSync(fromRoot("test", "escalation", "escalation-sample.jsonl"), "utf8")
+  .trim()
+  .split("\n")
+  .map((l) => JSON.parse(l) as { text: string; expected: TriageLevel });
+
+/** Embeddings under the shipped model's id that count their calls and return a fixed-size vector. */
+class CountingEmbeddings implements Embeddings {
+  readonly id = "use-lite-512";
+  readonly dimensions = 512;
+  calls = 0;
+  async embed(texts: readonly string[]): Promise<Float32Array[]> {
+    this.calls++;
+    return texts.map((t) => normalise(Float32Array.from({ length: 512 }, (_, i) => Math.sin(i + t.length))));
+  }
+}
+
+const groups: Record<string, string> = {
+  "999": "a child in danger now is signposted to 999",
+  typos: "capitals, typos, repeated letters and text-speak still reach the right level",
+  welsh: "Welsh messages about danger now are signposted to 999",
+  injection: "instructions inside a message do not change the level",
+  "present-vs-past": "harm happening now is 999, harm in the past is a concern to report",
+  negation: "a concern the writer says is not an emergency goes to children's services, not 999",
+  child: "a child writing about themselves is signposted to Childline, or 999 when in danger now",
+  "101": "an adult reporting a non-urgent concern is signposted to children's services or 101",
+  nspcc: "an adult unsure whether to report, or asking for the NSPCC, gets the NSPCC helpline",
+  procedure: "procedure questions, even full of danger words, get no signpost",
+};
+
+describe("triage, by rules alone and with the shipped lexical model", () => {
+  const triage = createTriage();
+  for (const [group, title] of Object.entries(groups)) {
+    it.each(cases.filter((c) => c.group === group))(`${title}: %#`, async (c) => {
+      expect(triageByRules(c.text).level).toBe(c.level);
+      expect((await (await triage).assess(c.text)).level).toBe(c.level);
+    });
+  }
+
+  it("the public sample is 15/15 both ways", async () => {
+    const t = await triage;
+    for (const s of sample) {
+      expect(triageByRules(s.text).level, s.text).toBe(s.expected);
+      expect((await t.assess(s.text)).level, s.text).toBe(s.expected);
+    }
+  });
+});
+
+describe("the triage result", () => {
+  it("carries the fixed signpost, the danger kind and the speaker as codes", () => {
+    const r = triageByRules("my little brother is choking on a sweet and turning blue");
+    expect(r.level).toBe("999");
+    expect(r.signpost?.level).toBe("999");
+    expect(r.text).toContain("call 999");
+    expect(r.dangerKind).toBe("medical_emergency");
+    expect(r.speaker).toBe("child");
+    const q = triageByRules("what does immediate protection mean?");
+    expect([q.level, q.signpost, q.dangerKind, q.speaker]).toEqual(["none", null, null, "asker"]);
+    expect(q.text).not.toMatch(/999|101|0808|0800/);
+  });
+
+  it("reasons are codes, never the writer's words", async () => {
+    const text = "Zebedee has a knife and says he will kill my mum tonight";
+    for (const r of [triageByRules(text), await (await createTriage()).assess(text)]) {
+      expect(r.level).toBe("999");
+      expect(r.reasons.join(" ")).not.toMatch(/zebedee|knife|mum/i);
+    }
+  });
+
+  it("empty or blank input is none, without an error", () => {
+    expect(triageByRules("").level).toBe("none");
+    expect(triageByRules("   \n ").level).toBe("none");
+  });
+});
+
+describe("createTriage", () => {
+  it("without weights it is the rules alone", async () => {
+    const t = await createTriage({ models: null });
+    for (const text of ["my brother is choking right now", "whats the nspcc number", "what is a core group", "im 13 and my dad hits me"]) {
+      expect(await t.assess(text)).toEqual(triageByRules(text));
+    }
+  });
+
+  it("a caller's sentence vector is used for a message the lexical model is unsure of, and nothing is embedded again", async () => {
+    const emb = new CountingEmbeddings();
+    const t = await createTriage({ embeddings: emb });
+    const vector = (await emb.embed(["x"]))[0]!;
+    emb.calls = 0;
+    const r = await t.assess("my friend's husband is quite strict with their kids and shouts a lot", { vector });
+    expect(r.reasons.some((x) => x.startsWith("model:full:"))).toBe(true);
+    expect(emb.calls).toBe(0);
+  });
+
+  it("a confident message takes the fast path: no embedding at all", async () => {
+    const emb = new CountingEmbeddings();
+    const t = await createTriage({ embeddings: emb });
+    const r = await t.assess("help my dad is strangling my mum right now");
+    expect(r.level).toBe("999");
+    expect(emb.calls).toBe(0);
+  });
+
+  it("embeddings from another model are not mixed with weights trained on USE", async () => {
+    const emb = new CountingEmbeddings();
+    Object.defineProperty(emb, "id", { value: "other-model" });
+    const t = await createTriage({ embeddings: emb });
+    await t.assess("my friend's husband is quite strict with their kids and shouts a lot");
+    expect(emb.calls).toBe(0);
+  });
+
+  it("a 100 KB paste with an emergency in its last line is 999, read without embedding", async () => {
+    const emb = new CountingEmbeddings();
+    const t = await createTriage({ embeddings: emb });
+    const notes = "Home visit completed, no new concerns noted. ".repeat(2300);
+    expect((await t.assess(`${notes}He has come back with a knife and is going to stab his stepdad tonight.`)).level).toBe("999");
+    expect((await t.assess(`${notes}A toddler from the family is wandering alone on the dual carriageway.`)).level).toBe("999");
+    expect((await t.assess(`${notes}Next visit booked for Tuesday.`)).level).not.toBe("999");
+    expect(emb.calls).toBe(0);
+  });
+
+  it("an emergency hidden in the middle of a long paste is found", () => {
+    const notes = "Chronology entry: school attendance is good and no concerns were raised. ".repeat(700);
+    expect(triageByRules(`${notes}Mum rang: the baby isn't breathing.${notes}`).level).toBe("999");
+  });
+
+  it("the shipped weights load", () => {
+    expect(loadTriageModels()).not.toBeNull();
+  });
+});
