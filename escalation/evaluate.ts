@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Embeddings } from "../knowledge/embeddings/embeddings.js";
-import { featuresOf, serialise, train, type Features, type SoftmaxModel } from "./classifier.js";
+import { featuresOf, serialise, SPARSE_DIM, train, type Features, type SoftmaxModel } from "./classifier.js";
 import type { Labelled } from "./labelled.js";
 import { LEVELS, type TriageLevel } from "./levels.js";
 import { readMessage, type Reading } from "./reader.js";
@@ -167,6 +167,7 @@ export function modelFile(models: { lexical: SoftmaxModel; full: SoftmaxModel | 
   if (!models.full) throw new Error("the full model needs sentence vectors to train");
   return {
     version: 1,
+    sparse_dim: SPARSE_DIM,
     embeddings: embeddingsId,
     trained_on: trainedOn,
     lexical: { ...serialise(models.lexical), dense: 0 },

@@ -14,7 +14,7 @@ export const FACTS = [
   "procedure_question", "procedure_terms", "training", "framed", "personal", "real_person", "injection",
   "advice", "report", "asks_childline", "asks_nspcc", "concern", "child_ref", "young_child", "reported_speech",
   "child_age", "adult_age", "speaker_child", "speaker_parent_carer", "speaker_professional", "speaker_bystander",
-  "speaker_asker", "question", "short", "long", "first_person_harm", "reports_own_concern",
+  "speaker_asker", "question", "short", "long", "first_person_harm", "reports_own_concern", "speaker_guessed",
 ] as const;
 export type Fact = (typeof FACTS)[number];
 
@@ -332,6 +332,7 @@ function speakerOf(all: string, facts: Set<Fact>, model: RiskModel): Speaker {
   if (facts.has("first_person_harm")) score.child! += 3;
   const best = TIE_ORDER.reduce((a, b) => (score[b]! > score[a]! ? b : a));
   if (score[best]! <= 0) {
+    facts.add("speaker_guessed");
     return facts.has("procedure_question") || facts.has("procedure_terms") || facts.has("training") || facts.has("question") ? "asker" : "bystander";
   }
   // A procedure question that only mentions "a pupil" or "a child" is an asker's, not a report.

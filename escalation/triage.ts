@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
 import { fromRoot } from "../core/paths.js";
 import type { Embeddings } from "../knowledge/embeddings/embeddings.js";
-import { deserialise, featuresOf, predict, type SoftmaxModel } from "./classifier.js";
+import { deserialise, featuresOf, predict, SPARSE_DIM, type SoftmaxModel } from "./classifier.js";
 import { applySafetyNets, ruleLevel } from "./decide.js";
 import { LEVELS, moreUrgent, type TriageLevel } from "./levels.js";
 import { readMessage, type Reading } from "./reader.js";
@@ -53,6 +53,8 @@ export const NO_EVIDENCE_MIN = 0.5;
 
 const ModelFileSchema = z.object({
   version: z.literal(1),
+  /** Facts, rule levels and hash buckets the weights were trained with: weights for other features are refused. */
+  sparse_dim: z.number().int().positive(),
   embeddings: z.string(),
   trained_on: z.object({ lines: z.number().int().positive(), hash: z.string() }),
   lexical: z.object({ dense: z.literal(0), weights: z.array(z.string()), bias: z.array(z.number()) }),
@@ -75,6 +77,7 @@ export function loadTriageModels(path: string = MODEL_PATH): TriageModels | null
   if (!existsSync(path)) return null;
   try {
     const file = ModelFileSchema.parse(JSON.parse(readFileSync(path, "utf8")));
+    if (file.sparse_dim !== SPARSE_DIM) return null;
     return { embeddings: file.embeddings, lexical: deserialise(file.lexical), full: deserialise(file.full), trainedOn: file.trained_on };
   } catch {
     return null;

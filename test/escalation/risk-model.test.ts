@@ -36,6 +36,15 @@ describe("the risk model data", () => {
     expect(place.subkinds.map((s) => s.id)).toEqual(expect.arrayContaining(["road", "rail", "water_ice", "height", "balcony_window", "fire", "vehicle"]));
   });
 
+  it("every corpus quote is verbatim in its corpus file", () => {
+    const clean = (f: string) => readFileSync(fromRoot("knowledge", "corpus", f), "utf8").replace(/\*\*/g, "").replace(/<sup>[^<]*<\/sup>/g, "").replace(/\s+/g, " ");
+    for (const src of Object.values(model.levels.sources)) {
+      expect(clean(src.file)).toContain(src.quote.replace(/\s+/g, " ").trim());
+      expect(src.quote.length).toBeLessThanOrEqual(300);
+    }
+    expect(model.levels.sources["wt2023-immediate-protection"]!.quote).toContain("risk to the life of a child or a likelihood of serious immediate harm");
+  });
+
   it("every level, rule and safety net has a corpus source or a stated product policy", () => {
     for (const r of [...model.levels.levels, ...model.levels.rules, ...model.levels.safety_nets]) {
       if ("sources" in r.basis) for (const s of r.basis.sources) expect(model.levels.sources[s]).toBeDefined();

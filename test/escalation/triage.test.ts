@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fromRoot } from "../../core/paths.js";
 import { createTriage, loadTriageModels, triageByRules, type TriageLevel } from "../../escalation/index.js";
@@ -136,7 +138,20 @@ describe("createTriage", () => {
     expect(triageByRules(`${notes}Mum rang: the baby isn't breathing.${notes}`).level).toBe("999");
   });
 
-  it("the shipped weights load", () => {
+  it("the shipped weights load; missing, broken or mismatched weights are refused and triage falls back to the rules", async () => {
     expect(loadTriageModels()).not.toBeNull();
+    const dir = mkdtempSync(join(tmpdir(), "triage-model-"));
+    try {
+      expect(loadTriageModels(join(dir, "absent.json"))).toBeNull();
+      writeFileSync(join(dir, "broken.json"), "{not json");
+      expect(loadTriageModels(join(dir, "broken.json"))).toBeNull();
+      const shipped = JSON.parse(readFileSync(fromRoot("escalation", "data", "model", "triage-model.json"), "utf8")) as { sparse_dim: number };
+      writeFileSync(join(dir, "other.json"), JSON.stringify({ ...shipped, sparse_dim: shipped.sparse_dim + 1 }));
+      expect(loadTriageModels(join(dir, "other.json"))).toBeNull();
+      const t = await createTriage({ models: loadTriageModels(join(dir, "other.json")) });
+      expect((await t.assess("my toddler is in the canal and not moving")).level).toBe("999");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
