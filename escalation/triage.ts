@@ -117,13 +117,28 @@ export function decideLevel(reading: Reading, model: SoftmaxModel | null, vec: F
     level = levelFromProbabilities(p);
     confidence = Math.max(...p);
     reasons.push(`model:${model.dense ? "full" : "lexical"}:${level}`);
-    if (rule.rule === "otherwise" && level !== "none" && confidence < NO_EVIDENCE_MIN) {
+    if (rule.rule === "otherwise" && level !== "none" && !groundedWithoutRules(level, reading, confidence)) {
       level = "none";
       reasons.push("no-evidence");
     }
   }
   const nets = applySafetyNets(level, reading);
   return { level: nets.level, reasons: [...reasons, ...nets.nets.map((n) => `net:${n}`)], confidence };
+}
+
+/**
+ * Where the risk model found nothing (the rules' "otherwise"), may the model still raise a
+ * signpost? Only where what the level needs is in the message: 999 when something is
+ * happening now (a paraphrase of danger the vocabulary missed), Childline when the writer
+ * may be a child. A referral or the NSPCC needs a concern, a report or a request for advice
+ * that the risk model can name; a guess is not one. Never on a weak guess.
+ */
+function groundedWithoutRules(level: TriageLevel, reading: Reading, confidence: number): boolean {
+  if (confidence < NO_EVIDENCE_MIN) return false;
+  const f = reading.facts;
+  if (level === "999") return ["imm_now", "imm_just", "imm_about", "imm_tonight", "imm_state"].some((x) => f.has(x as never));
+  if (level === "childline") return reading.speaker === "child" || f.has("speaker_guessed");
+  return false;
 }
 
 /** Triage by the risk model's rules and safety nets alone: synchronous, no weights, no embeddings. Reads every sentence. */

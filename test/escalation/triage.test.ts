@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fromRoot } from "../../core/paths.js";
-import { createTriage, loadTriageModels, triageByRules, type TriageLevel } from "../../escalation/index.js";
+import { createTriage, loadTriageModels, triageByRules, LEVELS, readMessage, type TriageLevel } from "../../escalation/index.js";
+import { SPARSE_DIM, type SoftmaxModel } from "../../escalation/classifier.js";
+import { decideLevel } from "../../escalation/triage.js";
 import { normalise, type Embeddings } from "../../knowledge/embeddings/embeddings.js";
 
 interface Case {
@@ -86,6 +88,30 @@ describe("the triage result", () => {
   it("empty or blank input is none, without an error", () => {
     expect(triageByRules("").level).toBe("none");
     expect(triageByRules("   \n ").level).toBe("none");
+  });
+});
+
+describe("decideLevel: the model and the rules", () => {
+  /** A model that always says one level, whatever the message. */
+  const always = (level: TriageLevel): SoftmaxModel => ({
+    dense: 0,
+    weights: LEVELS.map(() => new Float32Array(SPARSE_DIM)),
+    bias: Float32Array.from(LEVELS.map((l) => (l === level ? 5 : 0))),
+  });
+
+  it("where the risk model finds nothing, a model cannot raise a referral or the NSPCC on its own", () => {
+    const reading = readMessage("thanks, that was useful");
+    for (const l of ["101_or_childrens_services", "nspcc_advice"] as const) expect(decideLevel(reading, always(l)).level).toBe("none");
+  });
+
+  it("where the risk model finds nothing, a confident model may still raise 999 on something happening now", () => {
+    expect(decideLevel(readMessage("please come quickly, something awful is happening to the little one right now"), always("999")).level).toBe("999");
+    expect(decideLevel(readMessage("thanks, that was useful"), always("999")).level).toBe("none");
+  });
+
+  it("no model can lower a child in danger now, or send a professional to Childline", () => {
+    expect(decideLevel(readMessage("my dad is strangling my mum right now"), always("none")).level).toBe("999");
+    expect(decideLevel(readMessage("I'm a teacher. A pupil says her dad hits her. She is safe in class."), always("childline")).level).toBe("101_or_childrens_services");
   });
 });
 
