@@ -172,7 +172,7 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
   add("past", nearestPast(all, 0, m.past!) < Infinity);
   add("habitual", m.habitual!.test(all));
   add("safe_now", m.safe_now!.test(all));
-  add("procedure_question", m.procedure_question!.test(all) || sents.some((s) => m.procedure_opener!.matches(stripLeadIn(s, model)).some((x) => x.index === 0)));
+  add("procedure_question", m.procedure_question!.test(all) || sents.some((s) => opensProcedureQuestion(stripLeadIn(s, model), model)));
   add("procedure_terms", m.procedure_terms!.test(all));
   add("training", m.training!.test(all));
   add("real_person", m.real_person!.test(all));
@@ -256,6 +256,15 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
     [...list].sort((a, b) => KIND_PRIORITY.indexOf(a.kind) - KIND_PRIORITY.indexOf(b.kind))[0]?.kind ?? null;
   const dangerKind = ranked(hits.filter((h) => h.live)) ?? ranked(hits);
   return { facts, hits, speaker, dangerKind, sentences: raw.map((s) => s.raw), flagged, lexical: all };
+}
+
+/**
+ * A sentence that opens like a procedure question ("what should a school…", "who chairs…").
+ * "What should I do", "how do we…" about the writer's own situation are not: they ask
+ * what to do about a case, which the concern and report cues read.
+ */
+function opensProcedureQuestion(s: string, model: RiskModel): boolean {
+  return model.m.procedure_opener!.matches(s).some((x) => x.index === 0 && !/^ (?:i|we) /.test(s.slice(x.text.length + 1)));
 }
 
 /** A sentence without its lead-in ("Question:", "Hi,"), so an opener can be seen at its start. */
