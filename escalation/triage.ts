@@ -1,164 +1,186 @@
-import { cosine, type Embeddings } from "../knowledge/embeddings/embeddings.js";
-import { buildExemplarIndex, loadExamples, type ExemplarIndex, type LabelledExample } from "./exemplars.js";
+import { existsSync, readFileSync } from "node:fs";
+import { z } from "zod";
+import { fromRoot } from "../core/paths.js";
+import type { Embeddings } from "../knowledge/embeddings/embeddings.js";
+import { deserialise, featuresOf, predict, SPARSE_DIM, type SoftmaxModel } from "./classifier.js";
+import { applySafetyNets, ruleLevel } from "./decide.js";
 import { LEVELS, moreUrgent, type TriageLevel } from "./levels.js";
-import { ruleVerdict, type RuleVerdict } from "./rules.js";
+import { readMessage, type Reading } from "./reader.js";
+import type { DangerKind, Speaker } from "./risk-model.js";
 import { signpostFor, signpostText, type Signpost } from "./signposts.js";
 
-/** The outcome of triage: the most urgent level that applies and its fixed signpost. */
+/** The outcome of triage: the most urgent level that applies, its fixed signpost, and codes saying why. */
 export interface TriageResult {
   level: TriageLevel;
   /** The signpost wording for the level; for `none` a short neutral line. */
   text: string;
   signpost: Signpost | null;
-  /** Rule names and nearest exemplar ids, for debugging. Never user text. */
+  /** Rule, safety-net and model names, danger kinds found: codes only, never user text. */
   reasons: string[];
+  /** The danger kind behind the level (the live one for 999), or null. */
+  dangerKind: DangerKind | null;
+  /** Who reads as writing: child, parent_carer, professional, bystander or asker. */
+  speaker: Speaker;
 }
 
-/** Triage with rules and similarity to labelled examples. */
+/** Options for one assessment. */
+export interface AssessOptions {
+  /**
+   * The message's sentence vector, already computed by the caller (the bot embeds a
+   * question once and shares it with retrieval). Used only for a message short enough
+   * to be one sentence vector, and only when it comes from the model the weights were trained with.
+   */
+  vector?: Float32Array;
+}
+
+/** Triage: rules, a learned model over them, and safety nets that hold whatever the model says. */
 export interface Triage {
-  assess(text: string): Promise<TriageResult>;
+  assess(text: string, opts?: AssessOptions): Promise<TriageResult>;
 }
 
-/** Per-level similarity of a message to the exemplars: mean of the top K matches. */
-export type LevelScores = Record<TriageLevel, number>;
+/** Messages up to this length are embedded whole; a longer paste is read by the rules and the lexical model. */
+export const EMBED_CHARS = 1000;
+/** The lexical model decides alone when it is this sure (the fast path); otherwise the sentence vector is used. */
+export const CONFIDENT = 0.9;
+/** Two levels this close in probability count as a tie, and the more urgent wins. */
+export const TIE = 0.1;
+/**
+ * Where the risk model finds nothing at all (no danger, concern, child, request or
+ * question about procedure: the rules' "otherwise"), the model must be at least this
+ * sure to raise a signpost. A guess on no evidence is not a reason to alarm anyone.
+ */
+export const NO_EVIDENCE_MIN = 0.5;
 
-const K = 2;
-/** Sentences embedded at most per message: one embedding call stays a few milliseconds. */
-const MAX_UNITS = 6;
-/** Messages shorter than this many words are left to the rules. */
-const MIN_WORDS = 3;
-/** Characters of a unit sent to the model (USE reads a sentence, not a document). */
-const UNIT_CHARS = 600;
+const ModelFileSchema = z.object({
+  version: z.literal(1),
+  /** Facts, rule levels and hash buckets the weights were trained with: weights for other features are refused. */
+  sparse_dim: z.number().int().positive(),
+  embeddings: z.string(),
+  trained_on: z.object({ lines: z.number().int().positive(), hash: z.string() }),
+  lexical: z.object({ dense: z.literal(0), weights: z.array(z.string()), bias: z.array(z.number()) }),
+  full: z.object({ dense: z.number().int().positive(), weights: z.array(z.string()), bias: z.array(z.number()) }),
+});
+export type ModelFile = z.infer<typeof ModelFileSchema>;
 
-/** Thresholds for trusting similarity over the rules (tuned on the train split). */
-export const SEMANTIC = {
-  /** A 999 exemplar this close overrides a non-emergency rule verdict (paraphrase of danger). */
-  emergency: 0.8,
-  /** How far ahead the 999 score must be of the best other level to override. */
-  emergencyMargin: 0.05,
-  /** Below this, similarity is ignored and the rules stand. */
-  floor: 0.5,
-  /** Two levels this close count as a tie, and the more urgent wins. */
-  tie: 0.03,
-  /** A wider tie for 999 when the rules are unsure: a missed emergency is the worst error. */
-  tie999: 0.06,
-};
-
-function result(level: TriageLevel, reasons: string[]): TriageResult {
-  return { level, text: signpostText(level), signpost: signpostFor(level), reasons };
+/** The shipped weights (escalation/data/model/triage-model.json). */
+export interface TriageModels {
+  embeddings: string;
+  lexical: SoftmaxModel;
+  full: SoftmaxModel;
+  trainedOn: { lines: number; hash: string };
 }
 
-/** Triage by rules alone: synchronous, no model. Reads every sentence of the input. */
+export const MODEL_PATH = fromRoot("escalation", "data", "model", "triage-model.json");
+
+/** Load the shipped weights, or null when the file is missing or unreadable (triage then runs on rules alone). */
+export function loadTriageModels(path: string = MODEL_PATH): TriageModels | null {
+  if (!existsSync(path)) return null;
+  try {
+    const file = ModelFileSchema.parse(JSON.parse(readFileSync(path, "utf8")));
+    if (file.sparse_dim !== SPARSE_DIM) return null;
+    return { embeddings: file.embeddings, lexical: deserialise(file.lexical), full: deserialise(file.full), trainedOn: file.trained_on };
+  } catch {
+    return null;
+  }
+}
+
+function result(level: TriageLevel, reading: Reading, reasons: string[]): TriageResult {
+  const kinds = reading.hits.map((h) => `danger:${h.kind}:${h.live ? "live" : "past"}`);
+  return {
+    level,
+    text: signpostText(level),
+    signpost: signpostFor(level),
+    reasons: [...new Set([...reasons, ...kinds, `speaker:${reading.speaker}`])],
+    dangerKind: level === "999" || reading.facts.has("danger_any") ? reading.dangerKind : null,
+    speaker: reading.speaker,
+  };
+}
+
+/** A model's level: the most probable, or the more urgent of two that are nearly tied. */
+export function levelFromProbabilities(p: Float32Array): TriageLevel {
+  const order = [...LEVELS.keys()].sort((a, b) => p[b]! - p[a]!);
+  const [first, second] = [order[0]!, order[1]!];
+  return p[first]! - p[second]! < TIE ? moreUrgent(LEVELS[first]!, LEVELS[second]!) : LEVELS[first]!;
+}
+
+/**
+ * Decide a reading's level with a model (or the rules when there is none), then apply
+ * the safety nets. Exported for evaluation, which swaps in models trained on folds.
+ */
+export function decideLevel(reading: Reading, model: SoftmaxModel | null, vec: Float32Array | null = null): { level: TriageLevel; reasons: string[]; confidence: number } {
+  const rule = ruleLevel(reading);
+  let level = rule.level;
+  const reasons = [`rule:${rule.rule}`];
+  let confidence = 1;
+  if (model) {
+    const p = predict(model, featuresOf(reading, vec));
+    level = levelFromProbabilities(p);
+    confidence = Math.max(...p);
+    reasons.push(`model:${model.dense ? "full" : "lexical"}:${level}`);
+    if (rule.rule === "otherwise" && level !== "none" && !groundedWithoutRules(level, reading, confidence)) {
+      level = "none";
+      reasons.push("no-evidence");
+    }
+  }
+  const nets = applySafetyNets(level, reading);
+  return { level: nets.level, reasons: [...reasons, ...nets.nets.map((n) => `net:${n}`)], confidence };
+}
+
+/**
+ * Where the risk model found nothing (the rules' "otherwise"), may the model still raise a
+ * signpost? Only where what the level needs is in the message: 999 when something is
+ * happening now (a paraphrase of danger the vocabulary missed), Childline when the writer
+ * may be a child. A referral or the NSPCC needs a concern, a report or a request for advice
+ * that the risk model can name; a guess is not one. Never on a weak guess.
+ */
+function groundedWithoutRules(level: TriageLevel, reading: Reading, confidence: number): boolean {
+  if (confidence < NO_EVIDENCE_MIN) return false;
+  const f = reading.facts;
+  if (level === "999") return ["imm_now", "imm_just", "imm_about", "imm_tonight", "imm_state"].some((x) => f.has(x as never));
+  if (level === "childline") return reading.speaker === "child" || f.has("speaker_guessed");
+  return false;
+}
+
+/** Triage by the risk model's rules and safety nets alone: synchronous, no weights, no embeddings. Reads every sentence. */
 export function triageByRules(text: string): TriageResult {
-  const v = ruleVerdict(text);
-  return result(v.level, v.reasons);
+  const reading = readMessage(text);
+  const d = decideLevel(reading, null);
+  return result(d.level, reading, d.reasons);
 }
 
 /**
- * The texts to embed: a short message whole; otherwise its sentences when there are
- * few, or the head, the tail and the sentences the rules flagged (latest first).
- * The cheap rules have already read every sentence; this bounds the model's work.
- */
-export function unitsToEmbed(text: string, verdict: RuleVerdict): string[] {
-  const s = verdict.sentences;
-  if (text.length <= UNIT_CHARS || s.length === 0) return [text.slice(0, UNIT_CHARS)];
-  const picks = new Set<number>();
-  if (s.length <= MAX_UNITS) s.forEach((_, i) => picks.add(i));
-  for (const i of [0, s.length - 1, s.length - 2]) if (i >= 0) picks.add(i);
-  for (let k = verdict.flagged.length - 1; k >= 0 && picks.size < MAX_UNITS; k--) picks.add(verdict.flagged[k]!);
-  if (picks.size < MAX_UNITS && s.length > 1) picks.add(1);
-  return [...picks]
-    .sort((a, b) => a - b)
-    .slice(0, MAX_UNITS)
-    .map((i) => s[i]!.slice(0, UNIT_CHARS));
-}
-
-/** Score each level by its exemplars' similarity to the best-matching unit. */
-export function levelScores(units: readonly Float32Array[], index: ExemplarIndex): { scores: LevelScores; nearest: string[] } {
-  const scores = Object.fromEntries(LEVELS.map((l) => [l, 0])) as LevelScores;
-  let best = { sim: -1, id: "" };
-  for (const u of units) {
-    const perLevel = new Map<TriageLevel, number[]>();
-    for (let j = 0; j < index.vectors.length; j++) {
-      const sim = cosine(u, index.vectors[j]!);
-      const level = index.levels[j]!;
-      const list = perLevel.get(level) ?? [];
-      list.push(sim);
-      perLevel.set(level, list);
-      if (sim > best.sim) best = { sim, id: index.ids[j]! };
-    }
-    for (const [level, sims] of perLevel) {
-      sims.sort((a, b) => b - a);
-      const top = sims.slice(0, K);
-      const mean = top.reduce((a, b) => a + b, 0) / top.length;
-      if (mean > scores[level]) scores[level] = mean;
-    }
-  }
-  return { scores, nearest: best.id ? [best.id] : [] };
-}
-
-/**
- * Combine the rules with similarity. A 999 from the rules always stands. Similarity
- * can raise a message to 999 (a paraphrase the rules missed) when a 999 exemplar is
- * very close, unless the message is a procedure question or a training frame. Where
- * the rules found nothing, similarity decides; where they are unsure, the more urgent
- * of the two wins, as does a near tie between two levels.
- */
-export function combine(verdict: RuleVerdict, scores: LevelScores): { level: TriageLevel; reason?: string } {
-  if (verdict.level === "999") return { level: "999" };
-  const ranked = [...LEVELS].sort((a, b) => scores[b] - scores[a]);
-  const bestOther = Math.max(...LEVELS.filter((l) => l !== "999").map((l) => scores[l]));
-  if (!verdict.procedural && scores["999"] >= SEMANTIC.emergency && scores["999"] - bestOther >= SEMANTIC.emergencyMargin) {
-    return { level: "999", reason: "semantic:999" };
-  }
-  if (verdict.strength === "strong" || scores[ranked[0]!] < SEMANTIC.floor) return { level: verdict.level };
-  // Childline is for children: an adult writer is never sent there by similarity alone.
-  const candidates = verdict.adult ? ranked.filter((l) => l !== "childline") : ranked;
-  const top = candidates[0]!;
-  const second = candidates[1]!;
-  let semantic = top;
-  if (scores[top] - scores[second] <= SEMANTIC.tie) semantic = moreUrgent(top, second);
-  if (!verdict.procedural && !verdict.calm && scores["999"] >= SEMANTIC.floor && scores[top] - scores["999"] <= SEMANTIC.tie999) {
-    semantic = "999";
-  }
-  if (semantic === "999" && verdict.procedural) semantic = second === "999" ? top : second;
-  // Below the strong-override threshold, similarity to emergencies only counts when
-  // something in the message is happening now: a record's "infant with unexplained
-  // bruising" resembles an emergency but describes a concern to report, not a 999 call.
-  if (semantic === "999" && !verdict.immediate) semantic = candidates.find((l) => l !== "999")!;
-  // A weak rule verdict and similarity disagreeing is exactly "unsure between two levels".
-  const level = verdict.strength === "weak" ? moreUrgent(verdict.level, semantic) : semantic;
-  return { level, reason: `semantic:${semantic}` };
-}
-
-/**
- * Create the combined triage. With no embeddings it is the rules alone. Exemplar
- * vectors are cached in `cacheDir` (keyed by model id and the examples' hash).
- * `exemplars` replaces the built-in labelled examples (for evaluation).
+ * Create triage. With the shipped weights it is rules plus the lexical model (fast
+ * path); with embeddings from the model the weights were trained with, a message the
+ * lexical model is unsure of is also read through its sentence vector (given by the
+ * caller in `assess(text, { vector })`, or embedded here). Without weights it is the
+ * rules alone. Nothing here can fail for want of a model.
  */
 export async function createTriage(
-  opts: { embeddings?: Embeddings; cacheDir?: string; exemplars?: readonly LabelledExample[] } = {},
+  // `cacheDir` is accepted for callers written for the earlier exemplar cache; the weights are shipped, nothing is cached.
+  opts: { embeddings?: Embeddings; models?: TriageModels | null; cacheDir?: string } = {},
 ): Promise<Triage> {
-  const { embeddings } = opts;
-  if (!embeddings) return { assess: async (text) => triageByRules(text) };
-  // In service every labelled example is an exemplar; evaluation passes the train split only.
-  const exemplars = opts.exemplars ?? loadExamples();
-  const index = await buildExemplarIndex(embeddings, exemplars, opts.cacheDir);
+  const models = opts.models === undefined ? loadTriageModels() : opts.models;
+  const embeddings = opts.embeddings && models && opts.embeddings.id === models.embeddings ? opts.embeddings : undefined;
   return {
-    async assess(text: string): Promise<TriageResult> {
-      const verdict = ruleVerdict(text);
-      // One or two words ("help", "next", a date) are commands or answers to a prompt:
-      // similarity on so little text is noise, so the rules alone decide.
-      // A 999 from the rules is final: answer at once, without the model.
-      if (verdict.level === "999" || text.trim().split(/\s+/).length < MIN_WORDS) return result(verdict.level, verdict.reasons);
-      // A confident procedure question cannot be changed by similarity (see combine):
-      // skip the model, which is most of a practitioner's turn time.
-      if (verdict.procedural && verdict.strength === "strong") return result(verdict.level, verdict.reasons);
-      const units = await embeddings.embed(unitsToEmbed(text, verdict));
-      const { scores, nearest } = levelScores(units, index);
-      const combined = combine(verdict, scores);
-      const reasons = [...verdict.reasons, ...(combined.reason ? [combined.reason] : []), ...nearest.map((id) => `nearest:${id}`)];
-      return result(combined.level, reasons);
+    async assess(text: string, assessOpts: AssessOptions = {}): Promise<TriageResult> {
+      const reading = readMessage(text);
+      if (!models) {
+        const d = decideLevel(reading, null);
+        return result(d.level, reading, d.reasons);
+      }
+      const embeddable = text.length <= EMBED_CHARS && text.trim().split(/\s+/).length >= 3;
+      let vec: Float32Array | null = null;
+      if (embeddable && assessOpts.vector && assessOpts.vector.length === models.full.dense) vec = assessOpts.vector;
+      if (!vec) {
+        const fast = decideLevel(reading, models.lexical);
+        // The safety nets already said 999, or the lexical model is sure: no embedding needed.
+        if (!embeddings || !embeddable || fast.level === "999" || fast.confidence >= CONFIDENT) {
+          return result(fast.level, reading, fast.reasons);
+        }
+        vec = (await embeddings.embed([text]))[0] ?? null;
+      }
+      const d = decideLevel(reading, models.full, vec);
+      return result(d.level, reading, d.reasons);
     },
   };
 }

@@ -10,7 +10,7 @@ import { createAssistant } from "../assistant/index.js";
 
 // `npm run bench`: speed and memory figures, printed, never asserted (a timed test flakes).
 // Targets (issue 3 and 5): cold start ≤ 3 s with a built index, ask p95 ≤ 50 ms, RSS ≤ 400 MB,
-// triage a few ms per turn.
+// triage a few ms per turn; issue 8: triage p95 <= 10 ms on a question, <= 50 ms on a 100 KB paste.
 
 function stats(ms: number[]): { median: number; p95: number; max: number } {
   const s = [...ms].sort((a, b) => a - b);
@@ -119,6 +119,38 @@ for (const m of [...messages, ...questions]) triageMs.push((await timed(() => as
 figures.triage_ms = stats(triageMs);
 figures.triage_rules_only_100kb_ms = round((await timed(() => triageByRules(long)))[1]);
 figures.triage_full_100kb_ms = round((await timed(() => assistant.assess(long)))[1]);
+
+// 3b. Triage alone (issue 8), each text run several times after a warm-up, p95 over all runs.
+// - fast path: rules + the lexical model, no sentence embedding (what decides confident messages);
+// - shared vector: the bot embeds a question once for retrieval and passes the vector to triage;
+//   the embedding is timed on its own line, triage is timed without it;
+// - deployed without a vector: the fast path, embedding only the messages the lexical model is unsure of.
+{
+  const { createTriage } = await import("../escalation/index.js");
+  const { UseEmbeddings } = await import("../knowledge/embeddings/use-embeddings.js");
+  const embeddings = await UseEmbeddings.load();
+  const fast = await createTriage();
+  const deployed = await createTriage({ embeddings });
+  const texts = [...messages, ...questions];
+  const vectors = await embeddings.embed(texts);
+  const runs = async (fn: (t: string, i: number) => Promise<unknown>, list: string[], n = 5) => {
+    for (let i = 0; i < list.length; i++) await fn(list[i]!, i);
+    const ms: number[] = [];
+    for (let r = 0; r < n; r++) for (let i = 0; i < list.length; i++) ms.push((await timed(() => fn(list[i]!, i)))[1]);
+    return stats(ms);
+  };
+  figures.triage_fast_path_ms = await runs((t) => fast.assess(t), texts);
+  figures.triage_with_shared_vector_ms = await runs((t, i) => deployed.assess(t, { vector: vectors[i]! }), texts);
+  figures.embed_one_question_ms = await runs((t) => embeddings.embed([t]), questions.slice(0, 10), 2);
+  const embeddedBefore = { n: 0 };
+  const counting = { id: embeddings.id, dimensions: embeddings.dimensions, embed: (x: readonly string[]) => { embeddedBefore.n++; return embeddings.embed(x); } };
+  const counted = await createTriage({ embeddings: counting });
+  for (const t of texts) await counted.assess(t);
+  figures.triage_share_embedded_without_vector = `${embeddedBefore.n}/${texts.length}`;
+  figures.triage_deployed_without_vector_ms = await runs((t) => deployed.assess(t), texts, 2);
+  figures.triage_100kb_paste_ms = await runs((t) => deployed.assess(t), [long], 10);
+  figures.triage_rules_100kb_paste_ms = await runs(async (t) => triageByRules(t), [long], 10);
+}
 
 const deadlineMs: number[] = [];
 for (let i = 0; i < 200; i++) deadlineMs.push((await timed(() => assistant.deadline("strategy_discussion", "2025-04-10")))[1]);

@@ -1,231 +1,183 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { createTriage, triageByRules, type LabelledExample } from "../../escalation/index.js";
-import { combine, unitsToEmbed, type LevelScores } from "../../escalation/triage.js";
-import { ruleVerdict } from "../../escalation/rules.js";
+import { describe, expect, it } from "vitest";
+import { fromRoot } from "../../core/paths.js";
+import { createTriage, loadTriageModels, triageByRules, LEVELS, readMessage, type TriageLevel } from "../../escalation/index.js";
+import { SPARSE_DIM, type SoftmaxModel } from "../../escalation/classifier.js";
+import { decideLevel } from "../../escalation/triage.js";
 import { normalise, type Embeddings } from "../../knowledge/embeddings/embeddings.js";
 
-/** Bag-of-words vectors: texts sharing words are similar. Counts what it is asked to embed. */
-class FakeEmbeddings implements Embeddings {
-  readonly id = "fake-bow-64";
-  readonly dimensions = 64;
-  calls: string[][] = [];
+interface Case {
+  group: string;
+  text: string;
+  level: TriageLevel;
+}
+const cases: Case[] = readFileSync(fromRoot("test", "escalation", "triage-cases.jsonl"), "utf8")
+  .trim()
+  .split("\n")
+  .map((l) => JSON.parse(l) as Case);
+const sample = readFileSync(fromRoot("test", "escalation", "escalation-sample.jsonl"), "utf8")
+  .trim()
+  .split("\n")
+  .map((l) => JSON.parse(l) as { text: string; expected: TriageLevel });
+
+/** Embeddings under the shipped model's id that count their calls and return a fixed-size vector. */
+class CountingEmbeddings implements Embeddings {
+  readonly id = "use-lite-512";
+  readonly dimensions = 512;
+  calls = 0;
   async embed(texts: readonly string[]): Promise<Float32Array[]> {
-    this.calls.push([...texts]);
-    return texts.map((t) => {
-      const v = new Float32Array(64);
-      for (const word of t.toLowerCase().match(/[a-z]+/g) ?? []) {
-        let h = 0;
-        for (const c of word) h = (h * 31 + c.charCodeAt(0)) >>> 0;
-        v[h % 64]! += 1;
-      }
-      v[63]! += 0.01;
-      return normalise(v);
-    });
+    this.calls++;
+    return texts.map((t) => normalise(Float32Array.from({ length: 512 }, (_, i) => Math.sin(i + t.length))));
   }
 }
 
-const ex = (id: string, level: LabelledExample["level"], text: string): LabelledExample => ({ id, level, split: "train", text });
-// Nonsense words the rules cannot know: only similarity can place them.
-const exemplars: LabelledExample[] = [
-  ex("a-1", "999", "zorp blick fleem quandle"),
-  ex("a-2", "999", "zorp blick fleem morv"),
-  ex("b-1", "childline", "wibble snoop tarn gleck"),
-  ex("b-2", "childline", "wibble snoop tarn plov"),
-  ex("c-1", "101_or_childrens_services", "drubble fenk yorr spade"),
-  ex("c-2", "101_or_childrens_services", "drubble fenk yorr lute"),
-  ex("d-1", "nspcc_advice", "quib zanth orple nuck"),
-  ex("d-2", "nspcc_advice", "quib zanth orple dask"),
-  ex("e-1", "none", "plim trosk vay hoob"),
-  ex("e-2", "none", "plim trosk vay kess"),
-];
+const groups: Record<string, string> = {
+  "999": "a child in danger now is signposted to 999",
+  typos: "capitals, typos, repeated letters and text-speak still reach the right level",
+  welsh: "Welsh messages about danger now are signposted to 999",
+  injection: "instructions inside a message do not change the level",
+  "present-vs-past": "harm happening now is 999, harm in the past is a concern to report",
+  negation: "a concern the writer says is not an emergency goes to children's services, not 999",
+  child: "a child writing about themselves is signposted to Childline, or 999 when in danger now",
+  "101": "an adult reporting a non-urgent concern is signposted to children's services or 101",
+  nspcc: "an adult unsure whether to report, or asking for the NSPCC, gets the NSPCC helpline",
+  procedure: "procedure questions, even full of danger words, get no signpost",
+};
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+describe("triage, by rules alone and with the shipped lexical model", () => {
+  const triage = createTriage();
+  for (const [group, title] of Object.entries(groups)) {
+    it.each(cases.filter((c) => c.group === group))(`${title}: %#`, async (c) => {
+      expect(triageByRules(c.text).level).toBe(c.level);
+      expect((await (await triage).assess(c.text)).level).toBe(c.level);
+    });
+  }
+
+  it("the public sample is 15/15 both ways", async () => {
+    const t = await triage;
+    for (const s of sample) {
+      expect(triageByRules(s.text).level, s.text).toBe(s.expected);
+      expect((await t.assess(s.text)).level, s.text).toBe(s.expected);
+    }
+  });
 });
 
-describe("createTriage", () => {
-  it("without embeddings, gives exactly the rules' answer", async () => {
-    const triage = await createTriage();
-    for (const text of ["my brother is choking right now", "whats the nspcc number", "what is a core group"]) {
-      expect(await triage.assess(text)).toEqual(triageByRules(text));
+describe("the triage result", () => {
+  it("carries the fixed signpost, the danger kind and the speaker as codes", () => {
+    const r = triageByRules("my little brother is choking on a sweet and turning blue");
+    expect(r.level).toBe("999");
+    expect(r.signpost?.level).toBe("999");
+    expect(r.text).toContain("call 999");
+    expect(r.dangerKind).toBe("medical_emergency");
+    expect(r.speaker).toBe("child");
+    const q = triageByRules("what does immediate protection mean?");
+    expect([q.level, q.signpost, q.dangerKind, q.speaker]).toEqual(["none", null, null, "asker"]);
+    expect(q.text).not.toMatch(/999|101|0808|0800/);
+  });
+
+  it("reasons are codes, never the writer's words", async () => {
+    const text = "Zebedee has a knife and says he will kill my mum tonight";
+    for (const r of [triageByRules(text), await (await createTriage()).assess(text)]) {
+      expect(r.level).toBe("999");
+      expect(r.reasons.join(" ")).not.toMatch(/zebedee|knife|mum/i);
     }
   });
 
-  it("a paraphrase the rules miss is raised to 999 when it is close to the 999 examples", async () => {
-    const triage = await createTriage({ embeddings: new FakeEmbeddings(), exemplars });
-    expect(triageByRules("zorp blick fleem").level).toBe("none");
-    const r = await triage.assess("zorp blick fleem");
-    expect(r.level).toBe("999");
-    expect(r.reasons).toContain("semantic:999");
-    expect(r.signpost?.level).toBe("999");
-  });
-
-  it("where the rules find nothing, the nearest examples decide the level", async () => {
-    const triage = await createTriage({ embeddings: new FakeEmbeddings(), exemplars });
-    expect((await triage.assess("wibble snoop tarn")).level).toBe("childline");
-    expect((await triage.assess("quib zanth orple")).level).toBe("nspcc_advice");
-  });
-
-  it("a procedure question stays none even when it sounds like the 999 examples", async () => {
-    const triage = await createTriage({ embeddings: new FakeEmbeddings(), exemplars });
-    expect((await triage.assess("what does zorp blick fleem mean under section 47?")).level).toBe("none");
-  });
-
-  it("a confident procedure question is settled by the rules without embedding it", async () => {
-    const fake = new FakeEmbeddings();
-    const triage = await createTriage({ embeddings: fake, exemplars });
-    const before = fake.calls.length;
-    const r = await triage.assess("who has to be at a strategy discussion under section 47?");
-    expect(r.level).toBe("none");
-    expect(fake.calls.length).toBe(before);
-  });
-
-  it("a 999 from the rules is never lowered by similarity", async () => {
-    const triage = await createTriage({ embeddings: new FakeEmbeddings(), exemplars });
-    expect((await triage.assess("plim trosk vay. my dad has a knife and says he will kill us tonight")).level).toBe("999");
-  });
-
-  it("reasons name rules and example ids, never the writer's words", async () => {
-    const triage = await createTriage({ embeddings: new FakeEmbeddings(), exemplars });
-    const r = await triage.assess("Zebedee zorp blick fleem");
-    expect(r.reasons.join(" ")).not.toMatch(/zebedee/i);
-    expect(r.reasons.some((x) => x.startsWith("nearest:a-"))).toBe(true);
-  });
-
-  it("a 100 KB paste with a last-line emergency is 999 at once; a calm one is embedded as a few short sentences", async () => {
-    const embeddings = new FakeEmbeddings();
-    const triage = await createTriage({ embeddings, exemplars });
-    embeddings.calls = [];
-    const text = `${"Home visit completed, no new concerns noted. ".repeat(2300)}He has come back with a knife and is going to stab his stepdad tonight.`;
-    const r = await triage.assess(text);
-    expect(r.level).toBe("999");
-    // The rules found the emergency: the model is not even asked.
-    expect(embeddings.calls).toHaveLength(0);
-    const calm = `${"Home visit completed, no new concerns noted. ".repeat(2300)}Next visit booked for Tuesday.`;
-    await triage.assess(calm);
-    expect(embeddings.calls).toHaveLength(1);
-    expect(embeddings.calls[0]!.length).toBeLessThanOrEqual(6);
-    expect(embeddings.calls[0]!.join("").length).toBeLessThan(4000);
-  });
-
-  it("creates a missing cache folder, parents included", async () => {
-    const root = mkdtempSync(join(tmpdir(), "triage-cache-"));
-    dirs.push(root);
-    const cacheDir = join(root, "a", "b");
-    await createTriage({ embeddings: new FakeEmbeddings(), exemplars, cacheDir });
-    expect(readdirSync(cacheDir).some((f) => f.startsWith("triage-exemplars-"))).toBe(true);
-  });
-
-  it("caches exemplar vectors: a second start with the same model and examples embeds no examples", async () => {
-    const cacheDir = mkdtempSync(join(tmpdir(), "triage-cache-"));
-    dirs.push(cacheDir);
-    const first = new FakeEmbeddings();
-    await createTriage({ embeddings: first, exemplars, cacheDir });
-    expect(first.calls.flat()).toHaveLength(exemplars.length);
-    expect(readdirSync(cacheDir).filter((f) => f.startsWith("triage-exemplars-"))).toHaveLength(1);
-
-    const second = new FakeEmbeddings();
-    const triage = await createTriage({ embeddings: second, exemplars, cacheDir });
-    expect(second.calls).toHaveLength(0);
-    expect((await triage.assess("zorp blick fleem")).level).toBe("999");
-  });
-
-  it("changed examples are embedded again rather than read from a stale cache", async () => {
-    const cacheDir = mkdtempSync(join(tmpdir(), "triage-cache-"));
-    dirs.push(cacheDir);
-    await createTriage({ embeddings: new FakeEmbeddings(), exemplars, cacheDir });
-    const again = new FakeEmbeddings();
-    await createTriage({ embeddings: again, exemplars: [...exemplars, ex("f-1", "none", "new words here")], cacheDir });
-    expect(again.calls.flat()).toHaveLength(exemplars.length + 1);
-    // The stale cache is gone: only the file for the current examples remains.
-    expect(readdirSync(cacheDir).filter((f) => f.startsWith("triage-exemplars-"))).toHaveLength(1);
-  });
-
-  it("a cache folder that cannot be created (under /proc) does not stop or stall triage", async () => {
-    const triage = await createTriage({ embeddings: new FakeEmbeddings(), exemplars, cacheDir: "/proc/not-writable/triage" });
-    expect((await triage.assess("my baby is not breathing")).level).toBe("999");
-  }, 5000);
-
-  it("a cache folder that cannot be written does not stop triage", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "triage-cache-"));
-    dirs.push(dir);
-    const aFile = join(dir, "file");
-    writeFileSync(aFile, "not a folder");
-    const triage = await createTriage({ embeddings: new FakeEmbeddings(), exemplars, cacheDir: join(aFile, "cache") });
-    expect((await triage.assess("my baby is not breathing")).level).toBe("999");
+  it("empty or blank input is none, without an error", () => {
+    expect(triageByRules("").level).toBe("none");
+    expect(triageByRules("   \n ").level).toBe("none");
   });
 });
 
-describe("combine", () => {
-  const scores = (s: Partial<LevelScores>): LevelScores => ({ "999": 0, childline: 0, "101_or_childrens_services": 0, nspcc_advice: 0, none: 0, ...s });
-  const unsure = ruleVerdict("hello there");
-
-  it("when two levels score within the tie margin, the more urgent wins", () => {
-    expect(combine(unsure, scores({ nspcc_advice: 0.7, "101_or_childrens_services": 0.69 })).level).toBe("101_or_childrens_services");
+describe("decideLevel: the model and the rules", () => {
+  /** A model that always says one level, whatever the message. */
+  const always = (level: TriageLevel): SoftmaxModel => ({
+    dense: 0,
+    weights: LEVELS.map(() => new Float32Array(SPARSE_DIM)),
+    bias: Float32Array.from(LEVELS.map((l) => (l === level ? 5 : 0))),
   });
 
-  it("an adult writer is not sent to Childline by similarity alone", () => {
-    const adult = ruleVerdict("I'm worried about a child at school, what now?");
-    expect(adult.adult).toBe(true);
-    expect(combine(adult, scores({ childline: 0.8, "101_or_childrens_services": 0.7 })).level).toBe("101_or_childrens_services");
+  it("where the risk model finds nothing, a model cannot raise a referral or the NSPCC on its own", () => {
+    const reading = readMessage("thanks, that was useful");
+    for (const l of ["101_or_childrens_services", "nspcc_advice"] as const) expect(decideLevel(reading, always(l)).level).toBe("none");
   });
 
-  it("when the writer says the harm is past or the child is safe, a near-999 score does not win the tie", () => {
-    const calm = ruleVerdict("she is safe with me now");
-    expect(calm.calm).toBe(true);
-    expect(combine(calm, scores({ "101_or_childrens_services": 0.7, "999": 0.66 })).level).toBe("101_or_childrens_services");
-    const unsureNow = ruleVerdict("hello there, it is going on right now");
-    expect(unsureNow.level).toBe("none");
-    expect(combine(unsureNow, scores({ "101_or_childrens_services": 0.7, "999": 0.66 })).level).toBe("999");
+  it("where the risk model finds nothing, a confident model may still raise 999 on something happening now", () => {
+    expect(decideLevel(readMessage("please come quickly, something awful is happening to the little one right now"), always("999")).level).toBe("999");
+    expect(decideLevel(readMessage("thanks, that was useful"), always("999")).level).toBe("none");
   });
 
-  it("when nothing in the message is happening now, resemblance to an emergency is not enough for 999", () => {
-    const note = ruleVerdict("Infant with unexplained bruising.");
-    expect(note.immediate).toBe(false);
-    expect(combine(note, scores({ "999": 0.65, "101_or_childrens_services": 0.64, none: 0.6 })).level).toBe("101_or_childrens_services");
-    // A very close emergency example still overrides: that path does not need "now".
-    expect(combine(note, scores({ "999": 0.85, "101_or_childrens_services": 0.6 })).level).toBe("999");
-  });
-
-  it("below the floor, similarity is ignored", () => {
-    expect(combine(unsure, scores({ childline: 0.3 })).level).toBe("none");
-  });
-
-  it("a confident rule verdict stands unless a 999 example is very close", () => {
-    const advice = ruleVerdict("I'm not sure if this counts as abuse, who can I talk to?");
-    expect(advice.level).toBe("nspcc_advice");
-    expect(combine(advice, scores({ "101_or_childrens_services": 0.9, nspcc_advice: 0.6 })).level).toBe("nspcc_advice");
-    expect(combine(advice, scores({ "999": 0.9, nspcc_advice: 0.6 })).level).toBe("999");
+  it("no model can lower a child in danger now, or send a professional to Childline", () => {
+    expect(decideLevel(readMessage("my dad is strangling my mum right now"), always("none")).level).toBe("999");
+    expect(decideLevel(readMessage("I'm a teacher. A pupil says her dad hits her. She is safe in class."), always("childline")).level).toBe("101_or_childrens_services");
   });
 });
 
-describe("unitsToEmbed", () => {
-  it("a short message is embedded whole, in one unit", () => {
-    const text = "my brother is choking right now";
-    expect(unitsToEmbed(text, ruleVerdict(text))).toEqual([text]);
+describe("createTriage", () => {
+  it("without weights it is the rules alone", async () => {
+    const t = await createTriage({ models: null });
+    for (const text of ["my brother is choking right now", "whats the nspcc number", "what is a core group", "im 13 and my dad hits me"]) {
+      expect(await t.assess(text)).toEqual(triageByRules(text));
+    }
   });
 
-  it("a long single sentence is cut to a bounded unit rather than dropped", () => {
-    const text = "word ".repeat(400);
-    const units = unitsToEmbed(text, ruleVerdict(text));
-    expect(units).toHaveLength(1);
-    expect(units[0]!.length).toBeLessThanOrEqual(600);
+  it("a caller's sentence vector is used for a message the lexical model is unsure of, and nothing is embedded again", async () => {
+    const emb = new CountingEmbeddings();
+    const t = await createTriage({ embeddings: emb });
+    const vector = (await emb.embed(["x"]))[0]!;
+    emb.calls = 0;
+    const r = await t.assess("my friend's husband is quite strict with their kids and shouts a lot", { vector });
+    expect(r.reasons.some((x) => x.startsWith("model:full:"))).toBe(true);
+    expect(emb.calls).toBe(0);
   });
 
-  it("a medium message with a few sentences has each sentence embedded", () => {
-    const sentences = Array.from({ length: 4 }, (_, i) => `Sentence number ${i} is here and it is long enough to matter for the model to read. `.repeat(3).trim());
-    const text = sentences.join(" ");
-    expect(unitsToEmbed(text, ruleVerdict(text))).toHaveLength(4);
+  it("a confident message takes the fast path: no embedding at all", async () => {
+    const emb = new CountingEmbeddings();
+    const t = await createTriage({ embeddings: emb });
+    const r = await t.assess("help my dad is strangling my mum right now");
+    expect(r.level).toBe("999");
+    expect(emb.calls).toBe(0);
   });
 
-  it("a long paste keeps its last sentence, where an emergency typed after a paste would be", () => {
-    const text = `${"Routine note about a visit. ".repeat(500)}Please help, he is choking her now.`;
-    const units = unitsToEmbed(text, ruleVerdict(text));
-    expect(units.length).toBeLessThanOrEqual(6);
-    expect(units).toContain("Please help, he is choking her now.");
+  it("embeddings from another model are not mixed with weights trained on USE", async () => {
+    const emb = new CountingEmbeddings();
+    Object.defineProperty(emb, "id", { value: "other-model" });
+    const t = await createTriage({ embeddings: emb });
+    await t.assess("my friend's husband is quite strict with their kids and shouts a lot");
+    expect(emb.calls).toBe(0);
+  });
+
+  it("a 100 KB paste with an emergency in its last line is 999, read without embedding", async () => {
+    const emb = new CountingEmbeddings();
+    const t = await createTriage({ embeddings: emb });
+    const notes = "Home visit completed, no new concerns noted. ".repeat(2300);
+    expect((await t.assess(`${notes}He has come back with a knife and is going to stab his stepdad tonight.`)).level).toBe("999");
+    expect((await t.assess(`${notes}A toddler from the family is wandering alone on the dual carriageway.`)).level).toBe("999");
+    expect((await t.assess(`${notes}Next visit booked for Tuesday.`)).level).not.toBe("999");
+    expect(emb.calls).toBe(0);
+  });
+
+  it("an emergency hidden in the middle of a long paste is found", () => {
+    const notes = "Chronology entry: school attendance is good and no concerns were raised. ".repeat(700);
+    expect(triageByRules(`${notes}Mum rang: the baby isn't breathing.${notes}`).level).toBe("999");
+  });
+
+  it("the shipped weights load; missing, broken or mismatched weights are refused and triage falls back to the rules", async () => {
+    expect(loadTriageModels()).not.toBeNull();
+    const dir = mkdtempSync(join(tmpdir(), "triage-model-"));
+    try {
+      expect(loadTriageModels(join(dir, "absent.json"))).toBeNull();
+      writeFileSync(join(dir, "broken.json"), "{not json");
+      expect(loadTriageModels(join(dir, "broken.json"))).toBeNull();
+      const shipped = JSON.parse(readFileSync(fromRoot("escalation", "data", "model", "triage-model.json"), "utf8")) as { sparse_dim: number };
+      writeFileSync(join(dir, "other.json"), JSON.stringify({ ...shipped, sparse_dim: shipped.sparse_dim + 1 }));
+      expect(loadTriageModels(join(dir, "other.json"))).toBeNull();
+      const t = await createTriage({ models: loadTriageModels(join(dir, "other.json")) });
+      expect((await t.assess("my toddler is in the canal and not moving")).level).toBe("999");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

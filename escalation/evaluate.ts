@@ -1,0 +1,176 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Embeddings } from "../knowledge/embeddings/embeddings.js";
+import { featuresOf, serialise, SPARSE_DIM, train, type Features, type SoftmaxModel } from "./classifier.js";
+import type { Labelled } from "./labelled.js";
+import { LEVELS, type TriageLevel } from "./levels.js";
+import { readMessage, type Reading } from "./reader.js";
+import { DANGER_KINDS, type DangerKind } from "./risk-model.js";
+import { CONFIDENT, decideLevel, EMBED_CHARS, type ModelFile } from "./triage.js";
+
+/**
+ * Training and measuring the learned part of triage: embedding the labelled set (with
+ * a cache), training the lexical and full models, cross-validating with a whole
+ * danger kind held out at a time, and the figures the issue asks for.
+ */
+
+/** A line read once: its reading, and its sentence vector when it is short enough to have one. */
+export interface Prepared {
+  line: Pick<Labelled, "id" | "text" | "level" | "danger_kind" | "speaker" | "register" | "source">;
+  reading: Reading;
+  vec: Float32Array | null;
+}
+
+/** Hash of texts and levels: names the training data in the weights file and the vector cache. */
+export function dataHash(lines: readonly { text: string; level?: string }[]): string {
+  const h = createHash("sha256");
+  for (const l of lines) h.update(`${l.text}\u0000${l.level ?? ""}\u0001`);
+  return h.digest("hex").slice(0, 16);
+}
+
+/** Embed the texts that get a vector, caching them in the system's temporary folder by model and content. */
+export async function embedAll(embeddings: Embeddings, texts: readonly string[]): Promise<(Float32Array | null)[]> {
+  const want = texts.map((t) => t.length <= EMBED_CHARS && t.trim().split(/\s+/).length >= 3);
+  const todo = texts.filter((_, i) => want[i]);
+  const file = join(tmpdir(), `safeguard-triage-vectors-${embeddings.id.replace(/\W+/g, "_")}-${dataHash(todo.map((text) => ({ text })))}.bin`);
+  let flat: Float32Array;
+  if (existsSync(file)) {
+    const buf = readFileSync(file);
+    flat = new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4);
+  } else {
+    const vecs = await embeddings.embed(todo);
+    flat = new Float32Array(todo.length * embeddings.dimensions);
+    vecs.forEach((v, i) => flat.set(v, i * embeddings.dimensions));
+    // A cache that cannot be written only costs time next run.
+    try {
+      writeFileSync(file, Buffer.from(flat.buffer));
+    } catch {
+      /* optional cache */
+    }
+  }
+  let k = 0;
+  return texts.map((_, i) => (want[i] ? flat.slice(k * embeddings.dimensions, ++k * embeddings.dimensions) : null));
+}
+
+export function prepare(lines: readonly Prepared["line"][], vectors?: readonly (Float32Array | null)[]): Prepared[] {
+  return lines.map((line, i) => ({ line, reading: readMessage(line.text), vec: vectors?.[i] ?? null }));
+}
+
+/** Train the lexical model (every line) and the full model (lines with a vector). */
+export function trainModels(data: readonly Prepared[], dense: number): { lexical: SoftmaxModel; full: SoftmaxModel | null } {
+  const xs: Features[] = data.map((d) => featuresOf(d.reading));
+  const lexical = train(xs, data.map((d) => d.line.level), 0);
+  const withVec = data.filter((d) => d.vec);
+  const full = dense && withVec.length ? train(withVec.map((d) => featuresOf(d.reading, d.vec)), withVec.map((d) => d.line.level), dense) : null;
+  return { lexical, full };
+}
+
+/** The ways a line can be decided, for comparing what each part adds. */
+export type Variant = "rules" | "lexical" | "full" | "deployed";
+
+/** Decide one prepared line with trained models, the way `createTriage` does for each variant. */
+export function decideWith(d: Prepared, models: { lexical: SoftmaxModel; full: SoftmaxModel | null }, variant: Variant): TriageLevel {
+  if (variant === "rules") return decideLevel(d.reading, null).level;
+  if (variant === "lexical" || !models.full || !d.vec) return decideLevel(d.reading, models.lexical).level;
+  if (variant === "full") return decideLevel(d.reading, models.full, d.vec).level;
+  const fast = decideLevel(d.reading, models.lexical);
+  if (fast.level === "999" || fast.confidence >= CONFIDENT) return fast.level;
+  return decideLevel(d.reading, models.full, d.vec).level;
+}
+
+/** Fold of a line in the kind-holdout cross-validation: its danger kind, or for lines with none a stable share. */
+export function foldOf(line: Prepared["line"]): number {
+  if (line.danger_kind) return DANGER_KINDS.indexOf(line.danger_kind);
+  let h = 0;
+  for (const c of line.id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h % DANGER_KINDS.length;
+}
+
+/**
+ * Cross-validation holding out a whole danger kind at a time: for each kind, train on
+ * every line of the other kinds (and eleven twelfths of the lines with no kind), then
+ * decide that kind's lines and the remaining twelfth. Returns each line's level per variant.
+ */
+export function crossValidateByKind(data: readonly Prepared[], dense: number, variants: readonly Variant[]): Map<Variant, TriageLevel[]> {
+  const out = new Map<Variant, TriageLevel[]>(variants.map((v) => [v, new Array<TriageLevel>(data.length)]));
+  const folds = data.map((d) => foldOf(d.line));
+  for (let k = 0; k < DANGER_KINDS.length; k++) {
+    const trainSet = data.filter((_, i) => folds[i] !== k);
+    const models = trainModels(trainSet, dense);
+    data.forEach((d, i) => {
+      if (folds[i] !== k) return;
+      for (const v of variants) out.get(v)![i] = decideWith(d, models, v);
+    });
+  }
+  return out;
+}
+
+/** The figures of one set of predictions. */
+export interface Figures {
+  n: number;
+  accuracy: number;
+  recall999: { caught: number; total: number };
+  recall999ByKind: Record<string, { caught: number; total: number }>;
+  accuracyByLevel: Record<TriageLevel, { right: number; total: number }>;
+  /** confusion[expected][got] */
+  confusion: Record<TriageLevel, Record<TriageLevel, number>>;
+  professionalToChildline: number;
+  adultToChildline: number;
+  accuracyByRegister: Record<string, { right: number; total: number }>;
+}
+
+export function figures(lines: readonly { level: TriageLevel; danger_kind?: DangerKind | null; speaker?: string; register?: string }[], got: readonly TriageLevel[]): Figures {
+  const zero = () => Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<TriageLevel, number>;
+  const f: Figures = {
+    n: lines.length,
+    accuracy: 0,
+    recall999: { caught: 0, total: 0 },
+    recall999ByKind: {},
+    accuracyByLevel: Object.fromEntries(LEVELS.map((l) => [l, { right: 0, total: 0 }])) as Figures["accuracyByLevel"],
+    confusion: Object.fromEntries(LEVELS.map((l) => [l, zero()])) as Figures["confusion"],
+    professionalToChildline: 0,
+    adultToChildline: 0,
+    accuracyByRegister: {},
+  };
+  let right = 0;
+  lines.forEach((l, i) => {
+    const g = got[i]!;
+    if (g === l.level) right++;
+    f.confusion[l.level][g]++;
+    const lv = f.accuracyByLevel[l.level];
+    lv.total++;
+    if (g === l.level) lv.right++;
+    if (l.register) {
+      const r = (f.accuracyByRegister[l.register] ??= { right: 0, total: 0 });
+      r.total++;
+      if (g === l.level) r.right++;
+    }
+    if (l.level === "999") {
+      f.recall999.total++;
+      if (g === "999") f.recall999.caught++;
+      const key = l.danger_kind ?? "(no kind)";
+      const k = (f.recall999ByKind[key] ??= { caught: 0, total: 0 });
+      k.total++;
+      if (g === "999") k.caught++;
+    }
+    if (g === "childline" && l.speaker === "professional") f.professionalToChildline++;
+    if (g === "childline" && (l.speaker === "professional" || l.speaker === "parent_carer" || l.speaker === "bystander")) f.adultToChildline++;
+  });
+  f.accuracy = lines.length ? right / lines.length : 0;
+  return f;
+}
+
+/** The weights file for a training run. */
+export function modelFile(models: { lexical: SoftmaxModel; full: SoftmaxModel | null }, embeddingsId: string, trainedOn: { lines: number; hash: string }): ModelFile {
+  if (!models.full) throw new Error("the full model needs sentence vectors to train");
+  return {
+    version: 1,
+    sparse_dim: SPARSE_DIM,
+    embeddings: embeddingsId,
+    trained_on: trainedOn,
+    lexical: { ...serialise(models.lexical), dense: 0 },
+    full: serialise(models.full),
+  };
+}

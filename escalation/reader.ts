@@ -1,0 +1,350 @@
+import { normaliseSentence, normaliseText, type NormalisedSentence } from "./normalise.js";
+import { screenKey } from "./phrases.js";
+import { loadRiskModel, type CompiledSubkind, type DangerKind, type RiskModel, type Speaker } from "./risk-model.js";
+
+/**
+ * Reading a message against the risk model: which danger kinds it describes and
+ * whether each is live (now, just, about to, tonight) or past, who is writing, and
+ * what they want. Facts are codes, never the writer's words.
+ */
+
+export const FACTS = [
+  "danger_any", "danger_live", "danger_past", "danger_unspecified_now", "explicit_now",
+  "imm_now", "imm_just", "imm_about", "imm_tonight", "imm_state", "past", "habitual", "safe_now",
+  "procedure_question", "procedure_terms", "training", "framed", "personal", "real_person", "injection",
+  "advice", "report", "asks_childline", "asks_nspcc", "concern", "child_ref", "young_child", "reported_speech",
+  "child_age", "adult_age", "speaker_child", "speaker_parent_carer", "speaker_professional", "speaker_bystander",
+  "speaker_asker", "question", "short", "long", "first_person_harm", "reports_own_concern", "speaker_guessed",
+] as const;
+export type Fact = (typeof FACTS)[number];
+
+/** One danger kind found in one sentence. */
+export interface DangerHit {
+  kind: DangerKind;
+  subkind: string;
+  sentence: number;
+  live: boolean;
+}
+
+/** What the reader found in a message. */
+export interface Reading {
+  facts: ReadonlySet<Fact>;
+  hits: readonly DangerHit[];
+  speaker: Speaker;
+  /** The kind of the first live danger, else of the first danger found, else null. */
+  dangerKind: DangerKind | null;
+  /** The message's sentences as written (for embedding units) and the flagged ones. */
+  sentences: readonly string[];
+  flagged: readonly number[];
+  /** Normalised text the lexical model reads (the whole message, or a long paste's head, tail and flagged sentences). */
+  lexical: string;
+}
+
+/** Up to this length the whole message is one context for time and speaker cues. */
+const SHORT_MESSAGE = 1500;
+/** Beyond this length only the screened sentences are spell-corrected. */
+const LONG_TEXT = 8000;
+/** Sentences at each end of a long text that are always read in full. */
+const EDGE = 40;
+
+/** When several kinds are found, the more specific one names the danger. */
+const KIND_PRIORITY: readonly DangerKind[] = [
+  "self_harm_suicide_imminent", "infant_injured_now", "exploitation_imminent", "missing_with_threat", "abduction_taken",
+  "sexual_assault_now", "strangulation", "weapon_threat_to_kill", "intruder_break_in", "dangerous_place",
+  "medical_emergency", "violence_in_progress",
+];
+
+function sentencesOf(text: string, model: RiskModel): NormalisedSentence[] {
+  const opts = { speller: model.speller, ingWords: model.ingWords };
+  if (text.length <= LONG_TEXT) return normaliseText(text, opts);
+  const edge = (i: number, n: number) => i < EDGE || i >= n - EDGE;
+  const sents = normaliseText(text, opts, edge);
+  // A middle sentence that mentions any danger word is read again with typo correction.
+  return sents.map((s, i) => (edge(i, sents.length) || !passesScreen(s.norm, model) ? s : { raw: s.raw, norm: normaliseSentence(s.raw, opts) }));
+}
+
+/** True when a word of the sentence begins like a word of the danger vocabulary (a set lookup per word). */
+function passesScreen(s: string, model: RiskModel): boolean {
+  for (const w of s.split(" ")) if (w && model.screenKeys.has(screenKey(w))) return true;
+  return false;
+}
+
+/** True when one of the negators stands within `window` words before position `index`. */
+function negatedAt(norm: string, index: number, model: RiskModel): boolean {
+  const before = norm.slice(0, index).split(" ").filter(Boolean);
+  const tail = ` ${before.slice(-model.cues.negators.window).join(" ")} `;
+  return model.m.negators!.test(tail);
+}
+
+/** The words just before a match end with an auxiliary from `set` (one adverb allowed between). */
+function auxiliaryBefore(norm: string, index: number, set: RiskModel["m"][string]): boolean {
+  const words = norm.slice(0, index).split(" ").filter(Boolean);
+  for (const n of [1, 2, 3]) {
+    if (words.length < n) break;
+    if (set.test(` ${words.slice(-n).join(" ")} `) && set.matches(` ${words.slice(-n).join(" ")} `).some((m) => m.index === 0)) return true;
+  }
+  return false;
+}
+
+interface SubkindMatch {
+  index: number;
+}
+
+/** Where a sub-kind occurs in sentence `s` (window `ctx`), or null. Negated matches do not count. */
+function matchSubkind(sk: CompiledSubkind, s: string, ctx: string, model: RiskModel): SubkindMatch | null {
+  if (sk.unless.size && sk.unless.test(s)) return null;
+  const live = (ms: { index: number }[]) => ms.find((x) => !negatedAt(s, x.index, model));
+  const sign = live(sk.signs.matches(s));
+  if (sign) return sign;
+  if (sk.hazards.size) {
+    const hz = live(sk.hazards.matches(s));
+    if (hz && (sk.exposure.test(ctx) || sk.conditions.test(ctx) || model.m.young_child!.test(ctx))) return hz;
+  }
+  if (sk.places.size && sk.conditions.size) {
+    const pl = live(sk.places.matches(s));
+    if (pl && sk.conditions.test(ctx)) return pl;
+  }
+  return null;
+}
+
+/** Read a message against the risk model. Reads every sentence, however long the text. */
+export function readMessage(text: string, model: RiskModel = loadRiskModel()): Reading {
+  const m = model.m;
+  const raw = sentencesOf(text, model);
+  let injection = false;
+  const sents = raw.map((s) => {
+    if (!m.injection!.test(s.norm)) return s.norm;
+    injection = true;
+    return m.injection!.strip(s.norm);
+  });
+  const n = sents.length;
+  // Time is read with "just found out" and the like removed: discovering is not happening.
+  // So are the writer's "safe now", "fine now": their "now" is about safety, not danger.
+  const timedCache = new Map<number, string>();
+  const timedAt = (i: number) => {
+    let t = timedCache.get(i);
+    if (t === undefined) timedCache.set(i, (t = m.safe_now!.strip(m.discovery!.strip(sents[i]!))));
+    return t;
+  };
+  const short = text.length <= SHORT_MESSAGE;
+  const whole = short ? sents.join("") : "";
+  const windowOf = (i: number) => (short ? whole : sents.slice(Math.max(0, i - 1), i + 2).join(""));
+  const wholeTimed = short ? sents.map((_, i) => timedAt(i)).join("") : "";
+  const timedWindow = (i: number) => {
+    if (short) return wholeTimed;
+    let out = "";
+    for (let j = Math.max(0, i - 1); j <= Math.min(n - 1, i + 1); j++) out += timedAt(j);
+    return out;
+  };
+
+  // 1. Danger kinds, sentence by sentence.
+  const found: { hit: DangerHit; index: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = sents[i]!;
+    if (s.length < 3 || !passesScreen(s, model) || !(model.screen.test(s) || m.danger_unspecified!.test(s))) continue;
+    const ctx = windowOf(i);
+    for (const sk of model.subkinds) {
+      const hit = matchSubkind(sk, s, ctx, model);
+      if (hit) found.push({ hit: { kind: sk.kind, subkind: sk.id, sentence: i, live: false }, index: hit.index });
+    }
+  }
+  const flagged = [...new Set(found.map((f) => f.hit.sentence))];
+
+  // 2. Message-level cues: the whole of a short message; a long one's head, tail and flagged sentences.
+  let all = whole;
+  if (!short) {
+    const keep = new Set<number>();
+    for (let i = 0; i < Math.min(n, EDGE); i++) keep.add(i);
+    for (let i = Math.max(0, n - EDGE); i < n; i++) keep.add(i);
+    for (const f of flagged) for (let j = Math.max(0, f - 1); j <= Math.min(n - 1, f + 1); j++) keep.add(j);
+    all = [...keep].sort((a, b) => a - b).map((i) => sents[i]!).join("");
+  }
+  const facts = new Set<Fact>();
+  const add = (f: Fact, on: boolean) => {
+    if (on) facts.add(f);
+  };
+  const allTimed = m.discovery!.strip(all);
+  add("imm_now", m.now!.test(allTimed));
+  add("imm_just", m.just!.test(allTimed));
+  add("imm_about", m.about_to!.test(all));
+  add("imm_tonight", m.tonight!.test(all));
+  add("imm_state", m.present_state!.test(all));
+  add("past", nearestPast(all, 0, m.past!) < Infinity);
+  add("habitual", m.habitual!.test(all));
+  add("safe_now", m.safe_now!.test(all));
+  add("procedure_question", m.procedure_question!.test(all) || sents.some((s) => opensProcedureQuestion(stripLeadIn(s, model), model)));
+  add("procedure_terms", m.procedure_terms!.test(all));
+  add("training", m.training!.test(all));
+  add("real_person", m.real_person!.test(all));
+  add("reported_speech", m.reported_speech!.test(all));
+  add("advice", m.advice!.test(all));
+  add("report", m.report!.test(all));
+  add("asks_childline", m.childline!.test(all));
+  add("asks_nspcc", m.nspcc!.test(all));
+  add("concern", m.concern!.test(all));
+  add("child_ref", m.child_ref!.test(all));
+  add("young_child", m.young_child!.test(all));
+  add("injection", injection);
+  add("question", /\?/.test(text.slice(0, SHORT_MESSAGE)) || /^ (?:what|when|who|how|can|is|does|do|should|where|which|why) /.test(sents[0] ?? ""));
+  add("short", all.trim().split(" ").length <= 3);
+  add("long", !short);
+
+  // 3. Who is writing.
+  add("first_person_harm", model.firstPersonHarm.test(all));
+  const speaker = speakerOf(all, facts, model);
+  add(`speaker_${speaker}` as Fact, true);
+  const adult = speaker === "professional" || speaker === "parent_carer" || speaker === "bystander";
+
+  // 4. Framing: a procedure question or a training frame, unless a real person is in it now.
+  const personal =
+    facts.has("real_person") || ["child", "parent_carer", "professional", "bystander"].some((sp) => m[`${sp}_decisive`]!.test(all));
+  add("personal", personal);
+  // "Who do I tell?", "I want to report it": a writer with a case of their own, not a question about procedure.
+  const reportsOwnConcern = m.report!.matches(all).some((x) => / (?:i|we|me|us) /.test(` ${x.text} `) || x.text.startsWith("want"));
+  add("reports_own_concern", reportsOwnConcern);
+  const liveNowPersonal = personal && (m.now!.test(all) || m.tonight!.test(all));
+  // Procedure words in a statement (case notes mention core groups) do not make it a question.
+  const asksAboutProcedure = facts.has("procedure_question") || (facts.has("procedure_terms") && facts.has("question"));
+  const framed =
+    !injection &&
+    !facts.has("asks_nspcc") &&
+    ((facts.has("training") && !liveNowPersonal) ||
+      (asksAboutProcedure && !personal && !(reportsOwnConcern && (found.length > 0 || (facts.has("child_ref") && facts.has("concern"))))));
+  add("framed", framed);
+
+  // 5. Is each danger live?
+  for (const f of found) {
+    const i = f.hit.sentence;
+    const s = timedAt(i);
+    const ctx = timedWindow(i);
+    const sentNow = m.now!.test(s) || m.just!.test(s);
+    // Only time words say when: "locked in" describes the danger, it does not date it.
+    const forward = sentNow || m.about_to!.test(s) || m.tonight!.test(s);
+    let live: boolean;
+    // Past and present in one sentence ("hit me last night and is coming back tonight"):
+    // the cue nearer the danger words says when they happen.
+    const pastNearer = nearestPast(s, f.index, m.past!) < nearest(s, f.index, [m.now!, m.just!, m.about_to!, m.tonight!]);
+    if (nearestPast(s, f.index, m.past!) < Infinity && (!forward || pastNearer)) live = false;
+    else if (m.conditional!.test(s) && !m.now!.test(ctx) && !m.tonight!.test(ctx)) live = false;
+    else if (m.habitual!.test(s) && !sentNow) live = false;
+    else if (facts.has("safe_now") && adult && !sentNow) live = false;
+    else if (model.subkinds.find((x) => x.kind === f.hit.kind)!.tense === "state") live = true;
+    else {
+      live =
+        progressiveBefore(s, f.index) ||
+        auxiliaryBefore(s, f.index, m.progressive!) ||
+        auxiliaryBefore(s, f.index, m.recent!) ||
+        / being /.test(s.slice(f.index, f.index + 12)) ||
+        m.now!.test(ctx) ||
+        m.just!.test(ctx) ||
+        m.about_to!.test(ctx) ||
+        m.tonight!.test(ctx) ||
+        m.present_state!.test(ctx);
+    }
+    f.hit.live = live;
+    if (live && sentNow) facts.add("explicit_now");
+  }
+  const hits = found.map((f) => f.hit);
+  add("danger_any", hits.length > 0);
+  add("danger_live", hits.some((h) => h.live));
+  add("danger_past", hits.length > 0 && !hits.some((h) => h.live));
+  add(
+    "danger_unspecified_now",
+    m.danger_unspecified!.matches(all).some((x) => !negatedAt(all, x.index, model)) && (m.now!.test(allTimed) || m.present_state!.test(all)) && !(facts.has("safe_now") && adult),
+  );
+  const ranked = (list: DangerHit[]) =>
+    [...list].sort((a, b) => KIND_PRIORITY.indexOf(a.kind) - KIND_PRIORITY.indexOf(b.kind))[0]?.kind ?? null;
+  const dangerKind = ranked(hits.filter((h) => h.live)) ?? ranked(hits);
+  return { facts, hits, speaker, dangerKind, sentences: raw.map((s) => s.raw), flagged, lexical: all };
+}
+
+/**
+ * A sentence that opens like a procedure question ("what should a school…", "who chairs…").
+ * "What should I do", "how do we…" about the writer's own situation are not: they ask
+ * what to do about a case, which the concern and report cues read.
+ */
+function opensProcedureQuestion(s: string, model: RiskModel): boolean {
+  return model.m.procedure_opener!.matches(s).some((x) => x.index === 0 && !/^ (?:i|we) /.test(s.slice(x.text.length + 1)));
+}
+
+/** A sentence without its lead-in ("Question:", "Hi,"), so an opener can be seen at its start. */
+function stripLeadIn(s: string, model: RiskModel): string {
+  let out = s;
+  for (let k = 0; k < 3; k++) {
+    const lead = model.m.lead_ins!.matches(out).find((x) => x.index === 0);
+    if (!lead) break;
+    out = out.slice(lead.text.length + 1);
+  }
+  return out;
+}
+
+/** A present progressive verb ("is pulling", "are being") earlier in the sentence than a match: the event is happening. */
+function progressiveBefore(s: string, index: number): boolean {
+  const words = s.slice(0, index).split(" ").filter(Boolean).join(" ");
+  return /(?:^| )(?:is|are|am)(?: [a-z]+)? [a-z]+ing(?: |$)|(?:^| )being /.test(` ${words} `);
+}
+
+/** Distance in characters from position `index` to the nearest match of any of `sets` in `s` (Infinity if none). */
+function nearest(s: string, index: number, sets: readonly RiskModel["m"][string][]): number {
+  let best = Infinity;
+  for (const set of sets) for (const x of set.matches(s)) best = Math.min(best, Math.abs(x.index - index));
+  return best;
+}
+
+/**
+ * Distance to the nearest past-time cue. "Since" turns a past time into a duration
+ * that runs to now ("missing since yesterday", "ar goll ers neithiwr"): not past.
+ */
+function nearestPast(s: string, index: number, past: RiskModel["m"][string]): number {
+  let best = Infinity;
+  for (const x of past.matches(s)) {
+    if (/ (?:since|ers)$/.test(s.slice(0, x.index))) continue;
+    best = Math.min(best, Math.abs(x.index - index));
+  }
+  return best;
+}
+
+/** A child's own age (5 to 17) or an adult's (18 or more), when the writer gives one. */
+function ageGiven(all: string): "child" | "adult" | null {
+  const re = / (?:i am|i m|dw in|dwi n|rwyn|rwy n) (?:only |just |nearly |almost |turning |now |an? (?:\w+ ){1,3})?(\d{1,2})(?= )/g;
+  let m: RegExpExecArray | null;
+  let out: "child" | "adult" | null = null;
+  while ((m = re.exec(all)) !== null) {
+    const after = all.slice(m.index + m[0].length, m.index + m[0].length + 14);
+    if (/^ (?:minutes|mins|hours|hrs|miles|weeks|months|days|pounds|percent|times|people|kids|children|weeks pregnant)\b/.test(after)) continue;
+    const age = Number(m[1]);
+    if (age >= 5 && age <= 17) return "child";
+    if (age >= 18) out = "adult";
+  }
+  return out;
+}
+
+/** On a tie an adult is assumed: Childline is only for a writer who reads as a child. */
+const TIE_ORDER: readonly Speaker[] = ["professional", "parent_carer", "bystander", "child"];
+
+/** Who is writing: weighted cues (see cues.json > speakers). */
+function speakerOf(all: string, facts: Set<Fact>, model: RiskModel): Speaker {
+  const m = model.m;
+  const score: Record<string, number> = { professional: 0, parent_carer: 0, child: 0, bystander: 0 };
+  for (const sp of TIE_ORDER) {
+    score[sp] = score[sp]! + 3 * m[`${sp}_decisive`]!.matches(all).length + m[`${sp}_cues`]!.matches(all).length;
+  }
+  const age = ageGiven(all);
+  if (age === "child") {
+    score.child! += 6;
+    facts.add("child_age");
+  } else if (age === "adult") {
+    score.child = -10;
+    facts.add("adult_age");
+  }
+  if (facts.has("reported_speech")) score.child! -= 2;
+  if (facts.has("first_person_harm")) score.child! += 3;
+  const best = TIE_ORDER.reduce((a, b) => (score[b]! > score[a]! ? b : a));
+  if (score[best]! <= 0) {
+    facts.add("speaker_guessed");
+    return facts.has("procedure_question") || facts.has("procedure_terms") || facts.has("training") || facts.has("question") ? "asker" : "bystander";
+  }
+  // A procedure question that only mentions "a pupil" or "a child" is an asker's, not a report.
+  if ((facts.has("procedure_question") || facts.has("training")) && score[best]! < 3 && !facts.has("real_person")) return "asker";
+  return best;
+}

@@ -1,0 +1,282 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { CitationSchema } from "../core/citation.js";
+import { AppError } from "../core/errors.js";
+import { fromRoot } from "../core/paths.js";
+import { LEVELS, type TriageLevel } from "./levels.js";
+import { Speller } from "./normalise.js";
+import { PhraseSet, screenWords } from "./phrases.js";
+
+/**
+ * The risk model as data (escalation/data/): the danger kinds and their vocabulary,
+ * the cues of time, speaker and intent, and the levels with their rules and safety
+ * nets, each cited from the corpus or recorded as product policy. Validated with zod
+ * at load and compiled once into phrase matchers.
+ */
+
+export const DANGER_KINDS = [
+  "violence_in_progress",
+  "intruder_break_in",
+  "weapon_threat_to_kill",
+  "strangulation",
+  "sexual_assault_now",
+  "abduction_taken",
+  "dangerous_place",
+  "medical_emergency",
+  "self_harm_suicide_imminent",
+  "missing_with_threat",
+  "exploitation_imminent",
+  "infant_injured_now",
+] as const;
+export type DangerKind = (typeof DANGER_KINDS)[number];
+
+export const SPEAKERS = ["child", "parent_carer", "professional", "bystander", "asker"] as const;
+export type Speaker = (typeof SPEAKERS)[number];
+
+export const REGISTERS = ["plain", "text_speak", "typos", "welsh", "long_paste", "past_tense", "procedure_question", "injection"] as const;
+export type Register = (typeof REGISTERS)[number];
+
+const Phrases = z.array(z.string().min(1));
+const Welsh = z.object({ signs: Phrases.default([]), places: Phrases.default([]), conditions: Phrases.default([]) }).default({ signs: [], places: [], conditions: [] });
+
+const SubkindSchema = z.object({
+  id: z.string().regex(/^[a-z_]+$/),
+  summary: z.string().min(1),
+  signs: Phrases,
+  hazards: Phrases.default([]),
+  places: Phrases,
+  conditions: Phrases,
+  unless: Phrases.default([]),
+  cy: Welsh,
+});
+const KindSchema = z.object({
+  id: z.enum(DANGER_KINDS),
+  summary: z.string().min(1),
+  tense: z.enum(["state", "event"]),
+  basis: z.string().min(1),
+  exposure: Phrases.default([]),
+  subkinds: z.array(SubkindSchema).min(1),
+});
+const KindsFileSchema = z.object({ about: z.string(), kinds: z.array(KindSchema) });
+
+const CueGroup = z.object({ summary: z.string().optional(), phrases: Phrases, cy: Phrases.default([]) });
+const SpeakerCues = z.object({ decisive: Phrases, cues: Phrases, cy: Phrases.default([]) });
+const CuesFileSchema = z.object({
+  about: z.string(),
+  immediacy: z.object({ now: CueGroup, just: CueGroup, about_to: CueGroup, tonight: CueGroup, present_state: CueGroup, discovery: CueGroup }),
+  progressive: z.object({ summary: z.string(), auxiliaries: Phrases }),
+  recent: z.object({ summary: z.string(), auxiliaries: Phrases }),
+  past: CueGroup,
+  habitual: CueGroup,
+  safe_now: CueGroup,
+  negators: z.object({ summary: z.string(), phrases: Phrases, window: z.number().int().min(1).max(6) }),
+  framing: z.object({
+    procedure_question: CueGroup.extend({ openers: Phrases, terms: Phrases }),
+    training: CueGroup,
+    real_person: CueGroup,
+    lead_ins: CueGroup,
+  }),
+  speakers: z.object({
+    about: z.string(),
+    child: SpeakerCues,
+    parent_carer: SpeakerCues,
+    professional: SpeakerCues,
+    bystander: SpeakerCues,
+    reported_speech: CueGroup,
+  }),
+  wants: z.object({ advice: CueGroup, report: CueGroup, childline: CueGroup, nspcc: CueGroup }),
+  concern: CueGroup,
+  people: z.object({ child: Phrases, young_child: Phrases, danger_unspecified: Phrases, family_adults: Phrases, harm_verbs: Phrases }),
+  injection: CueGroup,
+  conditional: CueGroup,
+});
+
+const LevelEnum = z.enum(LEVELS as [TriageLevel, ...TriageLevel[]]);
+const BasisSchema = z.union([z.object({ sources: z.array(z.string()).min(1) }), z.object({ policy: z.string().min(1) })]);
+const Condition = { all: z.array(z.string()).default([]), any: z.array(z.string()).default([]), none: z.array(z.string()).default([]) };
+const RuleSchema = z.object({ id: z.string(), level: LevelEnum, basis: BasisSchema, ...Condition });
+const SafetyNetSchema = z.object({
+  id: z.string(),
+  effect: z.enum(["raise_to", "lower_to", "replace"]),
+  level: LevelEnum,
+  to: LevelEnum.optional(),
+  to_if_advice: LevelEnum.optional(),
+  basis: BasisSchema,
+  says: z.string().min(1),
+  ...Condition,
+});
+const LevelsFileSchema = z.object({
+  about: z.string(),
+  sources: z.record(z.string(), CitationSchema),
+  levels: z.array(z.object({ level: LevelEnum, meaning: z.string().min(1), basis: BasisSchema })).length(LEVELS.length),
+  rules: z.array(RuleSchema).min(1),
+  safety_nets: z.array(SafetyNetSchema),
+  injection_policy: z.string(),
+});
+
+export type LevelRule = z.infer<typeof RuleSchema>;
+export type SafetyNet = z.infer<typeof SafetyNetSchema>;
+export type LevelsFile = z.infer<typeof LevelsFileSchema>;
+export type KindsFile = z.infer<typeof KindsFileSchema>;
+export type CuesFile = z.infer<typeof CuesFileSchema>;
+
+/** One sub-kind compiled: its matchers. */
+export interface CompiledSubkind {
+  readonly kind: DangerKind;
+  readonly id: string;
+  readonly tense: "state" | "event";
+  readonly signs: PhraseSet;
+  readonly hazards: PhraseSet;
+  readonly exposure: PhraseSet;
+  readonly places: PhraseSet;
+  readonly conditions: PhraseSet;
+  readonly unless: PhraseSet;
+}
+
+/** The whole model compiled for reading messages. */
+export interface RiskModel {
+  readonly kinds: KindsFile;
+  readonly cues: CuesFile;
+  readonly levels: LevelsFile;
+  readonly subkinds: readonly CompiledSubkind[];
+  /** Any danger vocabulary at all: the screen a sentence passes before it is read for danger kinds. */
+  readonly screen: PhraseSet;
+  /** The same screen as word prefixes: a set lookup per word, for long pastes. */
+  readonly screenKeys: ReadonlySet<string>;
+  readonly speller: Speller;
+  readonly ingWords: ReadonlySet<string>;
+  readonly m: Record<string, PhraseSet>;
+  readonly firstPersonHarm: RegExp;
+}
+
+function parse<T>(schema: z.ZodType<T>, file: string): T {
+  const path = fromRoot("escalation", "data", file);
+  const parsed = schema.safeParse(JSON.parse(readFileSync(path, "utf8")));
+  if (!parsed.success) throw new AppError("internal", `The risk model file ${file} is invalid.`, { cause: parsed.error });
+  return parsed.data;
+}
+
+/** Ordinary words one edit from a danger word, which must stay themselves. */
+const PROTECTED = new Set([
+  "choosing", "cooking", "breeding", "pleading", "shooting", "missions", "tablet", "dancer", "dangers", "breaking",
+  "bleating", "kissing", "hissing", "attaching", "attached", "screening", "streaming", "dreaming", "emergence",
+  "threatened", "strangely", "stabled", "booking", "looking", "hooking", "cooling", "hitting", "sitting", "fitting",
+  "kitting", "biting", "beating", "heating", "seating", "bathing", "lathing", "rating", "dating", "waiting",
+  "walking", "talking", "parking", "marking", "working", "missed", "kissed", "hissed", "passed", "pressed",
+  "bridge", "fridge", "ridge", "shaking", "making", "baking", "taking", "waking", "raking", "faking",
+]);
+
+function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskModel {
+  const ids = new Set(kinds.kinds.map((k) => k.id));
+  for (const k of DANGER_KINDS) if (!ids.has(k)) throw new AppError("internal", `The risk model has no danger kind '${k}'.`);
+  for (const k of kinds.kinds) {
+    if (!levels.sources[k.basis]) throw new AppError("internal", `Danger kind '${k.id}' cites an unknown source '${k.basis}'.`);
+  }
+  for (const r of [...levels.rules, ...levels.safety_nets, ...levels.levels]) {
+    if ("sources" in r.basis) for (const s of r.basis.sources) {
+      if (!levels.sources[s]) throw new AppError("internal", `The risk model cites an unknown source '${s}'.`);
+    }
+  }
+  const subkinds: CompiledSubkind[] = [];
+  const vocabulary: string[] = [];
+  for (const k of kinds.kinds) {
+    const exposure = new PhraseSet(k.exposure);
+    for (const s of k.subkinds) {
+      subkinds.push({
+        kind: k.id,
+        id: s.id,
+        tense: k.tense,
+        signs: new PhraseSet(s.signs, s.cy.signs),
+        hazards: new PhraseSet(s.hazards, [], { nouns: true }),
+        exposure,
+        // Event kinds' places are verbs ("hit"): a plural s would turn them into the habitual "hits".
+        places: new PhraseSet(s.places, s.cy.places, { nouns: k.tense === "state" }),
+        conditions: new PhraseSet(s.conditions, s.cy.conditions, { nouns: true }),
+        unless: new PhraseSet(s.unless),
+      });
+      vocabulary.push(...s.signs, ...s.hazards, ...s.places, ...s.conditions, ...k.exposure);
+    }
+  }
+  const screenPhrases = kinds.kinds.flatMap((k) => k.subkinds.flatMap((s) => [...s.signs, ...s.hazards, ...s.places]));
+  const screenWelsh = kinds.kinds.flatMap((k) => k.subkinds.flatMap((s) => [...s.cy.signs, ...s.cy.places]));
+  const c = cues;
+  const g = (x: { phrases: string[]; cy: string[] }) => new PhraseSet(x.phrases, x.cy);
+  const m: Record<string, PhraseSet> = {
+    now: g(c.immediacy.now),
+    just: g(c.immediacy.just),
+    about_to: g(c.immediacy.about_to),
+    tonight: g(c.immediacy.tonight),
+    present_state: g(c.immediacy.present_state),
+    discovery: g(c.immediacy.discovery),
+    lead_ins: g(c.framing.lead_ins),
+    progressive: new PhraseSet(c.progressive.auxiliaries),
+    recent: new PhraseSet(c.recent.auxiliaries),
+    past: g(c.past),
+    habitual: g(c.habitual),
+    safe_now: g(c.safe_now),
+    negators: new PhraseSet(c.negators.phrases),
+    procedure_question: new PhraseSet(c.framing.procedure_question.phrases, c.framing.procedure_question.cy),
+    procedure_terms: new PhraseSet(c.framing.procedure_question.terms),
+    training: g(c.framing.training),
+    real_person: g(c.framing.real_person),
+    reported_speech: g(c.speakers.reported_speech),
+    advice: g(c.wants.advice),
+    report: g(c.wants.report),
+    childline: g(c.wants.childline),
+    concern: g(c.concern),
+    child_ref: new PhraseSet(c.people.child, [], { nouns: true }),
+    young_child: new PhraseSet(c.people.young_child, [], { nouns: true }),
+    conditional: g(c.conditional),
+    danger_unspecified: new PhraseSet(c.people.danger_unspecified),
+    injection: g(c.injection),
+    nspcc: g(c.wants.nspcc),
+    procedure_opener: new PhraseSet(c.framing.procedure_question.openers),
+  };
+  for (const sp of ["child", "parent_carer", "professional", "bystander"] as const) {
+    m[`${sp}_decisive`] = new PhraseSet(c.speakers[sp].decisive, c.speakers[sp].cy);
+    m[`${sp}_cues`] = new PhraseSet(c.speakers[sp].cues);
+  }
+  const words = new Set<string>();
+  for (const p of vocabulary) for (const w of p.toLowerCase().split(/[^a-z]+/)) if (w.length >= 6) words.add(w);
+  for (const w of ["emergency", "danger", "dangerous", "immediately", "seriously", "threatening", "screaming", "missing", "unconscious"]) words.add(w);
+  const ingWords = new Set([...words].filter((w) => w.endsWith("ing")));
+  for (const w of ["being", "going", "coming", "doing", "getting", "trying", "saying", "looking", "taking", "making", "nothing", "something", "anything", "everything", "hitting", "chasing", "choking", "kicking", "screaming", "stabbing", "bleeding", "breathing", "moving", "drowning"]) ingWords.add(w);
+  // A child harmed by an adult in their life, told in the first person: "my stepdad ... hits me".
+  const alt = (xs: string[]) => xs.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  const firstPersonHarm = new RegExp(` (?:${alt(c.people.family_adults)}) (?:[a-z]+ ){0,5}(?:${alt(c.people.harm_verbs)}) (?:[a-z]+ ){0,2}(?:me|my) `);
+  return {
+    firstPersonHarm,
+    kinds,
+    cues,
+    levels,
+    subkinds,
+    screen: new PhraseSet(screenPhrases, screenWelsh, { nouns: true }),
+    screenKeys: screenWords([...screenPhrases, ...c.people.danger_unspecified], screenWelsh),
+    speller: new Speller(words, new Set([...PROTECTED, ...corpusWords()])),
+    ingWords,
+    m,
+  };
+}
+
+/**
+ * Every word of the corpus: real English the speller must never "correct" into a
+ * danger word ("showing" is one letter from "shoving").
+ */
+function corpusWords(): Set<string> {
+  const out = new Set<string>();
+  const dir = fromRoot("knowledge", "corpus");
+  for (const f of readdirSync(dir)) {
+    if (!f.endsWith(".txt")) continue;
+    for (const w of readFileSync(join(dir, f), "utf8").toLowerCase().replace(/[\u2019']/g, "").split(/[^a-z]+/)) if (w.length >= 6) out.add(w);
+  }
+  return out;
+}
+
+let cached: RiskModel | undefined;
+
+/** Load, validate and compile the risk model (once per process). */
+export function loadRiskModel(): RiskModel {
+  cached ??= compile(parse(KindsFileSchema, "danger-kinds.json"), parse(CuesFileSchema, "cues.json"), parse(LevelsFileSchema, "levels.json"));
+  return cached;
+}
