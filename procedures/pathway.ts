@@ -5,7 +5,7 @@ import { ENGLAND_ASSESSMENT } from "./data/england-assessment.js";
 import { ENGLAND_PLAN } from "./data/england-plan.js";
 import { ENGLAND_ROUTES } from "./data/england-routes.js";
 import { WALES_STAGES } from "./data/wales.js";
-import { EVENTS, ROLES, SPELLINGS, WALES_WORDS } from "./data/roles.js";
+import { EVENTS, ROLES, SPELLINGS } from "./data/roles.js";
 import {
   DECISIONS,
   MINIMUM_ATTENDEES,
@@ -26,7 +26,6 @@ export function loadPathway(): Pathway {
   const parsed = PathwaySchema.safeParse({
     roles: ROLES,
     events: EVENTS,
-    walesWords: WALES_WORDS,
     spellings: SPELLINGS,
     stages: [...ENGLAND_ASSESSMENT, ...ENGLAND_PLAN, ...ENGLAND_ROUTES, ...WALES_STAGES],
   });
