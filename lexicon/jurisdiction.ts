@@ -3,6 +3,7 @@ import type { Jurisdiction } from "../core/jurisdiction.js";
 import { AppError } from "../core/errors.js";
 import { fromRoot } from "../core/paths.js";
 import { PhraseIndex, type PhraseEntry } from "./phrases.js";
+import type { Word } from "./text.js";
 import { JurisdictionDataSchema, type CueKind, type JurisdictionData } from "./schema.js";
 
 /**
@@ -78,9 +79,9 @@ function cueIndex(): PhraseIndex<CueValue> {
 }
 
 /** Every cue in the text, counted or not, in order. */
-export function jurisdictionCues(text: string): JurisdictionCue[] {
+export function jurisdictionCues(text: string, ws?: Word[]): JurisdictionCue[] {
   return cueIndex()
-    .matchAll(text, "text")
+    .matchAll(text, "text", ws)
     .flatMap((m) => m.values.map((v) => ({ ...v, words: m.surface })));
 }
 

@@ -4,7 +4,7 @@ import { fromRoot } from "../core/paths.js";
 import { jurisdictionData } from "./jurisdiction.js";
 import { PhraseIndex, type PhraseEntry, type PhraseMatch } from "./phrases.js";
 import { RolesDataSchema, type AgencyCode, type AgencyEntry, type MinimumGroup, type RoleEntry, type RolesData, type Title } from "./schema.js";
-import type { CaseMode } from "./text.js";
+import type { CaseMode, Word } from "./text.js";
 
 /**
  * Roles and agencies as practitioners name them ("SW", "DC", "community paeds",
@@ -97,8 +97,8 @@ export interface PersonTerms {
  * as DSL); a person named only by agency gets the agency's usual role (police → police officer).
  * `mode` "list" accepts lower-case abbreviations, as people type in chat ("sw kim, dc patel").
  */
-export function readPersonTerms(text: string, mode: CaseMode = "list"): PersonTerms {
-  const matches = peopleTerms().matchAll(text, mode);
+export function readPersonTerms(text: string, mode: CaseMode = "list", ws?: Word[]): PersonTerms {
+  const matches = peopleTerms().matchAll(text, mode, ws);
   const roles: RoleEntry[] = [];
   const agencies: AgencyEntry[] = [];
   let title: Title | null = null;

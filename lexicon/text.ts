@@ -17,7 +17,8 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Lower case without accents or other combining marks. */
 export function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+  // Most words are plain ASCII: only the others need decomposing.
+  return /^[\x00-\x7f]*$/.test(text) ? text.toLowerCase() : text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
 }
 
 /** The words of `text` in order, with their spans. Apostrophes and hyphens separate words. */

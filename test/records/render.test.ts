@@ -38,7 +38,7 @@ describe("rendering a draft record", () => {
     expect(md).not.toMatch(/(?<!\\)</);
     expect(md).toContain("\\<script>");
     expect(md).toMatch(/ICPC due by Thu 5 Jun 2025/);
-    expect(md).toContain("| DC Patel | Police officer | police | No (apologies) |");
+    expect(md).toContain("| DC Patel | Detective | Police | Sent apologies (as written: apologies) |");
     expect(md.trim().endsWith(`_${FOOTER.replaceAll("'", "'")}_`)).toBe(true);
   });
 
@@ -63,7 +63,8 @@ describe("rendering a draft record", () => {
     expect(text).toContain("C-20992");
     expect(text).toContain("What is missing");
     expect(text).toContain("No police representative took part");
-    expect(text).toContain("Visit today");
+    expect(text).toContain("Visit");
+    expect(text).toContain("Wednesday 14 May 2025 (today)");
     expect(text).toContain('<script>alert("x")</script>'); // stored as text, not markup
     expect(text).toContain(FOOTER);
   });
