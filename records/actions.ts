@@ -3,7 +3,7 @@ import type { RecordAction } from "./model.js";
 import { dueFromText } from "./dates.js";
 import { isSharing, spelled } from "./decisions.js";
 import { readSegment } from "./people.js";
-import { splitOutside, squash } from "./text.js";
+import { sentences, splitOutside, squash } from "./text.js";
 import { findPhrases, key, vocabulary } from "./vocabulary.js";
 
 /**
@@ -211,10 +211,10 @@ export function readActionRow(cells: string[], columns: (string | null)[], ctx: 
   };
 }
 
-/** The items of an "Actions" section: one per line, and several on a line at ";" or a number ("1) ... 2) ..."). */
+/** The items of an "Actions" section: one per line, and several on a line at ";", a sentence's end or a number ("1) ... 2) ..."). */
 export function actionItems(text: string): string[] {
-  return text
-    .split(/;|\s(?=\d{1,2}[.)]\s)|•/)
+  return sentences(text)
+    .flatMap((p) => p.text.split(/;|\s(?=\d{1,2}[.)]\s)|•/))
     .map((s) => s.trim())
     .filter(Boolean);
 }

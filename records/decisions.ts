@@ -1,5 +1,5 @@
 import type { Decisions } from "./model.js";
-import { clauses as splitClauses } from "./text.js";
+import { clauses as splitClauses, sentences } from "./text.js";
 import { findPhrases, hasPhrase, plain, vocabulary } from "./vocabulary.js";
 
 export { parseAction, parseActions } from "./actions.js";
@@ -13,8 +13,8 @@ export { parseAction, parseActions } from "./actions.js";
 
 /** Split text into clauses at sentence ends, semicolons, commas, bullets and line breaks (not at dashes: "S47 - yes"). */
 export function clauses(text: string): string[] {
-  return text
-    .split(/\n|(?<=[^\s.]{2})\.\s+|(?<=\))\.\s+|•/)
+  return sentences(text)
+    .flatMap((p) => p.text.split("•"))
     .flatMap((s) => splitClauses(s, 0, { dashes: false }).map((p) => p.text))
     .map((c) => c.replace(/^[\s\-*·\d).]+(?=\S)/, "").replace(/\s+/g, " ").trim().slice(0, MAX_CLAUSE))
     .filter((c) => c.length > 1);
@@ -128,7 +128,8 @@ export function readCriminalInvestigation(cs: string[]): Decisions["criminal_inv
     else if (CRIME_YES.test(t)) (CONDITIONAL.test(t) ? pending : firm).push(c);
   }
   if (firm.length > 0) {
-    const joint = firm.some((c) => /\b(joint|jointly)\b/.test(spelled(c)));
+    // "Criminal investigation: yes, joint": the word may stand in a clause of its own.
+    const joint = firm.some((c) => /\b(joint|jointly)\b/.test(spelled(c))) || cs.some((c) => /^(joint|jointly)( investigation| working)?( with police)?$/.test(spelled(c)));
     return {
       decision: "yes",
       lead: joint ? "Police lead the criminal investigation; children's social care lead the section 47 enquiries (joint investigation)" : "Police",

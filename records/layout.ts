@@ -12,6 +12,10 @@ import { headingKey, isPhrase, key, vocabulary, type ColumnKind, type SectionKey
 /** One entry of a block: a line or the rest of a heading's line, or a table row. */
 export interface Item {
   text: string;
+  /** The line as written (spaces collapsed), for showing where a field was read from. */
+  raw: string;
+  /** The text without the heading's words, where `text` keeps them for their meaning ("Family: mum aware" → "mum aware"). */
+  bare?: string;
   /** A table row's cells, in order. */
   cells?: string[];
   /** What each cell holds, when the table had a heading row. */
@@ -150,6 +154,7 @@ const SPACE_LABELS_AT_START = new Set(["present", "pres", "prsnt", "apologies", 
 const SPACE_LABELS_MIDLINE = new Set(["present", "apologies", "apols"]);
 // Lists of people and the short facts end with their sentence: a list has no full stops in it.
 const LIST_KEYS = new Set<SectionKey>(["present", "apologies", "absent", "reports", "chair", "recorded_by", "meeting", "child_ref"]);
+const PEOPLE_KEYS = new Set<SectionKey>(["present", "apologies", "absent", "reports"]);
 
 interface Labelled {
   key: SectionKey;
@@ -288,7 +293,7 @@ export function readLayout(text: string): Layout {
         continue;
       }
       if (table) {
-        table.block.items.push({ text: cells.filter(Boolean).join(" "), cells, columns: table.columns });
+        table.block.items.push({ text: cells.filter(Boolean).join(" "), raw: squash(raw), cells, columns: table.columns });
         continue;
       }
       const first = stripBullet(cells[0] ?? "").replace(/:$/, "");
@@ -297,16 +302,18 @@ export function readLayout(text: string): Layout {
         seenHeading = true;
         current = open(k, first);
         const restText = cells.slice(1).filter(Boolean).join(" ");
-        if (restText) current.items.push({ text: vocabulary().keep_label.includes(k) ? `${first}: ${restText}` : restText, cells: cells.slice(1) });
+        if (restText) current.items.push({ text: vocabulary().keep_label.includes(k) ? `${first}: ${restText}` : restText, bare: restText, raw: squash(raw), cells: cells.slice(1) });
+        // A row of a two-column table is one fact: the next row is under no heading unless it has its own.
+        current = null;
         continue;
       }
-      push({ text: cells.filter(Boolean).join(" "), cells });
+      push({ text: cells.filter(Boolean).join(" "), raw: squash(raw), cells });
       continue;
     }
     table = null;
     const body = squash(raw.replace(BULLET, ""));
     const { before, parts } = labelledParts(body);
-    if (before) push({ text: before });
+    if (before) push({ text: before, raw: body });
     for (const p of parts) {
       seenHeading = true;
       current = open(p.key, p.label);
@@ -316,10 +323,13 @@ export function readLayout(text: string): Layout {
       const split = scoped ? sentences(p.text) : [];
       const own = scoped && split.length > 1 ? p.text.slice(0, (split[1] as { start: number }).start).trim() : p.text;
       const rest = scoped && split.length > 1 ? p.text.slice((split[1] as { start: number }).start).trim() : "";
-      if (own) current.items.push({ text: vocabulary().keep_label.includes(p.key) && !/^(agreed|decisions?|outcomes?|dec)$/i.test(p.label) ? `${p.label}: ${own}` : own });
+      if (own) current.items.push({ text: vocabulary().keep_label.includes(p.key) && !/^(agreed|decisions?|outcomes?|dec)$/i.test(p.label) ? `${p.label}: ${own}` : own, bare: own, raw: body });
       if (rest) {
         current = open(null, null);
-        current.items.push({ text: rest });
+        current.items.push({ text: rest, raw: body });
+      } else if (own && !PEOPLE_KEYS.has(p.key) && p.key !== "actions" && p.key !== "decisions") {
+        // "Concern: ..." on its line says all it has to say; the next line is under no heading unless it has its own.
+        current = open(null, null);
       }
     }
   }

@@ -152,7 +152,8 @@ export function readMeetingFacts(lines: MeetingLine[], anchor: string, warnings:
   return out;
 }
 
-const REF_TOKEN = String.raw`(?:[A-Za-z]{1,8}[-/]?)?\d[\w/-]*`;
+// A reference: letter groups joined by - or / ("BCBC/CS/20931", "KCC-CS-118872") then digits.
+const REF_TOKEN = String.raw`(?:[A-Za-z]{1,8}[-/]){0,3}[A-Za-z]{0,8}\d[\w/-]*`;
 
 function refLabels(): string {
   return String.raw`(?:child\s+ref(?:erence)?|child\s+id|case\s+(?:ref(?:erence)?|no\.?|number)|ref(?:erence)?|ID|LCS(?:\s+(?:ref|ID))?|Mosaic(?:\s+ID)?|WCCIS(?:\s+ID)?|CYP(?:\s+ref)?|Cyf(?:eirnod)?|Eclipse(?:\s+ID)?|CareFirst(?:\s+ID)?|ICS\s+ID)`;
@@ -182,6 +183,9 @@ export function findChildRef(text: string, labelled: boolean): { ref: string; wo
     if (initialsYear) return { ref: initialsYear[0], words: initialsYear[0] };
     const lead = new RegExp(String.raw`^(?:(?:${refLabels()})(?=[\s:#.]))?\s*[:#.]?\s*(${REF_TOKEN})`, "i").exec(t);
     if (lead?.[1] && isRefToken(lead[1], 1)) return { ref: lead[1], words: lead[0].trim() };
+    // "BMDC 7730021": a system's letters and the number, written with a space.
+    const spaced = /^([A-Z]{2,6}\s\d{3,}[\w/-]*)/.exec(t);
+    if (spaced?.[1]) return { ref: spaced[1], words: spaced[1] };
     const initials = /^([A-Z]{2,3})\b(?!\s*[a-z])/.exec(t);
     if (initials?.[1] && !/\d/.test(t.slice(0, 4))) return { ref: initials[1], words: initials[0] };
   }

@@ -8,7 +8,7 @@ import { clauses, isConcern, isSharing, readCriminalInvestigation, readDecisions
 import { readLayout, sameFirstName, type Block, type Layout } from "./layout.js";
 import { findChildRef, isMeetingSentence, readMeetingFacts, type MeetingLine } from "./meeting.js";
 import { emptyRecord, type RecordAction, type StrategyRecord } from "./model.js";
-import { readAttendanceProse, readPeopleList, readPersonRow, readSegment, writtenInLowerCase, type Person } from "./people.js";
+import { purePerson, readAttendanceProse, readPeopleList, readPersonRow, readSegment, writtenInLowerCase, type Person } from "./people.js";
 import { attendeeFrom } from "./attendees.js";
 import { normaliseNotes, sentences, squash, type Piece } from "./text.js";
 import { hasPhrase, vocabulary, type AttendanceStatus, type SectionKey } from "./vocabulary.js";
@@ -60,6 +60,11 @@ function textOf(blocks: Block[]): string {
   return blocks.flatMap((b) => b.items.map((i) => i.text)).join("\n").trim();
 }
 
+/** A block's words as a record field: its lines joined with "; ", without the heading's own words. */
+function fieldText(blocks: Block[]): string {
+  return squash(blocks.flatMap((b) => b.items.map((i) => i.bare ?? i.text)).join("; ").trim());
+}
+
 /** People from the lists under attendance headings, the tables, and prose. */
 function readPeople(r: Reading): Person[] {
   const people: Person[] = [];
@@ -74,10 +79,24 @@ function readPeople(r: Reading): Person[] {
         continue;
       }
       const text = item.cells ? item.cells.filter(Boolean).join(", ") : item.text;
-      people.push(...readPeopleList(text, { status, perLine: plainItems.length >= 2 || Boolean(item.cells), lowerCase: r.lowerCase }));
+      const found = readPeopleList(text, { status, perLine: plainItems.length >= 2 || Boolean(item.cells), lowerCase: r.lowerCase });
+      // A table row is one person: its source is the row as written.
+      people.push(...(item.cells && found.length === 1 ? found.map((p) => ({ ...p, source: item.raw })) : found));
+    }
+  }
+  // Rows of a table under no heading that hold nothing but a person ("| Kate Bloom | SW | duty |").
+  for (const b of r.layout.blocks.filter((x) => x.key === null)) {
+    for (const item of b.items.filter((i) => i.cells)) {
+      const text = (item.cells ?? []).filter(Boolean).join(", ");
+      if (!purePerson(text, true, r.lowerCase)) continue;
+      const found = readPeopleList(text, { status: "took_part", perLine: true, lowerCase: r.lowerCase });
+      if (found.length !== 1) continue;
+      people.push({ ...(found[0] as Person), source: item.raw });
+      for (const s of r.loose.filter((l) => l.text === item.text)) s.attendance.add(s.text);
     }
   }
   for (const s of r.loose) {
+    if (s.attendance.has(s.text)) continue;
     // The whole sentence first ("police - PC Joanna Reed" is one person), then its parts ("strat 19/5 - jo SW, dc patel").
     const whole = readAttendanceProse(s.text, { meeting: isMeetingSentence(s.text), lowerCase: r.lowerCase });
     if (whole && whole.length > 0) {
@@ -120,7 +139,12 @@ function samePerson(a: string, b: string): boolean {
 /** The lines that may state the meeting's date, time and format, most telling first. */
 function meetingLines(r: Reading): MeetingLine[] {
   const lines: MeetingLine[] = [];
-  for (const b of blocksOf(r.layout, "meeting")) for (const i of b.items) lines.push({ text: `${b.label ?? ""}: ${i.text}`, labelled: true });
+  for (const b of blocksOf(r.layout, "meeting")) {
+    for (const i of b.items) {
+      const labelled = `${b.label ?? ""}: ${i.text}`;
+      lines.push({ text: i.raw.includes(labelled) ? labelled : i.raw, labelled: true });
+    }
+  }
   const top = r.loose.filter((s) => s.top);
   const meetingTop = top.filter((s) => isMeetingSentence(s.text));
   lines.push(...meetingTop.map((s) => ({ text: s.text, labelled: false })));
@@ -178,7 +202,7 @@ export function parseNotes(
     const seg = readSegment(textOf([chairBlock]));
     if (seg.name) {
       record.chair = seg.name;
-      record.source.chair = squash(`${chairBlock.label ?? "Chair"}: ${textOf([chairBlock])}`);
+      record.source.chair = chairBlock.items[0]?.raw ?? seg.name;
       if (!people.some((p) => p.name && samePerson(p.name, seg.name as string))) {
         people.push(...readPeopleList(textOf([chairBlock]), { status: "took_part", perLine: true }).map((p) => ({ ...p, chair: true })));
       }
@@ -194,7 +218,7 @@ export function parseNotes(
   if (recorder) {
     const t = textOf([recorder]);
     record.recorded_by = readSegment(t).name ?? (squash(t).split(/[\n(,]/)[0]?.trim() || null);
-    if (record.recorded_by) record.source.recorded_by = squash(`${recorder.label ?? ""}: ${t}`);
+    if (record.recorded_by) record.source.recorded_by = recorder.items[0]?.raw ?? record.recorded_by;
   } else {
     for (const s of loose) {
       const name = recorderInProse(s.text);
@@ -234,14 +258,14 @@ export function parseNotes(
   // Sentences under no heading that are not wholly about who attended.
   const looseSentences = loose.filter((s) => !parts({ text: s.text, start: 0 }).every((p) => attendanceParts.has(p)));
   const concerns =
-    textOf(blocksOf(layout, "concerns")) ||
+    fieldText(blocksOf(layout, "concerns")) ||
     looseParts.filter((p) => /^(the\s+)?(concerns?|worries|referral)\b/i.test(p) || (isConcern(p) && !isDecision(p) && !isSharing(p))).join("\n");
-  if (concerns) record.concerns = record.source.concerns = squash(concerns.replace(/\n/g, ". "));
-  const info = textOf(blocksOf(layout, "information"));
-  if (info) record.information_shared = record.source.information_shared = squash(info.replace(/\n/g, " "));
-  const next = textOf(blocksOf(layout, "next"));
+  if (concerns) record.concerns = record.source.concerns = squash(concerns.replace(/\n/g, "; "));
+  const info = fieldText(blocksOf(layout, "information"));
+  if (info) record.information_shared = record.source.information_shared = info;
+  const next = fieldText(blocksOf(layout, "next"));
   if (next) {
-    record.next_steps = record.source.next_steps = squash(next.replace(/\n/g, ". "));
+    record.next_steps = record.source.next_steps = next;
     try {
       const review = findDate(next, Number((record.date ?? today).slice(0, 4)));
       if (review) {
@@ -258,11 +282,11 @@ export function parseNotes(
     .map((p) => p.text)
     .filter((t) => /\b(s\.?\s?47|section 47|agreed|decided|decision|outcome)\b/i.test(t) && readSection47(clauses(t)).source !== null);
   const decisionText = [textOf(blocksOf(layout, "decisions")), ...looseSentences.map((s) => s.text), ...asideDecisions].join("\n");
-  const share = textOf(blocksOf(layout, "share"));
-  const welfare = textOf(blocksOf(layout, "welfare"));
+  const share = fieldText(blocksOf(layout, "share"));
+  const welfare = fieldText(blocksOf(layout, "welfare"));
   const actionBlocks = blocksOf(layout, "actions");
   const wider = [textOf(actionBlocks), next, welfare, share].flatMap(clauses);
-  record.decisions = readDecisions(clauses(decisionText), wider, { share_with_family: share ? squash(share) : null, child_welfare: welfare ? squash(welfare) : null });
+  record.decisions = readDecisions(clauses(decisionText), wider, { share_with_family: share || null, child_welfare: welfare || null });
   if (record.decisions.share_with_family) record.source.share_with_family = record.decisions.share_with_family;
   if (record.decisions.child_welfare) record.source.child_welfare = record.decisions.child_welfare;
 
@@ -284,7 +308,7 @@ export function parseNotes(
       const lineText = item.cells ? item.cells.filter(Boolean).join(" - ") : item.text;
       for (const entry of actionItems(lineText)) {
         const a = readAction(entry, ctx);
-        if (a) actions.push(a);
+        if (a) actions.push(item.cells ? { ...a, source: item.raw } : a);
       }
     }
   }

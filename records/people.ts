@@ -83,7 +83,9 @@ function actionWordSet(): Set<string> {
   return actionWordsCache;
 }
 
-const PARTICLES = new Set(["y", "yr", "ar", "a", "r", "o", "de", "ap", "ab", "van", "von", "der", "le", "la"]);
+const PARTICLE_WORDS = new Set(["y", "yr", "ar", "a", "r", "o", "de", "ap", "ab", "van", "von", "der", "le", "la"]);
+// A particle inside a name or an organisation ("Ysgol y Dderwen", "Rhys ap Owen") is written in lower case; "AB" is initials.
+const PARTICLES = { has: (w: Word) => w.surface === w.surface.toLowerCase() && PARTICLE_WORDS.has(w.folded) };
 
 function isCapital(w: Word): boolean {
   return /^\p{Lu}/u.test(w.surface);
@@ -124,7 +126,7 @@ function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
       if (val.kind === "title") titleAt = titleAt < 0 ? m.from : titleAt;
       if (val.kind === "role" && (!explicitRole || val.role.rank < explicitRole.rank)) explicitRole = val.role;
       // Only an institution's word ("Primary", "Surgery", "Health") carries its name before it; a team's abbreviation (CAIT, YOT) follows a person's.
-      if (val.kind === "agency") agencyRuns.push({ from: m.from, to: m.to, prefix: isPhrase(v.org_prefixes, m.surface, "orgprefix"), word: m.surface !== m.surface.toUpperCase() });
+      if (val.kind === "agency") agencyRuns.push({ from: m.from, to: m.to, prefix: isPhrase(v.org_prefixes, m.surface, "orgprefix"), word: /^\p{Lu}/u.test(m.surface) && m.surface !== m.surface.toUpperCase() });
     }
   }
   const titleRole = terms.title?.role ? (roleEntry(terms.title.role) ?? null) : null;
@@ -145,7 +147,7 @@ function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
     while (run.word && i >= 0 && i >= run.from - 4 && orgWord(i) && contiguous(text, ws[i] as Word, ws[i + 1] as Word)) cover(i, i-- + 1);
     if (run.prefix) {
       let j = run.to;
-      while (j < ws.length && !covered[j] && (isCapital(ws[j] as Word) || PARTICLES.has((ws[j] as Word).folded)) && contiguous(text, ws[j - 1] as Word, ws[j] as Word)) cover(j, ++j);
+      while (j < ws.length && !covered[j] && (isCapital(ws[j] as Word) || PARTICLES.has(ws[j] as Word)) && contiguous(text, ws[j - 1] as Word, ws[j] as Word)) cover(j, ++j);
     }
   }
   const statuses: Segment["statuses"] = [];
@@ -177,12 +179,12 @@ function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
   const loose = ws.filter((w, i) => !covered[i]);
   const lowerWriting = lowerCase ?? (loose.length > 0 && loose.every((w) => w.surface === w.surface.toLowerCase()));
   const actionWords = actionSet;
-  const foreign = loose.filter((w) => actionWords.has(w.folded) || /\d/.test(w.surface) || (!lowerWriting && !isCapital(w) && !PARTICLES.has(w.folded)));
+  const foreign = loose.filter((w) => actionWords.has(w.folded) || /\d/.test(w.surface) || (!lowerWriting && !isCapital(w) && !PARTICLES.has(w)));
   const nameOk = (w: Word) =>
-    !actionWords.has(w.folded) && !/\d/.test(w.surface) && (lowerWriting ? /^\p{L}/u.test(w.surface) : isCapital(w) || PARTICLES.has(w.folded));
+    !actionWords.has(w.folded) && !/\d/.test(w.surface) && (lowerWriting ? /^\p{L}/u.test(w.surface) : isCapital(w) || PARTICLES.has(w));
   let name: string | null = null;
   for (let i = 0; i < ws.length; i++) {
-    if (covered[i] || !nameOk(ws[i] as Word) || PARTICLES.has((ws[i] as Word).folded)) continue;
+    if (covered[i] || !nameOk(ws[i] as Word) || PARTICLES.has(ws[i] as Word)) continue;
     let j = i;
     while (j + 1 < ws.length && !covered[j + 1] && nameOk(ws[j + 1] as Word) && j - i < 3 && contiguous(text, ws[j] as Word, ws[j + 1] as Word, true)) j++;
     const from = titleAt >= 0 && titleAt === i - 1 ? titleAt : i;

@@ -82,7 +82,9 @@ export function sentences(text: string, start = 0): Piece[] {
       const ch = t[i];
       if (ch === "\n") return 1;
       if ((ch === "." || ch === "!" || ch === "?") && /\s/.test(t[i + 1] ?? "")) {
-        if (ch === "." && NOT_AN_END.test(t.slice(Math.max(0, i - 8), i))) return 0;
+        const before = t.slice(Math.max(0, i - 8), i);
+        // "Legal - N." is an answer, not an initial.
+        if (ch === "." && NOT_AN_END.test(before) && !/[-–—:]\s*[YN]$/.test(before)) return 0;
         return 1;
       }
       return 0;
