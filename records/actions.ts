@@ -4,7 +4,8 @@ import { dueFromText } from "./dates.js";
 import { isSharing, spelled } from "./decisions.js";
 import { readSegment } from "./people.js";
 import { sentences, splitOutside, squash } from "./text.js";
-import { findPhrases, key, vocabulary } from "./vocabulary.js";
+import { findPhrases, isPhrase, key, vocabulary } from "./vocabulary.js";
+import { findChildRef } from "./meeting.js";
 
 /**
  * Actions in every shape notes give them: "SW to see child 17/3", "Dr Evans - CP medical -
@@ -59,6 +60,7 @@ function isSelf(text: string): boolean {
 export function isOwner(text: string, ctx: OwnerContext): boolean {
   const t = squash(text).replace(/^(the|our)\s+/i, "");
   if (!t || t.length > 60 || /\d/.test(t)) return false;
+  if (isPhrase(vocabulary().collective_owners, t, "collective")) return true;
   const parts = t.split(/\s+(?:and|&)\s+|\s*\/\s*/);
   if (parts.length > 1) return parts.every((p) => isOwner(p, ctx));
   if (isSelf(t) || namesPerson(t, ctx)) return true;
@@ -126,15 +128,21 @@ function splitDue(text: string, ctx: OwnerContext): { rest: string; due: string 
 export function readAction(line: string, ctx: OwnerContext, strict = false, sentence = line): (RecordAction & { source: string }) | null {
   const v = vocabulary();
   let t = squash(line.slice(0, MAX)).replace(/^[\s\-*•\d).]+(?=\S)/, "").replace(/[.;\s]+$/, "");
+  const asWritten = t;
   for (const m of findPhrases(v.no_actions, t, "noactions")) t = t.slice(m.end).trim();
   if (t.length < 3 || /^(none|nil|n\/a|no actions?)$/i.test(t)) return null;
+  // "Child ref 4421907" at the end of a list of actions is the reference, not a task.
+  const ref = findChildRef(t, false);
+  if (ref && squash(t).replace(/[.\s]+$/, "").length <= ref.words.length + 12) return null;
+  // "Action: CP medical. Responsible: Dr Bose. Deadline: 21/05" read as one action with its labels.
+  t = t.replace(/\.\s+(?=(?:responsible|owner|lead|who|by whom|deadline|due|by when|timescale|date)\s*:)/gi, "; ");
   const { rest, due, due_text } = splitDue(t, ctx);
 
   let owner: string | null = null;
   let what = rest;
   // How the owner was named: prose needs a clear shape ("Jo to ...", "Jo - ...", "Jo seeing ...", or a due date).
   let shaped = false;
-  const labelled = /\b(?:owner|lead|who|by whom|responsible)\s*[:=]\s*([^;,)]+)/i.exec(rest);
+  const labelled = /\b(?:owner|lead|who|by whom|responsible|person responsible|action owner)\s*[:=]\s*([^;,).]+)/i.exec(rest);
   const fields = splitOutside(rest, SEPARATORS).map((p) => p.text);
   const verb = VERB_MARK.exec(rest);
   const passive = PASSIVE_BY.exec(rest);
@@ -150,6 +158,13 @@ export function readAction(line: string, ctx: OwnerContext, strict = false, sent
   } else if (fields.length >= 2 && isOwner(fields[fields.length - 1] as string, ctx)) {
     owner = fields[fields.length - 1] as string;
     what = fields.slice(0, -1).join(" - ");
+    shaped = true;
+  } else if (fields.length >= 2 && fields.some((f) => { const m = VERB_MARK.exec(f); return Boolean(m?.[1] && isOwner(m[1], ctx)); })) {
+    // "CP medical tomorrow – Dan to arrange": the owner in one field, the task in the others.
+    const i = fields.findIndex((f) => { const m = VERB_MARK.exec(f); return Boolean(m?.[1] && isOwner(m[1], ctx)); });
+    const m = VERB_MARK.exec(fields[i] as string) as RegExpExecArray;
+    owner = m[1] ?? null;
+    what = [...fields.slice(0, i), m[2] ?? ""].filter(Boolean).join(" - ");
     shaped = true;
   } else if (verb?.[1] && isOwner(verb[1], ctx)) {
     owner = verb[1];
@@ -175,14 +190,20 @@ export function readAction(line: string, ctx: OwnerContext, strict = false, sent
   if ((isSharing(mainVerb) || isSharing(sentence)) && TELLING_VERB.test(mainVerb)) return null;
   if (!owner && (isSharing(rest) || isDecisionLine(rest))) return null;
   if (strict && (!owner || !shaped || isDecisionLine(rest))) return null;
-  what = what.replace(/^[\s\-–—:,]+|[\s\-–—:,]+$/g, "").trim();
+  // "All - quick note of ...": in prose, "all" owns a task only when it is said to do it ("All agencies to share ...").
+  if (strict && owner && isPhrase(vocabulary().collective_owners, owner, "collective") && !(verb?.[1] && squash(verb[1]) === squash(owner))) return null;
+  what = what
+    .replace(/(?:[,;]\s*)?\b(?:deadline|due|by when|timescale|date)\s*:?\s*$/i, "")
+    .replace(/\s*[,;]\s*[,;]\s*/g, ", ")
+    .replace(/^[\s\-–—:,;]+|[\s\-–—:,;]+$/g, "")
+    .trim();
   if (!what) return null;
   return {
     action: what.charAt(0).toUpperCase() + what.slice(1),
     owner: owner ? ownerAsWritten(owner, ctx) : null,
     due,
     due_text,
-    source: t,
+    source: asWritten,
   };
 }
 
@@ -213,8 +234,15 @@ export function readActionRow(cells: string[], columns: (string | null)[], ctx: 
 
 /** The items of an "Actions" section: one per line, and several on a line at ";", a sentence's end or a number ("1) ... 2) ..."). */
 export function actionItems(text: string): string[] {
-  return sentences(text)
-    .flatMap((p) => p.text.split(/;|\s(?=\d{1,2}[.)]\s)|•/))
+  // An action's own labels ("Responsible: Dr Bose. Deadline: 21/05") belong to it, not to a new action.
+  const pieces: { start: number; end: number }[] = [];
+  for (const p of sentences(text)) {
+    const prev = pieces[pieces.length - 1];
+    if (prev && /^(?:responsible|owner|lead|who|by whom|deadline|due|by when|timescale)\s*:/i.test(p.text)) prev.end = p.start + p.text.length;
+    else pieces.push({ start: p.start, end: p.start + p.text.length });
+  }
+  return pieces
+    .flatMap((p) => text.slice(p.start, p.end).split(/;|\s(?=\d{1,2}[.)]\s)|•/))
     .map((s) => s.trim())
     .filter(Boolean);
 }

@@ -127,6 +127,10 @@ function spellDue(phrase: string): string {
 export function dueFromText(text: string, anchor: string | null, year = Number((anchor ?? "").slice(0, 4)) || new Date().getUTCFullYear()): { due: string | null; due_text: string | null } {
   const phraseOf = (t: string) => /\b(?:by|before|on|due|within|from)\b[^;,.]*$/i.exec(t)?.[0] ?? null;
   const found = findDate(text, year);
+  // "daily from 01/10": a start, not a date to be done by.
+  if (found && /\b(from|starting|since|ongoing from)\s*$/i.test(text.slice(0, found.index))) {
+    return { due: null, due_text: text.slice(Math.max(0, text.slice(0, found.index).search(/\b(from|starting|since|ongoing from)\s*$/i)), found.index + found.length) };
+  }
   if (found) {
     let iso = found.iso;
     if (anchor && found.yearAssumed && iso < addDays(anchor, -60)) iso = checkedIso(year + 1, Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));

@@ -33,7 +33,10 @@ export function spelled(clause: string): string {
     .replace(/[✓✔√]/g, " agreed ")
     .replace(/[✗✘]/g, " not agreed ")
     .replace(/([:–—-]\s*)Y\b/g, "$1 yes ")
-    .replace(/([:–—-]\s*)N\b(?!\/)/g, "$1 no ")} `;
+    .replace(/([:–—-]\s*)N\b(?!\/)/g, "$1 no ")
+    // "LPM N", "S47 Y": a lone Y or N closing a clause is the answer.
+    .replace(/(\S\s+)Y\s*[.;]?\s*$/, "$1 yes ")
+    .replace(/(\S\s+)N\s*[.;]?\s*$/, "$1 no ")} `;
   t = ` ${plain(t)} `;
   for (const [from, to] of Object.entries(v.shorthand).sort((a, b) => b[0].length - a[0].length)) {
     t = t.replaceAll(` ${plain(from)} `, ` ${to} `);
@@ -128,8 +131,11 @@ export function readCriminalInvestigation(cs: string[]): Decisions["criminal_inv
     else if (CRIME_YES.test(t)) (CONDITIONAL.test(t) ? pending : firm).push(c);
   }
   if (firm.length > 0) {
-    // "Criminal investigation: yes, joint": the word may stand in a clause of its own.
-    const joint = firm.some((c) => /\b(joint|jointly)\b/.test(spelled(c))) || cs.some((c) => /^(joint|jointly)( investigation| working)?( with police)?$/.test(spelled(c)));
+    // "Criminal investigation: joint, police to lead": joint working may be said in a clause of its own.
+    const joint = cs.some((c) => {
+      const t = spelled(c);
+      return /\b(joint|jointly)\b/.test(t) && (/^(joint|jointly)( investigation| working)?( with police)?$/.test(t) || CRIME_TOPIC.test(t) || firm.includes(c));
+    });
     return {
       decision: "yes",
       lead: joint ? "Police lead the criminal investigation; children's social care lead the section 47 enquiries (joint investigation)" : "Police",
@@ -182,7 +188,7 @@ export function readChildWelfare(cs: string[]): string | null {
 export function isConcern(text: string): boolean {
   const v = vocabulary();
   if (/^\s*(concerns?|worries|the concern|concern was|the referral)\b/i.test(text) || /\bconcerns? (re|about|regarding|is|was|were)\b/i.test(text)) return true;
-  const child = hasPhrase(v.child_words, text) || /\b\d{1,2}\s?(yo|y\/o|yrs?|years?[- ]old|months?[- ]old|month old|wks|weeks)\b|\b\d{1,2}-year-old\b/i.test(text);
+  const child = hasPhrase(v.child_words, text) || /\b\d{1,2}\s?(yo|y\/o|yrs?|years?[- ]old|months?[- ]old|month old|mo|m\/o|mths?|wks?|weeks)\b|\b\d{1,2}-year-old\b/i.test(text);
   return child && hasPhrase(v.harm_words, text);
 }
 

@@ -103,31 +103,30 @@ export function readMeetingFacts(lines: MeetingLine[], anchor: string, warnings:
   const year = Number(anchor.slice(0, 4));
   let dateLine = -1;
   let dateEnd = -1;
+  // Line by line, most telling first: a date written on the line, else "today" or "yesterday" on it.
   for (let i = 0; i < lines.length && out.date === null; i++) {
     const line = lines[i] as MeetingLine;
     const text = withoutBirthDates(line.text);
     const found = findDate(text, year);
-    if (!found) continue;
-    let iso = found.iso;
-    if (found.yearAssumed) {
-      if (iso > addDays(anchor, 7)) iso = checkedIso(year - 1, Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
-      warnings.push(`The notes gave the date of the discussion without a year: ${iso.slice(0, 4)} was assumed. Check it.`);
+    if (found) {
+      let iso = found.iso;
+      if (found.yearAssumed) {
+        if (iso > addDays(anchor, 7)) iso = checkedIso(year - 1, Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+        warnings.push(`The notes gave the date of the discussion without a year: ${iso.slice(0, 4)} was assumed. Check it.`);
+      }
+      out.date = iso;
+      out.source.date = line.text;
+      dateLine = i;
+      dateEnd = found.index + found.length;
+      break;
     }
-    out.date = iso;
-    out.source.date = line.text;
-    dateLine = i;
-    dateEnd = found.index + found.length;
-  }
-  if (out.date === null) {
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i] as MeetingLine;
-      const rel = relativeDay(line.text, anchor);
-      if (!rel) continue;
+    // "today" counts only where the words are about the meeting ("strat this morning"), never "mum told today".
+    const rel = line.labelled || isMeetingSentence(line.text) ? relativeDay(line.text, anchor) : null;
+    if (rel) {
       out.date = rel.iso;
       out.source.date = line.text;
       dateLine = i;
       warnings.push(`The notes gave the date of the discussion as "${rel.words}": it was read as ${formatLong(rel.iso)}. Check it.`);
-      break;
     }
   }
   // The time and format on the date's own line first, then on the other lines in order.

@@ -166,6 +166,18 @@ function readChildRef(r: Reading): { ref: string; words: string } | null {
     const found = findChildRef(text, false);
     if (found) return found;
   }
+  // A code on a line of its own under the title ("CDF-90877").
+  for (const s of r.loose.filter((l) => l.top)) {
+    const code = /^([A-Z]{1,6}[-/][A-Z0-9/-]*\d{3,}[A-Z0-9/-]*)$/.exec(s.text.trim());
+    if (code?.[1]) return { ref: code[1], words: code[1] };
+  }
+  // "Child ref 4421907" wherever it is written, last (an actions list may end with it).
+  for (const b of r.layout.blocks.filter((x) => x.key !== "concerns" && x.key !== "information")) {
+    for (const i of b.items) {
+      const found = /\b(?:child|case|cyp)\s+(?:ref|reference|id|no|number)\b/i.test(i.text) ? findChildRef(i.text, false) : null;
+      if (found) return found;
+    }
+  }
   return null;
 }
 
@@ -259,7 +271,7 @@ export function parseNotes(
   const looseSentences = loose.filter((s) => !parts({ text: s.text, start: 0 }).every((p) => attendanceParts.has(p)));
   const concerns =
     fieldText(blocksOf(layout, "concerns")) ||
-    looseParts.filter((p) => /^(the\s+)?(concerns?|worries|referral)\b/i.test(p) || (isConcern(p) && !isDecision(p) && !isSharing(p))).join("\n");
+    looseParts.filter((p) => /^(the\s+)?(concerns?|worries|referral)\b/i.test(p) || (isConcern(p) && !isDecision(p))).join("\n");
   if (concerns) record.concerns = record.source.concerns = squash(concerns.replace(/\n/g, "; "));
   const info = fieldText(blocksOf(layout, "information"));
   if (info) record.information_shared = record.source.information_shared = info;

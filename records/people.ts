@@ -56,6 +56,8 @@ interface Segment {
   self: boolean;
   /** Words that are neither a person nor their role: a task, a decision, a sentence. */
   foreign: string[];
+  /** "school were not invited": not an attendee at all. */
+  notInvited: boolean;
   text: string;
 }
 
@@ -202,6 +204,7 @@ function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
     chair,
     self,
     foreign: foreign.filter((w) => !name?.includes(w.surface)).map((w) => w.surface),
+    notInvited: /\bnot\s+(?:been\s+)?invited\b/i.test(text),
     text: squash(text),
   };
 }
@@ -257,9 +260,24 @@ export function listSegments(text: string): Piece[] {
   });
 }
 
-/** The parts of a segment written with dashes ("Police - DC Amy Shaw (CAIT)", "SW (on AL) – duty SW unable"). */
+/**
+ * The parts of a segment written with dashes ("Police - DC Amy Shaw (CAIT)", "SW (on AL) – duty SW unable")
+ * or slashes between people ("Gareth Lloyd (SW) / Helen Price (TM)"); a slash between roles is one
+ * person's two roles ("Head of Year / DSL").
+ */
 function dashParts(text: string): Piece[] {
-  return splitOutside(text, (t, i) => (/^ [-–—] /.test(t.slice(i, i + 3)) ? 3 : 0));
+  const pieces = splitOutside(text, (t, i) => (/^ [-–—] /.test(t.slice(i, i + 3)) ? 3 : /^ \/ /.test(t.slice(i, i + 3)) ? 3 : 0));
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    const prev = out[out.length - 1];
+    const slash = prev && /^\s*\/\s*$/.test(text.slice(prev.start - 0 + prev.text.length, p.start));
+    if (prev && slash && readSegment(p.text).name === null) {
+      out[out.length - 1] = { text: text.slice(prev.start, p.start + p.text.length), start: prev.start };
+      continue;
+    }
+    out.push(p);
+  }
+  return out;
 }
 
 interface ReadOptions {
@@ -280,7 +298,7 @@ export function readPeopleList(text: string, opts: ReadOptions): Person[] {
   const people: Person[] = [];
   let cur: { segs: Segment[]; name: string | null; explicitRole: RoleEntry | null; agency: AgencyEntry | null; self: boolean; from: number; to: number } | null = null;
   const flush = () => {
-    if (cur && cur.segs.some(hasPerson)) people.push({ ...toPerson(cur.segs, opts.status), source: squash(text.slice(cur.from, cur.to)) });
+    if (cur && cur.segs.some(hasPerson) && !cur.segs.some((x) => x.notInvited)) people.push({ ...toPerson(cur.segs, opts.status), source: squash(text.slice(cur.from, cur.to)) });
     cur = null;
   };
   const lower = opts.lowerCase ?? writtenInLowerCase(text);

@@ -45,6 +45,7 @@ const VocabularySchema = z.object({
   welfare_phrases: Phrases,
   action_words: Phrases,
   no_actions: Phrases,
+  collective_owners: Phrases,
   table_columns: z.record(ColumnKindSchema, Phrases),
   org_prefixes: Phrases,
   welsh_particles: Phrases,
