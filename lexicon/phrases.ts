@@ -37,7 +37,9 @@ export class PhraseIndex<T> {
 
   constructor(entries: readonly PhraseEntry<T>[]) {
     const byKey = new Map<string, Compiled<T>>();
-    for (const e of entries) {
+    // "&" is not a word, so "Cardiff & Vale" reads as "Cardiff Vale": each "X and Y" phrase also matches written with "&".
+    const all = entries.flatMap((e) => (/\s+and\s+/i.test(e.text) ? [e, { ...e, text: e.text.replace(/\s+and\s+/gi, " ") }] : [e]));
+    for (const e of all) {
       const ws = words(e.text);
       if (ws.length === 0) continue;
       const key = `${e.exact ? "=" : ""}${ws.map((w) => w.surface).join(" ")}`;

@@ -116,7 +116,7 @@ function splitDue(text: string, ctx: OwnerContext): { rest: string; due: string 
   if (!due.due_text) return { rest: text, ...due };
   const at = text.toLowerCase().lastIndexOf(due.due_text.toLowerCase());
   const rest = at >= 0 ? text.slice(0, at) + text.slice(at + due.due_text.length) : text;
-  const trimmed = rest.replace(/\s+(?:am|pm)\b/i, "").replace(/\s+(?:by|on|before|due|from|for)?\s*$/i, "").replace(/[\s\-–—:,;(]+$/, "").trim();
+  const trimmed = rest.replace(/\s+(?:am|pm)\b/i, "").replace(/\s+(?:w\/c|wc|w\/b|week commencing|week beginning|wk comm|wk beg)\s*$/i, "").replace(/\s+(?:by|on|before|due|from|for)?\s*$/i, "").replace(/[\s\-–—:,;(]+$/, "").trim();
   return { rest: trimmed, ...due };
 }
 
@@ -127,7 +127,7 @@ function splitDue(text: string, ctx: OwnerContext): { rest: string; due: string 
  */
 export function readAction(line: string, ctx: OwnerContext, strict = false, sentence = line): (RecordAction & { source: string }) | null {
   const v = vocabulary();
-  let t = squash(line.slice(0, MAX)).replace(/^[\s\-*•\d).]+(?=\S)/, "").replace(/[.;\s]+$/, "");
+  let t = squash(line.slice(0, MAX)).replace(/^[\s\-*•\d).]+(?=\S)/, "").replace(/^(?:action|task)\s*\d{1,2}\s*[:.)-]\s*/i, "").replace(/[.;\s]+$/, "");
   const asWritten = t;
   for (const m of findPhrases(v.no_actions, t, "noactions")) t = t.slice(m.end).trim();
   if (t.length < 3 || /^(none|nil|n\/a|no actions?)$/i.test(t)) return null;
@@ -170,7 +170,7 @@ export function readAction(line: string, ctx: OwnerContext, strict = false, sent
     owner = verb[1];
     what = verb[2] ?? rest;
     shaped = true;
-  } else if (passive?.[2] && /\bto be\s+\w+\s+by\b/i.test(rest) && isOwner(passive[2], ctx)) {
+  } else if (passive?.[2] && (!strict || /\bto be\s+\w+\s+by\b/i.test(rest)) && isOwner(passive[2], ctx)) {
     owner = passive[2];
     what = passive[1] ?? rest;
     shaped = true;

@@ -113,8 +113,8 @@ function spellDue(phrase: string): string {
     .replace(/\bthis\s+(am|pm)\b/i, "today")
     .replace(/\bweds\b/i, "wed")
     .replace(/\bthurs\b/i, "thu")
-    .replace(/\b(?:in|within)\s+(\d{1,3})\s+(?:hours?|hrs?)\b/i, (_m, n: string) => `within ${Math.max(1, Math.ceil(Number(n) / 24))} days`);
-  return /^(mon|tue|wed|thu|fri)/i.test(t) ? `by ${t}` : t;
+    .replace(/\b(?:in|within)\s+(\d{1,3})\s*(?:hours?|hrs?)\b/i, (_m, n: string) => `within ${Math.max(1, Math.ceil(Number(n) / 24))} days`);
+  return /^(mon|tue|wed|thu|fri)/i.test(t) ? `by ${t}` : t.replace(/\b(within|in)\s+(\d+)(days?|weeks?)\b/i, "$1 $2 $3");
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Decisions } from "./model.js";
 import { clauses as splitClauses, sentences } from "./text.js";
 import { findPhrases, hasPhrase, plain, vocabulary } from "./vocabulary.js";
+import { peopleTerms } from "../lexicon/index.js";
 
 export { parseAction, parseActions } from "./actions.js";
 
@@ -29,6 +30,12 @@ const MAX_CLAUSE = 2000;
  */
 export function spelled(clause: string): string {
   const v = vocabulary();
+  // The police by any name ("CAIT", "PPU", "South Wales Police") are "police" to the decision readers.
+  for (const m of [...peopleTerms().matchAll(clause, "text")].reverse()) {
+    if (m.values.some((x) => x.kind === "agency" && x.agency.code === "police") && !/^police$/i.test(m.surface)) {
+      clause = `${clause.slice(0, m.start)}police${clause.slice(m.end)}`;
+    }
+  }
   let t = ` ${clause
     .replace(/[✓✔√]/g, " agreed ")
     .replace(/[✗✘]/g, " not agreed ")
@@ -126,9 +133,11 @@ export function readCriminalInvestigation(cs: string[]): Decisions["criminal_inv
     if (isSharing(c)) continue;
     const t = spelled(c);
     if (!CRIME_TOPIC.test(t) && !/\bjoint\b/.test(t)) continue;
-    if (UNDECIDED.test(t) && !CRIME_NO.test(t)) pending.push(c);
-    else if (CRIME_NO.test(t)) no.push(c);
-    else if (CRIME_YES.test(t)) (CONDITIONAL.test(t) ? pending : firm).push(c);
+    const about = aboutDecision(t, CRIME_TOPIC);
+    if (UNDECIDED.test(about) && !CRIME_NO.test(about)) pending.push(c);
+    else if (CRIME_NO.test(about) || (/\b(criminal|police) investigation\b/.test(about) && NEGATION.test(about))) no.push(c);
+    // A criminal or police investigation stated plainly ("criminal investigation to be undertaken") is one agreed.
+    else if (CRIME_YES.test(about) || /\b(criminal|police) investigation\b/.test(about)) (CONDITIONAL.test(about) ? pending : firm).push(c);
   }
   if (firm.length > 0) {
     // "Criminal investigation: joint, police to lead": joint working may be said in a clause of its own.

@@ -1,4 +1,5 @@
 import { readPersonTerms } from "../lexicon/index.js";
+import { purePerson } from "./people.js";
 import { BULLET, sentences, squash, stripBullet } from "./text.js";
 import { headingKey, isPhrase, key, vocabulary, type ColumnKind, type SectionKey } from "./vocabulary.js";
 
@@ -16,6 +17,8 @@ export interface Item {
   raw: string;
   /** The text without the heading's words, where `text` keeps them for their meaning ("Family: mum aware" → "mum aware"). */
   bare?: string;
+  /** Written as a bullet or numbered point. */
+  bullet?: boolean;
   /** A table row's cells, in order. */
   cells?: string[];
   /** What each cell holds, when the table had a heading row. */
@@ -258,7 +261,7 @@ export function readLayout(text: string): Layout {
   const { lines, author } = signOff(rest, header !== null);
   const blocks: Block[] = [];
   let current: Block | null = null;
-  let table: { columns: (ColumnKind | null)[]; block: Block } | null = null;
+  let table: { columns: (ColumnKind | null)[]; block: Block; csv: boolean } | null = null;
   let seenHeading = false;
   const oneLine = lines.filter((l) => l.trim() !== "").length <= 2;
 
@@ -278,10 +281,15 @@ export function readLayout(text: string): Layout {
       if (current && current.items.length > 0) current = null;
       continue;
     }
-    const cells = cellsOf(raw);
+    // A table typed with commas ("Name,Role,Agency,Attended"), once its heading row has been seen.
+    const commaCells: string[] | null = raw.includes(",") ? raw.split(",").map((c) => squash(c)) : null;
+    const csvHeading: (ColumnKind | null)[] | null = !table && commaCells && commaCells.length >= 3 && !raw.includes("\t") ? headingRow(commaCells) : null;
+    const openTable = table as { columns: (ColumnKind | null)[]; csv: boolean } | null;
+    const csvRow: boolean = Boolean(openTable?.csv && commaCells && commaCells.length === openTable.columns.length);
+    const cells: string[] | null = cellsOf(raw) ?? (csvHeading || csvRow ? commaCells : null);
     if (cells) {
       if (isRuleRow(cells)) continue;
-      const columns = headingRow(cells);
+      const columns: (ColumnKind | null)[] | null = csvHeading ?? headingRow(cells);
       if (columns) {
         const isActions = columns.includes("action") || (columns.includes("owner") && !columns.includes("name"));
         const keyFor: SectionKey = isActions ? "actions" : "present";
@@ -289,7 +297,7 @@ export function readLayout(text: string): Layout {
         const block: Block = current && current.key === keyFor && current.items.length === 0 ? current : open(keyFor, null);
         seenHeading = true;
         current = block;
-        table = { columns, block };
+        table = { columns, block, csv: Boolean(csvHeading) };
         continue;
       }
       if (table) {
@@ -311,9 +319,16 @@ export function readLayout(text: string): Layout {
       continue;
     }
     table = null;
+    const bulleted = BULLET.test(raw);
     const body = squash(raw.replace(BULLET, ""));
     const { before, parts } = labelledParts(body);
-    if (before) push({ text: before, raw: body });
+    if (before) {
+      const open_ = current as Block | null;
+      // A list ends where its kind of line ends: a sentence after a list of people, or a plain line after bullets.
+      if (open_ && open_.key !== null && PEOPLE_KEYS.has(open_.key) && !purePerson(before)) current = null;
+      else if (open_ && open_.key !== null && !bulleted && open_.items.length > 0 && open_.items.every((i) => i.bullet) && open_.key !== "child_ref") current = null;
+      push({ text: before, raw: body, bullet: bulleted });
+    }
     for (const p of parts) {
       seenHeading = true;
       current = open(p.key, p.label);

@@ -155,7 +155,8 @@ export function readMeetingFacts(lines: MeetingLine[], anchor: string, warnings:
 const REF_TOKEN = String.raw`(?:[A-Za-z]{1,8}[-/]){0,3}[A-Za-z]{0,8}\d[\w/-]*`;
 
 function refLabels(): string {
-  return String.raw`(?:child\s+ref(?:erence)?|child\s+id|case\s+(?:ref(?:erence)?|no\.?|number)|ref(?:erence)?|ID|LCS(?:\s+(?:ref|ID))?|Mosaic(?:\s+ID)?|WCCIS(?:\s+ID)?|CYP(?:\s+ref)?|Cyf(?:eirnod)?|Eclipse(?:\s+ID)?|CareFirst(?:\s+ID)?|ICS\s+ID)`;
+  const no = String.raw`(?:\s+(?:no\.?|number|id|ref))?`;
+  return String.raw`(?:child(?:'s)?\s+(?:ref(?:erence)?|id)${no}|case\s+(?:ref(?:erence)?|no\.?|number|id)|(?:our\s+)?ref(?:erence)?${no}|ID|LCS${no}|Mosaic${no}|WCCIS${no}|CYP${no}|Cyf(?:eirnod)?|Eclipse${no}|CareFirst${no}|ICS\s+ID|person\s+id|PID|client\s+(?:no\.?|number|id)|record\s+(?:no\.?|number))`;
 }
 
 /** Words before a reference that make it someone else's (a crime or NHS number). */

@@ -224,6 +224,19 @@ function strongest(statuses: AttendanceStatus[], fallback: AttendanceStatus): At
   return fallback;
 }
 
+/** Whether some words are only places ("Vale", "Cardiff") or filler. */
+function placeOnly(text: string): boolean {
+  const ws = words(text);
+  const cues = new Set(jurisdictionCues(text, ws).flatMap((c) => words(c.words).map((w) => w.folded)));
+  return ws.every((w) => cues.has(w.folded) || /^(and|of|the)$/i.test(w.surface));
+}
+
+/** Whether a segment is nothing but a role ("Detective", "Officer"). */
+function bareRole(text: string): boolean {
+  const m = readPersonTerms(text, "list").matches;
+  return m.length === 1 && squash(text).length === (m[0] as { surface: string }).surface.length;
+}
+
 /**
  * Whether text is typed in lower case, abbreviations, places and the first word of each
  * sentence aside ("strat done 19/5 - jo SW, dc patel, ann HV"): then names may be lower case too.
@@ -295,6 +308,21 @@ interface ReadOptions {
  * role where the person already has one ("SW, TM, DS Lee" is three people).
  */
 export function readPeopleList(text: string, opts: ReadOptions): Person[] {
+  const k = `${opts.status}|${opts.perLine ? 1 : 0}|${opts.lowerCase === undefined ? "?" : opts.lowerCase ? "l" : "c"}|${text}`;
+  let found = listCache.get(k);
+  if (!found) {
+    if (listCache.size > 2000) listCache.clear();
+    found = readPeopleListUncached(text, opts);
+    listCache.set(k, found);
+  }
+  // Callers complete the people they get (a name for "me"): each gets its own copies.
+  return found.map((p) => ({ ...p }));
+}
+
+// A pasted list repeats lines; each distinct list is read once.
+const listCache = new Map<string, Person[]>();
+
+function readPeopleListUncached(text: string, opts: ReadOptions): Person[] {
   const people: Person[] = [];
   let cur: { segs: Segment[]; name: string | null; explicitRole: RoleEntry | null; agency: AgencyEntry | null; self: boolean; from: number; to: number } | null = null;
   const flush = () => {
@@ -312,7 +340,8 @@ export function readPeopleList(text: string, opts: ReadOptions): Person[] {
         c === null ||
         (s.name !== null && (c.name !== null || c.self) && (!opts.perLine || s.explicitRole !== null || s.title !== null)) ||
         (s.self && (c.name !== null || c.self)) ||
-        (s.name === null && !s.self && s.explicitRole !== null && c.explicitRole !== null) ||
+        // "SW, TM" is two people; "PC Dan Price, Officer" (or "DC Ray Lee,Detective") is one: a bare repeat of the role.
+        (s.name === null && !s.self && s.explicitRole !== null && c.explicitRole !== null && (s.explicitRole.id !== c.explicitRole.id || !(bareRole(part.text) || opts.perLine))) ||
         (s.explicitRole !== null && c.explicitRole !== null && s.explicitRole.id !== c.explicitRole.id && (s.name !== null || s.title !== null)) ||
         (s.name === null && !s.self && s.explicitRole === null && s.agency !== null && c.agency !== null && s.agency.code !== c.agency.code && !opts.perLine);
       if (startsNew) {
@@ -391,6 +420,18 @@ export function readPersonRow(cells: string[], columns: (string | null)[], secti
 
 /** Whether a segment read as a person holds nothing but a person (no task, no decision). */
 export function purePerson(text: string, identified = false, lowerCase?: boolean): boolean {
+  const k = `${identified ? 1 : 0}${lowerCase === undefined ? "?" : lowerCase ? "l" : "c"}|${text}`;
+  const hit = pureCache.get(k);
+  if (hit !== undefined) return hit;
+  if (pureCache.size > 5000) pureCache.clear();
+  const result = purePersonUncached(text, identified, lowerCase);
+  pureCache.set(k, result);
+  return result;
+}
+
+const pureCache = new Map<string, boolean>();
+
+function purePersonUncached(text: string, identified: boolean, lowerCase?: boolean): boolean {
   const parts = listSegments(text).flatMap((p) => dashParts(p.text));
   if (parts.length === 0) return false;
   let someone = false;
@@ -399,7 +440,8 @@ export function purePerson(text: string, identified = false, lowerCase?: boolean
     const s = readSegment(p.text, lower);
     if (s.foreign.length > 0) return false;
     if (s.explicitRole || s.title || s.self || (!identified && s.agency)) someone = true;
-    if (!hasPerson(s) && s.statuses.length === 0 && !s.chair) return false;
+    // A part that is only a place or filler ("Cardiff & Vale") says nothing either way.
+    if (!hasPerson(s) && s.statuses.length === 0 && !s.chair && words(p.text).length > 0 && !placeOnly(p.text)) return false;
   }
   return someone;
 }
