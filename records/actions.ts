@@ -4,7 +4,7 @@ import { dueFromText } from "./dates.js";
 import { isSharing, spelled } from "./decisions.js";
 import { readSegment } from "./people.js";
 import { sentences, splitOutside, squash } from "./text.js";
-import { findPhrases, isPhrase, key, vocabulary } from "./vocabulary.js";
+import { findPhrases, headingKey, isPhrase, key, vocabulary } from "./vocabulary.js";
 import { findChildRef } from "./meeting.js";
 
 /**
@@ -68,6 +68,14 @@ export function isOwner(text: string, ctx: OwnerContext): boolean {
   if (seg.foreign.length > 0 || seg.statuses.length > 0) return false;
   if (seg.explicitRole || seg.agency) return !seg.name || words(t).length <= 4;
   return seg.title !== null && seg.name !== null;
+}
+
+/** One to three capitalised words that are not a task ("Kemi", "Jo Smith"): a person's name at the head of an action. */
+function nameLike(text: string): boolean {
+  const t = squash(text);
+  if (!/^\p{Lu}[\p{L}'’-]*(\s\p{Lu}[\p{L}'’.-]*){0,2}$/u.test(t)) return false;
+  const seg = readSegment(t);
+  return seg.name !== null && seg.foreign.length === 0 && !findPhrases(vocabulary().action_words, t, "actionwords").length;
 }
 
 function ownerAsWritten(text: string, ctx: OwnerContext): string {
@@ -151,7 +159,7 @@ export function readAction(line: string, ctx: OwnerContext, strict = false, sent
     owner = labelled[1].trim();
     what = rest.replace(labelled[0], "").replace(/[\s,;(]+$/, "").trim();
     shaped = true;
-  } else if (fields.length >= 2 && isOwner(fields[0] as string, ctx)) {
+  } else if (fields.length >= 2 && (isOwner(fields[0] as string, ctx) || (!strict && nameLike(fields[0] as string)))) {
     owner = fields[0] as string;
     what = fields.slice(1).join(" - ");
     shaped = true;
@@ -185,6 +193,9 @@ export function readAction(line: string, ctx: OwnerContext, strict = false, sent
       shaped = due_text !== null || /^\w+ing\b/i.test(what);
     }
   }
+  // "Info to parents: ...", "Parents to be told ... by SW": notes about telling the family, not tasks.
+  if (headingKey((/^([^:]{1,40}):/.exec(t)?.[1] ?? "")) === "share") return null;
+  if (isSharing(rest) && /\b(to be|not to be|is to be|are to be)\s+(told|informed|updated|made aware)\b/i.test(rest)) return null;
   // A line about telling the family, or recording a decision, is not a task unless someone is named to do it.
   const mainVerb = owner ? what : rest;
   if ((isSharing(mainVerb) || isSharing(sentence)) && TELLING_VERB.test(mainVerb)) return null;

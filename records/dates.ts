@@ -104,7 +104,7 @@ const SAME_DAY = /\b(immediately|same day)\b/i;
 
 // When something is due, in the words and shorthand of notes. The last one in an action is its due date.
 const RELATIVE_DUE =
-  /\b(?:(?:by|before|on|until|till|due)\s+)?(?:today|tonight|tomorrow|tmrw|tmw|tomoz|2moro|this\s+(?:morning|afternoon|evening|am|pm)|end\s+of\s+(?:the\s+)?(?:day|week)|eod|cob|eow|close\s+of\s+business|(?:in|within)\s+\d{1,3}\s+(?:calendar\s+)?(?:days?|weeks?|hours?|hrs?)|(?:next|this|coming)\s+(?:mon|tue|wed|thu|fri)[a-z]*|(?:mon|tues?|weds?|thu|thur|thurs|fri)(?:day|nesday|sday|rsday)?)\b/gi;
+  /\b(?:(?:by|before|on|until|till|due)\s+)?(?:today|tonight|tomorrow|tmrw|tmw|tomoz|2moro|this\s+(?:morning|afternoon|evening|am|pm)|end\s+of\s+(?:the\s+)?(?:day|week)|eod|cob|eow|close\s+of\s+business|(?:in|within)\s+\d{1,3}\s*(?:calendar\s+)?(?:days?|weeks?|hours?|hrs?)|(?:next|this|coming)\s+(?:mon|tue|wed|thu|fri)[a-z]*|(?:mon|tues?|weds?|thu|thur|thurs|fri)(?:day|nesday|sday|rsday)?)\b/gi;
 
 /** A relative due phrase as the deadline parser reads it: shorthand spelt out, a bare weekday as "by" it. */
 function spellDue(phrase: string): string {

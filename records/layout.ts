@@ -174,7 +174,7 @@ interface Labelled {
  * marks one only at the line's start or after ";". Text before the first label comes back
  * as `before`.
  */
-function labelledParts(line: string): { before: string; parts: Labelled[] } {
+export function labelledParts(line: string): { before: string; parts: Labelled[] } {
   const whole = /:\s*\S/.test(line) ? null : headingKey(line.replace(/[:\s]+$/, ""));
   if (whole && line.length <= 60) return { before: "", parts: [{ key: whole, label: line.replace(/[:\s]+$/, ""), text: "", at: 0 }] };
   const marks: { at: number; end: number; key: SectionKey; label: string }[] = [];
@@ -189,7 +189,12 @@ function labelledParts(line: string): { before: string; parts: Labelled[] } {
     const starts = wordStarts.slice(Math.max(0, w - 6), w);
     for (const at of starts) {
       if (s - at > 80) continue;
-      const label = line.slice(at, s).trim();
+      // "7) Actions:" in the middle of a line: the number is not part of the heading (but "section 47. Actions" has none).
+      const numbered = /^\(?\d{1,2}[.)]\s+/.test(line.slice(at, s).trim());
+      if (numbered && !(at === 0 || /[.;:]/.test(charBefore(at)))) continue;
+      const label = line.slice(at, s).trim().replace(/^\(?\d{1,2}[.)]\s+/, "");
+      // A heading never runs across a sentence's end.
+      if (/[.;:]\s/.test(label)) continue;
       const k = headingKey(label);
       if (!k) continue;
       const prev = charBefore(at);
@@ -232,7 +237,9 @@ function cellsOf(line: string): string[] | null {
   }
   if ((line.match(/\|/g) ?? []).length >= 2) {
     const cells = line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => squash(c));
-    return cells.length >= 2 ? cells : null;
+    // A row starts with a bar or has short cells; a sentence with two bars in it is not a table.
+    const row = line.trim().startsWith("|") || cells.every((c) => c.length <= 80);
+    return cells.length >= 2 && row ? cells : null;
   }
   return null;
 }

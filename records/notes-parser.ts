@@ -114,10 +114,14 @@ function readPeople(r: Reading): Person[] {
   return people;
 }
 
-/** One attendee per person: the same name read twice (the chair's line and the list) is one. */
+/**
+ * One attendee per person: the same name read twice (the chair's line and the list) is one, and
+ * "police did not attend" after "PC Thomas - invited, did not attend" says nothing new.
+ */
 function dedupe(people: Person[]): Person[] {
   const out: Person[] = [];
   for (const p of people) {
+    if (!p.name && !p.self && people.some((q) => q !== p && q.name && q.status === p.status && q.agency?.code === p.agency?.code && (!p.role || q.role?.id === p.role.id))) continue;
     const same = p.name ? out.find((q) => q.name && samePerson(q.name, p.name as string)) : undefined;
     if (!same) {
       out.push(p);
@@ -136,6 +140,11 @@ function samePerson(a: string, b: string): boolean {
   return x === y || sameFirstName(a, b) || sameFirstName(b, a);
 }
 
+/** A sentence that states when the meeting was ("Meeting held 20/05/2025 at 15:30"), not a task with a date. */
+function isMeetingLine(text: string): boolean {
+  return isMeetingSentence(text) && /\b(held|took place|was on|met on|date of)\b/i.test(text);
+}
+
 /** The lines that may state the meeting's date, time and format, most telling first. */
 function meetingLines(r: Reading): MeetingLine[] {
   const lines: MeetingLine[] = [];
@@ -151,6 +160,11 @@ function meetingLines(r: Reading): MeetingLine[] {
   if (r.layout.email?.subject) lines.push({ text: r.layout.email.subject, labelled: false });
   lines.push(...top.filter((s) => !meetingTop.includes(s) && s.attendance.size === 0).map((s) => ({ text: s.text, labelled: false })));
   lines.push(...r.loose.filter((s) => !s.top && isMeetingSentence(s.text)).map((s) => ({ text: s.text, labelled: false })));
+  // Last, a sentence about the meeting written anywhere else ("... Meeting held 20/05/2025 at 15:30." after the actions).
+  for (const b of r.layout.blocks.filter((x) => x.key === "actions" || x.key === "decisions" || x.key === "next")) {
+    if (b.key === "next") continue;
+    for (const i of b.items) for (const p of sentences(i.text)) if (isMeetingLine(p.text)) lines.push({ text: p.text, labelled: false });
+  }
   return lines;
 }
 
@@ -171,11 +185,11 @@ function readChildRef(r: Reading): { ref: string; words: string } | null {
     const code = /^([A-Z]{1,6}[-/][A-Z0-9/-]*\d{3,}[A-Z0-9/-]*)$/.exec(s.text.trim());
     if (code?.[1]) return { ref: code[1], words: code[1] };
   }
-  // "Child ref 4421907" wherever it is written, last (an actions list may end with it).
+  // "Child ref 4421907", "Ref CHS-228710" wherever it is written, last (an actions list may end with it).
   for (const b of r.layout.blocks.filter((x) => x.key !== "concerns" && x.key !== "information")) {
     for (const i of b.items) {
-      const found = /\b(?:child|case|cyp)\s+(?:ref|reference|id|no|number)\b/i.test(i.text) ? findChildRef(i.text, false) : null;
-      if (found) return found;
+      const found = /\b(?:(?:child|case|cyp)\s+)?(?:ref|reference|id|no|number)\b/i.test(i.text) ? findChildRef(i.text, false) : null;
+      if (found && /[A-Za-z].*\d|\d{5,}/.test(found.ref)) return found;
     }
   }
   return null;
@@ -319,6 +333,7 @@ export function parseNotes(
       }
       const lineText = item.cells ? item.cells.filter(Boolean).join(" - ") : item.text;
       for (const entry of actionItems(lineText)) {
+        if (isMeetingLine(entry)) continue;
         const a = readAction(entry, ctx);
         if (a) actions.push(item.cells ? { ...a, source: item.raw } : a);
       }

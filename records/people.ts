@@ -78,10 +78,28 @@ function segmentWords(): PhraseIndex<SegmentWord> {
   return segmentIndex;
 }
 
+let harmCache: Set<string> | undefined;
+function harmWordSet(): Set<string> {
+  harmCache ??= new Set(vocabulary().harm_words.filter((w) => !/\s/.test(w)).map(key));
+  return harmCache;
+}
+
 let actionWordsCache: Set<string> | undefined;
-/** The words of tasks ("visit", "chronology", "ABE"), which are never a person's name. */
+/**
+ * Words that are never a person's name: tasks ("visit", "chronology"), family ("mum"), telling ("told"),
+ * harm ("bruise"), the child ("baby") and decisions ("investigation", "today").
+ */
 function actionWordSet(): Set<string> {
-  actionWordsCache ??= new Set(vocabulary().action_words.map(key));
+  if (actionWordsCache) return actionWordsCache;
+  const v = vocabulary();
+  const single = (list: string[]) => list.filter((w) => !/\s/.test(w.trim())).map(key);
+  actionWordsCache = new Set([
+    ...v.action_words.map(key),
+    ...single(v.family_words),
+    ...single(v.telling_words),
+    ...single(v.child_words),
+    ...single(v.decision_words),
+  ]);
   return actionWordsCache;
 }
 
@@ -182,7 +200,10 @@ function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
   const lowerWriting = lowerCase ?? (loose.length > 0 && loose.every((w) => w.surface === w.surface.toLowerCase()));
   const actionWords = actionSet;
   const foreign = loose.filter((w) => actionWords.has(w.folded) || /\d/.test(w.surface) || (!lowerWriting && !isCapital(w) && !PARTICLES.has(w)));
+  // Harm words ("mark", "cut") are names when written with a capital ("Mark Dunn").
+  const harm = harmWordSet();
   const nameOk = (w: Word) =>
+    !(lowerWriting && harm.has(w.folded)) &&
     !actionWords.has(w.folded) && !/\d/.test(w.surface) && (lowerWriting ? /^\p{L}/u.test(w.surface) : isCapital(w) || PARTICLES.has(w));
   let name: string | null = null;
   for (let i = 0; i < ws.length; i++) {
@@ -323,6 +344,11 @@ export function readPeopleList(text: string, opts: ReadOptions): Person[] {
 const listCache = new Map<string, Person[]>();
 
 function readPeopleListUncached(text: string, opts: ReadOptions): Person[] {
+  // One person a line: each line is read on its own (a line break always ends a person).
+  if (text.includes("\n")) {
+    const lower = opts.lowerCase ?? writtenInLowerCase(text);
+    return text.split("\n").flatMap((line) => readPeopleListUncached(line, { ...opts, lowerCase: lower }));
+  }
   const people: Person[] = [];
   let cur: { segs: Segment[]; name: string | null; explicitRole: RoleEntry | null; agency: AgencyEntry | null; self: boolean; from: number; to: number } | null = null;
   const flush = () => {
@@ -330,33 +356,43 @@ function readPeopleListUncached(text: string, opts: ReadOptions): Person[] {
     cur = null;
   };
   const lower = opts.lowerCase ?? writtenInLowerCase(text);
+  const segs: { s: Segment; from: number; text: string }[] = [];
   for (const piece of listSegments(text)) {
     for (const part of dashParts(piece.text)) {
-      const from = piece.start + part.start;
       const s = readSegment(part.text, lower);
       if (!hasPerson(s) && s.statuses.length === 0 && !s.chair) continue;
-      const c = cur as typeof cur;
-      const startsNew =
-        c === null ||
-        (s.name !== null && (c.name !== null || c.self) && (!opts.perLine || s.explicitRole !== null || s.title !== null)) ||
-        (s.self && (c.name !== null || c.self)) ||
-        // "SW, TM" is two people; "PC Dan Price, Officer" (or "DC Ray Lee,Detective") is one: a bare repeat of the role.
-        (s.name === null && !s.self && s.explicitRole !== null && c.explicitRole !== null && (s.explicitRole.id !== c.explicitRole.id || !(bareRole(part.text) || opts.perLine))) ||
-        (s.explicitRole !== null && c.explicitRole !== null && s.explicitRole.id !== c.explicitRole.id && (s.name !== null || s.title !== null)) ||
-        (s.name === null && !s.self && s.explicitRole === null && s.agency !== null && c.agency !== null && s.agency.code !== c.agency.code && !opts.perLine);
-      if (startsNew) {
-        flush();
-        cur = { segs: [], name: null, explicitRole: null, agency: null, self: false, from, to: from };
-      }
-      const k = cur as unknown as NonNullable<typeof cur>;
-      k.segs.push(s);
-      k.to = Math.max(k.to, from + part.text.length);
-      k.name ??= s.name;
-      k.explicitRole ??= s.explicitRole;
-      k.agency ??= s.agency;
-      k.self ||= s.self;
+      segs.push({ s, from: piece.start + part.start, text: part.text });
     }
   }
+  segs.forEach(({ s, from, text: partText }, i) => {
+    const c = cur as typeof cur;
+    const next = segs[i + 1]?.s;
+    const nameOnly = s.name !== null && !s.explicitRole && !s.title && !s.agency && !s.self && s.statuses.length === 0;
+    // A bare name after someone complete is their organisation ("Claire Webb - Nursery manager, Little Acorns"),
+    // unless a role follows it as its own ("Jo Smith, SW, Ann Lee, HV").
+    const organisation = nameOnly && c !== null && c.name !== null && c.explicitRole !== null && !(next && next.name === null && (next.explicitRole || next.agency));
+    const role = s.explicitRole ?? (s.agency?.default_role ? (roleEntry(s.agency.default_role) ?? null) : null);
+    const startsNew =
+      c === null ||
+      (!organisation && s.name !== null && (c.name !== null || c.self) && (!opts.perLine || s.explicitRole !== null || s.title !== null)) ||
+      (s.self && (c.name !== null || c.self)) ||
+      // "SW, TM" is two people; "PC Dan Price, Officer" (or "DC Ray Lee,Detective") is one: a bare repeat of the role.
+      (s.name === null && !s.self && s.explicitRole !== null && c.explicitRole !== null && (s.explicitRole.id !== c.explicitRole.id || !(bareRole(partText) || opts.perLine))) ||
+      // Someone named with another role than the one so far: "School Nurse Team; YOT (Mark Bell)".
+      (role !== null && c.explicitRole !== null && role.id !== c.explicitRole.id && (s.name !== null || s.title !== null)) ||
+      (s.name === null && !s.self && s.explicitRole === null && s.agency !== null && c.agency !== null && s.agency.code !== c.agency.code && !opts.perLine);
+    if (startsNew) {
+      flush();
+      cur = { segs: [], name: null, explicitRole: null, agency: null, self: false, from, to: from };
+    }
+    const k = cur as unknown as NonNullable<typeof cur>;
+    k.segs.push(organisation ? { ...s, name: null } : s);
+    k.to = Math.max(k.to, from + partText.length);
+    if (!organisation) k.name ??= s.name;
+    k.explicitRole ??= s.explicitRole;
+    k.agency ??= s.agency;
+    k.self ||= s.self;
+  });
   flush();
   return people;
 }
@@ -369,7 +405,9 @@ function toPerson(segs: Segment[], sectionStatus: AttendanceStatus): Person {
   const agency = segs.map((s) => s.agency).find((a) => a && (!explicit || a.code === explicit.agency)) ?? segs.map((s) => s.agency).find(Boolean) ?? null;
   const fallback = agency?.default_role ? (roleEntry(agency.default_role) ?? null) : null;
   const role = explicit ?? fallback;
-  const found = segs.flatMap((s) => s.statuses);
+  let found = segs.flatMap((s) => s.statuses);
+  // "invited and attended": the attendance said wins over the invitation.
+  if (found.some((x) => x.status === "took_part" && !/^(y|yes|ok)$/i.test(x.words))) found = found.filter((x) => !/^invited$/i.test(x.words));
   let status = strongest(found.map((f) => f.status), sectionStatus);
   // In an apologies list, "unable" or "not available" is the reason for the apology, not another status.
   if (sectionStatus === "apologies" && status === "invited_absent") status = "apologies";
@@ -511,7 +549,12 @@ function proseClause(part: string, opts: { meeting: boolean; lowerCase?: boolean
   }
   // A list of nothing but people, with at least one named role, title or "me" (an agency alone is a place, not a person);
   // what each says of their attendance stays with them ("..., hv sent report by email, school dsl mr ward").
-  if (purePerson(part, true, lowerCase) || (purePerson(part, false, lowerCase) && (cueIn(part) || /^\s*(no|nobody|no one|none)\b/i.test(part)))) return readPeopleList(part, { status: "took_part", perLine: false, lowerCase });
+  if (purePerson(part, false, lowerCase) && (cueIn(part) || /^\s*(no|nobody|no one|none)\b/i.test(part))) return readPeopleList(part, { status: "took_part", perLine: false, lowerCase });
+  if (purePerson(part, true, lowerCase)) {
+    // A role on its own at the head of a sentence ("HV - missed the last two reviews") is who spoke, not who attended.
+    const people = readPeopleList(part, { status: "took_part", perLine: false, lowerCase });
+    if (people.length > 1 || people.some((p) => p.name || p.self)) return people;
+  }
   // Before a cue: "Police couldn't make it", "Surrey Police were invited but did not join", "HV apols".
   const cues = (Object.entries(v.attendance) as [AttendanceStatus, string[]][])
     .filter(([status]) => status !== "took_part")

@@ -46,6 +46,7 @@ const VocabularySchema = z.object({
   action_words: Phrases,
   no_actions: Phrases,
   collective_owners: Phrases,
+  decision_words: Phrases,
   table_columns: z.record(ColumnKindSchema, Phrases),
   org_prefixes: Phrases,
   welsh_particles: Phrases,
@@ -119,8 +120,10 @@ export function headingKey(label: string): SectionKey | null {
   if (k === "") return null;
   const direct = headingMap.get(k);
   if (direct) return direct;
-  // Bilingual headings: "Yn bresennol / Present", "Dyddiad / Date".
-  for (const part of label.split("/")) {
+  // Bilingual headings and pairs: "Yn bresennol / Present", "Dyddiad / Date", "Date / time"; each side a few words.
+  const sides = label.split("/");
+  if (sides.length < 2 || sides.length > 3 || sides.some((p) => key(p).split(" ").filter(Boolean).length > 3)) return null;
+  for (const part of sides) {
     const found = headingMap.get(key(part));
     if (found && part.trim().length > 0) return found;
   }
