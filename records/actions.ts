@@ -1,4 +1,4 @@
-import { readPersonTerms, words } from "../lexicon/index.js";
+import { words } from "../lexicon/index.js";
 import type { RecordAction } from "./model.js";
 import { dueFromText } from "./dates.js";
 import { isSharing, spelled } from "./decisions.js";
@@ -57,7 +57,7 @@ function isSelf(text: string): boolean {
  * writer, a role or agency ("SW", "Duty SW", "police", "school"), or a title and name
  * ("DC Ward"); several joined by "and"/"&" ("Ffion and Hayley").
  */
-export function isOwner(text: string, ctx: OwnerContext): boolean {
+function isOwner(text: string, ctx: OwnerContext): boolean {
   const t = squash(text).replace(/^(the|our)\s+/i, "");
   if (!t || t.length > 60 || /\d/.test(t)) return false;
   if (isPhrase(vocabulary().collective_owners, t, "collective")) return true;
@@ -271,9 +271,4 @@ export function parseActions(text: string, anchor: string): RecordAction[] {
     .flatMap(actionItems)
     .map((s) => parseAction(s, anchor))
     .filter((a): a is RecordAction => a !== null);
-}
-
-/** Whether a person reference reads as one of the notes' people (for owners written as roles). */
-export function ownerRole(owner: string): string | null {
-  return readPersonTerms(owner, "list").role?.code ?? null;
 }

@@ -1,7 +1,8 @@
 import type { Clock } from "../core/clock.js";
 import type { Attendee, AttendeeCategory, Decisions, StrategyRecord } from "./model.js";
 import { attendeeFrom } from "./attendees.js";
-import { readAttendanceProse, readPeopleList } from "./people.js";
+import { readPeopleList } from "./people.js";
+import { readAttendanceProse } from "./prose.js";
 import type { AttendanceStatus } from "./vocabulary.js";
 import { londonDate } from "../deadlines/index.js";
 import { dueFromText, findDate, meetingDayWord } from "./dates.js";

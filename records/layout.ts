@@ -174,7 +174,7 @@ interface Labelled {
  * marks one only at the line's start or after ";". Text before the first label comes back
  * as `before`.
  */
-export function labelledParts(line: string): { before: string; parts: Labelled[] } {
+function labelledParts(line: string): { before: string; parts: Labelled[] } {
   const whole = /:\s*\S/.test(line) ? null : headingKey(line.replace(/[:\s]+$/, ""));
   if (whole && line.length <= 60) return { before: "", parts: [{ key: whole, label: line.replace(/[:\s]+$/, ""), text: "", at: 0 }] };
   const marks: { at: number; end: number; key: SectionKey; label: string }[] = [];

@@ -1,19 +1,18 @@
 import {
-  PhraseIndex,
   agencyEntry,
-  groupOf,
   jurisdictionCues,
   readPersonTerms,
   roleEntry,
   words,
   type AgencyEntry,
   type RoleEntry,
-  type PhraseEntry,
   type Title,
-  type Word,
 } from "../lexicon/index.js";
 import { splitOutside, squash, type Piece } from "./text.js";
-import { findPhrases, isPhrase, key, vocabulary, type AttendanceStatus } from "./vocabulary.js";
+import { hasPerson, readSegment, type Segment } from "./segment.js";
+import type { AttendanceStatus } from "./vocabulary.js";
+
+export { readSegment } from "./segment.js";
 
 /**
  * Who took part, read per person from the ways notes name people: "J Patel SW (chair)",
@@ -42,205 +41,8 @@ export interface Person {
 // Stronger evidence of attendance wins: a report sent says more than an apology, an apology more than absence.
 const STATUS_ORDER: AttendanceStatus[] = ["sent_report", "apologies", "invited_absent", "took_part"];
 
-interface Segment {
-  name: string | null;
-  /** Role named in the words themselves (not an agency's usual role, nor a title's). */
-  explicitRole: RoleEntry | null;
-  /** The role a title implies ("DC" a detective, "Dr" a doctor), weaker than a role named. */
-  titleRole: RoleEntry | null;
-  role: RoleEntry | null;
-  agency: AgencyEntry | null;
-  title: Title | null;
-  statuses: { status: AttendanceStatus; words: string }[];
-  chair: boolean;
-  self: boolean;
-  /** Words that are neither a person nor their role: a task, a decision, a sentence. */
-  foreign: string[];
-  /** "school were not invited": not an attendee at all. */
-  notInvited: boolean;
-  text: string;
-}
-
-type SegmentWord = { kind: "status"; status: AttendanceStatus } | { kind: "chair" } | { kind: "self" } | { kind: "stop" };
-let segmentIndex: PhraseIndex<SegmentWord> | undefined;
-
-/** The words a person's entry may hold besides the person: how they attended, "chair", "me", and filler. */
-function segmentWords(): PhraseIndex<SegmentWord> {
-  if (segmentIndex) return segmentIndex;
-  const v = vocabulary();
-  const entries: PhraseEntry<SegmentWord>[] = [
-    ...(Object.entries(v.attendance) as [AttendanceStatus, string[]][]).flatMap(([status, list]) => list.map((text) => ({ text, value: { kind: "status" as const, status } }))),
-    ...v.chair_words.map((text) => ({ text, value: { kind: "chair" as const } })),
-    ...v.self_words.map((text) => ({ text, value: { kind: "self" as const } })),
-    ...v.person_stopwords.map((text) => ({ text, value: { kind: "stop" as const } })),
-  ];
-  segmentIndex = new PhraseIndex(entries);
-  return segmentIndex;
-}
-
-let harmCache: Set<string> | undefined;
-function harmWordSet(): Set<string> {
-  harmCache ??= new Set(vocabulary().harm_words.filter((w) => !/\s/.test(w)).map(key));
-  return harmCache;
-}
-
-let actionWordsCache: Set<string> | undefined;
-/**
- * Words that are never a person's name: tasks ("visit", "chronology"), family ("mum"), telling ("told"),
- * harm ("bruise"), the child ("baby") and decisions ("investigation", "today").
- */
-function actionWordSet(): Set<string> {
-  if (actionWordsCache) return actionWordsCache;
-  const v = vocabulary();
-  const single = (list: string[]) => list.filter((w) => !/\s/.test(w.trim())).map(key);
-  actionWordsCache = new Set([
-    ...v.action_words.map(key),
-    ...single(v.family_words),
-    ...single(v.telling_words),
-    ...single(v.child_words),
-    ...single(v.decision_words),
-  ]);
-  return actionWordsCache;
-}
-
-const PARTICLE_WORDS = new Set(["y", "yr", "ar", "a", "r", "o", "de", "ap", "ab", "van", "von", "der", "le", "la"]);
-// A particle inside a name or an organisation ("Ysgol y Dderwen", "Rhys ap Owen") is written in lower case; "AB" is initials.
-const PARTICLES = { has: (w: Word) => w.surface === w.surface.toLowerCase() && PARTICLE_WORDS.has(w.folded) };
-
-function isCapital(w: Word): boolean {
-  return /^\p{Lu}/u.test(w.surface);
-}
-
-/**
- * Read one segment ("DC Mark Patel - CAIT", "who sent her report beforehand").
- * `lowerCase`: the list is typed in lower case ("jo SW, dc patel"), so names may be too;
- * by default that is judged from the segment itself.
- */
-export function readSegment(text: string, lowerCase?: boolean): Segment {
-  const k = `${lowerCase === undefined ? "?" : lowerCase ? "l" : "c"}|${text}`;
-  const hit = segmentCache.get(k);
-  if (hit) return hit;
-  if (segmentCache.size > 5000) segmentCache.clear();
-  const seg = readSegmentUncached(text, lowerCase);
-  segmentCache.set(k, seg);
-  return seg;
-}
-
-// Lists repeat the same entries (a pasted list, a chair named twice): a segment is read once.
-const segmentCache = new Map<string, Segment>();
-
-function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
-  const v = vocabulary();
-  const ws = words(text);
-  const covered = new Array<boolean>(ws.length).fill(false);
-  const cover = (from: number, to: number) => {
-    for (let i = from; i < to; i++) covered[i] = true;
-  };
-  const terms = readPersonTerms(text, "list", ws);
-  let titleAt = -1;
-  const agencyRuns: { from: number; to: number; prefix: boolean; word: boolean }[] = [];
-  let explicitRole: RoleEntry | null = null;
-  for (const m of terms.matches) {
-    cover(m.from, m.to);
-    for (const val of m.values) {
-      if (val.kind === "title") titleAt = titleAt < 0 ? m.from : titleAt;
-      if (val.kind === "role" && (!explicitRole || val.role.rank < explicitRole.rank)) explicitRole = val.role;
-      // Only an institution's word ("Primary", "Surgery", "Health") carries its name before it; a team's abbreviation (CAIT, YOT) follows a person's.
-      if (val.kind === "agency") agencyRuns.push({ from: m.from, to: m.to, prefix: isPhrase(v.org_prefixes, m.surface, "orgprefix"), word: /^\p{Lu}/u.test(m.surface) && m.surface !== m.surface.toUpperCase() });
-    }
-  }
-  const titleRole = terms.title?.role ? (roleEntry(terms.title.role) ?? null) : null;
-  // Places are not names ("Leeds Children's Social Work Service").
-  for (const c of jurisdictionCues(text, ws)) {
-    const from = ws.findIndex((w) => w.start >= text.indexOf(c.words));
-    if (from >= 0) cover(from, from + words(c.words).length);
-  }
-  // An organisation's own name runs into its agency word: "Oakfield Primary", "St Anne's CE Primary", "Ysgol y Dderwen".
-  const actionSet = actionWordSet();
-  const orgWord = (i: number) => {
-    const w = ws[i] as Word;
-    if (covered[i] || actionSet.has(w.folded)) return false;
-    return isCapital(w) || (w.folded === "s" && text[w.start - 1] === "'");
-  };
-  for (const run of agencyRuns) {
-    let i = run.from - 1;
-    while (run.word && i >= 0 && i >= run.from - 4 && orgWord(i) && contiguous(text, ws[i] as Word, ws[i + 1] as Word)) cover(i, i-- + 1);
-    if (run.prefix) {
-      let j = run.to;
-      while (j < ws.length && !covered[j] && (isCapital(ws[j] as Word) || PARTICLES.has(ws[j] as Word)) && contiguous(text, ws[j - 1] as Word, ws[j] as Word)) cover(j, ++j);
-    }
-  }
-  const statuses: Segment["statuses"] = [];
-  let chair = false;
-  let self = false;
-  for (const m of segmentWords().matchAll(text, "list", ws)) {
-    for (const val of m.values) {
-      if (val.kind === "status") {
-        // A lone "y"/"n"/"no"/"ok" is an answer only in a table's attendance column.
-        if (m.to - m.from === 1 && /^(y|n|no|yes|ok|report)$/i.test(m.surface) && ws.length > 1) continue;
-        statuses.push({ status: val.status, words: m.surface });
-      } else if (val.kind === "chair") chair = true;
-      // "I" only as a word on its own; "me"/"myself" anywhere.
-      else if (val.kind === "self" && (m.surface === "i" || (m.surface === "I" && ws.length > 3))) continue;
-      else if (val.kind === "self") self = true;
-      cover(m.from, m.to);
-    }
-  }
-
-  // "invited and attended": the attendance said wins over the invitation.
-  if (statuses.some((x) => x.status === "took_part" && !/^(y|yes|ok)$/i.test(x.words)) && statuses.some((x) => /^invited$/i.test(x.words))) {
-    statuses.splice(statuses.findIndex((x) => /^invited$/i.test(x.words)), 1);
-  }
-  // "No police available", "nobody from school": the agency named did not take part.
-  const none = /^\s*(no|nobody from|no one from|none from|no-one from)\s/i.exec(text);
-  if (none && (terms.role || terms.agency) && !statuses.some((x) => x.status !== "took_part")) statuses.push({ status: "invited_absent", words: squash(text) });
-
-  // Lower-case names only in lower-case writing ("jo SW, dc patel"); otherwise names are capitalised.
-  const loose = ws.filter((w, i) => !covered[i]);
-  const lowerWriting = lowerCase ?? (loose.length > 0 && loose.every((w) => w.surface === w.surface.toLowerCase()));
-  const actionWords = actionSet;
-  const foreign = loose.filter((w) => actionWords.has(w.folded) || /\d/.test(w.surface) || (!lowerWriting && !isCapital(w) && !PARTICLES.has(w)));
-  // Harm words ("mark", "cut") are names when written with a capital ("Mark Dunn").
-  const harm = harmWordSet();
-  const nameOk = (w: Word) =>
-    !(lowerWriting && harm.has(w.folded)) &&
-    !actionWords.has(w.folded) && !/\d/.test(w.surface) && (lowerWriting ? /^\p{L}/u.test(w.surface) : isCapital(w) || PARTICLES.has(w));
-  let name: string | null = null;
-  for (let i = 0; i < ws.length; i++) {
-    if (covered[i] || !nameOk(ws[i] as Word) || PARTICLES.has(ws[i] as Word)) continue;
-    let j = i;
-    while (j + 1 < ws.length && !covered[j + 1] && nameOk(ws[j + 1] as Word) && j - i < 3 && contiguous(text, ws[j] as Word, ws[j + 1] as Word, true)) j++;
-    const from = titleAt >= 0 && titleAt === i - 1 ? titleAt : i;
-    name = text.slice((ws[from] as Word).start, (ws[j] as Word).end).replace(/[.,]+$/, "");
-    break;
-  }
-  return {
-    name,
-    explicitRole,
-    titleRole,
-    role: terms.role,
-    agency: terms.agency,
-    title: terms.title,
-    statuses,
-    chair,
-    self,
-    foreign: foreign.filter((w) => !name?.includes(w.surface)).map((w) => w.surface),
-    notInvited: /\bnot\s+(?:been\s+)?invited\b/i.test(text),
-    text: squash(text),
-  };
-}
-
-/** Whether two words stand next to each other with only spaces (or, for names, an initial's dot) between. */
-function contiguous(text: string, a: Word, b: Word, name = false): boolean {
-  const gap = text.slice(a.end, b.start);
-  return name ? /^(\.?\s+|')$/.test(gap) || gap === "-" : /^\s+$/.test(gap) || gap === "'" || gap === "-";
-}
-
-function hasPerson(s: Segment): boolean {
-  return Boolean(s.name || s.role || s.agency || s.self);
-}
-
-function strongest(statuses: AttendanceStatus[], fallback: AttendanceStatus): AttendanceStatus {
+/** The most telling of several statuses: a report sent, then apologies, then absence, then taking part. */
+export function strongest(statuses: AttendanceStatus[], fallback: AttendanceStatus): AttendanceStatus {
   for (const s of STATUS_ORDER) if (statuses.includes(s)) return s;
   return fallback;
 }
@@ -278,7 +80,7 @@ export function writtenInLowerCase(text: string): boolean {
 }
 
 /** Split a list of people at commas, semicolons and "and"/"&", never inside a role, agency or place ("Cardiff and Vale UHB"). */
-export function listSegments(text: string): Piece[] {
+function listSegments(text: string): Piece[] {
   const protectedSpans = readPersonTerms(text, "list").matches.map((m) => [m.start, m.end] as const);
   const inside = (i: number) => protectedSpans.some(([a, b]) => i > a && i < b);
   return splitOutside(text, (t, i) => {
@@ -482,89 +284,4 @@ function purePersonUncached(text: string, identified: boolean, lowerCase?: boole
     if (!hasPerson(s) && s.statuses.length === 0 && !s.chair && words(p.text).length > 0 && !placeOnly(p.text)) return false;
   }
   return someone;
-}
-
-/** The group (social work, health, police) a person counts for under the minimum-attendee rule. */
-export function personGroup(p: Person): "social_work" | "health" | "police" | null {
-  return groupOf(p.role, p.agency);
-}
-
-/** Whether an attendance phrase can stand after the people it is about in prose ("Police couldn't make it"). */
-function proseStatus(words: string): boolean {
-  return !/^(y|n|no|yes|ok|present|report|reports|attended|joined|attending|in attendance|by phone|by telephone|on teams|chairing|chaired|unable|sick|on leave|on al|annual leave)$/i.test(words.trim());
-}
-
-/**
- * People named in a sentence of prose or a one-line message: after "Present were",
- * "Apologies from", "joined by", "chaired by" (and "with" in a sentence about the meeting
- * itself); before "couldn't make it", "were invited but did not join", "sent her report";
- * or a list that is nothing but people ("jo SW, dc patel, ann HV"). Null when the sentence
- * is not about who attended. Within one sentence, a role that could not come and a named
- * person who sent a report are one person ("Paeds couldn't join but Dr Yusuf sent her report").
- */
-export function readAttendanceProse(text: string, opts: { meeting: boolean; lowerCase?: boolean }): Person[] | null {
-  const parts = text.split(/\s+but\s+/i).map((p) => p.trim()).filter(Boolean);
-  const people: Person[] = [];
-  let any = false;
-  for (const part of parts) {
-    const found = proseClause(part, opts);
-    if (!found) continue;
-    any = true;
-    people.push(...found);
-  }
-  if (!any) return null;
-  // Apposition: an unnamed role and a named person of the same agency with no role of their own.
-  for (const named of people.filter((p) => p.name && (!p.role || p.role.code === "other"))) {
-    const role = people.find((p) => !p.name && p.role && p.role.code !== "other" && p.agency?.code === named.agency?.code);
-    if (!role) continue;
-    named.role = role.role;
-    named.status = strongest([named.status, role.status], named.status);
-    people.splice(people.indexOf(role), 1);
-  }
-  return people;
-}
-
-/** Whether some words say how someone attended ("couldn't make it", "were invited", "apols"). */
-function cueIn(text: string): boolean {
-  return (Object.entries(vocabulary().attendance) as [AttendanceStatus, string[]][])
-    .filter(([status]) => status !== "took_part")
-    .some(([status, list]) => findPhrases(list, text, `att:${status}`).some((m) => proseStatus(m.surface) || m.start > 0));
-}
-
-function proseClause(part: string, opts: { meeting: boolean; lowerCase?: boolean }): Person[] | null {
-  const v = vocabulary();
-  const lowerCase = opts.lowerCase;
-  // After a cue: "Present were ...", "Apologies from ...", "chaired by ...".
-  const chaired = /\bchaired by\s+(.+)$/i.exec(part);
-  if (chaired?.[1] && purePerson(chaired[1], false, lowerCase)) {
-    return readPeopleList(chaired[1], { status: "took_part", perLine: false, lowerCase }).map((p, i) => (i === 0 ? { ...p, chair: true } : p));
-  }
-  const prefixes = (Object.entries(v.attendance_prefix) as [AttendanceStatus, string[]][])
-    .flatMap(([status, list]) => findPhrases(list, part, `pre:${status}`).map((m) => ({ status, m })))
-    .filter(({ m }) => (m.surface.toLowerCase() !== "with" || opts.meeting) && (m.surface.toLowerCase() !== "present" || m.start === 0))
-    .sort((a, b) => a.m.start - b.m.start);
-  for (const { status, m } of prefixes) {
-    const list = part.slice(m.end).replace(/^[\s:,-]+/, "");
-    if (list && purePerson(list, false, lowerCase)) return readPeopleList(list, { status, perLine: false, lowerCase });
-  }
-  // A list of nothing but people, with at least one named role, title or "me" (an agency alone is a place, not a person);
-  // what each says of their attendance stays with them ("..., hv sent report by email, school dsl mr ward").
-  if (purePerson(part, false, lowerCase) && (cueIn(part) || /^\s*(no|nobody|no one|none)\b/i.test(part))) return readPeopleList(part, { status: "took_part", perLine: false, lowerCase });
-  if (purePerson(part, true, lowerCase)) {
-    // A role on its own at the head of a sentence ("HV - missed the last two reviews") is who spoke, not who attended.
-    const people = readPeopleList(part, { status: "took_part", perLine: false, lowerCase });
-    if (people.length > 1 || people.some((p) => p.name || p.self)) return people;
-  }
-  // Before a cue: "Police couldn't make it", "Surrey Police were invited but did not join", "HV apols".
-  const cues = (Object.entries(v.attendance) as [AttendanceStatus, string[]][])
-    .filter(([status]) => status !== "took_part")
-    .flatMap(([status, list]) => findPhrases(list, part, `att:${status}`).map((m) => ({ status, m })))
-    .filter(({ m }) => m.start > 0 && proseStatus(m.surface))
-    .sort((a, b) => a.m.start - b.m.start);
-  const cue = cues[0];
-  if (cue) {
-    const subject = part.slice(0, cue.m.start).replace(/\b(were|was|is|are|have|has)\s*$/i, "").trim();
-    if (subject && purePerson(subject, false, lowerCase)) return readPeopleList(subject, { status: cue.status, perLine: false, lowerCase }).map((p) => ({ ...p, note: cue.m.surface }));
-  }
-  return null;
 }

@@ -109,8 +109,3 @@ export function clauses(text: string, start = 0, opts: { commas?: boolean; dashe
     start,
   );
 }
-
-/** A piece's text with trailing punctuation trimmed and inner runs of spaces collapsed. */
-export function tidy(text: string): string {
-  return squash(text).replace(/^[\s\-–—•*:,.;]+|[\s\-–—•*:,.;]+$/g, "");
-}

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readAttendanceProse, readPeopleList } from "../../records/people.js";
+import { readPeopleList } from "../../records/people.js";
+import { readAttendanceProse } from "../../records/prose.js";
 import type { AttendanceStatus } from "../../records/vocabulary.js";
 
 interface Case {
