@@ -324,7 +324,7 @@ function readCases(path: string): NoteCase[] {
     .map((l) => JSON.parse(l) as NoteCase);
 }
 
-function report(title: string, byFormat: Map<string, Tally>, split: boolean): void {
+function report(title: string, byFormat: Map<string, Tally>, split: boolean, perFormat = split): void {
   console.log(`\n${title}`);
   console.log(HEADER);
   let all = zero();
@@ -332,6 +332,7 @@ function report(title: string, byFormat: Map<string, Tally>, split: boolean): vo
   let rest = zero();
   for (const [format, t] of [...byFormat.entries()].sort()) {
     if (split) console.log(line(`${DEV_FORMATS.includes(format) ? " " : "*"}${format}`, t));
+    else if (perFormat) console.log(line(` ${format}`, t));
     all = add(all, t);
     if (DEV_FORMATS.includes(format)) dev = add(dev, t);
     else rest = add(rest, t);
@@ -372,7 +373,7 @@ async function main(): Promise<void> {
   }
   // Held-out notes are only ever reported in aggregate.
   const held = readCases(heldout);
-  report(`Held-out notes (${held.length}, never tuned on), by format`, evaluate(held, calculator), true);
+  report(`Held-out notes (${held.length}, never tuned on), by format`, evaluate(held, calculator), false, true);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
