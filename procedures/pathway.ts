@@ -5,7 +5,7 @@ import { ENGLAND_ASSESSMENT } from "./data/england-assessment.js";
 import { ENGLAND_PLAN } from "./data/england-plan.js";
 import { ENGLAND_ROUTES } from "./data/england-routes.js";
 import { WALES_STAGES } from "./data/wales.js";
-import { EVENTS, ROLES, SPELLINGS, WALES_WORDS } from "./data/roles.js";
+import { EVENTS, ROLES, SPELLINGS } from "./data/roles.js";
 import { ENDING_CUES, FUTURE_CUES, NEGATION_CUES, PAST_CUES } from "./data/language.js";
 import {
   DECISIONS,
@@ -27,7 +27,6 @@ export function loadPathway(): Pathway {
   const parsed = PathwaySchema.safeParse({
     roles: ROLES,
     events: EVENTS,
-    walesWords: WALES_WORDS,
     spellings: SPELLINGS,
     language: { negations: NEGATION_CUES, endings: ENDING_CUES, past: PAST_CUES, future: FUTURE_CUES },
     stages: [...ENGLAND_ASSESSMENT, ...ENGLAND_PLAN, ...ENGLAND_ROUTES, ...WALES_STAGES],

@@ -2,6 +2,7 @@ import type { Jurisdiction } from "../core/jurisdiction.js";
 import { getStage, loadPathway } from "./pathway.js";
 import type { Alias, Stage, StageId } from "./schema.js";
 import { findPhrase, tokens } from "./text.js";
+import { mentionsWales as lexiconMentionsWales } from "../lexicon/index.js";
 
 /** The stage a description was read as, how sure we are (0–1) and the phrase that decided it. */
 export interface StageRecognition {
@@ -46,11 +47,9 @@ function aliases(): CompiledAlias[] {
   return compiled;
 }
 
-/** Whether the words place the situation in Wales (a Welsh place, Welsh law or "Wales"). */
+/** Whether the words place the situation in Wales (a Welsh place, force, law or "Wales"): the shared lexicon's cues. */
 export function mentionsWales(text: string): boolean {
-  const p = loadPathway();
-  const words = tokens(text, p.spellings);
-  return p.walesWords.some((w) => findPhrase(words, tokens(w)).length > 0);
+  return lexiconMentionsWales(text);
 }
 
 /** Marks a clause boundary among the words: no phrase and no negation reaches across it. */

@@ -137,7 +137,6 @@ export const PathwaySchema = z
     roles: z.array(RoleSchema).min(1),
     events: z.array(EventSchema).min(1),
     /** Words that put a situation in Wales when no jurisdiction is given. */
-    walesWords: z.array(z.string().min(1)),
     /** Common misspellings and shorthand, replaced word for word before matching. */
     spellings: z.record(z.string(), z.string()),
     /** Grammar cues for negation, endings and tense (see data/language.ts). */

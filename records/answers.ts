@@ -1,9 +1,13 @@
 import type { Clock } from "../core/clock.js";
 import type { Attendee, AttendeeCategory, Decisions, StrategyRecord } from "./model.js";
-import { parseAttendeeList } from "./attendees.js";
+import { attendeeFrom } from "./attendees.js";
+import { readPeopleList } from "./people.js";
+import { readAttendanceProse } from "./prose.js";
+import type { AttendanceStatus } from "./vocabulary.js";
 import { londonDate } from "../deadlines/index.js";
 import { dueFromText, findDate, meetingDayWord } from "./dates.js";
 import { splitSections } from "./notes-parser.js";
+import { spelled } from "./decisions.js";
 import { minimumAttendees } from "./requirements.js";
 import { clauses, readCriminalInvestigation, readLegalAction } from "./decisions.js";
 
@@ -32,16 +36,20 @@ export function parseMeetingDate(text: string, clock: Clock): string | null {
   return found ? found.iso : meetingDayWord(text, today);
 }
 
-/** People from a "who took part" answer; "Apologies: ..." or "invited: ..." parts do not count as taking part. */
+const LIST_STATUS: Record<string, AttendanceStatus> = { present: "took_part", apologies: "apologies", absent: "invited_absent", reports: "sent_report" };
+
+/**
+ * People from a "who took part" answer, typed on one line or several: those after
+ * "Apologies:" or "invited:" (or "couldn't make it") do not count as taking part.
+ */
 export function parseAttendeesReply(text: string): Attendee[] {
   const { header, sections } = splitSections(text);
-  const people = parseAttendeeList(header, true);
+  const people = header.split("\n").flatMap((line) => readAttendanceProse(line, { meeting: false }) ?? readPeopleList(line, { status: "took_part", perLine: false }));
   for (const s of sections) {
-    if (s.key === "present") people.push(...parseAttendeeList(s.text, true));
-    else if (s.key === "absent") people.push(...parseAttendeeList(s.text, false, s.label.toLowerCase()));
-    else people.push(...parseAttendeeList(`${s.label}: ${s.text}`, true));
+    const status = LIST_STATUS[s.key];
+    people.push(...readPeopleList(status ? s.text : `${s.label}: ${s.text}`, { status: status ?? "took_part", perLine: s.text.includes("\n") }));
   }
-  return people;
+  return people.map(attendeeFrom);
 }
 
 /** Minimum attendee groups (social work, health, police) with nobody recorded as taking part. */
@@ -60,34 +68,45 @@ export function describeCategories(cats: AttendeeCategory[]): string {
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 
+const STATUS_WORDS: Record<AttendanceStatus, string> = {
+  took_part: "took part",
+  apologies: "sent apologies, did not take part",
+  invited_absent: "invited, did not take part",
+  sent_report: "sent a report, did not take part",
+};
+
 /** One line per attendee, for confirming what was understood. */
 export function describeAttendees(attendees: Attendee[]): string {
   return attendees
-    .map((a) => `- ${[a.name, a.role, a.agency].filter(Boolean).join(", ") || "Not named"}: ${a.attended ? "took part" : "did not take part"}`)
+    .map((a) => `- ${[a.name, a.role, a.agency].filter(Boolean).join(", ") || "Not named"}: ${STATUS_WORDS[a.status]}`)
     .join("\n");
 }
 
 /** Answer to the section 47 choice. */
 export function section47FromChoice(choice: string): Decisions["section47"] {
-  if (/^yes/i.test(choice)) return { decision: "yes", outcome: null, rationale: null };
-  if (/^no/i.test(choice)) return { decision: "no", outcome: null, rationale: null };
-  return { decision: "undecided", outcome: null, rationale: "Not yet decided" };
+  if (/^y/i.test(choice)) return { decision: "yes", outcome: null, rationale: null, source: choice };
+  if (/^no?\b/i.test(choice)) return { decision: "no", outcome: null, rationale: null, source: choice };
+  return { decision: "undecided", outcome: null, rationale: "Not yet decided", source: choice };
 }
 
 /** Answer about a criminal investigation: "no", "not decided", or what was agreed. */
 export function criminalFromAnswer(text: string): Decisions["criminal_investigation"] {
-  if (/^\s*(no|none|not needed|no investigation)\b/i.test(text)) return { decision: "no", lead: null, detail: text.trim() };
-  if (/\b(not (yet )?decided|tbc|undecided|pending)\b/i.test(text)) return { decision: "undecided", lead: null, detail: text.trim() };
-  const read = readCriminalInvestigation(clauses(text));
-  return read.decision === "yes" ? read : { decision: "yes", lead: /police/i.test(text) ? "Police" : null, detail: text.trim() };
+  const t = text.trim();
+  if (/^\s*(no|none|not needed|no investigation)\b/i.test(t)) return { decision: "no", lead: null, lead_by: null, detail: t, source: t };
+  if (/\b(not (yet )?decided|tbc|undecided|pending)\b/i.test(t)) return { decision: "undecided", lead: null, lead_by: null, detail: t, source: t };
+  const read = readCriminalInvestigation(clauses(t));
+  if (read.decision === "yes") return { ...read, source: t };
+  const police = /\bpolice\b/.test(spelled(t));
+  return { decision: "yes", lead: police ? "Police" : null, lead_by: police ? "police" : null, detail: t, source: t };
 }
 
 /** Answer about legal action: "no", "not decided", or what was agreed (EPO, legal planning meeting...). */
 export function legalFromAnswer(text: string): Decisions["legal_action"] {
-  if (/^\s*(no|none|not needed|not required)\b/i.test(text)) return { decision: "no", detail: text.trim() };
-  if (/\b(not (yet )?decided|tbc|undecided|pending)\b/i.test(text)) return { decision: "undecided", detail: text.trim() };
-  const read = readLegalAction(clauses(text));
-  return read.decision === "yes" ? read : { decision: "yes", detail: text.trim() };
+  const t = text.trim();
+  if (/^\s*(no|none|not needed|not required)\b/i.test(t)) return { decision: "no", detail: t, source: t };
+  if (/\b(not (yet )?decided|tbc|undecided|pending)\b/i.test(t)) return { decision: "undecided", detail: t, source: t };
+  const read = readLegalAction(clauses(t));
+  return read.decision === "yes" ? { ...read, source: t } : { decision: "yes", detail: t, source: t };
 }
 
 /** Actions missing an owner or a date, numbered as in the record (1-based), for one question. */

@@ -1,3 +1,4 @@
+import type { Jurisdiction } from "../core/jurisdiction.js";
 import type { AttendeeCategory, Gap, StrategyRecord } from "./model.js";
 import { citationFor, minimumAttendees, type RequirementId } from "./requirements.js";
 
@@ -27,18 +28,25 @@ const MINIMUM_WORDING: Partial<Record<AttendeeCategory, { missing: string; follo
   },
 };
 
-/** Every gap in a record, most important first (who took part, decisions, actions, details). */
-export function checkRecord(record: StrategyRecord): Gap[] {
+/**
+ * Every gap in a record, most important first (who took part, decisions, actions, details).
+ * In Wales no England timescale is stated as a rule: the date is asked for without the
+ * 15-working-day ICPC timescale of Working Together 2023.
+ */
+export function checkRecord(record: StrategyRecord, opts: { jurisdiction?: Jurisdiction } = {}): Gap[] {
   const gaps: Gap[] = [];
   const d = record.decisions;
+  const wales = (opts.jurisdiction ?? record.jurisdiction?.value) === "wales";
 
   if (!record.date) {
     gaps.push(
-      gap(
-        "date",
-        "The date of the strategy discussion is not recorded. Add it: if section 47 enquiries start, the initial child protection conference is due within 15 working days of it.",
-        "icpc_timescale",
-      ),
+      wales
+        ? gap("date", "The date of the strategy discussion is not recorded. Add it.", "record_decisions")
+        : gap(
+            "date",
+            "The date of the strategy discussion is not recorded. Add it: if section 47 enquiries start, the initial child protection conference is due within 15 working days of it.",
+            "icpc_timescale",
+          ),
     );
   }
 

@@ -102,23 +102,47 @@ export function formatLong(iso: string): string {
 // Due words the deadline parser does not read because they are not dates anywhere else.
 const SAME_DAY = /\b(immediately|same day)\b/i;
 
+// When something is due, in the words and shorthand of notes. The last one in an action is its due date.
+const RELATIVE_DUE =
+  /\b(?:(?:by|before|on|until|till|due)\s+)?(?:today|tonight|tomorrow|tmrw|tmw|tomoz|2moro|this\s+(?:morning|afternoon|evening|am|pm)|end\s+of\s+(?:the\s+)?(?:day|week)|eod|cob|eow|close\s+of\s+business|(?:in|within)\s+\d{1,3}\s*(?:calendar\s+)?(?:days?|weeks?|hours?|hrs?)|(?:next|this|coming)\s+(?:mon|tue|wed|thu|fri)[a-z]*|(?:mon|tues?|weds?|thu|thur|thurs|fri)(?:day|nesday|sday|rsday)?)\b/gi;
+
+/** A relative due phrase as the deadline parser reads it: shorthand spelt out, a bare weekday as "by" it. */
+function spellDue(phrase: string): string {
+  const t = phrase
+    .replace(/\b(tmrw|tmw|tomoz|2moro)\b/i, "tomorrow")
+    .replace(/\bthis\s+(am|pm)\b/i, "today")
+    .replace(/\bweds\b/i, "wed")
+    .replace(/\bthurs\b/i, "thu")
+    .replace(/\b(?:in|within)\s+(\d{1,3})\s*(?:hours?|hrs?)\b/i, (_m, n: string) => `within ${Math.max(1, Math.ceil(Number(n) / 24))} days`);
+  return /^(mon|tue|wed|thu|fri)/i.test(t) ? `by ${t}` : t.replace(/\b(within|in)\s+(\d+)(days?|weeks?)\b/i, "$1 $2 $3");
+}
+
 /**
  * A due date from an action's text: an explicit date (year from the anchor, moved to
  * next year only if it would fall well before the meeting) or a relative phrase ("today",
- * "by Fri", "within 3 days") read by deadlines/ against the meeting date.
+ * "by Fri", "tmrw", "within 3 days", a weekday on its own) read by deadlines/ against the
+ * meeting date. Without an anchor (the notes give no date for the discussion) relative
+ * words are kept as written but give no date: they are never counted from today.
  */
-export function dueFromText(text: string, anchor: string): { due: string | null; due_text: string | null } {
-  const phrase = /\b(?:by|before|on|due|within|from)\b[^;,.]*$/i.exec(text)?.[0] ?? null;
-  const anchorYear = Number(anchor.slice(0, 4));
-  const found = findDate(text, anchorYear);
+export function dueFromText(text: string, anchor: string | null, year = Number((anchor ?? "").slice(0, 4)) || new Date().getUTCFullYear()): { due: string | null; due_text: string | null } {
+  const phraseOf = (t: string) => /\b(?:by|before|on|due|within|from)\b[^;,.]*$/i.exec(t)?.[0] ?? null;
+  const found = findDate(text, year);
+  // "daily from 01/10": a start, not a date to be done by.
+  if (found && /\b(from|starting|since|ongoing from)\s*$/i.test(text.slice(0, found.index))) {
+    return { due: null, due_text: text.slice(Math.max(0, text.slice(0, found.index).search(/\b(from|starting|since|ongoing from)\s*$/i)), found.index + found.length) };
+  }
   if (found) {
     let iso = found.iso;
-    if (found.yearAssumed && iso < addDays(anchor, -60)) iso = checkedIso(anchorYear + 1, Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
-    return { due: iso, due_text: phrase ?? text.slice(found.index, found.index + found.length) };
+    if (anchor && found.yearAssumed && iso < addDays(anchor, -60)) iso = checkedIso(year + 1, Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+    return { due: iso, due_text: phraseOf(text.slice(0, found.index + found.length)) ?? text.slice(found.index, found.index + found.length) };
   }
   const sameDay = SAME_DAY.exec(text);
-  if (sameDay) return { due: anchor, due_text: phrase ?? sameDay[0] };
-  const relative = findDateInText(text, fixedClock(anchor), { prefer: "future", due: true });
-  if (relative?.parsed) return { due: relative.parsed.date, due_text: phrase ?? relative.dateText };
-  return { due: null, due_text: /\b(asap|as soon as possible|urgently|ongoing|tbc)\b/i.exec(text)?.[0] ?? null };
+  if (sameDay) return { due: anchor, due_text: sameDay[0] };
+  // The first: "see him tomorrow and tell mum this evening" is due tomorrow.
+  const relative = [...text.matchAll(RELATIVE_DUE)][0];
+  if (relative) {
+    const read = findDateInText(spellDue(relative[0]), fixedClock(anchor ?? `${year}-01-15`), { prefer: "future", due: true });
+    if (read?.parsed) return { due: anchor ? read.parsed.date : null, due_text: relative[0] };
+  }
+  return { due: null, due_text: /\b(asap|as soon as possible|urgently|ongoing|tbc|daily|weekly|next week)\b/i.exec(text)?.[0] ?? null };
 }

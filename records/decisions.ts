@@ -1,135 +1,204 @@
-import type { Decisions, RecordAction } from "./model.js";
-import { dueFromText } from "./dates.js";
-import { classify } from "./attendees.js";
+import type { Decisions } from "./model.js";
+import { clauses as splitClauses, sentences } from "./text.js";
+import { findPhrases, hasPhrase, plain, vocabulary } from "./vocabulary.js";
+import { peopleTerms } from "../lexicon/index.js";
+
+export { parseAction, parseActions } from "./actions.js";
 
 /**
- * Reading decisions and actions out of free text. Each reader works clause by clause
- * and keeps the practitioner's own words as the rationale or detail, so the draft
- * never says more than the notes did.
+ * Reading decisions out of the notes' sentences, in the shorthand practitioners use
+ * ("s47 ✓ thresh met", "Jt inv, pol lead crim", "LPM req'd", "NFA s47", "Legal – N").
+ * Each reader works clause by clause on the shorthand spelt out, and keeps the clauses it
+ * decided from as written, so the draft never says more than the notes did.
  */
 
-/** Split text into clauses on sentence ends, semicolons, commas, bullets and line breaks. */
+/** Split text into clauses at sentence ends, semicolons, commas, bullets and line breaks (not at dashes: "S47 - yes"). */
 export function clauses(text: string): string[] {
-  return text
-    .split(/(?<!\b(?:[A-Z]|[Ss]|Dr|DC|DS|PC|No))\.(?=\s|$)|[;\n•]|,(?![^(]*\))|\s[-–—]\s(?=[A-Za-z])/)
-    .map((c) =>
-      c
-        .replace(/^[\s\-*·\d).]+/, "")
-        .replace(/^(agreed|decisions?|outcomes?|plan|agreed plan)\s*:\s*/i, "")
-        .replace(/\s+/g, " ")
-        .trim(),
-    )
-    .filter((c) => c.length > 1)
-    // Real clauses are short; the cap keeps every later pattern cheap on hostile input.
-    .map((c) => c.slice(0, MAX_CLAUSE));
+  return sentences(text)
+    .flatMap((p) => p.text.split("•"))
+    .flatMap((s) => splitClauses(s, 0, { dashes: false }).map((p) => p.text))
+    .map((c) => c.replace(/^[\s\-*·\d).]+(?=\S)/, "").replace(/\s+/g, " ").trim().slice(0, MAX_CLAUSE))
+    .filter((c) => c.length > 1);
 }
 
 const MAX_CLAUSE = 2000;
 
-const S47_WORDS = String.raw`(?:s\.?\s?47|sec(?:tion|t)?\.?\s*47|child protection enquir(?:y|ies)|CP enquir(?:y|ies))`;
-const S47 = new RegExp(String.raw`\b${S47_WORDS}`, "i");
-// A negation counts only when it is about section 47: "no s47", "s47 not agreed",
-// "threshold not met", not "s47 as child not safe at home".
-const NEGATIVE = new RegExp(
-  String.raw`\b(?:no|not|nor|without|don'?t|isn'?t|won'?t)\b(?:\W+\w+){0,3}?\W+${S47_WORDS}` +
-    String.raw`|${S47_WORDS}(?:\W+\w+){0,4}?\W+(?:not|no longer|no)\b(?!\s+(?:safe|to be (?:told|informed|shared)))` +
-    String.raw`|\b(?:threshold (?:\w+ )?not met|nfa|no further action)\b`,
-  "i",
-);
-const UNDECIDED = /\b(tbc|to be (decided|confirmed|agreed|considered|discussed)|pending|undecided|defer(red)?|await(ing)?|consider(ed|ing)?\s+whether|unclear|not yet decided)\b/i;
+/**
+ * A clause with its shorthand spelt out, lower case: "Jt inv ✓, pol lead crim" →
+ * "joint investigation agreed police lead criminal". Ticks are "agreed", crosses "not
+ * agreed", and a lone Y or N after a dash or colon is "yes" or "no".
+ */
+export function spelled(clause: string): string {
+  const v = vocabulary();
+  // The police by any name ("CAIT", "PPU", "South Wales Police") are "police" to the decision readers.
+  for (const m of [...peopleTerms().matchAll(clause, "text")].reverse()) {
+    if (m.values.some((x) => x.kind === "agency" && x.agency.code === "police") && !/^police$/i.test(m.surface)) {
+      clause = `${clause.slice(0, m.start)}police${clause.slice(m.end)}`;
+    }
+  }
+  let t = ` ${clause
+    .replace(/[✓✔√]/g, " agreed ")
+    .replace(/[✗✘]/g, " not agreed ")
+    .replace(/([:–—-]\s*)Y\b/g, "$1 yes ")
+    .replace(/([:–—-]\s*)N\b(?!\/)/g, "$1 no ")
+    // "LPM N", "S47 Y": a lone Y or N closing a clause is the answer.
+    .replace(/(\S\s+)Y\s*[.;]?\s*$/, "$1 yes ")
+    .replace(/(\S\s+)N\s*[.;]?\s*$/, "$1 no ")} `;
+  t = ` ${plain(t)} `;
+  for (const [from, to] of Object.entries(v.shorthand).sort((a, b) => b[0].length - a[0].length)) {
+    t = t.replaceAll(` ${plain(from)} `, ` ${to} `);
+  }
+  return t.replace(/\s+/g, " ").trim();
+}
+
+/** Whether a clause is about telling the family or the child (never a decision on s47, crime or court). */
+export function isSharing(clause: string): boolean {
+  const v = vocabulary();
+  return hasPhrase(v.family_words, clause) && hasPhrase(v.telling_words, clause);
+}
+
+const UNDECIDED = /\b(to be decided|to decide|will decide|can t decide|cannot decide|not yet decided|undecided|to confirm|to be confirmed|tbc|pending|awaiting|awaited|to follow|to be agreed|to be considered|consider whether|deferred|decision on|decision re|decision about)\b/;
+const CONDITIONAL = /\b(if|unless|once|subject to|depending on|whether)\b/;
+const NEGATION = /\b(no|not|none|nil|nfa|no further action|not applicable|n a)\b/;
 
 function joinOrNull(parts: string[]): string | null {
   const uniq = [...new Set(parts)];
   return uniq.length > 0 ? uniq.join("; ") : null;
 }
 
-/** The section 47 decision in a set of clauses. A positive statement wins over a negative one. */
-export function readSection47(cs: string[]): Decisions["section47"] {
-  const s47 = cs.filter((c) => S47.test(c));
-  const yes = s47.filter((c) => !NEGATIVE.test(c) && !UNDECIDED.test(c));
-  if (yes.length > 0) return { decision: "yes", outcome: null, rationale: joinOrNull(yes) };
-  const no = s47.filter((c) => NEGATIVE.test(c) && !UNDECIDED.test(c));
-  if (no.length > 0) return { decision: "no", outcome: outcomeOf(cs), rationale: joinOrNull(no) };
-  const undecided = s47.filter((c) => UNDECIDED.test(c));
-  if (undecided.length > 0) return { decision: "undecided", outcome: null, rationale: joinOrNull(undecided) };
-  // Without the words "section 47": convening an ICPC means enquiries were initiated;
-  // "NFA" or "section 17" means they were not.
-  const icpc = cs.filter((c) => /\b(ICPC|initial (child protection )?conference)\b/i.test(c) && !/\b(no|not)\b/i.test(c));
-  if (icpc.length > 0) return { decision: "yes", outcome: null, rationale: joinOrNull(icpc) };
-  const outcome = outcomeOf(cs);
-  if (outcome) {
-    const why = cs.filter((c) => /\b(nfa|no further action|s\.?\s?17|section\s*17|child in need|CIN|early help|step(ped)?[- ]down)\b/i.test(c));
-    return { decision: "no", outcome, rationale: joinOrNull(why) };
+const S47 = /\bs47\b|\bchild protection enquir/;
+
+// Words that start the reason for a decision, or another subject: what follows them is not the decision's own wording.
+const REASON = /\s\b(as|because|since|due to|given|following|owing to|which|who|where|so that|in case)\b\s/;
+
+/** The part of a (spelt-out) clause that states the decision itself, up to the reason given for it. */
+function aboutDecision(t: string, topic: RegExp): string {
+  const parts = t.split(REASON);
+  // split with a capture group interleaves separators; keep the text parts only.
+  const texts = parts.filter((_, i) => i % 2 === 0);
+  return texts.find((p) => topic.test(p)) ?? t;
+}
+const NO_S47 = /\b(s17|child in need|cin|early help|step(ped)? down|no further action)\b/;
+const POLICE_WORDS = /\b(police|criminal|crime|offence|cps|arrest)\b/;
+
+/** The section 47 decision. A firm decision to start wins over one not to; "to be decided" is undecided. */
+export function readSection47(cs: string[]): Decisions["section47"] & { source: string | null } {
+  const yes: string[] = [];
+  const no: string[] = [];
+  const undecided: string[] = [];
+  for (const c of cs) {
+    if (isSharing(c)) continue;
+    const t = spelled(c);
+    const s47 = S47.test(t);
+    const threshold = /\bthreshold\b/.test(t) && /\bmet\b/.test(t);
+    const icpc = /\b(icpc|initial child protection conference)\b/.test(t);
+    if (!s47 && !threshold && !icpc) {
+      if (NO_S47.test(t) && !POLICE_WORDS.test(t)) no.push(c);
+      continue;
+    }
+    if (s47 && new RegExp(String.raw`\b(if|whether|unless)\s+(s47|child protection)`).test(t)) continue;
+    // Only the words about section 47 count: "s47 as child not safe at home" is a yes with its reason.
+    const about = aboutDecision(t, /\bs47\b|\bchild protection enquir|\bthreshold\b|\bicpc\b/);
+    if (UNDECIDED.test(about)) undecided.push(c);
+    else if (NEGATION.test(about) || /\bnot met\b/.test(about)) no.push(c);
+    else yes.push(c);
   }
-  return { decision: "undecided", outcome: null, rationale: null };
+  if (yes.length > 0) return { decision: "yes", outcome: null, rationale: joinOrNull(yes), source: joinOrNull(yes) };
+  if (no.length > 0) return { decision: "no", outcome: outcomeOf(cs), rationale: joinOrNull(no), source: joinOrNull(no) };
+  if (undecided.length > 0) return { decision: "undecided", outcome: null, rationale: joinOrNull(undecided), source: joinOrNull(undecided) };
+  return { decision: "undecided", outcome: null, rationale: null, source: null };
 }
 
 function outcomeOf(cs: string[]): string | null {
-  const all = cs.join(" ");
-  if (/\b(s\.?\s?17|section\s*17|child in need|CIN)\b/i.test(all)) return "Section 17 (child in need) assessment or support";
-  if (/\b(early help|step(ped)?[- ]down)\b/i.test(all)) return "Early help";
-  if (/\b(nfa|no further action)\b/i.test(all)) return "No further action";
+  const all = spelled(cs.join(" ; "));
+  if (/\b(s17|child in need|cin|single assessment)\b/.test(all)) return "Section 17 (child in need) assessment or support";
+  if (/\bcare and support plan\b/.test(all)) return "Care and support plan";
+  if (/\b(early help|step(ped)? down)\b/.test(all)) return "Early help";
+  if (/\bno further action\b/.test(all)) return "No further action";
   return null;
 }
 
-const CRIME_NO =
-  /\b(no (criminal|police) (investigation|action|further action|involvement|enquir(y|ies))|police (nfa|no further action|not (investigating|to investigate|pursuing))|police will not investigate|no crime|not a (criminal|police) matter|no offences?|no criminal offence)\b/i;
 const CRIME_YES =
-  /\b(joint (investigation|enquir(y|ies)|visit|working|s47)|criminal investigation|police (investigation|enquir(y|ies))|police (to|will) (investigate|lead|interview|arrest)|police(-| )led|single[- ]agency (police|investigation)|ABE|achieving best evidence|arrest(ed)?|crime (report|number|ref(erence)?)|interview under caution|VRI|video recorded interview|forensic|evidence[- ]gathering|police (are |is )?investigating|(criminal|police) enquir(y|ies)|police lead|criminal (side|matters?)|crime (to be )?recorded)\b/i;
+  /\b(joint (investigation|enquiry|enquiries|visit|working)|joint with police|jointly|police (to |will |are |is )?(investigate|investigating|lead|leading|led)|police led|led by police|police lead|criminal investigation (yes|agreed|to start|to proceed|will)|police investigation|criminal enquiries|arrest|arrested|interview under caution|(investigation|criminal investigation)\b.{0,40}\bto lead|to lead (the )?(criminal|investigation))\b/;
+const CRIME_NO =
+  /\b(no (police|criminal) (investigation|action|involvement|further action|role|enquiries)|no role for police|no further action|police nfa|no offence|not a (criminal|police) matter|no crime|criminal investigation (no|not)\b|police will not investigate|not investigating|no investigation)\b/;
+const CRIME_TOPIC = /\b(police|criminal|investigation|investigate|investigating|offence|crime|arrest|abe)\b/;
 
-/** The criminal investigation decision: whether, who leads, conduct and timing as written. */
-export function readCriminalInvestigation(cs: string[]): Decisions["criminal_investigation"] {
-  const no = cs.filter((c) => CRIME_NO.test(c));
-  const yes = cs.filter((c) => CRIME_YES.test(c) && !CRIME_NO.test(c));
-  const pending = yes.filter((c) => UNDECIDED.test(c));
-  const firm = yes.filter((c) => !UNDECIDED.test(c) && !/\bno\b|\bnot\b/i.test(c));
-  if (firm.length > 0) {
-    const joint = firm.some((c) => /\bjoint\b/i.test(c));
-    const lead = joint
-      ? "Police lead the criminal investigation; children's social care lead the section 47 enquiries (joint investigation)"
-      : firm.some((c) => /\bpolice\b|\bABE\b|arrest|caution/i.test(c))
-        ? "Police"
-        : null;
-    return { decision: "yes", lead, detail: joinOrNull(firm) };
+/** The criminal investigation decision: whether, who leads, and its conduct and timing as written. */
+export function readCriminalInvestigation(cs: string[]): Decisions["criminal_investigation"] & { lead_by: "police" | "joint" | null; source: string | null } {
+  const firm: string[] = [];
+  const no: string[] = [];
+  const pending: string[] = [];
+  for (const c of cs) {
+    if (isSharing(c)) continue;
+    const t = spelled(c);
+    if (!CRIME_TOPIC.test(t) && !/\bjoint\b/.test(t)) continue;
+    const about = aboutDecision(t, CRIME_TOPIC);
+    if (UNDECIDED.test(about) && !CRIME_NO.test(about)) pending.push(c);
+    else if (CRIME_NO.test(about) || (/\b(criminal|police) investigation\b/.test(about) && NEGATION.test(about))) no.push(c);
+    // A criminal or police investigation stated plainly ("criminal investigation to be undertaken") is one agreed.
+    else if (CRIME_YES.test(about) || /\b(criminal|police) investigation\b/.test(about)) (CONDITIONAL.test(about) ? pending : firm).push(c);
   }
-  if (no.length > 0) return { decision: "no", lead: null, detail: joinOrNull(no) };
-  if (pending.length > 0) return { decision: "undecided", lead: null, detail: joinOrNull(pending) };
-  return { decision: "undecided", lead: null, detail: null };
+  if (firm.length > 0) {
+    // "Criminal investigation: joint, police to lead": joint working may be said in a clause of its own.
+    const joint = cs.some((c) => {
+      const t = spelled(c);
+      return /\b(joint|jointly)\b/.test(t) && (/^(joint|jointly)( investigation| working)?( with police)?$/.test(t) || CRIME_TOPIC.test(t) || firm.includes(c));
+    });
+    return {
+      decision: "yes",
+      lead: joint ? "Police lead the criminal investigation; children's social care lead the section 47 enquiries (joint investigation)" : "Police",
+      lead_by: joint ? "joint" : "police",
+      detail: joinOrNull(firm),
+      source: joinOrNull(firm),
+    };
+  }
+  if (no.length > 0) return { decision: "no", lead: null, lead_by: null, detail: joinOrNull(no), source: joinOrNull(no) };
+  if (pending.length > 0) return { decision: "undecided", lead: null, lead_by: null, detail: joinOrNull(pending), source: joinOrNull(pending) };
+  return { decision: "undecided", lead: null, lead_by: null, detail: null, source: null };
 }
 
-const LEGAL_NO =
-  /\b(no (legal|court|EPO|emergency protection|proceedings)|legal (action |advice )?(is )?(not|isn'?t) (required|needed|indicated)|no need for (legal|an EPO|court)|threshold for (legal|proceedings) not met|legal not required)\b/i;
-const LEGAL_YES =
-  /\b(EPO|emergency protection order|police protection|PPO|powers of protection|s\.?\s?46|section 46|legal planning( meeting)?|LPM|legal gateway|legal (advice|meeting|action)|PLO|pre-?proceedings|care proceedings|interim care order|ICO|court)\b/i;
+const LEGAL = /\b(legal|epo|emergency protection order|police protection|ppo|powers of protection|s46|plo|pre proceedings|care proceedings|interim care order|court)\b/;
+const LEGAL_YES = /\b(requested|request|to be requested|to be held|to be arranged|agreed|booked|yes|held|sought|initiated|granted|taken|obtained|in place|applied|apply|issued|convened|to be convened)\b/;
+const LEGAL_OPEN = /\b(tbc|to be discussed|to discuss|to be considered|consider|considering|pending|may be needed|if needed|if required|to be confirmed|awaiting)\b/;
 
-/** Whether legal action (EPO, police protection, legal planning) was decided on, and what. */
-export function readLegalAction(cs: string[]): Decisions["legal_action"] {
-  const no = cs.filter((c) => LEGAL_NO.test(c));
-  const yes = cs.filter((c) => LEGAL_YES.test(c) && !LEGAL_NO.test(c));
-  const firm = yes.filter((c) => !UNDECIDED.test(c));
-  if (firm.length > 0) return { decision: "yes", detail: joinOrNull(firm) };
-  if (no.length > 0) return { decision: "no", detail: joinOrNull(no) };
-  if (yes.length > 0) return { decision: "undecided", detail: joinOrNull(yes) };
-  return { decision: "undecided", detail: null };
+/** Whether legal action (a legal planning meeting, an EPO, police protection) was decided on, and what. */
+export function readLegalAction(cs: string[]): Decisions["legal_action"] & { source: string | null } {
+  const yes: string[] = [];
+  const no: string[] = [];
+  const open: string[] = [];
+  for (const c of cs) {
+    if (isSharing(c)) continue;
+    const t = spelled(c);
+    if (!LEGAL.test(t)) continue;
+    if (NEGATION.test(t)) no.push(c);
+    else if (LEGAL_OPEN.test(t)) open.push(c);
+    else if (CONDITIONAL.test(t)) continue;
+    else if (LEGAL_YES.test(t) || /\b(epo|emergency protection order|police protection|plo|care proceedings|interim care order)\b/.test(t)) yes.push(c);
+  }
+  if (yes.length > 0) return { decision: "yes", detail: joinOrNull(yes), source: joinOrNull(yes) };
+  if (no.length > 0) return { decision: "no", detail: joinOrNull(no), source: joinOrNull(no) };
+  if (open.length > 0) return { decision: "undecided", detail: joinOrNull(open), source: joinOrNull(open) };
+  return { decision: "undecided", detail: null, source: null };
 }
 
-const FAMILY = /\b(parents?|mum|mother|dad|father|carers?|family|step-?(dad|mum|father|mother)|grandparents?|household)\b/i;
-const TELLING =
-  /\b(tell|told|inform(ed)?|share[ds]?|sharing|aware|advised?|explain(ed)?|update[ds]?|notif(y|ied)|not to know|consent|alert(ed)?|disclos(e|ed|ure))\b/i;
-
-/** What was decided about sharing information with the child and family. */
+/** What was decided about sharing information with the child and family (including holding it back). */
 export function readShareWithFamily(cs: string[]): string | null {
-  return joinOrNull(cs.filter((c) => (FAMILY.test(c) || /\bchild and family\b/i.test(c)) && TELLING.test(c)));
+  return joinOrNull(cs.filter(isSharing));
 }
 
-const CHILD = /\b(child|children|him|her|them|YP|young person|boy|girl|baby|infant|toddler|sibling|siblings|\d+\s?(yo|y\/o|years? old))\b/i;
-const SEE_CHILD = /\b(see|seen|seeing|speak|spoke|speaking|talk|talked|wishes and feelings|voice|views|interview(ed)?)\b/i;
-const WELFARE =
-  /\b(visit(ed|s|ing)?|ABE|achieving best evidence|CP medical|child protection medical|medical (assessment|examination)|paediatric (assessment|examination)|safety plan|stay(ing|s)? with|placed with|place of safety|protective|voice of (the )?child|wishes and feelings|EPO|emergency protection order|police protection)\b/i;
-
-/** How the child's welfare and safety were considered, including seeing or speaking to the child. */
+/** How the child's welfare and safety were considered: seeing or speaking to the child, where they stay, a safety plan, a medical. */
 export function readChildWelfare(cs: string[]): string | null {
-  return joinOrNull(cs.filter((c) => (SEE_CHILD.test(c) && CHILD.test(c)) || WELFARE.test(c)));
+  const v = vocabulary();
+  return joinOrNull(cs.filter((c) => findPhrases(v.welfare_phrases, c, "welfare").length > 0 && !isSharing(c)));
+}
+
+/** Whether a sentence tells why the discussion was held: a concern about a child, or the words "concern", "worries", "referral". */
+export function isConcern(text: string): boolean {
+  const v = vocabulary();
+  if (/^\s*(concerns?|worries|the concern|concern was|the referral)\b/i.test(text) || /\bconcerns? (re|about|regarding|is|was|were)\b/i.test(text)) return true;
+  const child = hasPhrase(v.child_words, text) || /\b\d{1,2}\s?(yo|y\/o|yrs?|years?[- ]old|months?[- ]old|month old|mo|m\/o|mths?|wks?|weeks)\b|\b\d{1,2}-year-old\b/i.test(text);
+  return child && hasPhrase(v.harm_words, text);
 }
 
 /**
@@ -142,54 +211,14 @@ export function readDecisions(
   wider: string[],
   stated: { share_with_family?: string | null; child_welfare?: string | null } = {},
 ): Decisions {
+  const s47 = readSection47(cs);
+  const crime = readCriminalInvestigation(cs);
+  const legal = readLegalAction(cs);
   return {
-    section47: readSection47(cs),
-    criminal_investigation: readCriminalInvestigation(cs),
-    legal_action: readLegalAction(cs),
-    share_with_family: stated.share_with_family || readShareWithFamily(wider),
-    child_welfare: stated.child_welfare || readChildWelfare(wider),
+    section47: { decision: s47.decision, outcome: s47.outcome, rationale: s47.rationale, source: s47.source },
+    criminal_investigation: { decision: crime.decision, lead: crime.lead, lead_by: crime.lead_by, detail: crime.detail, source: crime.source },
+    legal_action: { decision: legal.decision, detail: legal.detail, source: legal.source },
+    share_with_family: stated.share_with_family || readShareWithFamily([...cs, ...wider]),
+    child_welfare: stated.child_welfare || readChildWelfare([...cs, ...wider]),
   };
-}
-
-const OWNER_VERB = /^(.{1,45}?)\s+(?:to|will|should|must|shall|is to|are to|agreed to)\s+(.+)$/i;
-
-/** One action from "SW to visit today", "Share records by 16/5 (HV)" or "Visit - SW". */
-export function parseAction(text: string, anchor: string): RecordAction | null {
-  const t = text.slice(0, MAX_CLAUSE).replace(/\s+/g, " ").replace(/^[\s\-*•\d).]+/, "").replace(/[.\s]+$/, "").trim();
-  if (t.length < 3) return null;
-  let owner: string | null = null;
-  let action = t;
-  const labelled = /\b(?:owner|lead|who|by whom|responsible)\s*[:=]\s*([^;,)]+)/i.exec(t);
-  const m = OWNER_VERB.exec(t);
-  if (labelled) {
-    owner = labelled[1]?.trim() ?? null;
-    action = t.replace(labelled[0], "").replace(/[\s,;(]+$/, "").trim();
-  } else if (m && (m[1] ?? "").split(/\s+/).length <= 5) {
-    owner = m[1]?.trim() ?? null;
-    action = m[2]?.trim() ?? t;
-  } else {
-    const tail = /\s*(?:\(([^)]+)\)|[-–—]\s*([A-Za-z][\w .'&/]{1,30}))$/.exec(t);
-    const who = tail?.[1] ?? tail?.[2];
-    if (tail && who && (classify(who).role !== null || /^[A-Z][a-z]+(\s[A-Z][a-z]+)?$/.test(who.trim()))) {
-      owner = who.trim();
-      action = t.slice(0, tail.index).trim();
-    }
-  }
-  if (owner && /^(all|everyone|tbc|tba|unknown|someone|\?+)$/i.test(owner)) owner = /^all|everyone/i.test(owner) ? owner : null;
-  let due: { due: string | null; due_text: string | null };
-  try {
-    due = dueFromText(t, anchor);
-  } catch {
-    // An impossible due date stays as written and is flagged as missing, not rolled over.
-    due = { due: null, due_text: null };
-  }
-  return { action: action.charAt(0).toUpperCase() + action.slice(1), owner, due: due.due, due_text: due.due_text };
-}
-
-/** Actions from an "Actions:" section: one per line, bullet or semicolon. */
-export function parseActions(text: string, anchor: string): RecordAction[] {
-  return text
-    .split(/[;\n•]|(?<=\S)\.\s+(?=[A-Z])|\s\d+[.)]\s+/)
-    .map((s) => parseAction(s, anchor))
-    .filter((a): a is RecordAction => a !== null);
 }

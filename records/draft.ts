@@ -4,6 +4,7 @@ import type { Jurisdiction } from "../core/jurisdiction.js";
 import type { DeadlineCalculator } from "../deadlines/index.js";
 import type { DraftResult, RecordDeadline, StrategyRecord } from "./model.js";
 import { checkRecord } from "./check.js";
+import { missingFields } from "./fields.js";
 import { parseNotes } from "./notes-parser.js";
 import { recordFromJson } from "./json-record.js";
 
@@ -16,7 +17,7 @@ export interface DraftDeps {
   calculator: DeadlineCalculator;
 }
 
-/** Which jurisdiction the discussion was in (default England). */
+/** Which jurisdiction the discussion was in: the caller's word wins; otherwise read from the notes (England if they say nothing). */
 export interface DraftOptions {
   jurisdiction?: Jurisdiction;
 }
@@ -68,11 +69,27 @@ function fromJsonText(text: string, clock: Clock): ReturnType<typeof recordFromJ
  * or the guided dialog).
  */
 export function completeDraft(record: StrategyRecord, deps: DraftDeps, opts: DraftOptions = {}, warnings: string[] = []): DraftResult {
-  const jurisdiction = opts.jurisdiction ?? "england";
-  const out: DraftResult = { record, gaps: checkRecord(record), deadlines: [], warnings: [...warnings] };
+  const out: DraftResult = { record, gaps: [], missing: [], deadlines: [], warnings: [...warnings] };
+  const read = record.jurisdiction;
+  if (opts.jurisdiction) {
+    // The caller says where the discussion was; what the notes suggest is kept as evidence and mentioned if it differs.
+    if (read?.from === "notes" && read.value !== opts.jurisdiction) {
+      out.warnings.push(
+        `The notes mention ${read.evidence.map((e) => `"${e.words}"`).join(", ")}, which suggests ${read.value === "wales" ? "Wales" : "England"}, but the record was drafted for ${opts.jurisdiction === "wales" ? "Wales" : "England"} as asked.`,
+      );
+    }
+    record.jurisdiction = { value: opts.jurisdiction, from: "caller", evidence: read?.evidence ?? [] };
+  } else if (!read) {
+    record.jurisdiction = { value: "england", from: "default", evidence: [] };
+  }
+  const jurisdiction = record.jurisdiction?.value ?? "england";
+  out.gaps = checkRecord(record, { jurisdiction });
+  out.missing = missingFields(record, { jurisdiction });
   if (jurisdiction === "wales") {
+    const why =
+      record.jurisdiction?.from === "notes" ? ` The notes were read as Wales from ${record.jurisdiction.evidence.map((e) => `"${e.words}"`).join(", ")}.` : "";
     out.warnings.push(
-      "These checks follow Working Together 2023, which is guidance for England. In Wales, check the record against the Wales Safeguarding Procedures.",
+      `These checks follow Working Together 2023, which is guidance for England. In Wales, check the record against the Wales Safeguarding Procedures.${why}`,
     );
   }
   if (record.decisions.section47.decision === "yes" && record.date) {

@@ -6,10 +6,12 @@ export { draftFromNotes, readNotes, completeDraft, MAX_NOTES_CHARS, type DraftDe
 export { checkRecord } from "./check.js";
 export { renderRecord, renderMarkdown, renderHtml, renderDocx, type RecordFormat } from "./render.js";
 export { saveRecord } from "./store.js";
-export { parseNotes } from "./notes-parser.js";
+export { parseNotes, findReference } from "./notes-parser.js";
 export { recordFromJson } from "./json-record.js";
 export { parseAttendeeList, classify } from "./attendees.js";
-export { parseAction } from "./decisions.js";
+export { parseAction, readAction, readActionRow, type OwnerContext } from "./actions.js";
+export { RECORD_FIELDS, RECORD_FIELD_IDS, recordField, missingFields, type RecordField, type RecordFieldId, type FieldContext, type FieldRead } from "./fields.js";
+export { RECORD_MESSAGES, recordMessage, type RecordMessageId } from "./messages.js";
 export { findDate, formatLong } from "./dates.js";
 export { strategyRecordRequirements, citationFor } from "./requirements.js";
 export { FOOTER, GAPS_HEADING } from "./view.js";
@@ -24,4 +26,7 @@ export {
   type AttendeeCategory,
   type RecordAction,
   type RecordDeadline,
+  type MissingField,
+  type JurisdictionInfo,
+  type AttendanceStatus,
 } from "./model.js";

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
 import type { Clock } from "../core/clock.js";
 import { emptyRecord, StrategyRecordSchema, type Attendee, type StrategyRecord } from "./model.js";
-import { attendedFrom, classify } from "./attendees.js";
+import { statusFrom } from "./attendees.js";
+import { groupOf, readPersonTerms, readJurisdiction } from "../lexicon/index.js";
 import { londonDate } from "../deadlines/index.js";
 import { findDate } from "./dates.js";
 import { clauses, parseAction, readDecisions } from "./decisions.js";
@@ -57,19 +58,29 @@ function nz(s: string | null | undefined): string | null {
 }
 
 function attendee(a: z.infer<typeof LooseAttendee> | string): Attendee {
+  const described = typeof a === "string" ? a : [a.role, a.agency, a.name].filter(Boolean).join(", ");
+  const terms = readPersonTerms(described, "list");
+  const category = (typeof a !== "string" && a.category) || (groupOf(terms.role, terms.agency) ?? (terms.agency?.code === "education" ? "education" : "other"));
   if (typeof a === "string") {
-    const c = classify(a);
-    return { name: nz(a), role: c.role, agency: c.agency, attended: true, attendance_note: null, category: c.category };
+    return {
+      name: nz(a), role: terms.role?.label ?? null, agency: terms.agency?.label ?? null, attended: true, status: "took_part", attendance_note: null,
+      category, role_code: terms.role?.code ?? null, agency_code: terms.agency?.code ?? null, source: a,
+    };
   }
-  const cls = classify([a.role, a.agency, a.name].filter(Boolean).join(" "));
-  const attended = typeof a.attended === "boolean" ? a.attended : attendedFrom(a.attendance ?? a.attended ?? null);
+  const note = nz(a.attendance) ?? (typeof a.attended === "string" ? nz(a.attended) : null);
+  const status = typeof a.attended === "boolean" ? (a.attended ? "took_part" : statusFrom(note) === "took_part" ? "invited_absent" : statusFrom(note)) : statusFrom(note);
+  const attended = status === "took_part";
   return {
     name: nz(a.name),
-    role: nz(a.role) ?? cls.role,
-    agency: nz(a.agency) ?? cls.agency,
+    role: nz(a.role) ?? terms.role?.label ?? null,
+    agency: nz(a.agency) ?? terms.agency?.label ?? null,
     attended,
-    attendance_note: attended ? null : (nz(a.attendance) ?? (typeof a.attended === "string" ? nz(a.attended) : null) ?? "did not take part"),
-    category: a.category ?? cls.category,
+    status,
+    attendance_note: attended ? null : (note ?? "did not take part"),
+    category,
+    role_code: terms.role?.code ?? null,
+    agency_code: terms.agency?.code ?? null,
+    source: null,
   };
 }
 
@@ -126,7 +137,7 @@ export function recordFromJson(value: unknown, clock: Clock): { record: Strategy
       if (!text) return null;
       const dueText = nz(a.due ?? a.by ?? a.when);
       const parsed = dueText ? parseAction(`${text} by ${dueText}`, anchor) : null;
-      return { action: text, owner: nz(a.owner ?? a.who), due: parsed?.due ?? null, due_text: dueText };
+      return { action: text, owner: nz(a.owner ?? a.who), due: parsed?.due ?? null, due_text: dueText, source: null };
     })
     .filter((a) => a !== null);
 
@@ -134,5 +145,9 @@ export function recordFromJson(value: unknown, clock: Clock): { record: Strategy
   const cs = clauses(decisionText);
   const wider = [...cs, ...record.actions.map((a) => `${a.owner ?? ""} to ${a.action}`)];
   record.decisions = readDecisions(cs, wider, { share_with_family: nz(r.share_with_family), child_welfare: nz(r.child_welfare) });
+  const j = readJurisdiction(JSON.stringify(r));
+  record.jurisdiction = j.jurisdiction
+    ? { value: j.jurisdiction, from: "notes", evidence: j.evidence.filter((e) => e.jurisdiction === j.jurisdiction).map(({ words, cue, kind, jurisdiction }) => ({ words, cue, kind, jurisdiction })) }
+    : null;
   return { record, warnings };
 }

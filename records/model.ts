@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { CitationSchema } from "../core/citation.js";
+import { JurisdictionSchema } from "../core/jurisdiction.js";
 import { isIsoDate, type Deadline } from "../deadlines/index.js";
+import { AgencyCodeSchema, readPersonTerms, RoleCodeSchema, type AgencyCode, type RoleCode } from "../lexicon/index.js";
+import { AttendanceStatusSchema, type AttendanceStatus } from "./vocabulary.js";
+
+export { AttendanceStatusSchema, type AttendanceStatus } from "./vocabulary.js";
 
 /** Which minimum-attendee group an attendee belongs to (Working Together 2023, "Attendees"). */
 export const AttendeeCategorySchema = z.enum(["social_work", "health", "police", "education", "other"]);
@@ -10,16 +15,35 @@ const text = z.string().trim().min(1).nullable();
 // A real calendar date as YYYY-MM-DD: "2025-02-31" is refused, never rolled over.
 const isoDate = z.string().refine(isIsoDate, "Dates must be real dates written as YYYY-MM-DD.").nullable();
 
-export const AttendeeSchema = z.object({
-  name: text,
-  role: text,
-  agency: text,
-  /** True only when the person took part; invitees, apologies and "did not attend" are false. */
-  attended: z.boolean(),
-  /** How attendance was written in the notes ("sent apologies"), when it was. */
-  attendance_note: text,
-  category: AttendeeCategorySchema,
-});
+/** The words a field was read from, as written in the notes (or the answer typed). */
+const source = text.optional().default(null);
+
+export const AttendeeSchema = z
+  .object({
+    name: text,
+    /** The role in words ("Social worker"). */
+    role: text,
+    agency: text,
+    /** True only when the person took part; invitees, apologies, absence and a report sent are false. */
+    attended: z.boolean(),
+    /** How they attended: took part, sent apologies, invited but absent, or sent a report instead. */
+    status: AttendanceStatusSchema.optional(),
+    /** How attendance was written in the notes ("sent apologies"), when it was. */
+    attendance_note: text,
+    category: AttendeeCategorySchema,
+    /** The role and agency as codes of the shared lexicon (social_worker, police...). */
+    role_code: RoleCodeSchema.nullable().optional(),
+    agency_code: AgencyCodeSchema.nullable().optional(),
+    source,
+  })
+  // Records saved before statuses and codes existed are read the same way: attended means took part.
+  .transform((a) => {
+    const terms = a.role_code === undefined || a.agency_code === undefined ? readPersonTerms([a.role, a.agency].filter(Boolean).join(", ")) : null;
+    const status: AttendanceStatus = a.status ?? (a.attended ? "took_part" : "invited_absent");
+    const role_code: RoleCode | null = a.role_code === undefined ? (terms?.role?.code ?? null) : a.role_code;
+    const agency_code: AgencyCode | null = a.agency_code === undefined ? (terms?.agency?.code ?? null) : a.agency_code;
+    return { ...a, status, role_code, agency_code };
+  });
 export type Attendee = z.infer<typeof AttendeeSchema>;
 
 export const ActionSchema = z.object({
@@ -29,10 +53,29 @@ export const ActionSchema = z.object({
   due: isoDate,
   /** The due date as written ("by Fri"), kept so the practitioner can check the reading. */
   due_text: text,
+  source,
 });
 export type RecordAction = z.infer<typeof ActionSchema>;
 
 const Decision = z.enum(["yes", "no", "undecided"]);
+
+/** One word or phrase that placed the notes in Wales or England. */
+export const JurisdictionEvidenceSchema = z.object({
+  /** As written in the notes ("Caerdydd", "SWP"). */
+  words: z.string(),
+  /** What the lexicon knows it as ("Cardiff", "South Wales Police"). */
+  cue: z.string(),
+  kind: z.string(),
+  jurisdiction: JurisdictionSchema,
+});
+
+export const JurisdictionInfoSchema = z.object({
+  value: JurisdictionSchema,
+  /** Said by the caller (--jurisdiction, the bot), read from the notes, or England by default. */
+  from: z.enum(["caller", "notes", "default"]),
+  evidence: z.array(JurisdictionEvidenceSchema),
+});
+export type JurisdictionInfo = z.infer<typeof JurisdictionInfoSchema>;
 
 export const DecisionsSchema = z.object({
   section47: z.object({
@@ -40,18 +83,23 @@ export const DecisionsSchema = z.object({
     /** What was decided instead of section 47, when it was not ("no further action", "section 17"). */
     outcome: text,
     rationale: text,
+    source,
   }),
   criminal_investigation: z.object({
     decision: Decision,
     /** Who leads it (police; "joint investigation"). */
     lead: text,
+    /** Who leads it as a code: the police alone, or jointly with children's social care. */
+    lead_by: z.enum(["police", "joint"]).nullable().optional().default(null),
     /** Conduct and timing as recorded (ABE interview, arrest, evidence gathering). */
     detail: text,
+    source,
   }),
   legal_action: z.object({
     /** "yes" covers EPO, police protection, legal planning meeting, proceedings. */
     decision: Decision,
     detail: text,
+    source,
   }),
   /** What will be shared with the child and family, and when (or why not). */
   share_with_family: text,
@@ -77,6 +125,12 @@ export const StrategyRecordSchema = z.object({
   next_steps: text,
   review_date: isoDate,
   recorded_by: text,
+  /** Who chaired, when the notes say so (never taken as who recorded it). */
+  chair: text.optional().default(null),
+  /** Where the discussion was held for procedure purposes, and the words it was read from. */
+  jurisdiction: JurisdictionInfoSchema.nullable().optional().default(null),
+  /** The words each filled detail was read from ("date": "Strat 14/5/25 10am Teams"). */
+  source: z.record(z.string(), z.string()).optional().default({}),
 });
 export type StrategyRecord = z.infer<typeof StrategyRecordSchema>;
 
@@ -91,6 +145,14 @@ export const GapSchema = z.object({
 });
 export type Gap = z.infer<typeof GapSchema>;
 
+/** A part of the record not filled in, for the practitioner to add. */
+export interface MissingField {
+  /** The field id of the guided form (see fields.ts): "time", "information_shared". */
+  field: string;
+  /** The gap code the checker raises for it, when it is one of the cited requirements. */
+  gap: string | null;
+}
+
 /** One due date worked out for the record, as the deadline calculator returns it. */
 export type RecordDeadline = Deadline;
 
@@ -98,6 +160,8 @@ export type RecordDeadline = Deadline;
 export interface DraftResult {
   record: StrategyRecord;
   gaps: Gap[];
+  /** Every part of the record the notes leave empty, cited or not (time, format, next steps...). */
+  missing: MissingField[];
   deadlines: RecordDeadline[];
   /** Things to check about how the notes were read (an assumed year, a personal detail). */
   warnings: string[];
@@ -114,9 +178,9 @@ export function emptyRecord(): StrategyRecord {
     attendees: [],
     information_shared: null,
     decisions: {
-      section47: { decision: "undecided", outcome: null, rationale: null },
-      criminal_investigation: { decision: "undecided", lead: null, detail: null },
-      legal_action: { decision: "undecided", detail: null },
+      section47: { decision: "undecided", outcome: null, rationale: null, source: null },
+      criminal_investigation: { decision: "undecided", lead: null, lead_by: null, detail: null, source: null },
+      legal_action: { decision: "undecided", detail: null, source: null },
       share_with_family: null,
       child_welfare: null,
     },
@@ -124,5 +188,8 @@ export function emptyRecord(): StrategyRecord {
     next_steps: null,
     review_date: null,
     recorded_by: null,
+    chair: null,
+    jurisdiction: null,
+    source: {},
   };
 }

@@ -1,142 +1,196 @@
 import type { Clock } from "../core/clock.js";
 import { isAppError } from "../core/errors.js";
-import { emptyRecord, type StrategyRecord } from "./model.js";
-import { parseAttendeeList } from "./attendees.js";
-import { addDays, londonDate } from "../deadlines/index.js";
-import { checkedIso, findDate, formatLong, meetingDayWord } from "./dates.js";
-import { clauses, parseAction, parseActions, readDecisions } from "./decisions.js";
+import { londonDate } from "../deadlines/index.js";
+import { readJurisdiction } from "../lexicon/index.js";
+import { actionItems, readAction, readActionRow, type OwnerContext } from "./actions.js";
+import { findDate } from "./dates.js";
+import { clauses, isConcern, readCriminalInvestigation, readDecisions, readLegalAction, readSection47 } from "./decisions.js";
+import { readLayout, sameFirstName, type Block, type Layout } from "./layout.js";
+import { findChildRef, isMeetingSentence, readMeetingFacts, type MeetingLine } from "./meeting.js";
+import { emptyRecord, type RecordAction, type StrategyRecord } from "./model.js";
+import { purePerson, readPeopleList, readPersonRow, readSegment, writtenInLowerCase, type Person } from "./people.js";
+import { readAttendanceProse } from "./prose.js";
+import { attendeeFrom } from "./attendees.js";
+import { normaliseNotes, sentences, squash, type Piece } from "./text.js";
+import { hasPhrase, vocabulary, type AttendanceStatus, type SectionKey } from "./vocabulary.js";
 
 /**
- * Rough notes → a strategy discussion record. Notes are split at labels
- * ("Present:", "Apologies:", "Concerns:", "Agreed:", "Actions:"...); the text before the
- * first label is the header with the date, time and format. Pure: the clock only
- * resolves "today" and a missing year.
+ * Rough notes → a strategy discussion record. The layout (headings, tables, e-mail
+ * header and sign-off) is read first; then each part of the record is read from where
+ * notes put it, and from prose and one-line messages where they have no headings. Every
+ * filled field keeps the words it came from; nothing the notes do not state is filled.
+ * Pure: the clock only resolves "today" and a missing year.
  */
 
-type SectionKey =
-  | "present" | "absent" | "concerns" | "information" | "decisions" | "actions" | "share"
-  | "child" | "next" | "recorded_by" | "child_ref" | "date" | "time" | "format";
+export { normaliseNotes as normalise } from "./text.js";
+export { findChildRef } from "./meeting.js";
 
-// Label words for each section, tried at the start of a line or sentence and followed by ":" or " - ".
-const LABELS: [SectionKey, string][] = [
-  ["present", "present|those present|attendees|attending|in attendance|attended by|attended|participants|who took part|people present|invitees? present"],
-  ["absent", "apologies|apols|sent apologies|invited but did not attend|invited,? (?:but )?(?:did not|didn'?t) attend|did not attend|dna|not present|absent|unable to attend|declined|invited"],
-  ["concerns", "concerns?|reason(?: for (?:the )?(?:discussion|strategy(?: discussion)?|meeting))?|summary|background|referral|presenting (?:issues?|concerns?)|incident|allegation"],
-  ["information", "information shared|info(?:rmation)? shared|info|information|discussion|checks|agency checks"],
-  ["decisions", "agreed|decisions?|outcomes?|outcome of (?:the )?discussion|agreed plan|plan|recommendations?|s\\.? ?47(?: decision)?|section 47(?: decision)?|criminal investigation|police decision|legal(?: action)?|legal planning"],
-  ["actions", "actions?|tasks?|action plan|who does what(?: by when)?"],
-  ["share", "(?:information )?shar(?:e|ing) with (?:the )?(?:child and )?(?:family|parents|carers)|information sharing|what (?:to|we) tell (?:the )?(?:family|parents)|family informed|parents informed"],
-  ["child", "voice of (?:the )?child|child'?s views|child seen|seeing the child|child'?s welfare(?: and safety)?|welfare and safety|safety(?: plan)?"],
-  ["next", "next steps?|review(?: date)?|next meeting|follow[ -]up"],
-  ["recorded_by", "recorded by|minutes? (?:by|taken by)|minute taker|note taker|notes by|author|chair(?:ed by)?"],
-  ["child_ref", "child ref(?:erence)?|child id|child|ref(?:erence)?|case (?:ref|number|no\\.?)|LCS(?: id)?|mosaic(?: id)?|ID"],
-  ["date", "date(?: of (?:the )?(?:discussion|meeting|strategy(?: discussion)?))?"],
-  ["time", "time"],
-  ["format", "format|venue|location|held via|via"],
-];
-// Labels whose words carry meaning ("S47: yes") keep them in the section text.
-const KEEP_LABEL = new Set<SectionKey>(["decisions", "share", "child", "absent"]);
+const PEOPLE: Partial<Record<SectionKey, AttendanceStatus>> = {
+  present: "took_part",
+  apologies: "apologies",
+  absent: "invited_absent",
+  reports: "sent_report",
+};
 
-// Runs of spaces are collapsed before this is used (see `normalise`), so each optional
-// space below matches at most one character and the scan stays linear on hostile input.
-const LABEL_RE = new RegExp(
-  `(?:^|\\n|(?<=[.;]) )[ ]?[-*•]?[ ]?(${LABELS.map(([, l]) => `(?:${l})`).join("|")})[ ]?(?::|[ ][-–—][ ]|(?=\\n))`,
-  "gi",
-);
-
-/** Line breaks to "\n", runs of spaces and tabs to one space, control characters dropped. */
-export function normalise(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ")
-    // Markdown emphasis and headings around labels ("**Present:**", "## Actions").
-    .replace(/\*\*|__/g, "")
-    .replace(/^#{1,6} /gm, "")
-    .replace(/[\t \u00a0]+/g, " ")
-    .replace(/ ?\n ?/g, "\n");
-}
-
-interface Section {
-  key: SectionKey;
-  label: string;
-  text: string;
-}
-
-function keyOf(label: string): SectionKey {
-  for (const [key, words] of LABELS) {
-    if (new RegExp(`^(?:${words})$`, "i").test(label.trim())) return key;
-  }
-  return "information";
-}
-
-/** The labelled sections of the notes, in order, and the header before the first label. */
-export function splitSections(text: string): { header: string; sections: Section[] } {
-  const notes = normalise(text);
-  const matches = [...notes.matchAll(LABEL_RE)];
-  const header = notes.slice(0, matches[0]?.index ?? notes.length).trim();
-  const sections: Section[] = matches.map((m, i) => {
-    const start = (m.index ?? 0) + m[0].length;
-    const end = matches[i + 1]?.index ?? notes.length;
-    const label = m[1] ?? "";
-    return { key: keyOf(label), label, text: notes.slice(start, end).trim().replace(/[.\s]+$/, "") };
-  });
-  return { header, sections };
-}
-
-function parseTime(text: string): string | null {
-  const ampm = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)\b/i.exec(text);
-  if (ampm) {
-    let h = Number(ampm[1]) % 12;
-    if ((ampm[3] ?? "").toLowerCase() === "pm") h += 12;
-    const min = Number(ampm[2] ?? "0");
-    if (h < 24 && min < 60) return `${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
-  }
-  const hhmm = /\b([01]?\d|2[0-3])[:.]([0-5]\d)\b(?![./-]\d)/.exec(text) ?? /\b([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours|h)\b/i.exec(text);
-  if (hhmm) return `${(hhmm[1] ?? "").padStart(2, "0")}:${hhmm[2]}`;
-  return null;
-}
-
-function parseFormat(text: string): StrategyRecord["format"] {
-  if (/\b(teams|virtual|video|zoom|online|webex|skype)\b/i.test(text)) return "virtual";
-  if (/\b(phone|telephone|tel|call|conference call|by phone)\b/i.test(text)) return "phone";
-  if (/\b(meeting|in person|face[- ]to[- ]face|f2f|room|office)\b/i.test(text)) return "meeting";
-  return null;
-}
-
-const REF_TOKEN = /\b(?=[A-Z0-9\-/]*\d)[A-Z]{0,4}[-/]?\d[A-Z0-9\-/]*\b/gi;
-
-/** A case reference in a "Child ref:" line: letters and digits, not an age ("3yo") or a date. */
+/** A case reference in a "Child ref:" answer or line: letters and digits, not an age or a date. */
 export function findReference(text: string): string | null {
-  for (const m of text.matchAll(REF_TOKEN)) {
-    const t = m[0];
-    if (/^\d+(yo|y|yrs?|m|mths?|months?|weeks?|wks?)$/i.test(t)) continue;
-    if (/^\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?$/.test(t)) continue;
-    if (t.replace(/\D/g, "").length === 0 || t.length < 2) continue;
-    return t;
-  }
-  return null;
+  return findChildRef(text, true)?.ref ?? findChildRef(text, false)?.ref ?? null;
 }
 
-/** The meeting date from the header or a "Date:" label. Throws invalid_input when it is impossible. */
-function meetingDate(header: string, dateSection: string | undefined, clock: Clock, warnings: string[]): string | null {
-  const today = londonDate(clock.now());
-  for (const text of [header, dateSection ?? ""]) {
-    if (!text) continue;
-    const found = findDate(text, Number(today.slice(0, 4)));
-    if (found) {
-      let iso = found.iso;
-      if (found.yearAssumed) {
-        // A meeting being recorded has happened: a date later than today is last year's.
-        if (iso > addDays(today, 7)) iso = checkedIso(Number(today.slice(0, 4)) - 1, Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
-        warnings.push(`The notes gave the date of the discussion without a year: ${iso.slice(0, 4)} was assumed. Check it.`);
+/** The parts of a sentence of prose: at spaced dashes and at a colon that is not a time ("... ref 331902: me (Bethan, SW), ..."). */
+function parts(sentence: Piece): string[] {
+  return sentence.text
+    .split(/\s+[-–—]\s+|:\s+(?!\d)/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+interface Reading {
+  layout: Layout;
+  /** The notes are typed in lower case ("jo SW, dc patel"): names may be too. */
+  lowerCase: boolean;
+  /** Sentences under no heading (the title lines first), with the parts of them already read as attendance. */
+  loose: { text: string; top: boolean; attendance: Set<string> }[];
+}
+
+function blocksOf(layout: Layout, ...keys: SectionKey[]): Block[] {
+  return layout.blocks.filter((b) => b.key !== null && keys.includes(b.key));
+}
+
+function textOf(blocks: Block[]): string {
+  return blocks.flatMap((b) => b.items.map((i) => i.text)).join("\n").trim();
+}
+
+/** A block's words as a record field: its lines joined with "; ", without the heading's own words. */
+function fieldText(blocks: Block[]): string {
+  return squash(blocks.flatMap((b) => b.items.map((i) => i.bare ?? i.text)).join("; ").trim());
+}
+
+/** People from the lists under attendance headings, the tables, and prose. */
+function readPeople(r: Reading): Person[] {
+  const people: Person[] = [];
+  for (const b of r.layout.blocks) {
+    const status = b.key ? PEOPLE[b.key] : undefined;
+    if (!status) continue;
+    const plainItems = b.items.filter((i) => !i.columns);
+    for (const item of b.items) {
+      if (item.columns) {
+        const p = readPersonRow(item.cells ?? [], item.columns, status);
+        if (p) people.push(p);
+        continue;
       }
-      return iso;
+      const text = item.cells ? item.cells.filter(Boolean).join(", ") : item.text;
+      const found = readPeopleList(text, { status, perLine: plainItems.length >= 2 || Boolean(item.cells), lowerCase: r.lowerCase });
+      // A table row is one person: its source is the row as written.
+      people.push(...(item.cells && found.length === 1 ? found.map((p) => ({ ...p, source: item.raw })) : found));
     }
-    const relative = meetingDayWord(text, today);
-    if (relative) {
-      warnings.push(`The notes gave the date of the discussion as a relative day: it was read as ${formatLong(relative)}. Check it.`);
-      return relative;
+  }
+  // Rows of a table under no heading that hold nothing but a person ("| Kate Bloom | SW | duty |").
+  for (const b of r.layout.blocks.filter((x) => x.key === null)) {
+    for (const item of b.items.filter((i) => i.cells)) {
+      const text = (item.cells ?? []).filter(Boolean).join(", ");
+      if (!purePerson(text, true, r.lowerCase)) continue;
+      const found = readPeopleList(text, { status: "took_part", perLine: true, lowerCase: r.lowerCase });
+      if (found.length !== 1) continue;
+      people.push({ ...(found[0] as Person), source: item.raw });
+      for (const s of r.loose.filter((l) => l.text === item.text)) s.attendance.add(s.text);
+    }
+  }
+  for (const s of r.loose) {
+    if (s.attendance.has(s.text)) continue;
+    // The whole sentence first ("police - PC Joanna Reed" is one person), then its parts ("strat 19/5 - jo SW, dc patel").
+    const whole = readAttendanceProse(s.text, { meeting: isMeetingSentence(s.text), lowerCase: r.lowerCase });
+    if (whole && whole.length > 0) {
+      for (const part of parts({ text: s.text, start: 0 })) s.attendance.add(part);
+      people.push(...whole);
+      continue;
+    }
+    for (const part of parts({ text: s.text, start: 0 })) {
+      const found = readAttendanceProse(part, { meeting: isMeetingSentence(s.text), lowerCase: r.lowerCase });
+      if (!found || found.length === 0) continue;
+      s.attendance.add(part);
+      people.push(...found);
+    }
+  }
+  return people;
+}
+
+/**
+ * One attendee per person: the same name read twice (the chair's line and the list) is one, and
+ * "police did not attend" after "PC Thomas - invited, did not attend" says nothing new.
+ */
+function dedupe(people: Person[]): Person[] {
+  const out: Person[] = [];
+  for (const p of people) {
+    if (!p.name && !p.self && people.some((q) => q !== p && q.name && q.status === p.status && q.agency?.code === p.agency?.code && (!p.role || q.role?.id === p.role.id))) continue;
+    const same = p.name ? out.find((q) => q.name && samePerson(q.name, p.name as string)) : undefined;
+    if (!same) {
+      out.push(p);
+      continue;
+    }
+    same.role ??= p.role;
+    same.agency ??= p.agency;
+    same.chair ||= p.chair;
+  }
+  return out;
+}
+
+function samePerson(a: string, b: string): boolean {
+  const x = squash(a).toLowerCase();
+  const y = squash(b).toLowerCase();
+  return x === y || sameFirstName(a, b) || sameFirstName(b, a);
+}
+
+/** A sentence that states when the meeting was ("Meeting held 20/05/2025 at 15:30"), not a task with a date. */
+function isMeetingLine(text: string): boolean {
+  return isMeetingSentence(text) && /\b(held|took place|was on|met on|date of)\b/i.test(text);
+}
+
+/** The lines that may state the meeting's date, time and format, most telling first. */
+function meetingLines(r: Reading): MeetingLine[] {
+  const lines: MeetingLine[] = [];
+  for (const b of blocksOf(r.layout, "meeting")) {
+    for (const i of b.items) {
+      const labelled = `${b.label ?? ""}: ${i.text}`;
+      lines.push({ text: i.raw.includes(labelled) ? labelled : i.raw, labelled: true });
+    }
+  }
+  const top = r.loose.filter((s) => s.top);
+  const meetingTop = top.filter((s) => isMeetingSentence(s.text));
+  lines.push(...meetingTop.map((s) => ({ text: s.text, labelled: false })));
+  if (r.layout.email?.subject) lines.push({ text: r.layout.email.subject, labelled: false });
+  lines.push(...top.filter((s) => !meetingTop.includes(s) && s.attendance.size === 0).map((s) => ({ text: s.text, labelled: false })));
+  lines.push(...r.loose.filter((s) => !s.top && isMeetingSentence(s.text)).map((s) => ({ text: s.text, labelled: false })));
+  // Last, a sentence about the meeting written anywhere else ("... Meeting held 20/05/2025 at 15:30." after the actions).
+  for (const b of r.layout.blocks.filter((x) => x.key === "actions" || x.key === "decisions" || x.key === "next")) {
+    if (b.key === "next") continue;
+    for (const i of b.items) for (const p of sentences(i.text)) if (isMeetingLine(p.text)) lines.push({ text: p.text, labelled: false });
+  }
+  return lines;
+}
+
+function readChildRef(r: Reading): { ref: string; words: string } | null {
+  for (const b of blocksOf(r.layout, "child_ref")) {
+    for (const i of b.items) {
+      const found = findChildRef(i.text, true);
+      if (found) return found;
+    }
+  }
+  const candidates = [...meetingLines(r).map((l) => l.text), ...r.loose.map((s) => s.text)];
+  for (const text of candidates) {
+    const found = findChildRef(text, false);
+    if (found) return found;
+  }
+  // A code on a line of its own under the title ("CDF-90877").
+  for (const s of r.loose.filter((l) => l.top)) {
+    const code = /^([A-Z]{1,6}[-/][A-Z0-9/-]*\d{3,}[A-Z0-9/-]*)$/.exec(s.text.trim());
+    if (code?.[1]) return { ref: code[1], words: code[1] };
+  }
+  // "Child ref 4421907", "Ref CHS-228710" wherever it is written, last (an actions list may end with it).
+  for (const b of r.layout.blocks.filter((x) => x.key !== "concerns" && x.key !== "information")) {
+    for (const i of b.items) {
+      const found = /\b(?:(?:child|case|cyp)\s+)?(?:ref|reference|id|no|number)\b/i.test(i.text) ? findChildRef(i.text, false) : null;
+      if (found && /[A-Za-z].*\d|\d{5,}/.test(found.ref)) return found;
     }
   }
   return null;
@@ -145,7 +199,7 @@ function meetingDate(header: string, dateSection: string | undefined, clock: Clo
 /**
  * Parse rough notes into a record. An impossible date of the discussion is never rolled
  * over: it throws invalid_input, or with `impossibleDate: "gap"` leaves the date empty
- * with a warning. Everything else missing is a gap.
+ * with a warning. Everything else missing is left empty, to be listed as missing.
  */
 export function parseNotes(
   notes: string,
@@ -154,77 +208,190 @@ export function parseNotes(
 ): { record: StrategyRecord; warnings: string[] } {
   const warnings: string[] = [];
   const record = emptyRecord();
-  const { header, sections } = splitSections(notes);
-  notes = normalise(notes);
-  const all = (key: SectionKey) => sections.filter((s) => s.key === key);
-  const textOf = (key: SectionKey, keepLabel = KEEP_LABEL.has(key)) =>
-    all(key).map((s) => (keepLabel ? `${s.label}: ${s.text}` : s.text)).join("\n");
+  const text = normaliseNotes(notes);
+  const layout = readLayout(text);
+  const today = londonDate(clock.now());
+  const loose: Reading["loose"] = [];
+  for (const b of layout.blocks.filter((x) => x.key === null)) {
+    for (const item of b.items) for (const s of sentences(item.text)) loose.push({ text: s.text, top: b.top, attendance: new Set() });
+  }
+  const body = layout.blocks.flatMap((b) => b.items.map((i) => i.text)).join("\n");
+  const r: Reading = { layout, loose, lowerCase: writtenInLowerCase(body) };
 
+  // Who took part.
+  const people = dedupe(readPeople(r));
+  // The writer: the e-mail sender's full name when the sign-off is their first name ("Ben" for Ben Ortiz).
+  const from = layout.email?.from ?? null;
+  const author = from && layout.author && sameFirstName(layout.author, from) ? from : (layout.author ?? from);
+  for (const p of people) if (p.self && !p.name && author) p.name = author;
+  const chairBlock = blocksOf(layout, "chair")[0];
+  if (chairBlock) {
+    const seg = readSegment(textOf([chairBlock]));
+    if (seg.name) {
+      record.chair = seg.name;
+      record.source.chair = chairBlock.items[0]?.raw ?? seg.name;
+      if (!people.some((p) => p.name && samePerson(p.name, seg.name as string))) {
+        people.push(...readPeopleList(textOf([chairBlock]), { status: "took_part", perLine: true }).map((p) => ({ ...p, chair: true })));
+      }
+    }
+  }
+  const chairPerson = people.find((p) => p.chair && p.name);
+  if (!record.chair && chairPerson?.name) {
+    record.chair = chairPerson.name;
+    record.source.chair = chairPerson.source;
+  }
+  record.attendees = people.map(attendeeFrom);
+  const recorder = blocksOf(layout, "recorded_by")[0];
+  if (recorder) {
+    const t = textOf([recorder]);
+    record.recorded_by = readSegment(t).name ?? (squash(t).split(/[\n(,]/)[0]?.trim() || null);
+    if (record.recorded_by) record.source.recorded_by = recorder.items[0]?.raw ?? record.recorded_by;
+  } else {
+    for (const s of loose) {
+      const name = recorderInProse(s.text);
+      if (!name) continue;
+      record.recorded_by = name;
+      record.source.recorded_by = s.text;
+      s.attendance.add(s.text);
+      break;
+    }
+  }
+
+  // When and how the discussion was held: counted from the e-mail's sent date when there is one.
+  const sent = layout.email?.sent ? findDateSafe(layout.email.sent, Number(today.slice(0, 4))) : null;
+  const anchorDay = sent ?? today;
   try {
-    record.date = meetingDate(header, all("date")[0]?.text, clock, warnings);
+    const facts = readMeetingFacts(meetingLines(r), anchorDay, warnings);
+    record.date = facts.date;
+    record.time = facts.time;
+    record.format = facts.format;
+    for (const [k, v] of Object.entries(facts.source)) if (v) record.source[k] = squash(v);
   } catch (e) {
     // The CLI wants the error; the dialog keeps the rest of the notes and asks for the date again.
     if (opts.impossibleDate !== "gap" || !isAppError(e)) throw e;
     warnings.push(`The date of the discussion in the notes is not a real date. ${e.message}`);
   }
-  const anchor = record.date ?? londonDate(clock.now());
-  const headerish = [header, textOf("time"), textOf("format"), textOf("date")].join(" ");
-  record.time = parseTime(headerish);
-  record.format = parseFormat(headerish);
+  const ref = readChildRef(r);
+  if (ref) {
+    record.child_ref = ref.ref;
+    record.source.child_ref = ref.words;
+  } else if (blocksOf(layout, "child_ref").length > 0) {
+    warnings.push("The child was described without a reference number. Use the case reference, not a name.");
+  }
 
-  const refText = all("child_ref").map((s) => s.text).join(" ");
-  record.child_ref = findReference(refText);
-  if (refText && !record.child_ref) warnings.push("The child was described without a reference number. Use the case reference, not a name.");
-
-  for (const s of all("present")) record.attendees.push(...parseAttendeeList(s.text, true));
-  for (const s of all("absent")) record.attendees.push(...parseAttendeeList(s.text, false, s.label.toLowerCase()));
-
-  record.concerns = textOf("concerns", false) || null;
-  record.information_shared = textOf("information", false) || null;
-  record.recorded_by = all("recorded_by")[0]?.text.split(/[\n.]/)[0]?.trim() || null;
-  const next = textOf("next", false);
-  record.next_steps = next || null;
+  // Why, what was shared, what next.
+  const attendanceParts = new Set(loose.flatMap((s) => [...s.attendance]));
+  const looseParts = loose.flatMap((s) => parts({ text: s.text, start: 0 })).filter((p) => !attendanceParts.has(p));
+  // Sentences under no heading that are not wholly about who attended.
+  const looseSentences = loose.filter((s) => !parts({ text: s.text, start: 0 }).every((p) => attendanceParts.has(p)));
+  const concerns =
+    fieldText(blocksOf(layout, "concerns")) ||
+    looseParts.filter((p) => /^(the\s+)?(concerns?|worries|referral)\b/i.test(p) || (isConcern(p) && !isDecision(p))).join("\n");
+  if (concerns) record.concerns = record.source.concerns = squash(concerns.replace(/\n/g, "; "));
+  const info = fieldText(blocksOf(layout, "information"));
+  if (info) record.information_shared = record.source.information_shared = info;
+  const next = fieldText(blocksOf(layout, "next"));
   if (next) {
+    record.next_steps = record.source.next_steps = next;
     try {
-      record.review_date = findDate(next, Number(anchor.slice(0, 4)))?.iso ?? null;
+      const review = findDate(next, Number((record.date ?? today).slice(0, 4)));
+      if (review) {
+        record.review_date = review.iso;
+        record.source.review_date = next.slice(review.index, review.index + review.length);
+      }
     } catch {
       warnings.push("The review date in the notes is not a real date. Check it.");
     }
   }
 
-  const actionText = textOf("actions", false);
-  record.actions = parseActions(actionText, anchor);
-  // Decisions are read from the decision sections; without any, from the whole notes,
-  // because rough notes are often unlabelled.
-  const decisionText = [textOf("decisions"), textOf("share"), textOf("child")].join("\n").trim();
-  const decisionClauses = clauses(decisionText || notesWithout(notes, header, sections));
-  if (record.actions.length === 0) {
-    // Unlabelled actions ("SW to visit today") inside the decisions.
-    record.actions = decisionClauses
-      .filter(
-        (c) =>
-          /^\S+(\s\S+){0,3}\s+(to|will)\s+\w/i.test(c) &&
-          !/^(agreed|decided|plan|need|needs)\b/i.test(c) &&
-          // "mum to be told tomorrow" is a decision about the family, not an action.
-          !/^\S+(\s\S+){0,3}\s+to be\b/i.test(c) &&
-          !/^(the )?(mum|mother|dad|father|parents?|carers?|family|child)\b/i.test(c),
-      )
-      .map((c) => parseAction(c, anchor))
-      .filter((a) => a !== null);
-  }
-  const wider = [...decisionClauses, ...clauses(actionText), ...clauses(next)];
-  record.decisions = readDecisions(decisionClauses, wider, { share_with_family: textOf("share", false), child_welfare: textOf("child", false) });
+  // Decisions: under decision headings and in text under none; a decision written among the concerns still counts.
+  const asideDecisions = sentences(textOf(blocksOf(layout, "concerns", "information")))
+    .map((p) => p.text)
+    .filter((t) => /\b(s\.?\s?47|section 47|agreed|decided|decision|outcome)\b/i.test(t) && readSection47(clauses(t)).source !== null);
+  const decisionText = [textOf(blocksOf(layout, "decisions")), ...looseSentences.map((s) => s.text), ...asideDecisions].join("\n");
+  const share = fieldText(blocksOf(layout, "share"));
+  const welfare = fieldText(blocksOf(layout, "welfare"));
+  const actionBlocks = blocksOf(layout, "actions");
+  const wider = [textOf(actionBlocks), next, welfare, share].flatMap(clauses);
+  record.decisions = readDecisions(clauses(decisionText), wider, { share_with_family: share || null, child_welfare: welfare || null });
+  if (record.decisions.share_with_family) record.source.share_with_family = record.decisions.share_with_family;
+  if (record.decisions.child_welfare) record.source.child_welfare = record.decisions.child_welfare;
 
-  if (/\b(d\.?o\.?b\.?|date of birth|born on)\b/i.test(notes)) {
+  // Actions: under an "Actions" heading or in an action table; without one, lines that name who will do what.
+  const ctx: OwnerContext = {
+    names: [...record.attendees.map((a) => a.name).filter((n): n is string => Boolean(n)), ...(author ? [author] : [])],
+    author,
+    anchor: record.date,
+    year: Number((record.date ?? anchorDay).slice(0, 4)),
+  };
+  const actions: RecordAction[] = [];
+  for (const b of actionBlocks) {
+    for (const item of b.items) {
+      if (item.columns) {
+        const a = readActionRow(item.cells ?? [], item.columns, ctx);
+        if (a) actions.push(a);
+        continue;
+      }
+      const lineText = item.cells ? item.cells.filter(Boolean).join(" - ") : item.text;
+      for (const entry of actionItems(lineText)) {
+        if (isMeetingLine(entry)) continue;
+        const a = readAction(entry, ctx);
+        if (a) actions.push(item.cells ? { ...a, source: item.raw } : a);
+      }
+    }
+  }
+  if (actionBlocks.length === 0) {
+    const fromSentences = [...looseSentences.map((s) => s.text), ...sentences(textOf(blocksOf(layout, "decisions"))).map((p) => p.text)];
+    for (const whole of fromSentences) {
+      // What was read as who attended is not a task ("strat 19/5 - jo SW, dc patel").
+      const sentence = [...attendanceParts].reduce((t, p) => t.replace(p, " "), whole);
+      for (const c of sentence.split(/;|,\s+(?![^(]*\))/)) {
+        const a = readAction(c, ctx, true, sentence);
+        if (a) actions.push(a);
+      }
+    }
+  }
+  record.actions = actions;
+
+  if (hasPhrase(vocabulary().dob_words.filter((w) => w.length > 1), text) || /\bborn on\b/i.test(text)) {
     warnings.push("The notes seem to include a date of birth. Keep personal details to the case reference in the record.");
   }
+  const j = readJurisdiction(text);
+  record.jurisdiction = j.jurisdiction
+    ? { value: j.jurisdiction, from: "notes", evidence: j.evidence.filter((e) => e.jurisdiction === j.jurisdiction).map(({ words, cue, kind, jurisdiction }) => ({ words, cue, kind, jurisdiction })) }
+    : { value: "england", from: "default", evidence: j.evidence.map(({ words, cue, kind, jurisdiction }) => ({ words, cue, kind, jurisdiction })) };
   return { record, warnings };
 }
 
-// Without a decisions label, decisions are looked for everywhere except in the lists of
-// people, actions and the concerns (where "police investigating" describes the past).
-function notesWithout(notes: string, header: string, sections: Section[]): string {
-  if (sections.length === 0) return notes;
-  const skip: SectionKey[] = ["present", "absent", "actions", "concerns", "information", "child_ref", "recorded_by"];
-  return [header, ...sections.filter((s) => !skip.includes(s.key)).map((s) => s.text)].join("\n");
+/** Whether a sentence records a decision on section 47, a criminal investigation or legal action. */
+function isDecision(text: string): boolean {
+  const cs = clauses(text);
+  return readSection47(cs).source !== null || readCriminalInvestigation(cs).source !== null || readLegalAction(cs).source !== null;
+}
+
+/** "Minutes taken by Angela Mills", "notes recorded by Jo": who recorded the discussion, in prose. */
+function recorderInProse(text: string): string | null {
+  const m = /\b(?:minutes?|notes?|record)\s+(?:were\s+|was\s+)?(?:taken|recorded|written|kept|completed)\s+by\s+(.+)$/i.exec(text) ?? /\brecorded by\s+(.+)$/i.exec(text);
+  return m?.[1] ? readSegment(m[1]).name : null;
+}
+
+function findDateSafe(text: string, year: number): string | null {
+  try {
+    return findDate(text, year)?.iso ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Notes split into labelled sections, for callers that only need the layout (the guided answers). */
+export function splitSections(text: string): { header: string; sections: { key: SectionKey; label: string; text: string }[] } {
+  const layout = readLayout(normaliseNotes(text));
+  const header = layout.blocks
+    .filter((b) => b.key === null)
+    .flatMap((b) => b.items.map((i) => i.text))
+    .join("\n");
+  const sections = layout.blocks
+    .filter((b): b is Block & { key: SectionKey } => b.key !== null)
+    .map((b) => ({ key: b.key, label: b.label ?? "", text: b.items.map((i) => i.text).join("\n") }));
+  return { header, sections };
 }

@@ -46,8 +46,12 @@ function mdTable(t: { header: string[]; rows: string[][] }): string[] {
 }
 
 function gapsOrNone(v: RecordView): string[] {
-  return v.gaps.length > 0 ? v.gaps : ["Nothing obvious is missing. Check the record against your local recording procedures."];
+  const also = v.notRecorded.length > 0 ? [`Also not recorded: ${v.notRecorded.join(", ")}.`] : [];
+  if (v.gaps.length === 0 && also.length === 0) return ["Nothing obvious is missing. Check the record against your local recording procedures."];
+  return [...v.gaps, ...also];
 }
+
+const READ_HEADING = "How the notes were read";
 
 /** The draft as Markdown (for Teams and the CLI). */
 export function renderMarkdown(draft: DraftResult): string {
@@ -61,7 +65,9 @@ export function renderMarkdown(draft: DraftResult): string {
   lines.push("## Decisions", "", ...v.decisions.map(([k, val]) => `- **${md(k)}:** ${md(val)}`), "");
   lines.push("## Actions: who will do what by when", "", ...(v.actions.rows.length > 0 ? mdTable(v.actions) : ["Not recorded"]), "");
   if (v.deadlines.length > 0) lines.push("## Deadlines", "", ...v.deadlines.map((d) => `- ${md(d)}`), "");
-  lines.push("## Next steps", "", md(v.nextSteps), "", "---", "", `_${md(FOOTER)}_`, "");
+  lines.push("## Next steps", "", md(v.nextSteps), "");
+  if (v.sources.length > 0) lines.push(`## ${READ_HEADING}`, "", ...v.sources.map(([k, val]) => `- **${md(k)}:** "${md(val)}"`), "");
+  lines.push("---", "", `_${md(FOOTER)}_`, "");
   return lines.join("\n");
 }
 
@@ -103,6 +109,7 @@ export function renderHtml(draft: DraftResult): string {
     `<h2>Actions: who will do what by when</h2>${htmlTable(v.actions)}`,
     v.deadlines.length > 0 ? `<h2>Deadlines</h2>${htmlList(v.deadlines)}` : "",
     `<h2>Next steps</h2><p>${esc(v.nextSteps)}</p>`,
+    v.sources.length > 0 ? `<h2>${esc(READ_HEADING)}</h2>${htmlPairs(v.sources.map(([k, val]) => [k, `"${val}"`]))}` : "",
     `<footer><p><em>${esc(FOOTER)}</em></p></footer>`,
     "</body></html>",
   ];
@@ -156,6 +163,7 @@ export async function renderDocx(draft: DraftResult): Promise<Buffer> {
           ...(v.deadlines.length > 0 ? [h("Deadlines"), ...bullets(v.deadlines)] : []),
           h("Next steps"),
           new Paragraph(v.nextSteps),
+          ...(v.sources.length > 0 ? [h(READ_HEADING), ...pairs(v.sources.map(([k, val]) => [k, `"${val}"`] as [string, string]))] : []),
           new Paragraph({ children: [new TextRun({ text: FOOTER, italics: true })] }),
         ],
       },

@@ -1,5 +1,7 @@
-import type { DraftResult, StrategyRecord } from "./model.js";
+import type { AttendanceStatus, DraftResult, StrategyRecord } from "./model.js";
 import { formatLong } from "./dates.js";
+import { recordField, type RecordFieldId } from "./fields.js";
+import { recordMessage } from "./messages.js";
 
 /**
  * The record as the renderers show it: labelled rows and tables in reading order,
@@ -14,6 +16,10 @@ export const GAPS_HEADING = "What is missing";
 
 export interface RecordView {
   gaps: string[];
+  /** Details no guidance requires that the notes leave out ("Time", "Next steps"), in words. */
+  notRecorded: string[];
+  /** Each filled part and the words it was read from, so the reading can be checked. */
+  sources: [string, string][];
   warnings: string[];
   details: [string, string][];
   concerns: string;
@@ -26,6 +32,47 @@ export interface RecordView {
 }
 
 const NOT_RECORDED = "Not recorded";
+const STATUS: Record<AttendanceStatus, string> = {
+  took_part: "Took part",
+  apologies: "Sent apologies",
+  invited_absent: "Invited, did not attend",
+  sent_report: "Sent a report, did not attend",
+};
+
+function jurisdiction(r: StrategyRecord): string {
+  const j = r.jurisdiction;
+  if (!j) return "England";
+  const name = j.value === "wales" ? "Wales" : "England";
+  const words = j.evidence.map((e) => `"${e.words}"`).join(", ");
+  if (j.from === "notes") return `${name} (read from the notes: ${words})`;
+  if (j.from === "caller") return `${name} (as chosen)`;
+  return `${name} (nothing in the notes places it elsewhere)`;
+}
+
+const SOURCE_LABELS: [string, string][] = [
+  ["date", "Date"], ["time", "Time"], ["format", "Format"], ["child_ref", "Child reference"], ["chair", "Chair"], ["recorded_by", "Recorded by"],
+  ["concerns", "Reason"], ["information_shared", "Information shared"], ["share_with_family", "Shared with the family"],
+  ["child_welfare", "Child's welfare"], ["next_steps", "Next steps"], ["review_date", "Review date"],
+];
+
+function sourcesOf(r: StrategyRecord): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [key, label] of SOURCE_LABELS) {
+    const s = r.source[key];
+    // Long passages are shown in their own sections already; the short readings are the ones to check.
+    if (s && s.length <= 200) out.push([label, s]);
+  }
+  for (const [label, d] of [
+    ["Section 47", r.decisions.section47.source],
+    ["Criminal investigation", r.decisions.criminal_investigation.source],
+    ["Legal action", r.decisions.legal_action.source],
+  ] as const) {
+    if (d) out.push([label, d]);
+  }
+  r.attendees.forEach((a) => a.source && out.push([`Attendee ${a.name ?? a.role ?? ""}`.trim(), a.source]));
+  r.actions.forEach((a, i) => a.source && out.push([`Action ${i + 1}`, a.source]));
+  return out;
+}
 const FORMATS: Record<NonNullable<StrategyRecord["format"]>, string> = {
   meeting: "Meeting in person",
   phone: "Telephone",
@@ -68,24 +115,32 @@ function withSources(draft: DraftResult): string[] {
 /** Build the view of a draft. */
 export function recordView(draft: DraftResult): RecordView {
   const r = draft.record;
+  const cited = new Set(draft.gaps.map((g) => g.field.replace(/\[\d+\]/, "").split(".")[0]));
+  const notRecorded = (draft.missing ?? [])
+    .filter((m) => m.gap === null && !cited.has(m.field))
+    .map((m) => recordMessage(recordField(m.field as RecordFieldId).label));
   return {
     gaps: withSources(draft),
+    notRecorded,
+    sources: sourcesOf(r),
     warnings: draft.warnings,
     details: [
       ["Date", r.date ? formatLong(r.date) : NOT_RECORDED],
       ["Time", r.time ?? NOT_RECORDED],
       ["Format", r.format ? FORMATS[r.format] : NOT_RECORDED],
       ["Child reference", r.child_ref ?? NOT_RECORDED],
+      ["Jurisdiction", jurisdiction(r)],
+      ["Chair", r.chair ?? NOT_RECORDED],
       ["Recorded by", r.recorded_by ?? NOT_RECORDED],
     ],
     concerns: r.concerns ?? NOT_RECORDED,
     attendees: {
-      header: ["Name", "Role", "Agency", "Took part"],
+      header: ["Name", "Role", "Agency", "Attendance"],
       rows: r.attendees.map((a) => [
         a.name ?? "Not named",
         a.role ?? "",
         a.agency ?? "",
-        a.attended ? "Yes" : `No${a.attendance_note ? ` (${a.attendance_note})` : ""}`,
+        `${STATUS[a.status]}${!a.attended && a.attendance_note ? ` (as written: ${a.attendance_note})` : ""}`,
       ]),
     },
     information: r.information_shared ?? NOT_RECORDED,

@@ -54,15 +54,6 @@ export const EVENTS: PathwayInput["events"] = [
   { id: "eighteenth_birthday", label: "the 18th birthday", aliases: ["turns 18", "turning 18", "18th birthday", "birthday"] },
 ];
 
-/** Words that place a situation in Wales when the user has not said which jurisdiction. */
-export const WALES_WORDS: string[] = [
-  "wales", "welsh", "cymru", "cardiff", "swansea", "wrexham", "bangor", "aberystwyth", "carmarthen", "carmarthenshire",
-  "bridgend", "merthyr", "caerphilly", "rhondda", "pembrokeshire", "gwynedd", "powys", "ceredigion", "anglesey", "conwy",
-  "denbighshire", "flintshire", "monmouthshire", "torfaen", "blaenau gwent", "vale of glamorgan", "neath port talbot",
-  "social services and well-being", "social services well-being", "sswba", "wales safeguarding procedures", "all wales",
-  "care and support plan",
-];
-
 /** Misspellings and shorthand practitioners type, replaced word for word before matching. */
 export const SPELLINGS: Record<string, string> = {
   stratagy: "strategy", stategy: "strategy", stratergy: "strategy", startegy: "strategy", strategey: "strategy",

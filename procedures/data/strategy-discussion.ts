@@ -1,4 +1,5 @@
 import type { Citation } from "../../core/citation.js";
+import { aliasesForGroup } from "../../lexicon/index.js";
 import { WT } from "./citations.js";
 
 /** One attendee the strategy discussion should involve, with the words that name them in a record. */
@@ -24,19 +25,19 @@ export const MINIMUM_ATTENDEES: AttendeeRequirement[] = [
   {
     id: "social_work",
     role: "Local authority social worker",
-    aliases: ["social worker", "sw", "children's social care", "childrens social care", "csc", "social care", "local authority", "mash social worker", "team manager", "practice supervisor"],
+    aliases: aliasesForGroup("social_work"),
     citation: WT.sdMinimum,
   },
   {
     id: "health",
     role: "Health practitioner",
-    aliases: ["health", "nurse", "named nurse", "designated nurse", "school nurse", "health visitor", "midwife", "doctor", "gp", "paediatrician", "consultant", "camhs", "nhs"],
+    aliases: aliasesForGroup("health"),
     citation: WT.sdMinimum,
   },
   {
     id: "police",
     role: "Police representative",
-    aliases: ["police", "officer", "detective", "dc", "ds", "pc", "constable", "sergeant", "inspector", "cid", "mash police", "public protection", "btp", "british transport police"],
+    aliases: aliasesForGroup("police"),
     citation: WT.sdMinimum,
   },
 ];

@@ -145,7 +145,7 @@ describe("a drafted record as a Word download", () => {
     // The search finds a Word file with the text when there is one...
     const probe = await mkdtemp(join(tmpdir(), "sg-probe-"));
     const other = `PROBE-${randomUUID()}`;
-    await writeFile(join(probe, "probe.docx"), await renderDocx({ record: { ...completeRecord(), concerns: other }, gaps: [], deadlines: [], warnings: [] }));
+    await writeFile(join(probe, "probe.docx"), await renderDocx({ record: { ...completeRecord(), concerns: other }, gaps: [], deadlines: [], warnings: [], missing: [] }));
     expect(await wordFilesHolding(tmpdir(), other, 2)).toHaveLength(1);
     await rm(probe, { recursive: true });
     // ...and finds none with this test's drafts.

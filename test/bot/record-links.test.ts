@@ -10,6 +10,7 @@ const draft = (concerns = "Infant with unexplained bruising."): DraftResult => (
   gaps: [],
   deadlines: [],
   warnings: [],
+  missing: [],
 });
 
 function links(ttlMs = 30 * 60_000) {

@@ -53,8 +53,8 @@ describe("reading answers to the guided strategy record questions", () => {
   it("action fixes fill only what was missing and ignore numbers that are not actions", () => {
     const r = emptyRecord();
     r.actions = [
-      { action: "Visit", owner: "SW", due: null, due_text: null },
-      { action: "Chronology", owner: null, due: null, due_text: null },
+      { action: "Visit", owner: "SW", due: null, due_text: null, source: null },
+      { action: "Chronology", owner: null, due: null, due_text: null, source: null },
     ];
     expect(applyActionFixes(r, "1: by tomorrow\n2: HV by 16/05/2025\n7: GP today", "2025-05-14")).toBe(2);
     expect(r.actions.map((a) => [a.owner, a.due])).toEqual([

@@ -41,10 +41,10 @@ describe("checking a strategy discussion record", () => {
   it("when actions have no owner or no date, each one is flagged by number", () => {
     const r = completeRecord();
     r.actions = [
-      { action: "Visit", owner: "SW", due: "2025-05-14", due_text: null },
-      { action: "Share records", owner: null, due: "2025-05-16", due_text: null },
-      { action: "Check PNC", owner: "Police", due: null, due_text: "asap" },
-      { action: "Chronology", owner: null, due: null, due_text: null },
+      { action: "Visit", owner: "SW", due: "2025-05-14", due_text: null, source: null },
+      { action: "Share records", owner: null, due: "2025-05-16", due_text: null, source: null },
+      { action: "Check PNC", owner: "Police", due: null, due_text: "asap", source: null },
+      { action: "Chronology", owner: null, due: null, due_text: null, source: null },
     ];
     const gaps = checkRecord(r);
     expect(gaps.map((g) => g.field)).toEqual(["actions[1].owner", "actions[2].due", "actions[3].owner", "actions[3].due"]);
@@ -69,15 +69,15 @@ describe("checking a strategy discussion record", () => {
 
   it("when section 47 enquiries were not started, a missing legal action decision is not flagged", () => {
     const r = completeRecord();
-    r.decisions.section47 = { decision: "no", outcome: "No further action", rationale: null };
-    r.decisions.legal_action = { decision: "undecided", detail: null };
+    r.decisions.section47 = { decision: "no", outcome: "No further action", rationale: null, source: null };
+    r.decisions.legal_action = { decision: "undecided", detail: null, source: null };
     expect(checkRecord(r)).toEqual([]);
   });
 
   it("when decisions are missing, each gap rests on a Working Together 2023 citation", () => {
     const r = completeRecord();
-    r.decisions.section47 = { decision: "undecided", outcome: null, rationale: null };
-    r.decisions.criminal_investigation = { decision: "undecided", lead: null, detail: null };
+    r.decisions.section47 = { decision: "undecided", outcome: null, rationale: null, source: null };
+    r.decisions.criminal_investigation = { decision: "undecided", lead: null, lead_by: null, detail: null, source: null };
     r.decisions.share_with_family = null;
     r.decisions.child_welfare = null;
     const gaps = checkRecord(r);
@@ -97,12 +97,12 @@ describe("checking a strategy discussion record", () => {
   });
 });
 
-describe("the adversarial sample file", () => {
-  it("still holds adv-024 as a record input (guards the fixture above)", () => {
-    const line = readFileSync(new URL("../../../shared/eval/adversarial.jsonl", import.meta.url), "utf8")
+describe("the adversarial record sample", () => {
+  it("holds adv-024 as a record input, copied into the repository from the public sample (guards the fixture above)", () => {
+    const line = readFileSync(new URL("./adversarial-records.jsonl", import.meta.url), "utf8")
       .split("\n")
       .find((l) => l.includes('"adv-024"'));
-    if (!line) return; // the sample lives outside the repo; CI may not have it
-    expect(JSON.parse(line).input.record).toEqual(adv024);
+    expect(line).toBeDefined();
+    expect(JSON.parse(line ?? "{}").input.record).toEqual(adv024);
   });
 });

@@ -38,7 +38,7 @@ describe("rendering a draft record", () => {
     expect(md).not.toMatch(/(?<!\\)</);
     expect(md).toContain("\\<script>");
     expect(md).toMatch(/ICPC due by Thu 5 Jun 2025/);
-    expect(md).toContain("| DC Patel | Police officer | police | No (apologies) |");
+    expect(md).toContain("| DC Patel | Detective | Police | Sent apologies (as written: apologies) |");
     expect(md.trim().endsWith(`_${FOOTER.replaceAll("'", "'")}_`)).toBe(true);
   });
 
@@ -63,8 +63,32 @@ describe("rendering a draft record", () => {
     expect(text).toContain("C-20992");
     expect(text).toContain("What is missing");
     expect(text).toContain("No police representative took part");
-    expect(text).toContain("Visit today");
+    expect(text).toContain("Visit");
+    expect(text).toContain("Wednesday 14 May 2025 (today)");
     expect(text).toContain('<script>alert("x")</script>'); // stored as text, not markup
     expect(text).toContain(FOOTER);
+  });
+});
+
+describe("rendering the corrected record", () => {
+  const NOTES =
+    "Strat 14/5/25 10am Teams. Child ref: C-20992. Chair: Jo Smith (TM). Present: Jo Smith TM, Amira SW, DC Patel (police). Apologies: HV Ann Lee. Dr Rao (paeds) - report sent. PC Brown - invited, did not attend. Concerns: bruising. Agreed: s47, joint investigation, no legal action. Mum told today. Actions: Amira to visit today; Dr Rao CP medical 15/05.";
+
+  it("every format shows each attendee's status in words and the words the record was read from", async () => {
+    const draft = draftFromNotes(NOTES, deps);
+    const md = String(await renderRecord(draft, "md"));
+    expect(md).toContain("| Ann Lee | Health visitor | Health | Sent apologies |");
+    expect(md).toContain("| Dr Rao | Paediatrician | Health | Sent a report, did not attend (as written: report sent) |");
+    expect(md).toContain("| PC Brown | Police officer | Police | Invited, did not attend (as written: invited) |");
+    expect(md).toContain("## How the notes were read");
+    expect(md).toContain('- **Action 2:** "Dr Rao CP medical 15/05"');
+    expect(md).toContain("- **Chair:** Jo Smith");
+    const html = String(await renderRecord(draft, "html"));
+    expect(html).toContain("<td>Sent apologies</td>");
+    expect(html).toContain("<h2>How the notes were read</h2>");
+    const { value } = await mammoth.extractRawText({ buffer: (await renderRecord(draft, "docx")) as Buffer });
+    expect(value).toContain("Sent a report, did not attend");
+    expect(value).toContain("How the notes were read");
+    expect(value).toContain('"Dr Rao CP medical 15/05"');
   });
 });

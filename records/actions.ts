@@ -1,0 +1,274 @@
+import { words } from "../lexicon/index.js";
+import type { RecordAction } from "./model.js";
+import { dueFromText } from "./dates.js";
+import { isSharing, spelled } from "./decisions.js";
+import { readSegment } from "./people.js";
+import { sentences, splitOutside, squash } from "./text.js";
+import { findPhrases, headingKey, isPhrase, key, vocabulary } from "./vocabulary.js";
+import { findChildRef } from "./meeting.js";
+
+/**
+ * Actions in every shape notes give them: "SW to see child 17/3", "Dr Evans - CP medical -
+ * 17/03 pm", "Lucy: see both children by Weds", "Chronology – Grace – 17.10.25", "HV records
+ * by fri", "paediatric assessment to be booked by Hayley", a row of an Action | Owner | Due
+ * table. The owner is a person the notes name (an attendee, a role, "I" for the writer);
+ * a line about telling the family or recording a decision is not an action.
+ */
+
+/** Who can own an action: the people read from the notes, and the notes' writer. */
+export interface OwnerContext {
+  /** Names of the people in the notes ("Lucy Grant", "DC Patel", "jo"). */
+  names: string[];
+  /** Who wrote the notes ("I", "me"), when known. */
+  author: string | null;
+  /** The date relative due words count from (the discussion's date); null: they are not resolved. */
+  anchor: string | null;
+  /** Year for a due date written without one. */
+  year: number;
+}
+
+const MAX = 2000;
+
+function tokensOf(text: string): string[] {
+  return key(text).split(" ").filter(Boolean);
+}
+
+const TITLES = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "dc", "ds", "di", "dci", "pc", "ps", "sgt", "insp", "prof"]);
+
+/** Whether `text` names one of the people in the notes ("Grace" for Grace Obi, "DC Ward" for DC Neil Ward). */
+function namesPerson(text: string, ctx: OwnerContext): boolean {
+  const t = tokensOf(text).filter((w) => !TITLES.has(w));
+  if (t.length === 0 || t.length > 4) return false;
+  return ctx.names.some((n) => {
+    const full = tokensOf(n).filter((w) => !TITLES.has(w));
+    if (full.length === 0) return false;
+    if (t.join(" ") === full.join(" ")) return true;
+    if (t.length === 1) return full.includes(t[0] as string);
+    return t[t.length - 1] === full[full.length - 1] && (t[0] ?? "").charAt(0) === (full[0] ?? "").charAt(0);
+  });
+}
+
+function isSelf(text: string): boolean {
+  return /^(i|me|myself|i ll|i will)$/.test(key(text));
+}
+
+/**
+ * Whether some words are a person who can own an action: someone named in the notes, the
+ * writer, a role or agency ("SW", "Duty SW", "police", "school"), or a title and name
+ * ("DC Ward"); several joined by "and"/"&" ("Ffion and Hayley").
+ */
+function isOwner(text: string, ctx: OwnerContext): boolean {
+  const t = squash(text).replace(/^(the|our)\s+/i, "");
+  if (!t || t.length > 60 || /\d/.test(t)) return false;
+  if (isPhrase(vocabulary().collective_owners, t, "collective")) return true;
+  const parts = t.split(/\s+(?:and|&)\s+|\s*\/\s*/);
+  if (parts.length > 1) return parts.every((p) => isOwner(p, ctx));
+  if (isSelf(t) || namesPerson(t, ctx)) return true;
+  const seg = readSegment(t);
+  if (seg.foreign.length > 0 || seg.statuses.length > 0) return false;
+  if (seg.explicitRole || seg.agency) return !seg.name || words(t).length <= 4;
+  return seg.title !== null && seg.name !== null;
+}
+
+/** One to three capitalised words that are not a task ("Kemi", "Jo Smith"): a person's name at the head of an action. */
+function nameLike(text: string): boolean {
+  const t = squash(text);
+  if (!/^\p{Lu}[\p{L}'’-]*(\s\p{Lu}[\p{L}'’.-]*){0,2}$/u.test(t)) return false;
+  const seg = readSegment(t);
+  return seg.name !== null && seg.foreign.length === 0 && !findPhrases(vocabulary().action_words, t, "actionwords").length;
+}
+
+function ownerAsWritten(text: string, ctx: OwnerContext): string {
+  const t = squash(text).replace(/[.,:;]+$/, "");
+  return isSelf(t) && ctx.author ? ctx.author : t;
+}
+
+/** The longest start of `text` (up to four words) that names an owner: "Mared HV records to paeds" → "Mared". */
+function leadingOwner(text: string, ctx: OwnerContext): string | null {
+  const ws = words(text);
+  for (let n = Math.min(5, ws.length - 1); n >= 1; n--) {
+    const end = (ws[n - 1] as (typeof ws)[number]).end;
+    const head = text.slice(0, end);
+    const next = ws[n];
+    if (!next || !isOwner(head, ctx)) continue;
+    // The person's own role written after them stays with them only if it is all there is: "Gill HV visit" → "Gill".
+    if (namesPerson(head, ctx) || isSelf(head) || readSegment(head).foreign.length === 0) return head;
+  }
+  return null;
+}
+
+const VERB_MARK = /^(.{1,60}?)\s+(?:to|will|'ll|should|must|shall|is to|are to|agreed to|has agreed to|have agreed to)\s+(?!be\b)(.+)$/i;
+const PASSIVE_BY = /^(.+?)\s+(?:to be\s+\w+(?:ed)?\s+)?by\s+(.{1,40})$/i;
+const SEPARATORS = (t: string, i: number) => (/^ [-–—] /.test(t.slice(i, i + 3)) ? 3 : /^: /.test(t.slice(i, i + 2)) ? 2 : 0);
+
+/** Whether a line records a decision rather than a task ("s47 agreed", "joint investigation, police lead", "police will decide"). */
+function isDecisionLine(text: string): boolean {
+  const t = spelled(text);
+  return (
+    /\b(s47|threshold|no further action|joint investigation|criminal investigation|police (lead|to lead|led|investigating|will investigate|to investigate)|legal planning meeting (requested|not)|no legal|legal (action )?(not|none|nil|no))\b/.test(t) ||
+    /\b(decide|decides|decided|decision)\b.*\b(investigation|s47|legal|criminal|prosecut\w*|charge)\b/.test(t)
+  );
+}
+
+const TELLING_VERB = /^(?:\S+\s+){0,1}(tell|inform|explain|update|notify|ring|call|phone|let)\b|\b(to be|not to be|is to be|are to be)\s+(told|informed|shared)|\b(told|informed|aware)\b/i;
+
+/** A due date from the end of an action ("by Fri", "17/03 pm", "– 03/02/2025"), and the text without it. */
+function splitDue(text: string, ctx: OwnerContext): { rest: string; due: string | null; due_text: string | null } {
+  let due: { due: string | null; due_text: string | null };
+  try {
+    due = dueFromText(text, ctx.anchor, ctx.year);
+  } catch {
+    // An impossible due date stays as written and is flagged as missing, never rolled over.
+    due = { due: null, due_text: null };
+  }
+  if (!due.due_text) return { rest: text, ...due };
+  const at = text.toLowerCase().lastIndexOf(due.due_text.toLowerCase());
+  const rest = at >= 0 ? text.slice(0, at) + text.slice(at + due.due_text.length) : text;
+  const trimmed = rest.replace(/\s+(?:am|pm)\b/i, "").replace(/\s+(?:w\/c|wc|w\/b|week commencing|week beginning|wk comm|wk beg)\s*$/i, "").replace(/\s+(?:by|on|before|due|from|for)?\s*$/i, "").replace(/[\s\-–—:,;(]+$/, "").trim();
+  return { rest: trimmed, ...due };
+}
+
+/**
+ * One action from a line of notes, or null when the line is not an action (a decision, a
+ * note about telling the family, a heading). `strict` (text under no "Actions" heading)
+ * also requires a named owner, so that prose is not read as tasks.
+ */
+export function readAction(line: string, ctx: OwnerContext, strict = false, sentence = line): (RecordAction & { source: string }) | null {
+  const v = vocabulary();
+  let t = squash(line.slice(0, MAX)).replace(/^[\s\-*•\d).]+(?=\S)/, "").replace(/^(?:action|task)\s*\d{1,2}\s*[:.)-]\s*/i, "").replace(/[.;\s]+$/, "");
+  const asWritten = t;
+  for (const m of findPhrases(v.no_actions, t, "noactions")) t = t.slice(m.end).trim();
+  if (t.length < 3 || /^(none|nil|n\/a|no actions?)$/i.test(t)) return null;
+  // "Child ref 4421907" at the end of a list of actions is the reference, not a task.
+  const ref = findChildRef(t, false);
+  if (ref && squash(t).replace(/[.\s]+$/, "").length <= ref.words.length + 12) return null;
+  // "Action: CP medical. Responsible: Dr Bose. Deadline: 21/05" read as one action with its labels.
+  t = t.replace(/\.\s+(?=(?:responsible|owner|lead|who|by whom|deadline|due|by when|timescale|date)\s*:)/gi, "; ");
+  const { rest, due, due_text } = splitDue(t, ctx);
+
+  let owner: string | null = null;
+  let what = rest;
+  // How the owner was named: prose needs a clear shape ("Jo to ...", "Jo - ...", "Jo seeing ...", or a due date).
+  let shaped = false;
+  const labelled = /\b(?:owner|lead|who|by whom|responsible|person responsible|action owner)\s*[:=]\s*([^;,).]+)/i.exec(rest);
+  const fields = splitOutside(rest, SEPARATORS).map((p) => p.text);
+  const verb = VERB_MARK.exec(rest);
+  const passive = PASSIVE_BY.exec(rest);
+  const bracket = /^(.*?)\s*\(([^)]{1,40})\)\s*$/.exec(rest);
+  if (labelled?.[1] && isOwner(labelled[1], ctx)) {
+    owner = labelled[1].trim();
+    what = rest.replace(labelled[0], "").replace(/[\s,;(]+$/, "").trim();
+    shaped = true;
+  } else if (fields.length >= 2 && (isOwner(fields[0] as string, ctx) || (!strict && nameLike(fields[0] as string)))) {
+    owner = fields[0] as string;
+    what = fields.slice(1).join(" - ");
+    shaped = true;
+  } else if (fields.length >= 2 && isOwner(fields[fields.length - 1] as string, ctx)) {
+    owner = fields[fields.length - 1] as string;
+    what = fields.slice(0, -1).join(" - ");
+    shaped = true;
+  } else if (fields.length >= 2 && fields.some((f) => { const m = VERB_MARK.exec(f); return Boolean(m?.[1] && isOwner(m[1], ctx)); })) {
+    // "CP medical tomorrow – Dan to arrange": the owner in one field, the task in the others.
+    const i = fields.findIndex((f) => { const m = VERB_MARK.exec(f); return Boolean(m?.[1] && isOwner(m[1], ctx)); });
+    const m = VERB_MARK.exec(fields[i] as string) as RegExpExecArray;
+    owner = m[1] ?? null;
+    what = [...fields.slice(0, i), m[2] ?? ""].filter(Boolean).join(" - ");
+    shaped = true;
+  } else if (verb?.[1] && isOwner(verb[1], ctx)) {
+    owner = verb[1];
+    what = verb[2] ?? rest;
+    shaped = true;
+  } else if (passive?.[2] && (!strict || /\bto be\s+\w+\s+by\b/i.test(rest)) && isOwner(passive[2], ctx)) {
+    owner = passive[2];
+    what = passive[1] ?? rest;
+    shaped = true;
+  } else if (bracket?.[2] && isOwner(bracket[2], ctx)) {
+    owner = bracket[2];
+    what = bracket[1] ?? rest;
+  } else {
+    const lead = leadingOwner(rest, ctx);
+    if (lead) {
+      owner = lead;
+      what = rest.slice(lead.length).replace(/^\s*(?:[-–—:]|to|will|'ll)?\s*/i, "");
+      shaped = due_text !== null || /^\w+ing\b/i.test(what);
+    }
+  }
+  // "Info to parents: ...", "Parents to be told ... by SW": notes about telling the family, not tasks.
+  if (headingKey((/^([^:]{1,40}):/.exec(t)?.[1] ?? "")) === "share") return null;
+  if (isSharing(rest) && /\b(to be|not to be|is to be|are to be)\s+(told|informed|updated|made aware)\b/i.test(rest)) return null;
+  // A line about telling the family, or recording a decision, is not a task unless someone is named to do it.
+  const mainVerb = owner ? what : rest;
+  if ((isSharing(mainVerb) || isSharing(sentence)) && TELLING_VERB.test(mainVerb)) return null;
+  if (!owner && (isSharing(rest) || isDecisionLine(rest))) return null;
+  if (strict && (!owner || !shaped || isDecisionLine(rest))) return null;
+  // "All - quick note of ...": in prose, "all" owns a task only when it is said to do it ("All agencies to share ...").
+  if (strict && owner && isPhrase(vocabulary().collective_owners, owner, "collective") && !(verb?.[1] && squash(verb[1]) === squash(owner))) return null;
+  what = what
+    .replace(/(?:[,;]\s*)?\b(?:deadline|due|by when|timescale|date)\s*:?\s*$/i, "")
+    .replace(/\s*[,;]\s*[,;]\s*/g, ", ")
+    .replace(/^[\s\-–—:,;]+|[\s\-–—:,;]+$/g, "")
+    .trim();
+  if (!what) return null;
+  return {
+    action: what.charAt(0).toUpperCase() + what.slice(1),
+    owner: owner ? ownerAsWritten(owner, ctx) : null,
+    due,
+    due_text,
+    source: asWritten,
+  };
+}
+
+/** An action from a table row with Action | Owner | Due columns. */
+export function readActionRow(cells: string[], columns: (string | null)[], ctx: OwnerContext): (RecordAction & { source: string }) | null {
+  const cell = (kind: string) => cells.filter((_, i) => columns[i] === kind).join(" ").trim();
+  const what = cell("action");
+  if (!what) return null;
+  const ownerCell = cell("owner");
+  const dueCell = cell("due");
+  let due: { due: string | null; due_text: string | null } = { due: null, due_text: null };
+  if (dueCell) {
+    try {
+      due = dueFromText(dueCell, ctx.anchor, ctx.year);
+    } catch {
+      due = { due: null, due_text: dueCell };
+    }
+    due.due_text ??= dueCell;
+  }
+  return {
+    action: what.charAt(0).toUpperCase() + what.slice(1),
+    owner: ownerCell && !/^(tbc|tba|\?+|-|n\/a)$/i.test(ownerCell) ? ownerAsWritten(ownerCell, ctx) : null,
+    due: due.due,
+    due_text: due.due_text,
+    source: cells.filter(Boolean).join(" | "),
+  };
+}
+
+/** The items of an "Actions" section: one per line, and several on a line at ";", a sentence's end or a number ("1) ... 2) ..."). */
+export function actionItems(text: string): string[] {
+  // An action's own labels ("Responsible: Dr Bose. Deadline: 21/05") belong to it, not to a new action.
+  const pieces: { start: number; end: number }[] = [];
+  for (const p of sentences(text)) {
+    const prev = pieces[pieces.length - 1];
+    if (prev && /^(?:responsible|owner|lead|who|by whom|deadline|due|by when|timescale)\s*:/i.test(p.text)) prev.end = p.start + p.text.length;
+    else pieces.push({ start: p.start, end: p.start + p.text.length });
+  }
+  return pieces
+    .flatMap((p) => text.slice(p.start, p.end).split(/;|\s(?=\d{1,2}[.)]\s)|•/))
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Compatibility: one action from a line, with a due date counted from `anchor`. */
+export function parseAction(text: string, anchor: string): RecordAction | null {
+  const a = readAction(text, { names: [], author: null, anchor, year: Number(anchor.slice(0, 4)) });
+  return a ? { action: a.action, owner: a.owner, due: a.due, due_text: a.due_text, source: a.source } : null;
+}
+
+/** Compatibility: actions from an "Actions:" section. */
+export function parseActions(text: string, anchor: string): RecordAction[] {
+  return text
+    .split(/\n/)
+    .flatMap(actionItems)
+    .map((s) => parseAction(s, anchor))
+    .filter((a): a is RecordAction => a !== null);
+}

@@ -1,0 +1,366 @@
+import { readPersonTerms } from "../lexicon/index.js";
+import { purePerson } from "./people.js";
+import { BULLET, sentences, squash, stripBullet } from "./text.js";
+import { headingKey, isPhrase, key, vocabulary, type ColumnKind, type SectionKey } from "./vocabulary.js";
+
+/**
+ * The layout of notes: an e-mail's header and sign-off set aside, then blocks under
+ * headings in whatever form they take ("Present:", "PRESENT", "Apols -", "3. Attendees:",
+ * "Yn bresennol / Present", a table's first cell), tables pasted from Word or Teams (tabs
+ * or pipes) with their column headings, and text under no heading at all.
+ */
+
+/** One entry of a block: a line or the rest of a heading's line, or a table row. */
+export interface Item {
+  text: string;
+  /** The line as written (spaces collapsed), for showing where a field was read from. */
+  raw: string;
+  /** The text without the heading's words, where `text` keeps them for their meaning ("Family: mum aware" → "mum aware"). */
+  bare?: string;
+  /** Written as a bullet or numbered point. */
+  bullet?: boolean;
+  /** A table row's cells, in order. */
+  cells?: string[];
+  /** What each cell holds, when the table had a heading row. */
+  columns?: (ColumnKind | null)[];
+}
+
+/** Text under one heading (key null: under none). */
+export interface Block {
+  key: SectionKey | null;
+  /** The heading as written. */
+  label: string | null;
+  items: Item[];
+  /** Lines before the first heading: the title and meeting line of most notes. */
+  top: boolean;
+}
+
+/** What an e-mail says about itself, kept apart from the discussion. */
+export interface EmailHeader {
+  from: string | null;
+  /** The "Sent:" line's words (never the discussion's date or time). */
+  sent: string | null;
+  subject: string | null;
+}
+
+export interface Layout {
+  blocks: Block[];
+  email: EmailHeader | null;
+  /** Who wrote the notes, from the e-mail's sender or sign-off ("me", "I" refer to them). */
+  author: string | null;
+}
+
+const HEADER_FIELD = /^[ \t]*(from|sent|to|cc|bcc|date|subject|re|importance|attachments?)[ \t]*:[ \t]*(.*)$/i;
+const FORWARD_MARK = /^[ \t]*(-{3,}.*(original|forwarded) message.*-{3,}|_{5,}|-{5,})[ \t]*$/i;
+
+function emailHeader(lines: string[]): { header: EmailHeader | null; rest: string[] } {
+  const fields: Record<string, string> = {};
+  const rest: string[] = [];
+  let inHeader = true;
+  let seen = 0;
+  for (const line of lines) {
+    if (inHeader && FORWARD_MARK.test(line)) continue;
+    const m = inHeader ? HEADER_FIELD.exec(line) : null;
+    // "Date:" alone is a notes label; it is a header field only beside From/Sent/Subject.
+    if (m && (m[1]?.toLowerCase() !== "date" || seen > 0)) {
+      const name = (m[1] ?? "").toLowerCase();
+      fields[name] ??= (m[2] ?? "").trim();
+      seen++;
+      continue;
+    }
+    if (inHeader && line.trim() === "" && seen === 0) continue;
+    if (seen > 0 || line.trim() !== "") inHeader = false;
+    rest.push(line);
+  }
+  const isEmail = seen >= 2 || fields.from !== undefined || fields.sent !== undefined || fields.subject !== undefined;
+  if (!isEmail) return { header: null, rest: lines };
+  return { header: { from: senderName(fields.from ?? null), sent: fields.sent ?? null, subject: fields.subject ?? null }, rest };
+}
+
+/** "Harper, Lucy <lucy@x.gov.uk>" → "Lucy Harper"; a mailbox or a role ("DSL, Westfield Primary") is no name. */
+function senderName(from: string | null): string | null {
+  if (!from) return null;
+  const bare = from.replace(/<[^>]*>/g, "").replace(/"/g, "").trim();
+  if (!bare || /@/.test(bare)) return null;
+  const terms = readPersonTerms(bare, "text");
+  if (terms.role || terms.agency) return null;
+  const flipped = /^([A-Z][\w'-]+),\s*([A-Z][\w'-]+)$/.exec(bare);
+  const name = flipped ? `${flipped[2]} ${flipped[1]}` : bare;
+  return /^[A-Z][\w'-]+(\s[A-Z][\w'.-]+){0,3}$/.test(name) ? name : null;
+}
+
+function isGreeting(line: string): boolean {
+  if (line.length > 60) return false;
+  const t = line.replace(/[,!.:👋\s]+$/u, "").trim();
+  return t.length > 0 && t.length <= 40 && isPhrase(vocabulary().greetings, t);
+}
+
+function isClosing(line: string): boolean {
+  if (line.length > 40) return false;
+  return isPhrase(vocabulary().closings, line.replace(/[,!.\s]+$/, ""));
+}
+
+/** A line that could be a signature: a short name, or a role and organisation. */
+function nameLike(line: string): boolean {
+  return /^[A-Z][\w'-]*(\s[A-Z][\w'.-]*){0,3}$/.test(line.trim()) && readPersonTerms(line, "text").role === null;
+}
+
+function signatureLike(line: string): boolean {
+  const t = line.trim();
+  if (t.length === 0 || t.length > 60 || /[:|\t]/.test(t)) return false;
+  return nameLike(t) || (readPersonTerms(t, "text").role !== null && t.split(/\s+/).length <= 8);
+}
+
+/** Drop greeting and sign-off lines; the name signed is the author. */
+function signOff(lines: string[], email: boolean): { lines: string[]; author: string | null } {
+  let end = lines.length;
+  while (end > 0 && (lines[end - 1] ?? "").trim() === "") end--;
+  let author: string | null = null;
+  // A closing line ("Kind regards,") and the signature under it.
+  for (let i = end - 1; i >= Math.max(0, end - 6); i--) {
+    if (!isClosing(lines[i] ?? "")) continue;
+    const sig = lines.slice(i + 1, end).map((l) => l.trim()).filter(Boolean);
+    if (sig.every(signatureLike)) {
+      author = sig.find(nameLike) ?? null;
+      end = i;
+    }
+    break;
+  }
+  // An e-mail signed with a name and perhaps a role under it, with no closing line.
+  if (email && author === null) {
+    let i = end;
+    while (i > 0 && (lines[i - 1] ?? "").trim() !== "" && end - i < 3 && signatureLike(lines[i - 1] ?? "")) i--;
+    const sig = lines.slice(i, end).map((l) => l.trim());
+    if (i < end && (i === 0 || (lines[i - 1] ?? "").trim() === "" || sig.length === 1) && sig.some(nameLike) && i > 0) {
+      author = sig.find(nameLike) ?? null;
+      end = i;
+    }
+  }
+  const out = lines.slice(0, end);
+  // One-line messages sign off at the end of the line: "... Thanks, Priya".
+  const last = out.length - 1;
+  const inline = /(^|[.!?]\s+)((?:many\s+)?thanks|thank you|cheers|diolch(?: yn fawr)?|regards|best wishes|cofion)[,!]?\s+([A-Z][a-z'-]+)\s*[.!]?\s*$/i.exec(out[last] ?? "");
+  if (inline && last >= 0) {
+    author ??= inline[3] ?? null;
+    out[last] = (out[last] ?? "").slice(0, inline.index + (inline[1] ?? "").length).trimEnd();
+  }
+  // Greeting lines, and a greeting at the start of a one-line message ("Hi all 👋 strat ...").
+  let startIdx = 0;
+  while (startIdx < out.length && ((out[startIdx] ?? "").trim() === "" || isGreeting(out[startIdx] ?? ""))) startIdx++;
+  const body = out.slice(startIdx);
+  if (body[0]) body[0] = body[0].replace(/^\s*(hi|hello|hiya|morning|afternoon)(\s+(all|team|everyone))?\b[\s,!👋]*/iu, "");
+  return { lines: body, author };
+}
+
+// Labels on a line: "Present:", "Apols -", "Concerns –", "Date\t", and a few written with a space only.
+const SPACE_LABELS_AT_START = new Set(["present", "pres", "prsnt", "apologies", "apols", "agreed", "decision", "decisions", "dec", "outcome", "actions", "acts", "concerns", "conc", "worries"]);
+const SPACE_LABELS_MIDLINE = new Set(["present", "apologies", "apols"]);
+// Lists of people and the short facts end with their sentence: a list has no full stops in it.
+const LIST_KEYS = new Set<SectionKey>(["present", "apologies", "absent", "reports", "chair", "recorded_by", "meeting", "child_ref"]);
+const PEOPLE_KEYS = new Set<SectionKey>(["present", "apologies", "absent", "reports"]);
+
+interface Labelled {
+  key: SectionKey;
+  label: string;
+  text: string;
+  /** Where the label starts on its line (0: at the start). */
+  at: number;
+}
+
+/**
+ * A line's labelled parts. A label is 1–6 words ending at a ":", a spaced dash or a tab,
+ * and must be a heading of the vocabulary (the longest one wins: "Reason for discussion",
+ * not "discussion"). After a plain space only ":" marks a label ("... Time: 10:00"); a dash
+ * marks one only at the line's start or after ";". Text before the first label comes back
+ * as `before`.
+ */
+function labelledParts(line: string): { before: string; parts: Labelled[] } {
+  const whole = /:\s*\S/.test(line) ? null : headingKey(line.replace(/[:\s]+$/, ""));
+  if (whole && line.length <= 60) return { before: "", parts: [{ key: whole, label: line.replace(/[:\s]+$/, ""), text: "", at: 0 }] };
+  const marks: { at: number; end: number; key: SectionKey; label: string }[] = [];
+  // Word starts once for the line; each separator looks back over the last six of them.
+  const wordStarts = [...line.matchAll(/(?:^|(?<=[\s(]))[\p{L}\d]/gu)].map((m) => m.index ?? 0);
+  const charBefore = (at: number) => line.slice(Math.max(0, at - 3), at).trimEnd().slice(-1);
+  let w = 0;
+  for (const sep of line.matchAll(/ ?:(?!\d) ?|\s[-–—]\s|\t+/g)) {
+    const s = sep.index ?? 0;
+    const colon = sep[0].includes(":");
+    while (w < wordStarts.length && (wordStarts[w] ?? 0) < s) w++;
+    const starts = wordStarts.slice(Math.max(0, w - 6), w);
+    for (const at of starts) {
+      if (s - at > 80) continue;
+      // "7) Actions:" in the middle of a line: the number is not part of the heading (but "section 47. Actions" has none).
+      const numbered = /^\(?\d{1,2}[.)]\s+/.test(line.slice(at, s).trim());
+      if (numbered && !(at === 0 || /[.;:]/.test(charBefore(at)))) continue;
+      const label = line.slice(at, s).trim().replace(/^\(?\d{1,2}[.)]\s+/, "");
+      // A heading never runs across a sentence's end.
+      if (/[.;:]\s/.test(label)) continue;
+      const k = headingKey(label);
+      if (!k) continue;
+      const prev = charBefore(at);
+      const strong = at === 0 || /[;:.,]/.test(prev);
+      if (!colon && !(at === 0 || prev === ";")) break;
+      if (!strong && !colon) break;
+      marks.push({ at, end: s + sep[0].length, key: k, label });
+      break;
+    }
+  }
+  // "present SW Tom Hale ...", "agreed s47 ...": a label followed by a space, at the start (or after ":"/";" for lists of people).
+  for (const m of line.matchAll(/(^|[:;]\s+|[.!?]\s+)([A-Za-z]+)\s+(?=\S)/g)) {
+    const word = (m[2] ?? "").toLowerCase();
+    const at = (m.index ?? 0) + (m[1] ?? "").length;
+    // After a sentence's end a label may start the next sentence as it would a line.
+    const allowed = at === 0 || /^[.!?]/.test(m[1] ?? "") ? SPACE_LABELS_AT_START.has(word) : SPACE_LABELS_MIDLINE.has(word);
+    if (!allowed || marks.some((x) => x.at <= at && at < x.end)) continue;
+    const k = headingKey(word);
+    // "Present were ..." and "Apologies from ..." are prose: the people reader takes them whole.
+    if (k && !/^(were|was|from|received|given|that)\b/i.test(line.slice(at + word.length + 1))) {
+      marks.push({ at, end: at + word.length + 1, key: k, label: m[2] ?? "" });
+    }
+  }
+  marks.sort((a, b) => a.at - b.at);
+  const kept = marks.filter((m, i) => i === 0 || m.at >= (marks[i - 1]?.end ?? 0));
+  const parts = kept.map((m, i) => ({
+    key: m.key,
+    label: m.label,
+    text: line.slice(m.end, kept[i + 1]?.at ?? line.length).replace(/[;\s]+$/, "").trim(),
+    at: m.at,
+  }));
+  return { before: line.slice(0, kept[0]?.at ?? line.length).replace(/[;:\s]+$/, "").trim(), parts };
+}
+
+function cellsOf(line: string): string[] | null {
+  if (line.includes("\t")) {
+    const cells = line.split("\t").map((c) => squash(c));
+    while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+    return cells.length >= 2 ? cells : null;
+  }
+  if ((line.match(/\|/g) ?? []).length >= 2) {
+    const cells = line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => squash(c));
+    // A row starts with a bar or has short cells; a sentence with two bars in it is not a table.
+    const row = line.trim().startsWith("|") || cells.every((c) => c.length <= 80);
+    return cells.length >= 2 && row ? cells : null;
+  }
+  return null;
+}
+
+const isRuleRow = (cells: string[]) => cells.every((c) => /^:?-{2,}:?$/.test(c) || c === "");
+
+function columnKind(cell: string): ColumnKind | null {
+  const cols = vocabulary().table_columns;
+  for (const [kind, names] of Object.entries(cols) as [ColumnKind, string[]][]) {
+    if (isPhrase(names, cell.replace(/\?$/, ""), `col:${kind}`)) return kind;
+  }
+  return null;
+}
+
+/** A heading row: at least two cells naming columns, and nothing that is data (no digits). */
+function headingRow(cells: string[]): (ColumnKind | null)[] | null {
+  if (cells.some((c) => /\d/.test(c))) return null;
+  const kinds = cells.map(columnKind);
+  const named = kinds.filter(Boolean).length;
+  return named >= 2 && named >= cells.filter((c) => c !== "").length - 1 ? kinds : null;
+}
+
+/** Read the layout of normalised notes. */
+export function readLayout(text: string): Layout {
+  const { header, rest } = emailHeader(text.split("\n"));
+  const { lines, author } = signOff(rest, header !== null);
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  let table: { columns: (ColumnKind | null)[]; block: Block; csv: boolean } | null = null;
+  let seenHeading = false;
+  const oneLine = lines.filter((l) => l.trim() !== "").length <= 2;
+
+  const open = (k: SectionKey | null, label: string | null): Block => {
+    const b: Block = { key: k, label, items: [], top: !seenHeading && k === null };
+    blocks.push(b);
+    return b;
+  };
+  const push = (item: Item) => {
+    if (!current) current = open(null, null);
+    current.items.push(item);
+  };
+
+  for (const raw of lines) {
+    if (raw.trim() === "") {
+      table = null;
+      if (current && current.items.length > 0) current = null;
+      continue;
+    }
+    // A table typed with commas ("Name,Role,Agency,Attended"), once its heading row has been seen.
+    const commaCells: string[] | null = raw.includes(",") ? raw.split(",").map((c) => squash(c)) : null;
+    const csvHeading: (ColumnKind | null)[] | null = !table && commaCells && commaCells.length >= 3 && !raw.includes("\t") ? headingRow(commaCells) : null;
+    const openTable = table as { columns: (ColumnKind | null)[]; csv: boolean } | null;
+    const csvRow: boolean = Boolean(openTable?.csv && commaCells && commaCells.length === openTable.columns.length);
+    const cells: string[] | null = cellsOf(raw) ?? (csvHeading || csvRow ? commaCells : null);
+    if (cells) {
+      if (isRuleRow(cells)) continue;
+      const columns: (ColumnKind | null)[] | null = csvHeading ?? headingRow(cells);
+      if (columns) {
+        const isActions = columns.includes("action") || (columns.includes("owner") && !columns.includes("name"));
+        const keyFor: SectionKey = isActions ? "actions" : "present";
+        // A table under its own heading ("Actions:" then the table) stays in that block.
+        const block: Block = current && current.key === keyFor && current.items.length === 0 ? current : open(keyFor, null);
+        seenHeading = true;
+        current = block;
+        table = { columns, block, csv: Boolean(csvHeading) };
+        continue;
+      }
+      if (table) {
+        table.block.items.push({ text: cells.filter(Boolean).join(" "), raw: squash(raw), cells, columns: table.columns });
+        continue;
+      }
+      const first = stripBullet(cells[0] ?? "").replace(/:$/, "");
+      const k = first ? headingKey(first) : null;
+      if (k) {
+        seenHeading = true;
+        current = open(k, first);
+        const restText = cells.slice(1).filter(Boolean).join(" ");
+        if (restText) current.items.push({ text: vocabulary().keep_label.includes(k) ? `${first}: ${restText}` : restText, bare: restText, raw: squash(raw), cells: cells.slice(1) });
+        // A row of a two-column table is one fact: the next row is under no heading unless it has its own.
+        current = null;
+        continue;
+      }
+      push({ text: cells.filter(Boolean).join(" "), raw: squash(raw), cells });
+      continue;
+    }
+    table = null;
+    const bulleted = BULLET.test(raw);
+    const body = squash(raw.replace(BULLET, ""));
+    const { before, parts } = labelledParts(body);
+    if (before) {
+      const open_ = current as Block | null;
+      // A list ends where its kind of line ends: a sentence after a list of people, or a plain line after bullets.
+      if (open_ && open_.key !== null && PEOPLE_KEYS.has(open_.key) && !purePerson(before)) current = null;
+      else if (open_ && open_.key !== null && !bulleted && open_.items.length > 0 && open_.items.every((i) => i.bullet) && open_.key !== "child_ref") current = null;
+      push({ text: before, raw: body, bullet: bulleted });
+    }
+    for (const p of parts) {
+      seenHeading = true;
+      current = open(p.key, p.label);
+      // A heading's words run to the end of its line, but in a one-line message (or mid-line) only to the end of
+      // its sentence: "... HV apols. 13yo disclosed ..." starts something new. Actions run on: they are listed last.
+      const scoped = p.key !== "actions" && (LIST_KEYS.has(p.key) || p.at > 0 || oneLine);
+      const split = scoped ? sentences(p.text) : [];
+      const own = scoped && split.length > 1 ? p.text.slice(0, (split[1] as { start: number }).start).trim() : p.text;
+      const rest = scoped && split.length > 1 ? p.text.slice((split[1] as { start: number }).start).trim() : "";
+      if (own) current.items.push({ text: vocabulary().keep_label.includes(p.key) && !/^(agreed|decisions?|outcomes?|dec)$/i.test(p.label) ? `${p.label}: ${own}` : own, bare: own, raw: body });
+      if (rest) {
+        current = open(null, null);
+        current.items.push({ text: rest, raw: body });
+      } else if (own && !PEOPLE_KEYS.has(p.key) && p.key !== "actions" && p.key !== "decisions") {
+        // "Concern: ..." on its line says all it has to say; the next line is under no heading unless it has its own.
+        current = open(null, null);
+      }
+    }
+  }
+  return { blocks: blocks.filter((b) => b.items.length > 0 || b.key !== null), email: header, author: author ?? header?.from ?? null };
+}
+
+/** Whether two names are the same person's as far as the notes show ("Ben" and "Ben Ortiz"). */
+export function sameFirstName(short: string, full: string): boolean {
+  const a = key(short).split(" ");
+  const b = key(full).split(" ");
+  return a.length === 1 && b.includes(a[0] ?? "");
+}

@@ -1,0 +1,202 @@
+import type { StrategyRecord } from "./model.js";
+import { addDays } from "../deadlines/index.js";
+import { checkedIso, findDate, formatLong } from "./dates.js";
+import { findPhrases, hasPhrase, vocabulary } from "./vocabulary.js";
+
+/**
+ * The facts of the discussion itself: its date, time and format, and the child's case
+ * reference. They are read only from where notes state them (a "Date:" label, the title
+ * line, the e-mail subject, a sentence about the meeting), never from a date of birth,
+ * an incident in the concerns, or an e-mail's "Sent:" line.
+ */
+
+/** A line that may state the meeting's facts, most telling first. */
+export interface MeetingLine {
+  text: string;
+  /** Labelled "Date:", "Time:", "Venue:"...: its words are about the meeting whatever they say. */
+  labelled: boolean;
+}
+
+export interface MeetingFacts {
+  date: string | null;
+  time: string | null;
+  format: StrategyRecord["format"];
+  source: { date?: string; time?: string; format?: string };
+}
+
+/** A date not preceded by "DOB", "born", "b.": the child's date of birth is never the meeting's. */
+function withoutBirthDates(text: string): string {
+  const dob = vocabulary().dob_words;
+  let out = text;
+  for (const m of findPhrases(dob, text, "dob")) {
+    // Blank the next date-like run after a date-of-birth word.
+    const after = text.slice(m.end);
+    const d = /^[\s.:)(-]*(\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}|\d{4})/.exec(after);
+    if (d) out = out.slice(0, m.end) + after.replace(d[0], " ".repeat(d[0].length)) + "";
+  }
+  return out;
+}
+
+function relativeDay(text: string, anchor: string): { iso: string; words: string } | null {
+  const v = vocabulary().relative_days;
+  const today = findPhrases(v.today, text, "rel:today")[0];
+  if (today) return { iso: anchor, words: today.surface };
+  const yesterday = findPhrases(v.yesterday, text, "rel:yesterday")[0];
+  if (yesterday) return { iso: addDays(anchor, -1), words: yesterday.surface };
+  return null;
+}
+
+const TIME_12 = /(?<![\d./:])(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)\b/i;
+const TIME_24 = /(?<![\d./:£$])([01]?\d|2[0-3])[:.]([0-5]\d)(?![./]\d)(?!\d)/;
+const TIME_HRS = /(?<![\d./])([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours|h)\b/i;
+
+/** The first time of day in the text ("2.30pm", "14:00-14:45", "1400hrs"), as HH:MM. */
+export function findTime(text: string): { time: string; words: string } | null {
+  const found: { at: number; time: string; words: string }[] = [];
+  const a = TIME_12.exec(text);
+  if (a) {
+    const h = (Number(a[1]) % 12) + ((a[3] ?? "").toLowerCase() === "pm" ? 12 : 0);
+    const min = Number(a[2] ?? "0");
+    if (Number(a[1]) >= 1 && Number(a[1]) <= 12 && min < 60) found.push({ at: a.index, time: `${pad(h)}:${pad(min)}`, words: a[0] });
+  }
+  const b = TIME_24.exec(text);
+  if (b) found.push({ at: b.index, time: `${pad(Number(b[1]))}:${b[2]}`, words: b[0] });
+  const c = TIME_HRS.exec(text);
+  if (c) found.push({ at: c.index, time: `${c[1]}:${c[2]}`, words: c[0] });
+  found.sort((x, y) => x.at - y.at);
+  return found[0] ?? null;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/** "13/2/25 1000", "29/5 1530": a four-figure time straight after the meeting's date. */
+function timeAfterDate(text: string, dateEnd: number): { time: string; words: string } | null {
+  const m = /^\s*,?\s*(?:@|at)?\s*([01]\d|2[0-3])([0-5]\d)\b(?![/.]\d)/.exec(text.slice(dateEnd));
+  return m ? { time: `${m[1]}:${m[2]}`, words: m[0].trim() } : null;
+}
+
+/** The format a text states: a meeting in person, by phone, or virtual (Teams, video). */
+export function findFormat(text: string): { format: NonNullable<StrategyRecord["format"]>; words: string } | null {
+  const f = vocabulary().formats;
+  const hits = (["virtual", "phone", "meeting"] as const).flatMap((format) =>
+    findPhrases(f[format], text, `fmt:${format}`).map((m) => ({ format, words: m.surface, at: m.start })),
+  );
+  hits.sort((x, y) => x.at - y.at);
+  return hits[0] ?? null;
+}
+
+/** Whether a sentence is about the discussion itself ("Strat 14/5", "the strategy discussion was held by phone"). */
+export function isMeetingSentence(text: string): boolean {
+  return hasPhrase(vocabulary().meeting_words, text);
+}
+
+/**
+ * The meeting's date, time and format from its lines, most telling first. Dates without a
+ * year take the anchor's year (the e-mail's sent date or today), or the year before when
+ * that would put the meeting more than a week ahead. "today" and "yesterday" count from
+ * the anchor. Impossible dates throw (see dates.ts); warnings say what was assumed.
+ */
+export function readMeetingFacts(lines: MeetingLine[], anchor: string, warnings: string[]): MeetingFacts {
+  const out: MeetingFacts = { date: null, time: null, format: null, source: {} };
+  const year = Number(anchor.slice(0, 4));
+  let dateLine = -1;
+  let dateEnd = -1;
+  // Line by line, most telling first: a date written on the line, else "today" or "yesterday" on it.
+  for (let i = 0; i < lines.length && out.date === null; i++) {
+    const line = lines[i] as MeetingLine;
+    const text = withoutBirthDates(line.text);
+    const found = findDate(text, year);
+    if (found) {
+      let iso = found.iso;
+      if (found.yearAssumed) {
+        if (iso > addDays(anchor, 7)) iso = checkedIso(year - 1, Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+        warnings.push(`The notes gave the date of the discussion without a year: ${iso.slice(0, 4)} was assumed. Check it.`);
+      }
+      out.date = iso;
+      out.source.date = line.text;
+      dateLine = i;
+      dateEnd = found.index + found.length;
+      break;
+    }
+    // "today" counts only where the words are about the meeting ("strat this morning"), never "mum told today".
+    const rel = line.labelled || isMeetingSentence(line.text) ? relativeDay(line.text, anchor) : null;
+    if (rel) {
+      out.date = rel.iso;
+      out.source.date = line.text;
+      dateLine = i;
+      warnings.push(`The notes gave the date of the discussion as "${rel.words}": it was read as ${formatLong(rel.iso)}. Check it.`);
+    }
+  }
+  // The time and format on the date's own line first, then on the other lines in order.
+  const order = dateLine >= 0 ? [dateLine, ...lines.keys()].filter((v, i, a) => a.indexOf(v) === i) : [...lines.keys()];
+  for (const i of order) {
+    const line = lines[i] as MeetingLine;
+    if (out.time === null) {
+      const t = (i === dateLine && dateEnd >= 0 ? timeAfterDate(line.text, dateEnd) : null) ?? findTime(withoutBirthDates(line.text));
+      if (t) {
+        out.time = t.time;
+        out.source.time = line.text;
+      }
+    }
+    if (out.format === null) {
+      const f = findFormat(line.text);
+      if (f) {
+        out.format = f.format;
+        out.source.format = line.text;
+      }
+    }
+  }
+  return out;
+}
+
+// A reference: letter groups joined by - or / ("BCBC/CS/20931", "KCC-CS-118872") then digits.
+const REF_TOKEN = String.raw`(?:[A-Za-z]{1,8}[-/]){0,3}[A-Za-z]{0,8}\d[\w/-]*`;
+
+function refLabels(): string {
+  const no = String.raw`(?:\s+(?:no\.?|number|id|ref))?`;
+  return String.raw`(?:child(?:'s)?\s+(?:ref(?:erence)?|id)${no}|case\s+(?:ref(?:erence)?|no\.?|number|id)|(?:our\s+)?ref(?:erence)?${no}|ID|LCS${no}|Mosaic${no}|WCCIS${no}|CYP${no}|Cyf(?:eirnod)?|Eclipse${no}|CareFirst${no}|ICS\s+ID|person\s+id|PID|client\s+(?:no\.?|number|id)|record\s+(?:no\.?|number))`;
+}
+
+/** Words before a reference that make it someone else's (a crime or NHS number). */
+function notChildRef(before: string): boolean {
+  return vocabulary().not_child_ref.some((w) => new RegExp(String.raw`\b${w.replace(/ /g, "\\s+")}\s*$`, "i").test(before.trimEnd()));
+}
+
+function isRefToken(t: string, minDigits = 2): boolean {
+  if (/^\d+(yo|y|yrs?|m|mths?|months?|wks?|weeks?)$/i.test(t)) return false;
+  if (/^\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?$/.test(t)) return false;
+  if (/^\d{1,2}:\d{2}$/.test(t)) return false;
+  return t.replace(/\D/g, "").length >= minDigits;
+}
+
+/**
+ * The child's case reference as councils write it: "Child ref: C-20992", "LCS 1209934",
+ * "WCCIS ID: 4471923", "ref CER/24/0098", initials and year "KM (2011)", or "child AB".
+ * `labelled` is text under a child-reference label, where the reference may stand alone.
+ */
+export function findChildRef(text: string, labelled: boolean): { ref: string; words: string } | null {
+  if (labelled) {
+    const t = text.trim();
+    const initialsYear = /^([A-Z]{1,3})\s*\((?:b\.?\s*)?((?:19|20)\d{2})\)/.exec(t);
+    if (initialsYear) return { ref: initialsYear[0], words: initialsYear[0] };
+    const lead = new RegExp(String.raw`^(?:(?:${refLabels()})(?=[\s:#.]))?\s*[:#.]?\s*(${REF_TOKEN})`, "i").exec(t);
+    if (lead?.[1] && isRefToken(lead[1], 1)) return { ref: lead[1], words: lead[0].trim() };
+    // "BMDC 7730021": a system's letters and the number, written with a space.
+    const spaced = /^([A-Z]{2,6}\s\d{3,}[\w/-]*)/.exec(t);
+    if (spaced?.[1]) return { ref: spaced[1], words: spaced[1] };
+    const initials = /^([A-Z]{2,3})\b(?!\s*[a-z])/.exec(t);
+    if (initials?.[1] && !/\d/.test(t.slice(0, 4))) return { ref: initials[1], words: initials[0] };
+  }
+  const re = new RegExp(String.raw`\b(${refLabels()})(?=[\s:#.])\s*[:#.]?\s*(${REF_TOKEN})`, "gi");
+  for (const m of text.matchAll(re)) {
+    const token = m[2] ?? "";
+    if (!isRefToken(token) || notChildRef(text.slice(0, m.index))) continue;
+    // "ID" and "ref" in running text only with a code that has a digit and is not a time or date.
+    return { ref: token.replace(/[.,;:]+$/, ""), words: m[0].trim() };
+  }
+  const child = /\bchild\s+([A-Z]{2,3})\b(?![a-z])/.exec(text);
+  if (child?.[1]) return { ref: child[1], words: child[0] };
+  return null;
+}

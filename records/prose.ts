@@ -1,0 +1,89 @@
+import { findPhrases, vocabulary, type AttendanceStatus } from "./vocabulary.js";
+import { purePerson, readPeopleList, strongest, type Person } from "./people.js";
+
+/**
+ * Who attended, read from prose and one-line messages rather than lists under a heading:
+ * "Present were ...", "Apologies from ...", "chaired by ...", "Police couldn't make it",
+ * "Paeds couldn't join but Dr Yusuf sent her report", or a sentence that is nothing but
+ * people ("jo SW, dc patel, ann HV").
+ */
+
+/** Whether an attendance phrase can stand after the people it is about in prose ("Police couldn't make it"). */
+function proseStatus(words: string): boolean {
+  return !/^(y|n|no|yes|ok|present|report|reports|attended|joined|attending|in attendance|by phone|by telephone|on teams|chairing|chaired|unable|sick|on leave|on al|annual leave)$/i.test(words.trim());
+}
+
+/**
+ * People named in a sentence of prose or a one-line message: after "Present were",
+ * "Apologies from", "joined by", "chaired by" (and "with" in a sentence about the meeting
+ * itself); before "couldn't make it", "were invited but did not join", "sent her report";
+ * or a list that is nothing but people ("jo SW, dc patel, ann HV"). Null when the sentence
+ * is not about who attended. Within one sentence, a role that could not come and a named
+ * person who sent a report are one person ("Paeds couldn't join but Dr Yusuf sent her report").
+ */
+export function readAttendanceProse(text: string, opts: { meeting: boolean; lowerCase?: boolean }): Person[] | null {
+  const parts = text.split(/\s+but\s+/i).map((p) => p.trim()).filter(Boolean);
+  const people: Person[] = [];
+  let any = false;
+  for (const part of parts) {
+    const found = proseClause(part, opts);
+    if (!found) continue;
+    any = true;
+    people.push(...found);
+  }
+  if (!any) return null;
+  // Apposition: an unnamed role and a named person of the same agency with no role of their own.
+  for (const named of people.filter((p) => p.name && (!p.role || p.role.code === "other"))) {
+    const role = people.find((p) => !p.name && p.role && p.role.code !== "other" && p.agency?.code === named.agency?.code);
+    if (!role) continue;
+    named.role = role.role;
+    named.status = strongest([named.status, role.status], named.status);
+    people.splice(people.indexOf(role), 1);
+  }
+  return people;
+}
+
+/** Whether some words say how someone attended ("couldn't make it", "were invited", "apols"). */
+function cueIn(text: string): boolean {
+  return (Object.entries(vocabulary().attendance) as [AttendanceStatus, string[]][])
+    .filter(([status]) => status !== "took_part")
+    .some(([status, list]) => findPhrases(list, text, `att:${status}`).some((m) => proseStatus(m.surface) || m.start > 0));
+}
+
+function proseClause(part: string, opts: { meeting: boolean; lowerCase?: boolean }): Person[] | null {
+  const v = vocabulary();
+  const lowerCase = opts.lowerCase;
+  // After a cue: "Present were ...", "Apologies from ...", "chaired by ...".
+  const chaired = /\bchaired by\s+(.+)$/i.exec(part);
+  if (chaired?.[1] && purePerson(chaired[1], false, lowerCase)) {
+    return readPeopleList(chaired[1], { status: "took_part", perLine: false, lowerCase }).map((p, i) => (i === 0 ? { ...p, chair: true } : p));
+  }
+  const prefixes = (Object.entries(v.attendance_prefix) as [AttendanceStatus, string[]][])
+    .flatMap(([status, list]) => findPhrases(list, part, `pre:${status}`).map((m) => ({ status, m })))
+    .filter(({ m }) => (m.surface.toLowerCase() !== "with" || opts.meeting) && (m.surface.toLowerCase() !== "present" || m.start === 0))
+    .sort((a, b) => a.m.start - b.m.start);
+  for (const { status, m } of prefixes) {
+    const list = part.slice(m.end).replace(/^[\s:,-]+/, "");
+    if (list && purePerson(list, false, lowerCase)) return readPeopleList(list, { status, perLine: false, lowerCase });
+  }
+  // A list of nothing but people, with at least one named role, title or "me" (an agency alone is a place, not a person);
+  // what each says of their attendance stays with them ("..., hv sent report by email, school dsl mr ward").
+  if (purePerson(part, false, lowerCase) && (cueIn(part) || /^\s*(no|nobody|no one|none)\b/i.test(part))) return readPeopleList(part, { status: "took_part", perLine: false, lowerCase });
+  if (purePerson(part, true, lowerCase)) {
+    // A role on its own at the head of a sentence ("HV - missed the last two reviews") is who spoke, not who attended.
+    const people = readPeopleList(part, { status: "took_part", perLine: false, lowerCase });
+    if (people.length > 1 || people.some((p) => p.name || p.self)) return people;
+  }
+  // Before a cue: "Police couldn't make it", "Surrey Police were invited but did not join", "HV apols".
+  const cues = (Object.entries(v.attendance) as [AttendanceStatus, string[]][])
+    .filter(([status]) => status !== "took_part")
+    .flatMap(([status, list]) => findPhrases(list, part, `att:${status}`).map((m) => ({ status, m })))
+    .filter(({ m }) => m.start > 0 && proseStatus(m.surface))
+    .sort((a, b) => a.m.start - b.m.start);
+  const cue = cues[0];
+  if (cue) {
+    const subject = part.slice(0, cue.m.start).replace(/\b(were|was|is|are|have|has)\s*$/i, "").trim();
+    if (subject && purePerson(subject, false, lowerCase)) return readPeopleList(subject, { status: cue.status, perLine: false, lowerCase }).map((p) => ({ ...p, note: cue.m.surface }));
+  }
+  return null;
+}

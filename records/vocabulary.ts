@@ -1,0 +1,136 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { AppError } from "../core/errors.js";
+import { fromRoot } from "../core/paths.js";
+import { PhraseIndex, fold, words, type PhraseMatch, type Word } from "../lexicon/index.js";
+
+/**
+ * The words of strategy discussion notes (records/data/notes-vocabulary.json): headings,
+ * attendance, the meeting line, shorthand, tasks. Loaded and checked once; every reader
+ * in records/ takes its words from here rather than from patterns of its own.
+ */
+
+export const SECTION_KEYS = [
+  "present", "apologies", "absent", "reports", "chair", "recorded_by", "meeting", "child_ref",
+  "concerns", "information", "decisions", "actions", "share", "welfare", "next",
+] as const;
+export const SectionKeySchema = z.enum(SECTION_KEYS);
+export type SectionKey = z.infer<typeof SectionKeySchema>;
+
+export const AttendanceStatusSchema = z.enum(["took_part", "apologies", "invited_absent", "sent_report"]);
+export type AttendanceStatus = z.infer<typeof AttendanceStatusSchema>;
+
+const Phrases = z.array(z.string().min(1));
+const ColumnKindSchema = z.enum(["name", "role", "agency", "status", "action", "owner", "due"]);
+export type ColumnKind = z.infer<typeof ColumnKindSchema>;
+
+const VocabularySchema = z.object({
+  headings: z.record(SectionKeySchema, Phrases),
+  keep_label: z.array(SectionKeySchema),
+  attendance: z.record(AttendanceStatusSchema, Phrases),
+  attendance_prefix: z.partialRecord(AttendanceStatusSchema, Phrases),
+  chair_words: Phrases,
+  self_words: Phrases,
+  person_stopwords: Phrases,
+  meeting_words: Phrases,
+  relative_days: z.object({ today: Phrases, yesterday: Phrases }),
+  formats: z.object({ virtual: Phrases, phone: Phrases, meeting: Phrases }),
+  dob_words: Phrases,
+  not_child_ref: Phrases,
+  shorthand: z.record(z.string(), z.string()),
+  harm_words: Phrases,
+  child_words: Phrases,
+  family_words: Phrases,
+  telling_words: Phrases,
+  welfare_phrases: Phrases,
+  action_words: Phrases,
+  no_actions: Phrases,
+  collective_owners: Phrases,
+  decision_words: Phrases,
+  table_columns: z.record(ColumnKindSchema, Phrases),
+  org_prefixes: Phrases,
+  welsh_particles: Phrases,
+  greetings: Phrases,
+  closings: Phrases,
+});
+export type Vocabulary = z.infer<typeof VocabularySchema>;
+
+let cached: Vocabulary | undefined;
+
+/** The notes vocabulary, validated on first use. */
+export function vocabulary(): Vocabulary {
+  if (cached) return cached;
+  const raw: unknown = JSON.parse(readFileSync(fromRoot("records", "data", "notes-vocabulary.json"), "utf8"));
+  const parsed = VocabularySchema.safeParse(raw);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new AppError("internal", "The notes vocabulary is invalid.", { cause: new Error(detail) });
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** A phrase's words as one key: "Child's welfare" → "child s welfare". */
+export function key(text: string): string {
+  return words(text)
+    .map((w) => w.folded)
+    .join(" ");
+}
+
+const sets = new Map<string, Set<string>>();
+
+/** Whether `text`, as a whole, is one of a vocabulary list's phrases. */
+export function isPhrase(list: readonly string[], text: string, name = list.join("|")): boolean {
+  let set = sets.get(name);
+  if (!set) {
+    set = new Set(list.map(key));
+    sets.set(name, set);
+  }
+  return set.has(key(text));
+}
+
+const indexes = new Map<string, PhraseIndex<string>>();
+
+/** Every phrase of a list found in `text`, longest first. Abbreviations in capitals match as written. */
+export function findPhrases(list: readonly string[], text: string, name = list.join("|"), ws?: Word[]): PhraseMatch<string>[] {
+  let index = indexes.get(name);
+  if (!index) {
+    index = new PhraseIndex(list.map((p) => ({ text: p, value: p })));
+    indexes.set(name, index);
+  }
+  return index.matchAll(text, "list", ws);
+}
+
+/** Whether any phrase of a list occurs in `text`. */
+export function hasPhrase(list: readonly string[], text: string): boolean {
+  return findPhrases(list, text).length > 0;
+}
+
+let headingMap: Map<string, SectionKey> | undefined;
+
+/** The section a heading names ("Apols" → apologies, "Camau gweithredu" → actions), or null. */
+export function headingKey(label: string): SectionKey | null {
+  if (!headingMap) {
+    headingMap = new Map();
+    for (const [section, phrases] of Object.entries(vocabulary().headings) as [SectionKey, string[]][]) {
+      for (const p of phrases) headingMap.set(key(p), section);
+    }
+  }
+  const k = key(label);
+  if (k === "") return null;
+  const direct = headingMap.get(k);
+  if (direct) return direct;
+  // Bilingual headings and pairs: "Yn bresennol / Present", "Dyddiad / Date", "Date / time"; each side a few words.
+  const sides = label.split("/");
+  if (sides.length < 2 || sides.length > 3 || sides.some((p) => key(p).split(" ").filter(Boolean).length > 3)) return null;
+  for (const part of sides) {
+    const found = headingMap.get(key(part));
+    if (found && part.trim().length > 0) return found;
+  }
+  return null;
+}
+
+/** Fold text for comparing words: lower case, no accents, runs of non-letters as one space. */
+export function plain(text: string): string {
+  return fold(text).replace(/[^a-z0-9]+/g, " ").trim();
+}
