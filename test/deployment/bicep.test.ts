@@ -142,6 +142,16 @@ describe("deployment/azure/main.bicep", () => {
     for (const o of bicep.outputs) expect(o.decorators.some((d) => d.startsWith("@description(")), o.name).toBe(true);
   });
 
+  it("the README's deployment steps name only parameters and outputs the template has, and every output", () => {
+    const readme = readFileSync(join(projectRoot, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Deploy for your organisation"), readme.indexOf("\n## ", readme.indexOf("## Deploy for your organisation") + 3));
+    expect(section.length).toBeGreaterThan(1000);
+    const named = new Set([...section.matchAll(/`([a-z]+[A-Z][A-Za-z]*)`/g)].map((m) => m[1]!));
+    const declared = [...bicep.params.map((p) => p.name), ...bicep.outputs.map((o) => o.name)];
+    for (const name of named) expect(declared, `README names ${name}`).toContain(name);
+    for (const o of bicep.outputs) expect(named, `output ${o.name} is not in the README`).toContain(o.name);
+  });
+
   it("the parameters file names only parameters the template declares, and holds no secret", () => {
     expect(parameters.$schema).toContain("deploymentParameters.json");
     const declared = bicep.params.map((p) => p.name);
