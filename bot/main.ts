@@ -25,8 +25,10 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    logger.info({ event: "shutdown", signal }, "shutting down");
-    const force = setTimeout(() => process.exit(1), 10_000);
+    logger.info({ event: "shutdown", signal, graceSeconds: config.shutdown.graceSeconds }, "shutting down");
+    // Requests in flight get SHUTDOWN_GRACE_SECONDS to finish; the exit must come before the
+    // platform's own kill (Docker waits 10 s by default, Kubernetes and Container Apps 30 s).
+    const force = setTimeout(() => process.exit(1), config.shutdown.graceSeconds * 1000 + 1000);
     force.unref();
     void stop().then(() => process.exit(0));
   });

@@ -63,6 +63,11 @@ export class RedisStorage implements Storage {
     if (keys.length > 0) await this.client.del(keys.map((k) => this.prefix + k));
   }
 
+  /** Resolves when Redis answers a PING (health checks). */
+  async ping(): Promise<void> {
+    await this.client.ping();
+  }
+
   async close(): Promise<void> {
     await this.client.quit();
   }

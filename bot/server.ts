@@ -18,6 +18,7 @@ import { mountTab } from "./tab-routes.js";
 import { RedisStorage } from "./redis-storage.js";
 import { ExpiringMemoryStorage } from "./expiring-memory-storage.js";
 import { StateCipher } from "./state-cipher.js";
+import { createMetrics, serveMetrics } from "./metrics.js";
 
 export interface StartOptions {
   config?: Config;
@@ -51,10 +52,14 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger({ level: config.log.level, userText: config.log.userText });
   const assistant = options.assistant ?? (await createAssistant({ config }));
 
+  // Operator figures (off unless configured): counted through the adapter, the storage and the answers.
+  const metrics = config.metrics.enabled ? createMetrics() : undefined;
   const storage = await createStorage(config);
-  const dialogState = new MemberDialogState(storage);
+  const ping = storage instanceof RedisStorage ? () => storage.ping() : undefined;
+  const dialogState = new MemberDialogState(metrics ? metrics.observeStorage(storage, config.state.store, ping) : storage);
   const adapter = createAdapter(config, logger, dialogState);
   const records = new RecordLinks({ ttlMs: config.recordLinks.ttlSeconds * 1000, logger });
+  if (metrics) adapter.use(metrics.middleware);
   adapter.use(
     new TurnReader(assistant, {
       debugTraces: config.bot.debugTraces,
@@ -69,7 +74,7 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
   const calculator = await assistant.calculator();
   let bot: SafeguardingBot | undefined;
   const dialog = new MainDialog({
-    assistant,
+    assistant: metrics ? metrics.observeAnswers(assistant) : assistant,
     calculator,
     openPrivateChat: (context, request) => (bot ? bot.openPrivateChat(context, request) : Promise.resolve(false)),
   });
@@ -90,6 +95,7 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
   );
 
   const server = restify.createServer({ name: "safeguarding-assistant", handleUncaughtExceptions: false });
+  if (metrics) metrics.observeHttp(server.server);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES * 3, mapParams: false, mapFiles: false }));
 
@@ -144,6 +150,8 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
     return cb();
   });
 
+  const metricsEndpoint = metrics ? await serveMetrics(server, metrics, config.metrics, logger) : undefined;
+
   const port = options.port ?? config.server.port;
   const host = options.host ?? config.server.host;
   await new Promise<void>((resolve, reject) => {
@@ -164,12 +172,19 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
       records.close();
       await directLine?.close();
       await new Promise<void>((resolve) => {
+        void metricsEndpoint?.close();
+        // Requests in flight finish (a message being answered is not cut off); keep-alive
+        // sockets are closed as soon as they are idle; after the grace period, everything is.
+        const http = server.server;
+        const sweep = setInterval(() => http.closeIdleConnections(), 100);
+        const cutoff = setTimeout(() => http.closeAllConnections(), config.shutdown.graceSeconds * 1000);
         server.close(() => {
+          clearInterval(sweep);
+          clearTimeout(cutoff);
           if (storage instanceof RedisStorage) void storage.close().finally(resolve);
           else resolve();
         });
-        // Keep-alive sockets would hold close() open; end them.
-        server.server.closeAllConnections?.();
+        http.closeIdleConnections();
       });
     },
   };
@@ -182,7 +197,7 @@ async function createStorage(config: Config): Promise<Storage> {
   if (config.state.store !== "redis") return new ExpiringMemoryStorage(config.state.ttlSeconds);
   return RedisStorage.connect({
     url: config.state.redisUrl ?? "",
-    cipher: new StateCipher(config.state.encryptionKey ?? ""),
+    cipher: new StateCipher(config.state.encryptionKey ?? "", config.state.previousEncryptionKey ? [config.state.previousEncryptionKey] : []),
     ttlSeconds: config.state.ttlSeconds,
   });
 }

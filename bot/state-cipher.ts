@@ -4,14 +4,18 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
  * Authenticated encryption (AES-256-GCM) for conversation state kept outside the
  * process: dialog state can hold a practitioner's notes about a child, so it is
  * never written to Redis in clear.
+ *
+ * Key rotation: state is always sealed with the current key; during a rotation the
+ * retiring key is given as a previous key and only ever used to open state sealed
+ * before the switch. GCM's tag tells a wrong key apart, so no key id is stored.
  */
 export class StateCipher {
   private readonly key: Buffer;
+  private readonly previous: readonly Buffer[];
 
-  constructor(keyBase64: string) {
-    const key = Buffer.from(keyBase64, "base64");
-    if (key.length !== 32) throw new Error("STATE_ENCRYPTION_KEY must be 32 bytes, base64-encoded");
-    this.key = key;
+  constructor(keyBase64: string, previousKeysBase64: readonly string[] = []) {
+    this.key = toKey(keyBase64, "STATE_ENCRYPTION_KEY");
+    this.previous = previousKeysBase64.map((k) => toKey(k, "STATE_ENCRYPTION_KEY_PREVIOUS"));
   }
 
   encrypt(plain: string): string {
@@ -21,11 +25,26 @@ export class StateCipher {
     return ["v1", iv.toString("base64"), cipher.getAuthTag().toString("base64"), body.toString("base64")].join(".");
   }
 
+  /** Opens state sealed with the current key or, during a rotation, a previous one. Throws if none fits. */
   decrypt(sealed: string): string {
     const [version, iv, tag, body] = sealed.split(".");
     if (version !== "v1" || !iv || !tag || body === undefined) throw new Error("unrecognised state format");
-    const decipher = createDecipheriv("aes-256-gcm", this.key, Buffer.from(iv, "base64"));
-    decipher.setAuthTag(Buffer.from(tag, "base64"));
-    return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString("utf8");
+    let failure: unknown;
+    for (const key of [this.key, ...this.previous]) {
+      try {
+        const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64"));
+        decipher.setAuthTag(Buffer.from(tag, "base64"));
+        return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString("utf8");
+      } catch (e) {
+        failure = e;
+      }
+    }
+    throw new Error("state could not be decrypted with the configured keys", { cause: failure });
   }
+}
+
+function toKey(keyBase64: string, name: string): Buffer {
+  const key = Buffer.from(keyBase64, "base64");
+  if (key.length !== 32) throw new Error(`${name} must be 32 bytes, base64-encoded`);
+  return key;
 }

@@ -94,6 +94,20 @@ const EnvSchema = z
      * default: some browsers send that audio to a cloud service. The bot's offline voice is always offered.
      */
     WEBCHAT_BROWSER_SPEECH: bool(false),
+    /** The key state was encrypted with before the current one: read with it during a rotation, never written with it. */
+    STATE_ENCRYPTION_KEY_PREVIOUS: optionalString,
+
+    /** Operator figures: Prometheus /metrics. Off by default; when on, protected by a token or a separate port. */
+    METRICS_ENABLED: bool(false),
+    /** Bearer token a scraper must send (at least 16 characters). A secret: no default. */
+    METRICS_TOKEN: optionalString,
+    /** Serve /metrics on this port only (not on the bot's port), e.g. 9464 on an internal network. */
+    METRICS_PORT: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
+    /** Interface of the separate metrics port; 127.0.0.1 unless the scraper is on another host. */
+    METRICS_HOST: z.string().default("127.0.0.1"),
+
+    /** Seconds in-flight requests get to finish after SIGTERM before the process exits (keep below the platform's grace period). */
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(300).default(8),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== "UserAssignedMSI") {
@@ -122,6 +136,19 @@ const EnvSchema = z
           message: "must be 32 random bytes, base64-encoded, when STATE_STORE=redis (e.g. `openssl rand -base64 32`)",
         });
       }
+    }
+    if (env.STATE_ENCRYPTION_KEY_PREVIOUS && Buffer.from(env.STATE_ENCRYPTION_KEY_PREVIOUS, "base64").length !== 32) {
+      ctx.addIssue({ code: "custom", path: ["STATE_ENCRYPTION_KEY_PREVIOUS"], message: "must be 32 bytes, base64-encoded (the key being retired)" });
+    }
+    if (env.METRICS_TOKEN !== undefined && env.METRICS_TOKEN.length < 16) {
+      ctx.addIssue({ code: "custom", path: ["METRICS_TOKEN"], message: "must be at least 16 characters (e.g. `openssl rand -hex 24`)" });
+    }
+    if (env.METRICS_ENABLED && !env.METRICS_TOKEN && env.METRICS_PORT === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["METRICS_TOKEN"],
+        message: "or METRICS_PORT is required when METRICS_ENABLED=true: /metrics is never open on the bot's public port",
+      });
     }
     if (env.LLM_PROVIDER !== "none" && !env.LLM_MODEL && env.LLM_PROVIDER !== "azure") {
       ctx.addIssue({ code: "custom", path: ["LLM_MODEL"], message: `is required when LLM_PROVIDER=${env.LLM_PROVIDER}` });
@@ -165,6 +192,8 @@ export interface Config {
     readonly store: "memory" | "redis";
     readonly redisUrl?: string;
     readonly encryptionKey?: string;
+    /** The retiring key during a rotation: decrypts, never encrypts. */
+    readonly previousEncryptionKey?: string;
     readonly ttlSeconds: number;
   };
   /** Where the bot is reached from outside, when it is deployed (PUBLIC_BASE_URL). */
@@ -183,6 +212,15 @@ export interface Config {
     readonly maxConversations: number;
     readonly browserSpeech: boolean;
   };
+  /** Operator figures (Prometheus). */
+  readonly metrics: {
+    readonly enabled: boolean;
+    readonly token?: string;
+    /** When set, /metrics is served on this port only. */
+    readonly port?: number;
+    readonly host: string;
+  };
+  readonly shutdown: { readonly graceSeconds: number };
 }
 
 /**
@@ -235,6 +273,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       store: e.STATE_STORE,
       redisUrl: e.REDIS_URL,
       encryptionKey: e.STATE_ENCRYPTION_KEY,
+      previousEncryptionKey: e.STATE_ENCRYPTION_KEY_PREVIOUS,
       ttlSeconds: e.STATE_TTL_SECONDS,
     },
     publicBaseUrl: e.PUBLIC_BASE_URL,
@@ -246,6 +285,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       termsUrl: e.TEAMS_TERMS_URL,
     },
     webChat: { maxConversations: e.WEBCHAT_MAX_CONVERSATIONS, browserSpeech: e.WEBCHAT_BROWSER_SPEECH },
+    metrics: { enabled: e.METRICS_ENABLED, token: e.METRICS_TOKEN, port: e.METRICS_PORT, host: e.METRICS_HOST },
+    shutdown: { graceSeconds: e.SHUTDOWN_GRACE_SECONDS },
   });
 }
 
