@@ -126,7 +126,7 @@ describe("moreUrgent", () => {
   });
 });
 
-const evalDir = fromRoot("..", "shared", "eval");
+const evalDir = fromRoot("test", "eval");
 describe.skipIf(!existsSync(evalDir))("public evaluation sample, rules alone", () => {
   const read = (f: string) => readFileSync(`${evalDir}/${f}`, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
 

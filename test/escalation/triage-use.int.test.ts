@@ -60,7 +60,7 @@ describe("triage with the Universal Sentence Encoder", () => {
     expect(times[Math.floor(times.length / 2)]!).toBeLessThan(150);
   });
 
-  const evalDir = fromRoot("..", "shared", "eval");
+  const evalDir = fromRoot("test", "eval");
   it.skipIf(!existsSync(evalDir))("public sample: escalation.jsonl all right, qa.jsonl questions get no signpost", async () => {
     const triage = await createTriage({ embeddings, cacheDir });
     const esc = readFileSync(join(evalDir, "escalation.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { text: string; expected: TriageLevel });

@@ -99,10 +99,10 @@ describe("checking a strategy discussion record", () => {
 
 describe("the adversarial sample file", () => {
   it("still holds adv-024 as a record input (guards the fixture above)", () => {
-    const line = readFileSync(new URL("../../../shared/eval/adversarial.jsonl", import.meta.url), "utf8")
+    const line = readFileSync(new URL("../eval/adversarial.jsonl", import.meta.url), "utf8")
       .split("\n")
       .find((l) => l.includes('"adv-024"'));
-    if (!line) return; // the sample lives outside the repo; CI may not have it
-    expect(JSON.parse(line).input.record).toEqual(adv024);
+    expect(line).toBeDefined();
+    expect(JSON.parse(line!).input.record).toEqual(adv024);
   });
 });
