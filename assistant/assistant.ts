@@ -1,9 +1,10 @@
 import type { Config } from "../core/config.js";
 import { systemClock, type Clock } from "../core/clock.js";
 import { invalidInput } from "../core/errors.js";
+import { isTurnAbandoned, throwIfAbandoned } from "../core/turn-scope.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
 import { createEmbeddings, type Embeddings } from "../knowledge/embeddings/index.js";
-import { loadKnowledgeBase, createChatModel, type KnowledgeBase } from "../knowledge/index.js";
+import { loadKnowledgeBase, createChatModel, type KnowledgeAnswer, type KnowledgeBase } from "../knowledge/index.js";
 import { createTriage, triageByRules, type Triage, type TriageResult } from "../escalation/index.js";
 import {
   createDeadlineCalculator,
@@ -19,6 +20,7 @@ import { Lazy } from "./lazy.js";
 import { answerDeadlineQuestion } from "./deadline-answer.js";
 import { readMessage, type MessageReading } from "./reading.js";
 import type { AskResult, SignpostView, TriageView } from "./types.js";
+import { VectorCache } from "./vector-cache.js";
 
 export interface AssistantOptions {
   config: Config;
@@ -27,6 +29,37 @@ export interface AssistantOptions {
 
 export interface JurisdictionOption {
   jurisdiction?: Jurisdiction;
+}
+
+/** How to read a message: the caller's jurisdiction, and its question vector when already known (cached). */
+export interface ReadMessageOptions extends JurisdictionOption {
+  vector?: Float32Array | undefined;
+}
+
+/**
+ * Triage and the knowledge base as the assistant calls them: with an optional question
+ * vector made once per message. Today's implementations may ignore the option (their
+ * declared signatures take fewer parameters, which TypeScript accepts here); once they
+ * read it, one model call serves both.
+ */
+type AssessWithVector = (text: string, opts?: { vector?: Float32Array }) => Promise<TriageResult>;
+type AnswerWithVector = (question: string, opts?: { jurisdiction?: Jurisdiction; vector?: Float32Array }) => Promise<KnowledgeAnswer>;
+
+/** Characters of a message its question vector is made from: the opening the knowledge base embeds. */
+export const VECTOR_CHARS = 1000;
+
+/** The text a message's question vector is made from (and cached under). */
+export function vectorText(cleanedText: string): string {
+  return cleanedText.slice(0, VECTOR_CHARS);
+}
+
+/**
+ * Whether a message will need the embedding model: only a question answered from the
+ * corpus does for certain. Commands, next steps, deadlines with a date and drafts are
+ * answered by rules and data; triage still embeds on its own when its rules are unsure.
+ */
+export function needsQuestionVector(reading: MessageReading): boolean {
+  return !reading.empty && !reading.overLength && reading.intent.kind === "ask";
 }
 
 /** The deadline result plus how the event date was read, so the user can check it. */
@@ -47,6 +80,7 @@ export class Assistant {
   private readonly knowledge: Lazy<KnowledgeBase>;
   private readonly triager: Lazy<Triage>;
   private readonly calculatorLazy: Lazy<DeadlineCalculator>;
+  private readonly vectors = new VectorCache();
 
   constructor(private readonly options: AssistantOptions) {
     const { config } = options;
@@ -80,12 +114,33 @@ export class Assistant {
    * Triage the whole text. Falls back to the rules alone if the semantic part cannot
    * load: the signpost must never depend on a model being available.
    */
-  async assess(text: string): Promise<TriageResult> {
+  async assess(text: string, opts: { vector?: Float32Array } = {}): Promise<TriageResult> {
     try {
       const triage = await this.triager.get();
-      return await triage.assess(text);
-    } catch {
+      const assess: AssessWithVector = triage.assess.bind(triage);
+      return await assess(text, opts);
+    } catch (e) {
+      if (isTurnAbandoned(e)) throw e;
       return triageByRules(text);
+    }
+  }
+
+  /**
+   * The message's question vector, made once and shared by triage and retrieval (and
+   * kept in a small cache: common questions recur). Undefined when the model cannot
+   * load: triage then falls back to its rules and retrieval embeds for itself.
+   */
+  async questionVector(cleanedText: string): Promise<Float32Array | undefined> {
+    const text = vectorText(cleanedText);
+    const cached = this.vectors.get(text);
+    if (cached) return cached;
+    try {
+      const [vector] = await (await this.embeddings.get()).embed([text]);
+      if (vector) this.vectors.set(text, vector);
+      return vector;
+    } catch (e) {
+      if (isTurnAbandoned(e)) throw e;
+      return undefined;
     }
   }
 
@@ -100,9 +155,12 @@ export class Assistant {
    * then its intent, dates, deadline question and jurisdiction. The bot and every CLI
    * command start here, so both read a message the same way.
    */
-  async read(raw: string, opts: JurisdictionOption = {}): Promise<MessageReading> {
-    const triage = raw.trim() === "" ? null : await this.assess(raw);
-    return readMessage(raw, triage, { clock: this.clock, maxChars: this.config.limits.maxMessageChars, jurisdiction: opts.jurisdiction });
+  async read(raw: string, opts: ReadMessageOptions = {}): Promise<MessageReading> {
+    // Reading the words is pure and cheap; it says whether the model is needed at all.
+    const reading = readMessage(raw, null, { clock: this.clock, maxChars: this.config.limits.maxMessageChars, jurisdiction: opts.jurisdiction });
+    const vector = opts.vector ?? (needsQuestionVector(reading) ? await this.questionVector(reading.text) : undefined);
+    const triage = raw.trim() === "" ? null : await this.assess(raw, vector ? { vector } : {});
+    return { ...reading, triage, ...(vector ? { vector } : {}) };
   }
 
   /** Answer a procedure question from the corpus, with citations and any signpost. */
@@ -136,8 +194,10 @@ export class Assistant {
       const calculated = await this.answerDeadline(reading.intent.question, jurisdiction);
       if (calculated) return { ...calculated, signpost };
     }
+    throwIfAbandoned();
     const kb = await this.knowledge.get();
-    const answer = await kb.answer(reading.text, { jurisdiction });
+    const kbAnswer: AnswerWithVector = kb.answer.bind(kb);
+    const answer = await kbAnswer(reading.text, { jurisdiction, ...(reading.vector ? { vector: reading.vector } : {}) });
     if (!answer.covered && reading.triage && wantsConcernGuidance(reading.triage)) {
       // Someone describing a worrying situation the guidance does not name still needs
       // what it says about acting on a concern: grounded, and said to be general.
