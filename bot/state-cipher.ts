@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 
 /**
  * Authenticated encryption (AES-256-GCM) for conversation state kept outside the
@@ -19,6 +19,14 @@ export class StateCipher {
     const cipher = createCipheriv("aes-256-gcm", this.key, iv);
     const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
     return ["v1", iv.toString("base64"), cipher.getAuthTag().toString("base64"), body.toString("base64")].join(".");
+  }
+
+  /**
+   * A keyed hash of a storage key (a channel's conversation id), so the ids never
+   * appear in Redis and cannot be matched to keys without the state key.
+   */
+  hashKey(name: string): string {
+    return createHmac("sha256", this.key).update(`state-key:${name}`).digest("base64url");
   }
 
   decrypt(sealed: string): string {

@@ -71,14 +71,14 @@ export class TurnReader implements Middleware {
 
     const reading = await this.assistant.read(raw);
     context.turnState.set(TURN_READING, reading);
-    await sendSignpost(context, reading);
+    await sendSignpost(context, reading.triage);
     await next();
   }
 }
 
 /** The signpost card, first; other channels than Teams also get its words as text for clients without cards. */
-async function sendSignpost(context: TurnContext, reading: MessageReading): Promise<void> {
-  const signpost = reading.triage ? toSignpost(reading.triage) : null;
+export async function sendSignpost(context: TurnContext, triage: MessageReading["triage"]): Promise<void> {
+  const signpost = triage ? toSignpost(triage) : null;
   if (!signpost) return;
   const card = MessageFactory.attachment(signpostCard(signpost));
   card.summary = `${signpostHeading(signpost.level)}: ${signpost.text}`;
