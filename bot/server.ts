@@ -256,9 +256,10 @@ function createStorage(config: Config, logger: Logger): StateStore {
     cipher: new StateCipher(config.state.encryptionKey ?? ""),
     ttlSeconds: config.state.ttlSeconds,
     onEvent: (e) => {
-      if (e.type === "state_store_unavailable") logger.error({ ...e }, `conversation store (${e.store}) unavailable: ${e.reason}`);
-      else if (e.type === "state_store_retry") logger.warn({ ...e }, `conversation store (${e.store}): retrying in ${e.inMs} ms`);
-      else logger.info({ ...e }, e.recovered ? `conversation store (${e.store}) recovered` : `conversation store (${e.store}) ready`);
+      const { type: event, ...fields } = e;
+      if (e.type === "state_store_unavailable") logger.error({ event, ...fields }, `conversation store (${e.store}) unavailable: ${e.reason}`);
+      else if (e.type === "state_store_retry") logger.warn({ event, ...fields }, `conversation store (${e.store}): retrying in ${e.inMs} ms`);
+      else logger.info({ event, ...fields }, e.recovered ? `conversation store (${e.store}) recovered` : `conversation store (${e.store}) ready`);
     },
   });
 }

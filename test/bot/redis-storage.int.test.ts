@@ -1,47 +1,23 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "redis";
 import { RedisStorage } from "../../bot/redis-storage.js";
 import { StateCipher } from "../../bot/state-cipher.js";
 import { NEW_ITEM_ETAG, StateConflict } from "../../bot/state-store.js";
+import { RedisServer } from "./redis-server.js";
 
 // Conversation state in a real Redis server (Debian's redis-server, started here).
 
-let redis: ChildProcess;
+let redis: RedisServer;
 let url: string;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
-  const port = await freePort();
-  url = `redis://127.0.0.1:${port}`;
-  redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
-    stdio: "ignore",
-  });
-  const probe = createClient({ url });
-  probe.on("error", () => undefined);
-  for (let i = 0; i < 50; i++) {
-    try {
-      await probe.connect();
-      break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  await probe.quit();
+  redis = await RedisServer.start();
+  url = redis.url;
 });
 
-afterAll(() => {
-  redis?.kill("SIGTERM");
+afterAll(async () => {
+  await redis?.stop();
 });
 
 describe("Redis conversation state", () => {
