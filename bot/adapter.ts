@@ -9,7 +9,7 @@ import {
 import type { Config } from "../core/config.js";
 import { isAppError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
-import { isTurnAbandoned } from "../core/turn-scope.js";
+import { isTurnAbandoned, rootCause } from "../core/turn-scope.js";
 import { t } from "../messages/index.js";
 import { isStateConflict, isStateUnavailable } from "./state-store.js";
 
@@ -102,8 +102,10 @@ export function createAdapter(config: Config, logger: Logger, dialogState: BotSt
   // One turn-error handler (STYLE.md §7): log without user text, apologise plainly,
   // and reset the conversation so the next message starts clean. A store that cannot
   // be reached, or a turn that kept colliding with another, keeps the state as it is.
-  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
-    if (isTurnAbandoned(error)) throw error; // nobody is waiting for an answer: the server logs it
+  adapter.onTurnError = async (context: TurnContext, thrown: unknown) => {
+    if (isTurnAbandoned(thrown)) throw rootCause(thrown); // nobody is waiting for an answer: the server logs it
+    // Dialogs wrap what they throw (DialogContextError); judge the error underneath.
+    const error = rootCause(thrown);
     const store = isStateUnavailable(error) ? error.store : undefined;
     const code = isStateUnavailable(error) ? "state_unavailable" : isStateConflict(error) ? "state_conflict" : isAppError(error) ? error.code : "internal";
     logger.error(

@@ -20,6 +20,7 @@ import { t } from "../messages/index.js";
 import { textFromValue } from "./turn-reader.js";
 import { HeldReplies } from "./held-replies.js";
 import { isStateConflict } from "./state-store.js";
+import { throwIfAbandoned } from "../core/turn-scope.js";
 
 export interface SafeguardingBotDeps {
   assistant: Pick<Assistant, "read" | "config">;
@@ -118,6 +119,8 @@ export class SafeguardingBot extends TeamsActivityHandler {
   private async runDialogTurn(context: TurnContext): Promise<string> {
     const replies = new HeldReplies(context);
     for (let attempt = 1; ; attempt++) {
+      // A turn abandoned while it was read (its caller gone, its budget spent) changes nothing.
+      throwIfAbandoned();
       replies.hold();
       try {
         await runDialog(this.deps.dialog, context, this.dialogAccessor);

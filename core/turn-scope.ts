@@ -23,8 +23,24 @@ export class TurnAbandoned extends AppError {
   }
 }
 
+/** Whether `e` is (or wraps, as botbuilder-dialogs' DialogContextError does) a TurnAbandoned. */
 export function isTurnAbandoned(e: unknown): e is TurnAbandoned {
-  return e instanceof TurnAbandoned || (e instanceof Error && e.name === "TurnAbandoned");
+  return rootCause(e) instanceof TurnAbandoned;
+}
+
+/**
+ * The error underneath wrappers: botbuilder-dialogs wraps what a dialog throws in a
+ * DialogContextError (`.error`); other layers use `cause`.
+ */
+export function rootCause(e: unknown): unknown {
+  let current = e;
+  for (let i = 0; i < 5 && current instanceof Error; i++) {
+    // An AppError's cause is detail behind a meaningful error, not the error itself.
+    const inner = (current as { error?: unknown }).error ?? (current instanceof AppError ? undefined : current.cause);
+    if (!(inner instanceof Error)) break;
+    current = inner;
+  }
+  return current;
 }
 
 /** Run `fn` as part of a turn that `signal` can abandon. */

@@ -4,7 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../../core/config.js";
 import { createLogger } from "../../core/logger.js";
 import { start, type RunningBot } from "../../bot/server.js";
-import { testAssistant } from "../dialogs/harness.js";
+import { lightAssistant } from "./light-assistant.js";
 import { RedisServer, freePort } from "./redis-server.js";
 
 // Redis going away and coming back, mid-conversation and at start-up, against a real
@@ -62,7 +62,7 @@ async function until(what: () => Promise<boolean>, ms = 20_000): Promise<void> {
 }
 
 const key = randomBytes(32).toString("base64");
-const assistant = testAssistant("2025-05-20T09:00:00Z");
+const assistant = lightAssistant();
 let bot: RunningBot | undefined;
 let redis: RedisServer | undefined;
 

@@ -8,7 +8,7 @@ import { ExpiringMemoryStorage } from "../../bot/expiring-memory-storage.js";
 import { RedisStorage } from "../../bot/redis-storage.js";
 import { StateCipher } from "../../bot/state-cipher.js";
 import type { StateStore } from "../../bot/state-store.js";
-import { testAssistant } from "../dialogs/harness.js";
+import { lightAssistant } from "./light-assistant.js";
 import { RedisServer } from "./redis-server.js";
 
 // Simultaneous turns of one conversation: through two server instances sharing a real
@@ -93,7 +93,7 @@ async function simultaneousActions(a: RunningBot, b: RunningBot, conversation: s
 }
 
 const logger = createLogger({ level: "silent" });
-const assistant = testAssistant("2025-05-20T09:00:00Z");
+const assistant = lightAssistant();
 
 describe("two instances sharing a real Redis", () => {
   let redis: RedisServer;
