@@ -4,6 +4,8 @@ import { invalidInput } from "../core/errors.js";
 import { isTurnAbandoned, throwIfAbandoned } from "../core/turn-scope.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
 import { createEmbeddings, type Embeddings } from "../knowledge/embeddings/index.js";
+import { BatchingEmbeddings } from "../knowledge/embeddings/batching-embeddings.js";
+import { CachedEmbeddings } from "../knowledge/embeddings/cached-embeddings.js";
 import { loadKnowledgeBase, createChatModel, type KnowledgeAnswer, type KnowledgeBase } from "../knowledge/index.js";
 import { createTriage, triageByRules, type Triage, type TriageResult } from "../escalation/index.js";
 import {
@@ -20,7 +22,6 @@ import { Lazy } from "./lazy.js";
 import { answerDeadlineQuestion } from "./deadline-answer.js";
 import { readMessage, type MessageReading } from "./reading.js";
 import type { AskResult, SignpostView, TriageView } from "./types.js";
-import { VectorCache } from "./vector-cache.js";
 
 export interface AssistantOptions {
   config: Config;
@@ -45,8 +46,12 @@ export interface ReadMessageOptions extends JurisdictionOption {
 type AssessWithVector = (text: string, opts?: { vector?: Float32Array }) => Promise<TriageResult>;
 type AnswerWithVector = (question: string, opts?: { jurisdiction?: Jurisdiction; vector?: Float32Array }) => Promise<KnowledgeAnswer>;
 
-/** Characters of a message its question vector is made from: the opening the knowledge base embeds. */
-export const VECTOR_CHARS = 1000;
+/**
+ * Characters of a message its question vector is made from: a question whole (triage
+ * embeds a message of up to 600 characters whole, so today it reuses the vector
+ * through the cache; longer messages it reads sentence by sentence).
+ */
+export const VECTOR_CHARS = 600;
 
 /** The text a message's question vector is made from (and cached under). */
 export function vectorText(cleanedText: string): string {
@@ -80,12 +85,14 @@ export class Assistant {
   private readonly knowledge: Lazy<KnowledgeBase>;
   private readonly triager: Lazy<Triage>;
   private readonly calculatorLazy: Lazy<DeadlineCalculator>;
-  private readonly vectors = new VectorCache();
 
   constructor(private readonly options: AssistantOptions) {
     const { config } = options;
     this.clock = options.clock ?? systemClock;
-    this.embeddings = new Lazy(() => createEmbeddings(config));
+    // One cache in front of the model for every reader: a message's text embedded for its
+    // question vector is not embedded again by triage, which reads the same text. Behind
+    // it, texts asked for at the same moment (several turns on one thread) share a model call.
+    this.embeddings = new Lazy(async () => new CachedEmbeddings(new BatchingEmbeddings(await createEmbeddings(config))));
     this.knowledge = new Lazy(async () =>
       loadKnowledgeBase({ config, embeddings: await this.embeddings.get(), llm: await createChatModel(config) }),
     );
@@ -126,17 +133,13 @@ export class Assistant {
   }
 
   /**
-   * The message's question vector, made once and shared by triage and retrieval (and
-   * kept in a small cache: common questions recur). Undefined when the model cannot
-   * load: triage then falls back to its rules and retrieval embeds for itself.
+   * The message's question vector, made once and shared by triage and retrieval (the
+   * model sits behind a cache: common questions recur). Undefined when the model
+   * cannot load: triage then falls back to its rules and retrieval embeds for itself.
    */
   async questionVector(cleanedText: string): Promise<Float32Array | undefined> {
-    const text = vectorText(cleanedText);
-    const cached = this.vectors.get(text);
-    if (cached) return cached;
     try {
-      const [vector] = await (await this.embeddings.get()).embed([text]);
-      if (vector) this.vectors.set(text, vector);
+      const [vector] = await (await this.embeddings.get()).embed([vectorText(cleanedText)]);
       return vector;
     } catch (e) {
       if (isTurnAbandoned(e)) throw e;

@@ -29,10 +29,10 @@ const EnvSchema = z
     HOST: optionalString,
     /** Anonymous mode only: the Bot Framework Emulator's own URL, the one address replies may be posted to. */
     EMULATOR_SERVICE_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/[^/\s]+/i.test(v), "must be an http(s) URL"),
-    /** Worker threads that answer messages: "auto" (one per CPU) or a number. */
+    /** Worker threads that answer messages: "auto" (one per CPU besides the event loop's, at least one) or a number. */
     WORKER_THREADS: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)]).default("auto"),
-    /** Turns being worked on at once; more get 503 with Retry-After. */
-    MAX_TURNS_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(32),
+    /** Turns being worked on at once; more get 503 with Retry-After. "auto": 16 per worker thread. */
+    MAX_TURNS_IN_FLIGHT: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(10_000)]).default("auto"),
     /** Longest a turn may take (ms) before it is abandoned with 503 and Retry-After (Teams waits 15 s). */
     TURN_BUDGET_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     /** Messages one conversation may send per minute, and in a burst, before it is asked to slow down. */
@@ -132,7 +132,7 @@ export interface Config {
     /** Anonymous mode: where replies may be posted besides the HTTP response (the Emulator). */
     readonly emulatorServiceUrl?: string;
     readonly workerThreads: number | "auto";
-    readonly maxTurnsInFlight: number;
+    readonly maxTurnsInFlight: number | "auto";
     readonly turnBudgetMs: number;
     readonly conversationTurnsPerMinute: number;
     readonly conversationBurst: number;

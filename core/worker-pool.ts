@@ -19,6 +19,11 @@ export interface WorkerPoolOptions {
   entry: URL;
   /** Threads to run; see workerCount(). */
   size: number;
+  /**
+   * Jobs a thread holds at once (default 1). More than one lets a thread overlap the
+   * waits inside its jobs (and lets it batch their model calls); CPU work still runs one at a time.
+   */
+  jobsPerWorker?: number;
   /** Passed to every worker as `workerData` (structured-cloned: plain data only). */
   workerData?: unknown;
   onEvent?: (event: PoolEvent) => void;
@@ -46,7 +51,7 @@ interface Slot {
   worker: Worker;
   ready: boolean;
   everReady?: boolean;
-  job: Job | null;
+  jobs: Map<number, Job>;
   restarts: number;
   /** The start-up promise of this slot, settled when its thread is first ready or the pool fails. */
   waiter: { resolve: () => void; reject: (e: unknown) => void } | undefined;
@@ -56,11 +61,13 @@ interface Slot {
 const MAX_START_ATTEMPTS = 3;
 
 /**
- * Threads for CPU-heavy work: `auto` is the number of CPUs the process may use, so
- * both cores of a 2-core host work while the event loop only moves messages.
+ * Threads for CPU-heavy work: `auto` is one per CPU beyond the event loop's own (at
+ * least one), so on a 2-core host the event loop has one core and the model and
+ * retrieval the other. Measured on 2 cores: a second thread added about 190 MB
+ * (each holds its own model and index) and no throughput, the cores being full.
  */
 export function workerCount(setting: number | "auto"): number {
-  return setting === "auto" ? Math.max(1, Math.min(availableParallelism(), 8)) : Math.max(1, setting);
+  return setting === "auto" ? Math.max(1, Math.min(availableParallelism() - 1, 8)) : Math.max(1, setting);
 }
 
 /**
@@ -106,7 +113,7 @@ export class WorkerPool {
     return {
       size: this.slots.length,
       ready: this.slots.filter((s) => s.ready).length,
-      busy: this.slots.filter((s) => s.job).length,
+      busy: this.slots.reduce((n, s) => n + s.jobs.size, 0),
       queued: this.queue.length,
     };
   }
@@ -119,7 +126,7 @@ export class WorkerPool {
 
   private spawn(): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const slot: Slot = { worker: undefined as unknown as Worker, ready: false, job: null, restarts: 0, waiter: { resolve, reject } };
+      const slot: Slot = { worker: undefined as unknown as Worker, ready: false, jobs: new Map(), restarts: 0, waiter: { resolve, reject } };
       this.slots.push(slot);
       this.attach(slot);
     });
@@ -132,6 +139,8 @@ export class WorkerPool {
     slot.ready = false;
     worker.on("message", (message: FromWorker) => {
       if (message.type === "ready") {
+        // An idle thread does not keep the process alive (a CLI run ends when its work does).
+        worker.unref();
         slot.ready = true;
         slot.restarts = 0;
         slot.everReady = true;
@@ -141,9 +150,10 @@ export class WorkerPool {
       } else if (message.type === "failed") {
         this.fail(message.message);
       } else {
-        const job = slot.job;
-        if (!job || job.id !== message.id) return;
-        slot.job = null;
+        const job = slot.jobs.get(message.id);
+        if (!job) return;
+        slot.jobs.delete(message.id);
+        if (slot.jobs.size === 0) worker.unref();
         if (message.type === "result") this.settle(job, undefined, message.value);
         else this.settle(job, fromWire(message.error));
         this.dispatch();
@@ -153,9 +163,8 @@ export class WorkerPool {
     worker.on("error", () => undefined);
     worker.on("exit", (code) => {
       slot.ready = false;
-      const job = slot.job;
-      slot.job = null;
-      if (job) this.settle(job, new AppError("internal", `A ${this.options.name} worker stopped while working.`));
+      for (const job of slot.jobs.values()) this.settle(job, new AppError("internal", `A ${this.options.name} worker stopped while working.`));
+      slot.jobs.clear();
       if (this.closed) return;
       if (!slot.everReady && slot.restarts >= MAX_START_ATTEMPTS) {
         this.fail(`The ${this.options.name} workers could not start.`);
@@ -183,12 +192,17 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (!slot.ready || slot.job) continue;
-      const job = this.queue.shift();
-      if (!job) return;
+    const perWorker = this.options.jobsPerWorker ?? 1;
+    // Fill the least busy thread first, one job at a time, so work spreads over every thread.
+    for (;;) {
+      if (this.queue.length === 0) return;
+      let slot: Slot | undefined;
+      for (const s of this.slots) if (s.ready && s.jobs.size < perWorker && (!slot || s.jobs.size < slot.jobs.size)) slot = s;
+      if (!slot) return;
+      const job = this.queue.shift()!;
       job.slot = slot;
-      slot.job = job;
+      slot.jobs.set(job.id, job);
+      slot.worker.ref();
       const message: ToWorker = { type: "call", id: job.id, method: job.method, args: job.args };
       slot.worker.postMessage(message);
     }
@@ -199,7 +213,7 @@ export class WorkerPool {
     const reason = job.signal ? abandonReason(job.signal) : "client_gone";
     const queued = this.queue.indexOf(job);
     if (queued >= 0) this.queue.splice(queued, 1);
-    else if (job.slot?.job === job) job.slot.worker.postMessage({ type: "abort", id: job.id, reason } satisfies ToWorker);
+    else if (job.slot?.jobs.has(job.id)) job.slot.worker.postMessage({ type: "abort", id: job.id, reason } satisfies ToWorker);
     // The caller stops waiting now; a running job's thread frees itself when it replies.
     this.settle(job, new TurnAbandoned(reason));
   }

@@ -52,8 +52,8 @@ describe("the assistant on worker threads", () => {
     const controller = new AbortController();
     controller.abort("client_gone");
     await expect(withTurnSignal(controller.signal, () => pooled.read("who chairs an ICPC?"))).rejects.toBeInstanceOf(TurnAbandoned);
-    // Jobs queued behind busy threads are dropped when their caller goes.
-    const busy = Array.from({ length: 6 }, (_, i) => pooled.read(`what does a core group do, case ${i}?`));
+    // Jobs queued behind busy threads (two threads holding four turns each) are dropped when their caller goes.
+    const busy = Array.from({ length: 12 }, (_, i) => pooled.read(`what does a core group do, case ${i}?`));
     const late = new AbortController();
     const dropped = withTurnSignal(late.signal, () => pooled.read("what is a child in need plan?"));
     late.abort("client_gone");

@@ -31,7 +31,7 @@ describe("configuration", () => {
 
   it("load limits have safe defaults and malformed values are named", () => {
     const c = parseConfig({});
-    expect(c.server).toMatchObject({ workerThreads: "auto", maxTurnsInFlight: 32, turnBudgetMs: 10_000, conversationTurnsPerMinute: 30, conversationBurst: 10 });
+    expect(c.server).toMatchObject({ workerThreads: "auto", maxTurnsInFlight: "auto", turnBudgetMs: 10_000, conversationTurnsPerMinute: 30, conversationBurst: 10 });
     expect(parseConfig({ WORKER_THREADS: "3" }).server.workerThreads).toBe(3);
     expect(configError({ WORKER_THREADS: "lots" }).message).toContain("WORKER_THREADS");
     expect(configError({ MAX_TURNS_IN_FLIGHT: "0" }).message).toContain("MAX_TURNS_IN_FLIGHT");
