@@ -53,6 +53,7 @@ interface Slot {
   everReady?: boolean;
   jobs: Map<number, Job>;
   restarts: number;
+  lastError?: string;
   /** The start-up promise of this slot, settled when its thread is first ready or the pool fails. */
   waiter: { resolve: () => void; reject: (e: unknown) => void } | undefined;
 }
@@ -159,15 +160,17 @@ export class WorkerPool {
         this.dispatch();
       }
     });
-    // An uncaught error also ends the thread; "exit" below handles both.
-    worker.on("error", () => undefined);
+    // An uncaught error also ends the thread; "exit" below handles both. Keep its first line (no stack) to say why.
+    worker.on("error", (e: Error) => {
+      slot.lastError = (e.message ?? String(e)).split("\n")[0];
+    });
     worker.on("exit", (code) => {
       slot.ready = false;
       for (const job of slot.jobs.values()) this.settle(job, new AppError("internal", `A ${this.options.name} worker stopped while working.`));
       slot.jobs.clear();
       if (this.closed) return;
       if (!slot.everReady && slot.restarts >= MAX_START_ATTEMPTS) {
-        this.fail(`The ${this.options.name} workers could not start.`);
+        this.fail(`The ${this.options.name} workers could not start${slot.lastError ? `: ${slot.lastError}` : "."}`);
         return;
       }
       const restartInMs = Math.min(5000, 100 * 2 ** slot.restarts);

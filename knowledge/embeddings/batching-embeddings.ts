@@ -1,7 +1,7 @@
 import type { Embeddings } from "./embeddings.js";
 
-/** Texts per model call when batching: past about four, padding eats what batching saves (measured on USE-lite). */
-const MAX_BATCH = 8;
+/** Texts per model call when batching: past four, padding eats what batching saves, and the model's memory grows (measured on USE-lite). */
+const MAX_BATCH = 4;
 
 interface Waiting {
   texts: readonly string[];

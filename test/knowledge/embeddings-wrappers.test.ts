@@ -35,11 +35,11 @@ describe("batching model calls", () => {
     expect(model.calls).toEqual([1, 50]);
   });
 
-  it("no model call holds more than eight texts", async () => {
+  it("no model call holds more than four texts", async () => {
     const model = new Recording();
     const batching = new BatchingEmbeddings(model);
     await Promise.all(Array.from({ length: 20 }, (_, i) => batching.embed([`question ${i}`])));
-    expect(Math.max(...model.calls)).toBeLessThanOrEqual(8);
+    expect(Math.max(...model.calls)).toBeLessThanOrEqual(4);
     expect(model.calls.reduce((a, b) => a + b, 0)).toBe(20);
   });
 });
