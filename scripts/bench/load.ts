@@ -1,4 +1,6 @@
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { Workload } from "./workload.js";
 
 /**
@@ -132,33 +134,26 @@ async function send(url: string, conversation: string, text: string, timeoutMs: 
   }
 }
 
-/** Probe /healthz every 100 ms until stopped; returns latencies and failures. */
-function healthProbe(url: string) {
-  const latencies: number[] = [];
-  let failures = 0;
-  let running = true;
-  const done = (async () => {
-    while (running) {
-      const t = performance.now();
+/** Probe /healthz every 100 ms for `seconds`, from a process of its own; resolves with latencies and failures. */
+function healthProbe(url: string, seconds: number): Promise<Percentiles & { failures: number; probes: number }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [fileURLToPath(new URL(`./health-probe${ext}`, import.meta.url)), url, String(seconds)], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.once("exit", () => {
       try {
-        const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5000) });
-        await res.text();
-        if (res.status === 200) latencies.push(performance.now() - t);
-        else failures++;
+        const r = JSON.parse(out) as { latencies: number[]; failures: number };
+        resolve({ ...percentiles(r.latencies), failures: r.failures, probes: r.latencies.length + r.failures });
       } catch {
-        failures++;
+        resolve({ ...percentiles([]), failures: NaN, probes: 0 });
       }
-      await sleep(100);
-    }
-  })();
-  return {
-    stop: async () => {
-      running = false;
-      await done;
-      return { ...percentiles(latencies), failures, probes: latencies.length + failures };
-    },
-  };
+    });
+  });
 }
+
+const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 
 /** Run one phase of load and measure it. */
 export async function runPhase(o: PhaseOptions): Promise<PhaseResult> {
@@ -173,7 +168,7 @@ export async function runPhase(o: PhaseOptions): Promise<PhaseResult> {
   let turns = 0;
   let rssMax = rssMb(o.pid);
   const sampler = setInterval(() => (rssMax = Math.max(rssMax, rssMb(o.pid))), 250);
-  const probe = healthProbe(o.url);
+  const probe = healthProbe(o.url, o.seconds);
   const cpuStart = cpuMs(o.pid);
   const started = performance.now();
   const end = started + o.seconds * 1000;
@@ -221,7 +216,7 @@ export async function runPhase(o: PhaseOptions): Promise<PhaseResult> {
   const elapsed = (performance.now() - started) / 1000;
   const cpu = cpuMs(o.pid) - cpuStart;
   clearInterval(sampler);
-  const health = await probe.stop();
+  const health = await probe;
   return {
     turns,
     throughput: Math.round((turns / elapsed) * 10) / 10,

@@ -68,7 +68,7 @@ await store.addVectors(vectors, docs);
 const buildSeconds = Math.round((performance.now() - t0) / 100) / 10;
 
 const server = createServer((req, res) => {
-  if (req.method === "GET" && req.url === "/healthz") {
+  if (req.method === "GET" && (req.url === "/healthz" || req.url === "/readyz")) {
     res.writeHead(200, { "content-type": "application/json" });
     res.end('{"status":"ok"}');
     return;
