@@ -21,6 +21,8 @@ import { draftFromNotes, saveRecord, type DraftResult } from "../records/index.j
 import { Lazy } from "./lazy.js";
 import { answerDeadlineQuestion } from "./deadline-answer.js";
 import { readMessage, type MessageReading } from "./reading.js";
+import { needsQuestionVector, vectorText } from "./question-vector.js";
+import { toSignpost } from "./signpost.js";
 import type { AskResult, SignpostView, TriageView } from "./types.js";
 
 export interface AssistantOptions {
@@ -45,27 +47,6 @@ export interface ReadMessageOptions extends JurisdictionOption {
  */
 type AssessWithVector = (text: string, opts?: { vector?: Float32Array }) => Promise<TriageResult>;
 type AnswerWithVector = (question: string, opts?: { jurisdiction?: Jurisdiction; vector?: Float32Array }) => Promise<KnowledgeAnswer>;
-
-/**
- * Characters of a message its question vector is made from: a question whole (triage
- * embeds a message of up to 600 characters whole, so today it reuses the vector
- * through the cache; longer messages it reads sentence by sentence).
- */
-export const VECTOR_CHARS = 600;
-
-/** The text a message's question vector is made from (and cached under). */
-export function vectorText(cleanedText: string): string {
-  return cleanedText.slice(0, VECTOR_CHARS);
-}
-
-/**
- * Whether a message will need the embedding model: only a question answered from the
- * corpus does for certain. Commands, next steps, deadlines with a date and drafts are
- * answered by rules and data; triage still embeds on its own when its rules are unsure.
- */
-export function needsQuestionVector(reading: MessageReading): boolean {
-  return !reading.empty && !reading.overLength && reading.intent.kind === "ask";
-}
 
 /** The deadline result plus how the event date was read, so the user can check it. */
 export type DeadlineView = DeadlineResult & { event_date_interpretation: string; event_date_ambiguous?: string; signpost: SignpostView | null };
@@ -293,6 +274,5 @@ const CONCERN_QUESTIONS: Record<Jurisdiction, string> = {
   wales: "How do professionals report concerns about a young person's safety or well-being to Children's Services in Wales?",
 };
 
-export function toSignpost(result: TriageResult): SignpostView | null {
-  return result.level === "none" ? null : { level: result.level, text: result.text };
-}
+export { toSignpost } from "./signpost.js";
+export { VECTOR_CHARS, needsQuestionVector, vectorText } from "./question-vector.js";

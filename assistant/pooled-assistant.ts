@@ -5,7 +5,8 @@ import { cleanUserText } from "../core/text.js";
 import { WorkerPool, type PoolEvent, type PoolStats } from "../core/worker-pool.js";
 import { createDeadlineCalculator, type DeadlineCalculator, type DeadlineQuestion } from "../deadlines/index.js";
 import { saveRecord, type DraftResult } from "../records/index.js";
-import { vectorText, type Assistant, type DeadlineView, type JurisdictionOption, type NextView, type ReadMessageOptions } from "./assistant.js";
+import type { Assistant, DeadlineView, JurisdictionOption, NextView, ReadMessageOptions } from "./assistant.js";
+import { vectorText } from "./question-vector.js";
 import { answerDeadlineQuestion } from "./deadline-answer.js";
 import { Lazy } from "./lazy.js";
 import type { MessageReading } from "./reading.js";
@@ -40,7 +41,8 @@ const JOBS_PER_WORKER = 4;
  * its own assistant, so every core answers and the event loop only moves messages
  * (health checks stay instant under load). Question vectors are cached here, across
  * threads, and handed to whichever thread reads the message. Deadlines with a date
- * and keeping records are cheap and stay on this thread.
+ * and keeping records are cheap and stay on this thread. This module imports nothing of
+ * the model or the index: this thread never loads them.
  */
 export class PooledAssistant implements AssistantService {
   readonly clock: Clock = systemClock;

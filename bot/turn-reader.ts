@@ -6,7 +6,7 @@ import {
   type Middleware,
 } from "botbuilder";
 import type { Assistant, MessageReading } from "../assistant/index.js";
-import { toSignpost } from "../assistant/index.js";
+import { toSignpost } from "../assistant/signpost.js";
 import { isShared } from "../dialogs/main-dialog.js";
 import { TURN_PRESENTER, TURN_READING } from "../dialogs/turn-keys.js";
 import { signpostCard, signpostHeading } from "./cards.js";
