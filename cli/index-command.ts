@@ -2,6 +2,7 @@ import type { Config } from "../core/config.js";
 import { createEmbeddings } from "../knowledge/embeddings/index.js";
 import { buildIndex } from "../knowledge/index.js";
 import { createTriage } from "../escalation/index.js";
+import { workerCount } from "../core/worker-pool.js";
 import type { CliIO } from "./main.js";
 
 /**
@@ -9,7 +10,8 @@ import type { CliIO } from "./main.js";
  * procedures) and the triage exemplar cache, so start-up only loads files.
  */
 export async function runIndex(config: Config, io: CliIO, asJson: boolean): Promise<number> {
-  const embeddings = await createEmbeddings(config);
+  // Building embeds every passage: use every core.
+  const embeddings = await createEmbeddings(config, { workers: workerCount(config.server.workerThreads) });
   const stats = await buildIndex({
     config,
     embeddings,

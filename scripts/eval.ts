@@ -123,7 +123,7 @@ export function report(name: string, rows: Row[], verbose = false): void {
   }
 }
 
-export function loadCases(path = fromRoot("..", "shared", "eval", "qa.jsonl")): QaCase[] {
+export function loadCases(path = fromRoot("test", "eval", "qa.jsonl")): QaCase[] {
   return readFileSync(path, "utf8")
     .split("\n")
     .filter((l) => l.trim() !== "")
