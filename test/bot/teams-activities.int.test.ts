@@ -49,7 +49,8 @@ beforeAll(async () => {
       done();
     },
   });
-  bot = await start({ port: 0, host: "127.0.0.1", config: parseConfig({}), logger: createLogger({ level: "info", destination }) });
+  // Anonymous mode replies only to the configured local connector (the stand-in for Teams here).
+  bot = await start({ port: 0, host: "127.0.0.1", config: parseConfig({ EMULATOR_SERVICE_URL: serviceUrl }), logger: createLogger({ level: "info", destination }) });
   await bot.ready;
 });
 
