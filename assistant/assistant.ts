@@ -95,9 +95,10 @@ export class Assistant {
 
   /**
    * Answer a procedure question from the corpus, with citations and any signpost.
-   * `assessed` is the triage of this same text when the caller (the bot) already ran it.
+   * `assessed` is the triage of this same text when the caller (the bot) already ran it;
+   * `vector` its embedding (of `KnowledgeBase.encoderText(text)`), when the caller already has one.
    */
-  async ask(question: string, opts: JurisdictionOption & { assessed?: TriageResult } = {}): Promise<AskResult> {
+  async ask(question: string, opts: JurisdictionOption & { assessed?: TriageResult; vector?: Float32Array } = {}): Promise<AskResult> {
     if (question.trim() === "") throw invalidInput("Please type your question.");
     const signpost = toSignpost(opts.assessed ?? (await this.assess(question)));
     const max = this.config.limits.maxMessageChars;
@@ -117,16 +118,18 @@ export class Assistant {
     const deadline = await this.deadlineAnswer(text, opts);
     if (deadline) return { ...deadline, signpost };
     const kb = await this.knowledge.get();
-    const answer = await kb.answer(text, { jurisdiction: opts.jurisdiction });
+    const answer = await kb.answer(text, { jurisdiction: opts.jurisdiction, vector: opts.vector });
     if (!answer.covered && signpost && CONCERN_LEVELS.has(signpost.level)) {
       // Someone describing a worrying situation the guidance does not name still needs
       // what it says about acting on a concern: grounded, and said to be general.
       const jurisdiction = opts.jurisdiction ?? (mentionsWales(text) ? "wales" : "england");
       const general = await kb.answer(CONCERN_QUESTIONS[jurisdiction], { jurisdiction });
       if (general.covered) {
+        // General guidance never makes the question itself covered: the refusal (and where to go) comes first.
         return {
           ...general,
-          answer: `The guidance I hold does not describe your exact situation. This is what it says about acting on a concern about a child:\n\n${general.answer}`,
+          covered: false,
+          answer: `${answer.answer}\n\nThis is what the guidance says in general about acting on a concern about a child:\n\n${general.answer}`,
           signpost,
         };
       }
