@@ -24,7 +24,7 @@ export const LENGTH = {
   /** Supporting sentences are added only while the answer stays under this. */
   support: 700,
   /** A list is shown item by item while it stays under this. */
-  list: 650,
+  list: 900,
   max: 1500,
 };
 
@@ -180,6 +180,26 @@ export function supportCandidates(index: HybridIndex, shown: string, candidates:
   return out.sort((a, b) => b.score - a.score);
 }
 
+/**
+ * The sentences around the lead in its own paragraph, nearest first (the next, then the
+ * one before, and so on): the context a lone sentence needs ("In such cases, other paths
+ * would be followed…").
+ */
+export function contextOf(sel: Selection): string[] {
+  const units = sel.chunk.units;
+  const at = units.findIndex((u) => u.text === sel.quote);
+  if (at < 0 || units[at]!.kind !== "sentence" || units[at]!.cont || sel.lines.length > 1) return [];
+  const block = units[at]!.block;
+  const same = (k: number) => k >= 0 && k < units.length && units[k]!.kind === "sentence" && !units[k]!.cont && units[k]!.block === block && block !== undefined;
+  const out: string[] = [];
+  for (let d = 1; d < units.length; d++) {
+    if (same(at + d)) out.push(units[at + d]!.text);
+    if (same(at - d)) out.push(units[at - d]!.text);
+    if (!same(at + d) && !same(at - d)) break;
+  }
+  return out;
+}
+
 /** How much a chunk's rank counts against how well its best sentence answers, when choosing what to lead with. */
 export const LEAD_BASE = 0.5;
 
@@ -232,6 +252,11 @@ export function composeCovered(opts: { documents: readonly DocumentMeta[]; selec
     const same = s.chunk.id === first.chunk.id;
     body = `${body}${same && !body.includes("\n") ? " " : "\n\n"}${s.text}`;
     if (!cited.some((c) => c.chunk.id === s.chunk.id)) cited.push({ chunk: s.chunk, lines: [s.text], quote: s.text });
+  }
+  // Sentences of the same paragraph read in the paragraph's own order.
+  if (opts.support.length && opts.support.every((s) => s.chunk.id === first.chunk.id) && first.lines.length === 1) {
+    const order = (t: string) => first.chunk.units.findIndex((u) => u.text === t);
+    body = [first.lines[0]!, ...opts.support.map((s) => s.text)].sort((a, b) => order(a) - order(b)).join(" ");
   }
   for (const sel of selections.slice(1)) body = `${body}\n\n${render(sel.lines)}`;
   const sources = new Map<string, string[]>();

@@ -29,6 +29,7 @@ export const CalibrationSchema = z.object({
     chunkLexical: z.number(),
     bankLexical: z.number(),
     sentenceLexical: z.number(),
+    bankVote: z.number().default(0),
     bankRange: Range,
     sentenceRange: Range,
   }),

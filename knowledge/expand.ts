@@ -53,7 +53,15 @@ export interface ExpandedQuestion {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // Plurals and "'d" forms of shorthand count too: "ICPCs", "NFA'd".
-const phraseRe = (p: string) => new RegExp(`(^|[^a-z0-9])${escape(fold(p))}(?:s|'s|'d)?($|[^a-z0-9])`);
+const phraseCache = new Map<string, RegExp>();
+const phraseRe = (p: string) => {
+  let re = phraseCache.get(p);
+  if (!re) {
+    re = new RegExp(`(^|[^a-z0-9])${escape(fold(p))}(?:s|'s|'d)?($|[^a-z0-9])`);
+    phraseCache.set(p, re);
+  }
+  return re;
+};
 
 /**
  * Spell out acronyms and practitioners' shorthand ("strat", "s47", "ICPC") in the words
@@ -78,8 +86,9 @@ export function expandQuestion(question: string, terms: QuestionTerms = loadQues
     if (!phraseRe(key).test(q)) continue;
     added.push(...expansions);
     if (expansions.length && key.length <= 6) {
-      // Spell the acronym out where it stands, so the sentence encoder reads it in context.
-      inline = inline.replace(new RegExp(`\\b${escape(key)}\\b`, "i"), (m) => `${m} (${expansions.join(", ")})`);
+      // Spell the acronym out where it stands, so the sentence encoder reads it in context; only its
+      // first meaning, so a long gloss does not outweigh the rest of a short question.
+      inline = inline.replace(new RegExp(`\\b${escape(key)}\\b`, "i"), (m) => `${m} (${expansions[0]})`);
     }
     link(key, expansions);
   }

@@ -306,14 +306,15 @@ export function ingestDocument(
       const text = cleanInline(b.text);
       if (!text) continue;
       const [first, ...rest] = splitSentences(text);
+      const block = lines.length;
       if (b.kind === "text") {
-        splitSentences(text).forEach((s) => units.push({ text: s, kind: "sentence" }));
+        splitSentences(text).forEach((s) => units.push({ text: s, kind: "sentence", block }));
         lead = units.length - 1;
         lines.push(text);
       } else {
         // A long bullet is split into sentences so each can be ranked and quoted on its own.
-        units.push({ text: first ?? text, kind: "bullet", ...(lead !== undefined ? { lead } : {}) });
-        for (const r of rest) units.push({ text: r, kind: "sentence", cont: true });
+        units.push({ text: first ?? text, kind: "bullet", block, ...(lead !== undefined ? { lead } : {}) });
+        for (const r of rest) units.push({ text: r, kind: "sentence", cont: true, block });
         lines.push(`- ${text}`);
       }
     }

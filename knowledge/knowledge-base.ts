@@ -4,16 +4,18 @@ import { BaseRetriever, type BaseRetrieverInput } from "@langchain/core/retrieve
 import type { Config } from "../core/config.js";
 import { invalidInput } from "../core/errors.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
-import { bestInChunk, composeCovered, composeRefusal, LEAD_BASE, LENGTH, selectLead, supportCandidates, type KnowledgeAnswer, type SentenceScores, type Selection, type Support } from "./answer.js";
+import { bestInChunk, composeCovered, contextOf, composeRefusal, LEAD_BASE, LENGTH, selectLead, supportCandidates, type KnowledgeAnswer, type SentenceScores, type Selection, type Support } from "./answer.js";
 import { chunkFrequencies, conceptCoverage, coverageProbability, loadCalibration, type Calibration, type CoverageFeatures } from "./coverage.js";
 import type { DocumentMeta } from "./documents.js";
 import type { Embeddings } from "./embeddings/embeddings.js";
 import { expandQuestion, loadQuestionTerms, type ExpandedQuestion } from "./expand.js";
 import { checkGrounded, rephrase } from "./llm.js";
-import { readQuestion, type QuestionReading } from "./reading.js";
+import { questionFocus, readQuestion, type QuestionReading } from "./reading.js";
+import { corpusFacts } from "./corpus-facts.js";
 import { buildChunkMini, denseEvidence, fuseChunks, lexicalEvidence, type BankItem, type DenseEvidence, type HybridIndex, type LexicalEvidence, type ScoredChunk } from "./search.js";
 import { bankQuestionsByChunk, encoderText, loadIndex } from "./store.js";
 import { stems, words } from "./text.js";
+import { hasTimeExpression } from "./quote.js";
 import { TopicModel, topicWords } from "./topic.js";
 import type { Chunk } from "./types.js";
 
@@ -67,6 +69,8 @@ export interface Analysis {
   reading: QuestionReading;
   core: ExpandedQuestion;
   whole: ExpandedQuestion;
+  /** What the question is judged on (see `focusOf`). */
+  focus: ExpandedQuestion;
   asked: Jurisdiction | null;
   lexical: LexicalEvidence;
   dense: DenseEvidence | null;
@@ -119,14 +123,37 @@ export class KnowledgeBase {
     return kb;
   }
 
+  private readonly vectors = new Map<string, Float32Array>();
+  /** The encoder's vector for a text, remembered for the last few hundred questions (a question is often asked again). */
+  private async embed(text: string): Promise<Float32Array> {
+    let v = this.vectors.get(text);
+    if (v) {
+      this.vectors.delete(text);
+    } else {
+      v = (await this.embeddings.embed([text]))[0]!;
+      if (this.vectors.size >= VECTOR_CACHE) this.vectors.delete(this.vectors.keys().next().value!);
+    }
+    this.vectors.set(text, v);
+    return v;
+  }
+
   /** How a message is read: the asking part and the case narrative (names, ages and dates masked). */
   read(question: string): QuestionReading {
     return readQuestion(question, (w) => this.vocabulary.has(w));
   }
 
+  /**
+   * What the question is judged on: its asking sentences (particulars masked) when they name
+   * at least two things the corpus or the field's shorthand knows, else the whole message.
+   * Case detail around a self-contained question then changes neither its vector nor its topic.
+   */
+  focusOf(reading: QuestionReading): string {
+    return questionFocus(reading, this.freq.df);
+  }
+
   /** What the encoder reads for a question: share a vector only if it embeds this text. */
   encoderText(question: string): string {
-    return encoderText(this.read(question).text);
+    return encoderText(this.focusOf(this.read(question)));
   }
 
   /** Read, rank and judge a question, without composing the answer. */
@@ -135,23 +162,24 @@ export class KnowledgeBase {
     const reading = this.read(question);
     const core = expandQuestion(reading.core);
     const whole = expandQuestion(reading.text);
+    const focus = expandQuestion(this.focusOf(reading));
     const context = expandQuestion(reading.context);
     const asked = opts.jurisdiction ?? whole.jurisdiction;
     const lexical = lexicalEvidence(this.index, { core: core.text, context: reading.context ? context.text : "" });
     const fusion = this.calibration.fusion;
-    const scope = { namedDocuments: whole.namedDocuments, exclude: opts.excludeBank };
+    const scope = { namedDocuments: whole.namedDocuments, exclude: opts.excludeBank, timed: asksForTime(reading.core) ? this.timedChunks() : null };
     if (!opts.dense && !opts.vector && this.calibration.fastPath.enabled) {
       const ranked = fuseChunks(this.index, lexical, null, fusion, { ...scope, jurisdiction: asked });
-      const features = this.features(core, whole, lexical, null, ranked, asked, opts);
+      const features = this.features(focus, lexical, null, ranked, asked, opts);
       if (this.fastPathHolds(features, ranked)) {
-        return { reading, core, whole, asked, lexical, dense: null, ranked, features, probability: 1, covered: true, fast: true };
+        return { reading, core, whole, focus, asked, lexical, dense: null, ranked, features, probability: 1, covered: true, fast: true };
       }
     }
-    const vector = opts.vector ?? (await this.embeddings.embed([encoderText(reading.text)]))[0]!;
+    const vector = opts.vector ?? (await this.embed(encoderText(this.focusOf(reading))));
     const dense = denseEvidence(this.index, vector);
     const judge = (j: Jurisdiction | null) => {
       const ranked = fuseChunks(this.index, lexical, dense, fusion, { ...scope, jurisdiction: j });
-      const features = this.features(core, whole, lexical, dense, ranked, j, opts);
+      const features = this.features(focus, lexical, dense, ranked, j, opts);
       const probability = coverageProbability(features, this.calibration.coverage);
       return { ranked, features, probability, covered: probability >= this.calibration.coverage.threshold && ranked.length > 0 };
     };
@@ -162,20 +190,26 @@ export class KnowledgeBase {
       if (england.covered) verdict = england;
     }
     if (whole.otherJurisdiction) verdict = { ...verdict, covered: false };
-    return { reading, core, whole, asked, lexical, dense, ...verdict, fast: false };
+    return { reading, core, whole, focus, asked, lexical, dense, ...verdict, fast: false };
   }
 
-  private features(core: ExpandedQuestion, whole: ExpandedQuestion, lexical: LexicalEvidence, dense: DenseEvidence | null, ranked: ScoredChunk[], j: Jurisdiction | null, opts: AnalysisOptions): CoverageFeatures {
+  private features(focus: ExpandedQuestion, lexical: LexicalEvidence, dense: DenseEvidence | null, ranked: ScoredChunk[], j: Jurisdiction | null, opts: AnalysisOptions): CoverageFeatures {
     const eligible = (c: Chunk) => !j || c.jurisdiction === j || c.jurisdiction === "both";
-    // Nearest neighbours across both banks: [similarity, in scope].
+    // Nearest neighbours across both banks: [similarity, in scope], best first, the nearest few only.
     const near: [number, boolean][] = [];
+    const consider = (sim: number, inScope: boolean) => {
+      if (near.length >= NEIGHBOURS && sim <= near[near.length - 1]![0]) return;
+      near.push([sim, inScope]);
+      near.sort((a, b) => b[0] - a[0]);
+      if (near.length > NEIGHBOURS) near.pop();
+    };
     let bank = 0;
     let bankLex = 0;
     this.index.bank.forEach((b, i) => {
       if (opts.excludeBank?.(i) || !eligible(this.index.chunks[b.chunk]!)) return;
       if (dense) {
         bank = Math.max(bank, dense.bank[i]!);
-        near.push([dense.bank[i]!, true]);
+        consider(dense.bank[i]!, true);
       }
       bankLex = Math.max(bankLex, lexical.bank[i]!);
     });
@@ -185,12 +219,11 @@ export class KnowledgeBase {
       if (opts.excludeOutOfScope?.(i)) return;
       if (dense) {
         outOfScope = Math.max(outOfScope, dense.outOfScope[i]!);
-        near.push([dense.outOfScope[i]!, false]);
+        consider(dense.outOfScope[i]!, false);
       }
       oosLex = Math.max(oosLex, lexical.outOfScope[i]!);
     });
-    near.sort((a, b) => b[0] - a[0]);
-    const top = near.slice(0, NEIGHBOURS);
+    const top = near;
     const weight = (s: number) => Math.exp((s - (top[0]?.[0] ?? 0)) / NEIGHBOUR_TEMPERATURE);
     const total = top.reduce((a, [s]) => a + weight(s), 0);
     const first = ranked[0];
@@ -199,12 +232,12 @@ export class KnowledgeBase {
       outOfScope: opts.excludeOutOfScope ? this.index.outOfScope.flatMap((_, i) => (opts.excludeOutOfScope!(i) ? [i] : [])) : [],
     };
     return {
-      topic: topicModel(this.index).score(topicWords(whole.text), leaveOut) / 10,
+      topic: topicModel(this.index).score(topicWords(focus.text), leaveOut) / 10,
       margin: bank - outOfScope,
       neighbours: total > 0 ? top.reduce((a, [s, inScope]) => a + (inScope ? weight(s) : 0), 0) / total : 0.5,
       sentence: first ? Math.max(...ranked.slice(0, 5).map((r) => r.sentenceDense)) : 0,
       // An asking sentence that leans on its case ("what do I do now?") is judged with the case's words.
-      concepts: first ? conceptCoverage(core.concepts.length >= 2 ? core.concepts : whole.concepts, this.wordsOf(first.chunk, opts), this.freq) : 0,
+      concepts: first ? conceptCoverage(focus.concepts, this.wordsOf(first.chunk, opts), this.freq) : 0,
       lexicalOutOfScope: oosLex / (oosLex + bankLex + 1e-6),
     };
   }
@@ -236,14 +269,30 @@ export class KnowledgeBase {
     a.lexical.bank.forEach((v, i) => {
       if (!opts.excludeBank?.(i)) maxBank = Math.max(maxBank, v);
     });
+    // A question that asks for a time ("how soon", "by when") is answered by a sentence that states one.
+    const timed = asksForTime(a.reading.core) ? (r: number) => (this.timedSentence(r) ? TIME_BOOST : 1) : () => 1;
     if (a.dense) {
       const d = a.dense;
       return {
-        sentence: (r) => (r < 0 ? -1 : DENSE_SHARE * d.sentences[r]! + (1 - DENSE_SHARE) * (a.lexical.sentences[r]! / maxSentence)),
+        sentence: (r) => (r < 0 ? -1 : timed(r) * (DENSE_SHARE * d.sentences[r]! + (1 - DENSE_SHARE) * (a.lexical.sentences[r]! / maxSentence))),
         bankItem: (i) => DENSE_SHARE * d.bank[i]! + (1 - DENSE_SHARE) * (a.lexical.bank[i]! / maxBank),
       };
     }
-    return { sentence: (r) => (r < 0 ? -1 : a.lexical.sentences[r]! / maxSentence), bankItem: (i) => a.lexical.bank[i]! / maxBank };
+    return { sentence: (r) => (r < 0 ? -1 : timed(r) * (a.lexical.sentences[r]! / maxSentence)), bankItem: (i) => a.lexical.bank[i]! / maxBank };
+  }
+
+  private timedChunkCache?: Uint8Array;
+  /** Which chunks state a timescale. */
+  private timedChunks(): Uint8Array {
+    this.timedChunkCache ??= Uint8Array.from(this.index.chunks, (c) => (hasTimeExpression(c.text) ? 1 : 0));
+    return this.timedChunkCache;
+  }
+
+  private timedCache?: Uint8Array;
+  /** Whether a sentence states a timescale ("within 15 working days", "immediately"). */
+  private timedSentence(r: number): boolean {
+    this.timedCache ??= Uint8Array.from(this.index.sentences, (x) => (hasTimeExpression(this.index.chunks[x.chunk]!.units[x.unit]!.text) ? 1 : 0));
+    return this.timedCache[r] === 1;
   }
 
   /**
@@ -269,6 +318,12 @@ export class KnowledgeBase {
     const lead = selectLead(this.index, leader, scores, keep);
     const support: Support[] = [];
     let shown = lead.lines.join(" ");
+    // A lone sentence comes with the sentences around it in its paragraph, while the answer stays short.
+    for (const text of contextOf(lead)) {
+      if (support.length >= 2 || shown.length + text.length > LENGTH.support) break;
+      support.push({ chunk: lead.chunk, text, score: 0 });
+      shown += ` ${text}`;
+    }
     for (const s of supportCandidates(this.index, shown, candidates, scores)) {
       if (support.length >= 2 || s.score < leadValue(leader) * SUPPORT_SHARE) break;
       if (shown.length + s.text.length > LENGTH.support) continue;
@@ -276,10 +331,15 @@ export class KnowledgeBase {
       shown += ` ${s.text}`;
     }
     // Passages nearly as good are cited too, with their best sentence quoted, so the reader can check them.
-    const seeAlso = candidates
-      .filter((c) => c.chunk !== leader.chunk && c.score >= top.score * SEE_ALSO_SHARE)
-      .slice(0, SEE_ALSO)
-      .map((c) => selectLead(this.index, c, scores, keep));
+    const seeAlso = [
+      // The same words published in another document (the two Wales pages share paragraphs) are cited from both.
+      ...this.index.chunks
+        .filter((c) => c.id !== lead.chunk.id && c.docId !== lead.chunk.docId && c.jurisdiction === lead.chunk.jurisdiction && c.text.includes(lead.quote))
+        .map((c) => ({ chunk: c, lines: [lead.quote], quote: lead.quote })),
+      ...candidates
+        .filter((c) => c.chunk !== leader.chunk && c.score >= top.score * SEE_ALSO_SHARE)
+        .map((c) => selectLead(this.index, c, scores, keep)),
+    ].slice(0, SEE_ALSO);
     const composed = composeCovered({ documents: this.documents, selections: [lead], support, asked: a.asked, seeAlso });
     if (this.llm) {
       const passages = [lead.lines.join(" "), ...support.map((s) => s.text)];
@@ -296,7 +356,7 @@ export class KnowledgeBase {
     if (a.asked === "wales" && a.dense) {
       // England's guidance is shown, labelled for comparison only, where it answers the question confidently.
       const ranked = fuseChunks(this.index, a.lexical, a.dense, this.calibration.fusion, { jurisdiction: "england", exclude: opts.excludeBank });
-      const f = this.features(a.core, a.whole, a.lexical, a.dense, ranked, "england", opts);
+      const f = this.features(a.focus, a.lexical, a.dense, ranked, "england", opts);
       if (ranked[0] && coverageProbability(f, this.calibration.coverage) >= COMPARISON_CONFIDENCE) {
         comparison = { documents: this.documents, selection: selectLead(this.index, ranked[0], scores) };
       }
@@ -378,30 +438,8 @@ function bankFacts(index: HybridIndex) {
   return f;
 }
 
-const factsCache = new WeakMap<readonly Chunk[], { freq: ReturnType<typeof chunkFrequencies>; chunkStems: Set<string>[]; vocabulary: Set<string> }>();
-
-/** What the coverage test and the question reading need to know of the corpus, computed once per set of chunks. */
-function corpusFacts(chunks: readonly Chunk[]) {
-  let f = factsCache.get(chunks);
-  if (!f) {
-    const terms = loadQuestionTerms();
-    f = {
-      freq: chunkFrequencies(chunks),
-      chunkStems: chunks.map((c) => new Set(stems(`${c.text} ${c.section.join(" ")}`))),
-      // Words a question can use that are not a case's names: the corpus's own, and the field's shorthand and place cues.
-      vocabulary: new Set([
-        ...chunks.flatMap((c) => words(`${c.text} ${c.section.join(" ")}`)),
-        ...terms.stopwords,
-        ...Object.keys(terms.expansions).flatMap(words),
-        ...terms.walesCues.flatMap(words),
-        ...terms.englandCues.flatMap(words),
-        ...terms.otherJurisdictionCues.flatMap(words),
-      ]),
-    };
-    factsCache.set(chunks, f);
-  }
-  return f;
-}
+/** Question vectors remembered (in memory only, never written anywhere). */
+const VECTOR_CACHE = 500;
 
 /** The question's nearest bank neighbours that vote on whether it is in scope, and how sharply nearer ones count more. */
 const NEIGHBOURS = 10;
@@ -414,9 +452,16 @@ const CANDIDATE_SHARE = 0.6;
 const SUPPORT_SHARE = 0.85;
 /** Further passages cited (with a quote) when they score this close to the best. */
 const SEE_ALSO = 2;
-const SEE_ALSO_SHARE = 0.7;
+const SEE_ALSO_SHARE = 0.6;
 /** Share of the encoder's similarity in a sentence's score; the rest is the words' match. */
 const DENSE_SHARE = 0.6;
+/** How much a sentence that states a time gains when the question asks for one. */
+const TIME_BOOST = 1.25;
+
+/** Whether a question asks for a time: how long, how soon, by when, what deadline. */
+export function asksForTime(question: string): boolean {
+  return /\b(how (long|soon|quickly|fast|often|many (working )?(days|weeks|months|hours))|by when|when (must|should|does|do|is|are|will|has|have)|deadline|timescales?|time ?limit|time ?frame|within how)\b/i.test(question);
+}
 /** England's guidance is offered for comparison to a Wales question only when it is this sure. */
 const COMPARISON_CONFIDENCE = 0.8;
 

@@ -1,3 +1,4 @@
+import { expandQuestion } from "./expand.js";
 import { focusQuestion } from "./focus.js";
 import { fold } from "./text.js";
 
@@ -74,8 +75,24 @@ export function maskParticulars(sentence: string, known: (word: string) => boole
 export function readQuestion(message: string, known: (word: string) => boolean): QuestionReading {
   const text = focusQuestion(message).trim();
   const sentences = messageSentences(text);
-  const asking = sentences.filter(asks);
-  const telling = sentences.filter((s) => !asks(s));
+  // A note that asks without a question mark ("strat - does health attend") is the line that does
+  // not end as a told sentence does.
+  let asking = sentences.filter(asks);
+  if (asking.length === 0 && sentences.length > 1) asking = sentences.filter((s) => !/[.!]["')]*$/.test(s));
+  const telling = sentences.filter((s) => !asking.includes(s));
   const core = (asking.length > 0 ? asking : sentences).map((s) => maskParticulars(s, known)).join(" ");
   return { text, core: core || text, context: asking.length > 0 ? telling.join(" ") : "" };
+}
+
+/**
+ * What a question is judged on: its asking sentences (particulars masked) when they name at
+ * least two things the corpus (`df`: its stems' document frequencies) or the field's shorthand
+ * knows, else the whole message. Case detail around a self-contained question then changes
+ * neither its vector nor its topic; an asking sentence that leans on its case ("what do I do
+ * now?") is judged with the case.
+ */
+export function questionFocus(reading: QuestionReading, df: ReadonlyMap<string, number>): string {
+  if (!reading.context) return reading.text;
+  const known = expandQuestion(reading.core).concepts.filter((c) => c.alternatives.some((a) => a.every((w) => (df.get(w) ?? 0) > 0)));
+  return known.length >= 2 ? reading.core : reading.text;
 }

@@ -161,8 +161,12 @@ export function lexicalEvidence(index: HybridIndex, query: { core: string; conte
   };
 }
 
-/** Weight of the case narrative in lexical matching. */
-export const CONTEXT_WEIGHT = 0.25;
+/**
+ * Weight of the case narrative in lexical matching: as much as the asking sentence, which
+ * often leans on it ("who needs notifying?"); cross-validation on the bank's case questions
+ * found no gain in weighing it less.
+ */
+export const CONTEXT_WEIGHT = 0.5;
 
 export function denseEvidence(index: HybridIndex, vector: Float32Array): DenseEvidence {
   const bank = Float32Array.from(index.bankVectors, (v) => dot(vector, v));
@@ -179,6 +183,8 @@ export interface FusionWeights {
   chunkLexical: number;
   bankLexical: number;
   sentenceLexical: number;
+  /** The question's nearest bank questions vote for their passages (share of the vote, 0-1). */
+  bankVote: number;
   /** Cosines below `low` count as nothing, above `high` as everything. */
   bankRange: [number, number];
   sentenceRange: [number, number];
@@ -206,6 +212,39 @@ const UNNAMED_CONTEXT_FACTOR = 0.6;
 export const CONTEXT_RANK = 1;
 const STATUTORY_RANK = 3;
 const RANK_WEIGHT = 0.1;
+/** A passage that states a time, for a question that asks for one ("how long", "by when"). */
+const TIMED_BOOST = 1.15;
+
+/** How many of the question's nearest bank questions vote, and how sharply a nearer one counts more. */
+export const VOTERS = 10;
+export const VOTE_TEMPERATURE = 0.05;
+
+/**
+ * The vote of the question's nearest bank questions for their passages: each of the
+ * nearest few votes for its passage, nearer ones more; a passage's share of the vote.
+ */
+export function bankVotes(index: HybridIndex, dense: DenseEvidence, exclude: ((item: number) => boolean) | undefined, eligible: (c: Chunk) => boolean): Float32Array {
+  const top: { i: number; s: number }[] = [];
+  index.bank.forEach((b, i) => {
+    if (exclude?.(i) || !eligible(index.chunks[b.chunk]!)) return;
+    const s = dense.bank[i]!;
+    if (top.length < VOTERS || s > top[top.length - 1]!.s) {
+      top.push({ i, s });
+      top.sort((a, c) => c.s - a.s);
+      if (top.length > VOTERS) top.pop();
+    }
+  });
+  const out = new Float32Array(index.chunks.length);
+  if (top.length === 0) return out;
+  let total = 0;
+  for (const t of top) {
+    const w = Math.exp((t.s - top[0]!.s) / VOTE_TEMPERATURE);
+    out[index.bank[t.i]!.chunk]! += w;
+    total += w;
+  }
+  for (let c = 0; c < out.length; c++) out[c] = out[c]! / total;
+  return out;
+}
 
 /** Per-chunk maxima of the per-item evidence. */
 export interface ChunkMaps {
@@ -224,7 +263,13 @@ export function fuseChunks(
   lexical: LexicalEvidence,
   dense: DenseEvidence | null,
   weights: FusionWeights,
-  opts: { jurisdiction?: Jurisdiction | null; namedDocuments?: string[]; exclude?: (bankItem: number) => boolean } = {},
+  opts: {
+    jurisdiction?: Jurisdiction | null;
+    namedDocuments?: string[];
+    exclude?: (bankItem: number) => boolean;
+    /** The question asks for a time: passages that state one (`timed[chunk]`) gain. */
+    timed?: Uint8Array | null;
+  } = {},
 ): ScoredChunk[] {
   const j = opts.jurisdiction ?? null;
   const eligible = (c: Chunk) => !j || c.jurisdiction === j || c.jurisdiction === "both";
@@ -256,6 +301,7 @@ export function fuseChunks(
   index.sentences.forEach((r, i) => {
     if (maxSentLex > 0) sentenceLex[r.chunk] = Math.max(sentenceLex[r.chunk]!, lexical.sentences[i]! / maxSentLex);
   });
+  const vote = dense && weights.bankVote > 0 ? bankVotes(index, dense, opts.exclude, eligible) : null;
   const sentenceDense = new Float32Array(n).fill(-1);
   const sentence = new Int32Array(n).fill(-1);
   if (dense) {
@@ -267,7 +313,7 @@ export function fuseChunks(
     });
   }
   const lexicalTotal = weights.chunkLexical + weights.bankLexical + weights.sentenceLexical;
-  const total = dense ? weights.bankDense + weights.sentenceDense + lexicalTotal : lexicalTotal;
+  const total = dense ? weights.bankDense + weights.sentenceDense + weights.bankVote + lexicalTotal : lexicalTotal;
   const out: ScoredChunk[] = [];
   for (const c of index.chunks) {
     if (!eligible(c)) continue;
@@ -275,10 +321,12 @@ export function fuseChunks(
     let score = weights.chunkLexical * chunkLexical + weights.bankLexical * bankLex[c.id]! + weights.sentenceLexical * sentenceLex[c.id]!;
     if (dense) {
       score += weights.bankDense * stretch(bankDense[c.id]!, weights.bankRange) + weights.sentenceDense * stretch(sentenceDense[c.id]!, weights.sentenceRange);
+      if (vote) score += weights.bankVote * vote[c.id]!;
     }
     score /= total;
     if (score <= 0) continue;
     if (c.rank <= CONTEXT_RANK && !(opts.namedDocuments ?? []).includes(c.docId)) score *= UNNAMED_CONTEXT_FACTOR;
+    if (opts.timed?.[c.id]) score *= TIMED_BOOST;
     // Authority: an operator's procedures placed above national guidance, statutory guidance above local guidance.
     score *= 1 + RANK_WEIGHT * (c.rank - STATUTORY_RANK);
     out.push({

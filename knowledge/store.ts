@@ -8,6 +8,9 @@ import { loadCatalogue, localDocsRank, type DocumentMeta } from "./documents.js"
 import type { Embeddings } from "./embeddings/embeddings.js";
 import { expandQuestion, loadQuestionTerms } from "./expand.js";
 import { ingestLocalDocuments, listLocalFiles } from "./local-docs.js";
+import { loadShippedVectors } from "./shipped-vectors.js";
+import { questionFocus, readQuestion } from "./reading.js";
+import { corpusFacts as corpusFactsOf } from "./corpus-facts.js";
 import { BANK_DIR, bankCoverage, loadBank, loadOutOfScope, resolveBank, type BankProblem, type CoverageReport } from "./questions/bank.js";
 import {
   buildChunkMini,
@@ -22,7 +25,7 @@ import {
 import type { Chunk } from "./types.js";
 
 /** Bump when the saved format or the ingestion changes meaning. */
-const FORMAT = 7;
+const FORMAT = 8;
 /** The encoder is slow on long text and long text embeds poorly: embed a sentence's opening. */
 const EMBED_CHARS = 300;
 
@@ -83,6 +86,12 @@ export function encoderText(question: string): string {
   return expandQuestion(question).inline.slice(0, 1000);
 }
 
+/** What the encoder reads for a bank question: its focus, read as a user's question is read. */
+function bankEncoderText(question: string, chunks: readonly Chunk[]): string {
+  const { vocabulary, freq } = corpusFactsOf(chunks);
+  return encoderText(questionFocus(readQuestion(question, (w) => vocabulary.has(w)), freq.df));
+}
+
 function sentenceRefs(chunks: readonly Chunk[]): { refs: SentenceRef[]; headings: string[] } {
   const headings: string[] = [];
   const headingIds = new Map<string, number>();
@@ -103,7 +112,7 @@ function sentenceRefs(chunks: readonly Chunk[]): { refs: SentenceRef[]; headings
 }
 
 /** The vectors of the previous build, by the hash of the text embedded, to reuse what has not changed. */
-function previousVectors(dir: string, embeddings: Embeddings): Map<string, Float32Array> {
+export function previousVectors(dir: string, embeddings: Embeddings): Map<string, Float32Array> {
   const out = new Map<string, Float32Array>();
   try {
     const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Manifest;
@@ -119,9 +128,38 @@ function previousVectors(dir: string, embeddings: Embeddings): Map<string, Float
   return out;
 }
 
+/** The key a text's vector is kept under (in the index and in the shipped vectors). */
+export function textHash(text: string): string {
+  return sha256(text).slice(0, 24);
+}
+
+/**
+ * Every text the index embeds, in the order the vectors are saved: each sentence's opening,
+ * each distinct heading, each bank question and each out-of-scope question (as the encoder reads them).
+ */
+export function indexTexts(chunks: readonly Chunk[], bank: readonly BankItem[], outOfScope: readonly OutOfScopeItem[]): { refs: SentenceRef[]; headings: string[]; texts: string[] } {
+  const { refs, headings } = sentenceRefs(chunks);
+  const texts = [
+    ...refs.map((r) => chunks[r.chunk]!.units[r.unit]!.text.slice(0, EMBED_CHARS)),
+    ...headings,
+    ...bank.map((b) => bankEncoderText(b.question, chunks)),
+    ...outOfScope.map((o) => bankEncoderText(o.question, chunks)),
+  ];
+  return { refs, headings, texts };
+}
+
+/** The national corpus and the banks as the index holds them (no local procedures): what the shipped vectors must cover. */
+export function nationalTexts(): string[] {
+  const { chunks } = ingestCorpus(loadCatalogue());
+  const { resolved } = resolveBank(loadBank(), chunks);
+  const bank: BankItem[] = resolved.map(({ entry: e, chunk }) => ({ id: e.id, chunk, style: e.style, question: e.question, span: e.span, also: e.also }));
+  const outOfScope: OutOfScopeItem[] = loadOutOfScope().map((o) => ({ id: o.id, topic: o.topic, question: o.question, where: o.where }));
+  return indexTexts(chunks, bank, outOfScope).texts;
+}
+
 /** Embed texts shortest first (a batch is padded to its longest text), reusing vectors of unchanged texts. */
 async function embedAll(embeddings: Embeddings, texts: string[], reuse: Map<string, Float32Array>): Promise<{ vectors: Float32Array[]; hashes: string[]; embedded: number }> {
-  const hashes = texts.map((t) => sha256(t).slice(0, 24));
+  const hashes = texts.map(textHash);
   const vectors: Float32Array[] = new Array(texts.length);
   const todo: number[] = [];
   hashes.forEach((h, i) => {
@@ -148,15 +186,9 @@ export async function buildIndex(opts: { config: Config; embeddings: Embeddings;
   const bank: BankItem[] = resolved.map(({ entry: e, chunk }) => ({ id: e.id, chunk, style: e.style, question: e.question, span: e.span, also: e.also }));
   const outOfScope: OutOfScopeItem[] = loadOutOfScope().map((o) => ({ id: o.id, topic: o.topic, question: o.question, where: o.where }));
   say(`Read ${documents.length} documents into ${chunks.length} passages; ${bank.length} bank questions and ${outOfScope.length} out-of-scope questions.`);
-  const { refs, headings } = sentenceRefs(chunks);
-  const texts = [
-    ...refs.map((r) => chunks[r.chunk]!.units[r.unit]!.text.slice(0, EMBED_CHARS)),
-    ...headings,
-    ...bank.map((b) => encoderText(b.question)),
-    ...outOfScope.map((o) => encoderText(o.question)),
-  ];
+  const { refs, headings, texts } = indexTexts(chunks, bank, outOfScope);
   const dir = opts.config.knowledge.indexDir;
-  const reuse = previousVectors(dir, opts.embeddings);
+  const reuse = new Map([...loadShippedVectors(opts.embeddings.id, opts.embeddings.dimensions), ...previousVectors(dir, opts.embeddings)]);
   say(`Embedding ${refs.length} sentences, ${headings.length} headings and ${bank.length + outOfScope.length} questions…`);
   const { vectors, hashes, embedded } = await embedAll(opts.embeddings, texts, reuse);
   mkdirSync(dir, { recursive: true });

@@ -8,6 +8,8 @@ export interface Unit {
   cont?: boolean;
   /** For a bullet: index of the sentence that introduces its list ("Health practitioners should:"), if any. */
   lead?: number;
+  /** The line of the chunk's text (a paragraph or a list item) the unit is in. */
+  block?: number;
 }
 
 /**

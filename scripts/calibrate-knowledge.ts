@@ -19,7 +19,7 @@ import { UseEmbeddings } from "../knowledge/embeddings/use-embeddings.js";
 import { loadKnowledgeBase, type KnowledgeBase } from "../knowledge/index.js";
 import { FEATURES, type Calibration, type CoverageFeatures } from "../knowledge/coverage.js";
 import { expandQuestion } from "../knowledge/expand.js";
-import { CONTEXT_RANK, denseEvidence, lexicalEvidence, type FusionWeights } from "../knowledge/search.js";
+import { bankVotes, CONTEXT_RANK, denseEvidence, lexicalEvidence, type FusionWeights } from "../knowledge/search.js";
 
 type Style = "formal" | "shorthand" | "case";
 const STYLES: Style[] = ["formal", "shorthand", "case"];
@@ -32,6 +32,7 @@ interface Candidate {
   bl: number;
   bd: number;
   sd: number;
+  bv: number;
   factor: number;
 }
 
@@ -45,13 +46,14 @@ interface Sample {
 const stretch = (x: number, lo: number, hi: number) => Math.max(0, Math.min(1, (x - lo) / (hi - lo)));
 
 function score(c: Candidate, w: FusionWeights): number {
-  const total = w.bankDense + w.sentenceDense + w.chunkLexical + w.bankLexical + w.sentenceLexical;
+  const total = w.bankDense + w.sentenceDense + w.chunkLexical + w.bankLexical + w.sentenceLexical + w.bankVote;
   const s =
     w.chunkLexical * c.cl +
     w.sentenceLexical * c.sl +
     w.bankLexical * c.bl +
     w.bankDense * stretch(c.bd, ...w.bankRange) +
-    w.sentenceDense * stretch(c.sd, ...w.sentenceRange);
+    w.sentenceDense * stretch(c.sd, ...w.sentenceRange) +
+    w.bankVote * c.bv;
   return (s / total) * c.factor;
 }
 
@@ -117,14 +119,15 @@ async function collect(kb: KnowledgeBase): Promise<Sample[]> {
         bl[x.chunk] = Math.max(bl[x.chunk]!, lexical.bank[k]! / mb);
         bd[x.chunk] = Math.max(bd[x.chunk]!, dense.bank[k]!);
       });
+      const bv = bankVotes(ix, dense, (k) => ix.bank[k]!.style === style, (c) => eligible(c.id));
       const ids = [...Array(n).keys()].filter(eligible);
       const top = (f: (c: number) => number) => [...ids].sort((a, c) => f(c) - f(a)).slice(0, 40);
-      const pick = new Set([...top((c) => cl[c]! + sl[c]! + bl[c]!), ...top((c) => bd[c]! + sd[c]!), b.chunk]);
+      const pick = new Set([...top((c) => cl[c]! + sl[c]! + bl[c]!), ...top((c) => bd[c]! + sd[c]! + bv[c]!), b.chunk]);
       samples.push({
         item: i,
         style,
         target: b.chunk,
-        candidates: [...pick].map((c) => ({ chunk: c, cl: cl[c]!, sl: sl[c]!, bl: bl[c]!, bd: bd[c]!, sd: sd[c]!, factor: (ix.chunks[c]!.rank <= CONTEXT_RANK ? 0.6 : 1) * (1 + 0.1 * (ix.chunks[c]!.rank - 3)) })),
+        candidates: [...pick].map((c) => ({ chunk: c, cl: cl[c]!, sl: sl[c]!, bl: bl[c]!, bd: bd[c]!, sd: sd[c]!, bv: bv[c]!, factor: (ix.chunks[c]!.rank <= CONTEXT_RANK ? 0.6 : 1) * (1 + 0.1 * (ix.chunks[c]!.rank - 3)) })),
       });
     }
   }
@@ -141,6 +144,7 @@ function searchWeights(samples: Sample[], start: FusionWeights): FusionWeights {
     ["bankLexical", [0, 0.05, 0.1, 0.2, 0.3, 0.4]],
     ["bankDense", [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.6]],
     ["sentenceDense", [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.6]],
+    ["bankVote", [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.6]],
   ];
   const ranges: [number, number][] = [
     [0.2, 0.9],
@@ -154,7 +158,7 @@ function searchWeights(samples: Sample[], start: FusionWeights): FusionWeights {
     for (const [key, values] of steps) {
       for (const v of values) {
         const w = { ...best, [key]: v };
-        if (w.chunkLexical + w.sentenceLexical + w.bankLexical + w.bankDense + w.sentenceDense === 0) continue;
+        if (w.chunkLexical + w.sentenceLexical + w.bankLexical + w.bankDense + w.sentenceDense + w.bankVote === 0) continue;
         const acc = accuracy(samples, w);
         if (acc > bestAcc + 1e-9) {
           best = w;

@@ -89,3 +89,48 @@ export function lengthLine(rows: { chars: number; covered: boolean }[]): string 
   const cs = rows.filter((r) => r.covered).map((r) => r.chars);
   return `answer length before citations: median ${percentile(cs, 50)}, max ${Math.max(0, ...cs)} characters (${cs.filter((c) => c > 1500).length} over 1,500)`;
 }
+
+/** Case narratives with no procedure in them: a role, a child's name and age, a date, a place. */
+export const CASE_WRAPPERS: ((q: string) => string)[] = [
+  (q) => `I'm the DSL at a primary school. Yesterday a Year 4 boy called Jayden told his teacher something worrying about home. ${q}`,
+  (q) => `Quick one - I'm the social worker for a 14-year-old girl, Amira, and I saw her on 3 March at her nan's flat in Leeds. ${q}`,
+  (q) => `${q} Asking for a family I'm working with: mum is 23 and there are two children aged 2 and 5.`,
+  (q) => `Health visitor here, first week in the job. The baby is 7 months old and dad, Kyle, works nights. ${q}`,
+];
+
+export interface WrapRow {
+  id: string;
+  bare: boolean;
+  wrapped: boolean;
+  samePassage: boolean;
+  noJurisdiction: boolean;
+}
+
+/**
+ * The bank's formal and shorthand questions (each left out of the bank), asked alone, wrapped in
+ * case detail, and with no jurisdiction: a question answered alone should stay answered.
+ */
+export async function runWrapped(kb: KnowledgeBase, every = 3): Promise<WrapRow[]> {
+  const index = kb.index;
+  const rows: WrapRow[] = [];
+  let k = 0;
+  for (let i = 0; i < index.bank.length; i += every) {
+    const b = index.bank[i]!;
+    if (b.style === "case" || index.chunks[b.chunk]!.jurisdiction !== "england") continue;
+    const leaveOut = { excludeBank: (x: number) => x === i };
+    const bare = await kb.analyse(b.question, { ...leaveOut, jurisdiction: "england" });
+    const wrapped = await kb.analyse(CASE_WRAPPERS[k++ % CASE_WRAPPERS.length]!(b.question), { ...leaveOut, jurisdiction: "england" });
+    const either = await kb.analyse(b.question, leaveOut);
+    rows.push({ id: b.id, bare: bare.covered, wrapped: wrapped.covered, samePassage: wrapped.ranked[0]?.chunk === bare.ranked[0]?.chunk, noJurisdiction: either.covered });
+  }
+  return rows;
+}
+
+export function reportWrapped(rows: WrapRow[]): void {
+  const answered = rows.filter((r) => r.bare);
+  console.log(`\n== Case detail and jurisdiction: ${rows.length} formal and shorthand bank questions (England), each left out of the bank ==`);
+  console.log(
+    `answered alone ${f2(share(rows.map((r) => r.bare)))}; of those, still answered when wrapped in case detail ${f2(share(answered.map((r) => r.wrapped)))}, ` +
+      `same passage first ${f2(share(answered.map((r) => r.samePassage)))}; answered with no jurisdiction given ${f2(share(answered.map((r) => r.noJurisdiction)))}`,
+  );
+}

@@ -15,7 +15,7 @@ import type { Embeddings } from "../knowledge/embeddings/embeddings.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
 import { bankCoverage, partOf } from "../knowledge/questions/bank.js";
 import { runBaselines } from "./eval-baselines.js";
-import { lengthLine, reportBank, reportOutOfScope, runBankFold, runOutOfScopeFolds } from "./eval-bank.js";
+import { lengthLine, reportBank, reportOutOfScope, reportWrapped, runBankFold, runOutOfScopeFolds, runWrapped } from "./eval-bank.js";
 import { factStated, percentile, shownText, sourceHit, unsupportedTimescales, type Shown } from "./eval-score.js";
 
 export interface QaCase {
@@ -181,6 +181,7 @@ async function bankFigures(kb: KnowledgeBase): Promise<void> {
   }
   reportBank("Question bank by chapter: each chapter answered with its own questions left out of the bank", chapterRows, "part");
   reportOutOfScope(await runOutOfScopeFolds(kb));
+  reportWrapped(await runWrapped(kb));
   console.log(lengthLine(styleRows));
   const coverage = bankCoverage(index.chunks, index.bank);
   console.log(`\n== Bank coverage: ${coverage.covered} of ${coverage.inScope} paragraphs and sections in scope have questions ==`);

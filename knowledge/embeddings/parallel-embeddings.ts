@@ -35,12 +35,15 @@ export class ParallelEmbeddings implements Embeddings {
 
   /** Start `threads` workers (default: one per core) and wait until each has loaded the model. */
   static async start(threads = availableParallelism()): Promise<ParallelEmbeddings> {
-    // From source (tests, tsx) the worker is TypeScript and needs the tsx loader.
+    // From source (tests, tsx) the worker is TypeScript: a one-line module registers tsx's loader, then imports it.
     const fromSource = import.meta.url.endsWith(".ts");
     const url = new URL(fromSource ? "./embed-worker.ts" : "./embed-worker.js", import.meta.url);
+    const entry = fromSource
+      ? new URL(`data:text/javascript,${encodeURIComponent(`import { register } from ${JSON.stringify(import.meta.resolve("tsx/esm/api"))}; register(); await import(${JSON.stringify(url.href)});`)}`)
+      : url;
     const workers = await Promise.all(
       Array.from({ length: Math.max(1, threads) }, () => {
-        const w = new Worker(url, fromSource ? { execArgv: ["--import", "tsx"] } : {});
+        const w = new Worker(entry);
         return new Promise<Worker>((resolve, reject) => {
           w.once("message", () => resolve(w));
           w.once("error", (e) => reject(new AppError("internal", "An embedding worker could not start.", { cause: e })));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { denseEvidence, fuseChunks, lexicalEvidence, type FusionWeights } from "../../knowledge/search.js";
 import { axis, chunk, tinyIndex } from "./tiny-index.js";
 
-const weights: FusionWeights = { bankDense: 0.3, sentenceDense: 0.2, chunkLexical: 0.3, bankLexical: 0.1, sentenceLexical: 0.1, bankRange: [0.2, 0.9], sentenceRange: [0.2, 0.9] };
+const weights: FusionWeights = { bankDense: 0.3, sentenceDense: 0.2, chunkLexical: 0.3, bankLexical: 0.1, sentenceLexical: 0.1, bankVote: 0, bankRange: [0.2, 0.9], sentenceRange: [0.2, 0.9] };
 const ask = (q: string) => ({ core: q, context: "" });
 
 describe("fusing lexical, bank and sentence evidence per passage", () => {
@@ -55,7 +55,7 @@ describe("fusing lexical, bank and sentence evidence per passage", () => {
 
   it("the case narrative counts for less than the question it wraps", () => {
     const index = tinyIndex(chunks);
-    const ranked = fuseChunks(index, lexicalEvidence(index, { core: "core group", context: "strategy discussion police health" }), null, weights);
+    const ranked = fuseChunks(index, lexicalEvidence(index, { core: "core group conference", context: "strategy police" }), null, weights);
     expect(ranked[0]!.chunk).toBe(0);
   });
 });

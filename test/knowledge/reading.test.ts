@@ -17,6 +17,12 @@ describe("reading a message: the question and the case around it", () => {
     expect(r.context).toBe("");
   });
 
+  it("a note that asks without a question mark is the core; the told sentences around it are context", () => {
+    const r = readQuestion("I'm the DSL at a primary school. A Year 4 boy told his teacher something. strat - does health attend", known);
+    expect(r.core).toBe("strat - does health attend");
+    expect(r.context).toContain("Year 4 boy");
+  });
+
   it("names, ages and dates inside the asking sentence are taken out; the words of procedure stay", () => {
     expect(maskParticulars("Can I tell Mrs Okafor about the ICPC for her 9-year-old on 14/05/2025?", known)).toBe("Can I tell about the ICPC for her on ?");
     expect(maskParticulars("Should the LADO hear about it by Friday 3rd March?", known)).toContain("LADO");
