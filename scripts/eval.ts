@@ -23,7 +23,7 @@ export interface QaCase {
   question: string;
   jurisdiction: string;
   answer_facts: string[];
-  source: { file: string | null; quote: string | null; section: string | null };
+  source: { file: string | null; quote: string | null; section: string | null } | null;
   kind: string;
   chapter?: string;
   style?: string;
@@ -81,7 +81,7 @@ export async function runEval(cases: QaCase[], ask: AskFn, timer?: TimedEmbeddin
       c,
       facts: c.answer_facts.length,
       stated: c.answer_facts.filter((f) => factStated(f, shown)).length,
-      hit: c.source.file && c.source.quote ? sourceHit(r, { file: c.source.file, quote: c.source.quote }) : null,
+      hit: c.source?.file && c.source.quote ? sourceHit(r, { file: c.source.file, quote: c.source.quote }) : null,
       refused: c.kind === "out_of_scope" ? !r.covered : null,
       covered: r.covered,
       ms,
