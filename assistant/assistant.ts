@@ -6,7 +6,7 @@ import type { Jurisdiction } from "../core/jurisdiction.js";
 import { createEmbeddings, type Embeddings } from "../knowledge/embeddings/index.js";
 import { BatchingEmbeddings } from "../knowledge/embeddings/batching-embeddings.js";
 import { CachedEmbeddings } from "../knowledge/embeddings/cached-embeddings.js";
-import { loadKnowledgeBase, createChatModel, type KnowledgeAnswer, type KnowledgeBase } from "../knowledge/index.js";
+import { loadKnowledgeBase, createChatModel, type KnowledgeBase } from "../knowledge/index.js";
 import { createTriage, triageByRules, type Triage, type TriageResult } from "../escalation/index.js";
 import {
   createDeadlineCalculator,
@@ -46,7 +46,6 @@ export interface ReadMessageOptions extends JurisdictionOption {
  * read it, one model call serves both.
  */
 type AssessWithVector = (text: string, opts?: { vector?: Float32Array }) => Promise<TriageResult>;
-type AnswerWithVector = (question: string, opts?: { jurisdiction?: Jurisdiction; vector?: Float32Array }) => Promise<KnowledgeAnswer>;
 
 /** The deadline result plus how the event date was read, so the user can check it. */
 export type DeadlineView = DeadlineResult & { event_date_interpretation: string; event_date_ambiguous?: string; signpost: SignpostView | null };
@@ -180,17 +179,21 @@ export class Assistant {
     }
     throwIfAbandoned();
     const kb = await this.knowledge.get();
-    const kbAnswer: AnswerWithVector = kb.answer.bind(kb);
-    const answer = await kbAnswer(reading.text, { jurisdiction, ...(reading.vector ? { vector: reading.vector } : {}) });
+    // One vector serves triage and retrieval when both embed the same words; a question
+    // wrapped in case detail is embedded by its asking sentences, so retrieval embeds its own.
+    const shared = reading.vector && kb.encoderText(reading.text) === vectorText(reading.text) ? reading.vector : undefined;
+    const answer = await kb.answer(reading.text, { jurisdiction, ...(shared ? { vector: shared } : {}) });
     if (!answer.covered && reading.triage && wantsConcernGuidance(reading.triage)) {
       // Someone describing a worrying situation the guidance does not name still needs
       // what it says about acting on a concern: grounded, and said to be general.
       const where = jurisdiction ?? "england";
       const general = await kb.answer(CONCERN_QUESTIONS[where], { jurisdiction: where });
       if (general.covered) {
+        // General guidance never makes the question itself covered: the refusal (and where to go) comes first.
         return {
           ...general,
-          answer: `The guidance I hold does not describe your exact situation. This is what it says about acting on a concern about a child:\n\n${general.answer}`,
+          covered: false,
+          answer: `${answer.answer}\n\nThis is what the guidance says in general about acting on a concern about a child:\n\n${general.answer}`,
           signpost,
         };
       }

@@ -26,3 +26,14 @@ export async function createEmbeddings(config: Pick<Config, "embeddings">, opts:
   const { UseEmbeddings } = await import("./use-embeddings.js");
   return UseEmbeddings.load();
 }
+
+/**
+ * Embeddings for bulk work (building the index): the configured model on one worker
+ * thread per core. Call `close()` when done.
+ */
+export async function createBulkEmbeddings(config: Pick<Config, "embeddings">): Promise<{ embeddings: Embeddings; close: () => Promise<void> }> {
+  const { availableParallelism } = await import("node:os");
+  const embeddings = await createEmbeddings(config, { workers: availableParallelism() });
+  const closable = embeddings as Embeddings & { close?: () => Promise<void> };
+  return { embeddings, close: async () => closable.close?.() };
+}
