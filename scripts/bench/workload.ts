@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { fromRoot } from "../../core/paths.js";
+import { loadLabelled } from "../../escalation/labelled.js";
 
 /**
  * The bench's traffic, drawn from the repository's own sets (never the held-out ones):
  * procedure questions (test/knowledge, test/eval), what-next situations
  * (test/procedures), deadline questions shaped like test/deadlines' cases, concerning
- * messages (escalation/examples.jsonl) and strategy-discussion notes (test/records).
+ * messages (escalation/data/labelled/) and strategy-discussion notes (test/records).
  * Every message is distinct: a cache of question vectors gets no free hits. Seeded, so
  * two runs (and the bot and the peer) see the same messages in the same order.
  */
@@ -86,7 +87,7 @@ function situations(): string[] {
 }
 
 function concerns(): string[] {
-  return [...new Set(jsonl("escalation/examples.jsonl").filter((r) => r.level !== "none").map((r) => String(r.text)))];
+  return [...new Set(loadLabelled().filter((r) => r.level !== "none").map((r) => r.text))];
 }
 
 function notes(): string[] {
