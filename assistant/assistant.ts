@@ -21,7 +21,7 @@ import { draftFromNotes, saveRecord, type DraftResult } from "../records/index.j
 import { Lazy } from "./lazy.js";
 import { answerDeadlineQuestion } from "./deadline-answer.js";
 import { readMessage, type MessageReading } from "./reading.js";
-import { needsQuestionVector, vectorText } from "./question-vector.js";
+import { needsQuestionVector } from "./question-vector.js";
 import { toSignpost } from "./signpost.js";
 import type { AskResult, SignpostView, TriageView } from "./types.js";
 
@@ -113,13 +113,17 @@ export class Assistant {
   }
 
   /**
-   * The message's question vector, made once and shared by triage and retrieval (the
-   * model sits behind a cache: common questions recur). Undefined when the model
-   * cannot load: triage then falls back to its rules and retrieval embeds for itself.
+   * The message's question vector: the embedding of the words retrieval reads
+   * (`kb.encoderText`), made once per message and cached across threads by the pooled
+   * assistant. Triage does not take it: triage embeds the raw message itself, and only
+   * when its rules and lexical model are unsure, so a plain procedure question costs
+   * one model call, not two. Undefined when the model cannot load: retrieval then
+   * embeds for itself.
    */
   async questionVector(cleanedText: string): Promise<Float32Array | undefined> {
     try {
-      const [vector] = await (await this.embeddings.get()).embed([vectorText(cleanedText)]);
+      const kb = await this.knowledge.get();
+      const [vector] = await (await this.embeddings.get()).embed([kb.encoderText(cleanedText)]);
       return vector;
     } catch (e) {
       if (isTurnAbandoned(e)) throw e;
@@ -142,7 +146,7 @@ export class Assistant {
     // Reading the words is pure and cheap; it says whether the model is needed at all.
     const reading = readMessage(raw, null, { clock: this.clock, maxChars: this.config.limits.maxMessageChars, jurisdiction: opts.jurisdiction });
     const vector = opts.vector ?? (needsQuestionVector(reading) ? await this.questionVector(reading.text) : undefined);
-    const triage = raw.trim() === "" ? null : await this.assess(raw, vector ? { vector } : {});
+    const triage = raw.trim() === "" ? null : await this.assess(raw);
     return { ...reading, triage, ...(vector ? { vector } : {}) };
   }
 
@@ -179,10 +183,8 @@ export class Assistant {
     }
     throwIfAbandoned();
     const kb = await this.knowledge.get();
-    // One vector serves triage and retrieval when both embed the same words; a question
-    // wrapped in case detail is embedded by its asking sentences, so retrieval embeds its own.
-    const shared = reading.vector && kb.encoderText(reading.text) === vectorText(reading.text) ? reading.vector : undefined;
-    const answer = await kb.answer(reading.text, { jurisdiction, ...(shared ? { vector: shared } : {}) });
+    // The reading's vector is already the embedding of what retrieval reads (questionVector).
+    const answer = await kb.answer(reading.text, { jurisdiction, ...(reading.vector ? { vector: reading.vector } : {}) });
     if (!answer.covered && reading.triage && wantsConcernGuidance(reading.triage)) {
       // Someone describing a worrying situation the guidance does not name still needs
       // what it says about acting on a concern: grounded, and said to be general.

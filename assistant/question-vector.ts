@@ -1,13 +1,13 @@
 import type { MessageReading } from "./reading.js";
 
 /**
- * Characters of a message its question vector is made from: a question whole (triage
- * embeds a message of up to 600 characters whole, so today it reuses the vector
- * through the cache; longer messages it reads sentence by sentence).
+ * Characters of a message that key its question vector in the pooled assistant's cache
+ * (the vector itself is of what retrieval reads from the message: see
+ * Assistant.questionVector).
  */
 export const VECTOR_CHARS = 600;
 
-/** The text a message's question vector is made from (and cached under). */
+/** The text a message's question vector is cached under. */
 export function vectorText(cleanedText: string): string {
   return cleanedText.slice(0, VECTOR_CHARS);
 }

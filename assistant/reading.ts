@@ -36,8 +36,8 @@ export interface MessageReading {
   /** Phrased as a question (a question mark, or opening with a question word). */
   question: boolean;
   /**
-   * The embedding of the opening of `text` (see VECTOR_CHARS), made once when the
-   * message needs the model and shared by triage and retrieval. Absent otherwise.
+   * The embedding of what retrieval reads from `text` (the knowledge base's encoder
+   * text), made once when the message is a question for the corpus. Absent otherwise.
    */
   vector?: Float32Array;
 }

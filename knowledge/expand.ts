@@ -54,6 +54,15 @@ export interface ExpandedQuestion {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // Plurals and "'d" forms of shorthand count too: "ICPCs", "NFA'd".
 const phraseCache = new Map<string, RegExp>();
+const foldCache = new Map<string, string>();
+const foldedKey = (p: string) => {
+  let f = foldCache.get(p);
+  if (f === undefined) {
+    f = fold(p);
+    foldCache.set(p, f);
+  }
+  return f;
+};
 const phraseRe = (p: string) => {
   let re = phraseCache.get(p);
   if (!re) {
@@ -64,14 +73,30 @@ const phraseRe = (p: string) => {
 };
 
 /**
+ * Whether a phrase stands in the folded text as a word or words of its own. A plain
+ * substring test first: most phrases are absent from any one question, and a regex per
+ * phrase per call was most of the time a question took to read.
+ */
+const matches = (p: string, q: string) => q.includes(foldedKey(p)) && phraseRe(p).test(q);
+
+const wordSets = new WeakMap<QuestionTerms, { stop: Set<string>; generic: Set<string> }>();
+const wordSetsOf = (terms: QuestionTerms) => {
+  let sets = wordSets.get(terms);
+  if (!sets) {
+    sets = { stop: new Set(terms.stopwords), generic: new Set(terms.generic) };
+    wordSets.set(terms, sets);
+  }
+  return sets;
+};
+
+/**
  * Spell out acronyms and practitioners' shorthand ("strat", "s47", "ICPC") in the words
  * the corpus uses, and list the question's distinctive concepts. The same expansion is
  * applied to the question bank, so a question and its bank neighbours are read alike.
  */
 export function expandQuestion(question: string, terms: QuestionTerms = loadQuestionTerms()): ExpandedQuestion {
   const q = fold(question);
-  const stop = new Set(terms.stopwords);
-  const generic = new Set(terms.generic);
+  const { stop, generic } = wordSetsOf(terms);
   const added: string[] = [];
   let inline = question;
   const byWord = new Map<string, string[][]>();
@@ -83,7 +108,7 @@ export function expandQuestion(question: string, terms: QuestionTerms = loadQues
     }
   };
   for (const [key, expansions] of Object.entries(terms.expansions)) {
-    if (!phraseRe(key).test(q)) continue;
+    if (!matches(key, q)) continue;
     added.push(...expansions);
     if (expansions.length && key.length <= 6) {
       // Spell the acronym out where it stands, so the sentence encoder reads it in context; only its
@@ -108,7 +133,7 @@ export function expandQuestion(question: string, terms: QuestionTerms = loadQues
     if (/^\d{1,2}$/.test(w)) continue;
     concepts.push({ word: w, alternatives: [[s], ...(byWord.get(w) ?? [])] });
   }
-  const has = (cues: string[]) => cues.some((c) => phraseRe(c).test(q));
+  const has = (cues: string[]) => cues.some((c) => matches(c, q));
   const wales = has(terms.walesCues);
   const england = has(terms.englandCues);
   return {
@@ -116,9 +141,9 @@ export function expandQuestion(question: string, terms: QuestionTerms = loadQues
     inline,
     concepts,
     jurisdiction: wales && !england ? "wales" : england && !wales ? "england" : null,
-    otherJurisdiction: terms.otherJurisdictionCues.find((d) => phraseRe(d).test(q)) ?? null,
+    otherJurisdiction: terms.otherJurisdictionCues.find((d) => matches(d, q)) ?? null,
     namedDocuments: Object.entries(terms.documentCues)
-      .filter(([, cues]) => cues.some((c) => phraseRe(c).test(q)))
+      .filter(([, cues]) => cues.some((c) => matches(c, q)))
       .map(([id]) => id),
   };
 }
