@@ -8,35 +8,32 @@ import type { Citation } from "../../core/citation.js";
 
 const WT_FILE = "herefordshire-cyp-scrutiny-2024-07-30-with-working-together-2023.txt";
 const WT_TITLE = "Working Together to Safeguard Children 2023";
-const wt = (section: string, paragraph: string | null, quote: string): Citation => ({
-  file: WT_FILE,
-  title: WT_TITLE,
-  section,
-  paragraph,
-  quote,
-});
-
-const wm = (section: string, quote: string): Citation => ({
-  file: "cascade-wales-multi-agency-meetings.txt",
-  title: "Multi-agency meetings (Complex Safeguarding Wales)",
-  section,
-  paragraph: null,
-  quote,
-});
-const wc = (section: string, quote: string): Citation => ({
-  file: "cascade-wales-childrens-services.txt",
-  title: "Children’s Services (Complex Safeguarding Wales)",
-  section,
-  paragraph: null,
-  quote,
-});
-const lew = (paragraph: string, quote: string): Citation => ({
-  file: "lewisham-mace-committee-minutes.txt",
-  title: "Multi-agency response to child exploitation (London Borough of Lewisham committee minutes)",
-  section: `Minutes: Key points from discussion (${paragraph})`,
-  paragraph,
-  quote,
-});
+/** Citation builders, one per corpus document (the walkthroughs' own quotes use them too). */
+export const cite = {
+  wt: (section: string, paragraph: string | null, quote: string): Citation => ({ file: WT_FILE, title: WT_TITLE, section, paragraph, quote }),
+  wm: (section: string, quote: string): Citation => ({
+    file: "cascade-wales-multi-agency-meetings.txt",
+    title: "Multi-agency meetings (Complex Safeguarding Wales)",
+    section,
+    paragraph: null,
+    quote,
+  }),
+  wc: (section: string, quote: string): Citation => ({
+    file: "cascade-wales-childrens-services.txt",
+    title: "Children’s Services (Complex Safeguarding Wales)",
+    section,
+    paragraph: null,
+    quote,
+  }),
+  lew: (paragraph: string, quote: string): Citation => ({
+    file: "lewisham-mace-committee-minutes.txt",
+    title: "Multi-agency response to child exploitation (London Borough of Lewisham committee minutes)",
+    section: `Minutes: Key points from discussion (${paragraph})`,
+    paragraph,
+    quote,
+  }),
+};
+const { wt, wm, wc, lew } = cite;
 
 const SD = "Strategy discussion";
 const SDT = "Strategy discussion > Tasks";

@@ -1,4 +1,4 @@
-import type { Citation } from "../../../core/citation.js";
+import { cite } from "../../data/citations.js";
 
 /**
  * Passages the referral route and the lessons quote beyond those the pathway already
@@ -6,35 +6,7 @@ import type { Citation } from "../../../core/citation.js";
  * cleaning rules. test/procedures/walkthrough-quotes.test.ts checks every one.
  */
 
-const WT_FILE = "herefordshire-cyp-scrutiny-2024-07-30-with-working-together-2023.txt";
-const wt = (section: string, paragraph: string | null, quote: string): Citation => ({
-  file: WT_FILE,
-  title: "Working Together to Safeguard Children 2023",
-  section,
-  paragraph,
-  quote,
-});
-const wm = (section: string, quote: string): Citation => ({
-  file: "cascade-wales-multi-agency-meetings.txt",
-  title: "Multi-agency meetings (Complex Safeguarding Wales)",
-  section,
-  paragraph: null,
-  quote,
-});
-const wc = (section: string, quote: string): Citation => ({
-  file: "cascade-wales-childrens-services.txt",
-  title: "Children’s Services (Complex Safeguarding Wales)",
-  section,
-  paragraph: null,
-  quote,
-});
-const lew = (paragraph: string, quote: string): Citation => ({
-  file: "lewisham-mace-committee-minutes.txt",
-  title: "Multi-agency response to child exploitation (London Borough of Lewisham committee minutes)",
-  section: `Minutes: Key points from discussion (${paragraph})`,
-  paragraph,
-  quote,
-});
+const { wt, wm, wc, lew } = cite;
 
 const INFO = "Chapter 1: A shared responsibility > Information sharing";
 const EH = "Chapter 3 > Section 1: Early help";
