@@ -154,7 +154,8 @@ function signOff(lines: string[], email: boolean): { lines: string[]; author: st
 
 // Labels on a line: "Present:", "Apols -", "Concerns –", "Date\t", and a few written with a space only.
 const SPACE_LABELS_AT_START = new Set(["present", "pres", "prsnt", "apologies", "apols", "agreed", "decision", "decisions", "dec", "outcome", "actions", "acts", "concerns", "conc", "worries"]);
-const SPACE_LABELS_MIDLINE = new Set(["present", "apologies", "apols"]);
+// Mid-line (after ":" or ";") a list of people may start with its heading and a space: "...; attendees SW Jo Hart, DC Amy Shaw".
+const SPACE_LABELS_MIDLINE = new Set(["present", "apologies", "apols", "attendees", "attending", "attended", "attendance", "participants", "absent", "pres"]);
 // Lists of people and the short facts end with their sentence: a list has no full stops in it.
 const LIST_KEYS = new Set<SectionKey>(["present", "apologies", "absent", "reports", "chair", "recorded_by", "meeting", "child_ref"]);
 const PEOPLE_KEYS = new Set<SectionKey>(["present", "apologies", "absent", "reports"]);
@@ -210,7 +211,10 @@ function labelledParts(line: string): { before: string; parts: Labelled[] } {
     const word = (m[2] ?? "").toLowerCase();
     const at = (m.index ?? 0) + (m[1] ?? "").length;
     // After a sentence's end a label may start the next sentence as it would a line.
-    const allowed = at === 0 || /^[.!?]/.test(m[1] ?? "") ? SPACE_LABELS_AT_START.has(word) : SPACE_LABELS_MIDLINE.has(word);
+    const startsLine = at === 0 || /^[.!?]/.test(m[1] ?? "");
+    // Mid-line, the label must head a list of nothing but people ("Mr Okafor: attendance and welfare chronology" is a task).
+    const list = line.slice(at + word.length + 1).split(/[;.](?:\s|$)/)[0] ?? "";
+    const allowed = startsLine ? SPACE_LABELS_AT_START.has(word) : SPACE_LABELS_MIDLINE.has(word) && purePerson(list);
     if (!allowed || marks.some((x) => x.at <= at && at < x.end)) continue;
     const k = headingKey(word);
     // "Present were ..." and "Apologies from ..." are prose: the people reader takes them whole.
@@ -309,6 +313,16 @@ export function readLayout(text: string): Layout {
       }
       if (table) {
         table.block.items.push({ text: cells.filter(Boolean).join(" "), raw: squash(raw), cells, columns: table.columns });
+        continue;
+      }
+      // "Present: Jo Hart SW | DC Amy Shaw | HV Ann Lee": a heading written in the first cell, with the first entry after it.
+      const labelled = /^([^:|]{1,40}):\s*(\S.*)$/.exec(stripBullet(cells[0] ?? ""));
+      if (labelled && headingKey(labelled[1] ?? "")) {
+        const k0 = headingKey(labelled[1] ?? "") as SectionKey;
+        seenHeading = true;
+        current = open(k0, (labelled[1] ?? "").trim());
+        const rowCells = [labelled[2] ?? "", ...cells.slice(1)];
+        current.items.push({ text: rowCells.filter(Boolean).join(" "), raw: squash(raw), cells: rowCells });
         continue;
       }
       const first = stripBullet(cells[0] ?? "").replace(/:$/, "");

@@ -118,7 +118,7 @@ export function headingKey(label: string): SectionKey | null {
   }
   const k = key(label);
   if (k === "") return null;
-  const direct = headingMap.get(k);
+  const direct = headingMap.get(k) ?? abbreviatedHeading(k);
   if (direct) return direct;
   // Bilingual headings and pairs: "Yn bresennol / Present", "Dyddiad / Date", "Date / time"; each side a few words.
   const sides = label.split("/");
@@ -128,6 +128,35 @@ export function headingKey(label: string): SectionKey | null {
     if (found && part.trim().length > 0) return found;
   }
   return null;
+}
+
+let headingWords: { words: string[]; section: SectionKey }[] | undefined;
+
+/**
+ * Whether `short` abbreviates `word` as notes do: its start ("pres", "conc", "info") or, from four
+ * letters, its letters in order with vowels dropped, ending as the word ends ("prsnt", "apls", "bkgrd").
+ */
+function abbreviates(short: string, word: string): boolean {
+  if (short === word) return true;
+  if (short.length < 4 || short.length >= word.length || short[0] !== word[0]) return false;
+  if (word.startsWith(short)) return true;
+  // Letters dropped are the vowels: "Alys" is a name, not "analysis".
+  if (/[aeiouy]/.test(short.slice(1)) || short.at(-1) !== word.at(-1)) return false;
+  let i = 0;
+  for (const ch of word) if (ch === short[i]) i++;
+  return i === short.length;
+}
+
+/** A heading written in shorthand ("Prsnt", "Bkgrd", "Dcsns", "Info shrd"): every word abbreviates a heading's word, and all such headings agree. */
+function abbreviatedHeading(k: string): SectionKey | null {
+  const ws = k.split(" ");
+  if (ws.length > 3 || ws.some((w) => /\d/.test(w))) return null;
+  headingWords ??= (Object.entries(vocabulary().headings) as [SectionKey, string[]][]).flatMap(([section, phrases]) => phrases.map((p) => ({ words: key(p).split(" "), section })));
+  const found = new Set<SectionKey>();
+  for (const h of headingWords) {
+    if (h.words.length === ws.length && ws.every((w, i) => abbreviates(w, h.words[i] ?? ""))) found.add(h.section);
+  }
+  return found.size === 1 ? ([...found][0] ?? null) : null;
 }
 
 /** Fold text for comparing words: lower case, no accents, runs of non-letters as one space. */
