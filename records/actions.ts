@@ -1,6 +1,6 @@
 import { words } from "../lexicon/index.js";
 import type { RecordAction } from "./model.js";
-import { dueFromText } from "./dates.js";
+import { dueFromText, findDue } from "./dates.js";
 import { isSharing, spelled } from "./decisions.js";
 import { readSegment } from "./people.js";
 import { sentences, splitOutside, squash } from "./text.js";
@@ -97,7 +97,7 @@ function leadingOwner(text: string, ctx: OwnerContext): string | null {
   return null;
 }
 
-const VERB_MARK = /^(.{1,60}?)\s+(?:to|will|'ll|should|must|shall|is to|are to|agreed to|has agreed to|have agreed to)\s+(?!be\b)(.+)$/i;
+const VERB_MARK = /^(.{1,60}?)\s+(?:to|will|'ll|should|must|shall|is to|are to|agreed to|has agreed to|have agreed to|is going to|are going to|offered to|has offered to)\s+(?:also\s+|then\s+|now\s+|still\s+|urgently\s+|jointly\s+)?(?!be\b)(.+)$/i;
 const PASSIVE_BY = /^(.+?)\s+(?:to be\s+\w+(?:ed)?\s+)?by\s+(.{1,40})$/i;
 const SEPARATORS = (t: string, i: number) => (/^ [-–—] /.test(t.slice(i, i + 3)) ? 3 : /^: /.test(t.slice(i, i + 2)) ? 2 : 0);
 
@@ -112,20 +112,18 @@ function isDecisionLine(text: string): boolean {
 
 const TELLING_VERB = /^(?:\S+\s+){0,1}(tell|inform|explain|update|notify|ring|call|phone|let)\b|\b(to be|not to be|is to be|are to be)\s+(told|informed|shared)|\b(told|informed|aware)\b/i;
 
-/** A due date from the end of an action ("by Fri", "17/03 pm", "– 03/02/2025"), and the text without it. */
+/** The due date of an action ("by Fri", "17/03 pm", "– 03/02/2025", "EOD") and the action's words without it. */
 function splitDue(text: string, ctx: OwnerContext): { rest: string; due: string | null; due_text: string | null } {
-  let due: { due: string | null; due_text: string | null };
-  try {
-    due = dueFromText(text, ctx.anchor, ctx.year);
-  } catch {
-    // An impossible due date stays as written and is flagged as missing, never rolled over.
-    due = { due: null, due_text: null };
-  }
-  if (!due.due_text) return { rest: text, ...due };
-  const at = text.toLowerCase().lastIndexOf(due.due_text.toLowerCase());
-  const rest = at >= 0 ? text.slice(0, at) + text.slice(at + due.due_text.length) : text;
-  const trimmed = rest.replace(/\s+(?:am|pm)\b/i, "").replace(/\s+(?:w\/c|wc|w\/b|week commencing|week beginning|wk comm|wk beg)\s*$/i, "").replace(/\s+(?:by|on|before|due|from|for)?\s*$/i, "").replace(/[\s\-–—:,;(]+$/, "").trim();
-  return { rest: trimmed, ...due };
+  const d = findDue(text, ctx.anchor, ctx.year);
+  if (!d.due_text || d.start < 0) return { rest: text, due: d.due, due_text: d.due_text };
+  const rest = `${text.slice(0, d.start)} ${text.slice(d.end)}`
+    .replace(/\(\s*\)/g, " ")
+    .replace(/\s+(?:w\/c|wc|w\/b|w\/e|week commencing|week beginning|wk comm|wk beg)\s*$/i, "")
+    .replace(/\s+(?:by|on|before|due|from|for|until)?\s*$/i, "")
+    .replace(/[\s\-–—:,;(]+$/, "")
+    .replace(/\s{2,}/g, " ")
+    .trim();
+  return { rest, due: d.due, due_text: d.due_text };
 }
 
 /**
