@@ -268,7 +268,10 @@ export function findDue(text: string, anchor: string | null, year = Number((anch
     const prev = all[all.length - 1];
     if (prev && c.start >= prev.end && /^[\s,]*(?:(?:on|at|@)\s*)?$/i.test(text.slice(prev.end, c.start))) {
       const clock = (x: DueCandidate) => new RegExp(`^\\s*(?:by\\s+|before\\s+|at\\s+)?${TIME_WORDS}\\s*$`, "i").test(text.slice(x.start, x.end));
-      all[all.length - 1] = { ...prev, end: c.end, due: clock(prev) || c.explicit ? c.due : prev.due, explicit: prev.explicit || c.explicit };
+      // "EOD tomorrow", "by 10am Friday": the word that names the day decides, not the one that names a time of that day.
+      const sameDay = (x: DueCandidate) => clock(x) || x.due === anchor;
+      const due = c.explicit && !prev.explicit ? c.due : prev.explicit && !c.explicit ? prev.due : sameDay(prev) ? c.due : prev.due;
+      all[all.length - 1] = { ...prev, end: c.end, due, explicit: prev.explicit || c.explicit };
       continue;
     }
     all.push(c);

@@ -48,6 +48,8 @@ export interface Layout {
   email: EmailHeader | null;
   /** Who wrote the notes, from the e-mail's sender or sign-off ("me", "I" refer to them). */
   author: string | null;
+  /** The role and organisation signed under the name ("Social Worker, Essex CSC"), when there is one. */
+  signature: string | null;
 }
 
 const HEADER_FIELD = /^[ \t]*(from|sent|to|cc|bcc|date|subject|re|importance|attachments?)[ \t]*:[ \t]*(.*)$/i;
@@ -112,16 +114,18 @@ function signatureLike(line: string): boolean {
 }
 
 /** Drop greeting and sign-off lines; the name signed is the author. */
-function signOff(lines: string[], email: boolean): { lines: string[]; author: string | null } {
+function signOff(lines: string[], email: boolean): { lines: string[]; author: string | null; signature: string | null } {
   let end = lines.length;
   while (end > 0 && (lines[end - 1] ?? "").trim() === "") end--;
   let author: string | null = null;
+  let signature: string | null = null;
   // A closing line ("Kind regards,") and the signature under it.
   for (let i = end - 1; i >= Math.max(0, end - 6); i--) {
     if (!isClosing(lines[i] ?? "")) continue;
     const sig = lines.slice(i + 1, end).map((l) => l.trim()).filter(Boolean);
     if (sig.every(signatureLike)) {
       author = sig.find(nameLike) ?? null;
+      signature = sig.filter((l) => !nameLike(l)).join(", ") || null;
       end = i;
     }
     break;
@@ -133,6 +137,7 @@ function signOff(lines: string[], email: boolean): { lines: string[]; author: st
     const sig = lines.slice(i, end).map((l) => l.trim());
     if (i < end && (i === 0 || (lines[i - 1] ?? "").trim() === "" || sig.length === 1) && sig.some(nameLike) && i > 0) {
       author = sig.find(nameLike) ?? null;
+      signature = sig.filter((l) => !nameLike(l)).join(", ") || null;
       end = i;
     }
   }
@@ -144,12 +149,18 @@ function signOff(lines: string[], email: boolean): { lines: string[]; author: st
     author ??= inline[3] ?? null;
     out[last] = (out[last] ?? "").slice(0, inline.index + (inline[1] ?? "").length).trimEnd();
   }
+  // Or with the name alone after the last sentence: "... sn to see yp at school mon. Ellie".
+  const bare = /(^|[.!?]\s+|\s[-–—]\s*)([A-Z][a-z'-]+)\s*[.!]?\s*$/.exec(out[last] ?? "");
+  if (!inline && bare && last >= 0 && author === null && (out[last] ?? "").length > 60 && nameLike(bare[2] ?? "") && !headingKey(bare[2] ?? "") && readPersonTerms(bare[2] ?? "", "list").matches.length === 0) {
+    author = bare[2] ?? null;
+    out[last] = (out[last] ?? "").slice(0, bare.index + (bare[1] ?? "").length).trimEnd();
+  }
   // Greeting lines, and a greeting at the start of a one-line message ("Hi all 👋 strat ...").
   let startIdx = 0;
   while (startIdx < out.length && ((out[startIdx] ?? "").trim() === "" || isGreeting(out[startIdx] ?? ""))) startIdx++;
   const body = out.slice(startIdx);
   if (body[0]) body[0] = body[0].replace(/^\s*(hi|hello|hiya|morning|afternoon)(\s+(all|team|everyone))?\b[\s,!👋]*/iu, "");
-  return { lines: body, author };
+  return { lines: body, author, signature };
 }
 
 // Labels on a line: "Present:", "Apols -", "Concerns –", "Date\t", and a few written with a space only.
@@ -269,7 +280,7 @@ function headingRow(cells: string[]): (ColumnKind | null)[] | null {
 /** Read the layout of normalised notes. */
 export function readLayout(text: string): Layout {
   const { header, rest } = emailHeader(text.split("\n"));
-  const { lines, author } = signOff(rest, header !== null);
+  const { lines, author, signature } = signOff(rest, header !== null);
   const blocks: Block[] = [];
   let current: Block | null = null;
   let table: { columns: (ColumnKind | null)[]; block: Block; csv: boolean } | null = null;
@@ -369,7 +380,7 @@ export function readLayout(text: string): Layout {
       }
     }
   }
-  return { blocks: blocks.filter((b) => b.items.length > 0 || b.key !== null), email: header, author: author ?? header?.from ?? null };
+  return { blocks: blocks.filter((b) => b.items.length > 0 || b.key !== null), email: header, author: author ?? header?.from ?? null, signature };
 }
 
 /** Whether two names are the same person's as far as the notes show ("Ben" and "Ben Ortiz"). */

@@ -63,6 +63,9 @@ export function findTime(text: string): { time: string; words: string } | null {
   if (b) found.push({ at: b.index, time: `${pad(Number(b[1]))}:${b[2]}`, words: b[0] });
   const c = TIME_HRS.exec(text);
   if (c) found.push({ at: c.index, time: `${c[1]}:${c[2]}`, words: c[0] });
+  // "@11", "@ 2.30": the hour after an at sign, as people type it in chat.
+  const d = /@\s?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?![\d/.:])/.exec(text);
+  if (d && !found.some((f) => f.at <= d.index + 2 && d.index <= f.at)) found.push({ at: d.index, time: `${pad(Number(d[1]))}:${d[2] ?? "00"}`, words: d[0] });
   found.sort((x, y) => x.at - y.at);
   return found[0] ?? null;
 }

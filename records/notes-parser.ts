@@ -1,8 +1,8 @@
 import type { Clock } from "../core/clock.js";
 import { isAppError } from "../core/errors.js";
 import { londonDate } from "../deadlines/index.js";
-import { readJurisdiction } from "../lexicon/index.js";
-import { actionItems, readAction, readActionRow, type OwnerContext } from "./actions.js";
+import { readJurisdiction, readPersonTerms } from "../lexicon/index.js";
+import { actionClauses, actionItems, readAction, readActionRow, type OwnerContext } from "./actions.js";
 import { findDate } from "./dates.js";
 import { clauses, isConcern, readCriminalInvestigation, readDecisions, readLegalAction, readSection47 } from "./decisions.js";
 import { readLayout, sameFirstName, type Block, type Layout } from "./layout.js";
@@ -223,7 +223,16 @@ export function parseNotes(
   // The writer: the e-mail sender's full name when the sign-off is their first name ("Ben" for Ben Ortiz).
   const from = layout.email?.from ?? null;
   const author = from && layout.author && sameFirstName(layout.author, from) ? from : (layout.author ?? from);
-  for (const p of people) if (p.self && !p.name && author) p.name = author;
+  // "me": the writer, named from the sign-off, in the role signed under the name when the notes give none.
+  const signed = layout.signature ? readPersonTerms(layout.signature, "list") : null;
+  for (const p of people) {
+    if (!p.self) continue;
+    if (!p.name && author) p.name = author;
+    if (!p.role && signed?.role) {
+      p.role = signed.role;
+      p.agency = signed.agency ?? p.agency;
+    }
+  }
   const chairBlock = blocksOf(layout, "chair")[0];
   if (chairBlock) {
     const seg = readSegment(textOf([chairBlock]));
@@ -335,8 +344,10 @@ export function parseNotes(
       const lineText = item.cells ? item.cells.filter(Boolean).join(" - ") : item.text;
       for (const entry of actionItems(lineText)) {
         if (isMeetingLine(entry)) continue;
-        const a = readAction(entry, ctx);
-        if (a) actions.push(item.cells ? { ...a, source: item.raw } : a);
+        for (const clause of actionClauses(entry, ctx)) {
+          const a = readAction(clause.text, ctx, false, entry, clause.inherit);
+          if (a) actions.push(item.cells ? { ...a, source: item.raw } : a);
+        }
       }
     }
   }
@@ -345,9 +356,11 @@ export function parseNotes(
     for (const whole of fromSentences) {
       // What was read as who attended is not a task ("strat 19/5 - jo SW, dc patel").
       const sentence = [...attendanceParts].reduce((t, p) => t.replace(p, " "), whole);
-      for (const c of sentence.split(/;|,\s+(?![^(]*\))/)) {
-        const a = readAction(c, ctx, true, sentence);
-        if (a) actions.push(a);
+      for (const part of sentence.split(/;/)) {
+        for (const clause of actionClauses(part, ctx)) {
+          const a = readAction(clause.text, ctx, true, sentence, clause.inherit);
+          if (a) actions.push(a);
+        }
       }
     }
   }

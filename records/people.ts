@@ -309,7 +309,8 @@ export function purePerson(text: string, identified = false, lowerCase?: boolean
 const pureCache = new Map<string, boolean>();
 
 function purePersonUncached(text: string, identified: boolean, lowerCase?: boolean): boolean {
-  const parts = listSegments(text).flatMap((p) => dashParts(p.text));
+  // A count says how many people a role stands for ("SW x2"): it is no task.
+  const parts = listSegments(text.replace(new RegExp(COUNT.source, "gi"), " ")).flatMap((p) => dashParts(p.text));
   if (parts.length === 0) return false;
   let someone = false;
   const lower = lowerCase ?? writtenInLowerCase(text);
