@@ -108,7 +108,7 @@ const SEPARATORS = (t: string, i: number) => (/^ [-–—] /.test(t.slice(i, i +
 function isDecisionLine(text: string): boolean {
   const t = spelled(text);
   return (
-    /\b(s47|threshold|no further action|joint investigation|criminal investigation|police (lead|to lead|led|investigating|will investigate|to investigate)|legal planning meeting (requested|not)|no legal|legal (action )?(not|none|nil|no))\b/.test(t) ||
+    /\b(s47|threshold|no further action|joint investigation|criminal investigation|police (lead|to lead|led|investigating|will investigate|to investigate|will not investigate|not to investigate|are not investigating|not investigating|will decide|to decide)|legal planning meeting (requested|not)|no legal|legal (action )?(not|none|nil|no))\b/.test(t) ||
     /\b(decide|decides|decided|decision)\b.*\b(investigation|s47|legal|criminal|prosecut\w*|charge)\b/.test(t)
   );
 }

@@ -105,7 +105,10 @@ function readPeople(r: Reading): Person[] {
       people.push(...whole);
       continue;
     }
-    for (const part of parts({ text: s.text, start: 0 })) {
+    const ps = parts({ text: s.text, start: 0 });
+    for (const [i, part] of ps.entries()) {
+      // Someone at the head of a line followed by a task is who does it ("DC Wright - forensic photos tomorrow"), not who attended.
+      if (i === 0 && ps.length >= 2 && purePerson(part, true, r.lowerCase) && !purePerson(ps.slice(1).join(", "), false, r.lowerCase) && !isMeetingSentence(ps.slice(1).join(" "))) continue;
       const found = readAttendanceProse(part, { meeting: isMeetingSentence(s.text), lowerCase: r.lowerCase });
       if (!found || found.length === 0) continue;
       s.attendance.add(part);

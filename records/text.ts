@@ -84,7 +84,8 @@ export function sentences(text: string, start = 0): Piece[] {
       if ((ch === "." || ch === "!" || ch === "?") && /\s/.test(t[i + 1] ?? "")) {
         const before = t.slice(Math.max(0, i - 8), i);
         // "Legal - N." is an answer, not an initial.
-        if (ch === "." && NOT_AN_END.test(before) && !/[-–—:]\s*[YN]$/.test(before)) return 0;
+        // "Legal - N." and "LPM N." are answers, not initials.
+        if (ch === "." && NOT_AN_END.test(before) && !/(?:[-–—:]\s*|\b[A-Z0-9]{2,}\s+)[YN]$/.test(before)) return 0;
         return 1;
       }
       return 0;
