@@ -114,7 +114,7 @@ const DAY_PART = String.raw`(?:\s+(?:morning|afternoon|evening|am|pm|a\.m\.|p\.m
 const TIME_WORDS = String.raw`(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)|\d{1,2}[:.]\d{2}|mid-?day|noon|lunchtime|midnight)`;
 
 /** Words that say when, but give no date to count: kept as written, never turned into one. */
-const OPEN_DUE = /\b(asap|a\.s\.a\.p|as soon as possible|urgently|urgent|ongoing|on-going|tbc|tba|to be confirmed|daily|weekly|fortnightly|monthly|each (?:day|week|morning)|every (?:day|week|morning)|next week|this month|next month|when (?:able|possible)|before (?:the )?(?:review|conference|icpc|next strat\w*|core group)|by (?:the )?(?:review|conference|icpc|next strat\w*|core group)|in due course|as required|as needed)\b/i;
+export const OPEN_DUE = /\b(asap|a\.s\.a\.p|as soon as possible|urgently|urgent|ongoing|on-going|tbc|tba|to be confirmed|daily|weekly|fortnightly|monthly|each (?:day|week|morning)|every (?:day|week|morning)|next week|this month|next month|when (?:able|possible)|before (?:the )?(?:review|conference|icpc|next strat\w*|core group)|by (?:the )?(?:review|conference|icpc|next strat\w*|core group)|in due course|as required|as needed)\b/i;
 
 interface DueCandidate {
   start: number;
@@ -248,6 +248,17 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
 }
 
 const DAY_PARTS_END = /\s+(?:morning|afternoon|evening|am|pm|a\.m\.|p\.m\.|lunchtime|first\s+thing)$/i;
+
+/**
+ * Whether an action's words give a due date that could not be counted: a date that does not
+ * exist, or words counted from a discussion whose date is not recorded. A start ("from
+ * 01/10"), a statutory timescale ("within 45 working days") or "asap" is no date to count.
+ */
+export function dueUnreadable(text: string, anchor: string | null): boolean {
+  return candidates(text, anchor, Number((anchor ?? "").slice(0, 4)) || new Date().getUTCFullYear()).some(
+    (c) => c.due === null && !c.start_only && !/working\s+days?|\bwd\b/i.test(text.slice(c.start, c.end)),
+  );
+}
 
 /**
  * When an action is due, and where those words are: an explicit date (the year from the

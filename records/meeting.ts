@@ -1,5 +1,6 @@
 import type { StrategyRecord } from "./model.js";
 import { addDays } from "../deadlines/index.js";
+import { isAppError } from "../core/errors.js";
 import { checkedIso, findDate, formatLong } from "./dates.js";
 import { findPhrases, hasPhrase, vocabulary } from "./vocabulary.js";
 
@@ -19,6 +20,8 @@ export interface MeetingLine {
 
 export interface MeetingFacts {
   date: string | null;
+  /** Why the date the notes give for the discussion could not be used ("there is no 31 February"), when it could not. */
+  impossible: string | null;
   time: string | null;
   format: StrategyRecord["format"];
   source: { date?: string; time?: string; format?: string };
@@ -99,10 +102,11 @@ export function isMeetingSentence(text: string): boolean {
  * The meeting's date, time and format from its lines, most telling first. Dates without a
  * year take the anchor's year (the e-mail's sent date or today), or the year before when
  * that would put the meeting more than a week ahead. "today" and "yesterday" count from
- * the anchor. Impossible dates throw (see dates.ts); warnings say what was assumed.
+ * the anchor. An impossible date where the meeting's date is stated leaves the date empty and says
+ * why in `impossible`; warnings say what was assumed.
  */
 export function readMeetingFacts(lines: MeetingLine[], anchor: string, warnings: string[]): MeetingFacts {
-  const out: MeetingFacts = { date: null, time: null, format: null, source: {} };
+  const out: MeetingFacts = { date: null, impossible: null, time: null, format: null, source: {} };
   const year = Number(anchor.slice(0, 4));
   let dateLine = -1;
   let dateEnd = -1;
@@ -110,11 +114,29 @@ export function readMeetingFacts(lines: MeetingLine[], anchor: string, warnings:
   for (let i = 0; i < lines.length && out.date === null; i++) {
     const line = lines[i] as MeetingLine;
     const text = withoutBirthDates(line.text);
-    const found = findDate(text, year);
+    let found: ReturnType<typeof findDate>;
+    try {
+      found = findDate(text, year);
+    } catch (e) {
+      // An impossible date where the notes state the meeting's date is never rolled over or replaced by another: it is left empty.
+      if (!isAppError(e)) throw e;
+      if (line.labelled || isMeetingSentence(line.text)) {
+        out.impossible = e.message;
+        out.source.date = line.text;
+        break;
+      }
+      continue;
+    }
     if (found) {
       let iso = found.iso;
       if (found.yearAssumed) {
-        if (iso > addDays(anchor, 7)) iso = checkedIso(year - 1, Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+        if (iso > addDays(anchor, 7)) {
+          try {
+            iso = checkedIso(year - 1, Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+          } catch {
+            // 29 February of a leap year, a year before a year without one: the year given stands.
+          }
+        }
         warnings.push(`The notes gave the date of the discussion without a year: ${iso.slice(0, 4)} was assumed. Check it.`);
       }
       out.date = iso;

@@ -1,5 +1,5 @@
 import type { Clock } from "../core/clock.js";
-import { isAppError } from "../core/errors.js";
+import { invalidInput, isAppError } from "../core/errors.js";
 import { londonDate } from "../deadlines/index.js";
 import { readJurisdiction, readPersonTerms } from "../lexicon/index.js";
 import { actionClauses, actionItems, readAction, readActionRow, type OwnerContext } from "./actions.js";
@@ -7,7 +7,8 @@ import { findDate } from "./dates.js";
 import { clauses, isConcern, readCriminalInvestigation, readDecisions, readLegalAction, readSection47 } from "./decisions.js";
 import { readLayout, sameFirstName, type Block, type Layout } from "./layout.js";
 import { findChildRef, isMeetingSentence, readMeetingFacts, type MeetingLine } from "./meeting.js";
-import { emptyRecord, type RecordAction, type StrategyRecord } from "./model.js";
+import { emptyRecord, type Check, type RecordAction, type StrategyRecord } from "./model.js";
+import { actionChecks, attendeeChecks } from "./confidence.js";
 import { purePerson, readPeopleList, readPersonRow, readSegment, writtenInLowerCase, type Person } from "./people.js";
 import { readAttendanceProse } from "./prose.js";
 import { attendeeFrom } from "./attendees.js";
@@ -200,16 +201,19 @@ function readChildRef(r: Reading): { ref: string; words: string } | null {
 }
 
 /**
- * Parse rough notes into a record. An impossible date of the discussion is never rolled
- * over: it throws invalid_input, or with `impossibleDate: "gap"` leaves the date empty
- * with a warning. Everything else missing is left empty, to be listed as missing.
+ * Parse rough notes into a record. Nothing in the notes turns into an error: an impossible
+ * date of the discussion is never rolled over but left empty with a check (or, with
+ * `impossibleDate: "error"`, refused). What the notes do not give is left empty, to be
+ * listed as missing; what they seem to give but could not be read with confidence is a check.
  */
 export function parseNotes(
   notes: string,
   clock: Clock,
   opts: { impossibleDate?: "error" | "gap" } = {},
-): { record: StrategyRecord; warnings: string[] } {
+): { record: StrategyRecord; warnings: string[]; checks: Check[] } {
   const warnings: string[] = [];
+  const checks: Check[] = [];
+  let impossible: string | null = null;
   const record = emptyRecord();
   const text = normaliseNotes(notes);
   const layout = readLayout(text);
@@ -277,11 +281,16 @@ export function parseNotes(
     record.date = facts.date;
     record.time = facts.time;
     record.format = facts.format;
-    for (const [k, v] of Object.entries(facts.source)) if (v) record.source[k] = squash(v);
+    for (const [k, v] of Object.entries(facts.source)) if (v && (k !== "date" || facts.date)) record.source[k] = squash(v);
+    if (facts.impossible) impossible = facts.impossible;
   } catch (e) {
-    // The CLI wants the error; the dialog keeps the rest of the notes and asks for the date again.
-    if (opts.impossibleDate !== "gap" || !isAppError(e)) throw e;
-    warnings.push(`The date of the discussion in the notes is not a real date. ${e.message}`);
+    // A date the calendar cannot place is a check, never a lost draft.
+    if (!isAppError(e)) throw e;
+    impossible = e.message;
+  }
+  if (impossible) {
+    if (opts.impossibleDate === "error") throw invalidInput(impossible);
+    checks.push({ field: "date", message: `The date the notes give for the discussion is not a real date (${impossible.replace(/^That date is not real: /, "")}). It was left empty: check it.` });
   }
   const ref = readChildRef(r);
   if (ref) {
@@ -376,7 +385,8 @@ export function parseNotes(
   record.jurisdiction = j.jurisdiction
     ? { value: j.jurisdiction, from: "notes", evidence: j.evidence.filter((e) => e.jurisdiction === j.jurisdiction).map(({ words, cue, kind, jurisdiction }) => ({ words, cue, kind, jurisdiction })) }
     : { value: "england", from: "default", evidence: j.evidence.map(({ words, cue, kind, jurisdiction }) => ({ words, cue, kind, jurisdiction })) };
-  return { record, warnings };
+  checks.push(...attendeeChecks(record), ...actionChecks(record));
+  return { record, warnings, checks };
 }
 
 /** Whether a sentence records a decision on section 47, a criminal investigation or legal action. */

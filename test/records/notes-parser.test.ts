@@ -24,6 +24,8 @@ interface Case {
     review_date?: string;
     recorded_by?: string;
     gaps: string[];
+    /** Parts read without confidence, to check rather than flag (a field here is not in gaps). */
+    checks?: string[];
     deadlines: string[];
   };
 }
@@ -33,7 +35,7 @@ const calculator = createDeadlineCalculator();
 
 describe("drafting a strategy discussion record from rough notes", () => {
   it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
-    const { record, gaps, deadlines } = draftFromNotes(c.notes, { clock: fixedClock(c.now), calculator });
+    const { record, gaps, deadlines, checks } = draftFromNotes(c.notes, { clock: fixedClock(c.now), calculator });
     const e = c.expect;
     for (const key of ["date", "time", "format", "child_ref", "review_date", "recorded_by"] as const) {
       if (e[key] !== undefined) expect(record[key], key).toBe(e[key]);
@@ -50,6 +52,7 @@ describe("drafting a strategy discussion record from rough notes", () => {
     if (e.child_welfare !== undefined) expect(record.decisions.child_welfare !== null).toBe(e.child_welfare);
     if (e.actions) expect(record.actions.map((a) => ({ owner: a.owner, due: a.due }))).toEqual(e.actions);
     expect(gaps.map((g) => g.field).sort()).toEqual([...e.gaps].sort());
+    expect((checks ?? []).map((k) => k.field).sort()).toEqual([...(e.checks ?? [])].sort());
     expect(deadlines.map((d) => d.due)).toEqual(e.deadlines);
     if (e.deadlines.length > 0) expect(deadlines[0]?.rule).toBe("icpc");
   });
