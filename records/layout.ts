@@ -1,7 +1,7 @@
 import { readPersonTerms } from "../lexicon/index.js";
 import { purePerson } from "./people.js";
 import { BULLET, sentences, squash, stripBullet } from "./text.js";
-import { headingKey, isPhrase, key, vocabulary, type ColumnKind, type SectionKey } from "./vocabulary.js";
+import { findPhrases, headingKey, isPhrase, key, vocabulary, type ColumnKind, type SectionKey } from "./vocabulary.js";
 
 /**
  * The layout of notes: an e-mail's header and sign-off set aside, then blocks under
@@ -194,9 +194,11 @@ function labelledParts(line: string): { before: string; parts: Labelled[] } {
   const wordStarts = [...line.matchAll(/(?:^|(?<=[\s(]))[\p{L}\d]/gu)].map((m) => m.index ?? 0);
   const charBefore = (at: number) => line.slice(Math.max(0, at - 3), at).trimEnd().slice(-1);
   let w = 0;
-  for (const sep of line.matchAll(/ ?:(?!\d) ?|\s[-–—]\s|\t+/g)) {
+  for (const sep of line.matchAll(/ ?:(?!\d) ?|\s[-–—]\s|\t+|;\s/g)) {
     const s = sep.index ?? 0;
     const colon = sep[0].includes(":");
+    // "...; Present; Jo Smith SW; ...": a heading standing alone between semicolons, the whole clause and nothing else.
+    const semicolon = sep[0].startsWith(";");
     while (w < wordStarts.length && (wordStarts[w] ?? 0) < s) w++;
     const starts = wordStarts.slice(Math.max(0, w - 6), w);
     for (const at of starts) {
@@ -209,9 +211,13 @@ function labelledParts(line: string): { before: string; parts: Labelled[] } {
       if (/[.;:]\s/.test(label)) continue;
       const k = headingKey(label);
       if (!k) continue;
+      // "Strategy discussion: 06/05/2025" is the meeting's title, not a "Discussion" heading.
+      const phrase = line.slice(starts[0] ?? at, s);
+      if (at > (starts[0] ?? at) && findPhrases(vocabulary().meeting_words, phrase, "meetingwords").some((m) => (starts[0] ?? 0) + m.start < at && (starts[0] ?? 0) + m.end > at)) continue;
       const prev = charBefore(at);
       const strong = at === 0 || /[;:.,]/.test(prev);
-      if (!colon && !(at === 0 || prev === ";")) break;
+      if (semicolon && !(at === 0 || /[;.]/.test(prev)) ) continue;
+      if (!colon && !semicolon && !(at === 0 || prev === ";")) break;
       if (!strong && !colon) break;
       marks.push({ at, end: s + sep[0].length, key: k, label });
       break;

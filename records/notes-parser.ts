@@ -12,7 +12,7 @@ import { actionChecks, attendeeChecks } from "./confidence.js";
 import { purePerson, readPeopleList, readPersonRow, readSegment, writtenInLowerCase, type Person } from "./people.js";
 import { readAttendanceProse } from "./prose.js";
 import { attendeeFrom } from "./attendees.js";
-import { normaliseNotes, sentences, squash, type Piece } from "./text.js";
+import { normaliseNotes, sentences, splitOutside, squash, type Piece } from "./text.js";
 import { hasPhrase, vocabulary, type AttendanceStatus, type SectionKey } from "./vocabulary.js";
 
 /**
@@ -40,10 +40,17 @@ export function findReference(text: string): string | null {
 
 /** The parts of a sentence of prose: at spaced dashes and at a colon that is not a time ("... ref 331902: me (Bethan, SW), ..."). */
 function parts(sentence: Piece): string[] {
-  return sentence.text
-    .split(/\s+[-–—]\s+|:\s+(?!\d)/)
-    .map((p) => p.trim())
-    .filter(Boolean);
+  return clausesOf(sentence.text).flatMap((c) =>
+    c
+      .split(/\s+[-–—]\s+|:\s+(?!\d)/)
+      .map((p) => p.trim())
+      .filter(Boolean),
+  );
+}
+
+/** The clauses of a sentence at semicolons outside brackets: one-line messages list their parts so ("police - PC Reed; paeds - Dr Cole"). */
+function clausesOf(text: string): string[] {
+  return splitOutside(text, (t, i) => (t[i] === ";" ? 1 : 0)).map((p) => p.text);
 }
 
 interface Reading {
@@ -106,14 +113,23 @@ function readPeople(r: Reading): Person[] {
       people.push(...whole);
       continue;
     }
-    const ps = parts({ text: s.text, start: 0 });
-    for (const [i, part] of ps.entries()) {
-      // Someone at the head of a line followed by a task is who does it ("DC Wright - forensic photos tomorrow"), not who attended.
-      if (i === 0 && ps.length >= 2 && purePerson(part, true, r.lowerCase) && !purePerson(ps.slice(1).join(", "), false, r.lowerCase) && !isMeetingSentence(ps.slice(1).join(" "))) continue;
-      const found = readAttendanceProse(part, { meeting: isMeetingSentence(s.text), lowerCase: r.lowerCase });
-      if (!found || found.length === 0) continue;
-      s.attendance.add(part);
-      people.push(...found);
+    for (const clause of clausesOf(s.text)) {
+      // A clause of its own first ("police - PC Joanna Reed" is one person), then its parts.
+      const ps = parts({ text: clause, start: 0 });
+      const inClause = ps.length > 1 ? readAttendanceProse(clause, { meeting: isMeetingSentence(s.text), lowerCase: r.lowerCase }) : null;
+      if (inClause && inClause.length > 0) {
+        for (const part of ps) s.attendance.add(part);
+        people.push(...inClause);
+        continue;
+      }
+      for (const [i, part] of ps.entries()) {
+        // Someone at the head of a line followed by a task is who does it ("DC Wright - forensic photos tomorrow"), not who attended.
+        if (i === 0 && ps.length >= 2 && purePerson(part, true, r.lowerCase) && !purePerson(ps.slice(1).join(", "), false, r.lowerCase) && !isMeetingSentence(ps.slice(1).join(" "))) continue;
+        const found = readAttendanceProse(part, { meeting: isMeetingSentence(s.text), lowerCase: r.lowerCase });
+        if (!found || found.length === 0) continue;
+        s.attendance.add(part);
+        people.push(...found);
+      }
     }
   }
   return people;

@@ -195,6 +195,8 @@ function readPeopleListUncached(text: string, opts: ReadOptions): Person[] {
       for (const unit of expandPart(part.text, lower)) {
         const s = readSegment(unit.read, lower);
         if (!hasPerson(s) && s.statuses.length === 0 && !s.chair) continue;
+        // A name-like word among the words of a sentence ("PURPOSE OF MEETING", "Baby Z (4 months)") is no one listed.
+        if (s.foreign.length > 0 && !s.explicitRole && !s.title && !s.agency && !s.self && s.statuses.length === 0) continue;
         segs.push({ s, from: piece.start + part.start + unit.start, text: part.text.slice(unit.start, unit.end), fresh: unit.fresh });
       }
     }

@@ -32,9 +32,12 @@ export const VARIATIONS = ["oneline", "bullets", "numbered", "caps_headings", "d
 export type Variation = (typeof VARIATIONS)[number];
 
 /** A line that reads as a heading: a few words and a colon, or a few words alone in capitals or ending in ":". */
-function headingLine(line: string): boolean {
-  const t = line.trim();
-  return /^[A-Za-z][A-Za-z '’/&()-]{1,40}:$/.test(t) || (/^[A-Z][A-Z '’/&-]{2,40}$/.test(t) && t.split(/\s+/).length <= 5);
+function headingLine(line: string, previous = ""): boolean {
+  const t = line.trim().replace(/\*\*|__/g, "").replace(/^#+\s*/, "").replace(/^\d{1,2}(?:\.\d)?\.?\s+/, "");
+  if (/^[A-Za-z][A-Za-z '’/&()-]{1,40}:$/.test(t)) return true;
+  if (/^[A-Z][A-Z '’/&-]{2,40}$/.test(t) && t.split(/\s+/).length <= 5) return true;
+  // A few words alone on their line after a blank one: "In Attendance", "Attendees -".
+  return previous.trim() === "" && /^[A-Za-z][A-Za-z '’/&]{1,30}?(?:\s*[-–])?$/.test(t) && t.split(/\s+/).length <= 3;
 }
 
 /** The label of a labelled line ("Present: ..."), or null. */
@@ -52,18 +55,19 @@ export function vary(notes: string, kind: Variation, rng: () => number): string 
   switch (kind) {
     case "oneline": {
       if (lines.some(isTableRow) || lines.some(isEmailHeader)) return notes;
-      const kept = lines.map((l) => l.trim()).filter(Boolean);
+      // Each kept line with the line before it, so a heading can be told by the blank line above it.
+      const kept = lines.map((l, i) => ({ line: l.trim(), previous: i > 0 ? (lines[i - 1] ?? "") : "" })).filter((x) => x.line);
       let out = "";
-      kept.forEach((line, i) => {
+      kept.forEach(({ line, previous }, i) => {
         const next = kept[i + 1];
         let piece = line.replace(/^(?:[-*•·]|\d{1,2}[.)]|[a-h][.)]|[ivx]{1,4}[.)])\s+/i, "");
         // A heading on its own line runs into its first entry: "Present:" then "Jo Smith" → "Present: Jo Smith".
-        if (headingLine(line) && !piece.endsWith(":")) piece = `${piece}:`;
+        if (headingLine(line, previous) && !piece.endsWith(":") && next) piece = `${piece.replace(/\s*[-–]$/, "")}:`;
         out += piece;
         if (!next) return;
         if (/[:]$/.test(piece)) out += " ";
         else if (/[.!?;]$/.test(piece)) out += " ";
-        else if (headingLine(next) || labelOf(next)) out += ". ";
+        else if (headingLine(next.line, next.previous) || labelOf(next.line)) out += ". ";
         else out += "; ";
       });
       return out;
@@ -75,7 +79,7 @@ export function vary(notes: string, kind: Variation, rng: () => number): string 
       return lines
         .map((line) => {
           const t = line.trim();
-          if (!t || headingLine(t) || isTableRow(t) || isEmailHeader(t) || /^(?:[-*•·]|\d{1,2}[.)])\s/.test(t)) {
+          if (!t || headingLine(t, "") || isTableRow(t) || isEmailHeader(t) || /^(?:[-*•·]|\d{1,2}[.)])\s/.test(t)) {
             n = 0;
             return line;
           }
@@ -90,7 +94,7 @@ export function vary(notes: string, kind: Variation, rng: () => number): string 
           if (isEmailHeader(line)) return line;
           const l = labelOf(line);
           if (l && l.label.split(/\s+/).length <= 4) return `${l.label.toUpperCase()}: ${l.rest}`;
-          return headingLine(line) ? line.replace(/:\s*$/, "").toUpperCase() : line;
+          return headingLine(line, "") ? line.replace(/:\s*$/, "").toUpperCase() : line;
         })
         .join("\n");
     case "dash_headings":
@@ -99,7 +103,7 @@ export function vary(notes: string, kind: Variation, rng: () => number): string 
           if (isEmailHeader(line)) return line;
           const l = labelOf(line);
           if (l && l.label.split(/\s+/).length <= 4 && !/\d$/.test(l.label)) return `${l.label} - ${l.rest}`;
-          return headingLine(line) ? line.replace(/:\s*$/, " -") : line;
+          return headingLine(line, "") ? line.replace(/:\s*$/, " -") : line;
         })
         .join("\n");
     case "dotted_dates":
