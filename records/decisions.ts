@@ -39,11 +39,11 @@ export function spelled(clause: string): string {
   let t = ` ${clause
     .replace(/[✓✔√]/g, " agreed ")
     .replace(/[✗✘]/g, " not agreed ")
-    .replace(/([:–—-]\s*)Y\b/g, "$1 yes ")
-    .replace(/([:–—-]\s*)N\b(?!\/)/g, "$1 no ")
-    // "LPM N", "S47 Y": a lone Y or N closing a clause is the answer.
-    .replace(/(\S\s+)Y\s*[.;]?\s*$/, "$1 yes ")
-    .replace(/(\S\s+)N\s*[.;]?\s*$/, "$1 no ")} `;
+    .replace(/([:–—-]\s*)[Yy]\b(?!['’])/g, "$1 yes ")
+    .replace(/([:–—-]\s*)[Nn]\b(?![/'’])/g, "$1 no ")
+    // "LPM N", "S47 Y", "lpm n": a lone Y or N closing a clause is the answer.
+    .replace(/(\S\s+)[Yy]\s*[.;]?\s*$/, "$1 yes ")
+    .replace(/(\S\s+)[Nn]\s*[.;]?\s*$/, "$1 no ")} `;
   t = ` ${plain(t)} `;
   for (const [from, to] of Object.entries(v.shorthand).sort((a, b) => b[0].length - a[0].length)) {
     t = t.replaceAll(` ${plain(from)} `, ` ${to} `);

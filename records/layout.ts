@@ -358,7 +358,7 @@ export function readLayout(text: string): Layout {
     }
     table = null;
     const bulleted = BULLET.test(raw);
-    const body = squash(raw.replace(BULLET, ""));
+    const body = squash(stripBullet(raw));
     const { before, parts } = labelledParts(body);
     if (before) {
       const open_ = current as Block | null;

@@ -184,7 +184,7 @@ function meetingLines(r: Reading): MeetingLine[] {
   // Last, a sentence about the meeting written anywhere else ("... Meeting held 20/05/2025 at 15:30." after the actions).
   for (const b of r.layout.blocks.filter((x) => x.key === "actions" || x.key === "decisions" || x.key === "next")) {
     if (b.key === "next") continue;
-    for (const i of b.items) for (const p of sentences(i.text)) if (isMeetingLine(p.text)) lines.push({ text: p.text, labelled: false });
+    for (const i of b.items) for (const p of sentences(i.text)) for (const c of clausesOf(p.text)) if (isMeetingLine(c)) lines.push({ text: c, labelled: false });
   }
   return lines;
 }
@@ -201,10 +201,12 @@ function readChildRef(r: Reading): { ref: string; words: string } | null {
     const found = findChildRef(text, false);
     if (found) return found;
   }
-  // A code on a line of its own under the title ("CDF-90877").
+  // A code on a line (or in a clause) of its own under the title ("CDF-90877", "...face to face; CDF-90877").
   for (const s of r.loose.filter((l) => l.top)) {
-    const code = /^([A-Z]{1,6}[-/][A-Z0-9/-]*\d{3,}[A-Z0-9/-]*)$/.exec(s.text.trim());
-    if (code?.[1]) return { ref: code[1], words: code[1] };
+    for (const c of s.text.split(/[;,]\s+|\s[-–—]\s/)) {
+      const code = /^([A-Z]{1,6}[-/][A-Z0-9/-]*\d{3,}[A-Z0-9/-]*)$/.exec(c.trim().replace(/[.]$/, ""));
+      if (code?.[1]) return { ref: code[1], words: code[1] };
+    }
   }
   // "Child ref 4421907", "Ref CHS-228710" wherever it is written, last (an actions list may end with it).
   for (const b of r.layout.blocks.filter((x) => x.key !== "concerns" && x.key !== "information")) {

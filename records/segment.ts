@@ -154,12 +154,16 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
     if (kinds[i] !== null || actionSet.has(w.folded)) return false;
     return isCapital(w) || (w.folded === "s" && text[w.start - 1] === "'");
   };
+  // In writing all in lower case ("ysgol y dderwen", "park view high"), an organisation's name has no capitals to tell it by.
+  const lowerList = lowerCase === true;
+  const orgLower = (i: number) => lowerList && kinds[i] === null && !actionSet.has((ws[i] as Word).folded) && !/\d/.test((ws[i] as Word).surface);
   for (const run of agencyRuns) {
     let i = run.from - 1;
-    while (run.word && i >= 0 && i >= run.from - 4 && orgWord(i) && contiguous(text, ws[i] as Word, ws[i + 1] as Word)) mark(i, i-- + 1, "org");
+    const carries = run.word || (lowerList && isPhrase(v.org_suffixes, text.slice((ws[run.from] as Word).start, (ws[run.to - 1] as Word).end), "orgsuffix"));
+    while (carries && i >= 0 && i >= run.from - 4 && (orgWord(i) || orgLower(i)) && contiguous(text, ws[i] as Word, ws[i + 1] as Word)) mark(i, i-- + 1, "org");
     if (run.prefix) {
       let j = run.to;
-      while (j < ws.length && kinds[j] === null && (isCapital(ws[j] as Word) || PARTICLES.has(ws[j] as Word)) && contiguous(text, ws[j - 1] as Word, ws[j] as Word)) mark(j, ++j, "org");
+      while (j < ws.length && kinds[j] === null && (isCapital(ws[j] as Word) || PARTICLES.has(ws[j] as Word) || orgLower(j)) && contiguous(text, ws[j - 1] as Word, ws[j] as Word)) mark(j, ++j, "org");
     }
   }
   // A possessive before a role is whose they are, not who they are: "Kelly's TM Sam Patel".
@@ -189,7 +193,10 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
       else if (val.kind === "self") {
         self = true;
         mark(m.from, m.to, "self");
-      } else mark(m.from, m.to, "stop");
+      } else if (!(m.to - m.from === 1 && /^\p{Lu}{2,3}$/u.test(m.surface) && !/^(?:ME|I)$/.test(m.surface))) {
+        // Filler words, but not initials in capitals ("SO", "AN" are someone's initials in a list).
+        mark(m.from, m.to, "stop");
+      }
     }
   }
   // Lower-case names only in lower-case writing ("jo SW, dc patel"); otherwise names are capitalised.

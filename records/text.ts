@@ -33,7 +33,10 @@ export const BULLET = /^[ \t]*(?:[-*•·▪◦o](?=[ \t])|\(?(?:\d{1,2}|[a-h]|i
 
 /** The line without its bullet or number. */
 export function stripBullet(line: string): string {
-  return line.replace(BULLET, "");
+  // Nested markers ("- a) ...", "1. (i) ...") are all the bullet.
+  let out = line;
+  for (let i = 0; i < 3 && BULLET.test(out); i++) out = out.replace(BULLET, "");
+  return out;
 }
 
 /** A piece of a longer text, with where it starts in it. */

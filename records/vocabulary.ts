@@ -48,6 +48,8 @@ const VocabularySchema = z.object({
   collective_owners: Phrases,
   decision_words: Phrases,
   table_columns: z.record(ColumnKindSchema, Phrases),
+  /** Words that follow an institution's own name ("Oakfield Primary", "park view high"). */
+  org_suffixes: Phrases,
   org_prefixes: Phrases,
   welsh_particles: Phrases,
   greetings: Phrases,
@@ -66,8 +68,19 @@ export function vocabulary(): Vocabulary {
     const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new AppError("internal", "The notes vocabulary is invalid.", { cause: new Error(detail) });
   }
-  cached = parsed.data;
+  cached = withoutApostrophes(parsed.data);
   return cached;
+}
+
+/**
+ * Each phrase with "n't" also as people type it in chat without the apostrophe: "couldn't make
+ * it" is also "couldnt make it". Words are split at apostrophes, so "couldn't" is "couldn t".
+ */
+function withoutApostrophes(v: Vocabulary): Vocabulary {
+  const more = (list: string[]) => [...list, ...list.filter((p) => /n['’ ]t\b/.test(p)).map((p) => p.replace(/n['’ ]t\b/g, "nt"))];
+  const each = <K extends string>(r: Partial<Record<K, string[]>>) =>
+    Object.fromEntries(Object.entries(r).map(([k, list]) => [k, more(list as string[])])) as Record<K, string[]>;
+  return { ...v, attendance: each(v.attendance), attendance_prefix: each(v.attendance_prefix), telling_words: more(v.telling_words) };
 }
 
 /** A phrase's words as one key: "Child's welfare" → "child s welfare". */

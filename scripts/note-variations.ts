@@ -75,11 +75,14 @@ export function vary(notes: string, kind: Variation, rng: () => number): string 
     case "bullets":
     case "numbered": {
       let n = 0;
+      // Only what stands under a heading is listed: a title, an e-mail's header and greeting are not.
+      let under = false;
       const mark = pick(rng, ["- ", "• ", "* ", "– "]);
       return lines
         .map((line) => {
           const t = line.trim();
-          if (!t || headingLine(t, "") || isTableRow(t) || isEmailHeader(t) || /^(?:[-*•·]|\d{1,2}[.)])\s/.test(t)) {
+          if (headingLine(t, "") || labelOf(t)) under = true;
+          if (!under || !t || headingLine(t, "") || isTableRow(t) || isEmailHeader(t) || /^(?:[-*•·]|\d{1,2}[.)])\s/.test(t)) {
             n = 0;
             return line;
           }
