@@ -66,6 +66,9 @@ export function findTime(text: string): { time: string; words: string } | null {
   if (b) found.push({ at: b.index, time: `${pad(Number(b[1]))}:${b[2]}`, words: b[0] });
   const c = TIME_HRS.exec(text);
   if (c) found.push({ at: c.index, time: `${c[1]}:${c[2]}`, words: c[0] });
+  // "SD 0930 F2F", "strat today 1545 tel": four figures on the meeting's line are its time, unless they could be a year.
+  const e = /(?<![\d/.:-])([01]\d|2[0-3])([0-5]\d)(?![\d/.:-])/.exec(text);
+  if (e && !/^(19|20)\d\d$/.test(e[0]) && !found.some((f) => f.at <= e.index && e.index < f.at + f.words.length)) found.push({ at: e.index, time: `${e[1]}:${e[2]}`, words: e[0] });
   // "@11", "@ 2.30": the hour after an at sign, as people type it in chat.
   const d = /@\s?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?![\d/.:])/.exec(text);
   if (d && !found.some((f) => f.at <= d.index + 2 && d.index <= f.at)) found.push({ at: d.index, time: `${pad(Number(d[1]))}:${d[2] ?? "00"}`, words: d[0] });
@@ -84,11 +87,20 @@ function timeAfterDate(text: string, dateEnd: number): { time: string; words: st
 }
 
 /** The format a text states: a meeting in person, by phone, or virtual (Teams, video). */
-export function findFormat(text: string): { format: NonNullable<StrategyRecord["format"]>; words: string } | null {
+export function findFormat(text: string, venue = true): { format: NonNullable<StrategyRecord["format"]>; words: string } | null {
   const f = vocabulary().formats;
   const hits = (["virtual", "phone", "meeting"] as const).flatMap((format) =>
     findPhrases(f[format], text, `fmt:${format}`).map((m) => ({ format, words: m.surface, at: m.start })),
   );
+  // A place ("school", "room 3") says the meeting was in person where the words are about where it was held:
+  // a "Venue:" line, or "at"/"in" just before ("strat at school"), never "marks seen by school".
+  for (const m of findPhrases(f.venue, text, "fmt:venue")) {
+    if (venue || /\b(?:at|in|@)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i.test(text.slice(Math.max(0, m.start - 30), m.start))) hits.push({ format: "meeting", words: m.surface, at: m.start });
+  }
+  const meetingWords = findPhrases(vocabulary().meeting_words, text, "meeting_words");
+  for (const m of findPhrases(f.call, text, "fmt:call")) {
+    if (meetingWords.some((w) => w.end <= m.start && /^\s*$/.test(text.slice(w.end, m.start)))) hits.push({ format: "phone", words: m.surface, at: m.start });
+  }
   hits.sort((x, y) => x.at - y.at);
   return hits[0] ?? null;
 }
@@ -166,7 +178,7 @@ export function readMeetingFacts(lines: MeetingLine[], anchor: string, warnings:
       }
     }
     if (out.format === null) {
-      const f = findFormat(line.text);
+      const f = findFormat(line.text, line.labelled);
       if (f) {
         out.format = f.format;
         out.source.format = line.text;

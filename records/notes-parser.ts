@@ -179,7 +179,10 @@ function meetingLines(r: Reading): MeetingLine[] {
   const meetingTop = top.filter((s) => isMeetingSentence(s.text));
   lines.push(...meetingTop.map((s) => ({ text: s.text, labelled: false })));
   if (r.layout.email?.subject) lines.push({ text: r.layout.email.subject, labelled: false });
-  lines.push(...top.filter((s) => !meetingTop.includes(s) && s.attendance.size === 0).map((s) => ({ text: s.text, labelled: false })));
+  // The title lines: what stands above the first line of substance (who attended, the concern, a decision or a task).
+  const substance = top.findIndex((s) => s.attendance.size > 0 || isConcern(s.text) || isDecision(s.text));
+  const heads = substance < 0 ? top : top.slice(0, substance);
+  lines.push(...heads.filter((s) => !meetingTop.includes(s) && s.attendance.size === 0).map((s) => ({ text: s.text, labelled: false })));
   lines.push(...r.loose.filter((s) => !s.top && isMeetingSentence(s.text)).map((s) => ({ text: s.text, labelled: false })));
   // Last, a sentence about the meeting written anywhere else ("... Meeting held 20/05/2025 at 15:30." after the actions).
   for (const b of r.layout.blocks.filter((x) => x.key === "actions" || x.key === "decisions" || x.key === "next")) {
@@ -386,12 +389,18 @@ export function parseNotes(
     for (const whole of fromSentences) {
       // What was read as who attended is not a task ("strat 19/5 - jo SW, dc patel").
       const sentence = [...attendanceParts].reduce((t, p) => t.replace(p, " "), whole);
-      for (const part of sentence.split(/;/)) {
-        for (const clause of actionClauses(part, ctx)) {
-          const a = readAction(clause.text, ctx, true, sentence, clause.inherit);
-          if (a) actions.push(a);
-        }
-      }
+      // In prose every comma may start another task ("jo seeing kids tmrw, HV records by fri, dc patel PNC today").
+      const pieces = sentence
+        .split(/;/)
+        .flatMap((part) => splitOutside(part, (t, i) => (t[i] === "," && !/\d/.test(t[i + 1] ?? "") ? 1 : 0)))
+        .flatMap((p) => actionClauses(p.text, ctx));
+      const read = pieces.map((c) => readAction(c.text, ctx, true, sentence, c.inherit));
+      // Among tasks said with their doers, a task with a date and no doer is a task too ("refer to CAMHS tomorrow, Sian to ...").
+      const listed = read.some((a) => a !== null);
+      pieces.forEach((c, i) => {
+        const a = read[i] ?? (listed ? readAction(c.text, ctx, false, sentence, c.inherit) : null);
+        if (a && (read[i] || (a.due_text !== null && !a.owner && !/\b(was|were|has been|have been|had|is|are)\b/i.test(c.text)))) actions.push(a);
+      });
     }
   }
   record.actions = actions;

@@ -34,7 +34,11 @@ const VocabularySchema = z.object({
   person_stopwords: Phrases,
   meeting_words: Phrases,
   relative_days: z.object({ today: Phrases, yesterday: Phrases }),
-  formats: z.object({ virtual: Phrases, phone: Phrases, meeting: Phrases }),
+  /**
+   * How the discussion was held. A venue ("school", "room") says it met in person only where the line is about
+   * the venue; a "call" is the phone only where it names the discussion ("strat call", "SD call"), not "call mum".
+   */
+  formats: z.object({ virtual: Phrases, phone: Phrases, meeting: Phrases, call: Phrases, venue: Phrases }),
   dob_words: Phrases,
   not_child_ref: Phrases,
   shorthand: z.record(z.string(), z.string()),

@@ -5,7 +5,7 @@
  * figures are aggregates only: no held-out note is ever printed.
  *
  *   node dist/scripts/eval-records.js [--file corpus.jsonl] [--second file|none] [--third file|none] [--heldout file|none]
- *     [--detail format,...|all|v:variation] [--variations] [--damage N]
+ *     [--detail format,...|all|v:variation] [--variations] [--damage N] [--generated N [--seed S]]
  */
 import { existsSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -14,6 +14,7 @@ import { fromRoot } from "../core/paths.js";
 import { createDeadlineCalculator, type DeadlineCalculator } from "../deadlines/index.js";
 import { draftFromNotes, MAX_NOTES_CHARS, type DraftResult } from "../records/index.js";
 import { damage, seeded, vary, VARIATIONS } from "./note-variations.js";
+import { writeNotes } from "./note-writer.js";
 import { fold, readPersonTerms } from "../lexicon/index.js";
 
 /**
@@ -386,6 +387,11 @@ async function main(): Promise<void> {
       for (const [k, t] of evaluate(varied, calculator, (c) => detailFormats.has(`v:${kind}`) && c.format === kind)) byKind.set(k, add(byKind.get(k) ?? zero(), t));
     }
     report(`Team notes rewritten (${all.length} notes, each variation of all of them; gold records unchanged)`, byKind, false, true);
+  }
+  const generated = Number(opt("--generated") ?? "0");
+  if (generated > 0) {
+    const written = writeNotes(seeded(Number(opt("--seed") ?? "7")), generated) as unknown as NoteCase[];
+    report(`Generated notes (${generated}, written from records drawn at random; see scripts/note-writer.ts)`, evaluate(written, calculator, (c) => detailFormats.has(`g:${c.format}`)), false, true);
   }
   const damageRuns = Number(opt("--damage") ?? "0");
   if (damageRuns > 0) {
