@@ -102,6 +102,8 @@ const VERB_MARK = /^(.{1,60}?)\s+(?:to|will|'ll|should|must|shall|is to|are to|a
 const PASSIVE_BY = /^(.+?)\s+by\s+(.{1,40})$/i;
 // "to be seen", "to be completed", "is to be arranged": a task said without who does it.
 const PASSIVE = /\b(?:to be|is to be|are to be|needs to be|need to be|will be|should be|must be)\s+(\w+(?:ed|en|wn|ne|un|de|t)\b)/i;
+// A verb in the past tense at the head of what follows a doer: what happened, not what is to be done.
+const PAST_TENSE = /^(?:\w+ed|saw|said|told|found|took|made|came|went|gave|rang|spoke|brought|heard|felt|left|sent|got|was|were|had|has|have|did)$|^(?:\w+ed|saw|said|told|found|took|made|came|went|gave|rang|spoke|brought|heard|felt|left|sent|got|was|were|had|has|have|did)\b/i;
 const SEPARATORS = (t: string, i: number) => (/^ [-–—] /.test(t.slice(i, i + 3)) ? 3 : /^: /.test(t.slice(i, i + 2)) ? 2 : 0);
 
 /** Whether a line records a decision rather than a task ("s47 agreed", "joint investigation, police lead", "police will decide"). */
@@ -203,7 +205,9 @@ export function readAction(
     if (lead) {
       owner = lead;
       what = rest.slice(lead.length).replace(/^\s*(?:[-–—:]|to|will|'ll)?\s*/i, "");
-      shaped = due_text !== null || /^\w+ing\b/i.test(what);
+      // "nursery raised it this morning", "mum said ... today": what someone did or said is the story, not a task.
+      const told = PAST_TENSE.test(what) || PAST_TENSE.test(lead.split(/\s+/).slice(-1)[0] ?? "");
+      shaped = !told && (due_text !== null || /^\w+ing\b/i.test(what));
     }
   }
   // "Info to parents: ...", "Parents to be told ... by SW": notes about telling the family, not tasks.

@@ -143,7 +143,7 @@ function dedupe(people: Person[]): Person[] {
   const out: Person[] = [];
   for (const p of people) {
     if (!p.name && !p.self && people.some((q) => q !== p && q.name && q.status === p.status && q.agency?.code === p.agency?.code && (!p.role || q.role?.id === p.role.id))) continue;
-    const same = p.name ? out.find((q) => q.name && samePerson(q.name, p.name as string)) : undefined;
+    const same = p.name ? out.find((q) => q.name && samePerson(q.name, p.name as string)) : p.self ? out.find((q) => q.self) : undefined;
     if (!same) {
       out.push(p);
       continue;
@@ -247,13 +247,13 @@ export function parseNotes(
   const r: Reading = { layout, loose, lowerCase: writtenInLowerCase(body) };
 
   // Who took part.
-  const people = dedupe(readPeople(r));
+  const read = readPeople(r);
   // The writer: the e-mail sender's full name when the sign-off is their first name ("Ben" for Ben Ortiz).
   const from = layout.email?.from ?? null;
   const author = from && layout.author && sameFirstName(layout.author, from) ? from : (layout.author ?? from);
   // "me": the writer, named from the sign-off, in the role signed under the name when the notes give none.
   const signed = layout.signature ? readPersonTerms(layout.signature, "list") : null;
-  for (const p of people) {
+  for (const p of read) {
     if (!p.self) continue;
     if (!p.name && author) p.name = author;
     if (!p.role && signed?.role) {
@@ -261,6 +261,8 @@ export function parseNotes(
       p.agency = signed.agency ?? p.agency;
     }
   }
+  // Named once the writer is known, so "chaired by me" and "I was joined by" are the one person.
+  const people = dedupe(read);
   const chairBlock = blocksOf(layout, "chair")[0];
   if (chairBlock) {
     const seg = readSegment(textOf([chairBlock]));

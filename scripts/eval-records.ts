@@ -113,6 +113,12 @@ function contentWords(s: string): Set<string> {
   return new Set(fold(s).split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !STOP.has(w)));
 }
 
+/** A word shortened as notes shorten it, from its start ("chron" for chronology, "med" for medical): the record keeps the notes' words. */
+function abbreviates(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 3 && short !== long && long.startsWith(short) && !/\d/.test(short);
+}
+
 /** The draft seen through the gold schema (reading the fields added with statuses and sources). */
 interface Seen {
   attendees: { name: string | null; role: string | null; status: string }[];
@@ -191,7 +197,7 @@ export function score(gold: Gold, draft: DraftResult, notes: string): { tally: T
     let best = -1;
     let bestScore = 0;
     left.forEach((p, k) => {
-      const overlap = [...gw].filter((w) => p.words.has(w)).length;
+      const overlap = [...gw].filter((w) => p.words.has(w) || [...p.words].some((x) => abbreviates(w, x))).length;
       const sc = overlap + (sameOwner(g.owner, p.owner) ? 0.5 : 0) + (g.due === p.due ? 0.5 : 0);
       if (overlap > 0 && sc > bestScore) {
         best = k;

@@ -57,3 +57,33 @@ describe("drafting a strategy discussion record from rough notes", () => {
     if (e.deadlines.length > 0) expect(deadlines[0]?.rule).toBe("icpc");
   });
 });
+
+describe("reading who wrote the notes and what is a task", () => {
+  const draft = (notes: string) => draftFromNotes(notes, { clock: fixedClock("2025-03-12T12:00:00Z"), calculator }).record;
+
+  it("when an e-mail's writer chaired and was joined by others, the writer is one attendee", () => {
+    const record = draft(
+      "From: Okoro, Daniel\nSubject: Strat outcome\n\nStrategy discussion held today at 2pm by phone, chaired by me. I was joined by DS Hannah Vickers and Lisa Grant (school nurse).\n\nThanks,\nDaniel\nSocial Worker",
+    );
+    expect(record.attendees.filter((a) => a.name === "Daniel Okoro")).toHaveLength(1);
+    expect(record.attendees.map((a) => a.name)).toEqual(["Daniel Okoro", "DS Hannah Vickers", "Lisa Grant"]);
+  });
+
+  it("when a one-line message says what someone did this morning, that is the story, not a task", () => {
+    const record = draft("strat today 10:30 teams, on the call: Sophie SW, DS Owen. 4yo bruising, nursery raised it this morning. s47 agreed. Sophie to see child today, DS Owen to interview dad by Friday.");
+    expect(record.actions.map((a) => a.owner)).toEqual(["Sophie", "DS Owen"]);
+  });
+
+  it.each([
+    ["Strat call 02/06/2025 11:00", "phone"],
+    ["SD call 02/06/2025 11:00", "phone"],
+    ["Strategy discussion 02/06/2025 11:00 at the school", "meeting"],
+  ])("when the title says '%s' the format is %s, and 'call mum' in a task says nothing about it", (title, format) => {
+    const record = draft(`${title}. Present: SW Tom Reed, PC Dale. Actions: SW to call mum today.`);
+    expect(record.format).toBe(format);
+  });
+
+  it("when only a task says to call someone, the format is not recorded", () => {
+    expect(draft("Strat 02/06/2025 11:00. Present: SW Tom Reed, PC Dale. Actions: SW to call mum today.").format).toBeNull();
+  });
+});
