@@ -215,7 +215,10 @@ export function readAction(
   if (isSharing(rest) && /\b(to be|not to be|is to be|are to be)\s+(told|informed|updated|made aware)\b/i.test(rest)) return null;
   // A line about telling the family, or recording a decision, is not a task unless someone is named to do it.
   const mainVerb = owner ? what : rest;
-  if ((isSharing(mainVerb) || isSharing(sentence)) && TELLING_VERB.test(mainVerb)) return null;
+  // The sentence tells whom only when the clause names nobody of its own ("... and update them"), not "update the referrer".
+  const addressee = /^(?:\S+\s+){0,1}(?:tell|inform|explain|update|notify|ring|call|phone|let)\s+(?:the\s+)?(\w+)/i.exec(mainVerb)?.[1] ?? "";
+  const ownAddressee = addressee !== "" && !/^(?:her|him|them|they|she|he|both|all|about|of|re|on|with)$/i.test(addressee);
+  if ((isSharing(mainVerb) || (isSharing(sentence) && !(owner && ownAddressee))) && TELLING_VERB.test(mainVerb)) return null;
   if (!owner && (isSharing(rest) || isDecisionLine(rest))) return null;
   // A task said in the passive with a date but no doer ("yp to be seen alone tmrw") is an action with no owner, even in prose.
   const ownerless = !owner && PASSIVE.test(rest) && (due_text !== null || !strict);

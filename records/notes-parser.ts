@@ -387,10 +387,14 @@ export function parseNotes(
     }
   }
   if (actionBlocks.length === 0) {
-    const fromSentences = [...looseSentences.map((s) => s.text), ...sentences(textOf(blocksOf(layout, "decisions"))).map((p) => p.text)];
-    for (const whole of fromSentences) {
-      // What was read as who attended is not a task ("strat 19/5 - jo SW, dc patel").
-      const sentence = [...attendanceParts].reduce((t, p) => t.replace(p, " "), whole);
+    const fromSentences = [
+      ...looseSentences.map((s) => ({ whole: s.text, read: s.attendance })),
+      ...sentences(textOf(blocksOf(layout, "decisions"))).map((p) => ({ whole: p.text, read: new Set<string>() })),
+    ];
+    for (const { whole, read: attended } of fromSentences) {
+      // What was read as who attended in this sentence is not a task ("strat 19/5 - jo SW, dc patel"); the same
+      // words in another sentence may be a task's doer ("... to be done by specialist midwife by Friday").
+      const sentence = [...attended].reduce((t, p) => t.replace(p, " "), whole);
       // In prose every comma may start another task ("jo seeing kids tmrw, HV records by fri, dc patel PNC today").
       const pieces = sentence
         .split(/;/)

@@ -87,3 +87,17 @@ describe("reading who wrote the notes and what is a task", () => {
     expect(draft("Strat 02/06/2025 11:00. Present: SW Tom Reed, PC Dale. Actions: SW to call mum today.").format).toBeNull();
   });
 });
+
+describe("tasks in a one-line message", () => {
+  const draft = (notes: string) => draftFromNotes(notes, { clock: fixedClock("2025-05-20T12:00:00Z"), calculator }).record;
+
+  it("when a role named among those present is also a task's doer in another sentence, the task keeps its doer", () => {
+    const record = draft("strat today 10:00 F2F, present were SW Wendy, PC Yusuf, Rhys - specialist midwife. s47 agreed. Yusuf - arrange CP medical - EOD, PNC checks to be done by specialist midwife by Friday.");
+    expect(record.actions.map((a) => a.owner)).toEqual(["Yusuf", "specialist midwife"]);
+  });
+
+  it("when a named doer is to update a professional, that is a task even beside a line about telling dad", () => {
+    const record = draft("strat today 11:15 Teams, present: Ella Hale (SW), DC Yusuf, Dan Moss - MW. s47 agreed. Dad not to be told until police have spoken to him; Ella Hale to request school records asap; Dan Moss - update the referrer - by 25/05/2025.");
+    expect(record.actions.map((a) => [a.owner, a.due])).toEqual([["Ella Hale", null], ["Dan Moss", "2025-05-25"]]);
+  });
+});
