@@ -157,7 +157,9 @@ function see(draft: DraftResult): Seen {
       criminal_lead: d.criminal_investigation.lead_by ?? null,
       legal_action: d.legal_action.decision,
     },
-    gaps: new Set(draft.gaps.map((g) => g.field.replace(/\[\d+\]/, ""))),
+    // A check stands in for a gap the reader could not be sure of (a due date counted from a meeting date the notes
+    // do not give): the practitioner is asked to look at it either way, so it counts as raised, and as a false gap too.
+    gaps: new Set([...draft.gaps, ...(draft.checks ?? [])].map((g) => g.field.replace(/\[\d+\]/, ""))),
     jurisdiction: r.jurisdiction?.value ?? null,
     sources,
   };
