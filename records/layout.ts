@@ -107,10 +107,16 @@ function nameLike(line: string): boolean {
   return /^[A-Z][\w'-]*(\s[A-Z][\w'.-]*){0,3}$/.test(line.trim()) && readPersonTerms(line, "text").role === null;
 }
 
-function signatureLike(line: string): boolean {
+/** Under a closing line, a name typed all in lower case is still the name signed ("kind regards, / lucy harper"). */
+function signedName(line: string): boolean {
+  const t = line.trim();
+  return nameLike(t) || (/^[a-z][a-z'-]*(\s[a-z][a-z'-]*){0,2}$/.test(t) && readPersonTerms(t, "text").role === null && !isClosing(t));
+}
+
+function signatureLike(line: string, named = nameLike): boolean {
   const t = line.trim();
   if (t.length === 0 || t.length > 60 || /[:|\t]/.test(t)) return false;
-  return nameLike(t) || (readPersonTerms(t, "text").role !== null && t.split(/\s+/).length <= 8);
+  return named(t) || (readPersonTerms(t, "text").role !== null && t.split(/\s+/).length <= 8);
 }
 
 /** Drop greeting and sign-off lines; the name signed is the author. */
@@ -123,9 +129,9 @@ function signOff(lines: string[], email: boolean): { lines: string[]; author: st
   for (let i = end - 1; i >= Math.max(0, end - 6); i--) {
     if (!isClosing(lines[i] ?? "")) continue;
     const sig = lines.slice(i + 1, end).map((l) => l.trim()).filter(Boolean);
-    if (sig.every(signatureLike)) {
-      author = sig.find(nameLike) ?? null;
-      signature = sig.filter((l) => !nameLike(l)).join(", ") || null;
+    if (sig.every((l) => signatureLike(l, signedName))) {
+      author = sig.find(nameLike) ?? sig.find(signedName) ?? null;
+      signature = sig.filter((l) => !signedName(l)).join(", ") || null;
       end = i;
     }
     break;

@@ -101,3 +101,14 @@ describe("tasks in a one-line message", () => {
     expect(record.actions.map((a) => [a.owner, a.due])).toEqual([["Ella Hale", null], ["Dan Moss", "2025-05-25"]]);
   });
 });
+
+describe("notes typed all in lower case", () => {
+  it("when an e-mail is signed in lower case under a closing line, the writer is named and owns what they will do", () => {
+    const record = draftFromNotes(
+      "subject: strat outcome\n\nhi all,\n\nstrategy discussion held today at 2pm by phone, chaired by me. i was joined by ds hannah vickers and lisa grant (school nurse). s47 agreed. i will see the child at school tomorrow.\n\nkind regards,\nlucy harper\nsocial worker",
+      { clock: fixedClock("2025-03-12T12:00:00Z"), calculator },
+    ).record;
+    expect(record.attendees[0]?.name).toBe("lucy harper");
+    expect(record.actions.map((a) => a.owner)).toEqual(["lucy harper"]);
+  });
+});
