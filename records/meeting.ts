@@ -216,12 +216,13 @@ function isRefToken(t: string, minDigits = 2): boolean {
 export function findChildRef(text: string, labelled: boolean): { ref: string; words: string } | null {
   if (labelled) {
     const t = text.trim();
-    const initialsYear = /^([A-Z]{1,3})\s*\((?:b\.?\s*)?((?:19|20)\d{2})\)/.exec(t);
+    // After a label these shapes are references however they are typed ("child: km (2011)", "ref bmdc 7730021").
+    const initialsYear = /^([A-Z]{1,3})\s*\((?:b\.?\s*)?((?:19|20)\d{2})\)/i.exec(t);
     if (initialsYear) return { ref: initialsYear[0], words: initialsYear[0] };
     const lead = new RegExp(String.raw`^(?:(?:${refLabels()})(?=[\s:#.]))?\s*[:#.]?\s*(${REF_TOKEN})`, "i").exec(t);
     if (lead?.[1] && isRefToken(lead[1], 1)) return { ref: lead[1], words: lead[0].trim() };
     // "BMDC 7730021": a system's letters and the number, written with a space.
-    const spaced = /^([A-Z]{2,6}\s\d{3,}[\w/-]*)/.exec(t);
+    const spaced = /^([A-Z]{2,6}\s\d{3,}[\w/-]*)/i.exec(t);
     if (spaced?.[1]) return { ref: spaced[1], words: spaced[1] };
     const initials = /^([A-Z]{2,3})\b(?!\s*[a-z])/.exec(t);
     if (initials?.[1] && !/\d/.test(t.slice(0, 4))) return { ref: initials[1], words: initials[0] };

@@ -112,3 +112,13 @@ describe("notes typed all in lower case", () => {
     expect(record.actions.map((a) => a.owner)).toEqual(["lucy harper"]);
   });
 });
+
+describe("the child's reference typed in lower case", () => {
+  const refOf = (notes: string) => draftFromNotes(notes, { clock: fixedClock("2025-03-12T12:00:00Z"), calculator }).record.child_ref;
+  it.each([
+    ["child: km (2011)", "km (2011)"],
+    ["child ref: bmdc 7730021", "bmdc 7730021"],
+  ])("when a labelled line says '%s' the reference is '%s'", (line, ref) => {
+    expect(refOf(`strat 12/3/25 by phone\n${line}\npresent: sw jo, pc dale\ns47 agreed`)).toBe(ref);
+  });
+});
