@@ -2,6 +2,8 @@ import { PhraseIndex, jurisdictionCues, readPersonTerms, roleEntry, words, type 
 import { squash } from "./text.js";
 import { isPhrase, key, vocabulary, type AttendanceStatus } from "./vocabulary.js";
 
+// Words that link a person to a place; they never belong to the place's name in lower-case writing.
+const LINKING = new Set(["from", "at", "with", "for", "to", "by", "in", "the"]);
 /**
  * One entry of a list of people ("DC Mark Patel - CAIT", "who sent her report beforehand"):
  * the role, agency and title the lexicon finds in it, the words that say how the person
@@ -156,7 +158,9 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
   };
   // In writing all in lower case ("ysgol y dderwen", "park view high"), an organisation's name has no capitals to tell it by.
   const lowerList = lowerCase === true;
-  const orgLower = (i: number) => lowerList && kinds[i] === null && !actionSet.has((ws[i] as Word).folded) && !/\d/.test((ws[i] as Word).surface);
+  // A word linking a person to the place ("jo from school", "sam at the nursery") ends the name of the place.
+  const orgLower = (i: number) =>
+    lowerList && kinds[i] === null && !actionSet.has((ws[i] as Word).folded) && !/\d/.test((ws[i] as Word).surface) && !LINKING.has((ws[i] as Word).folded);
   for (const run of agencyRuns) {
     let i = run.from - 1;
     const carries = run.word || (lowerList && isPhrase(v.org_suffixes, text.slice((ws[run.from] as Word).start, (ws[run.to - 1] as Word).end), "orgsuffix"));

@@ -122,3 +122,13 @@ describe("the child's reference typed in lower case", () => {
     expect(refOf(`strat 12/3/25 by phone\n${line}\npresent: sw jo, pc dale\ns47 agreed`)).toBe(ref);
   });
 });
+
+describe("someone named by where they are from, in lower-case notes", () => {
+  it("when the list says 'jo from school (dsl)', jo took part as the DSL", () => {
+    const record = draftFromNotes("strat meeting notes\nwhen: thu 16/10/25, 4pm, phone\nwho: dan hughes (sw, chairing), pc ryan cole (lancs police), jo from school (dsl), dr patel (gp)\ns47 agreed", {
+      clock: fixedClock("2025-10-16T12:00:00Z"),
+      calculator,
+    }).record;
+    expect(record.attendees.map((a) => [a.name, a.role_code])).toContainEqual(["jo", "dsl"]);
+  });
+});
