@@ -82,7 +82,14 @@ function cueIndex(): PhraseIndex<CueValue> {
 export function jurisdictionCues(text: string, ws?: Word[]): JurisdictionCue[] {
   return cueIndex()
     .matchAll(text, "text", ws)
+    .filter((m) => !acrossSentences(m.surface))
     .flatMap((m) => m.values.map((v) => ({ ...v, words: m.surface })));
+}
+
+/** A name never runs across the end of a sentence: "threshold met. Police will investigate" is no "Met Police". */
+function acrossSentences(surface: string): boolean {
+  const cut = surface.replace(/\b(?:st|dr|mt|mr|mrs|ms|rd|co|no)\.(?=\s)/gi, "");
+  return /[.!?;]\s|\n/.test(cut);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { words } from "../lexicon/index.js";
 import type { RecordAction } from "./model.js";
-import { dueFromText } from "./dates.js";
+import { dueFromText, findDue } from "./dates.js";
 import { isSharing, spelled } from "./decisions.js";
 import { readSegment } from "./people.js";
 import { sentences, splitOutside, squash } from "./text.js";
@@ -97,35 +97,38 @@ function leadingOwner(text: string, ctx: OwnerContext): string | null {
   return null;
 }
 
-const VERB_MARK = /^(.{1,60}?)\s+(?:to|will|'ll|should|must|shall|is to|are to|agreed to|has agreed to|have agreed to)\s+(?!be\b)(.+)$/i;
-const PASSIVE_BY = /^(.+?)\s+(?:to be\s+\w+(?:ed)?\s+)?by\s+(.{1,40})$/i;
+const VERB_MARK = /^(.{1,60}?)\s+(?:to|will|'ll|should|must|shall|is to|are to|agreed to|has agreed to|have agreed to|is going to|are going to|offered to|has offered to)\s+(?:also\s+|then\s+|now\s+|still\s+|urgently\s+|jointly\s+)?(?!be\b)(.+)$/i;
+// "YP to be seen alone by Elen", "HV records to be sent to SW by Ann", "home visit by SW": the task, then who does it.
+const PASSIVE_BY = /^(.+?)\s+by\s+(.{1,40})$/i;
+// "to be seen", "to be completed", "is to be arranged": a task said without who does it.
+const PASSIVE = /\b(?:to be|is to be|are to be|needs to be|need to be|will be|should be|must be)\s+(\w+(?:ed|en|wn|ne|un|de|t)\b)/i;
+// A verb in the past tense at the head of what follows a doer: what happened, not what is to be done.
+const PAST_TENSE = /^(?:\w+ed|saw|said|told|found|took|made|came|went|gave|rang|spoke|brought|heard|felt|left|sent|got|was|were|had|has|have|did)$|^(?:\w+ed|saw|said|told|found|took|made|came|went|gave|rang|spoke|brought|heard|felt|left|sent|got|was|were|had|has|have|did)\b/i;
 const SEPARATORS = (t: string, i: number) => (/^ [-–—] /.test(t.slice(i, i + 3)) ? 3 : /^: /.test(t.slice(i, i + 2)) ? 2 : 0);
 
 /** Whether a line records a decision rather than a task ("s47 agreed", "joint investigation, police lead", "police will decide"). */
 function isDecisionLine(text: string): boolean {
   const t = spelled(text);
   return (
-    /\b(s47|threshold|no further action|joint investigation|criminal investigation|police (lead|to lead|led|investigating|will investigate|to investigate)|legal planning meeting (requested|not)|no legal|legal (action )?(not|none|nil|no))\b/.test(t) ||
+    /\b(s47|threshold|no further action|joint investigation|criminal investigation|police (lead|to lead|led|investigating|will investigate|to investigate|will not investigate|not to investigate|are not investigating|not investigating|will decide|to decide)|legal planning meeting (requested|not)|no legal|legal (action )?(not|none|nil|no))\b/.test(t) ||
     /\b(decide|decides|decided|decision)\b.*\b(investigation|s47|legal|criminal|prosecut\w*|charge)\b/.test(t)
   );
 }
 
 const TELLING_VERB = /^(?:\S+\s+){0,1}(tell|inform|explain|update|notify|ring|call|phone|let)\b|\b(to be|not to be|is to be|are to be)\s+(told|informed|shared)|\b(told|informed|aware)\b/i;
 
-/** A due date from the end of an action ("by Fri", "17/03 pm", "– 03/02/2025"), and the text without it. */
+/** The due date of an action ("by Fri", "17/03 pm", "– 03/02/2025", "EOD") and the action's words without it. */
 function splitDue(text: string, ctx: OwnerContext): { rest: string; due: string | null; due_text: string | null } {
-  let due: { due: string | null; due_text: string | null };
-  try {
-    due = dueFromText(text, ctx.anchor, ctx.year);
-  } catch {
-    // An impossible due date stays as written and is flagged as missing, never rolled over.
-    due = { due: null, due_text: null };
-  }
-  if (!due.due_text) return { rest: text, ...due };
-  const at = text.toLowerCase().lastIndexOf(due.due_text.toLowerCase());
-  const rest = at >= 0 ? text.slice(0, at) + text.slice(at + due.due_text.length) : text;
-  const trimmed = rest.replace(/\s+(?:am|pm)\b/i, "").replace(/\s+(?:w\/c|wc|w\/b|week commencing|week beginning|wk comm|wk beg)\s*$/i, "").replace(/\s+(?:by|on|before|due|from|for)?\s*$/i, "").replace(/[\s\-–—:,;(]+$/, "").trim();
-  return { rest: trimmed, ...due };
+  const d = findDue(text, ctx.anchor, ctx.year);
+  if (!d.due_text || d.start < 0) return { rest: text, due: d.due, due_text: d.due_text };
+  const rest = `${text.slice(0, d.start)} ${text.slice(d.end)}`
+    .replace(/\(\s*\)/g, " ")
+    .replace(/\s+(?:w\/c|wc|w\/b|w\/e|week commencing|week beginning|wk comm|wk beg)\s*$/i, "")
+    .replace(/\s+(?:by|on|before|due|from|for|until)?\s*$/i, "")
+    .replace(/[\s\-–—:,;(]+$/, "")
+    .replace(/\s{2,}/g, " ")
+    .trim();
+  return { rest, due: d.due, due_text: d.due_text };
 }
 
 /**
@@ -133,7 +136,13 @@ function splitDue(text: string, ctx: OwnerContext): { rest: string; due: string 
  * note about telling the family, a heading). `strict` (text under no "Actions" heading)
  * also requires a named owner, so that prose is not read as tasks.
  */
-export function readAction(line: string, ctx: OwnerContext, strict = false, sentence = line): (RecordAction & { source: string }) | null {
+export function readAction(
+  line: string,
+  ctx: OwnerContext,
+  strict = false,
+  sentence = line,
+  inherit: string | null = null,
+): (RecordAction & { source: string }) | null {
   const v = vocabulary();
   let t = squash(line.slice(0, MAX)).replace(/^[\s\-*•\d).]+(?=\S)/, "").replace(/^(?:action|task)\s*\d{1,2}\s*[:.)-]\s*/i, "").replace(/[.;\s]+$/, "");
   const asWritten = t;
@@ -178,19 +187,27 @@ export function readAction(line: string, ctx: OwnerContext, strict = false, sent
     owner = verb[1];
     what = verb[2] ?? rest;
     shaped = true;
-  } else if (passive?.[2] && (!strict || /\bto be\s+\w+\s+by\b/i.test(rest)) && isOwner(passive[2], ctx)) {
+  } else if (passive?.[2] && (!strict || PASSIVE.test(passive[1] ?? "") || due_text !== null) && isOwner(passive[2], ctx)) {
     owner = passive[2];
     what = passive[1] ?? rest;
     shaped = true;
   } else if (bracket?.[2] && isOwner(bracket[2], ctx)) {
     owner = bracket[2];
     what = bracket[1] ?? rest;
+    shaped = due_text !== null;
+  } else if (inherit && /^(?:will|to|'ll|should|must|shall|also)\b/i.test(rest)) {
+    // "... and will arrange an ABE interview by Friday": the doer of the clause before.
+    owner = inherit;
+    what = rest.replace(/^(?:will|to|'ll|should|must|shall)\s+(?:also\s+|then\s+)?/i, "");
+    shaped = true;
   } else {
     const lead = leadingOwner(rest, ctx);
     if (lead) {
       owner = lead;
       what = rest.slice(lead.length).replace(/^\s*(?:[-–—:]|to|will|'ll)?\s*/i, "");
-      shaped = due_text !== null || /^\w+ing\b/i.test(what);
+      // "nursery raised it this morning", "mum said ... today": what someone did or said is the story, not a task.
+      const told = PAST_TENSE.test(what) || PAST_TENSE.test(lead.split(/\s+/).slice(-1)[0] ?? "");
+      shaped = !told && (due_text !== null || /^\w+ing\b/i.test(what));
     }
   }
   // "Info to parents: ...", "Parents to be told ... by SW": notes about telling the family, not tasks.
@@ -198,9 +215,20 @@ export function readAction(line: string, ctx: OwnerContext, strict = false, sent
   if (isSharing(rest) && /\b(to be|not to be|is to be|are to be)\s+(told|informed|updated|made aware)\b/i.test(rest)) return null;
   // A line about telling the family, or recording a decision, is not a task unless someone is named to do it.
   const mainVerb = owner ? what : rest;
-  if ((isSharing(mainVerb) || isSharing(sentence)) && TELLING_VERB.test(mainVerb)) return null;
+  // The sentence tells whom only when the clause names nobody of its own ("... and update them"), not "update the referrer".
+  const addressee = /^(?:\S+\s+){0,1}(?:tell|inform|explain|update|notify|ring|call|phone|let)\s+(?:the\s+)?(\w+)/i.exec(mainVerb)?.[1] ?? "";
+  const ownAddressee = addressee !== "" && !/^(?:her|him|them|they|she|he|both|all|about|of|re|on|with)$/i.test(addressee);
+  if ((isSharing(mainVerb) || (isSharing(sentence) && !(owner && ownAddressee))) && TELLING_VERB.test(mainVerb)) return null;
   if (!owner && (isSharing(rest) || isDecisionLine(rest))) return null;
-  if (strict && (!owner || !shaped || isDecisionLine(rest))) return null;
+  // A task said in the passive with a date but no doer ("yp to be seen alone tmrw") is an action with no owner, even in prose.
+  const ownerless = !owner && PASSIVE.test(rest) && (due_text !== null || !strict);
+  if (strict && !ownerless && (!owner || !shaped || isDecisionLine(rest))) return null;
+  if (strict && ownerless && isDecisionLine(rest)) return null;
+  // A role as the doer with a named person in brackets: the person ("GP to review records (Dr Patel)" → Dr Patel).
+  if (owner && bracket?.[2] && bracket[2] !== owner && namesPerson(bracket[2], ctx) && readSegment(owner).name === null) {
+    what = what.replace(/\s*\([^)]*\)\s*$/, "").replace(`(${bracket[2]})`, "").trim();
+    owner = bracket[2];
+  }
   // "All - quick note of ...": in prose, "all" owns a task only when it is said to do it ("All agencies to share ...").
   if (strict && owner && isPhrase(vocabulary().collective_owners, owner, "collective") && !(verb?.[1] && squash(verb[1]) === squash(owner))) return null;
   what = what
@@ -216,6 +244,47 @@ export function readAction(line: string, ctx: OwnerContext, strict = false, sent
     due_text,
     source: asWritten,
   };
+}
+
+/** Whether a clause starts a task of its own: someone to do something ("DC Shaw to interview dad", "Ann: records"), or "will ..." of the doer before. */
+function startsAction(clause: string, ctx: OwnerContext): "own" | "inherit" | null {
+  const t = squash(clause).replace(/^(?:and|&|\+|then)\s+/i, "");
+  if (/^(?:will|to|'ll|should|must)\s+\w/i.test(t)) return "inherit";
+  // A task of its own with its own doer, read as strictly as prose is ("HV records by fri", "DC Shaw to interview dad").
+  const own = readAction(t, ctx, true);
+  // Its doer first: "home visit and see child alone – Nadia" is one task whose doer is written last.
+  const first = own?.owner ? key(t).startsWith(key(own.owner)) || (isSelf(own.owner) === false && key(t).startsWith(key(own.owner).split(" ")[0] ?? "")) : false;
+  if (own?.owner && first && /\p{L}{2}/u.test(own.action) && !isOwner(own.action, ctx)) return "own";
+  return null;
+}
+
+/**
+ * The tasks in one entry: split at commas, "and", "&" and "+" where what follows is a task
+ * of its own ("Jo to see child today and DC Shaw to interview dad by Fri", "..., HV to send
+ * records tomorrow"), never inside one ("CP medical + CT", "attendance and behaviour records").
+ * Each clause comes with the doer of the one before, for "... and will arrange ABE by Friday".
+ */
+export function actionClauses(text: string, ctx: OwnerContext): { text: string; inherit: string | null }[] {
+  const cuts = splitOutside(text, (t, i) => {
+    const m = /^(?:\s*,\s+(?:and\s+|then\s+)?|\s+(?:and|&|\+)\s+)/i.exec(t.slice(i, i + 12));
+    return m ? m[0].length : 0;
+  });
+  if (cuts.length < 2) return [{ text, inherit: null }];
+  const out: { text: string; inherit: string | null; start: number; end: number }[] = [];
+  for (const piece of cuts) {
+    const prev = out[out.length - 1];
+    const kind = prev ? startsAction(piece.text, ctx) : "own";
+    const prevTask = prev ? readAction(prev.text, ctx) : null;
+    // A clause that is a task of its own, after one that is a task too (not "Police and CSC to visit").
+    if (!prev || (kind && prevTask && !isOwner(prev.text, ctx))) {
+      const inherit = kind === "inherit" && prevTask ? prevTask.owner : null;
+      out.push({ text: piece.text, inherit, start: piece.start, end: piece.start + piece.text.length });
+      continue;
+    }
+    prev.end = piece.start + piece.text.length;
+    prev.text = text.slice(prev.start, prev.end);
+  }
+  return out.map(({ text: t, inherit }) => ({ text: t, inherit }));
 }
 
 /** An action from a table row with Action | Owner | Due columns. */

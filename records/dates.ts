@@ -1,6 +1,5 @@
 import { invalidInput } from "../core/errors.js";
-import { fixedClock } from "../core/clock.js";
-import { addDays, daysInMonth, findDateInText, makeDate, monthName, parseIso, weekdayName } from "../deadlines/index.js";
+import { addDays, daysInMonth, makeDate, monthName, parseIso, weekdayName } from "../deadlines/index.js";
 
 /**
  * Dates as practitioners write them in notes: UK day-first ("14/5/25", "14.05.2025",
@@ -99,50 +98,214 @@ export function formatLong(iso: string): string {
   return `${weekdayName(iso)} ${day} ${monthName(month)} ${year}`;
 }
 
-// Due words the deadline parser does not read because they are not dates anywhere else.
-const SAME_DAY = /\b(immediately|same day)\b/i;
+/** A due date read from an action, with where its words stand in the text (so the action can be worded without them). */
+export interface DueReading {
+  due: string | null;
+  due_text: string | null;
+  start: number;
+  end: number;
+}
 
-// When something is due, in the words and shorthand of notes. The last one in an action is its due date.
-const RELATIVE_DUE =
-  /\b(?:(?:by|before|on|until|till|due)\s+)?(?:today|tonight|tomorrow|tmrw|tmw|tomoz|2moro|this\s+(?:morning|afternoon|evening|am|pm)|end\s+of\s+(?:the\s+)?(?:day|week)|eod|cob|eow|close\s+of\s+business|(?:in|within)\s+\d{1,3}\s*(?:calendar\s+)?(?:days?|weeks?|hours?|hrs?)|(?:next|this|coming)\s+(?:mon|tue|wed|thu|fri)[a-z]*|(?:mon|tues?|weds?|thu|thur|thurs|fri)(?:day|nesday|sday|rsday)?)\b/gi;
+const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+const WEEKDAY_WORD = "(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\\.?";
+const LEAD = String.raw`(?<![\p{L}\d])(?:(?:by|before|on|due|until|till|for|no\s+later\s+than|deadline:?|due\s+date:?|target:?)\s+)?(?:the\s+)?`;
+const ORDINAL = "(\\d{1,2})(?:st|nd|rd|th)";
+const DAY_PART = String.raw`(?:\s+(?:morning|afternoon|evening|am|pm|a\.m\.|p\.m\.|lunchtime|first\s+thing))?`;
+const TIME_WORDS = String.raw`(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)|\d{1,2}[:.]\d{2}|mid-?day|noon|lunchtime|midnight)`;
 
-/** A relative due phrase as the deadline parser reads it: shorthand spelt out, a bare weekday as "by" it. */
-function spellDue(phrase: string): string {
-  const t = phrase
-    .replace(/\b(tmrw|tmw|tomoz|2moro)\b/i, "tomorrow")
-    .replace(/\bthis\s+(am|pm)\b/i, "today")
-    .replace(/\bweds\b/i, "wed")
-    .replace(/\bthurs\b/i, "thu")
-    .replace(/\b(?:in|within)\s+(\d{1,3})\s*(?:hours?|hrs?)\b/i, (_m, n: string) => `within ${Math.max(1, Math.ceil(Number(n) / 24))} days`);
-  return /^(mon|tue|wed|thu|fri)/i.test(t) ? `by ${t}` : t.replace(/\b(within|in)\s+(\d+)(days?|weeks?)\b/i, "$1 $2 $3");
+/** Words that say when, but give no date to count: kept as written, never turned into one. */
+export const OPEN_DUE = /\b(asap|a\.s\.a\.p|as soon as possible|urgently|urgent|ongoing|on-going|tbc|tba|to be confirmed|daily|weekly|fortnightly|monthly|each (?:day|week|morning)|every (?:day|week|morning)|next week|this month|next month|when (?:able|possible)|before (?:the )?(?:review|conference|icpc|next strat\w*|core group)|by (?:the )?(?:review|conference|icpc|next strat\w*|core group)|in due course|as required|as needed)\b/i;
+
+interface DueCandidate {
+  start: number;
+  end: number;
+  due: string | null;
+  /** An explicit calendar date, rather than a word counted from the meeting. */
+  explicit: boolean;
+  /** Introduced by "by", "before", "due" or a dash: a deadline rather than a date mentioned in passing. */
+  marked: boolean;
+  /** "from 01/10", "starting Monday": when something starts, not when it is due. */
+  start_only: boolean;
+}
+
+/** The coming day of the week after the meeting ("by Fri", "next Monday"): strictly after it, as deadlines/ reads them. */
+function weekdayAfter(anchor: string, target: number): string {
+  const dow = new Date(`${anchor}T12:00:00Z`).getUTCDay();
+  return addDays(anchor, (target - dow + 7) % 7 || 7);
+}
+
+function fridayOf(anchor: string, weeksAhead = 0): string {
+  const dow = new Date(`${anchor}T12:00:00Z`).getUTCDay();
+  return addDays(anchor, ((5 - dow + 7) % 7) + 7 * weeksAhead);
+}
+
+/** The day of the month `day` on or after the meeting (its month, or the next one). */
+function dayOfMonthFrom(anchor: string, day: number): string | null {
+  const { year, month } = parseIso(anchor);
+  for (let k = 0; k < 3; k++) {
+    const m = ((month - 1 + k) % 12) + 1;
+    const y = year + Math.floor((month - 1 + k) / 12);
+    if (day <= daysInMonth(y, m)) {
+      const iso = makeDate(y, m, day);
+      if (iso >= anchor || k > 0) return iso;
+    }
+  }
+  return null;
+}
+
+function candidates(text: string, anchor: string | null, year: number): DueCandidate[] {
+  const out: DueCandidate[] = [];
+  const push = (m: RegExpExecArray, due: string | null, explicit: boolean) => {
+    const lead = /^(?:by|before|due|until|till|no\s+later\s+than|deadline|due\s+date|target)\b/i.test(m[0]);
+    const before = text.slice(0, m.index);
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      due,
+      explicit,
+      marked: lead || /[-–—:|(]\s*$/.test(before),
+      start_only: /\b(from|starting|since|ongoing from|commencing|beginning)\s*$/i.test(before),
+    });
+  };
+  const each = (re: RegExp, f: (m: RegExpExecArray) => void) => {
+    for (const m of text.matchAll(new RegExp(re.source, "giu"))) f(m as RegExpExecArray);
+  };
+  const dated = (y: number, mo: number, d: number): string | null => {
+    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+    return makeDate(y, mo, d);
+  };
+  const withYear = (mo: number, d: number, y: string | undefined): string | null => {
+    if (y !== undefined) return dated(y.length <= 2 ? 2000 + Number(y) : Number(y), mo, d);
+    const iso = dated(year, mo, d);
+    // A date without a year well before the meeting is next year's ("20/01" at a December meeting).
+    if (iso && anchor && iso < addDays(anchor, -60)) return dated(year + 1, mo, d);
+    return iso;
+  };
+  // Explicit dates: 2025-05-16, 16/5(/25), 16.05(.25), 16-05-2025, "16th May", "May 16", "w/c 19/5".
+  each(new RegExp(String.raw`${LEAD}(?:(?:w\/c|w\/b|w\/e|wc|wb|w\.c\.|week\s+(?:commencing|beginning|ending)|wk\s+(?:comm|beg|ending))\s+)?(?:${WEEKDAY_WORD},?\s+)?(\d{4})-(\d{1,2})-(\d{1,2})\b`), (m) =>
+    push(m, dated(Number(m[1]), Number(m[2]), Number(m[3])), true),
+  );
+  each(new RegExp(String.raw`${LEAD}(?:(?:w\/c|w\/b|w\/e|wc|wb|w\.c\.|week\s+(?:commencing|beginning|ending)|wk\s+(?:comm|beg|ending))\s+)?(?:${WEEKDAY_WORD},?\s+)?(?<![\d/.:-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/:]|\.\d)${DAY_PART}`), (m) => {
+    if (out.some((c) => c.start <= m.index && m.index < c.end)) return;
+    const day = Number(m[1]);
+    const mo = Number(m[3]);
+    // "10.30" is a time; a dotted pair is a date only when it can be one and is not said as a time.
+    if (m[2] === "." && (m[4] === undefined) && (mo > 12 || /^\s*(am|pm|hrs|h)\b/i.test(text.slice(m.index + m[0].length)))) return;
+    push(m, withYear(mo, day, m[4]), true);
+  });
+  each(new RegExp(String.raw`${LEAD}(?:${WEEKDAY_WORD},?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:,?\s+(\d{4}|\d{2}(?![\d:])))?${DAY_PART}`), (m) =>
+    push(m, withYear(monthIndex(m[2] ?? ""), Number(m[1]), m[3]), true),
+  );
+  each(new RegExp(String.raw`${LEAD}(?:${WEEKDAY_WORD},?\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`), (m) => {
+    if (out.some((c) => c.start <= m.index && m.index < c.end)) return;
+    push(m, withYear(monthIndex(m[1] ?? ""), Number(m[2]), m[3]), true);
+  });
+  // "Friday 16th", "by the 21st": a day of the month, on or after the meeting.
+  each(new RegExp(String.raw`${LEAD}(?:${WEEKDAY_WORD},?\s+)?(?:the\s+)?${ORDINAL}\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))${DAY_PART}`), (m) => {
+    if (out.some((c) => c.start <= m.index && m.index < c.end)) return;
+    push(m, anchor ? dayOfMonthFrom(anchor, Number(m[1])) : null, true);
+  });
+  if (!anchor) {
+    // Without the meeting's date, words counted from it give no date; they are still found, to be kept as written.
+    each(new RegExp(String.raw`${LEAD}(?:today|tonight|tomorrow|tmrw|tmw|tomoz|2moro|eod|cob|eow|end\s+of\s+(?:the\s+)?(?:day|week|play)|close\s+of\s+(?:business|play)|(?:next|this|coming)?\s*${WEEKDAY_WORD}|within\s+\d{1,3}\s*\w+)\b`), (m) => {
+      if (out.some((c) => c.start <= m.index && m.index < c.end)) return;
+      if (/^\s*(?:by|before|on|due|until|till|for)?\s*$/i.test(m[0])) return;
+      push(m, null, false);
+    });
+    return out;
+  }
+  const rel = (re: string, due: (m: RegExpExecArray) => string | null) =>
+    each(new RegExp(`${LEAD}(?:${re})${DAY_PART}\\b`), (m) => {
+      if (out.some((c) => c.start <= m.index && m.index < c.end)) return;
+      push(m, due(m), false);
+    });
+  rel(String.raw`today|tonight|this\s+(?:morning|afternoon|evening|am|pm)|same\s+day|immediately|straight\s+away|now|end\s+of\s+(?:the\s+)?(?:day|play)|close\s+of\s+(?:business|play)|eod|cob|eop|cop|(?:${TIME_WORDS})(?:\s+today)?`, () => anchor);
+  rel(String.raw`tomorrow|tmrw|tmw|tomoz|2moro|2morrow|tomorow`, () => addDays(anchor, 1));
+  rel(String.raw`end\s+of\s+(?:the\s+|this\s+)?week|eow|this\s+week`, () => fridayOf(anchor));
+  rel(String.raw`end\s+of\s+next\s+week`, () => fridayOf(anchor, 1));
+  rel(String.raw`end\s+of\s+(?:the\s+|this\s+)?month`, () => {
+    const { year: y, month: mo } = parseIso(anchor);
+    return makeDate(y, mo, daysInMonth(y, mo));
+  });
+  rel(String.raw`(?:in|within)\s+(\d{1,3})\s*(working\s+days?|wd|calendar\s+days?|days?|weeks?|wks?|hours?|hrs?|h)`, (m) => {
+    const n = Number(/\d+/.exec(m[0])?.[0] ?? "0");
+    const unit = (/(working\s+days?|wd|calendar\s+days?|days?|weeks?|wks?|hours?|hrs?|h)\s*$/i.exec(m[0].replace(DAY_PARTS_END, ""))?.[1] ?? "").toLowerCase();
+    // "within 45 working days" is a statutory timescale, for the deadline calculator: no date is read from it.
+    if (/^(working|wd)/.test(unit)) return null;
+    if (/^(week|wk)/.test(unit)) return addDays(anchor, 7 * n);
+    if (/^(hour|hr|h)/.test(unit)) return addDays(anchor, Math.max(1, Math.ceil(n / 24)));
+    return addDays(anchor, n);
+  });
+  rel(String.raw`(next|this|coming)\s+(${WEEKDAY_WORD})`, (m) => {
+    const name = /(mon|tue|wed|thu|fri|sat|sun)/i.exec(m[0].replace(/^.*?(next|this|coming)\s+/i, ""))?.[1] ?? "";
+    return weekdayAfter(anchor, WEEKDAYS.indexOf(name.toLowerCase()));
+  });
+  rel(String.raw`${WEEKDAY_WORD}`, (m) => {
+    const name = /(mon|tue|wed|thu|fri|sat|sun)\w*\.?\s*$/i.exec(m[0].replace(new RegExp(DAY_PART + "$", "i"), ""))?.[1] ?? "";
+    return name ? weekdayAfter(anchor, WEEKDAYS.indexOf(name.toLowerCase())) : null;
+  });
+  return out;
+}
+
+const DAY_PARTS_END = /\s+(?:morning|afternoon|evening|am|pm|a\.m\.|p\.m\.|lunchtime|first\s+thing)$/i;
+
+/**
+ * Whether an action's words give a due date that could not be counted: a date that does not
+ * exist, or words counted from a discussion whose date is not recorded. A start ("from
+ * 01/10"), a statutory timescale ("within 45 working days") or "asap" is no date to count.
+ */
+export function dueUnreadable(text: string, anchor: string | null): boolean {
+  return candidates(text, anchor, Number((anchor ?? "").slice(0, 4)) || new Date().getUTCFullYear()).some(
+    (c) => c.due === null && !c.start_only && !/working\s+days?|\bwd\b/i.test(text.slice(c.start, c.end)),
+  );
 }
 
 /**
- * A due date from an action's text: an explicit date (year from the anchor, moved to
- * next year only if it would fall well before the meeting) or a relative phrase ("today",
- * "by Fri", "tmrw", "within 3 days", a weekday on its own) read by deadlines/ against the
- * meeting date. Without an anchor (the notes give no date for the discussion) relative
- * words are kept as written but give no date: they are never counted from today.
+ * When an action is due, and where those words are: an explicit date (the year from the
+ * meeting, next year's when it would fall well before the meeting), a day of the month
+ * ("by the 21st"), or words counted from the discussion's date: today, EOD, tomorrow, a
+ * weekday, end of the week or month, within N (working) days or hours. A deadline said
+ * with "by" or after a dash wins over a date mentioned in passing; "from 01/10" is a start.
+ * Without the meeting's date nothing is counted from today: the words are kept, the date
+ * left empty. "asap", "ongoing", "daily" and "next week" are kept as written with no date.
  */
-export function dueFromText(text: string, anchor: string | null, year = Number((anchor ?? "").slice(0, 4)) || new Date().getUTCFullYear()): { due: string | null; due_text: string | null } {
-  const phraseOf = (t: string) => /\b(?:by|before|on|due|within|from)\b[^;,.]*$/i.exec(t)?.[0] ?? null;
-  const found = findDate(text, year);
-  // "daily from 01/10": a start, not a date to be done by.
-  if (found && /\b(from|starting|since|ongoing from)\s*$/i.test(text.slice(0, found.index))) {
-    return { due: null, due_text: text.slice(Math.max(0, text.slice(0, found.index).search(/\b(from|starting|since|ongoing from)\s*$/i)), found.index + found.length) };
+export function findDue(text: string, anchor: string | null, year = Number((anchor ?? "").slice(0, 4)) || new Date().getUTCFullYear()): DueReading {
+  const found = candidates(text, anchor, year)
+    .filter((c) => text.slice(c.start, c.end).trim() !== "")
+    .sort((a, b) => a.start - b.start);
+  // Words side by side are one due date: "by 10am tomorrow", "Fri 16/5": the day, not the hour, decides.
+  const all: DueCandidate[] = [];
+  for (const c of found) {
+    const prev = all[all.length - 1];
+    if (prev && c.start >= prev.end && /^[\s,]*(?:(?:on|at|@)\s*)?$/i.test(text.slice(prev.end, c.start))) {
+      const clock = (x: DueCandidate) => new RegExp(`^\\s*(?:by\\s+|before\\s+|at\\s+)?${TIME_WORDS}\\s*$`, "i").test(text.slice(x.start, x.end));
+      // "EOD tomorrow", "by 10am Friday": the word that names the day decides, not the one that names a time of that day.
+      const sameDay = (x: DueCandidate) => clock(x) || x.due === anchor;
+      const due = c.explicit && !prev.explicit ? c.due : prev.explicit && !c.explicit ? prev.due : sameDay(prev) ? c.due : prev.due;
+      all[all.length - 1] = { ...prev, end: c.end, due, explicit: prev.explicit || c.explicit };
+      continue;
+    }
+    all.push(c);
   }
-  if (found) {
-    let iso = found.iso;
-    if (anchor && found.yearAssumed && iso < addDays(anchor, -60)) iso = checkedIso(year + 1, Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
-    return { due: iso, due_text: phraseOf(text.slice(0, found.index + found.length)) ?? text.slice(found.index, found.index + found.length) };
+  const usable = all.filter((c) => !c.start_only);
+  const pick = usable.find((c) => c.marked && c.explicit) ?? usable.find((c) => c.explicit) ?? usable.find((c) => c.marked) ?? usable[0];
+  if (pick) {
+    const words = text.slice(pick.start, pick.end).trim();
+    const lead = pick.start + (text.slice(pick.start, pick.end).length - text.slice(pick.start, pick.end).trimStart().length);
+    return { due: pick.due, due_text: words, start: lead, end: lead + words.length };
   }
-  const sameDay = SAME_DAY.exec(text);
-  if (sameDay) return { due: anchor, due_text: sameDay[0] };
-  // The first: "see him tomorrow and tell mum this evening" is due tomorrow.
-  const relative = [...text.matchAll(RELATIVE_DUE)][0];
-  if (relative) {
-    const read = findDateInText(spellDue(relative[0]), fixedClock(anchor ?? `${year}-01-15`), { prefer: "future", due: true });
-    if (read?.parsed) return { due: anchor ? read.parsed.date : null, due_text: relative[0] };
+  const from = all.find((c) => c.start_only);
+  if (from) {
+    const at = text.slice(0, from.start).search(/\b(from|starting|since|ongoing from|commencing|beginning)\s*$/i);
+    return { due: null, due_text: text.slice(at, from.end).trim(), start: at, end: from.end };
   }
-  return { due: null, due_text: /\b(asap|as soon as possible|urgently|ongoing|tbc|daily|weekly|next week)\b/i.exec(text)?.[0] ?? null };
+  const open = OPEN_DUE.exec(text);
+  if (open) return { due: null, due_text: open[0], start: open.index, end: open.index + open[0].length };
+  return { due: null, due_text: null, start: -1, end: -1 };
+}
+
+/** A due date from an action's text (see `findDue`). */
+export function dueFromText(text: string, anchor: string | null, year?: number): { due: string | null; due_text: string | null } {
+  const r = findDue(text, anchor, year);
+  return { due: r.due, due_text: r.due_text };
 }

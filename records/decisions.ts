@@ -39,11 +39,11 @@ export function spelled(clause: string): string {
   let t = ` ${clause
     .replace(/[✓✔√]/g, " agreed ")
     .replace(/[✗✘]/g, " not agreed ")
-    .replace(/([:–—-]\s*)Y\b/g, "$1 yes ")
-    .replace(/([:–—-]\s*)N\b(?!\/)/g, "$1 no ")
-    // "LPM N", "S47 Y": a lone Y or N closing a clause is the answer.
-    .replace(/(\S\s+)Y\s*[.;]?\s*$/, "$1 yes ")
-    .replace(/(\S\s+)N\s*[.;]?\s*$/, "$1 no ")} `;
+    .replace(/([:–—-]\s*)[Yy]\b(?!['’])/g, "$1 yes ")
+    .replace(/([:–—-]\s*)[Nn]\b(?![/'’])/g, "$1 no ")
+    // "LPM N", "S47 Y", "lpm n": a lone Y or N closing a clause is the answer.
+    .replace(/(\S\s+)[Yy]\s*[.;]?\s*$/, "$1 yes ")
+    .replace(/(\S\s+)[Nn]\s*[.;]?\s*$/, "$1 no ")} `;
   t = ` ${plain(t)} `;
   for (const [from, to] of Object.entries(v.shorthand).sort((a, b) => b[0].length - a[0].length)) {
     t = t.replaceAll(` ${plain(from)} `, ` ${to} `);
@@ -160,6 +160,7 @@ export function readCriminalInvestigation(cs: string[]): Decisions["criminal_inv
 
 const LEGAL = /\b(legal|epo|emergency protection order|police protection|ppo|powers of protection|s46|plo|pre proceedings|care proceedings|interim care order|court)\b/;
 const LEGAL_YES = /\b(requested|request|to be requested|to be held|to be arranged|agreed|booked|yes|held|sought|initiated|granted|taken|obtained|in place|applied|apply|issued|convened|to be convened)\b/;
+const LEGAL_BOOKED = /\b(requested|to be requested|booked|to be booked|arranged|to be arranged|convened|to be convened|held|to be held|granted|obtained|issued|in place|applied for|taken|today|tomorrow|this (?:morning|afternoon|week)|on (?:mon|tue|wed|thu|fri)\w*|\d{1,2} \d{1,2}(?: \d{2,4})?)\b/;
 const LEGAL_OPEN = /\b(tbc|to be discussed|to discuss|to be considered|consider|considering|pending|may be needed|if needed|if required|to be confirmed|awaiting)\b/;
 
 /** Whether legal action (a legal planning meeting, an EPO, police protection) was decided on, and what. */
@@ -172,6 +173,8 @@ export function readLegalAction(cs: string[]): Decisions["legal_action"] & { sou
     const t = spelled(c);
     if (!LEGAL.test(t)) continue;
     if (NEGATION.test(t)) no.push(c);
+    // A step taken or booked ("LPM requested", "LPM today", "PLO to be considered at LPM – to be requested") is a decision made.
+    else if (LEGAL_BOOKED.test(t)) yes.push(c);
     else if (LEGAL_OPEN.test(t)) open.push(c);
     else if (CONDITIONAL.test(t)) continue;
     else if (LEGAL_YES.test(t) || /\b(epo|emergency protection order|police protection|plo|care proceedings|interim care order)\b/.test(t)) yes.push(c);

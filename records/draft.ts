@@ -2,7 +2,7 @@ import type { Clock } from "../core/clock.js";
 import { AppError, invalidInput, isAppError } from "../core/errors.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
 import type { DeadlineCalculator } from "../deadlines/index.js";
-import type { DraftResult, RecordDeadline, StrategyRecord } from "./model.js";
+import type { Check, DraftResult, RecordDeadline, StrategyRecord } from "./model.js";
 import { checkRecord } from "./check.js";
 import { missingFields } from "./fields.js";
 import { parseNotes } from "./notes-parser.js";
@@ -29,19 +29,20 @@ export interface DraftOptions {
  */
 export function draftFromNotes(notes: string, deps: DraftDeps, opts: DraftOptions = {}): DraftResult {
   const parsed = readNotes(notes, deps.clock);
-  return completeDraft(parsed.record, deps, opts, parsed.warnings);
+  return completeDraft(parsed.record, deps, opts, parsed.warnings, parsed.checks);
 }
 
 /**
  * Notes (free text or a JSON record) → a record, without gaps or deadlines. Throws
- * invalid_input for empty or oversized notes; an impossible date of the discussion is
- * an error, or with `impossibleDate: "gap"` (the dialog) an empty date and a warning.
+ * invalid_input for empty or oversized notes and for a broken JSON record; anything in
+ * free-text notes degrades gracefully: an impossible date of the discussion is left empty
+ * with a check (or, with `impossibleDate: "error"`, refused).
  */
 export function readNotes(
   notes: string,
   clock: Clock,
   opts: { impossibleDate?: "error" | "gap" } = {},
-): { record: StrategyRecord; warnings: string[] } {
+): { record: StrategyRecord; warnings: string[]; checks: Check[] } {
   if (typeof notes !== "string" || notes.trim().length === 0) {
     throw invalidInput("The notes are empty. Paste the notes of the strategy discussion, or answer the questions one at a time.");
   }
@@ -51,7 +52,7 @@ export function readNotes(
     );
   }
   const trimmed = notes.trim();
-  return trimmed.startsWith("{") ? fromJsonText(trimmed, clock) : parseNotes(notes, clock, opts);
+  return trimmed.startsWith("{") ? { ...fromJsonText(trimmed, clock), checks: [] } : parseNotes(notes, clock, opts);
 }
 
 function fromJsonText(text: string, clock: Clock): ReturnType<typeof recordFromJson> {
@@ -68,8 +69,8 @@ function fromJsonText(text: string, clock: Clock): ReturnType<typeof recordFromJ
  * Gaps and deadlines for a record already built (by the notes parser, a JSON record
  * or the guided dialog).
  */
-export function completeDraft(record: StrategyRecord, deps: DraftDeps, opts: DraftOptions = {}, warnings: string[] = []): DraftResult {
-  const out: DraftResult = { record, gaps: [], missing: [], deadlines: [], warnings: [...warnings] };
+export function completeDraft(record: StrategyRecord, deps: DraftDeps, opts: DraftOptions = {}, warnings: string[] = [], checks: Check[] = []): DraftResult {
+  const out: DraftResult = { record, gaps: [], missing: [], deadlines: [], warnings: [...warnings], checks: [] };
   const read = record.jurisdiction;
   if (opts.jurisdiction) {
     // The caller says where the discussion was; what the notes suggest is kept as evidence and mentioned if it differs.
@@ -83,7 +84,12 @@ export function completeDraft(record: StrategyRecord, deps: DraftDeps, opts: Dra
     record.jurisdiction = { value: "england", from: "default", evidence: [] };
   }
   const jurisdiction = record.jurisdiction?.value ?? "england";
-  out.gaps = checkRecord(record, { jurisdiction });
+  // A part read without confidence is a check, not a gap; a check whose part has since been filled (by an answer) is dropped.
+  const gaps = checkRecord(record, { jurisdiction });
+  const open = new Set(gaps.map((g) => g.field));
+  out.checks = checks.filter((c) => open.has(c.field));
+  const checked = new Set(out.checks.map((c) => c.field));
+  out.gaps = gaps.filter((g) => !checked.has(g.field));
   out.missing = missingFields(record, { jurisdiction });
   if (jurisdiction === "wales") {
     const why =

@@ -1,7 +1,7 @@
 import { readPersonTerms } from "../lexicon/index.js";
 import { purePerson } from "./people.js";
 import { BULLET, sentences, squash, stripBullet } from "./text.js";
-import { headingKey, isPhrase, key, vocabulary, type ColumnKind, type SectionKey } from "./vocabulary.js";
+import { findPhrases, headingKey, isPhrase, key, vocabulary, type ColumnKind, type SectionKey } from "./vocabulary.js";
 
 /**
  * The layout of notes: an e-mail's header and sign-off set aside, then blocks under
@@ -48,6 +48,8 @@ export interface Layout {
   email: EmailHeader | null;
   /** Who wrote the notes, from the e-mail's sender or sign-off ("me", "I" refer to them). */
   author: string | null;
+  /** The role and organisation signed under the name ("Social Worker, Essex CSC"), when there is one. */
+  signature: string | null;
 }
 
 const HEADER_FIELD = /^[ \t]*(from|sent|to|cc|bcc|date|subject|re|importance|attachments?)[ \t]*:[ \t]*(.*)$/i;
@@ -105,23 +107,31 @@ function nameLike(line: string): boolean {
   return /^[A-Z][\w'-]*(\s[A-Z][\w'.-]*){0,3}$/.test(line.trim()) && readPersonTerms(line, "text").role === null;
 }
 
-function signatureLike(line: string): boolean {
+/** Under a closing line, a name typed all in lower case is still the name signed ("kind regards, / lucy harper"). */
+function signedName(line: string): boolean {
+  const t = line.trim();
+  return nameLike(t) || (/^[a-z][a-z'-]*(\s[a-z][a-z'-]*){0,2}$/.test(t) && readPersonTerms(t, "text").role === null && !isClosing(t));
+}
+
+function signatureLike(line: string, named = nameLike): boolean {
   const t = line.trim();
   if (t.length === 0 || t.length > 60 || /[:|\t]/.test(t)) return false;
-  return nameLike(t) || (readPersonTerms(t, "text").role !== null && t.split(/\s+/).length <= 8);
+  return named(t) || (readPersonTerms(t, "text").role !== null && t.split(/\s+/).length <= 8);
 }
 
 /** Drop greeting and sign-off lines; the name signed is the author. */
-function signOff(lines: string[], email: boolean): { lines: string[]; author: string | null } {
+function signOff(lines: string[], email: boolean): { lines: string[]; author: string | null; signature: string | null } {
   let end = lines.length;
   while (end > 0 && (lines[end - 1] ?? "").trim() === "") end--;
   let author: string | null = null;
+  let signature: string | null = null;
   // A closing line ("Kind regards,") and the signature under it.
   for (let i = end - 1; i >= Math.max(0, end - 6); i--) {
     if (!isClosing(lines[i] ?? "")) continue;
     const sig = lines.slice(i + 1, end).map((l) => l.trim()).filter(Boolean);
-    if (sig.every(signatureLike)) {
-      author = sig.find(nameLike) ?? null;
+    if (sig.every((l) => signatureLike(l, signedName))) {
+      author = sig.find(nameLike) ?? sig.find(signedName) ?? null;
+      signature = sig.filter((l) => !signedName(l)).join(", ") || null;
       end = i;
     }
     break;
@@ -133,6 +143,7 @@ function signOff(lines: string[], email: boolean): { lines: string[]; author: st
     const sig = lines.slice(i, end).map((l) => l.trim());
     if (i < end && (i === 0 || (lines[i - 1] ?? "").trim() === "" || sig.length === 1) && sig.some(nameLike) && i > 0) {
       author = sig.find(nameLike) ?? null;
+      signature = sig.filter((l) => !nameLike(l)).join(", ") || null;
       end = i;
     }
   }
@@ -144,17 +155,24 @@ function signOff(lines: string[], email: boolean): { lines: string[]; author: st
     author ??= inline[3] ?? null;
     out[last] = (out[last] ?? "").slice(0, inline.index + (inline[1] ?? "").length).trimEnd();
   }
+  // Or with the name alone after the last sentence: "... sn to see yp at school mon. Ellie".
+  const bare = /(^|[.!?]\s+|\s[-–—]\s*)([A-Z][a-z'-]+)\s*[.!]?\s*$/.exec(out[last] ?? "");
+  if (!inline && bare && last >= 0 && author === null && (out[last] ?? "").length > 60 && nameLike(bare[2] ?? "") && !headingKey(bare[2] ?? "") && readPersonTerms(bare[2] ?? "", "list").matches.length === 0) {
+    author = bare[2] ?? null;
+    out[last] = (out[last] ?? "").slice(0, bare.index + (bare[1] ?? "").length).trimEnd();
+  }
   // Greeting lines, and a greeting at the start of a one-line message ("Hi all 👋 strat ...").
   let startIdx = 0;
   while (startIdx < out.length && ((out[startIdx] ?? "").trim() === "" || isGreeting(out[startIdx] ?? ""))) startIdx++;
   const body = out.slice(startIdx);
   if (body[0]) body[0] = body[0].replace(/^\s*(hi|hello|hiya|morning|afternoon)(\s+(all|team|everyone))?\b[\s,!👋]*/iu, "");
-  return { lines: body, author };
+  return { lines: body, author, signature };
 }
 
 // Labels on a line: "Present:", "Apols -", "Concerns –", "Date\t", and a few written with a space only.
 const SPACE_LABELS_AT_START = new Set(["present", "pres", "prsnt", "apologies", "apols", "agreed", "decision", "decisions", "dec", "outcome", "actions", "acts", "concerns", "conc", "worries"]);
-const SPACE_LABELS_MIDLINE = new Set(["present", "apologies", "apols"]);
+// Mid-line (after ":" or ";") a list of people may start with its heading and a space: "...; attendees SW Jo Hart, DC Amy Shaw".
+const SPACE_LABELS_MIDLINE = new Set(["present", "apologies", "apols", "attendees", "attending", "attended", "attendance", "participants", "absent", "pres"]);
 // Lists of people and the short facts end with their sentence: a list has no full stops in it.
 const LIST_KEYS = new Set<SectionKey>(["present", "apologies", "absent", "reports", "chair", "recorded_by", "meeting", "child_ref"]);
 const PEOPLE_KEYS = new Set<SectionKey>(["present", "apologies", "absent", "reports"]);
@@ -182,9 +200,11 @@ function labelledParts(line: string): { before: string; parts: Labelled[] } {
   const wordStarts = [...line.matchAll(/(?:^|(?<=[\s(]))[\p{L}\d]/gu)].map((m) => m.index ?? 0);
   const charBefore = (at: number) => line.slice(Math.max(0, at - 3), at).trimEnd().slice(-1);
   let w = 0;
-  for (const sep of line.matchAll(/ ?:(?!\d) ?|\s[-–—]\s|\t+/g)) {
+  for (const sep of line.matchAll(/ ?:(?!\d) ?|\s[-–—]\s|\t+|;\s/g)) {
     const s = sep.index ?? 0;
     const colon = sep[0].includes(":");
+    // "...; Present; Jo Smith SW; ...": a heading standing alone between semicolons, the whole clause and nothing else.
+    const semicolon = sep[0].startsWith(";");
     while (w < wordStarts.length && (wordStarts[w] ?? 0) < s) w++;
     const starts = wordStarts.slice(Math.max(0, w - 6), w);
     for (const at of starts) {
@@ -197,9 +217,13 @@ function labelledParts(line: string): { before: string; parts: Labelled[] } {
       if (/[.;:]\s/.test(label)) continue;
       const k = headingKey(label);
       if (!k) continue;
+      // "Strategy discussion: 06/05/2025" is the meeting's title, not a "Discussion" heading.
+      const phrase = line.slice(starts[0] ?? at, s);
+      if (at > (starts[0] ?? at) && findPhrases(vocabulary().meeting_words, phrase, "meetingwords").some((m) => (starts[0] ?? 0) + m.start < at && (starts[0] ?? 0) + m.end > at)) continue;
       const prev = charBefore(at);
       const strong = at === 0 || /[;:.,]/.test(prev);
-      if (!colon && !(at === 0 || prev === ";")) break;
+      if (semicolon && !(at === 0 || /[;.]/.test(prev)) ) continue;
+      if (!colon && !semicolon && !(at === 0 || prev === ";")) break;
       if (!strong && !colon) break;
       marks.push({ at, end: s + sep[0].length, key: k, label });
       break;
@@ -210,7 +234,10 @@ function labelledParts(line: string): { before: string; parts: Labelled[] } {
     const word = (m[2] ?? "").toLowerCase();
     const at = (m.index ?? 0) + (m[1] ?? "").length;
     // After a sentence's end a label may start the next sentence as it would a line.
-    const allowed = at === 0 || /^[.!?]/.test(m[1] ?? "") ? SPACE_LABELS_AT_START.has(word) : SPACE_LABELS_MIDLINE.has(word);
+    const startsLine = at === 0 || /^[.!?]/.test(m[1] ?? "");
+    // Mid-line, the label must head a list of nothing but people ("Mr Okafor: attendance and welfare chronology" is a task).
+    const list = line.slice(at + word.length + 1).split(/[;.](?:\s|$)/)[0] ?? "";
+    const allowed = startsLine ? SPACE_LABELS_AT_START.has(word) : SPACE_LABELS_MIDLINE.has(word) && purePerson(list);
     if (!allowed || marks.some((x) => x.at <= at && at < x.end)) continue;
     const k = headingKey(word);
     // "Present were ..." and "Apologies from ..." are prose: the people reader takes them whole.
@@ -265,7 +292,7 @@ function headingRow(cells: string[]): (ColumnKind | null)[] | null {
 /** Read the layout of normalised notes. */
 export function readLayout(text: string): Layout {
   const { header, rest } = emailHeader(text.split("\n"));
-  const { lines, author } = signOff(rest, header !== null);
+  const { lines, author, signature } = signOff(rest, header !== null);
   const blocks: Block[] = [];
   let current: Block | null = null;
   let table: { columns: (ColumnKind | null)[]; block: Block; csv: boolean } | null = null;
@@ -311,6 +338,16 @@ export function readLayout(text: string): Layout {
         table.block.items.push({ text: cells.filter(Boolean).join(" "), raw: squash(raw), cells, columns: table.columns });
         continue;
       }
+      // "Present: Jo Hart SW | DC Amy Shaw | HV Ann Lee": a heading written in the first cell, with the first entry after it.
+      const labelled = /^([^:|]{1,40}):\s*(\S.*)$/.exec(stripBullet(cells[0] ?? ""));
+      if (labelled && headingKey(labelled[1] ?? "")) {
+        const k0 = headingKey(labelled[1] ?? "") as SectionKey;
+        seenHeading = true;
+        current = open(k0, (labelled[1] ?? "").trim());
+        const rowCells = [labelled[2] ?? "", ...cells.slice(1)];
+        current.items.push({ text: rowCells.filter(Boolean).join(" "), raw: squash(raw), cells: rowCells });
+        continue;
+      }
       const first = stripBullet(cells[0] ?? "").replace(/:$/, "");
       const k = first ? headingKey(first) : null;
       if (k) {
@@ -327,7 +364,7 @@ export function readLayout(text: string): Layout {
     }
     table = null;
     const bulleted = BULLET.test(raw);
-    const body = squash(raw.replace(BULLET, ""));
+    const body = squash(stripBullet(raw));
     const { before, parts } = labelledParts(body);
     if (before) {
       const open_ = current as Block | null;
@@ -355,7 +392,7 @@ export function readLayout(text: string): Layout {
       }
     }
   }
-  return { blocks: blocks.filter((b) => b.items.length > 0 || b.key !== null), email: header, author: author ?? header?.from ?? null };
+  return { blocks: blocks.filter((b) => b.items.length > 0 || b.key !== null), email: header, author: author ?? header?.from ?? null, signature };
 }
 
 /** Whether two names are the same person's as far as the notes show ("Ben" and "Ben Ortiz"). */

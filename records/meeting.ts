@@ -1,5 +1,6 @@
 import type { StrategyRecord } from "./model.js";
 import { addDays } from "../deadlines/index.js";
+import { isAppError } from "../core/errors.js";
 import { checkedIso, findDate, formatLong } from "./dates.js";
 import { findPhrases, hasPhrase, vocabulary } from "./vocabulary.js";
 
@@ -19,6 +20,8 @@ export interface MeetingLine {
 
 export interface MeetingFacts {
   date: string | null;
+  /** Why the date the notes give for the discussion could not be used ("there is no 31 February"), when it could not. */
+  impossible: string | null;
   time: string | null;
   format: StrategyRecord["format"];
   source: { date?: string; time?: string; format?: string };
@@ -63,6 +66,12 @@ export function findTime(text: string): { time: string; words: string } | null {
   if (b) found.push({ at: b.index, time: `${pad(Number(b[1]))}:${b[2]}`, words: b[0] });
   const c = TIME_HRS.exec(text);
   if (c) found.push({ at: c.index, time: `${c[1]}:${c[2]}`, words: c[0] });
+  // "SD 0930 F2F", "strat today 1545 tel": four figures on the meeting's line are its time, unless they could be a year.
+  const e = /(?<![\d/.:-])([01]\d|2[0-3])([0-5]\d)(?![\d/.:-])/.exec(text);
+  if (e && !/^(19|20)\d\d$/.test(e[0]) && !found.some((f) => f.at <= e.index && e.index < f.at + f.words.length)) found.push({ at: e.index, time: `${e[1]}:${e[2]}`, words: e[0] });
+  // "@11", "@ 2.30": the hour after an at sign, as people type it in chat.
+  const d = /@\s?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?![\d/.:])/.exec(text);
+  if (d && !found.some((f) => f.at <= d.index + 2 && d.index <= f.at)) found.push({ at: d.index, time: `${pad(Number(d[1]))}:${d[2] ?? "00"}`, words: d[0] });
   found.sort((x, y) => x.at - y.at);
   return found[0] ?? null;
 }
@@ -78,11 +87,20 @@ function timeAfterDate(text: string, dateEnd: number): { time: string; words: st
 }
 
 /** The format a text states: a meeting in person, by phone, or virtual (Teams, video). */
-export function findFormat(text: string): { format: NonNullable<StrategyRecord["format"]>; words: string } | null {
+export function findFormat(text: string, venue = true): { format: NonNullable<StrategyRecord["format"]>; words: string } | null {
   const f = vocabulary().formats;
   const hits = (["virtual", "phone", "meeting"] as const).flatMap((format) =>
     findPhrases(f[format], text, `fmt:${format}`).map((m) => ({ format, words: m.surface, at: m.start })),
   );
+  // A place ("school", "room 3") says the meeting was in person where the words are about where it was held:
+  // a "Venue:" line, or "at"/"in" just before ("strat at school"), never "marks seen by school".
+  for (const m of findPhrases(f.venue, text, "fmt:venue")) {
+    if (venue || /\b(?:at|in|@)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i.test(text.slice(Math.max(0, m.start - 30), m.start))) hits.push({ format: "meeting", words: m.surface, at: m.start });
+  }
+  const meetingWords = findPhrases(vocabulary().meeting_words, text, "meeting_words");
+  for (const m of findPhrases(f.call, text, "fmt:call")) {
+    if (meetingWords.some((w) => w.end <= m.start && /^\s*$/.test(text.slice(w.end, m.start)))) hits.push({ format: "phone", words: m.surface, at: m.start });
+  }
   hits.sort((x, y) => x.at - y.at);
   return hits[0] ?? null;
 }
@@ -96,10 +114,11 @@ export function isMeetingSentence(text: string): boolean {
  * The meeting's date, time and format from its lines, most telling first. Dates without a
  * year take the anchor's year (the e-mail's sent date or today), or the year before when
  * that would put the meeting more than a week ahead. "today" and "yesterday" count from
- * the anchor. Impossible dates throw (see dates.ts); warnings say what was assumed.
+ * the anchor. An impossible date where the meeting's date is stated leaves the date empty and says
+ * why in `impossible`; warnings say what was assumed.
  */
 export function readMeetingFacts(lines: MeetingLine[], anchor: string, warnings: string[]): MeetingFacts {
-  const out: MeetingFacts = { date: null, time: null, format: null, source: {} };
+  const out: MeetingFacts = { date: null, impossible: null, time: null, format: null, source: {} };
   const year = Number(anchor.slice(0, 4));
   let dateLine = -1;
   let dateEnd = -1;
@@ -107,11 +126,29 @@ export function readMeetingFacts(lines: MeetingLine[], anchor: string, warnings:
   for (let i = 0; i < lines.length && out.date === null; i++) {
     const line = lines[i] as MeetingLine;
     const text = withoutBirthDates(line.text);
-    const found = findDate(text, year);
+    let found: ReturnType<typeof findDate>;
+    try {
+      found = findDate(text, year);
+    } catch (e) {
+      // An impossible date where the notes state the meeting's date is never rolled over or replaced by another: it is left empty.
+      if (!isAppError(e)) throw e;
+      if (line.labelled || isMeetingSentence(line.text)) {
+        out.impossible = e.message;
+        out.source.date = line.text;
+        break;
+      }
+      continue;
+    }
     if (found) {
       let iso = found.iso;
       if (found.yearAssumed) {
-        if (iso > addDays(anchor, 7)) iso = checkedIso(year - 1, Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+        if (iso > addDays(anchor, 7)) {
+          try {
+            iso = checkedIso(year - 1, Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+          } catch {
+            // 29 February of a leap year, a year before a year without one: the year given stands.
+          }
+        }
         warnings.push(`The notes gave the date of the discussion without a year: ${iso.slice(0, 4)} was assumed. Check it.`);
       }
       out.date = iso;
@@ -141,7 +178,7 @@ export function readMeetingFacts(lines: MeetingLine[], anchor: string, warnings:
       }
     }
     if (out.format === null) {
-      const f = findFormat(line.text);
+      const f = findFormat(line.text, line.labelled);
       if (f) {
         out.format = f.format;
         out.source.format = line.text;
@@ -179,12 +216,13 @@ function isRefToken(t: string, minDigits = 2): boolean {
 export function findChildRef(text: string, labelled: boolean): { ref: string; words: string } | null {
   if (labelled) {
     const t = text.trim();
-    const initialsYear = /^([A-Z]{1,3})\s*\((?:b\.?\s*)?((?:19|20)\d{2})\)/.exec(t);
+    // After a label these shapes are references however they are typed ("child: km (2011)", "ref bmdc 7730021").
+    const initialsYear = /^([A-Z]{1,3})\s*\((?:b\.?\s*)?((?:19|20)\d{2})\)/i.exec(t);
     if (initialsYear) return { ref: initialsYear[0], words: initialsYear[0] };
     const lead = new RegExp(String.raw`^(?:(?:${refLabels()})(?=[\s:#.]))?\s*[:#.]?\s*(${REF_TOKEN})`, "i").exec(t);
     if (lead?.[1] && isRefToken(lead[1], 1)) return { ref: lead[1], words: lead[0].trim() };
     // "BMDC 7730021": a system's letters and the number, written with a space.
-    const spaced = /^([A-Z]{2,6}\s\d{3,}[\w/-]*)/.exec(t);
+    const spaced = /^([A-Z]{2,6}\s\d{3,}[\w/-]*)/i.exec(t);
     if (spaced?.[1]) return { ref: spaced[1], words: spaced[1] };
     const initials = /^([A-Z]{2,3})\b(?!\s*[a-z])/.exec(t);
     if (initials?.[1] && !/\d/.test(t.slice(0, 4))) return { ref: initials[1], words: initials[0] };

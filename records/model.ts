@@ -145,6 +145,18 @@ export const GapSchema = z.object({
 });
 export type Gap = z.infer<typeof GapSchema>;
 
+/**
+ * A part of the record the notes seem to give but that could not be read with confidence
+ * (a date that does not exist, someone with no role, an action whose doer may be named in
+ * it): something to check, not something missing. A field with a check raises no gap.
+ * Messages never repeat what the practitioner typed.
+ */
+export interface Check {
+  /** The gap code it stands in for ("attendees.police", "actions[2].owner", "date"). */
+  field: string;
+  message: string;
+}
+
 /** A part of the record not filled in, for the practitioner to add. */
 export interface MissingField {
   /** The field id of the guided form (see fields.ts): "time", "information_shared". */
@@ -165,6 +177,8 @@ export interface DraftResult {
   deadlines: RecordDeadline[];
   /** Things to check about how the notes were read (an assumed year, a personal detail). */
   warnings: string[];
+  /** Parts read without confidence, to check rather than add (see Check). Always set by drafting; optional for drafts made before checks existed. */
+  checks?: Check[];
 }
 
 /** A record with nothing filled in; parsers start from it. */

@@ -1,17 +1,18 @@
 import type { Clock } from "../core/clock.js";
-import { isAppError } from "../core/errors.js";
+import { invalidInput, isAppError } from "../core/errors.js";
 import { londonDate } from "../deadlines/index.js";
-import { readJurisdiction } from "../lexicon/index.js";
-import { actionItems, readAction, readActionRow, type OwnerContext } from "./actions.js";
+import { readJurisdiction, readPersonTerms } from "../lexicon/index.js";
+import { actionClauses, actionItems, readAction, readActionRow, type OwnerContext } from "./actions.js";
 import { findDate } from "./dates.js";
 import { clauses, isConcern, readCriminalInvestigation, readDecisions, readLegalAction, readSection47 } from "./decisions.js";
 import { readLayout, sameFirstName, type Block, type Layout } from "./layout.js";
 import { findChildRef, isMeetingSentence, readMeetingFacts, type MeetingLine } from "./meeting.js";
-import { emptyRecord, type RecordAction, type StrategyRecord } from "./model.js";
+import { emptyRecord, type Check, type RecordAction, type StrategyRecord } from "./model.js";
+import { actionChecks, attendeeChecks } from "./confidence.js";
 import { purePerson, readPeopleList, readPersonRow, readSegment, writtenInLowerCase, type Person } from "./people.js";
 import { readAttendanceProse } from "./prose.js";
 import { attendeeFrom } from "./attendees.js";
-import { normaliseNotes, sentences, squash, type Piece } from "./text.js";
+import { normaliseNotes, sentences, splitOutside, squash, type Piece } from "./text.js";
 import { hasPhrase, vocabulary, type AttendanceStatus, type SectionKey } from "./vocabulary.js";
 
 /**
@@ -39,10 +40,17 @@ export function findReference(text: string): string | null {
 
 /** The parts of a sentence of prose: at spaced dashes and at a colon that is not a time ("... ref 331902: me (Bethan, SW), ..."). */
 function parts(sentence: Piece): string[] {
-  return sentence.text
-    .split(/\s+[-–—]\s+|:\s+(?!\d)/)
-    .map((p) => p.trim())
-    .filter(Boolean);
+  return clausesOf(sentence.text).flatMap((c) =>
+    c
+      .split(/\s+[-–—]\s+|:\s+(?!\d)/)
+      .map((p) => p.trim())
+      .filter(Boolean),
+  );
+}
+
+/** The clauses of a sentence at semicolons outside brackets: one-line messages list their parts so ("police - PC Reed; paeds - Dr Cole"). */
+function clausesOf(text: string): string[] {
+  return splitOutside(text, (t, i) => (t[i] === ";" ? 1 : 0)).map((p) => p.text);
 }
 
 interface Reading {
@@ -105,11 +113,23 @@ function readPeople(r: Reading): Person[] {
       people.push(...whole);
       continue;
     }
-    for (const part of parts({ text: s.text, start: 0 })) {
-      const found = readAttendanceProse(part, { meeting: isMeetingSentence(s.text), lowerCase: r.lowerCase });
-      if (!found || found.length === 0) continue;
-      s.attendance.add(part);
-      people.push(...found);
+    for (const clause of clausesOf(s.text)) {
+      // A clause of its own first ("police - PC Joanna Reed" is one person), then its parts.
+      const ps = parts({ text: clause, start: 0 });
+      const inClause = ps.length > 1 ? readAttendanceProse(clause, { meeting: isMeetingSentence(s.text), lowerCase: r.lowerCase }) : null;
+      if (inClause && inClause.length > 0) {
+        for (const part of ps) s.attendance.add(part);
+        people.push(...inClause);
+        continue;
+      }
+      for (const [i, part] of ps.entries()) {
+        // Someone at the head of a line followed by a task is who does it ("DC Wright - forensic photos tomorrow"), not who attended.
+        if (i === 0 && ps.length >= 2 && purePerson(part, true, r.lowerCase) && !purePerson(ps.slice(1).join(", "), false, r.lowerCase) && !isMeetingSentence(ps.slice(1).join(" "))) continue;
+        const found = readAttendanceProse(part, { meeting: isMeetingSentence(s.text), lowerCase: r.lowerCase });
+        if (!found || found.length === 0) continue;
+        s.attendance.add(part);
+        people.push(...found);
+      }
     }
   }
   return people;
@@ -123,7 +143,7 @@ function dedupe(people: Person[]): Person[] {
   const out: Person[] = [];
   for (const p of people) {
     if (!p.name && !p.self && people.some((q) => q !== p && q.name && q.status === p.status && q.agency?.code === p.agency?.code && (!p.role || q.role?.id === p.role.id))) continue;
-    const same = p.name ? out.find((q) => q.name && samePerson(q.name, p.name as string)) : undefined;
+    const same = p.name ? out.find((q) => q.name && samePerson(q.name, p.name as string)) : p.self ? out.find((q) => q.self) : undefined;
     if (!same) {
       out.push(p);
       continue;
@@ -159,12 +179,15 @@ function meetingLines(r: Reading): MeetingLine[] {
   const meetingTop = top.filter((s) => isMeetingSentence(s.text));
   lines.push(...meetingTop.map((s) => ({ text: s.text, labelled: false })));
   if (r.layout.email?.subject) lines.push({ text: r.layout.email.subject, labelled: false });
-  lines.push(...top.filter((s) => !meetingTop.includes(s) && s.attendance.size === 0).map((s) => ({ text: s.text, labelled: false })));
+  // The title lines: what stands above the first line of substance (who attended, the concern, a decision or a task).
+  const substance = top.findIndex((s) => s.attendance.size > 0 || isConcern(s.text) || isDecision(s.text));
+  const heads = substance < 0 ? top : top.slice(0, substance);
+  lines.push(...heads.filter((s) => !meetingTop.includes(s) && s.attendance.size === 0).map((s) => ({ text: s.text, labelled: false })));
   lines.push(...r.loose.filter((s) => !s.top && isMeetingSentence(s.text)).map((s) => ({ text: s.text, labelled: false })));
   // Last, a sentence about the meeting written anywhere else ("... Meeting held 20/05/2025 at 15:30." after the actions).
   for (const b of r.layout.blocks.filter((x) => x.key === "actions" || x.key === "decisions" || x.key === "next")) {
     if (b.key === "next") continue;
-    for (const i of b.items) for (const p of sentences(i.text)) if (isMeetingLine(p.text)) lines.push({ text: p.text, labelled: false });
+    for (const i of b.items) for (const p of sentences(i.text)) for (const c of clausesOf(p.text)) if (isMeetingLine(c)) lines.push({ text: c, labelled: false });
   }
   return lines;
 }
@@ -181,10 +204,12 @@ function readChildRef(r: Reading): { ref: string; words: string } | null {
     const found = findChildRef(text, false);
     if (found) return found;
   }
-  // A code on a line of its own under the title ("CDF-90877").
+  // A code on a line (or in a clause) of its own under the title ("CDF-90877", "...face to face; CDF-90877").
   for (const s of r.loose.filter((l) => l.top)) {
-    const code = /^([A-Z]{1,6}[-/][A-Z0-9/-]*\d{3,}[A-Z0-9/-]*)$/.exec(s.text.trim());
-    if (code?.[1]) return { ref: code[1], words: code[1] };
+    for (const c of s.text.split(/[;,]\s+|\s[-–—]\s/)) {
+      const code = /^([A-Z]{1,6}[-/][A-Z0-9/-]*\d{3,}[A-Z0-9/-]*)$/.exec(c.trim().replace(/[.]$/, ""));
+      if (code?.[1]) return { ref: code[1], words: code[1] };
+    }
   }
   // "Child ref 4421907", "Ref CHS-228710" wherever it is written, last (an actions list may end with it).
   for (const b of r.layout.blocks.filter((x) => x.key !== "concerns" && x.key !== "information")) {
@@ -197,16 +222,19 @@ function readChildRef(r: Reading): { ref: string; words: string } | null {
 }
 
 /**
- * Parse rough notes into a record. An impossible date of the discussion is never rolled
- * over: it throws invalid_input, or with `impossibleDate: "gap"` leaves the date empty
- * with a warning. Everything else missing is left empty, to be listed as missing.
+ * Parse rough notes into a record. Nothing in the notes turns into an error: an impossible
+ * date of the discussion is never rolled over but left empty with a check (or, with
+ * `impossibleDate: "error"`, refused). What the notes do not give is left empty, to be
+ * listed as missing; what they seem to give but could not be read with confidence is a check.
  */
 export function parseNotes(
   notes: string,
   clock: Clock,
   opts: { impossibleDate?: "error" | "gap" } = {},
-): { record: StrategyRecord; warnings: string[] } {
+): { record: StrategyRecord; warnings: string[]; checks: Check[] } {
   const warnings: string[] = [];
+  const checks: Check[] = [];
+  let impossible: string | null = null;
   const record = emptyRecord();
   const text = normaliseNotes(notes);
   const layout = readLayout(text);
@@ -219,11 +247,22 @@ export function parseNotes(
   const r: Reading = { layout, loose, lowerCase: writtenInLowerCase(body) };
 
   // Who took part.
-  const people = dedupe(readPeople(r));
+  const read = readPeople(r);
   // The writer: the e-mail sender's full name when the sign-off is their first name ("Ben" for Ben Ortiz).
   const from = layout.email?.from ?? null;
   const author = from && layout.author && sameFirstName(layout.author, from) ? from : (layout.author ?? from);
-  for (const p of people) if (p.self && !p.name && author) p.name = author;
+  // "me": the writer, named from the sign-off, in the role signed under the name when the notes give none.
+  const signed = layout.signature ? readPersonTerms(layout.signature, "list") : null;
+  for (const p of read) {
+    if (!p.self) continue;
+    if (!p.name && author) p.name = author;
+    if (!p.role && signed?.role) {
+      p.role = signed.role;
+      p.agency = signed.agency ?? p.agency;
+    }
+  }
+  // Named once the writer is known, so "chaired by me" and "I was joined by" are the one person.
+  const people = dedupe(read);
   const chairBlock = blocksOf(layout, "chair")[0];
   if (chairBlock) {
     const seg = readSegment(textOf([chairBlock]));
@@ -265,11 +304,16 @@ export function parseNotes(
     record.date = facts.date;
     record.time = facts.time;
     record.format = facts.format;
-    for (const [k, v] of Object.entries(facts.source)) if (v) record.source[k] = squash(v);
+    for (const [k, v] of Object.entries(facts.source)) if (v && (k !== "date" || facts.date)) record.source[k] = squash(v);
+    if (facts.impossible) impossible = facts.impossible;
   } catch (e) {
-    // The CLI wants the error; the dialog keeps the rest of the notes and asks for the date again.
-    if (opts.impossibleDate !== "gap" || !isAppError(e)) throw e;
-    warnings.push(`The date of the discussion in the notes is not a real date. ${e.message}`);
+    // A date the calendar cannot place is a check, never a lost draft.
+    if (!isAppError(e)) throw e;
+    impossible = e.message;
+  }
+  if (impossible) {
+    if (opts.impossibleDate === "error") throw invalidInput(impossible);
+    checks.push({ field: "date", message: `The date the notes give for the discussion is not a real date (${impossible.replace(/^That date is not real: /, "")}). It was left empty: check it.` });
   }
   const ref = readChildRef(r);
   if (ref) {
@@ -335,20 +379,34 @@ export function parseNotes(
       const lineText = item.cells ? item.cells.filter(Boolean).join(" - ") : item.text;
       for (const entry of actionItems(lineText)) {
         if (isMeetingLine(entry)) continue;
-        const a = readAction(entry, ctx);
-        if (a) actions.push(item.cells ? { ...a, source: item.raw } : a);
+        for (const clause of actionClauses(entry, ctx)) {
+          const a = readAction(clause.text, ctx, false, entry, clause.inherit);
+          if (a) actions.push(item.cells ? { ...a, source: item.raw } : a);
+        }
       }
     }
   }
   if (actionBlocks.length === 0) {
-    const fromSentences = [...looseSentences.map((s) => s.text), ...sentences(textOf(blocksOf(layout, "decisions"))).map((p) => p.text)];
-    for (const whole of fromSentences) {
-      // What was read as who attended is not a task ("strat 19/5 - jo SW, dc patel").
-      const sentence = [...attendanceParts].reduce((t, p) => t.replace(p, " "), whole);
-      for (const c of sentence.split(/;|,\s+(?![^(]*\))/)) {
-        const a = readAction(c, ctx, true, sentence);
-        if (a) actions.push(a);
-      }
+    const fromSentences = [
+      ...looseSentences.map((s) => ({ whole: s.text, read: s.attendance })),
+      ...sentences(textOf(blocksOf(layout, "decisions"))).map((p) => ({ whole: p.text, read: new Set<string>() })),
+    ];
+    for (const { whole, read: attended } of fromSentences) {
+      // What was read as who attended in this sentence is not a task ("strat 19/5 - jo SW, dc patel"); the same
+      // words in another sentence may be a task's doer ("... to be done by specialist midwife by Friday").
+      const sentence = [...attended].reduce((t, p) => t.replace(p, " "), whole);
+      // In prose every comma may start another task ("jo seeing kids tmrw, HV records by fri, dc patel PNC today").
+      const pieces = sentence
+        .split(/;/)
+        .flatMap((part) => splitOutside(part, (t, i) => (t[i] === "," && !/\d/.test(t[i + 1] ?? "") ? 1 : 0)))
+        .flatMap((p) => actionClauses(p.text, ctx));
+      const read = pieces.map((c) => readAction(c.text, ctx, true, sentence, c.inherit));
+      // Among tasks said with their doers, a task with a date and no doer is a task too ("refer to CAMHS tomorrow, Sian to ...").
+      const listed = read.some((a) => a !== null);
+      pieces.forEach((c, i) => {
+        const a = read[i] ?? (listed ? readAction(c.text, ctx, false, sentence, c.inherit) : null);
+        if (a && (read[i] || (a.due_text !== null && !a.owner && !/\b(was|were|has been|have been|had|is|are)\b/i.test(c.text)))) actions.push(a);
+      });
     }
   }
   record.actions = actions;
@@ -360,7 +418,8 @@ export function parseNotes(
   record.jurisdiction = j.jurisdiction
     ? { value: j.jurisdiction, from: "notes", evidence: j.evidence.filter((e) => e.jurisdiction === j.jurisdiction).map(({ words, cue, kind, jurisdiction }) => ({ words, cue, kind, jurisdiction })) }
     : { value: "england", from: "default", evidence: j.evidence.map(({ words, cue, kind, jurisdiction }) => ({ words, cue, kind, jurisdiction })) };
-  return { record, warnings };
+  checks.push(...attendeeChecks(record), ...actionChecks(record));
+  return { record, warnings, checks };
 }
 
 /** Whether a sentence records a decision on section 47, a criminal investigation or legal action. */

@@ -9,7 +9,7 @@ import {
   type Title,
 } from "../lexicon/index.js";
 import { splitOutside, squash, type Piece } from "./text.js";
-import { hasPerson, readSegment, type Segment } from "./segment.js";
+import { hasPerson, personUnits, readSegment, type Segment } from "./segment.js";
 import type { AttendanceStatus } from "./vocabulary.js";
 
 export { readSegment } from "./segment.js";
@@ -91,7 +91,9 @@ function listSegments(text: string): Piece[] {
     if (ch === "." && /^\.\s+\p{Lu}/u.test(t.slice(i, i + 3)) && !/(?:^|[\s(])(?:\p{Lu}|Dr|Mr|Mrs|Ms|St)$/u.test(t.slice(Math.max(0, i - 4), i))) return 1;
     const rest = t.slice(i, i + 5);
     if (/^ and /i.test(rest)) return 5;
-    if (/^ & /.test(rest.slice(0, 3))) return 3;
+    // "&", "+" and a bar between people, spaced or not ("Amy (SW) & Rob (TM)", "SW + TM + DC", "jo|dc patel").
+    const joiner = /^\s*[&+|]\s*/.exec(t.slice(i, i + 4));
+    if (joiner && (i === 0 || /\s/.test(ch ?? "") || /[&+|]/.test(ch ?? ""))) return joiner[0].length;
     return 0;
   });
 }
@@ -145,6 +147,35 @@ export function readPeopleList(text: string, opts: ReadOptions): Person[] {
 // A pasted list repeats lines; each distinct list is read once.
 const listCache = new Map<string, Person[]>();
 
+/** How many people a count stands for: "SW x2", "x 2", "2x", "×3". */
+const COUNT = /(?:^|\s)(?:[x×]\s?(\d)|(\d)\s?[x×])(?=\s|$|[,;)(])/i;
+
+/**
+ * The people in one part of a list, as the texts to read them from (slices of the part where
+ * they can be): a run written without separators split person by person, and a role with a
+ * count or a bracket of several people ("SW x2 (Ceri Hughes, Anwen Morgan)", "csc x2 (me + tm)")
+ * read as each of them with the role or agency written outside the bracket.
+ */
+function expandPart(text: string, lower: boolean): { read: string; start: number; end: number; fresh?: boolean }[] {
+  const count = COUNT.exec(text);
+  const n = count ? Number(count[1] ?? count[2]) : 1;
+  const bracket = /^([^()]*?)\s*\(([^()]+)\)\s*$/.exec(text);
+  const inner = bracket ? listSegments((bracket[2] ?? "").replace(/\s+\+\s+|\s*\/\s*(?=\S)/g, ", ")) : [];
+  // Inside the bracket, people are named ("Ceri Hughes", "me"), or roles counted out ("x2 (me + tm)"); "(DSL, Oakfield Primary)" is one person's.
+  const named = inner.filter((p) => {
+    const seg = readSegment(p.text, lower);
+    return seg.name !== null || seg.self || (count !== null && seg.explicitRole !== null);
+  });
+  const listed = bracket !== null && named.length === inner.length && (named.length >= 2 || (count !== null && named.length >= 1));
+  if (listed || (count && n >= 2 && n <= 9)) {
+    const head = (listed ? (bracket?.[1] ?? "") : text).replace(COUNT, " ").trim();
+    const people = listed ? named.map((p) => `${head} ${p.text}`) : [];
+    while (people.length < n) people.push(head);
+    return people.map((read) => ({ read, start: 0, end: text.length, fresh: true }));
+  }
+  return personUnits(text, lower).map((u) => ({ read: text.slice(u.start, u.end), start: u.start, end: u.end }));
+}
+
 function readPeopleListUncached(text: string, opts: ReadOptions): Person[] {
   // One person a line: each line is read on its own (a line break always ends a person).
   if (text.includes("\n")) {
@@ -158,15 +189,19 @@ function readPeopleListUncached(text: string, opts: ReadOptions): Person[] {
     cur = null;
   };
   const lower = opts.lowerCase ?? writtenInLowerCase(text);
-  const segs: { s: Segment; from: number; text: string }[] = [];
+  const segs: { s: Segment; from: number; text: string; fresh?: boolean }[] = [];
   for (const piece of listSegments(text)) {
     for (const part of dashParts(piece.text)) {
-      const s = readSegment(part.text, lower);
-      if (!hasPerson(s) && s.statuses.length === 0 && !s.chair) continue;
-      segs.push({ s, from: piece.start + part.start, text: part.text });
+      for (const unit of expandPart(part.text, lower)) {
+        const s = readSegment(unit.read, lower);
+        if (!hasPerson(s) && s.statuses.length === 0 && !s.chair) continue;
+        // A name-like word among the words of a sentence ("PURPOSE OF MEETING", "Baby Z (4 months)") is no one listed.
+        if (s.foreign.length > 0 && !s.explicitRole && !s.title && !s.agency && !s.self && s.statuses.length === 0) continue;
+        segs.push({ s, from: piece.start + part.start + unit.start, text: part.text.slice(unit.start, unit.end), fresh: unit.fresh });
+      }
     }
   }
-  segs.forEach(({ s, from, text: partText }, i) => {
+  segs.forEach(({ s, from, text: partText, fresh }, i) => {
     const c = cur as typeof cur;
     const next = segs[i + 1]?.s;
     const nameOnly = s.name !== null && !s.explicitRole && !s.title && !s.agency && !s.self && s.statuses.length === 0;
@@ -176,6 +211,10 @@ function readPeopleListUncached(text: string, opts: ReadOptions): Person[] {
     const role = s.explicitRole ?? (s.agency?.default_role ? (roleEntry(s.agency.default_role) ?? null) : null);
     const startsNew =
       c === null ||
+      // Each of "SW x2 (Ceri Hughes, Anwen Morgan)" is a person of their own.
+      Boolean(fresh) ||
+      // A role of another agency than the one so far: "pol, HV" is two people.
+      (s.name === null && !s.self && s.explicitRole !== null && c.explicitRole === null && c.name === null && c.agency !== null && s.explicitRole.agency !== c.agency.code && !opts.perLine) ||
       (!organisation && s.name !== null && (c.name !== null || c.self) && (!opts.perLine || s.explicitRole !== null || s.title !== null)) ||
       (s.self && (c.name !== null || c.self)) ||
       // "SW, TM" is two people; "PC Dan Price, Officer" (or "DC Ray Lee,Detective") is one: a bare repeat of the role.
@@ -272,7 +311,8 @@ export function purePerson(text: string, identified = false, lowerCase?: boolean
 const pureCache = new Map<string, boolean>();
 
 function purePersonUncached(text: string, identified: boolean, lowerCase?: boolean): boolean {
-  const parts = listSegments(text).flatMap((p) => dashParts(p.text));
+  // A count says how many people a role stands for ("SW x2"): it is no task.
+  const parts = listSegments(text.replace(new RegExp(COUNT.source, "gi"), " ")).flatMap((p) => dashParts(p.text));
   if (parts.length === 0) return false;
   let someone = false;
   const lower = lowerCase ?? writtenInLowerCase(text);

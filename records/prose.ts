@@ -64,7 +64,11 @@ function proseClause(part: string, opts: { meeting: boolean; lowerCase?: boolean
     .sort((a, b) => a.m.start - b.m.start);
   for (const { status, m } of prefixes) {
     const list = part.slice(m.end).replace(/^[\s:,-]+/, "");
-    if (list && purePerson(list, false, lowerCase)) return readPeopleList(list, { status, perLine: false, lowerCase });
+    if (!list || !purePerson(list, false, lowerCase)) continue;
+    // Whoever is named before the cue took part too: "me (Osian, SW), joined by PC Bryn Davies and ...".
+    const before = (part.slice(0, m.start).split(/\s[-–—]\s|:\s|[.!?]\s/).pop() ?? "").replace(/[\s,;:&-]+(?:and\s*)?$/i, "").replace(/^[\s,;:-]+/, "");
+    const earlier = before && status === "took_part" && purePerson(before, false, lowerCase) ? readPeopleList(before, { status, perLine: false, lowerCase }) : [];
+    return [...earlier, ...readPeopleList(list, { status, perLine: false, lowerCase })];
   }
   // A list of nothing but people, with at least one named role, title or "me" (an agency alone is a place, not a person);
   // what each says of their attendance stays with them ("..., hv sent report by email, school dsl mr ward").

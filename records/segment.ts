@@ -2,6 +2,8 @@ import { PhraseIndex, jurisdictionCues, readPersonTerms, roleEntry, words, type 
 import { squash } from "./text.js";
 import { isPhrase, key, vocabulary, type AttendanceStatus } from "./vocabulary.js";
 
+// Words that link a person to a place; they never belong to the place's name in lower-case writing.
+const LINKING = new Set(["from", "at", "with", "for", "to", "by", "in", "the"]);
 /**
  * One entry of a list of people ("DC Mark Patel - CAIT", "who sent her report beforehand"):
  * the role, agency and title the lexicon finds in it, the words that say how the person
@@ -97,63 +99,129 @@ export function readSegment(text: string, lowerCase?: boolean): Segment {
 // Lists repeat the same entries (a pasted list, a chair named twice): a segment is read once.
 const segmentCache = new Map<string, Segment>();
 
-function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
+/** What each word of a segment is: part of a role, title or agency, an attendance word, or free (a name, or foreign). */
+type WordKind = "role" | "title" | "agency" | "org" | "place" | "status" | "chair" | "self" | "stop" | "possessive" | null;
+
+interface Analysis {
+  ws: Word[];
+  kinds: WordKind[];
+  /** The role (or title's role) of each role or title word. */
+  roleAt: (RoleEntry | null)[];
+  terms: ReturnType<typeof readPersonTerms>;
+  titleAt: number;
+  explicitRole: RoleEntry | null;
+  statuses: Segment["statuses"];
+  chair: boolean;
+  self: boolean;
+  lowerWriting: boolean;
+  nameOk: (w: Word) => boolean;
+}
+
+/** Classify the words of a segment once: the lexicon's terms, organisations and places, attendance words, and the rest. */
+function analyse(text: string, lowerCase?: boolean): Analysis {
   const v = vocabulary();
   const ws = words(text);
-  const covered = new Array<boolean>(ws.length).fill(false);
-  const cover = (from: number, to: number) => {
-    for (let i = from; i < to; i++) covered[i] = true;
+  const kinds = new Array<WordKind>(ws.length).fill(null);
+  const roleAt = new Array<RoleEntry | null>(ws.length).fill(null);
+  const mark = (from: number, to: number, kind: WordKind) => {
+    for (let i = from; i < to; i++) kinds[i] ??= kind;
   };
   const terms = readPersonTerms(text, "list", ws);
+  // "DC", "DS", "PC" are roles and titles: a title when a name follows them.
+  const titleCapable = new Set<number>();
   let titleAt = -1;
   const agencyRuns: { from: number; to: number; prefix: boolean; word: boolean }[] = [];
   let explicitRole: RoleEntry | null = null;
   for (const m of terms.matches) {
-    cover(m.from, m.to);
+    const kind: WordKind = m.values.some((x) => x.kind === "role") ? "role" : m.values.some((x) => x.kind === "title") ? "title" : "agency";
+    mark(m.from, m.to, kind);
+    if (kind === "role" && m.values.some((x) => x.kind === "title")) titleCapable.add(m.from);
     for (const val of m.values) {
       if (val.kind === "title") titleAt = titleAt < 0 ? m.from : titleAt;
       if (val.kind === "role" && (!explicitRole || val.role.rank < explicitRole.rank)) explicitRole = val.role;
+      if (val.kind === "role" || (val.kind === "title" && val.role)) for (let i = m.from; i < m.to; i++) roleAt[i] ??= val.kind === "role" ? val.role : val.role;
       // Only an institution's word ("Primary", "Surgery", "Health") carries its name before it; a team's abbreviation (CAIT, YOT) follows a person's.
       if (val.kind === "agency") agencyRuns.push({ from: m.from, to: m.to, prefix: isPhrase(v.org_prefixes, m.surface, "orgprefix"), word: /^\p{Lu}/u.test(m.surface) && m.surface !== m.surface.toUpperCase() });
     }
   }
-  const titleRole = terms.title?.role ? (roleEntry(terms.title.role) ?? null) : null;
   // Places are not names ("Leeds Children's Social Work Service").
   for (const c of jurisdictionCues(text, ws)) {
     const from = ws.findIndex((w) => w.start >= text.indexOf(c.words));
-    if (from >= 0) cover(from, from + words(c.words).length);
+    if (from >= 0) mark(from, from + words(c.words).length, "place");
   }
   // An organisation's own name runs into its agency word: "Oakfield Primary", "St Anne's CE Primary", "Ysgol y Dderwen".
   const actionSet = actionWordSet();
   const orgWord = (i: number) => {
     const w = ws[i] as Word;
-    if (covered[i] || actionSet.has(w.folded)) return false;
+    if (kinds[i] !== null || actionSet.has(w.folded)) return false;
     return isCapital(w) || (w.folded === "s" && text[w.start - 1] === "'");
   };
+  // In writing all in lower case ("ysgol y dderwen", "park view high"), an organisation's name has no capitals to tell it by.
+  const lowerList = lowerCase === true;
+  // A word linking a person to the place ("jo from school", "sam at the nursery") ends the name of the place.
+  const orgLower = (i: number) =>
+    lowerList && kinds[i] === null && !actionSet.has((ws[i] as Word).folded) && !/\d/.test((ws[i] as Word).surface) && !LINKING.has((ws[i] as Word).folded);
   for (const run of agencyRuns) {
     let i = run.from - 1;
-    while (run.word && i >= 0 && i >= run.from - 4 && orgWord(i) && contiguous(text, ws[i] as Word, ws[i + 1] as Word)) cover(i, i-- + 1);
+    const carries = run.word || (lowerList && isPhrase(v.org_suffixes, text.slice((ws[run.from] as Word).start, (ws[run.to - 1] as Word).end), "orgsuffix"));
+    while (carries && i >= 0 && i >= run.from - 4 && (orgWord(i) || orgLower(i)) && contiguous(text, ws[i] as Word, ws[i + 1] as Word)) mark(i, i-- + 1, "org");
     if (run.prefix) {
       let j = run.to;
-      while (j < ws.length && !covered[j] && (isCapital(ws[j] as Word) || PARTICLES.has(ws[j] as Word)) && contiguous(text, ws[j - 1] as Word, ws[j] as Word)) cover(j, ++j);
+      while (j < ws.length && kinds[j] === null && (isCapital(ws[j] as Word) || PARTICLES.has(ws[j] as Word) || orgLower(j)) && contiguous(text, ws[j - 1] as Word, ws[j] as Word)) mark(j, ++j, "org");
     }
+  }
+  // A possessive before a role is whose they are, not who they are: "Kelly's TM Sam Patel".
+  for (let i = 0; i + 2 < ws.length; i++) {
+    const w = ws[i] as Word;
+    const s = ws[i + 1] as Word;
+    if (kinds[i] === null && s.folded === "s" && text.slice(w.end, s.start) === "'" && (kinds[i + 2] === "role" || kinds[i + 2] === "title")) mark(i, i + 2, "possessive");
   }
   const statuses: Segment["statuses"] = [];
   let chair = false;
   let self = false;
   for (const m of segmentWords().matchAll(text, "list", ws)) {
+    // A capital letter run into a name is an initial ("M.N", "SO'N"), not "n" for no.
+    if (m.to - m.from === 1 && /^\p{Lu}$/u.test(m.surface) && /['.]/.test(text[m.start - 1] ?? "") && /\p{L}/u.test(text[m.start - 2] ?? "")) continue;
     for (const val of m.values) {
       if (val.kind === "status") {
         // A lone "y"/"n"/"no"/"ok" is an answer only in a table's attendance column.
         if (m.to - m.from === 1 && /^(y|n|no|yes|ok|report)$/i.test(m.surface) && ws.length > 1) continue;
         statuses.push({ status: val.status, words: m.surface });
-      } else if (val.kind === "chair") chair = true;
+        mark(m.from, m.to, "status");
+      } else if (val.kind === "chair") {
+        chair = true;
+        mark(m.from, m.to, "chair");
+      }
       // "I" only as a word on its own; "me"/"myself" anywhere.
       else if (val.kind === "self" && (m.surface === "i" || (m.surface === "I" && ws.length > 3))) continue;
-      else if (val.kind === "self") self = true;
-      cover(m.from, m.to);
+      else if (val.kind === "self") {
+        self = true;
+        mark(m.from, m.to, "self");
+      } else if (!(m.to - m.from === 1 && /^\p{Lu}{2,3}$/u.test(m.surface) && !/^(?:ME|I)$/.test(m.surface))) {
+        // Filler words, but not initials in capitals ("SO", "AN" are someone's initials in a list).
+        mark(m.from, m.to, "stop");
+      }
     }
   }
+  // Lower-case names only in lower-case writing ("jo SW, dc patel"); otherwise names are capitalised.
+  const loose = ws.filter((_w, i) => kinds[i] === null);
+  const lowerWriting = lowerCase ?? (loose.length > 0 && loose.every((w) => w.surface === w.surface.toLowerCase()));
+  // Harm words ("mark", "cut") are names when written with a capital ("Mark Dunn").
+  const harm = harmWordSet();
+  const nameOk = (w: Word) =>
+    !(lowerWriting && harm.has(w.folded)) &&
+    !actionSet.has(w.folded) && !/\d/.test(w.surface) && (lowerWriting ? /^\p{L}/u.test(w.surface) : isCapital(w) || PARTICLES.has(w));
+  for (const i of titleCapable) {
+    const next = ws[i + 1];
+    if (next && kinds[i + 1] === null && nameOk(next) && contiguous(text, ws[i] as Word, next, true)) kinds[i] = "title";
+  }
+  return { ws, kinds, roleAt, terms, titleAt, explicitRole, statuses, chair, self, lowerWriting, nameOk };
+}
+
+function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
+  const a = analyse(text, lowerCase);
+  const { ws, kinds, terms, titleAt, statuses, nameOk } = a;
+  const covered = kinds.map((k) => k !== null);
 
   // "invited and attended": the attendance said wins over the invitation.
   if (statuses.some((x) => x.status === "took_part" && !/^(y|yes|ok)$/i.test(x.words)) && statuses.some((x) => /^invited$/i.test(x.words))) {
@@ -163,44 +231,115 @@ function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
   const none = /^\s*(no|nobody from|no one from|none from|no-one from)\s/i.exec(text);
   if (none && (terms.role || terms.agency) && !statuses.some((x) => x.status !== "took_part")) statuses.push({ status: "invited_absent", words: squash(text) });
 
-  // Lower-case names only in lower-case writing ("jo SW, dc patel"); otherwise names are capitalised.
+  const actionWords = actionWordSet();
   const loose = ws.filter((_w, i) => !covered[i]);
-  const lowerWriting = lowerCase ?? (loose.length > 0 && loose.every((w) => w.surface === w.surface.toLowerCase()));
-  const actionWords = actionSet;
-  const foreign = loose.filter((w) => actionWords.has(w.folded) || /\d/.test(w.surface) || (!lowerWriting && !isCapital(w) && !PARTICLES.has(w)));
-  // Harm words ("mark", "cut") are names when written with a capital ("Mark Dunn").
-  const harm = harmWordSet();
-  const nameOk = (w: Word) =>
-    !(lowerWriting && harm.has(w.folded)) &&
-    !actionWords.has(w.folded) && !/\d/.test(w.surface) && (lowerWriting ? /^\p{L}/u.test(w.surface) : isCapital(w) || PARTICLES.has(w));
+  const foreign = loose.filter((w) => actionWords.has(w.folded) || /\d/.test(w.surface) || (!a.lowerWriting && !isCapital(w) && !PARTICLES.has(w)));
   let name: string | null = null;
   for (let i = 0; i < ws.length; i++) {
     if (covered[i] || !nameOk(ws[i] as Word) || PARTICLES.has(ws[i] as Word)) continue;
     let j = i;
     while (j + 1 < ws.length && !covered[j + 1] && nameOk(ws[j + 1] as Word) && j - i < 3 && contiguous(text, ws[j] as Word, ws[j + 1] as Word, true)) j++;
-    const from = titleAt >= 0 && titleAt === i - 1 ? titleAt : i;
-    name = text.slice((ws[from] as Word).start, (ws[j] as Word).end).replace(/[.,]+$/, "");
+    const bare = text.slice((ws[i] as Word).start, (ws[j] as Word).end).replace(/[.,]+$/, "");
+    // A title written against the name ("DC-EF", "DC/Abbas Khan") is kept with a space.
+    name = titleAt >= 0 && titleAt === i - 1 ? `${(ws[titleAt] as Word).surface} ${bare}` : bare;
     break;
   }
+  const titleRole = terms.title?.role ? (roleEntry(terms.title.role) ?? null) : null;
   return {
     name,
-    explicitRole,
+    explicitRole: a.explicitRole,
     titleRole,
     role: terms.role,
     agency: terms.agency,
     title: terms.title,
     statuses,
-    chair,
-    self,
+    chair: a.chair,
+    self: a.self,
     foreign: foreign.filter((w) => !name?.includes(w.surface)).map((w) => w.surface),
     notInvited: /\bnot\s+(?:been\s+)?invited\b/i.test(text),
     text: squash(text),
   };
 }
 
+/**
+ * Where a run of people written without separators splits into one person each:
+ * "jo hart sw dc amy shaw hv ann lee", "AB(SW) CD(TM) EF(DC)". Each name (with its
+ * title) is a person; each role goes to the name beside it that has no role yet and
+ * whose title agrees, on the side the run is written from (name first or role first).
+ * Text naming one person, or names without roles, comes back whole.
+ */
+export function personUnits(text: string, lowerCase?: boolean): { start: number; end: number }[] {
+  const whole = [{ start: 0, end: text.length }];
+  const a = analyse(text, lowerCase);
+  const { ws, kinds, roleAt } = a;
+  // Names: runs of free name-like words, with a title written just before them.
+  const units: { from: number; to: number; role: RoleEntry | null; titled: boolean; extra: number[] }[] = [];
+  // A name in brackets says who the one before it is ("me (Bethan, SW)", "Dr Rahim (paediatrician, BCH)"), unless no name stands outside brackets ("SW (AB) TM (CD)").
+  const depthAt = ws.map((w) => {
+    let d = 0;
+    for (const ch of text.slice(0, w.start)) d += ch === "(" || ch === "[" ? 1 : ch === ")" || ch === "]" ? -1 : 0;
+    return d > 0;
+  });
+  const outsideName = ws.some((w, i) => !depthAt[i] && (kinds[i] === "self" || (kinds[i] === null && a.nameOk(w) && !PARTICLES.has(w))));
+  for (let i = 0; i < ws.length; i++) {
+    if (outsideName && depthAt[i]) continue;
+    const free = (k: number) => kinds[k] === null && a.nameOk(ws[k] as Word) && !PARTICLES.has(ws[k] as Word);
+    if (kinds[i] === "self") {
+      units.push({ from: i, to: i + 1, role: null, titled: false, extra: [] });
+      continue;
+    }
+    if (!free(i)) continue;
+    let j = i;
+    while (j + 1 < ws.length && free(j + 1) && j - i < 3 && contiguous(text, ws[j] as Word, ws[j + 1] as Word, true)) j++;
+    const titled = i > 0 && kinds[i - 1] === "title" && contiguous(text, ws[i - 1] as Word, ws[i] as Word, true);
+    units.push({ from: titled ? i - 1 : i, to: j + 1, role: titled ? (roleAt[i - 1] ?? null) : null, titled, extra: [] });
+    i = j;
+  }
+  if (units.length < 2) return whole;
+  const nameFirst = kinds[0] === null || kinds[0] === "self";
+  const claimed = new Set(units.flatMap((u) => Array.from({ length: u.to - u.from }, (_, k) => u.from + k)));
+  let attached = 0;
+  for (let i = 0; i < ws.length; i++) {
+    if (claimed.has(i) || (kinds[i] !== "role" && kinds[i] !== "title" && kinds[i] !== "agency")) continue;
+    let j = i;
+    while (j + 1 < ws.length && !claimed.has(j + 1) && kinds[j + 1] === kinds[i]) j++;
+    const role = roleAt[i] ?? null;
+    const prev = [...units].reverse().find((u) => u.to <= i);
+    const next = units.find((u) => u.from > j);
+    const fits = (u: (typeof units)[number] | undefined) => Boolean(u) && (!role || !u!.role || u!.role.agency === role.agency);
+    const free = (u: (typeof units)[number] | undefined) => fits(u) && (!role || !u!.role || !u!.titled);
+    const order = nameFirst ? [prev, next] : [next, prev];
+    const target = order.find((u) => free(u) && (!role || !u!.role)) ?? order.find(fits);
+    if (target) {
+      if (role && (!target.role || target.titled)) target.role = role;
+      for (let k = i; k <= j; k++) target.extra.push(k);
+      if (kinds[i] !== "agency") attached++;
+    }
+    i = j;
+  }
+  // Only a run where most names carry a role is a list of people; "Claire Webb Little Acorns" is one person and her setting.
+  if (units.filter((u) => u.role || u.titled || kinds[u.from] === "self").length < 2 || attached + units.filter((u) => u.titled).length < units.length - 1) return whole;
+  const starts = units.map((u) => Math.min(u.from, ...u.extra)).sort((x, y) => x - y);
+  const cuts = starts.slice(1).map((k) => {
+    const at = (ws[k] as Word).start;
+    // An opening bracket belongs to what follows it.
+    return /[([]\s*$/.test(text.slice(0, at)) ? text.slice(0, at).search(/[([]\s*$/) : at;
+  });
+  const out: { start: number; end: number }[] = [];
+  let from = 0;
+  for (const c of cuts) {
+    if (c > from) out.push({ start: from, end: c });
+    from = c;
+  }
+  out.push({ start: from, end: text.length });
+  return out.filter((p) => text.slice(p.start, p.end).trim().length > 0);
+}
+
 /** Whether two words stand next to each other with only spaces (or, for names, an initial's dot) between. */
 function contiguous(text: string, a: Word, b: Word, name = false): boolean {
   const gap = text.slice(a.end, b.start);
+  // An initial runs into the next word with a dot alone ("J.B.", "K.Smith").
+  if (name && gap === "." && a.surface.length === 1) return true;
   return name ? /^(\.?\s+|')$/.test(gap) || gap === "-" : /^\s+$/.test(gap) || gap === "'" || gap === "-";
 }
 

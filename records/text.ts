@@ -33,7 +33,10 @@ export const BULLET = /^[ \t]*(?:[-*•·▪◦o](?=[ \t])|\(?(?:\d{1,2}|[a-h]|i
 
 /** The line without its bullet or number. */
 export function stripBullet(line: string): string {
-  return line.replace(BULLET, "");
+  // Nested markers ("- a) ...", "1. (i) ...") are all the bullet.
+  let out = line;
+  for (let i = 0; i < 3 && BULLET.test(out); i++) out = out.replace(BULLET, "");
+  return out;
 }
 
 /** A piece of a longer text, with where it starts in it. */
@@ -72,7 +75,7 @@ function trimPiece(p: Piece): Piece {
 }
 
 // A full stop ends a sentence unless it ends a title, an initial or a common abbreviation.
-const NOT_AN_END = /(?:^|[\s(])(?:[A-Z]|Dr|Mr|Mrs|Ms|Miss|St|No|Prof|Sgt|Insp|approx|e\.g|i\.e|etc|vs|D|DC|DS|PC|Ref|ref|tel|Tel|wk|wks|appts?|b)$/;
+const NOT_AN_END = /(?:^|[\s(.])(?:[A-Z]|Dr|Mr|Mrs|Ms|Miss|St|No|Prof|Sgt|Insp|approx|e\.g|i\.e|etc|vs|D|DC|DS|PC|Ref|ref|tel|Tel|wk|wks|appts?|b)$/;
 
 /** Sentences of a paragraph: at ". ", "! ", "? " (not after a title or initial) and at line breaks. */
 export function sentences(text: string, start = 0): Piece[] {
@@ -84,7 +87,8 @@ export function sentences(text: string, start = 0): Piece[] {
       if ((ch === "." || ch === "!" || ch === "?") && /\s/.test(t[i + 1] ?? "")) {
         const before = t.slice(Math.max(0, i - 8), i);
         // "Legal - N." is an answer, not an initial.
-        if (ch === "." && NOT_AN_END.test(before) && !/[-–—:]\s*[YN]$/.test(before)) return 0;
+        // "Legal - N." and "LPM N." are answers, not initials.
+        if (ch === "." && NOT_AN_END.test(before) && !/(?:[-–—:]\s*|\b[A-Z0-9]{2,}\s+)[YN]$/.test(before)) return 0;
         return 1;
       }
       return 0;

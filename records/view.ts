@@ -123,7 +123,8 @@ export function recordView(draft: DraftResult): RecordView {
     gaps: withSources(draft),
     notRecorded,
     sources: sourcesOf(r),
-    warnings: draft.warnings,
+    // Parts read without confidence come first among what to check about the reading.
+    warnings: [...(draft.checks ?? []).map((c) => c.message), ...draft.warnings],
     details: [
       ["Date", r.date ? formatLong(r.date) : NOT_RECORDED],
       ["Time", r.time ?? NOT_RECORDED],

@@ -34,7 +34,11 @@ const VocabularySchema = z.object({
   person_stopwords: Phrases,
   meeting_words: Phrases,
   relative_days: z.object({ today: Phrases, yesterday: Phrases }),
-  formats: z.object({ virtual: Phrases, phone: Phrases, meeting: Phrases }),
+  /**
+   * How the discussion was held. A venue ("school", "room") says it met in person only where the line is about
+   * the venue; a "call" is the phone only where it names the discussion ("strat call", "SD call"), not "call mum".
+   */
+  formats: z.object({ virtual: Phrases, phone: Phrases, meeting: Phrases, call: Phrases, venue: Phrases }),
   dob_words: Phrases,
   not_child_ref: Phrases,
   shorthand: z.record(z.string(), z.string()),
@@ -48,6 +52,8 @@ const VocabularySchema = z.object({
   collective_owners: Phrases,
   decision_words: Phrases,
   table_columns: z.record(ColumnKindSchema, Phrases),
+  /** Words that follow an institution's own name ("Oakfield Primary", "park view high"). */
+  org_suffixes: Phrases,
   org_prefixes: Phrases,
   welsh_particles: Phrases,
   greetings: Phrases,
@@ -66,8 +72,19 @@ export function vocabulary(): Vocabulary {
     const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new AppError("internal", "The notes vocabulary is invalid.", { cause: new Error(detail) });
   }
-  cached = parsed.data;
+  cached = withoutApostrophes(parsed.data);
   return cached;
+}
+
+/**
+ * Each phrase with "n't" also as people type it in chat without the apostrophe: "couldn't make
+ * it" is also "couldnt make it". Words are split at apostrophes, so "couldn't" is "couldn t".
+ */
+function withoutApostrophes(v: Vocabulary): Vocabulary {
+  const more = (list: string[]) => [...list, ...list.filter((p) => /n['’ ]t\b/.test(p)).map((p) => p.replace(/n['’ ]t\b/g, "nt"))];
+  const each = <K extends string>(r: Partial<Record<K, string[]>>) =>
+    Object.fromEntries(Object.entries(r).map(([k, list]) => [k, more(list as string[])])) as Record<K, string[]>;
+  return { ...v, attendance: each(v.attendance), attendance_prefix: each(v.attendance_prefix), telling_words: more(v.telling_words) };
 }
 
 /** A phrase's words as one key: "Child's welfare" → "child s welfare". */
@@ -118,7 +135,7 @@ export function headingKey(label: string): SectionKey | null {
   }
   const k = key(label);
   if (k === "") return null;
-  const direct = headingMap.get(k);
+  const direct = headingMap.get(k) ?? abbreviatedHeading(k);
   if (direct) return direct;
   // Bilingual headings and pairs: "Yn bresennol / Present", "Dyddiad / Date", "Date / time"; each side a few words.
   const sides = label.split("/");
@@ -128,6 +145,35 @@ export function headingKey(label: string): SectionKey | null {
     if (found && part.trim().length > 0) return found;
   }
   return null;
+}
+
+let headingWords: { words: string[]; section: SectionKey }[] | undefined;
+
+/**
+ * Whether `short` abbreviates `word` as notes do: its start ("pres", "conc", "info") or, from four
+ * letters, its letters in order with vowels dropped, ending as the word ends ("prsnt", "apls", "bkgrd").
+ */
+function abbreviates(short: string, word: string): boolean {
+  if (short === word) return true;
+  if (short.length < 4 || short.length >= word.length || short[0] !== word[0]) return false;
+  if (word.startsWith(short)) return true;
+  // Letters dropped are the vowels: "Alys" is a name, not "analysis".
+  if (/[aeiouy]/.test(short.slice(1)) || short.at(-1) !== word.at(-1)) return false;
+  let i = 0;
+  for (const ch of word) if (ch === short[i]) i++;
+  return i === short.length;
+}
+
+/** A heading written in shorthand ("Prsnt", "Bkgrd", "Dcsns", "Info shrd"): every word abbreviates a heading's word, and all such headings agree. */
+function abbreviatedHeading(k: string): SectionKey | null {
+  const ws = k.split(" ");
+  if (ws.length > 3 || ws.some((w) => /\d/.test(w))) return null;
+  headingWords ??= (Object.entries(vocabulary().headings) as [SectionKey, string[]][]).flatMap(([section, phrases]) => phrases.map((p) => ({ words: key(p).split(" "), section })));
+  const found = new Set<SectionKey>();
+  for (const h of headingWords) {
+    if (h.words.length === ws.length && ws.every((w, i) => abbreviates(w, h.words[i] ?? ""))) found.add(h.section);
+  }
+  return found.size === 1 ? ([...found][0] ?? null) : null;
 }
 
 /** Fold text for comparing words: lower case, no accents, runs of non-letters as one space. */

@@ -4,14 +4,17 @@
  * it the held-out notes (test/heldout/notes-heldout.jsonl) when present. Held-out
  * figures are aggregates only: no held-out note is ever printed.
  *
- *   node dist/scripts/eval-records.js [--file corpus.jsonl] [--second file|none] [--heldout file|none] [--detail format,...|all]
+ *   node dist/scripts/eval-records.js [--file corpus.jsonl] [--second file|none] [--third file|none] [--heldout file|none]
+ *     [--detail format,...|all|v:variation] [--variations] [--damage N] [--generated N [--seed S]]
  */
 import { existsSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { fixedClock } from "../core/clock.js";
 import { fromRoot } from "../core/paths.js";
 import { createDeadlineCalculator, type DeadlineCalculator } from "../deadlines/index.js";
-import { draftFromNotes, type DraftResult } from "../records/index.js";
+import { draftFromNotes, MAX_NOTES_CHARS, type DraftResult } from "../records/index.js";
+import { damage, seeded, vary, VARIATIONS } from "./note-variations.js";
+import { writeNotes } from "./note-writer.js";
 import { fold, readPersonTerms } from "../lexicon/index.js";
 
 /**
@@ -52,12 +55,14 @@ export interface Tally {
   jurHit: number;
   unsourced: number;
   crashed: number;
+  /** Parts the draft asks to check rather than flags as missing. */
+  checks: number;
 }
 
 const zero = (): Tally => ({
   notes: 0, attGold: 0, attPred: 0, attHit: 0, statusHit: 0, actGold: 0, actPred: 0, actHit: 0, actFull: 0,
   decGold: 0, decPred: 0, decHit: 0, gapMissed: 0, gapFalse: 0, gapMust: 0, falseOnComplete: 0, complete: 0,
-  invented: 0, wrong: 0, fields: 0, jurHit: 0, unsourced: 0, crashed: 0,
+  invented: 0, wrong: 0, fields: 0, jurHit: 0, unsourced: 0, crashed: 0, checks: 0,
 });
 
 function add(a: Tally, b: Tally): Tally {
@@ -108,6 +113,12 @@ function contentWords(s: string): Set<string> {
   return new Set(fold(s).split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !STOP.has(w)));
 }
 
+/** A word shortened as notes shorten it, from its start ("chron" for chronology, "med" for medical): the record keeps the notes' words. */
+function abbreviates(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 3 && short !== long && long.startsWith(short) && !/\d/.test(short);
+}
+
 /** The draft seen through the gold schema (reading the fields added with statuses and sources). */
 interface Seen {
   attendees: { name: string | null; role: string | null; status: string }[];
@@ -146,7 +157,9 @@ function see(draft: DraftResult): Seen {
       criminal_lead: d.criminal_investigation.lead_by ?? null,
       legal_action: d.legal_action.decision,
     },
-    gaps: new Set(draft.gaps.map((g) => g.field.replace(/\[\d+\]/, ""))),
+    // A check stands in for a gap the reader could not be sure of (a due date counted from a meeting date the notes
+    // do not give): the practitioner is asked to look at it either way, so it counts as raised, and as a false gap too.
+    gaps: new Set([...draft.gaps, ...(draft.checks ?? [])].map((g) => g.field.replace(/\[\d+\]/, ""))),
     jurisdiction: r.jurisdiction?.value ?? null,
     sources,
   };
@@ -158,6 +171,7 @@ export function score(gold: Gold, draft: DraftResult, notes: string): { tally: T
   const problems: string[] = [];
   const s = see(draft);
   t.notes = 1;
+  t.checks = draft.checks?.length ?? 0;
 
   // Attendees: a hit needs the same person (name) and the same role.
   t.attGold = gold.attendees.length;
@@ -185,7 +199,7 @@ export function score(gold: Gold, draft: DraftResult, notes: string): { tally: T
     let best = -1;
     let bestScore = 0;
     left.forEach((p, k) => {
-      const overlap = [...gw].filter((w) => p.words.has(w)).length;
+      const overlap = [...gw].filter((w) => p.words.has(w) || [...p.words].some((x) => abbreviates(w, x))).length;
       const sc = overlap + (sameOwner(g.owner, p.owner) ? 0.5 : 0) + (g.due === p.due ? 0.5 : 0);
       if (overlap > 0 && sc > bestScore) {
         best = k;
@@ -291,12 +305,13 @@ function line(label: string, t: Tally): string {
     String(t.wrong).padStart(5),
     ratio(t.jurHit, t.notes),
     String(t.unsourced).padStart(5),
+    String(t.checks).padStart(5),
   ].join("  ");
 }
 
 const HEADER =
   `${"".padEnd(16)}  ${"n".padStart(3)}  ${"att P".padStart(5)} ${"att R".padStart(5)}  ${"stat".padStart(5)}  ${"act P".padStart(5)} ${"act R".padStart(5)}  ` +
-  `${"full P".padStart(5)} ${"full R".padStart(5)}  ${"dec P".padStart(5)} ${"dec R".padStart(5)}  gaps missed  false  false/complete  invent  wrong  juris  unsourced`;
+  `${"full P".padStart(5)} ${"full R".padStart(5)}  ${"dec P".padStart(5)} ${"dec R".padStart(5)}  gaps missed  false  false/complete  invent  wrong  juris  unsourced  checks`;
 
 /** Draft every note of a set and score it; crashes count and are reported, never hidden. */
 export function evaluate(cases: NoteCase[], calculator: DeadlineCalculator, detail: (c: NoteCase) => boolean = () => false): Map<string, Tally> {
@@ -363,6 +378,50 @@ async function main(): Promise<void> {
   if (second !== "none" && existsSync(second) && !opt("--file")) {
     const more = readCases(second);
     report(`Second team set (${more.length} notes written after the reader; tuned on after one run, see records/README.md)`, evaluate(more, calculator, (c) => detailFormats.has("all") || detailFormats.has(c.format)), false);
+  }
+
+  const third = opt("--third") ?? fromRoot("test", "records", "notes-devcheck.jsonl");
+  if (third !== "none" && existsSync(third) && !opt("--file")) {
+    const more = readCases(third);
+    report(`Third team set (${more.length} notes written before the reader's second round; its first run is recorded in records/README.md)`, evaluate(more, calculator, (c) => detailFormats.has("all") || detailFormats.has(c.format)), false, true);
+  }
+  if (args.includes("--variations")) {
+    // Every team note rewritten as the same practitioner might have typed it: the gold record still holds.
+    const all = [cases, ...[second, third].filter((f) => f !== "none" && existsSync(f) && !opt("--file")).map(readCases)].flat();
+    const byKind = new Map<string, Tally>();
+    let seed = 1;
+    for (const kind of VARIATIONS) {
+      const varied = all.map((c) => ({ ...c, format: kind, notes: vary(c.notes, kind, seeded(seed++)) }));
+      for (const [k, t] of evaluate(varied, calculator, (c) => detailFormats.has(`v:${kind}`) && c.format === kind)) byKind.set(k, add(byKind.get(k) ?? zero(), t));
+    }
+    report(`Team notes rewritten (${all.length} notes, each variation of all of them; gold records unchanged)`, byKind, false, true);
+  }
+  const generated = Number(opt("--generated") ?? "0");
+  if (generated > 0) {
+    const written = writeNotes(seeded(Number(opt("--seed") ?? "7")), generated) as unknown as NoteCase[];
+    report(`Generated notes (${generated}, written from records drawn at random; see scripts/note-writer.ts)`, evaluate(written, calculator, (c) => detailFormats.has(`g:${c.format}`)), false, true);
+  }
+  const damageRuns = Number(opt("--damage") ?? "0");
+  if (damageRuns > 0) {
+    const all = [cases, ...[second, third].filter((f) => f !== "none" && existsSync(f) && !opt("--file")).map(readCases)].flat();
+    let drafted = 0;
+    let refused = 0;
+    const failures: string[] = [];
+    for (const [i, c] of all.entries()) {
+      for (let k = 0; k < damageRuns; k++) {
+        const notes = damage(c.notes, seeded(i * 1000 + k));
+        try {
+          draftFromNotes(notes, { clock: fixedClock(`${c.today}T12:00:00Z`), calculator });
+          drafted++;
+        } catch (e) {
+          // Empty or oversized notes are refused by design; anything else is a failure.
+          if (notes.trim() === "" || notes.length > MAX_NOTES_CHARS) refused++;
+          else failures.push(`${c.id}#${k}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+    }
+    console.log(`\nDamaged team notes: ${drafted} drafted, ${refused} refused as empty or too long, ${failures.length} errors`);
+    for (const f of failures.slice(0, 10)) console.log(`  ${f}`);
   }
 
   const heldout = opt("--heldout") ?? fromRoot("test", "heldout", "notes-heldout.jsonl");

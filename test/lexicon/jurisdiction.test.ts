@@ -51,6 +51,12 @@ describe("reading the jurisdiction from the words of a text", () => {
     expect(readJurisdiction("Heath Road nursery").jurisdiction).toBeNull();
   });
 
+  it("a name never runs across the end of a sentence: 'threshold met. Police will investigate' is not the Met", () => {
+    expect(readJurisdiction("S47 agreed, threshold met. Police will investigate. Cardiff.").jurisdiction).toBe("wales");
+    expect(readJurisdiction("threshold met. Police will investigate").evidence).toEqual([]);
+    expect(readJurisdiction("DC Shaw, Met Police").jurisdiction).toBe("england");
+  });
+
   it("mentionsWales is true for a clear Welsh cue, even beside English ones", () => {
     expect(mentionsWales("strat in Wrexham")).toBe(true);
     expect(mentionsWales("what does Working Together say for Wales?")).toBe(true);

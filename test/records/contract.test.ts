@@ -8,9 +8,9 @@ const NOTES =
   "Strat 14/5/25 10am Teams. Child ref: C-20992. Present: Jo Smith SW (CSC), DC Patel (police). Apologies: HV Ann Lee. Dr Rao (paeds) - report sent. Concerns: bruising. Agreed: s47, joint investigation. Actions: SW to visit today.";
 
 describe("the JSON of `safeguard draft --json`", () => {
-  it("keeps record, gaps (with field), deadlines and warnings, and adds missing, statuses, sources and jurisdiction", async () => {
+  it("keeps record, gaps (with field), deadlines and warnings, and adds missing, checks, statuses, sources and jurisdiction", async () => {
     const json = JSON.parse(String(await renderRecord(draftFromNotes(NOTES, deps), "json")));
-    expect(Object.keys(json).sort()).toEqual(["deadlines", "gaps", "missing", "record", "warnings"]);
+    expect(Object.keys(json).sort()).toEqual(["checks", "deadlines", "gaps", "missing", "record", "warnings"]);
     expect(json.gaps.every((g: { field: unknown }) => typeof g.field === "string")).toBe(true);
     const people = json.record.attendees.map((a: Record<string, unknown>) => [a.name, a.status, a.attended, a.role_code, a.source]);
     expect(people).toEqual([

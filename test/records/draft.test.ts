@@ -32,11 +32,16 @@ describe("draftFromNotes input checks", () => {
     expect(e.message).toMatch(/50,000 characters/);
   });
 
-  it("when the date of the discussion is impossible, it is an error saying why, never a rolled-over date", () => {
-    const e = errorOf(() => draftFromNotes("Strat 31/02/2025 Teams. Present: SW, HV, DC Lee. Agreed: s47.", deps));
-    expect(e.code).toBe("invalid_input");
-    expect(e.message).toMatch(/February 2025 has 28 days/);
-    expect(e.message).not.toContain("Strat");
+  it("when the date of the discussion is impossible, the draft leaves it empty and asks for it to be checked, never a rolled-over date", () => {
+    const draft = draftFromNotes("Strat 31/02/2025 Teams. Present: SW, HV, DC Lee. Agreed: s47.", deps);
+    expect(draft.record.date).toBeNull();
+    expect(draft.record.attendees).toHaveLength(3);
+    const check = draft.checks?.find((c) => c.field === "date");
+    expect(check?.message).toMatch(/February 2025 has 28 days/);
+    expect(check?.message).not.toContain("Strat");
+    // A part to check is not also flagged as missing.
+    expect(draft.gaps.map((g) => g.field)).not.toContain("date");
+    expect(draft.deadlines).toEqual([]);
   });
 
   it("when a JSON record is broken, it asks for valid JSON without echoing it", () => {

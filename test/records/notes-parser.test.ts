@@ -24,6 +24,8 @@ interface Case {
     review_date?: string;
     recorded_by?: string;
     gaps: string[];
+    /** Parts read without confidence, to check rather than flag (a field here is not in gaps). */
+    checks?: string[];
     deadlines: string[];
   };
 }
@@ -33,7 +35,7 @@ const calculator = createDeadlineCalculator();
 
 describe("drafting a strategy discussion record from rough notes", () => {
   it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
-    const { record, gaps, deadlines } = draftFromNotes(c.notes, { clock: fixedClock(c.now), calculator });
+    const { record, gaps, deadlines, checks } = draftFromNotes(c.notes, { clock: fixedClock(c.now), calculator });
     const e = c.expect;
     for (const key of ["date", "time", "format", "child_ref", "review_date", "recorded_by"] as const) {
       if (e[key] !== undefined) expect(record[key], key).toBe(e[key]);
@@ -50,7 +52,83 @@ describe("drafting a strategy discussion record from rough notes", () => {
     if (e.child_welfare !== undefined) expect(record.decisions.child_welfare !== null).toBe(e.child_welfare);
     if (e.actions) expect(record.actions.map((a) => ({ owner: a.owner, due: a.due }))).toEqual(e.actions);
     expect(gaps.map((g) => g.field).sort()).toEqual([...e.gaps].sort());
+    expect((checks ?? []).map((k) => k.field).sort()).toEqual([...(e.checks ?? [])].sort());
     expect(deadlines.map((d) => d.due)).toEqual(e.deadlines);
     if (e.deadlines.length > 0) expect(deadlines[0]?.rule).toBe("icpc");
+  });
+});
+
+describe("reading who wrote the notes and what is a task", () => {
+  const draft = (notes: string) => draftFromNotes(notes, { clock: fixedClock("2025-03-12T12:00:00Z"), calculator }).record;
+
+  it("when an e-mail's writer chaired and was joined by others, the writer is one attendee", () => {
+    const record = draft(
+      "From: Okoro, Daniel\nSubject: Strat outcome\n\nStrategy discussion held today at 2pm by phone, chaired by me. I was joined by DS Hannah Vickers and Lisa Grant (school nurse).\n\nThanks,\nDaniel\nSocial Worker",
+    );
+    expect(record.attendees.filter((a) => a.name === "Daniel Okoro")).toHaveLength(1);
+    expect(record.attendees.map((a) => a.name)).toEqual(["Daniel Okoro", "DS Hannah Vickers", "Lisa Grant"]);
+  });
+
+  it("when a one-line message says what someone did this morning, that is the story, not a task", () => {
+    const record = draft("strat today 10:30 teams, on the call: Sophie SW, DS Owen. 4yo bruising, nursery raised it this morning. s47 agreed. Sophie to see child today, DS Owen to interview dad by Friday.");
+    expect(record.actions.map((a) => a.owner)).toEqual(["Sophie", "DS Owen"]);
+  });
+
+  it.each([
+    ["Strat call 02/06/2025 11:00", "phone"],
+    ["SD call 02/06/2025 11:00", "phone"],
+    ["Strategy discussion 02/06/2025 11:00 at the school", "meeting"],
+  ])("when the title says '%s' the format is %s, and 'call mum' in a task says nothing about it", (title, format) => {
+    const record = draft(`${title}. Present: SW Tom Reed, PC Dale. Actions: SW to call mum today.`);
+    expect(record.format).toBe(format);
+  });
+
+  it("when only a task says to call someone, the format is not recorded", () => {
+    expect(draft("Strat 02/06/2025 11:00. Present: SW Tom Reed, PC Dale. Actions: SW to call mum today.").format).toBeNull();
+  });
+});
+
+describe("tasks in a one-line message", () => {
+  const draft = (notes: string) => draftFromNotes(notes, { clock: fixedClock("2025-05-20T12:00:00Z"), calculator }).record;
+
+  it("when a role named among those present is also a task's doer in another sentence, the task keeps its doer", () => {
+    const record = draft("strat today 10:00 F2F, present were SW Wendy, PC Yusuf, Rhys - specialist midwife. s47 agreed. Yusuf - arrange CP medical - EOD, PNC checks to be done by specialist midwife by Friday.");
+    expect(record.actions.map((a) => a.owner)).toEqual(["Yusuf", "specialist midwife"]);
+  });
+
+  it("when a named doer is to update a professional, that is a task even beside a line about telling dad", () => {
+    const record = draft("strat today 11:15 Teams, present: Ella Hale (SW), DC Yusuf, Dan Moss - MW. s47 agreed. Dad not to be told until police have spoken to him; Ella Hale to request school records asap; Dan Moss - update the referrer - by 25/05/2025.");
+    expect(record.actions.map((a) => [a.owner, a.due])).toEqual([["Ella Hale", null], ["Dan Moss", "2025-05-25"]]);
+  });
+});
+
+describe("notes typed all in lower case", () => {
+  it("when an e-mail is signed in lower case under a closing line, the writer is named and owns what they will do", () => {
+    const record = draftFromNotes(
+      "subject: strat outcome\n\nhi all,\n\nstrategy discussion held today at 2pm by phone, chaired by me. i was joined by ds hannah vickers and lisa grant (school nurse). s47 agreed. i will see the child at school tomorrow.\n\nkind regards,\nlucy harper\nsocial worker",
+      { clock: fixedClock("2025-03-12T12:00:00Z"), calculator },
+    ).record;
+    expect(record.attendees[0]?.name).toBe("lucy harper");
+    expect(record.actions.map((a) => a.owner)).toEqual(["lucy harper"]);
+  });
+});
+
+describe("the child's reference typed in lower case", () => {
+  const refOf = (notes: string) => draftFromNotes(notes, { clock: fixedClock("2025-03-12T12:00:00Z"), calculator }).record.child_ref;
+  it.each([
+    ["child: km (2011)", "km (2011)"],
+    ["child ref: bmdc 7730021", "bmdc 7730021"],
+  ])("when a labelled line says '%s' the reference is '%s'", (line, ref) => {
+    expect(refOf(`strat 12/3/25 by phone\n${line}\npresent: sw jo, pc dale\ns47 agreed`)).toBe(ref);
+  });
+});
+
+describe("someone named by where they are from, in lower-case notes", () => {
+  it("when the list says 'jo from school (dsl)', jo took part as the DSL", () => {
+    const record = draftFromNotes("strat meeting notes\nwhen: thu 16/10/25, 4pm, phone\nwho: dan hughes (sw, chairing), pc ryan cole (lancs police), jo from school (dsl), dr patel (gp)\ns47 agreed", {
+      clock: fixedClock("2025-10-16T12:00:00Z"),
+      calculator,
+    }).record;
+    expect(record.attendees.map((a) => [a.name, a.role_code])).toContainEqual(["jo", "dsl"]);
   });
 });
