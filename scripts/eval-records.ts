@@ -1,8 +1,9 @@
 /**
  * Strategy discussion records: field-level precision and recall of `draft` over the
  * team's notes corpus (test/records/notes-corpus.jsonl), per note format, and apart from
- * it the held-out notes (test/heldout/notes-heldout.jsonl) when present. Held-out
- * figures are aggregates only: no held-out note is ever printed.
+ * it a held-out set only when asked (`--heldout test/heldout/notes-heldout-2.jsonl`), so a
+ * routine run never shows held-out figures to someone tuning. Held-out figures are
+ * aggregates only: no held-out note is ever printed.
  *
  *   node dist/scripts/eval-records.js [--file corpus.jsonl] [--second file|none] [--third file|none] [--heldout file|none]
  *     [--detail format,...|all|v:variation] [--variations] [--damage N] [--generated N [--seed S]]
@@ -424,8 +425,8 @@ async function main(): Promise<void> {
     for (const f of failures.slice(0, 10)) console.log(`  ${f}`);
   }
 
-  const heldout = opt("--heldout") ?? fromRoot("test", "heldout", "notes-heldout.jsonl");
-  if (heldout === "none") return;
+  const heldout = opt("--heldout");
+  if (!heldout || heldout === "none") return;
   if (!existsSync(heldout)) {
     console.log(`\nHeld-out notes: ${heldout} not present, skipped.`);
     return;
