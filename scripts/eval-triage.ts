@@ -9,7 +9,7 @@
  *
  *   --write-set     regenerate escalation/data/labelled/generated.jsonl from templates.json
  *   --write-model   train on the train split and write escalation/data/model/triage-model.json
- *   --heldout PATH  the held-out set (default test/heldout/triage-heldout.jsonl; skipped if absent)
+ *   --heldout PATH  also print aggregate figures on a held-out set (only when asked: a held-out set is run once, to report)
  *   --no-cv         skip the cross-validation (it trains 24 models)
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -123,22 +123,22 @@ async function main(): Promise<void> {
   }
 
   const held = args.indexOf("--heldout");
-  const heldPath = held >= 0 ? args[held + 1]! : fromRoot("test", "heldout", "triage-heldout.jsonl");
-  if (existsSync(heldPath)) {
+  const heldPath = held >= 0 ? args[held + 1]! : "";
+  if (heldPath && existsSync(heldPath)) {
     // Aggregate figures only: the lines are never printed and never tuned on.
     const rows = jsonl(heldPath);
-    const lines = rows.map((r) => ({ level: r["expected"] as TriageLevel, danger_kind: (r["danger_kind"] ?? null) as never, speaker: String(r["speaker"]), register: String(r["register"]) }));
+    const lines = rows.map((r) => ({ level: (r["expected"] ?? r["level"]) as TriageLevel, danger_kind: (r["danger_kind"] ?? null) as never, speaker: String(r["speaker"]), register: String(r["register"]) }));
     const got: TriageLevel[] = [];
     for (const r of rows) got.push((await triage.assess(String(r["text"]))).level);
-    console.log("\n== HELD-OUT SET (written by others before tuning; aggregate figures only) ==");
+    console.log(`\n== HELD-OUT SET ${heldPath.split("/").pop()} (never tuned on; aggregate figures only) ==`);
     printFigures("shipped model, deployed", figures(lines, got));
-    const heldData = prepare(rows.map((r, i) => ({ id: `h${i}`, text: String(r["text"]), level: r["expected"] as TriageLevel, danger_kind: null, speaker: "asker" as const, register: "plain" as const, source: "hand" as const })), await embedAll(embeddings, rows.map((r) => String(r["text"]))));
+    const heldData = prepare(rows.map((r, i) => ({ id: `h${i}`, text: String(r["text"]), level: (r["expected"] ?? r["level"]) as TriageLevel, danger_kind: null, speaker: "asker" as const, register: "plain" as const, source: "hand" as const })), await embedAll(embeddings, rows.map((r) => String(r["text"]))));
     for (const v of ["rules", "lexical", "full"] as const) {
       const f = figures(lines, heldData.map((d) => decideWith(d, shipped, v)));
       console.log(`  ${v}: accuracy ${pct(f.accuracy * f.n, f.n)}, 999 recall ${f.recall999.caught}/${f.recall999.total}, professionals -> Childline ${f.professionalToChildline}`);
     }
   } else {
-    console.log(`\n(held-out set not present at ${heldPath}: skipped)`);
+    console.log(heldPath ? `\n(held-out set not present at ${heldPath}: skipped)` : "\n(no held-out set asked for: pass --heldout PATH to report one)");
   }
 }
 
