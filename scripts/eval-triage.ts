@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const embeddings = await UseEmbeddings.load();
   const t0 = performance.now();
   const vectors = await embedAll(embeddings, all.map((l) => l.text));
-  console.log(`labelled set: ${all.length} lines (${["hand", "template", "examples"].map((s) => `${s} ${all.filter((l) => l.source === s).length}`).join(", ")}); embedded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`labelled set: ${all.length} lines (${["hand", "template", "examples", "natural"].map((s) => `${s} ${all.filter((l) => l.source === s).length}`).join(", ")}); embedded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const data = prepare(all, vectors);
 
   if (args.includes("--write-model")) {
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     console.log("Lines with no danger kind are spread over the twelve folds. The rules are not trained: they are the risk model's data.");
     for (const v of variants) printFigures(`${v}: all lines`, figures(all, cv.get(v)!), v === "deployed" || v === "rules");
     const dep = cv.get("deployed")!;
-    for (const src of ["hand", "template", "examples"] as const) {
+    for (const src of ["hand", "template", "examples", "natural"] as const) {
       const idx = all.map((l, i) => (l.source === src ? i : -1)).filter((i) => i >= 0);
       const f = figures(idx.map((i) => all[i]!), idx.map((i) => dep[i]!));
       console.log(`deployed, ${src} lines only: accuracy ${pct(f.accuracy * f.n, f.n)}, 999 recall ${f.recall999.caught}/${f.recall999.total}, professionals -> Childline ${f.professionalToChildline}`);
