@@ -1,3 +1,4 @@
+import { expandPhrase } from "./morphology.js";
 import { normaliseSentence } from "./normalise.js";
 
 const STOP = new Set(["the", "a", "an", "in", "on", "of", "to", "and", "is", "are", "my", "his", "her", "their", "our", "me", "him", "them", "us", "it", "at", "by", "with", "from", "into", "for", "i", "am", "has", "have", "be", "been", "being", "not", "no", "will", "do", "does", "he", "she", "they", "we", "you", "up", "out", "off", "over", "this", "that", "there", "so", "or", "as"]);
@@ -14,7 +15,7 @@ export function screenKey(word: string): string {
  */
 export function screenWords(phrases: readonly string[], welsh: readonly string[] = []): Set<string> {
   const keys = new Set<string>();
-  const all = [...phrases, ...welsh.flatMap((p) => mutations(p))];
+  const all = [...phrases.flatMap(expandPhrase), ...welsh.flatMap((p) => mutations(p))];
   for (const p of all) {
     const words = normaliseSentence(p.replace(/[*#]/g, " ")).trim().split(" ").filter((w) => w && !/^\d+$/.test(w));
     const content = words.filter((w) => !STOP.has(w));
@@ -28,7 +29,7 @@ export function screenWords(phrases: readonly string[], welsh: readonly string[]
 /**
  * A compiled list of phrases from the risk model's data, matched as whole words in
  * normalised text (" word word … "). In the data a trailing `*` matches any word
- * ending and `#` any number; Welsh phrases also match the soft, nasal and aspirate
+ * ending, `#` any number and `{lemma}` every form of a verb (morphology.ts); Welsh phrases also match the soft, nasal and aspirate
  * mutations of their first word.
  */
 export class PhraseSet {
@@ -40,7 +41,7 @@ export class PhraseSet {
   constructor(phrases: readonly string[], welsh: readonly string[] = [], opts: { nouns?: boolean } = {}) {
     const forms = new Set<string>();
     const plural = (src: string) => (opts.nouns && /[a-z]$/.test(src) ? `${src}s?` : src);
-    for (const p of phrases) forms.add(plural(compilePhrase(p)));
+    for (const p of phrases) for (const e of expandPhrase(p)) forms.add(plural(compilePhrase(e)));
     for (const p of welsh) for (const m of mutations(p)) forms.add(compilePhrase(m));
     forms.delete("");
     this.size = forms.size;

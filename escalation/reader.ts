@@ -1,5 +1,6 @@
 import { normaliseSentence, normaliseText, type NormalisedSentence } from "./normalise.js";
 import { screenKey } from "./phrases.js";
+import { aspectAt } from "./tense.js";
 import { loadRiskModel, type CompiledSubkind, type DangerKind, type RiskModel, type Speaker } from "./risk-model.js";
 
 /**
@@ -55,7 +56,7 @@ const KIND_PRIORITY: readonly DangerKind[] = [
 ];
 
 function sentencesOf(text: string, model: RiskModel): NormalisedSentence[] {
-  const opts = { speller: model.speller, ingWords: model.ingWords };
+  const opts = { speller: model.speller };
   if (text.length <= LONG_TEXT) return normaliseText(text, opts);
   const edge = (i: number, n: number) => i < EDGE || i >= n - EDGE;
   const sents = normaliseText(text, opts, edge);
@@ -88,12 +89,13 @@ function auxiliaryBefore(norm: string, index: number, set: RiskModel["m"][string
 
 interface SubkindMatch {
   index: number;
+  text: string;
 }
 
 /** Where a sub-kind occurs in sentence `s` (window `ctx`), or null. Negated matches do not count. */
 function matchSubkind(sk: CompiledSubkind, s: string, ctx: string, model: RiskModel): SubkindMatch | null {
   if (sk.unless.size && sk.unless.test(s)) return null;
-  const live = (ms: { index: number }[]) => ms.find((x) => !negatedAt(s, x.index, model));
+  const live = (ms: SubkindMatch[]) => ms.find((x) => !negatedAt(s, x.index, model));
   const sign = live(sk.signs.matches(s));
   if (sign) return sign;
   if (sk.hazards.size) {
@@ -138,14 +140,14 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
   };
 
   // 1. Danger kinds, sentence by sentence.
-  const found: { hit: DangerHit; index: number }[] = [];
+  const found: { hit: DangerHit; index: number; text: string }[] = [];
   for (let i = 0; i < n; i++) {
     const s = sents[i]!;
     if (s.length < 3 || !passesScreen(s, model) || !(model.screen.test(s) || m.danger_unspecified!.test(s))) continue;
     const ctx = windowOf(i);
     for (const sk of model.subkinds) {
       const hit = matchSubkind(sk, s, ctx, model);
-      if (hit) found.push({ hit: { kind: sk.kind, subkind: sk.id, sentence: i, live: false }, index: hit.index });
+      if (hit) found.push({ hit: { kind: sk.kind, subkind: sk.id, sentence: i, live: false }, index: hit.index, text: hit.text });
     }
   }
   const flagged = [...new Set(found.map((f) => f.hit.sentence))];
@@ -212,37 +214,15 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
       (asksAboutProcedure && !personal && !(reportsOwnConcern && (found.length > 0 || (facts.has("child_ref") && facts.has("concern"))))));
   add("framed", framed);
 
-  // 5. Is each danger live?
+  // 5. Is each danger live? The grammar of the clause that carries it says when, time words correct it.
   for (const f of found) {
     const i = f.hit.sentence;
     const s = timedAt(i);
     const ctx = timedWindow(i);
-    const sentNow = m.now!.test(s) || m.just!.test(s);
-    // Only time words say when: "locked in" describes the danger, it does not date it.
-    const forward = sentNow || m.about_to!.test(s) || m.tonight!.test(s);
-    let live: boolean;
-    // Past and present in one sentence ("hit me last night and is coming back tonight"):
-    // the cue nearer the danger words says when they happen.
-    const pastNearer = nearestPast(s, f.index, m.past!) < nearest(s, f.index, [m.now!, m.just!, m.about_to!, m.tonight!]);
-    if (nearestPast(s, f.index, m.past!) < Infinity && (!forward || pastNearer)) live = false;
-    else if (m.conditional!.test(s) && !m.now!.test(ctx) && !m.tonight!.test(ctx)) live = false;
-    else if (m.habitual!.test(s) && !sentNow) live = false;
-    else if (facts.has("safe_now") && adult && !sentNow) live = false;
-    else if (model.subkinds.find((x) => x.kind === f.hit.kind)!.tense === "state") live = true;
-    else {
-      live =
-        progressiveBefore(s, f.index) ||
-        auxiliaryBefore(s, f.index, m.progressive!) ||
-        auxiliaryBefore(s, f.index, m.recent!) ||
-        / being /.test(s.slice(f.index, f.index + 12)) ||
-        m.now!.test(ctx) ||
-        m.just!.test(ctx) ||
-        m.about_to!.test(ctx) ||
-        m.tonight!.test(ctx) ||
-        m.present_state!.test(ctx);
-    }
-    f.hit.live = live;
-    if (live && sentNow) facts.add("explicit_now");
+    const tense = model.subkinds.find((x) => x.kind === f.hit.kind)!.tense;
+    const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: facts.has("safe_now") && adult, model });
+    f.hit.live = live.live;
+    if (live.live && live.explicitNow) facts.add("explicit_now");
   }
   const hits = found.map((f) => f.hit);
   add("danger_any", hits.length > 0);
@@ -256,6 +236,65 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
     [...list].sort((a, b) => KIND_PRIORITY.indexOf(a.kind) - KIND_PRIORITY.indexOf(b.kind))[0]?.kind ?? null;
   const dangerKind = ranked(hits.filter((h) => h.live)) ?? ranked(hits);
   return { facts, hits, speaker, dangerKind, sentences: raw.map((s) => s.raw), flagged, lexical: all };
+}
+
+interface LiveQuery {
+  /** The sentence as normalised (match indices refer to it). */
+  sentence: string;
+  /** The sentence without "just found out" and "safe now" phrases, for time words. */
+  timed: string;
+  /** The sentence with its neighbours (or the whole short message), likewise. */
+  ctx: string;
+  index: number;
+  text: string;
+  tense: "state" | "event";
+  /** An adult writer who says the child is safe now. */
+  adultSafe: boolean;
+  model: RiskModel;
+}
+
+/**
+ * Is one danger live? The aspect of its clause decides by default: progressive, present,
+ * perfect, future and bare (text-speak without a verb) are live; a pattern (habitual) or a
+ * conditional threat is live only with "now" or "tonight"; the past is live for a state kind
+ * (the harm lasts: tablets taken, a child taken, a fall into water) unless the writer dates
+ * it, and for an event kind only when it has just happened. Time words in the sentence
+ * override: a past date, a habit, a distant future, or an adult's "safe now".
+ */
+function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
+  const m = q.model.m;
+  const s = q.timed;
+  const sentNow = m.now!.test(s) || m.just!.test(s);
+  const forward = sentNow || m.about_to!.test(s) || m.tonight!.test(s);
+  const ctxNow = m.now!.test(q.ctx) || m.tonight!.test(q.ctx);
+  const a = aspectAt(q.sentence, q.index, q.text.length);
+  const out = (live: boolean) => ({ live, explicitNow: live && sentNow });
+  // Past and present in one sentence ("hit me last night and is coming back tonight"): the cue nearer the danger says when.
+  const pastAt = nearestPast(s, q.index, m.past!);
+  const pastNearer = pastAt < nearest(s, q.index, [m.now!, m.just!, m.about_to!, m.tonight!]);
+  if (pastAt < Infinity && (!forward || pastNearer)) return out(false);
+  if (q.adultSafe && !sentNow) return out(false);
+  if (a.conditional || m.conditional!.test(s)) return out(ctxNow);
+  const habitual = m.habitual!.test(s);
+  switch (a.aspect) {
+    case "progressive":
+    case "present":
+    case "bare":
+    case "perfect":
+      return out(!habitual || sentNow || m.tonight!.test(s));
+    case "future":
+      return out(!m.distant_future!.test(s) && (!habitual || sentNow || m.tonight!.test(s)));
+    case "perfect_progressive":
+      // "has been touching me" is a pattern up to now; with "now", "tonight" or minutes it is still going on.
+      return out(sentNow || m.tonight!.test(s) || m.recent_duration!.test(s) || (q.tense === "state" && !habitual));
+    case "habitual":
+    case "conditional":
+      return out(sentNow || m.tonight!.test(s));
+    case "past":
+      return out(q.tense === "state" ? !habitual || sentNow : a.just || sentNow);
+    case "past_state":
+      return out(a.just || sentNow);
+  }
 }
 
 /**

@@ -5,7 +5,9 @@ import { CitationSchema } from "../core/citation.js";
 import { AppError } from "../core/errors.js";
 import { fromRoot } from "../core/paths.js";
 import { LEVELS, type TriageLevel } from "./levels.js";
-import { Speller } from "./normalise.js";
+import { expandPhrase } from "./morphology.js";
+import { englishWords } from "./dictionary.js";
+import { Speller, textSpeakKeys } from "./normalise.js";
 import { PhraseSet, screenWords } from "./phrases.js";
 
 /**
@@ -90,6 +92,8 @@ const CuesFileSchema = z.object({
   people: z.object({ child: Phrases, young_child: Phrases, danger_unspecified: Phrases, family_adults: Phrases, harm_verbs: Phrases }),
   injection: CueGroup,
   conditional: CueGroup,
+  distant_future: CueGroup,
+  recent_duration: CueGroup,
 });
 
 const LevelEnum = z.enum(LEVELS as [TriageLevel, ...TriageLevel[]]);
@@ -145,7 +149,6 @@ export interface RiskModel {
   /** The same screen as word prefixes: a set lookup per word, for long pastes. */
   readonly screenKeys: ReadonlySet<string>;
   readonly speller: Speller;
-  readonly ingWords: ReadonlySet<string>;
   readonly m: Record<string, PhraseSet>;
   readonly firstPersonHarm: RegExp;
 }
@@ -195,7 +198,7 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
         conditions: new PhraseSet(s.conditions, s.cy.conditions, { nouns: true }),
         unless: new PhraseSet(s.unless),
       });
-      vocabulary.push(...s.signs, ...s.hazards, ...s.places, ...s.conditions, ...k.exposure);
+      vocabulary.push(...s.signs, ...s.hazards, ...s.places, ...s.conditions, ...k.exposure, ...s.cy.signs, ...s.cy.places, ...s.cy.conditions);
     }
   }
   const screenPhrases = kinds.kinds.flatMap((k) => k.subkinds.flatMap((s) => [...s.signs, ...s.hazards, ...s.places]));
@@ -228,6 +231,8 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     child_ref: new PhraseSet(c.people.child, [], { nouns: true }),
     young_child: new PhraseSet(c.people.young_child, [], { nouns: true }),
     conditional: g(c.conditional),
+    distant_future: g(c.distant_future),
+    recent_duration: g(c.recent_duration),
     danger_unspecified: new PhraseSet(c.people.danger_unspecified),
     injection: g(c.injection),
     nspcc: g(c.wants.nspcc),
@@ -237,11 +242,12 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     m[`${sp}_decisive`] = new PhraseSet(c.speakers[sp].decisive, c.speakers[sp].cy);
     m[`${sp}_cues`] = new PhraseSet(c.speakers[sp].cues);
   }
+  // The speller corrects towards every word of the model (danger vocabulary and cues), and never changes English.
+  const cuePhrases = collectStrings(c);
   const words = new Set<string>();
-  for (const p of vocabulary) for (const w of p.toLowerCase().split(/[^a-z]+/)) if (w.length >= 6) words.add(w);
-  for (const w of ["emergency", "danger", "dangerous", "immediately", "seriously", "threatening", "screaming", "missing", "unconscious"]) words.add(w);
-  const ingWords = new Set([...words].filter((w) => w.endsWith("ing")));
-  for (const w of ["being", "going", "coming", "doing", "getting", "trying", "saying", "looking", "taking", "making", "nothing", "something", "anything", "everything", "hitting", "chasing", "choking", "kicking", "screaming", "stabbing", "bleeding", "breathing", "moving", "drowning"]) ingWords.add(w);
+  for (const p of [...vocabulary, ...cuePhrases].flatMap(expandPhrase)) for (const w of p.toLowerCase().split(/[^a-z]+/)) if (w.length >= 4) words.add(w);
+  const english = englishWords();
+  const pieces = new Set([...english.common, ...words, ...textSpeakKeys()]);
   // A child harmed by an adult in their life, told in the first person: "my stepdad ... hits me".
   const alt = (xs: string[]) => xs.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
   const firstPersonHarm = new RegExp(` (?:${alt(c.people.family_adults)}) (?:[a-z]+ ){0,5}(?:${alt(c.people.harm_verbs)}) (?:[a-z]+ ){0,2}(?:me|my) `);
@@ -253,8 +259,7 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     subkinds,
     screen: new PhraseSet(screenPhrases, screenWelsh, { nouns: true }),
     screenKeys: screenWords([...screenPhrases, ...c.people.danger_unspecified], screenWelsh),
-    speller: new Speller(words, new Set([...PROTECTED, ...corpusWords()])),
-    ingWords,
+    speller: new Speller(words, new Set([...PROTECTED, ...corpusWords(), ...english.all]), pieces),
     m,
   };
 }
@@ -268,9 +273,17 @@ function corpusWords(): Set<string> {
   const dir = fromRoot("knowledge", "corpus");
   for (const f of readdirSync(dir)) {
     if (!f.endsWith(".txt")) continue;
-    for (const w of readFileSync(join(dir, f), "utf8").toLowerCase().replace(/[\u2019']/g, "").split(/[^a-z]+/)) if (w.length >= 6) out.add(w);
+    for (const w of readFileSync(join(dir, f), "utf8").toLowerCase().replace(/[\u2019']/g, "").split(/[^a-z]+/)) if (w.length >= 2) out.add(w);
   }
   return out;
+}
+
+/** Every string in a cue file (phrases of every group), for the speller's vocabulary. */
+function collectStrings(o: unknown): string[] {
+  if (typeof o === "string") return [o];
+  if (Array.isArray(o)) return o.flatMap(collectStrings);
+  if (o && typeof o === "object") return Object.entries(o).flatMap(([k, v]) => (k === "summary" || k === "about" ? [] : collectStrings(v)));
+  return [];
 }
 
 let cached: RiskModel | undefined;

@@ -4,7 +4,7 @@ import { loadRiskModel } from "../../escalation/risk-model.js";
 import { triageByRules } from "../../escalation/triage.js";
 
 const model = loadRiskModel();
-const opts = { speller: model.speller, ingWords: model.ingWords };
+const opts = { speller: model.speller };
 
 describe("foldText: what a filter-evader changes but a reader does not see", () => {
   it.each([
@@ -38,7 +38,7 @@ describe("normaliseSentence", () => {
   it.each([
     ["HELLPPP my bro is chokingg rn", " help my brother is choking right now "],
     ["plz hlp im 14", " please help i am 14 "],
-    ["he's got a kinfe", " he is got a knife "],
+    ["he's got a kinfe", " he has got a knife "],
     ["my sis took an od", " my sister took an overdose "],
     ["she's unconcious", " she is unconscious "],
     ["a 15yo in y9", " a 15 year old in year 9 "],
