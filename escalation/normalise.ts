@@ -64,6 +64,7 @@ interface TextSpeak {
   personsHas: RegExp;
   personsIs: RegExp;
   pronounHas: RegExp;
+  pronounHad: RegExp;
   numbers: RegExp;
   numberMeans: ReadonlyMap<string, string>;
 }
@@ -97,6 +98,8 @@ function textSpeak(): TextSpeak {
     // "my babys not breathing", "mums on the floor": before anything else that follows "is".
     personsIs: new RegExp(` (${persons})s (?=(?:${alt(d.persons_then.is)}) )`, "g"),
     pronounHas: new RegExp(` (he|she|it|there|who|what|that|someone|somebody|everyone) is (?=(?:${alt(d.persons_then.has)}) )`, "g"),
+    // "she'd gone", "he'd taken": 'd before a participle is "had".
+    pronounHad: new RegExp(` (i|he|she|it|we|you|they|there|who) would (?=(?:${alt(d.persons_then.has)}) )`, "g"),
     numbers: new RegExp(` (${alt(Object.keys(d.numbers_as_words))}) (?=(?:${alt(new Set(Object.values(d.numbers_as_words).flatMap((n) => n.before)))}) )`, "g"),
     numberMeans: new Map(Object.entries(d.numbers_as_words).map(([k, v]) => [k, v.means])),
   };
@@ -122,8 +125,13 @@ function splitRaw(text: string): string[] {
 }
 
 /** Folded text to words: apostrophes dropped, letters repeated 3+ times collapsed, ages and years spelt out. */
+/** Contractions whose apostrophe-less spelling is another word ("we're" is not "were", "it's" not "its", "i'll" not "ill"). */
+const AMBIGUOUS_CONTRACTIONS: Record<string, string> = { re: "are", ll: "will", d: "would", s: "is", ve: "have", m: "am" };
+const CONTRACTION_RE = /\b(we|i|she|he|it|you|they|there|that|who|what|let)[\u2019'\u02bc`](re|ll|d|s|ve|m)\b/g;
+
 function basicForm(folded: string): string {
   return folded
+    .replace(CONTRACTION_RE, (_m, w: string, c: string) => (w === "let" && c === "s" ? "let us" : `${w} ${AMBIGUOUS_CONTRACTIONS[c]}`))
     .replace(/[\u2018\u2019\u02bc`\u00b4']/g, "")
     .replace(/([a-z])\1{2,}/g, "$1")
     .replace(/(\d+)\s*(yo|yos|yrs?|y\/o)\b/g, "$1 year old")
@@ -218,7 +226,8 @@ export class Speller {
   /** Split a token into two or three pieces that are each a word ("hesgot" → "hes got"), or null. */
   private split(token: string): string | null {
     if (token.length < 5 || this.pieces.size === 0) return null;
-    const ok = (w: string) => (w.length >= 2 || w === "i" || w === "a") && this.pieces.has(w);
+    // Short pieces only where they are everyday words: "Swansea" is not "sw an sea".
+    const ok = (w: string) => (w.length >= 3 || SHORT_PIECES.has(w)) && this.pieces.has(w);
     for (let i = 1; i < token.length; i++) {
       const a = token.slice(0, i);
       const b = token.slice(i);
@@ -236,6 +245,8 @@ export class Speller {
     return null;
   }
 }
+
+const SHORT_PIECES = new Set(["i", "a", "me", "my", "he", "we", "im", "is", "in", "on", "at", "to", "up", "it", "so", "no", "do", "go", "am", "us", "of", "or", "by", "be"]);
 
 /** Do two words begin with the same sound ("nife"/"knife", "fone"/"phone", "kaos"/"chaos")? */
 function sameStart(a: string, b: string): boolean {
@@ -345,7 +356,7 @@ function finish(base: string, opts: NormaliseOptions, fuzzy: boolean): string {
   out = out.replace(TOKEN_RE, (m) => ` ${token(m.slice(1))}`);
   out = out.replace(t.joined, (m, p: string) => ` ${t.joinedMap.get(p) ?? p}`);
   // "hes got", "shes been": the 's of a pronoun before a participle is "has".
-  out = out.replace(t.pronounHas, (_m, p: string) => ` ${p} has `);
+  out = out.replace(t.pronounHas, (_m, p: string) => ` ${p} has `).replace(t.pronounHad, (_m, p: string) => ` ${p} had `);
   out = out.replace(t.numbers, (m, n: string) => ` ${t.numberMeans.get(n) ?? n} `);
   return out.replace(/ {2,}/g, " ");
 }

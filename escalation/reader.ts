@@ -220,7 +220,7 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
     const s = timedAt(i);
     const ctx = timedWindow(i);
     const tense = model.subkinds.find((x) => x.kind === f.hit.kind)!.tense;
-    const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: facts.has("safe_now") && adult, model });
+    const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: facts.has("safe_now") && adult, safe: facts.has("safe_now"), model });
     f.hit.live = live.live;
     if (live.live && live.explicitNow) facts.add("explicit_now");
   }
@@ -250,6 +250,8 @@ interface LiveQuery {
   tense: "state" | "event";
   /** An adult writer who says the child is safe now. */
   adultSafe: boolean;
+  /** Any writer says the child is safe now, or the person is out or has gone. */
+  safe: boolean;
   model: RiskModel;
 }
 
@@ -274,6 +276,9 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
   const pastNearer = pastAt < nearest(s, q.index, [m.now!, m.just!, m.about_to!, m.tonight!]);
   if (pastAt < Infinity && (!forward || pastNearer)) return out(false);
   if (q.adultSafe && !sentNow) return out(false);
+  const a0 = a.aspect;
+  // A child who says the person is out or it has stopped is not in danger now, unless the danger itself is told as happening.
+  if (q.safe && a0 !== "progressive" && a0 !== "present" && a0 !== "future" && !sentNow) return out(false);
   if (a.conditional || m.conditional!.test(s)) return out(ctxNow);
   const habitual = m.habitual!.test(s);
   switch (a.aspect) {
@@ -290,6 +295,8 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
     case "habitual":
     case "conditional":
       return out(sentNow || m.tonight!.test(s));
+    case "gerund":
+      return out(false);
     case "past":
       return out(q.tense === "state" ? !habitual || sentNow : a.just || sentNow);
     case "past_state":

@@ -5,9 +5,10 @@ import { CitationSchema } from "../core/citation.js";
 import { AppError } from "../core/errors.js";
 import { fromRoot } from "../core/paths.js";
 import { LEVELS, type TriageLevel } from "./levels.js";
-import { expandPhrase } from "./morphology.js";
+import { verbForms } from "./morphology.js";
 import { englishWords } from "./dictionary.js";
 import { Speller, textSpeakKeys } from "./normalise.js";
+import { addVerbLemmas } from "./tense.js";
 import { PhraseSet, screenWords } from "./phrases.js";
 
 /**
@@ -217,7 +218,8 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     recent: new PhraseSet(c.recent.auxiliaries),
     past: g(c.past),
     habitual: g(c.habitual),
-    safe_now: g(c.safe_now),
+    // "he's out at the moment", "not home tonight": the time words belong to the safe-now statement, not to a danger.
+    safe_now: new PhraseSet(c.safe_now.phrases.flatMap((p) => [p, `${p} [at the moment|right now|now|tonight|today|for now|this week|this weekend|at the minute]`]), c.safe_now.cy),
     negators: new PhraseSet(c.negators.phrases),
     procedure_question: new PhraseSet(c.framing.procedure_question.phrases, c.framing.procedure_question.cy),
     procedure_terms: new PhraseSet(c.framing.procedure_question.terms),
@@ -245,8 +247,9 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
   // The speller corrects towards every word of the model (danger vocabulary and cues), and never changes English.
   const cuePhrases = collectStrings(c);
   const words = new Set<string>();
-  for (const p of [...vocabulary, ...cuePhrases].flatMap(expandPhrase)) for (const w of p.toLowerCase().split(/[^a-z]+/)) if (w.length >= 4) words.add(w);
+  for (const p of [...vocabulary, ...cuePhrases]) for (const w of vocabularyWords(p)) words.add(w);
   const english = englishWords();
+  addVerbLemmas([...JSON.stringify(kinds).matchAll(/\{([a-z]+)\}/g)].map((x) => x[1]!));
   const pieces = new Set([...english.common, ...words, ...textSpeakKeys()]);
   // A child harmed by an adult in their life, told in the first person: "my stepdad ... hits me".
   const alt = (xs: string[]) => xs.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
@@ -275,6 +278,14 @@ function corpusWords(): Set<string> {
     if (!f.endsWith(".txt")) continue;
     for (const w of readFileSync(join(dir, f), "utf8").toLowerCase().replace(/[\u2019']/g, "").split(/[^a-z]+/)) if (w.length >= 2) out.add(w);
   }
+  return out;
+}
+
+/** The words (four letters or more) a data phrase can contain: its group alternatives and every form of its verbs. */
+function vocabularyWords(phrase: string): Set<string> {
+  const out = new Set<string>();
+  const text = phrase.replace(/\{([a-z]+)\}/g, (_m, l: string) => verbForms(l).join(" "));
+  for (const w of text.toLowerCase().split(/[^a-z]+/)) if (w.length >= 4) out.add(w);
   return out;
 }
 

@@ -22,6 +22,7 @@ export type Aspect =
   | "past_state"
   | "habitual"
   | "conditional"
+  | "gerund"
   | "bare";
 
 export interface AspectReading {
@@ -58,6 +59,24 @@ const MODAL_FUTURE = new Set(["will", "shall"]);
 const NEGATION = new Set(["not", "never"]);
 /** Verbs that mark a pattern when finite: "keeps hitting", "he always…". */
 const HABITUAL_VERBS = new Set(["keeps", "keep", "tends", "used"]);
+
+/** Prepositions: an -ing word right after one is a noun ("a conviction for hurting a child"), not a verb happening. */
+const PREPOSITIONS = new Set(["for", "of", "about", "after", "before", "without", "by", "from", "at", "into", "than", "since", "upon", "despite", "besides", "against", "towards", "regarding"]);
+
+/** Verb lemmas of the risk model's data, so their -s forms are read as finite verbs ("touches me", "makes me"). */
+const LEMMAS = new Set<string>();
+
+/** Tell the tense reader the verbs the risk model uses ({lemma} slots of the data). */
+export function addVerbLemmas(lemmas: Iterable<string>): void {
+  for (const l of lemmas) LEMMAS.add(l);
+}
+
+/** Is a word the -s form of a known verb? */
+function isSForm(w: string): boolean {
+  if (S_FORMS.has(w)) return true;
+  if (!w.endsWith("s") || w.length < 4) return false;
+  return LEMMAS.has(w.slice(0, -1)) || (w.endsWith("es") && LEMMAS.has(w.slice(0, -2))) || (w.endsWith("ies") && LEMMAS.has(`${w.slice(0, -3)}y`));
+}
 
 /** -ing words that are not verbs. */
 const NOT_ING = new Set([
@@ -105,15 +124,29 @@ function isPastForm(w: string): boolean {
 
 const DETERMINERS = new Set(["my", "his", "her", "their", "our", "your", "the", "a", "an", "this", "that", "these", "those", "some", "mums", "dads"]);
 
-/** Does token k stand right after a subject ("he hit", "my dad hit", "the man took")? */
+/** Words after which a noun phrase can open a clause as its subject. */
+const CLAUSE_OPENERS = new Set(["think", "thought", "says", "said", "know", "knew", "reckon", "believe", "saw", "see", "heard", "hear", "found"]);
+
+/**
+ * Does token k stand right after a subject ("he hit", "my dad hit", "the man took")?
+ * A noun phrase is a subject only where a clause can begin: at the start, after a
+ * clause boundary or a verb of saying or seeing. "There is a baby locked in a car" has
+ * no subject before "locked": it describes the baby, it does not narrate.
+ */
 function afterSubject(tokens: readonly string[], k: number): boolean {
   const prev = tokens[k - 1];
   if (prev === undefined) return false;
   if (SUBJECTS.has(prev)) return true;
-  // A noun phrase: "my dad", "the man", "mums boyfriend", "my little brother".
   for (let j = k - 2; j >= Math.max(0, k - 4); j--) {
-    if (DETERMINERS.has(tokens[j]!)) return !BOUNDARY.has(prev) && !ADVERBS.has(prev);
-    if (BOUNDARY.has(tokens[j]!)) return false;
+    const t = tokens[j]!;
+    if (DETERMINERS.has(t)) {
+      if (BOUNDARY.has(prev) || ADVERBS.has(prev)) return false;
+      // Nothing verb-like inside the noun phrase ("my daughter is bing punched" is not "daughter punched").
+      for (let x = j + 1; x < k; x++) if (BE_PRESENT.has(tokens[x]!) || BE_PAST.has(tokens[x]!) || tokens[x] === "has" || tokens[x] === "have" || tokens[x] === "had") return false;
+      const before = tokens[j - 1];
+      return before === undefined || BOUNDARY.has(before) || CLAUSE_OPENERS.has(before);
+    }
+    if (BOUNDARY.has(t)) return false;
   }
   return false;
 }
@@ -138,7 +171,7 @@ function finiteAt(tokens: readonly string[], k: number): Finite {
   if ((t === "going" || t === "about" || t === "bout") && next === "to") return { kind: "future", at: k };
   if (HABITUAL_VERBS.has(t)) return t === "used" ? (next === "to" ? { kind: "past_simple", at: k } : null) : { kind: "keep", at: k };
   if (t === "kept") return { kind: "past_simple", at: k };
-  if (S_FORMS.has(t) && (SUBJECTS.has(tokens[k - 1] ?? "") || afterSubject(tokens, k))) return { kind: "pres_s", at: k };
+  if (isSForm(t) && (SUBJECTS.has(tokens[k - 1] ?? "") || afterSubject(tokens, k))) return { kind: "pres_s", at: k };
   if (isPastForm(t) && afterSubject(tokens, k)) return { kind: "past_simple", at: k };
   return null;
 }
@@ -164,7 +197,8 @@ function aspectFrom(f: NonNullable<Finite>, tokens: readonly string[], head: num
       return "present";
     }
     case "have_past":
-      return "past";
+      // "had taken" is a past event; "had a knife" a past state.
+      return verbAfter !== undefined && isParticiple(verbAfter) ? "past" : "past_state";
     case "do_pres":
       return "present";
     case "do_past":
@@ -202,7 +236,9 @@ export function aspectAt(norm: string, index: number, length: number): AspectRea
   // The head: the first verb of the match, or its start when the match is a noun phrase.
   let head = start;
   let finite: Finite = null;
-  for (let k = start; k < end; k++) {
+  // The danger verb itself in its -s form opens the match: "touches me", "makes me do stuff" (a pattern).
+  if (isSForm(tokens[start]!) && !BE_PRESENT.has(tokens[start]!) && tokens[start] !== "has") finite = { kind: "pres_s", at: start };
+  for (let k = start; k < end && !finite; k++) {
     const f = finiteAt(tokens, k);
     if (f) {
       finite = f;
@@ -215,6 +251,10 @@ export function aspectAt(norm: string, index: number, length: number): AspectRea
     }
   }
   const just = tokens.slice(Math.max(0, start - 4), end).includes("just");
+  // "a conviction for hurting a child", "worried about him cutting": a gerund names the act, it does not place it now.
+  if (!finite && isIng(tokens[head]!) && PREPOSITIONS.has(tokens[head - 1] ?? "")) {
+    return { aspect: "gerund", just, conditional: false, shared: false };
+  }
   let shared = false;
   if (!finite) {
     let ownSubject = false;
@@ -236,7 +276,15 @@ export function aspectAt(norm: string, index: number, length: number): AspectRea
       if (SUBJECTS.has(t)) ownSubject = true;
     }
   }
-  const aspect: Aspect = finite ? aspectFrom(finite, tokens, Math.max(head, finite.at)) : "bare";
+  // "has had", "have taken": the auxiliary before a participle is the finite verb.
+  if (finite && (finite.kind === "have_past" || finite.kind === "past_simple") && ["has", "have"].includes(tokens[finite.at - 1] ?? "")) {
+    finite = { kind: "have_pres", at: finite.at - 1 };
+  }
+  let aspect: Aspect = finite ? aspectFrom(finite, tokens, Math.max(head, finite.at)) : "bare";
+  // No finite verb in the clause, but a past verb earlier in the sentence ("found a 15 year old in a trap house"): a past report.
+  if (!finite && tokens.slice(Math.max(0, start - 10), start).some((w, i, a) => IRREGULAR_PAST.get(w) === "past" && !["has", "have", "is", "are", "am", "being", "been", "get", "gets", "got"].includes(a[i - 1] ?? ""))) {
+    aspect = "past";
+  }
   return { aspect, just, conditional: governedByConditional(tokens, start, end), shared: shared && finite !== null };
 }
 
