@@ -31,7 +31,7 @@ const IRREGULAR: Record<string, readonly [string, string]> = {
   seek: ["sought", "sought"], teach: ["taught", "taught"], show: ["showed", "shown"],
   write: ["wrote", "written"], speak: ["spoke", "spoken"], rise: ["rose", "risen"], kneel: ["knelt", "knelt"],
   undo: ["undid", "undone"], withdraw: ["withdrew", "withdrawn"], smell: ["smelt", "smelt"],
-  spill: ["spilt", "spilt"], light: ["lit", "lit"], stink: ["stank", "stunk"], sting: ["stung", "stung"],
+  spill: ["spilt", "spilt"], light: ["lit", "lit"], overhear: ["overheard", "overheard"], understand: ["understood", "understood"], stink: ["stank", "stunk"], sting: ["stung", "stung"],
   slit: ["slit", "slit"], thrust: ["thrust", "thrust"], cling: ["clung", "clung"],
 };
 

@@ -124,6 +124,8 @@ function isPastForm(w: string): boolean {
 
 const DETERMINERS = new Set(["my", "his", "her", "their", "our", "your", "the", "a", "an", "this", "that", "these", "those", "some", "mums", "dads"]);
 
+const POSSESSIVES = new Set(["my", "his", "her", "their", "our", "your", "mums", "dads"]);
+
 /** Words after which a noun phrase can open a clause as its subject. */
 const CLAUSE_OPENERS = new Set(["think", "thought", "says", "said", "know", "knew", "reckon", "believe", "saw", "see", "heard", "hear", "found"]);
 
@@ -141,10 +143,12 @@ function afterSubject(tokens: readonly string[], k: number): boolean {
     const t = tokens[j]!;
     if (DETERMINERS.has(t)) {
       if (BOUNDARY.has(prev) || ADVERBS.has(prev)) return false;
+      // A possessive noun phrase before a verb is its subject wherever it stands ("tell someone my uncle touched me").
+      const possessive = POSSESSIVES.has(t);
       // Nothing verb-like inside the noun phrase ("my daughter is bing punched" is not "daughter punched").
       for (let x = j + 1; x < k; x++) if (BE_PRESENT.has(tokens[x]!) || BE_PAST.has(tokens[x]!) || tokens[x] === "has" || tokens[x] === "have" || tokens[x] === "had") return false;
       const before = tokens[j - 1];
-      return before === undefined || BOUNDARY.has(before) || CLAUSE_OPENERS.has(before);
+      return possessive || before === undefined || BOUNDARY.has(before) || CLAUSE_OPENERS.has(before);
     }
     if (BOUNDARY.has(t)) return false;
   }
@@ -282,9 +286,10 @@ export function aspectAt(norm: string, index: number, length: number): AspectRea
   }
   let aspect: Aspect = finite ? aspectFrom(finite, tokens, Math.max(head, finite.at)) : "bare";
   // No finite verb in the clause, but a past verb earlier in the sentence ("found a 15 year old in a trap house"): a past report.
-  if (!finite && tokens.slice(Math.max(0, start - 10), start).some((w, i, a) => IRREGULAR_PAST.get(w) === "past" && !["has", "have", "is", "are", "am", "being", "been", "get", "gets", "got"].includes(a[i - 1] ?? ""))) {
-    aspect = "past";
-  }
+  const pastVerb = (w: string, prev: string | undefined) => (IRREGULAR_PAST.get(w) === "past" || (isPastForm(w) && prev !== undefined && SUBJECTS.has(prev))) && !["has", "have", "is", "are", "am", "being", "been", "get", "gets", "got"].includes(prev ?? "");
+  if (!finite && tokens.slice(Math.max(0, start - 10), start).some((w, i, a) => pastVerb(w, a[i - 1] ?? tokens[Math.max(0, start - 10) - 1]))) aspect = "past";
+  // …or after it, in a clause of its own with a subject ("threatening to batter him when they got home").
+  if (!finite && tokens.slice(end, end + 8).some((w, i, a) => SUBJECTS.has(a[i - 1] ?? "") && pastVerb(w, a[i - 1]))) aspect = "past";
   return { aspect, just, conditional: governedByConditional(tokens, start, end), shared: shared && finite !== null };
 }
 
