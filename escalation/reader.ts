@@ -193,7 +193,7 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
 
   // 3. Who is writing.
   add("first_person_harm", model.firstPersonHarm.test(all));
-  const speaker = speakerOf(all, facts, model);
+  const speaker = speakerOf(all, facts, model, firstPersonVictim(found));
   add(`speaker_${speaker}` as Fact, true);
   const adult = speaker === "professional" || speaker === "parent_carer" || speaker === "bystander";
 
@@ -365,11 +365,21 @@ function ageGiven(all: string): "child" | "adult" | null {
   return out;
 }
 
+/**
+ * A danger told with the writer as its object ("is touching me", "hit my head", "kill
+ * myself"): the first person in danger. Adults write about children; a message in which
+ * the writer is the one being harmed, with nothing saying they are an adult, is read as
+ * a child's own voice.
+ */
+function firstPersonVictim(found: readonly { text: string }[]): boolean {
+  return found.some((f) => / (?:me|my|myself|i|im) /.test(` ${f.text} `));
+}
+
 /** On a tie an adult is assumed: Childline is only for a writer who reads as a child. */
 const TIE_ORDER: readonly Speaker[] = ["professional", "parent_carer", "bystander", "child"];
 
 /** Who is writing: weighted cues (see cues.json > speakers). */
-function speakerOf(all: string, facts: Set<Fact>, model: RiskModel): Speaker {
+function speakerOf(all: string, facts: Set<Fact>, model: RiskModel, victim: boolean): Speaker {
   const m = model.m;
   const score: Record<string, number> = { professional: 0, parent_carer: 0, child: 0, bystander: 0 };
   for (const sp of TIE_ORDER) {
@@ -385,6 +395,7 @@ function speakerOf(all: string, facts: Set<Fact>, model: RiskModel): Speaker {
   }
   if (facts.has("reported_speech")) score.child! -= 2;
   if (facts.has("first_person_harm")) score.child! += 3;
+  if (victim && age !== "adult") score.child! += 2;
   const best = TIE_ORDER.reduce((a, b) => (score[b]! > score[a]! ? b : a));
   if (score[best]! <= 0) {
     facts.add("speaker_guessed");
