@@ -208,7 +208,7 @@ function aspectFrom(f: NonNullable<Finite>, tokens: readonly string[], head: num
     case "do_past":
       return "past";
     case "can":
-      return "present";
+      return hasIng ? "progressive" : "present";
     case "will":
       // "won't wake up", "will not stop", "won't let me leave": a refusal that holds now.
       return NEGATION.has(tokens[f.at + 1] ?? "") ? "present" : "future";
@@ -254,7 +254,10 @@ export function aspectAt(norm: string, index: number, length: number): AspectRea
       break;
     }
   }
-  const just = tokens.slice(Math.max(0, start - 4), end).includes("just");
+  // "just" in the danger's own clause ("has just hit her"), not in another ("my parents just laugh when he hits me").
+  let from = start;
+  while (from > 0 && start - from < 4 && !BOUNDARY.has(tokens[from - 1]!)) from--;
+  const just = tokens.slice(from, end).includes("just");
   // "a conviction for hurting a child", "worried about him cutting": a gerund names the act, it does not place it now.
   if (!finite && isIng(tokens[head]!) && PREPOSITIONS.has(tokens[head - 1] ?? "")) {
     return { aspect: "gerund", just, conditional: false, shared: false };

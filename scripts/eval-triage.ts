@@ -10,13 +10,14 @@
  *   --write-set     regenerate escalation/data/labelled/generated.jsonl from templates.json
  *   --write-model   train on the train split and write escalation/data/model/triage-model.json
  *   --heldout PATH  also print aggregate figures on a held-out set (only when asked: a held-out set is run once, to report)
- *   --no-cv         skip the cross-validation (it trains 24 models)
+ *   --no-cv         skip the cross-validations (by kind: 24 models; by register: 16)
+ *   --no-register-cv skip only the cross-validation by register
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fromRoot } from "../core/paths.js";
 import { UseEmbeddings } from "../knowledge/embeddings/use-embeddings.js";
 import { composeLabelled } from "../escalation/compose.js";
-import { crossValidateByKind, dataHash, decideWith, embedAll, figures, modelFile, prepare, trainModels, type Figures, type Variant } from "../escalation/evaluate.js";
+import { crossValidateByKind, crossValidateByRegister, dataHash, decideWith, embedAll, figures, modelFile, prepare, trainModels, type Figures, type Variant } from "../escalation/evaluate.js";
 import { loadLabelled } from "../escalation/labelled.js";
 import { LEVELS, type TriageLevel } from "../escalation/levels.js";
 import { createTriage, loadTriageModels, MODEL_PATH } from "../escalation/triage.js";
@@ -82,6 +83,18 @@ async function main(): Promise<void> {
       const idx = all.map((l, i) => (l.source === src ? i : -1)).filter((i) => i >= 0);
       const f = figures(idx.map((i) => all[i]!), idx.map((i) => dep[i]!));
       console.log(`deployed, ${src} lines only: accuracy ${pct(f.accuracy * f.n, f.n)}, 999 recall ${f.recall999.caught}/${f.recall999.total}, professionals -> Childline ${f.professionalToChildline}`);
+    }
+    if (!args.includes("--no-register-cv")) {
+      const t2 = performance.now();
+      const byRegister = crossValidateByRegister(data, embeddings.dimensions, ["rules", "deployed"]);
+      console.log(`\n== Cross-validation holding out one register at a time (${((performance.now() - t2) / 1000).toFixed(0)} s) ==`);
+      for (const v of ["rules", "deployed"] as const) printFigures(`${v}: all lines, register held out`, figures(all, byRegister.get(v)!), v === "deployed");
+      const reg = byRegister.get("deployed")!;
+      for (const r of [...new Set(all.map((l) => l.register))].sort()) {
+        const idx = all.map((l, i) => (l.register === r ? i : -1)).filter((i) => i >= 0);
+        const f = figures(idx.map((i) => all[i]!), idx.map((i) => reg[i]!));
+        console.log(`  ${r.padEnd(20)} held out: accuracy ${pct(f.accuracy * f.n, f.n)}, 999 recall ${f.recall999.caught}/${f.recall999.total} (${pct(f.recall999.caught, f.recall999.total)})`);
+      }
     }
     const speakerRight = data.filter((d) => d.line.source !== "examples" && d.reading.speaker === d.line.speaker).length;
     const speakerTotal = data.filter((d) => d.line.source !== "examples").length;

@@ -70,3 +70,36 @@ describe("splitSentences / normaliseText", () => {
     expect(normaliseText(text).map((s) => s.raw)).toEqual(splitSentences(text));
   });
 });
+
+describe("registers: text-speak, contractions without apostrophes, misspellings by sound, words run together", () => {
+  it.each([
+    ["the text-speak table", "wot r u doin 2nite", " what are you doing tonight "],
+    ["a person's 's before a participle is has", "my dads got a knife", " my dad has got a knife "],
+    ["a person's 's before anything else is is", "my babys not breathing", " my baby is not breathing "],
+    ["a pronoun's 's before a participle is has", "shes been sick", " she has been sick "],
+    ["we're is not were", "we're hiding", " we are hiding "],
+    ["i'll is not ill", "i'll kill myself", " i will kill myself "],
+    ["'d before a participle is had", "she'd gone", " she had gone "],
+    ["2 before a verb is to", "hes trying 2 get in", " he is trying to get in "],
+    ["a dropped g", "hes hittin me", " he is hitting me "],
+    ["silent letters and doubled letters by sound", "he has a nife and is beeting her", " he has a knife and is beating her "],
+    ["vowels by sound", "strangleing suiside screeming", " strangling suicide screaming "],
+    ["repeated letters", "pleeeease helllp", " please help "],
+    ["words run together", "hesgot a knife helpme", " he has got a knife help me "],
+    ["split words joined", "my step dad hurt my self", " my stepdad hurt myself "],
+    ["a real word for the danger word it sounds like, in its place", "some one is braking in", " someone is breaking in "],
+  ])("%s: %s", (_name, input, expected) => {
+    expect(normaliseSentence(input, opts)).toBe(expected);
+  });
+
+  it("never changes an English word, a place name or a Welsh sentence", () => {
+    expect(normaliseSentence("took the whole hole in Swansea", opts)).toBe(" took the whole hole in swansea ");
+    expect(normaliseSentence("mae fy merch ar goll ers amser cinio", opts)).toBe(" mae fy merch ar goll ers amser cinio ");
+  });
+
+  it("an emergency in any register is 999", () => {
+    for (const t of ["hes touchin me rn", "hesgot a nife", "my babys not breathin", "ive took a hole packet of pils", "im on the roof n cant get down", "sum1 is braking in"]) {
+      expect(triageByRules(t).level, t).toBe("999");
+    }
+  });
+});
