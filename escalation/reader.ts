@@ -92,21 +92,18 @@ interface SubkindMatch {
   text: string;
 }
 
-/** Where a sub-kind occurs in sentence `s` (window `ctx`), or null. Negated matches do not count. */
-function matchSubkind(sk: CompiledSubkind, s: string, ctx: string, model: RiskModel): SubkindMatch | null {
-  if (sk.unless.size && sk.unless.test(s)) return null;
-  const live = (ms: SubkindMatch[]) => ms.find((x) => !negatedAt(s, x.index, model));
-  const sign = live(sk.signs.matches(s));
-  if (sign) return sign;
-  if (sk.hazards.size) {
-    const hz = live(sk.hazards.matches(s));
-    if (hz && (sk.exposure.test(ctx) || sk.conditions.test(ctx) || model.m.young_child!.test(ctx))) return hz;
-  }
-  if (sk.places.size && sk.conditions.size) {
-    const pl = live(sk.places.matches(s));
-    if (pl && sk.conditions.test(ctx)) return pl;
-  }
-  return null;
+/**
+ * Where a sub-kind occurs in sentence `s` (window `ctx`): every match, since each may
+ * stand in a clause of its own tense ("knocked boiling water over herself and her arm is
+ * blistering"). Negated matches do not count.
+ */
+function matchSubkind(sk: CompiledSubkind, s: string, ctx: string, model: RiskModel): SubkindMatch[] {
+  if (sk.unless.size && sk.unless.test(s)) return [];
+  const live = (ms: SubkindMatch[]) => ms.filter((x) => !negatedAt(s, x.index, model));
+  const out = live(sk.signs.matches(s));
+  if (sk.hazards.size && (sk.exposure.test(ctx) || sk.conditions.test(ctx) || model.m.young_child!.test(ctx))) out.push(...live(sk.hazards.matches(s)));
+  if (sk.places.size && sk.conditions.size && sk.conditions.test(ctx)) out.push(...live(sk.places.matches(s)));
+  return out;
 }
 
 /** Read a message against the risk model. Reads every sentence, however long the text. */
@@ -146,8 +143,7 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
     if (s.length < 3 || !passesScreen(s, model) || !(model.screen.test(s) || m.danger_unspecified!.test(s))) continue;
     const ctx = windowOf(i);
     for (const sk of model.subkinds) {
-      const hit = matchSubkind(sk, s, ctx, model);
-      if (hit) found.push({ hit: { kind: sk.kind, subkind: sk.id, sentence: i, live: false }, index: hit.index, text: hit.text });
+      for (const hit of matchSubkind(sk, s, ctx, model)) found.push({ hit: { kind: sk.kind, subkind: sk.id, sentence: i, live: false }, index: hit.index, text: hit.text });
     }
   }
   const flagged = [...new Set(found.map((f) => f.hit.sentence))];
@@ -224,7 +220,15 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
     f.hit.live = live.live;
     if (live.live && live.explicitNow) facts.add("explicit_now");
   }
-  const hits = found.map((f) => f.hit);
+  // One hit per sub-kind and sentence: live when any of its matches is.
+  const bySubkind = new Map<string, DangerHit>();
+  for (const f of found) {
+    const key = `${f.hit.kind}/${f.hit.subkind}/${f.hit.sentence}`;
+    const seen = bySubkind.get(key);
+    if (!seen) bySubkind.set(key, { ...f.hit });
+    else seen.live ||= f.hit.live;
+  }
+  const hits = [...bySubkind.values()];
   add("danger_any", hits.length > 0);
   add("danger_live", hits.some((h) => h.live));
   add("danger_past", hits.length > 0 && !hits.some((h) => h.live));
@@ -271,6 +275,11 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
   const ctxNow = m.now!.test(q.ctx) || m.tonight!.test(q.ctx);
   const a = aspectAt(q.sentence, q.index, q.text.length);
   const out = (live: boolean) => ({ live, explicitNow: live && sentNow });
+  // The danger's own clause speaks first: "last year a man tried to get me in his car, and now I'm scared" is last year.
+  const clause = q.sentence.slice(a.clause[0], a.clause[1]);
+  const clausePast = nearestPast(clause, 0, m.past!) < Infinity;
+  const clauseForward = m.now!.test(clause) || m.just!.test(clause) || m.about_to!.test(clause) || m.tonight!.test(clause);
+  if (clausePast && !clauseForward) return out(false);
   // Past and present in one sentence ("hit me last night and is coming back tonight"): the cue nearer the danger says when.
   const pastAt = nearestPast(s, q.index, m.past!);
   const pastNearer = pastAt < nearest(s, q.index, [m.now!, m.just!, m.about_to!, m.tonight!]);

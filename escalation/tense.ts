@@ -27,6 +27,8 @@ export type Aspect =
 
 export interface AspectReading {
   aspect: Aspect;
+  /** Character span of the clause that carries the match (from the boundary before it to the one after). */
+  clause: [number, number];
   /** "just" stands with the verb group or the match ("has just", "just hit"). */
   just: boolean;
   /** The clause is governed by a conditional ("if I tell, he'll…", "…unless I go"). */
@@ -124,6 +126,7 @@ function isPastForm(w: string): boolean {
 
 const DETERMINERS = new Set(["my", "his", "her", "their", "our", "your", "the", "a", "an", "this", "that", "these", "those", "some", "mums", "dads"]);
 
+const OBJECTS = new Set(["me", "him", "her", "us", "them", "my", "his", "their", "our"]);
 const POSSESSIVES = new Set(["my", "his", "her", "their", "our", "your", "mums", "dads"]);
 
 /** Words after which a noun phrase can open a clause as its subject. */
@@ -163,6 +166,10 @@ type Finite =
 function finiteAt(tokens: readonly string[], k: number): Finite {
   const t = tokens[k]!;
   const next = tokens[k + 1];
+  // An infinitive is not finite: "pressuring me to have sex", "trying to get in".
+  if (tokens[k - 1] === "to" && t !== "going") return null;
+  // "do" is an auxiliary only with a negation or right after its subject ("makes me do things" is not "do").
+  if ((t === "do" || t === "does") && !NEGATION.has(next ?? "") && !SUBJECTS.has(tokens[k - 1] ?? "")) return null;
   if (BE_PRESENT.has(t)) return { kind: "be_pres", at: k };
   if (BE_PAST.has(t)) return { kind: "be_past", at: k };
   if (t === "has" || t === "have") return { kind: "have_pres", at: k };
@@ -175,7 +182,8 @@ function finiteAt(tokens: readonly string[], k: number): Finite {
   if ((t === "going" || t === "about" || t === "bout") && next === "to") return { kind: "future", at: k };
   if (HABITUAL_VERBS.has(t)) return t === "used" ? (next === "to" ? { kind: "past_simple", at: k } : null) : { kind: "keep", at: k };
   if (t === "kept") return { kind: "past_simple", at: k };
-  if (isSForm(t) && (SUBJECTS.has(tokens[k - 1] ?? "") || afterSubject(tokens, k))) return { kind: "pres_s", at: k };
+  // A known verb's -s form with a subject before it, or an object after it ("makes me", "touches her").
+  if (isSForm(t) && (SUBJECTS.has(tokens[k - 1] ?? "") || OBJECTS.has(next ?? "") || afterSubject(tokens, k))) return { kind: "pres_s", at: k };
   if (isPastForm(t) && afterSubject(tokens, k)) return { kind: "past_simple", at: k };
   return null;
 }
@@ -260,7 +268,7 @@ export function aspectAt(norm: string, index: number, length: number): AspectRea
   const just = tokens.slice(from, end).includes("just");
   // "a conviction for hurting a child", "worried about him cutting": a gerund names the act, it does not place it now.
   if (!finite && isIng(tokens[head]!) && PREPOSITIONS.has(tokens[head - 1] ?? "")) {
-    return { aspect: "gerund", just, conditional: false, shared: false };
+    return { aspect: "gerund", just, conditional: false, shared: false, clause: clauseSpan(tokens, start, end) };
   }
   let shared = false;
   if (!finite) {
@@ -293,7 +301,25 @@ export function aspectAt(norm: string, index: number, length: number): AspectRea
   if (!finite && tokens.slice(Math.max(0, start - 10), start).some((w, i, a) => pastVerb(w, a[i - 1] ?? tokens[Math.max(0, start - 10) - 1]))) aspect = "past";
   // …or after it, in a clause of its own with a subject ("threatening to batter him when they got home").
   if (!finite && tokens.slice(end, end + 8).some((w, i, a) => SUBJECTS.has(a[i - 1] ?? "") && pastVerb(w, a[i - 1]))) aspect = "past";
-  return { aspect, just, conditional: governedByConditional(tokens, start, end), shared: shared && finite !== null };
+  return { aspect, just, conditional: governedByConditional(tokens, start, end), shared: shared && finite !== null, clause: clauseSpan(tokens, start, end) };
+}
+
+/** The character span (in " w w " text) of the clause around tokens [start, end): between the nearest boundaries. */
+function clauseSpan(tokens: readonly string[], start: number, end: number): [number, number] {
+  let a = start;
+  while (a > 0 && !BOUNDARY.has(tokens[a - 1]!)) a--;
+  let b = end;
+  while (b < tokens.length && !BOUNDARY.has(tokens[b]!)) b++;
+  // Offsets: the text is " " + tokens.join(" ") + " "; token i starts at 1 + sum of earlier lengths + i.
+  let offset = 0;
+  let from = 0;
+  let to = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i === a) from = offset;
+    if (i === b) to = offset;
+    if (i < tokens.length) offset += tokens[i]!.length + 1;
+  }
+  return [from, to + 1];
 }
 
 /** Is the clause with tokens [start, end) inside or after an if/unless clause of the same sentence, or followed by one? */
