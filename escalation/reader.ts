@@ -189,7 +189,13 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
 
   // 3. Who is writing.
   add("first_person_harm", model.firstPersonHarm.test(all));
-  const speaker = speakerOf(all, facts, model, firstPersonVictim(found));
+  // The role must be set off as a heading ("Health visitor:", "DSL here", "Teacher -"), not the start of a note's sentence.
+  const opening = stripLeadIn(sents[0] ?? " ", model);
+  const firstRaw = raw[0]?.raw ?? "";
+  const roleOpens =
+    model.m.role_here!.matches(opening).some((x) => x.index === 0) ||
+    model.m.role_opening!.matches(opening).some((x) => x.index === 0 && new RegExp(`^\\W*(?:[a-z]+\\W+){0,2}?${x.text.split(" ").join("\\W+")}\\s*[:\\-\u2013\u2014,(]`, "i").test(firstRaw));
+  const speaker = speakerOf(all, facts, model, firstPersonVictim(found), roleOpens);
   add(`speaker_${speaker}` as Fact, true);
   const adult = speaker === "professional" || speaker === "parent_carer" || speaker === "bystander";
 
@@ -388,7 +394,7 @@ function firstPersonVictim(found: readonly { text: string }[]): boolean {
 const TIE_ORDER: readonly Speaker[] = ["professional", "parent_carer", "bystander", "child"];
 
 /** Who is writing: weighted cues (see cues.json > speakers). */
-function speakerOf(all: string, facts: Set<Fact>, model: RiskModel, victim: boolean): Speaker {
+function speakerOf(all: string, facts: Set<Fact>, model: RiskModel, victim: boolean, roleOpens: boolean): Speaker {
   const m = model.m;
   const score: Record<string, number> = { professional: 0, parent_carer: 0, child: 0, bystander: 0 };
   for (const sp of TIE_ORDER) {
@@ -405,6 +411,10 @@ function speakerOf(all: string, facts: Set<Fact>, model: RiskModel, victim: bool
   if (facts.has("reported_speech")) score.child! -= 2;
   if (facts.has("first_person_harm")) score.child! += 3;
   if (victim && age !== "adult") score.child! += 2;
+  // A child speaking about themselves says I, me or my: a message wholly in the third person is about a child, not from one.
+  if (!/ (?:i|me|my|myself|im|we|us|our|mine|fy|fi|dw|dwi|rwy|rydw|ni|ein) /.test(all)) score.child = Math.min(score.child!, 0);
+  // "Health visitor: …", "DSL here": a practitioner names their role before the case.
+  if (roleOpens) score.professional! += 3;
   const best = TIE_ORDER.reduce((a, b) => (score[b]! > score[a]! ? b : a));
   if (score[best]! <= 0) {
     facts.add("speaker_guessed");

@@ -9,6 +9,7 @@ import { verbForms } from "./morphology.js";
 import { englishWords } from "./dictionary.js";
 import { Speller, textSpeakKeys } from "./normalise.js";
 import { addVerbLemmas } from "./tense.js";
+import { rolesData } from "../lexicon/index.js";
 import { PhraseSet, screenWords } from "./phrases.js";
 
 /**
@@ -240,6 +241,10 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     nspcc: g(c.wants.nspcc),
     procedure_opener: new PhraseSet(c.framing.procedure_question.openers),
   };
+  // A message that opens with a practitioner's role ("Health visitor: a 4 month old…", "DSL here"), from the shared alias table.
+  const aliases = rolesData().roles.flatMap((r) => r.aliases);
+  m.role_opening = new PhraseSet(aliases.filter((a): a is string => typeof a === "string" && a.length >= 5 && !/^(?:medic|paeds?)$/i.test(a)));
+  m.role_here = new PhraseSet(aliases.map((a) => `${(typeof a === "string" ? a : a.text).toLowerCase()} here`));
   for (const sp of ["child", "parent_carer", "professional", "bystander"] as const) {
     m[`${sp}_decisive`] = new PhraseSet(c.speakers[sp].decisive, c.speakers[sp].cy);
     m[`${sp}_cues`] = new PhraseSet(c.speakers[sp].cues);
