@@ -1,8 +1,11 @@
 import type { Config } from "../core/config.js";
 import { systemClock, type Clock } from "../core/clock.js";
 import { invalidInput } from "../core/errors.js";
+import { isTurnAbandoned, throwIfAbandoned } from "../core/turn-scope.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
 import { createEmbeddings, type Embeddings } from "../knowledge/embeddings/index.js";
+import { BatchingEmbeddings } from "../knowledge/embeddings/batching-embeddings.js";
+import { CachedEmbeddings } from "../knowledge/embeddings/cached-embeddings.js";
 import { loadKnowledgeBase, createChatModel, type KnowledgeBase } from "../knowledge/index.js";
 import { createTriage, triageByRules, type Triage, type TriageResult } from "../escalation/index.js";
 import {
@@ -18,6 +21,8 @@ import { draftFromNotes, saveRecord, type DraftResult } from "../records/index.j
 import { Lazy } from "./lazy.js";
 import { answerDeadlineQuestion } from "./deadline-answer.js";
 import { readMessage, type MessageReading } from "./reading.js";
+import { needsQuestionVector, vectorText } from "./question-vector.js";
+import { toSignpost } from "./signpost.js";
 import type { AskResult, SignpostView, TriageView } from "./types.js";
 
 export interface AssistantOptions {
@@ -28,6 +33,19 @@ export interface AssistantOptions {
 export interface JurisdictionOption {
   jurisdiction?: Jurisdiction;
 }
+
+/** How to read a message: the caller's jurisdiction, and its question vector when already known (cached). */
+export interface ReadMessageOptions extends JurisdictionOption {
+  vector?: Float32Array | undefined;
+}
+
+/**
+ * Triage and the knowledge base as the assistant calls them: with an optional question
+ * vector made once per message. Today's implementations may ignore the option (their
+ * declared signatures take fewer parameters, which TypeScript accepts here); once they
+ * read it, one model call serves both.
+ */
+type AssessWithVector = (text: string, opts?: { vector?: Float32Array }) => Promise<TriageResult>;
 
 /** The deadline result plus how the event date was read, so the user can check it. */
 export type DeadlineView = DeadlineResult & { event_date_interpretation: string; event_date_ambiguous?: string; signpost: SignpostView | null };
@@ -51,7 +69,10 @@ export class Assistant {
   constructor(private readonly options: AssistantOptions) {
     const { config } = options;
     this.clock = options.clock ?? systemClock;
-    this.embeddings = new Lazy(() => createEmbeddings(config));
+    // One cache in front of the model for every reader: a message's text embedded for its
+    // question vector is not embedded again by triage, which reads the same text. Behind
+    // it, texts asked for at the same moment (several turns on one thread) share a model call.
+    this.embeddings = new Lazy(async () => new CachedEmbeddings(new BatchingEmbeddings(await createEmbeddings(config))));
     this.knowledge = new Lazy(async () =>
       loadKnowledgeBase({ config, embeddings: await this.embeddings.get(), llm: await createChatModel(config) }),
     );
@@ -80,12 +101,29 @@ export class Assistant {
    * Triage the whole text. Falls back to the rules alone if the semantic part cannot
    * load: the signpost must never depend on a model being available.
    */
-  async assess(text: string): Promise<TriageResult> {
+  async assess(text: string, opts: { vector?: Float32Array } = {}): Promise<TriageResult> {
     try {
       const triage = await this.triager.get();
-      return await triage.assess(text);
-    } catch {
+      const assess: AssessWithVector = triage.assess.bind(triage);
+      return await assess(text, opts);
+    } catch (e) {
+      if (isTurnAbandoned(e)) throw e;
       return triageByRules(text);
+    }
+  }
+
+  /**
+   * The message's question vector, made once and shared by triage and retrieval (the
+   * model sits behind a cache: common questions recur). Undefined when the model
+   * cannot load: triage then falls back to its rules and retrieval embeds for itself.
+   */
+  async questionVector(cleanedText: string): Promise<Float32Array | undefined> {
+    try {
+      const [vector] = await (await this.embeddings.get()).embed([vectorText(cleanedText)]);
+      return vector;
+    } catch (e) {
+      if (isTurnAbandoned(e)) throw e;
+      return undefined;
     }
   }
 
@@ -100,9 +138,12 @@ export class Assistant {
    * then its intent, dates, deadline question and jurisdiction. The bot and every CLI
    * command start here, so both read a message the same way.
    */
-  async read(raw: string, opts: JurisdictionOption = {}): Promise<MessageReading> {
-    const triage = raw.trim() === "" ? null : await this.assess(raw);
-    return readMessage(raw, triage, { clock: this.clock, maxChars: this.config.limits.maxMessageChars, jurisdiction: opts.jurisdiction });
+  async read(raw: string, opts: ReadMessageOptions = {}): Promise<MessageReading> {
+    // Reading the words is pure and cheap; it says whether the model is needed at all.
+    const reading = readMessage(raw, null, { clock: this.clock, maxChars: this.config.limits.maxMessageChars, jurisdiction: opts.jurisdiction });
+    const vector = opts.vector ?? (needsQuestionVector(reading) ? await this.questionVector(reading.text) : undefined);
+    const triage = raw.trim() === "" ? null : await this.assess(raw, vector ? { vector } : {});
+    return { ...reading, triage, ...(vector ? { vector } : {}) };
   }
 
   /** Answer a procedure question from the corpus, with citations and any signpost. */
@@ -136,17 +177,23 @@ export class Assistant {
       const calculated = await this.answerDeadline(reading.intent.question, jurisdiction);
       if (calculated) return { ...calculated, signpost };
     }
+    throwIfAbandoned();
     const kb = await this.knowledge.get();
-    const answer = await kb.answer(reading.text, { jurisdiction });
+    // One vector serves triage and retrieval when both embed the same words; a question
+    // wrapped in case detail is embedded by its asking sentences, so retrieval embeds its own.
+    const shared = reading.vector && kb.encoderText(reading.text) === vectorText(reading.text) ? reading.vector : undefined;
+    const answer = await kb.answer(reading.text, { jurisdiction, ...(shared ? { vector: shared } : {}) });
     if (!answer.covered && reading.triage && wantsConcernGuidance(reading.triage)) {
       // Someone describing a worrying situation the guidance does not name still needs
       // what it says about acting on a concern: grounded, and said to be general.
       const where = jurisdiction ?? "england";
       const general = await kb.answer(CONCERN_QUESTIONS[where], { jurisdiction: where });
       if (general.covered) {
+        // General guidance never makes the question itself covered: the refusal (and where to go) comes first.
         return {
           ...general,
-          answer: `The guidance I hold does not describe your exact situation. This is what it says about acting on a concern about a child:\n\n${general.answer}`,
+          covered: false,
+          answer: `${answer.answer}\n\nThis is what the guidance says in general about acting on a concern about a child:\n\n${general.answer}`,
           signpost,
         };
       }
@@ -230,6 +277,5 @@ const CONCERN_QUESTIONS: Record<Jurisdiction, string> = {
   wales: "How do professionals report concerns about a young person's safety or well-being to Children's Services in Wales?",
 };
 
-export function toSignpost(result: TriageResult): SignpostView | null {
-  return result.level === "none" ? null : { level: result.level, text: result.text };
-}
+export { toSignpost } from "./signpost.js";
+export { VECTOR_CHARS, needsQuestionVector, vectorText } from "./question-vector.js";

@@ -35,6 +35,11 @@ export interface MessageReading {
   jurisdiction: JurisdictionReading;
   /** Phrased as a question (a question mark, or opening with a question word). */
   question: boolean;
+  /**
+   * The embedding of the opening of `text` (see VECTOR_CHARS), made once when the
+   * message needs the model and shared by triage and retrieval. Absent otherwise.
+   */
+  vector?: Float32Array;
 }
 
 export interface ReadOptions {

@@ -3,30 +3,105 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type Activity,
   type BotState,
+  type InvokeResponse,
   type TurnContext,
 } from "botbuilder";
 import type { Config } from "../core/config.js";
 import { isAppError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
+import { isTurnAbandoned, rootCause } from "../core/turn-scope.js";
+import { t } from "../messages/index.js";
 import { keepEntityProperties } from "./connector-entities.js";
+import { isStateConflict, isStateUnavailable } from "./state-store.js";
+
+/** Signing algorithms Bot Framework tokens use; anything else (none, HS256) is refused before any key lookup. */
+const SIGNING_ALGORITHMS = new Set(["RS256", "RS384", "RS512"]);
+/** Longest wait for the token's signing keys (fetched from the Bot Framework's metadata endpoint). */
+const AUTH_TIMEOUT_MS = 5000;
+
+/** Why a call was not authenticated, in words safe to log (never the token). */
+export type AuthFailureReason = "missing" | "malformed" | "algorithm" | "rejected" | "key_unavailable";
+
+/** The caller could not be authenticated: answered 401 with a plain body. */
+export class AuthFailed extends Error {
+  constructor(readonly reason: AuthFailureReason) {
+    super("The request could not be authenticated.");
+    this.name = "AuthFailed";
+  }
+}
 
 /**
- * The CloudAdapter, able also to run an activity in-process and hand back its replies,
- * exactly as POST /api/messages with deliveryMode "expectReplies" does (the turn-error
- * handler's apology included). The local web chat transport uses it; it needs the
- * anonymous (no credentials) configuration, the only one that transport is served in.
+ * The Bot Framework adapter. With no MicrosoftAppId the connector accepts anonymous
+ * calls (Emulator, curl); with credentials, every call must carry a valid Bot Framework
+ * token. Authentication happens here, apart from the turn, so that every failure
+ * (no token, alg none, HS256, a key nobody published, an unreachable key endpoint) is
+ * one AuthFailed with a reason, never a 500 or a stack trace on stderr.
  */
 export class SafeguardingAdapter extends CloudAdapter {
+  constructor(
+    private readonly auth: ConfigurationBotFrameworkAuthentication,
+    private readonly anonymous: boolean,
+  ) {
+    super(auth);
+  }
+
+  /** Authenticate the call, then run the turn. Returns what to answer (expectReplies bodies, invoke results). */
+  async handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    if (!this.anonymous) checkTokenShape(authHeader);
+    let authenticated;
+    try {
+      authenticated = await withTimeout(this.auth.authenticateRequest(activity, authHeader), AUTH_TIMEOUT_MS);
+    } catch (e) {
+      throw new AuthFailed(e instanceof Error && e.name === "AuthenticationError" ? "rejected" : "key_unavailable");
+    }
+    return this.processActivity(authenticated, activity, logic);
+  }
+
+  /**
+   * Run an activity in-process and hand back its replies, exactly as POST /api/messages
+   * with deliveryMode "expectReplies" does (the turn-error handler's apology included).
+   * The local web chat transport uses it; it needs the anonymous (no credentials)
+   * configuration, the only one that transport is served in.
+   */
   async runExpectingReplies(activity: object, logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
     const response = await this.processActivity("", { ...activity, deliveryMode: "expectReplies" } as Activity, logic);
     return (response?.body as { activities?: Partial<Activity>[] } | undefined)?.activities ?? [];
   }
 }
 
-/**
- * The Bot Framework adapter. With no MicrosoftAppId the connector accepts anonymous
- * calls (Emulator, curl); with credentials, unauthenticated calls are refused (401).
- */
+/** Refuse tokens that cannot be Bot Framework tokens before anything is fetched or verified. */
+export function checkTokenShape(authHeader: string): void {
+  const [scheme, token, ...rest] = authHeader.trim().split(/\s+/);
+  if (!scheme) throw new AuthFailed("missing");
+  if (scheme !== "Bearer" || !token || rest.length > 0) throw new AuthFailed("malformed");
+  const parts = token.split(".");
+  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)) || !parts[2]) throw new AuthFailed("malformed");
+  let header: { alg?: unknown };
+  try {
+    header = JSON.parse(Buffer.from(parts[0]!, "base64url").toString("utf8")) as { alg?: unknown };
+  } catch {
+    throw new AuthFailed("malformed");
+  }
+  if (typeof header.alg !== "string" || !SIGNING_ALGORITHMS.has(header.alg)) throw new AuthFailed("algorithm");
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("timed out")), ms);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
+
+/** Create the adapter and its one turn-error handler. */
 export function createAdapter(config: Config, logger: Logger, dialogState: BotState): SafeguardingAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId ?? "",
@@ -34,28 +109,39 @@ export function createAdapter(config: Config, logger: Logger, dialogState: BotSt
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.tenantId ?? "",
   });
-  const adapter = new SafeguardingAdapter(auth);
+  const adapter = new SafeguardingAdapter(auth, config.bot.anonymous);
   // Citations and the AI label travel in entities; the connector would drop them.
   keepEntityProperties();
 
   // One turn-error handler (STYLE.md §7): log without user text, apologise plainly,
-  // and reset the conversation so the next message starts clean.
-  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+  // and reset the conversation so the next message starts clean. A store that cannot
+  // be reached, or a turn that kept colliding with another, keeps the state as it is.
+  adapter.onTurnError = async (context: TurnContext, thrown: unknown) => {
+    if (isTurnAbandoned(thrown)) throw rootCause(thrown); // nobody is waiting for an answer: the server logs it
+    // Dialogs wrap what they throw (DialogContextError); judge the error underneath.
+    const error = rootCause(thrown);
+    const store = isStateUnavailable(error) ? error.store : undefined;
+    const code = isStateUnavailable(error) ? "state_unavailable" : isStateConflict(error) ? "state_conflict" : isAppError(error) ? error.code : "internal";
     logger.error(
       {
-        event: "turn_error",
+        event: store ? "turn_failed_state_store_unavailable" : "turn_error",
+        ...(store ? { store } : {}),
         channelId: context.activity.channelId,
-        code: isAppError(error) ? error.code : "internal",
+        code,
         err: { type: error instanceof Error ? error.name : typeof error, message: isAppError(error) ? error.message : undefined },
       },
-      "turn failed",
+      store ? `turn failed: the conversation store (${store}) cannot be reached` : "turn failed",
     );
     try {
-      const words = isAppError(error) && error.code === "invalid_input"
-        ? error.message
-        : "Sorry, something went wrong on my side and I could not finish that. Please try again. If a child is in immediate danger, call 999.";
+      const words = store
+        ? t("state.unavailable")
+        : code === "state_conflict"
+          ? t("state.conflict")
+          : isAppError(error) && error.code === "invalid_input"
+            ? error.message
+            : "Sorry, something went wrong on my side and I could not finish that. Please try again. If a child is in immediate danger, call 999.";
       await context.sendActivity(words);
-      await dialogState.delete(context);
+      if (!store && code !== "state_conflict") await dialogState.delete(context);
     } catch (e) {
       logger.error({ event: "turn_error_reply_failed", err: { type: e instanceof Error ? e.name : typeof e } }, "could not reply after a turn error");
     }

@@ -1,40 +1,68 @@
-import { MemoryStorage, type StoreItems } from "botbuilder";
+import { randomBytes } from "node:crypto";
+import type { StoreItems } from "botbuilder";
+import { eTagAllows, StateConflict, type StateStore, type StoreHealth } from "./state-store.js";
+
+interface Entry {
+  json: string;
+  eTag: string;
+  touched: number;
+}
 
 /**
- * In-process conversation state that forgets idle conversations. Bot Framework's
- * MemoryStorage keeps every conversation for the life of the process; dialog state
- * can hold notes about a child, so it is dropped once idle for `ttlSeconds`.
+ * In-process conversation state that forgets idle conversations, with eTags (see
+ * state-store.ts). Bot Framework's MemoryStorage keeps every conversation for the life
+ * of the process and writes unconditionally when an item is missing; dialog state can
+ * hold notes about a child, so it is dropped once idle for `ttlSeconds`, and a turn
+ * that read an older state cannot overwrite a newer one.
  */
-export class ExpiringMemoryStorage extends MemoryStorage {
-  private readonly touched = new Map<string, number>();
+export class ExpiringMemoryStorage implements StateStore {
+  readonly name = "memory";
+  private readonly items = new Map<string, Entry>();
 
   constructor(
     private readonly ttlSeconds: number,
     private readonly now: () => number = Date.now,
-  ) {
-    super();
+  ) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    this.purge();
+    const out: StoreItems = {};
+    for (const key of keys) {
+      const entry = this.items.get(key);
+      if (entry) out[key] = { ...(JSON.parse(entry.json) as object), eTag: entry.eTag };
+    }
+    return out;
   }
 
-  override async read(keys: string[]): Promise<StoreItems> {
-    await this.purge();
-    return super.read(keys);
-  }
-
-  override async write(changes: StoreItems): Promise<void> {
-    await super.write(changes);
+  async write(changes: StoreItems): Promise<void> {
+    this.purge();
+    // All or nothing: check every eTag before changing anything.
+    for (const [key, item] of Object.entries(changes)) {
+      if (!eTagAllows((item as { eTag?: string }).eTag, this.items.get(key)?.eTag)) throw new StateConflict(key);
+    }
     const t = this.now();
-    for (const key of Object.keys(changes)) this.touched.set(key, t);
-    await this.purge();
+    for (const [key, item] of Object.entries(changes)) {
+      const { eTag: _old, ...value } = item as { eTag?: string };
+      const eTag = randomBytes(6).toString("hex");
+      this.items.set(key, { json: JSON.stringify(value), eTag, touched: t });
+      (item as { eTag?: string }).eTag = eTag;
+    }
   }
 
-  override async delete(keys: string[]): Promise<void> {
-    for (const key of keys) this.touched.delete(key);
-    await super.delete(keys);
+  async delete(keys: string[]): Promise<void> {
+    for (const key of keys) this.items.delete(key);
   }
 
-  private async purge(): Promise<void> {
+  health(): StoreHealth {
+    return { ready: true };
+  }
+
+  async close(): Promise<void> {
+    this.items.clear();
+  }
+
+  private purge(): void {
     const cutoff = this.now() - this.ttlSeconds * 1000;
-    const expired = [...this.touched].filter(([, t]) => t < cutoff).map(([k]) => k);
-    if (expired.length > 0) await this.delete(expired);
+    for (const [key, entry] of this.items) if (entry.touched < cutoff) this.items.delete(key);
   }
 }

@@ -4,7 +4,7 @@ import type { Citation } from "../core/citation.js";
 import { jurisdictionLabel } from "../core/jurisdiction.js";
 import type { FormPrompt } from "../core/form.js";
 import { formatNextText } from "../procedures/index.js";
-import { renderMarkdown } from "../records/index.js";
+import { gapsOrNone, renderMarkdown } from "../records/index.js";
 import { recordView, TITLE, GAPS_HEADING } from "../records/view.js";
 import { helpLines } from "../messages/index.js";
 import type { Presenter } from "../dialogs/ports.js";
@@ -182,7 +182,7 @@ export class ChannelPresenter implements Presenter {
       {
         type: "Container",
         style: "emphasis",
-        items: [textBlock(GAPS_HEADING, { weight: "Bolder" }), ...(v.gaps.length ? v.gaps.map((g) => textBlock(`• ${g}`, { size: "Small" })) : [textBlock("Nothing obvious is missing.")])],
+        items: [textBlock(GAPS_HEADING, { weight: "Bolder" }), ...gapsOrNone(v).map((g) => textBlock(`• ${g}`, { size: "Small" }))],
       },
       ...(v.warnings.length ? [textBlock("Check how the notes were read", { weight: "Bolder" }), ...v.warnings.map((w) => textBlock(`• ${w}`, { size: "Small" }))] : []),
       facts(v.details),
@@ -197,7 +197,8 @@ export class ChannelPresenter implements Presenter {
       ...(v.deadlines.length ? [textBlock("Deadlines", { weight: "Bolder", separator: true }), ...v.deadlines.map((d) => textBlock(d))] : []),
     ];
     const actions = link ? [{ type: "Action.OpenUrl", title: "Download as Word", url: link }] : [];
-    const summary = `${TITLE}: ${v.gaps.length} thing${v.gaps.length === 1 ? "" : "s"} missing`;
+    const missing = v.gaps.length + v.notRecorded.length;
+    const summary = `${TITLE}: ${missing} thing${missing === 1 ? "" : "s"} missing`;
     return withCard(adaptiveCard(body, { fallback: renderMarkdown(r), actions }), summary);
   }
 

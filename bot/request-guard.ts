@@ -17,8 +17,21 @@ const ActivityShape = z.object({
 
 export type GuardResult = { ok: true } | { ok: false; status: number; error: string };
 
-/** Check a parsed request body; the message is safe to return to the caller. */
-export function guardActivity(body: unknown): GuardResult {
+/** Where an anonymous (local) bot may send replies. */
+export interface ReplyPolicy {
+  /** No credentials: nobody vouches for the caller, so its serviceUrl is not trusted. */
+  anonymous: boolean;
+  /** The Bot Framework Emulator's URL, the one address an anonymous bot may post to. */
+  emulatorServiceUrl?: string | undefined;
+}
+
+/**
+ * Check a parsed request body; the message is safe to return to the caller. In
+ * anonymous mode a reply goes back in the HTTP response (deliveryMode "expectReplies")
+ * or to the configured Emulator, never to whatever serviceUrl a request names: that
+ * would let anyone make the bot POST to an address of their choosing.
+ */
+export function guardActivity(body: unknown, policy: ReplyPolicy = { anonymous: false }): GuardResult {
   if (body === undefined || body === null || (typeof body === "string" && body.trim() === "")) {
     return { ok: false, status: 400, error: "The request body is empty: send a Bot Framework activity as JSON." };
   }
@@ -30,5 +43,24 @@ export function guardActivity(body: unknown): GuardResult {
     const fields = [...new Set(parsed.error.issues.map((i) => i.path.join(".") || "activity"))].slice(0, 5);
     return { ok: false, status: 400, error: `The activity is missing or has invalid fields: ${fields.join(", ")}.` };
   }
+  if (policy.anonymous && !repliesAllowed(body as { deliveryMode?: unknown; serviceUrl: string }, policy.emulatorServiceUrl)) {
+    return {
+      ok: false,
+      status: 400,
+      error:
+        'Without Bot Framework credentials the bot only replies in the response: send deliveryMode "expectReplies" ' +
+        "(or set EMULATOR_SERVICE_URL to the Bot Framework Emulator's URL).",
+    };
+  }
   return { ok: true };
+}
+
+function repliesAllowed(activity: { deliveryMode?: unknown; serviceUrl: string }, emulator: string | undefined): boolean {
+  if (activity.deliveryMode === "expectReplies") return true;
+  if (!emulator) return false;
+  try {
+    return new URL(activity.serviceUrl).origin === new URL(emulator).origin;
+  } catch {
+    return false;
+  }
 }

@@ -18,6 +18,9 @@ import type { DialogRequest } from "../dialogs/responder.js";
 import { presenterOf, TURN_PRESENTER, TURN_READING, readingOf } from "../dialogs/turn-keys.js";
 import { t } from "../messages/index.js";
 import { textFromValue } from "./turn-reader.js";
+import { HeldReplies } from "./held-replies.js";
+import { isStateConflict } from "./state-store.js";
+import { throwIfAbandoned } from "../core/turn-scope.js";
 
 export interface SafeguardingBotDeps {
   assistant: Pick<Assistant, "read" | "config">;
@@ -28,6 +31,9 @@ export interface SafeguardingBotDeps {
   /** The bot's app id, needed to open a 1:1 chat proactively (Teams only). */
   appId?: string;
 }
+
+/** Tries of one turn when another turn of the same conversation keeps changing its state first. */
+const MAX_TURN_ATTEMPTS = 4;
 
 /** Invokes this bot handles; anything else gets a plain 400, never a turn error. */
 const FEEDBACK_INVOKE = "message/submitAction";
@@ -90,7 +96,7 @@ export class SafeguardingBot extends TeamsActivityHandler {
         presenterOf(context).text(t("input.tooLong", { length: reading.raw.length, limit: this.deps.assistant.config.limits.maxMessageChars })),
       );
     } else {
-      await runDialog(this.deps.dialog, context, this.dialogAccessor);
+      outcome = await this.runDialogTurn(context);
     }
     this.deps.logger.info(
       {
@@ -105,6 +111,32 @@ export class SafeguardingBot extends TeamsActivityHandler {
       },
       "message handled",
     );
+  }
+
+  /**
+   * Run the dialogs and save their state, with the replies held until the save
+   * succeeds. If another turn of the same conversation saved first (an eTag conflict,
+   * on this instance or another), the turn is redone on the newer state, so both
+   * messages are recorded and each sender is told what was actually kept.
+   */
+  private async runDialogTurn(context: TurnContext): Promise<string> {
+    const replies = new HeldReplies(context);
+    for (let attempt = 1; ; attempt++) {
+      // A turn abandoned while it was read (its caller gone, its budget spent) changes nothing.
+      throwIfAbandoned();
+      replies.hold();
+      try {
+        await runDialog(this.deps.dialog, context, this.dialogAccessor);
+        await this.deps.dialogState.saveChanges(context, false);
+        await replies.release();
+        return attempt === 1 ? "dialog" : "dialog_redone";
+      } catch (e) {
+        replies.discard();
+        if (!isStateConflict(e) || attempt >= MAX_TURN_ATTEMPTS) throw e;
+        this.deps.logger.info({ event: "turn_redone", channelId: context.activity.channelId, attempt }, "state changed during the turn; redoing it");
+        await this.deps.dialogState.load(context, true);
+      }
+    }
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {

@@ -1,11 +1,17 @@
-import type { Storage } from "botbuilder";
-import restify from "restify";
+import type { Activity } from "botbuilder";
+import restify, { type Request, type Response } from "restify";
 import type { AddressInfo } from "node:net";
 import { loadConfig, type Config } from "../core/config.js";
 import { createLogger, type Logger } from "../core/logger.js";
-import { createAssistant, type Assistant } from "../assistant/index.js";
+import { TurnAbandoned, abandonReason, isTurnAbandoned, withTurnSignal } from "../core/turn-scope.js";
+import { workerCount } from "../core/worker-pool.js";
+import { PooledAssistant, type AssistantService } from "../assistant/pooled-assistant.js";
+import { MAX_AUDIO_BYTES } from "../speech/index.js";
 import { MainDialog } from "../dialogs/main-dialog.js";
-import { createAdapter } from "./adapter.js";
+import { AuthFailed, createAdapter } from "./adapter.js";
+import { Admission } from "./admission.js";
+import { MAX_ACTIVITY_BYTES, readJsonBody, readRawBody } from "./body-reader.js";
+import { ConversationRateLimit, RateLimiter } from "./rate-limit.js";
 import { guardActivity } from "./request-guard.js";
 import { mountWebChat } from "./web-chat.js";
 import { mountDirectLine, type MountedDirectLine } from "./direct-line-routes.js";
@@ -15,15 +21,19 @@ import { MemberDialogState, conversationStateKey } from "./member-state.js";
 import { TurnReader } from "./turn-reader.js";
 import { mountRecordLinks, originOf, RecordLinks, REQUEST_ORIGIN } from "./record-links.js";
 import { mountTab } from "./tab-routes.js";
+import { createMetrics, serveMetrics } from "./metrics.js";
 import { RedisStorage } from "./redis-storage.js";
 import { ExpiringMemoryStorage } from "./expiring-memory-storage.js";
 import { StateCipher } from "./state-cipher.js";
-import { createMetrics, serveMetrics } from "./metrics.js";
+import type { StateStore } from "./state-store.js";
 
 export interface StartOptions {
   config?: Config;
   logger?: Logger;
-  assistant?: Assistant;
+  /** The assistant; by default a pool of worker threads (one per CPU unless WORKER_THREADS says otherwise). */
+  assistant?: AssistantService;
+  /** Conversation state; by default from the configuration (tests pass their own). */
+  storage?: StateStore;
   /** Overrides config.server.port (tests pass 0 for a free port). */
   port?: number;
   host?: string;
@@ -32,34 +42,46 @@ export interface StartOptions {
 export interface RunningBot {
   port: number;
   url: string;
-  /** Resolves once the index, models and calendar are loaded. */
+  /** Resolves once the index, models and calendar are loaded (the store may still be connecting). */
   ready: Promise<void>;
   isReady(): boolean;
   stop(): Promise<void>;
 }
 
-/** Largest request body accepted: a long paste of notes fits; anything larger is refused with 413. */
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Body limit of the other routes' small JSON requests (speech, the tab's API). */
+const MAX_SMALL_JSON_BYTES = 64 * 1024;
+
+/** Routes whose bodies are activities (a long paste of notes fits): the Bot Framework endpoint and Web Chat's transport. */
+function carriesActivity(path: string): boolean {
+  return path === "/api/messages" || path.startsWith("/v3/directline/");
+}
 
 let current: RunningBot | undefined;
 
 /**
  * Start the HTTP server: POST /api/messages (Bot Framework activities, including
  * deliveryMode "expectReplies"), GET /healthz and GET /readyz. Port 0 picks a free port.
+ * The server listens at once; /readyz says when the assistant and the store are ready.
  */
 export async function start(options: StartOptions = {}): Promise<RunningBot> {
   const config = options.config ?? loadConfig();
   const logger = options.logger ?? createLogger({ level: config.log.level, userText: config.log.userText });
-  const assistant = options.assistant ?? (await createAssistant({ config }));
+  const assistant =
+    options.assistant ??
+    new PooledAssistant(config, {
+      workers: workerCount(config.server.workerThreads),
+      onEvent: (e) => logger.error({ event: e.type, pool: e.pool, ...(e.type === "worker_exit" ? { code: e.code, restartInMs: e.restartInMs } : { reason: e.message }) }, "worker thread problem"),
+    });
 
   // Operator figures (off unless configured): counted through the adapter, the storage and the answers.
   const metrics = config.metrics.enabled ? createMetrics() : undefined;
-  const storage = await createStorage(config);
+  const storage = options.storage ?? createStorage(config, logger);
   const ping = storage instanceof RedisStorage ? () => storage.ping() : undefined;
   const dialogState = new MemberDialogState(metrics ? metrics.observeStorage(storage, config.state.store, ping) : storage);
   const adapter = createAdapter(config, logger, dialogState);
   const records = new RecordLinks({ ttlMs: config.recordLinks.ttlSeconds * 1000, logger });
   if (metrics) adapter.use(metrics.middleware);
+  adapter.use(new ConversationRateLimit(new RateLimiter(config.server.conversationTurnsPerMinute, config.server.conversationBurst), logger));
   adapter.use(
     new TurnReader(assistant, {
       debugTraces: config.bot.debugTraces,
@@ -89,21 +111,80 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
       logger.info({ event: "ready" }, "index and models loaded");
     },
     (e: unknown) => {
-      readyError = e instanceof Error ? e.message.split("\n")[0] : "failed to load";
+      readyError = e instanceof Error ? (e.message.split("\n")[0] ?? "failed to load") : "failed to load";
       logger.error({ event: "not_ready", err: { message: readyError } }, "could not load index or models");
     },
   );
 
-  const server = restify.createServer({ name: "safeguarding-assistant", handleUncaughtExceptions: false });
+  // A mixed turn costs a thread about 45 ms of CPU (npm run bench): 16 a thread in flight is under a second's queue.
+  const maxInFlight = config.server.maxTurnsInFlight === "auto" ? 16 * workerCount(config.server.workerThreads) : config.server.maxTurnsInFlight;
+  const admission = new Admission(maxInFlight);
+  const server = restify.createServer({
+    name: "safeguarding-assistant",
+    handleUncaughtExceptions: false,
+    // restify's own logger is ours (redacting, JSON lines), and quiet below warnings.
+    log: logger.child({ component: "restify" }, { level: "warn" }) as never,
+  });
   if (metrics) metrics.observeHttp(server.server);
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES * 3, mapParams: false, mapFiles: false }));
 
-  server.get("/healthz", async (_req, res) => {
-    res.json(200, { status: "ok" });
+  // Admission comes before the body is read: a refused turn costs nothing.
+  server.pre((req, res, next) => {
+    if (req.method !== "POST" || req.path() !== "/api/messages") return next();
+    if (!admission.tryEnter()) {
+      res.setHeader("Retry-After", String(admission.retryAfterSeconds()));
+      res.setHeader("Connection", "close");
+      res.json(503, { error: "The assistant is busy. Please try again in a moment." });
+      logger.warn({ event: "turn_refused", inFlight: admission.stats().inFlight }, "too many turns in flight");
+      return next(false);
+    }
+    res.once("close", () => admission.leave());
+    return next();
   });
-  server.get("/readyz", async (_req, res) => {
-    res.json(ready ? 200 : 503, { ready, ...(readyError ? { error: readyError } : {}) });
+
+  // Our own body reader: size and depth limits before anything parses, nothing logged.
+  server.use((req, res, next) => {
+    if (req.method !== "POST" && req.method !== "PUT") return next();
+    const path = req.path();
+    const read: Promise<{ ok: true; body: unknown } | { ok: false; status: number; error: string }> =
+      path === "/api/speech/transcribe"
+        ? readRawBody(req, { maxBytes: MAX_AUDIO_BYTES })
+        : readJsonBody(req, { maxBytes: carriesActivity(path) ? MAX_ACTIVITY_BYTES : MAX_SMALL_JSON_BYTES });
+    read.then(
+      (r) => {
+        if (r.ok) {
+          req.body = r.body;
+          return next();
+        }
+        if (r.status === 413) res.setHeader("Connection", "close");
+        logger.warn({ event: "bad_request", status: r.status, route: path }, "request body refused");
+        res.json(r.status, { error: r.error });
+        return next(false);
+      },
+      () => {
+        res.json(400, { error: "The request body could not be read." });
+        return next(false);
+      },
+    );
+  });
+
+  const readiness = () => {
+    const store = storage.health();
+    const body = {
+      ready: ready && store.ready,
+      assistant: { ready, ...(readyError ? { error: readyError } : {}) },
+      store: { name: storage.name, ready: store.ready, ...(store.error ? { error: store.error } : {}) },
+    };
+    return body;
+  };
+  server.get("/healthz", (_req: Request, res: Response, next) => {
+    res.json(200, { status: "ok" });
+    return next();
+  });
+  server.get("/readyz", (_req: Request, res: Response, next) => {
+    const body = readiness();
+    res.json(body.ready ? 200 : 503, body);
+    return next();
   });
   mountRecordLinks(server, records);
   mountTab(server, assistant, logger);
@@ -126,26 +207,60 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
     );
   }
 
-  server.post("/api/messages", async (req, res) => {
-    const guard = guardActivity(req.body);
+  server.post("/api/messages", async (req: Request, res: Response) => {
+    const guard = guardActivity(req.body, { anonymous: config.bot.anonymous, emulatorServiceUrl: config.server.emulatorServiceUrl });
     if (!guard.ok) {
       res.json(guard.status, { error: guard.error });
       return;
     }
-    try {
-      const origin = originOf(req.headers.host);
-      await adapter.process(req, res, (context) => {
+    const activity = req.body as Activity;
+    const authHeader = String(req.headers.authorization ?? "");
+
+    // The turn's budget, and its caller: work for a caller that has gone is dropped.
+    const controller = new AbortController();
+    const budget = setTimeout(() => controller.abort("budget"), config.server.turnBudgetMs);
+    res.once("close", () => {
+      if (!res.writableFinished) controller.abort("client_gone");
+    });
+    const abandoned = new Promise<never>((_resolve, reject) => {
+      controller.signal.addEventListener("abort", () => reject(new TurnAbandoned(abandonReason(controller.signal))), { once: true });
+    });
+    const origin = originOf(req.headers.host);
+    const turn = withTurnSignal(controller.signal, () =>
+      adapter.handle(authHeader, activity, (context) => {
         if (origin) context.turnState.set(REQUEST_ORIGIN, origin);
         return handler.run(context);
-      });
+      }),
+    );
+    turn.catch(() => undefined); // settled below, or abandoned
+    try {
+      const result = await Promise.race([turn, abandoned]);
+      if (result?.body !== undefined) res.json(result.status, result.body);
+      else {
+        res.status(result?.status ?? 200);
+        res.end();
+      }
     } catch (e) {
-      logger.error({ event: "request_failed", err: { type: e instanceof Error ? e.name : typeof e } }, "request failed");
-      if (!res.headersSent) res.json(500, { error: "internal error" });
+      if (e instanceof AuthFailed) {
+        logger.warn({ event: "auth_failed", reason: e.reason, channelId: activity.channelId }, "request not authenticated");
+        res.json(401, { error: "The request could not be authenticated." });
+      } else if (isTurnAbandoned(e)) {
+        logger.warn({ event: "turn_abandoned", reason: e.reason, channelId: activity.channelId }, "turn abandoned");
+        if (e.reason === "budget" && !res.headersSent) {
+          res.setHeader("Retry-After", String(admission.retryAfterSeconds()));
+          res.json(503, { error: "The assistant took too long. Please try again in a moment." });
+        }
+      } else {
+        logger.error({ event: "request_failed", err: { type: e instanceof Error ? e.name : typeof e } }, "request failed");
+        if (!res.headersSent) res.json(500, { error: "internal error" });
+      }
+    } finally {
+      clearTimeout(budget);
     }
   });
 
-  // restify answers unparseable bodies itself; keep those replies short and unlogged.
-  server.on("restifyError", (req, res, err, cb) => {
+  // restify answers unparseable or unroutable requests itself; keep those replies short and unlogged.
+  server.on("restifyError", (req, _res, err, cb) => {
     logger.warn({ event: "bad_request", status: err.statusCode, route: req.getRoute?.()?.path }, "bad request");
     return cb();
   });
@@ -161,13 +276,13 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
   const address = server.address() as AddressInfo;
   const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${address.port}`;
   serviceUrl = url;
-  logger.info({ event: "listening", port: address.port, anonymous: config.bot.anonymous }, "bot listening");
+  logger.info({ event: "listening", port: address.port, host, anonymous: config.bot.anonymous, store: storage.name }, "bot listening");
 
   const running: RunningBot = {
     port: address.port,
     url,
     ready: readyPromise,
-    isReady: () => ready,
+    isReady: () => readiness().ready,
     stop: async () => {
       records.close();
       await directLine?.close();
@@ -181,8 +296,7 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
         server.close(() => {
           clearInterval(sweep);
           clearTimeout(cutoff);
-          if (storage instanceof RedisStorage) void storage.close().finally(resolve);
-          else resolve();
+          void Promise.allSettled([storage.close(), assistant.close?.()]).then(() => resolve());
         });
         http.closeIdleConnections();
       });
@@ -192,13 +306,23 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
   return running;
 }
 
-/** Conversation state: in memory (forgotten when idle) by default; encrypted in Redis when configured. */
-async function createStorage(config: Config): Promise<Storage> {
+/**
+ * Conversation state: in memory (forgotten when idle) by default; encrypted in Redis
+ * when configured. Redis connects in the background, retrying with backoff, and every
+ * change of its state is logged once, by name.
+ */
+function createStorage(config: Config, logger: Logger): StateStore {
   if (config.state.store !== "redis") return new ExpiringMemoryStorage(config.state.ttlSeconds);
-  return RedisStorage.connect({
+  return RedisStorage.create({
     url: config.state.redisUrl ?? "",
     cipher: new StateCipher(config.state.encryptionKey ?? "", config.state.previousEncryptionKey ? [config.state.previousEncryptionKey] : []),
     ttlSeconds: config.state.ttlSeconds,
+    onEvent: (e) => {
+      const { type: event, ...fields } = e;
+      if (e.type === "state_store_unavailable") logger.error({ event, ...fields }, `conversation store (${e.store}) unavailable: ${e.reason}`);
+      else if (e.type === "state_store_retry") logger.warn({ event, ...fields }, `conversation store (${e.store}): retrying in ${e.inMs} ms`);
+      else logger.info({ event, ...fields }, e.recovered ? `conversation store (${e.store}) recovered` : `conversation store (${e.store}) ready`);
+    },
   });
 }
 

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 
 /**
  * Authenticated encryption (AES-256-GCM) for conversation state kept outside the
@@ -25,6 +25,19 @@ export class StateCipher {
     return ["v1", iv.toString("base64"), cipher.getAuthTag().toString("base64"), body.toString("base64")].join(".");
   }
 
+  /**
+   * A keyed hash of a storage key (a channel's conversation id), so the ids never
+   * appear in Redis and cannot be matched to keys without the state key.
+   */
+  hashKey(name: string): string {
+    return hashWith(this.key, name);
+  }
+
+  /** The same name's hashes under the previous keys: where state written before a rotation is found. */
+  previousHashKeys(name: string): string[] {
+    return this.previous.map((k) => hashWith(k, name));
+  }
+
   /** Opens state sealed with the current key or, during a rotation, a previous one. Throws if none fits. */
   decrypt(sealed: string): string {
     const [version, iv, tag, body] = sealed.split(".");
@@ -41,6 +54,10 @@ export class StateCipher {
     }
     throw new Error("state could not be decrypted with the configured keys", { cause: failure });
   }
+}
+
+function hashWith(key: Buffer, name: string): string {
+  return createHmac("sha256", key).update(`state-key:${name}`).digest("base64url");
 }
 
 function toKey(keyBase64: string, name: string): Buffer {

@@ -6,7 +6,7 @@ import {
   type Middleware,
 } from "botbuilder";
 import type { Assistant, DraftView, MessageReading } from "../assistant/index.js";
-import { toSignpost } from "../assistant/index.js";
+import { toSignpost } from "../assistant/signpost.js";
 import { isShared } from "../dialogs/main-dialog.js";
 import { TURN_PRESENTER, TURN_READING } from "../dialogs/turn-keys.js";
 import { signpostCard, signpostHeading } from "./cards.js";
@@ -75,7 +75,7 @@ export class TurnReader implements Middleware {
 
     const reading = await this.assistant.read(raw);
     context.turnState.set(TURN_READING, reading);
-    await sendSignpost(context, reading);
+    await sendSignpost(context, reading.triage);
     await next();
   }
 }
@@ -84,8 +84,8 @@ export class TurnReader implements Middleware {
  * The signpost card, first. Channels whose clients may not show cards (the Emulator's
  * older clients, curl) also get its words as text; Teams and Web Chat show the card alone.
  */
-async function sendSignpost(context: TurnContext, reading: MessageReading): Promise<void> {
-  const signpost = reading.triage ? toSignpost(reading.triage) : null;
+export async function sendSignpost(context: TurnContext, triage: MessageReading["triage"]): Promise<void> {
+  const signpost = triage ? toSignpost(triage) : null;
   if (!signpost) return;
   const card = MessageFactory.attachment(signpostCard(signpost));
   card.summary = `${signpostHeading(signpost.level)}: ${signpost.text}`;

@@ -25,7 +25,19 @@ const EnvSchema = z
     BOT_DEBUG_TRACES: bool(false),
 
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    HOST: z.string().default("0.0.0.0"),
+    /** Interface to listen on. Default: 127.0.0.1 in anonymous (local) mode, 0.0.0.0 with credentials. */
+    HOST: optionalString,
+    /** Anonymous mode only: the Bot Framework Emulator's own URL, the one address replies may be posted to. */
+    EMULATOR_SERVICE_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/[^/\s]+/i.test(v), "must be an http(s) URL"),
+    /** Worker threads that answer messages: "auto" (one per CPU besides the event loop's, at least one) or a number. */
+    WORKER_THREADS: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)]).default("auto"),
+    /** Turns being worked on at once; more get 503 with Retry-After. "auto": 16 per worker thread. */
+    MAX_TURNS_IN_FLIGHT: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(10_000)]).default("auto"),
+    /** Longest a turn may take (ms) before it is abandoned with 503 and Retry-After (Teams waits 15 s). */
+    TURN_BUDGET_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    /** Messages one conversation may send per minute, and in a burst, before it is asked to slow down. */
+    CONVERSATION_TURNS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+    CONVERSATION_BURST: z.coerce.number().int().min(1).max(10_000).default(10),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Operator opt-in: write what users type to the logs. Off by default (children's data). */
     LOG_USER_TEXT: bool(false),
@@ -169,7 +181,17 @@ export interface Config {
     /** Whether trace activities (state snapshots) may leave the server. Off unless an operator turns it on. */
     readonly debugTraces: boolean;
   };
-  readonly server: { readonly port: number; readonly host: string };
+  readonly server: {
+    readonly port: number;
+    readonly host: string;
+    /** Anonymous mode: where replies may be posted besides the HTTP response (the Emulator). */
+    readonly emulatorServiceUrl?: string;
+    readonly workerThreads: number | "auto";
+    readonly maxTurnsInFlight: number | "auto";
+    readonly turnBudgetMs: number;
+    readonly conversationTurnsPerMinute: number;
+    readonly conversationBurst: number;
+  };
   readonly log: { readonly level: Env["LOG_LEVEL"]; readonly userText: boolean };
   readonly knowledge: {
     readonly indexDir: string;
@@ -243,7 +265,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       anonymous: !e.MicrosoftAppId,
       debugTraces: e.BOT_DEBUG_TRACES,
     },
-    server: { port: e.PORT, host: e.HOST },
+    server: {
+      port: e.PORT,
+      // Local use listens on loopback only, unless the operator says otherwise.
+      host: e.HOST ?? (e.MicrosoftAppId ? "0.0.0.0" : "127.0.0.1"),
+      emulatorServiceUrl: e.EMULATOR_SERVICE_URL,
+      workerThreads: e.WORKER_THREADS,
+      maxTurnsInFlight: e.MAX_TURNS_IN_FLIGHT,
+      turnBudgetMs: e.TURN_BUDGET_MS,
+      conversationTurnsPerMinute: e.CONVERSATION_TURNS_PER_MINUTE,
+      conversationBurst: e.CONVERSATION_BURST,
+    },
     log: { level: e.LOG_LEVEL, userText: e.LOG_USER_TEXT },
     knowledge: {
       indexDir: fromRoot(e.INDEX_DIR),

@@ -1,344 +1,300 @@
 import type { Citation } from "../core/citation.js";
 import { jurisdictionLabel, type AnswerJurisdiction, type Jurisdiction } from "../core/jurisdiction.js";
 import type { DocumentMeta } from "./documents.js";
-import type { ExpandedQuestion } from "./expand.js";
-import { hasTimeExpression, timescales, trimQuote } from "./quote.js";
-import { CONTEXT_RANK, unitFacts, type HybridIndex, type ScoredUnit } from "./search.js";
-import { fold, normaliseForMatch, stems } from "./text.js";
+import { trimQuote } from "./quote.js";
+import type { BankItem, HybridIndex, ScoredChunk } from "./search.js";
+import { normaliseForMatch } from "./text.js";
 import type { Chunk } from "./types.js";
+
+/** A citation with the whole passage it quotes from, so a reader (or an evaluation) can check the quote in context. */
+export interface KnowledgeCitation extends Citation {
+  passage: string;
+}
 
 /** What the knowledge layer answers: the public contract's shape (the assistant adds `signpost`). */
 export interface KnowledgeAnswer {
   answer: string;
   jurisdiction: AnswerJurisdiction;
   covered: boolean;
-  citations: Citation[];
+  citations: KnowledgeCitation[];
 }
 
-/** Thresholds of the coverage test, tuned on the public sample and kept round. */
-export const COVERAGE = {
-  minScore: 0.45,
-  minConceptShare: 0.3,
-  nextPassage: 0.6,
-  thirdPassage: 0.9,
-  /** A third passage nearly as good is cited too when the answer stays short (under `shortAnswerChars`). */
-  shortThirdPassage: 0.8,
-  shortAnswerChars: 1400,
-  maxPassages: 3,
+/** Answer length limits (characters, before citations). */
+export const LENGTH = {
+  /** Supporting sentences are added only while the answer stays under this. */
+  support: 700,
+  /** A list is shown item by item while it stays under this. */
+  list: 900,
+  max: 1500,
 };
 
-const WHERE_TO_GO =
+export const WHERE_TO_GO =
   "Check your local safeguarding children procedures, or ask your local authority's children's services. " +
   "For advice, you can call the NSPCC helpline on 0808 800 5000.";
 
+/** What was chosen to answer from one chunk: the lines shown, and the sentence quoted. */
 export interface Selection {
   chunk: Chunk;
-  units: number[];
-  best: number;
-  score: number;
+  /** Lines shown, verbatim: sentences, or a lead-in and its list items ("- …"). */
+  lines: string[];
+  /** The verbatim text quoted in the citation. */
+  quote: string;
 }
 
-export interface Composed extends KnowledgeAnswer {
-  /** The passages the answer was composed from (for the optional rephrasing and its check). */
-  passages: string[];
+/** How well each sentence and bank question of a chunk matches the question, on one scale. */
+export interface SentenceScores {
+  sentence: (ref: number) => number;
+  bankItem: (item: number) => number;
 }
 
-/** Document frequency of each stem over all units, for weighting the question's concepts. */
-export function documentFrequencies(index: HybridIndex): { df: Map<string, number>; n: number } {
-  const df = new Map<string, number>();
-  for (const r of index.refs) {
-    const c = index.chunks[r.chunk]!;
-    for (const s of new Set(stems(`${c.units[r.unit]!.text} ${c.section.join(" ")}`))) df.set(s, (df.get(s) ?? 0) + 1);
+/** The sentences of a chunk (indices into `index.sentences`), computed once per index. */
+const sentencesByChunk = new WeakMap<HybridIndex, number[][]>();
+export function chunkSentences(index: HybridIndex, chunk: number): number[] {
+  let map = sentencesByChunk.get(index);
+  if (!map) {
+    map = index.chunks.map(() => []);
+    index.sentences.forEach((r, i) => map![r.chunk]!.push(i));
+    sentencesByChunk.set(index, map);
   }
-  return { df, n: index.refs.length };
+  return map[chunk] ?? [];
 }
 
-/**
- * Choose what to answer from: the best passage (with its lead-in and the bullets
- * that answer, or all of a short list), plus up to two other passages that score
- * nearly as well.
- */
-export function selectEvidence(index: HybridIndex, ranked: ScoredUnit[], opts: { timescale?: boolean } = {}): Selection[] {
-  const top = ranked[0];
-  if (!top) return [];
-  const byChunk = new Map<number, ScoredUnit[]>();
-  for (const s of ranked.slice(0, 300)) {
-    const c = index.refs[s.ref]!.chunk;
-    byChunk.set(c, [...(byChunk.get(c) ?? []), s]);
-  }
-  // A passage where several sentences answer beats one with a single lucky sentence.
-  const chunkScore = (xs: ScoredUnit[]) => xs[0]!.score + 0.15 * (xs[1]?.score ?? 0);
-  const ordered = [...byChunk].sort((a, b) => chunkScore(b[1]) - chunkScore(a[1]));
-  const picks: Selection[] = [];
-  const topScore = chunkScore(ordered[0]![1]);
-  // The same words published twice (two pages of one site, a rule restated) are cited once.
-  const said = new Set<string>();
-  for (const [chunkId, scored] of ordered) {
-    if (picks.length >= COVERAGE.maxPassages) break;
-    const best = scored[0]!;
-    const bestText = normaliseForMatch(index.chunks[chunkId]!.units[index.refs[best.ref]!.unit]!.text);
-    if (said.has(bestText)) continue;
-    said.add(bestText);
-    const chunk = index.chunks[chunkId]!;
-    // A third passage must score nearly as well as the first, a little less when the whole answer stays short.
-    const shownSoFar = picks.reduce((n, p) => n + p.units.reduce((m, u) => m + p.chunk.units[u]!.text.length + 1, 0), 0);
-    const short = picks.length === 2 && shownSoFar + chunk.text.length <= COVERAGE.shortAnswerChars;
-    const needed = picks.length === 0 ? 1 : picks.length === 1 ? COVERAGE.nextPassage : short ? COVERAGE.shortThirdPassage : COVERAGE.thirdPassage;
-    if (chunkScore(scored) < topScore * needed) continue;
-    const unitScore = new Map(scored.map((s) => [index.refs[s.ref]!.unit, s.score]));
-    const bestUnit = index.refs[best.ref]!.unit;
-    const chosen = new Set<number>([bestUnit]);
-    const bullets = chunk.units.map((u, i) => (u.kind === "bullet" ? i : -1)).filter((i) => i >= 0);
-    // A bullet's later sentences go with it; its score is its best sentence's.
-    const headOf = (u: number) => {
-      let h = u;
-      while (h > 0 && chunk.units[h]!.cont) h--;
-      return h;
-    };
-    const partsOf = (h: number) => {
-      const out = [h];
-      for (let k = h + 1; k < chunk.units.length && chunk.units[k]!.cont; k++) out.push(k);
-      return out;
-    };
-    for (const [u, sc] of [...unitScore]) if (chunk.units[u]!.cont) unitScore.set(headOf(u), Math.max(sc, unitScore.get(headOf(u)) ?? 0));
-    const leadScore = chunk.leadIn !== null ? unitScore.get(chunk.leadIn) ?? 0 : 0;
-    const listAnswer =
-      bullets.length > 0 &&
-      (chunk.units[headOf(bestUnit)]!.kind === "bullet" || bestUnit === chunk.leadIn || leadScore >= best.score * 0.8);
-    if (chunk.text.length <= 900) {
-      // A short passage (a footnote, a two-line paragraph) is clearer whole.
-      chunk.units.forEach((_, i) => chosen.add(i));
-    } else if (listAnswer) {
-      if (chunk.leadIn !== null) chosen.add(chunk.leadIn);
-      const relevant = bullets.filter((i) => (unitScore.get(i) ?? 0) >= best.score * 0.75);
-      // The main passage gives its whole (short) list; a supporting passage only the bullets that answer.
-      // A timescale question wants the bullets that state a timescale, not the whole list around them.
-      const timed = opts.timescale && timescales(chunk.units[bestUnit]!.text).length > 0 ? relevant.filter((i) => partsOf(i).some((k) => timescales(chunk.units[k]!.text).length > 0)) : [];
-      const keep =
-        timed.length > 0
-          ? timed.slice(0, 2)
-          : picks.length > 0
-          ? relevant.slice(0, 2)
-          : bullets.length <= 6
-            ? bullets
-            : relevant.length >= 3
-              ? relevant.slice(0, 6)
-              : bullets.slice(0, 6);
-      if (chunk.units[bestUnit]!.cont && !keep.includes(headOf(bestUnit))) keep.push(headOf(bestUnit));
-      for (const i of keep) for (const k of partsOf(i)) chosen.add(k);
-    } else {
-      for (const [u, sc] of unitScore) {
-        if (chunk.units[u]!.kind !== "bullet" && !chunk.units[u]!.cont && sc >= best.score * 0.6 && chosen.size < 3) chosen.add(u);
-      }
-    }
-    const units = [...chosen].sort((a, b) => a - b);
-    // For a timescale question the quote should be the sentence that states the timescale.
-    const quoted = opts.timescale ? units.find((u) => timescales(chunk.units[u]!.text).length > 0) ?? bestUnit : bestUnit;
-    picks.push({ chunk, units, best: quoted, score: best.score });
-  }
-  return picks;
+/** The list items that follow a lead-in unit, with the sentences that continue them. */
+function listUnder(chunk: Chunk, lead: number): string[] {
+  const items: string[] = [];
+  chunk.units.forEach((u, i) => {
+    if (u.kind === "bullet" && u.lead === lead) items.push(u.text);
+    else if (u.cont && items.length && chunk.units[i - 1] && (chunk.units[i - 1]!.lead === lead || chunk.units[i - 1]!.cont)) items[items.length - 1] += ` ${u.text}`;
+  });
+  return items;
 }
 
-/** The units that show one sentence in context: itself, or for a bullet, its lead-in and the whole bullet. */
-export function unitInContext(chunk: Chunk, unit: number): number[] {
-  let head = unit;
-  while (head > 0 && chunk.units[head]!.cont) head--;
-  if (chunk.units[head]!.kind !== "bullet") return [unit];
-  const out = chunk.leadIn !== null && chunk.leadIn < head ? [chunk.leadIn, head] : [head];
-  for (let k = head + 1; k < chunk.units.length && chunk.units[k]!.cont; k++) out.push(k);
+/** A bullet with the sentences that continue it. */
+function wholeBullet(chunk: Chunk, unit: number): string {
+  let text = chunk.units[unit]!.text;
+  for (let k = unit + 1; k < chunk.units.length && chunk.units[k]!.cont; k++) text += ` ${chunk.units[k]!.text}`;
+  return text;
+}
+
+/** Keep whole lines while they fit. */
+function fit(lines: string[], budget: number): string[] {
+  const out: string[] = [];
+  let used = 0;
+  for (const l of lines) {
+    if (used + l.length + 1 > budget && out.length > 0) break;
+    out.push(l);
+    used += l.length + 1;
+  }
   return out;
 }
 
-/**
- * The best-ranked sentence that states a timescale about what the question asks about:
- * it opens with the subject ("The initial child protection conference should take place
- * within…"), or sits under a heading that names it ("The core group should: meet within…").
- * England's rule for the same thing, or nothing (never a rule about something else).
- */
-function timescaleSelection(index: HybridIndex, ranked: ScoredUnit[], subjects: string[]): Selection | undefined {
-  const facts = unitFacts(index);
-  const place = { opening: facts.openings, leaf: facts.leaves, path: facts.paths };
-  const about = (s: ScoredUnit, where: keyof typeof place) => subjects.some((x) => place[where][s.ref]!.includes(x));
-  const candidates = ranked.slice(0, 30).filter((s) => {
-    const ref = index.refs[s.ref]!;
-    return timescales(index.chunks[ref.chunk]!.units[ref.unit]!.text).length > 0;
-  });
-  // A sentence that names the subject itself is surer than one that inherits it from its heading, and that than from a parent heading.
-  const s = candidates.find((x) => about(x, "opening")) ?? candidates.find((x) => about(x, "leaf")) ?? candidates.find((x) => about(x, "path"));
-  if (!s) return undefined;
-  const ref = index.refs[s.ref]!;
-  const chunk = index.chunks[ref.chunk]!;
-  return { chunk, units: unitInContext(chunk, ref.unit), best: ref.unit, score: s.score };
+/** The bank questions of each chunk (indices into `index.bank`), computed once per index. */
+const bankByChunk = new WeakMap<HybridIndex, number[][]>();
+export function chunkBank(index: HybridIndex, chunk: number): number[] {
+  let map = bankByChunk.get(index);
+  if (!map) {
+    map = index.chunks.map(() => []);
+    index.bank.forEach((b, i) => map![b.chunk]!.push(i));
+    bankByChunk.set(index, map);
+  }
+  return map[chunk] ?? [];
+}
+
+/** How well the best sentence or bank question of a chunk answers, on the scale of `scores`. */
+export function bestInChunk(index: HybridIndex, chunk: number, scores: SentenceScores, keep: (item: number) => boolean = () => true): number {
+  let best = -1;
+  for (const r of chunkSentences(index, chunk)) best = Math.max(best, scores.sentence(r));
+  for (const i of chunkBank(index, chunk)) if (keep(i)) best = Math.max(best, scores.bankItem(i));
+  return best;
 }
 
 /**
- * A timescale question about a named subject ("when must the ICPC be held?", or one that
- * states a timescale to check: "the ICPC must be within 10 working days") leads with the
- * sentence that states the timescale of that subject, shown in its own context, even when
- * a neighbouring list or another sentence with the question's number ranks higher.
+ * Choose what to lead with from a chunk: the span of its best-matching bank question when
+ * that question matches at least as well as any one sentence does, else its best sentence.
+ * A lead-in ("Health practitioners should:") brings its list; a list item brings its lead-in.
  */
-export function leadWithSubject(
-  index: HybridIndex,
-  ranked: ScoredUnit[],
-  question: ExpandedQuestion,
-  picks: Selection[],
-  freq?: { df: Map<string, number>; n: number },
-): Selection[] {
-  const top = picks[0];
-  if (!top || (question.claims.length === 0 && !question.asksTimescale) || question.subjects.length === 0) return picks;
-  const lead = timescaleSelection(index, ranked, question.subjects);
-  if (!lead || lead.score < top.score * 0.5) return picks;
-  // A subject as broad as "local authority" names who acts, not what the question is about: the sentence must hold the question's other concepts too.
-  const said = `${lead.chunk.section.join(" ")} ${lead.units.map((u) => lead.chunk.units[u]!.text).join(" ")}`;
-  if (freq && conceptCoverage(question, said, freq) < COVERAGE.minConceptShare) return picks;
-  // A paragraph already chosen keeps its other sentences; a list shows only the bullet that answers.
-  const same = picks.find((p) => p.chunk.id === lead.chunk.id);
-  const bullet = lead.units.length > 1 || lead.chunk.units[lead.best]!.kind === "bullet";
-  const first: Selection = same && !bullet ? { ...same, best: lead.best, units: [...new Set([...same.units, lead.best])].sort((a, b) => a - b) } : lead;
-  return [first, ...picks.filter((p) => p.chunk.id !== lead.chunk.id)].slice(0, COVERAGE.maxPassages);
-}
-
-/**
- * A scorer of the IDF-weighted share of the question's concepts found in a text's stems.
- * Weights are computed once per question: the scorer runs over every unit.
- */
-export function conceptScorer(
-  question: ExpandedQuestion,
-  freq: { df: Map<string, number>; n: number },
-): (have: Set<string>) => number {
-  if (question.concepts.length === 0) return () => 1;
-  const idf = (s: string) => Math.log(1 + freq.n / (1 + (freq.df.get(s) ?? 0)));
-  const weighted = question.concepts.map((c) => ({
-    alternatives: c.alternatives,
-    w: Math.max(...c.alternatives.map((a) => Math.min(...a.map(idf)))),
-  }));
-  const total = weighted.reduce((a, c) => a + c.w, 0);
-  return (have) => {
-    let matched = 0;
-    for (const c of weighted) {
-      // A one-word alternative must be present; a phrase counts when most of its words are.
-      if (c.alternatives.some((a) => (a.length === 1 ? have.has(a[0]!) : a.filter((s) => have.has(s)).length * 2 > a.length))) {
-        matched += c.w;
-      }
+export function selectLead(index: HybridIndex, scored: ScoredChunk, scores: SentenceScores, keep: (item: number) => boolean = () => true): Selection {
+  const chunk = index.chunks[scored.chunk]!;
+  const refs = chunkSentences(index, scored.chunk);
+  let best = refs[0] ?? -1;
+  for (const r of refs) if (scores.sentence(r) > scores.sentence(best)) best = r;
+  let item: BankItem | null = null;
+  let itemScore = -Infinity;
+  for (const i of chunkBank(index, scored.chunk)) {
+    if (keep(i) && scores.bankItem(i) > itemScore) {
+      itemScore = scores.bankItem(i);
+      item = index.bank[i]!;
     }
-    return total > 0 ? matched / total : 1;
-  };
+  }
+  if (item && (best < 0 || itemScore >= scores.sentence(best))) {
+    const leadUnit = chunk.units.findIndex((u) => normaliseForMatch(u.text) === normaliseForMatch(item!.span));
+    if (item.also.length > 0) return { chunk, lines: [item.span, ...item.also.map((a) => `- ${a}`)], quote: item.span };
+    if (leadUnit >= 0) return fromUnit(chunk, leadUnit);
+    return { chunk, lines: [item.span], quote: item.span };
+  }
+  return fromUnit(chunk, index.sentences[best]!.unit);
 }
 
-/** IDF-weighted share of the question's concepts found in the selected evidence. */
-export function conceptCoverage(
-  question: ExpandedQuestion,
-  evidence: string | Set<string>,
-  freq: { df: Map<string, number>; n: number },
-): number {
-  return conceptScorer(question, freq)(typeof evidence === "string" ? new Set(stems(evidence)) : evidence);
+function fromUnit(chunk: Chunk, unit: number): Selection {
+  const u = chunk.units[unit]!;
+  let head = unit;
+  while (head > 0 && chunk.units[head]!.cont) head--;
+  const h = chunk.units[head]!;
+  if (h.kind === "bullet") {
+    // A list item answers with its lead-in, then the rest of its list while the answer stays short:
+    // "what does health do at a strat?" wants every item, "how soon?" the one first.
+    const lead = h.lead !== undefined ? [chunk.units[h.lead]!.text] : [];
+    const first = wholeBullet(chunk, head);
+    const rest = h.lead !== undefined ? listUnder(chunk, h.lead).filter((i) => i !== first) : [];
+    const items = [first, ...fit(rest, LENGTH.list - first.length - (lead[0]?.length ?? 0))];
+    return { chunk, lines: [...lead, ...items.map((i) => `- ${i}`)], quote: u.text };
+  }
+  const items = /:$/.test(u.text) ? listUnder(chunk, unit) : [];
+  if (items.length > 0) return { chunk, lines: [u.text, ...fit(items, LENGTH.list - u.text.length).map((i) => `- ${i}`)], quote: u.text };
+  return { chunk, lines: [u.text], quote: u.text };
 }
 
-function citationOf(sel: Selection): Citation {
+/** A sentence that supports the lead: its text and the chunk it comes from. */
+export interface Support {
+  chunk: Chunk;
+  text: string;
+  score: number;
+}
+
+/**
+ * Sentences that support the lead, best first: from the lead's chunk or the other candidate
+ * chunks, plain sentences (not list items or lead-ins), not already shown, each scored by its
+ * own match weighted by its chunk's. The caller keeps those that come close to the lead.
+ */
+export function supportCandidates(index: HybridIndex, shown: string, candidates: readonly ScoredChunk[], scores: SentenceScores): Support[] {
+  const seen = normaliseForMatch(shown);
+  const out: Support[] = [];
+  for (const c of candidates) {
+    const chunk = index.chunks[c.chunk]!;
+    for (const r of chunkSentences(index, c.chunk)) {
+      const u = chunk.units[index.sentences[r]!.unit]!;
+      if (u.kind !== "sentence" || u.cont || /:$/.test(u.text) || seen.includes(normaliseForMatch(u.text))) continue;
+      out.push({ chunk, text: u.text, score: c.score * (LEAD_BASE + scores.sentence(r)) });
+    }
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The sentences around the lead in its own paragraph, nearest first (the next, then the
+ * one before, and so on): the context a lone sentence needs ("In such cases, other paths
+ * would be followed…").
+ */
+export function contextOf(sel: Selection): string[] {
+  const units = sel.chunk.units;
+  const at = units.findIndex((u) => u.text === sel.quote);
+  if (at < 0 || units[at]!.kind !== "sentence" || units[at]!.cont || sel.lines.length > 1) return [];
+  const block = units[at]!.block;
+  const same = (k: number) => k >= 0 && k < units.length && units[k]!.kind === "sentence" && !units[k]!.cont && units[k]!.block === block && block !== undefined;
+  const out: string[] = [];
+  for (let d = 1; d < units.length; d++) {
+    if (same(at + d)) out.push(units[at + d]!.text);
+    if (same(at - d)) out.push(units[at - d]!.text);
+    if (!same(at + d) && !same(at - d)) break;
+  }
+  return out;
+}
+
+/** How much a chunk's rank counts against how well its best sentence answers, when choosing what to lead with. */
+export const LEAD_BASE = 0.5;
+
+function where(chunk: Chunk): string {
+  const leaf = chunk.section.filter((s) => s !== chunk.title).slice(-2).join(" > ") || chunk.title;
+  return chunk.paragraph ? `${leaf}, paragraph ${chunk.paragraph}` : leaf;
+}
+
+function citationOf(sel: Selection): KnowledgeCitation {
   return {
     file: sel.chunk.file,
     title: sel.chunk.title,
     section: sel.chunk.section.join(" > "),
     paragraph: sel.chunk.paragraph,
-    quote: trimQuote(sel.chunk.units[sel.best]!.text),
+    quote: trimQuote(sel.quote),
+    passage: sel.chunk.text,
   };
 }
 
-function where(sel: Selection): string {
-  const leaf = sel.chunk.section.slice(-2).join(" > ");
-  return sel.chunk.paragraph ? `${leaf}, paragraph ${sel.chunk.paragraph}` : leaf;
+function docName(documents: readonly DocumentMeta[], chunk: Chunk): string {
+  return documents.find((d) => d.id === chunk.docId)?.shortTitle ?? chunk.title;
 }
 
-function passageText(sel: Selection): string {
-  const c = sel.chunk;
-  const lines: string[] = [];
-  const hasBullets = sel.units.some((u) => c.units[u]!.kind === "bullet");
-  if (hasBullets && c.leadIn === null) lines.push(`${c.section[c.section.length - 1] ?? ""}:`);
-  for (const u of sel.units) {
-    const unit = c.units[u]!;
-    if (unit.cont && lines.length > 0 && sel.units.includes(u - 1)) lines[lines.length - 1] += ` ${unit.text}`;
-    else lines.push(unit.kind === "bullet" ? `- ${unit.text}` : unit.text);
-  }
-  return lines.join(hasBullets ? "\n" : " ");
+/** Join the shown lines: sentences run on, a list goes one item to a line. */
+function render(lines: string[]): string {
+  let out = "";
+  for (const l of lines) out += out === "" ? l : l.startsWith("- ") ? `\n${l}` : ` ${l}`;
+  return out;
 }
 
-function docOf(documents: DocumentMeta[], chunk: Chunk): DocumentMeta | undefined {
-  return documents.find((d) => d.id === chunk.docId);
+/** Cut an over-long answer at its last whole line or sentence under the limit. */
+function cap(text: string, max = LENGTH.max): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  const cut = Math.max(head.lastIndexOf("\n"), head.lastIndexOf(". ") + 1);
+  return `${head.slice(0, cut > max * 0.5 ? cut : head.lastIndexOf(" ")).trimEnd()} …`;
 }
 
 /**
- * Compose the extractive answer: the selected sentences, each passage introduced by
- * its jurisdiction, document and section, and cited with a verbatim quote. When the
- * evidence does not answer the question it says so and points to where to go.
+ * Compose a short, direct answer: the answering span first, then at most two supporting
+ * sentences, then where it comes from and for which jurisdiction. Citations carry the
+ * verbatim quote and the whole passage.
  */
-export function composeAnswer(opts: {
-  index: HybridIndex;
-  documents: DocumentMeta[];
-  question: ExpandedQuestion;
-  ranked: ScoredUnit[];
-  asked: Jurisdiction | null;
-  freq: { df: Map<string, number>; n: number };
-  /** Ranking for England, used to add a labelled comparison when Wales is not covered. */
-  englandRanked?: ScoredUnit[];
-}): Composed {
-  const { index, documents, question, asked } = opts;
-  const picks = leadWithSubject(index, opts.ranked, question, selectEvidence(index, opts.ranked, { timescale: question.asksTimescale }), opts.freq);
-  const inJurisdiction = picks.filter(
-    (p, i) =>
-      (!asked || p.chunk.jurisdiction === asked || p.chunk.jurisdiction === "both") &&
-      // Committee papers are context, not procedure: they support an answer only when the question names them.
-      (i === 0 || p.chunk.rank > CONTEXT_RANK || question.namedDocuments.includes(p.chunk.docId)),
-  );
-  const evidence = inJurisdiction.map((p) => `${p.chunk.section.join(" ")} ${p.chunk.text}`).join(" ");
-  const top = inJurisdiction[0];
-  const coverage = conceptCoverage(question, evidence, opts.freq);
-  const timescaleMissing = question.asksTimescale && !inJurisdiction.some((p) => hasTimeExpression(p.chunk.text));
-  const covered =
-    !!top &&
-    top.score >= COVERAGE.minScore &&
-    coverage >= COVERAGE.minConceptShare &&
-    !timescaleMissing &&
-    question.externalDocument === null &&
-    question.otherJurisdiction === null;
-
-  if (!covered || !top) {
-    const forWales = asked === "wales";
-    const lines = [
-      forWales
-        ? "The Wales sources I hold do not answer this for Wales, so I cannot give you a Wales rule."
-        : "The documents I hold do not cover this question, so I cannot give you a rule for it.",
-      WHERE_TO_GO,
-    ];
-    const citations: Citation[] = [];
-    const passages: string[] = [];
-    // England's rule is shown, labelled, only for a timescale Wales does not set (never as a Wales rule).
-    const england = forWales && question.asksTimescale ? timescaleSelection(index, opts.englandRanked ?? [], question.subjects) : undefined;
-    if (england && england.chunk.jurisdiction === "england" && england.chunk.rank >= 3 && england.score >= COVERAGE.minScore) {
-      const text = england.chunk.units[england.best]!.text;
-      const doc = docOf(documents, england.chunk);
-      lines.push(`For comparison only, this is England's guidance, not a Wales rule: ${doc?.shortTitle ?? england.chunk.title} (${where(england)}) says: "${trimQuote(text, 400)}"`);
-      citations.push(citationOf(england));
-      passages.push(text);
-    }
-    return { answer: lines.join("\n\n"), jurisdiction: asked ?? null, covered: false, citations, passages };
+export function composeCovered(opts: { documents: readonly DocumentMeta[]; selections: Selection[]; support: Support[]; asked: Jurisdiction | null; seeAlso?: Selection[] }): KnowledgeAnswer {
+  const { selections, documents } = opts;
+  const first = selections[0]!;
+  let body = render(first.lines);
+  const cited = [...selections];
+  for (const s of opts.support) {
+    const same = s.chunk.id === first.chunk.id;
+    body = `${body}${same && !body.includes("\n") ? " " : "\n\n"}${s.text}`;
+    if (!cited.some((c) => c.chunk.id === s.chunk.id)) cited.push({ chunk: s.chunk, lines: [s.text], quote: s.text });
   }
+  // Sentences of the same paragraph read in the paragraph's own order.
+  if (opts.support.length && opts.support.every((s) => s.chunk.id === first.chunk.id) && first.lines.length === 1) {
+    const order = (t: string) => first.chunk.units.findIndex((u) => u.text === t);
+    body = [first.lines[0]!, ...opts.support.map((s) => s.text)].sort((a, b) => order(a) - order(b)).join(" ");
+  }
+  for (const sel of selections.slice(1)) body = `${body}\n\n${render(sel.lines)}`;
+  const sources = new Map<string, string[]>();
+  for (const sel of cited) {
+    const key = `${docName(documents, sel.chunk)} (${jurisdictionLabel(sel.chunk.jurisdiction)})`;
+    sources.set(key, [...(sources.get(key) ?? []), where(sel.chunk)]);
+  }
+  const from = [...sources].map(([doc, places]) => `${doc}: ${[...new Set(places)].join("; ")}`).join(". ");
+  const jurisdictions = new Set(cited.map((s) => s.chunk.jurisdiction));
+  const jurisdiction: AnswerJurisdiction = opts.asked ?? (jurisdictions.size === 1 ? [...jurisdictions][0]! : "both");
+  const answer = cap(`${body}\n\nFrom ${from}.`);
+  const seeAlso = (opts.seeAlso ?? []).filter((s) => !cited.some((c) => c.chunk.id === s.chunk.id));
+  return { answer, jurisdiction, covered: true, citations: [...cited, ...seeAlso].map(citationOf) };
+}
 
-  const parts: string[] = [];
-  const citations: Citation[] = [];
-  const passages: string[] = [];
-  const jurisdictions = new Set(inJurisdiction.map((p) => p.chunk.jurisdiction));
-  inJurisdiction.forEach((p, i) => {
-    const doc = docOf(documents, p.chunk);
-    const name = doc?.shortTitle ?? p.chunk.title;
-    const text = passageText(p);
-    const label = jurisdictionLabel(p.chunk.jurisdiction);
-    const intro = i === 0 ? `In ${label}, ${name} (${where(p)}) says:` : `${i === 1 ? "It" : "It also"} says (${where(p)}):`;
-    const sameDoc = i > 0 && inJurisdiction[0]!.chunk.docId === p.chunk.docId;
-    parts.push(sameDoc || i === 0 ? `${intro} ${text}` : `In ${label}, ${name} (${where(p)}) says: ${text}`);
-    citations.push(citationOf(p));
-    passages.push(text);
-  });
-  const jurisdiction: AnswerJurisdiction =
-    asked ?? (jurisdictions.size === 1 ? ([...jurisdictions][0] as AnswerJurisdiction) : "both");
-  return { answer: parts.join("\n\n"), jurisdiction, covered: true, citations, passages };
+/** The refusal: what the corpus does not cover, where to go instead, and (for Wales) England's rule labelled for comparison only. */
+export function composeRefusal(opts: {
+  asked: Jurisdiction | null;
+  where?: string | null;
+  otherJurisdiction?: string | null;
+  comparison?: { documents: readonly DocumentMeta[]; selection: Selection } | null;
+}): KnowledgeAnswer {
+  const lines: string[] = [];
+  if (opts.otherJurisdiction) {
+    lines.push(`The documents I hold are for England and Wales, not ${opts.otherJurisdiction.replace(/^\w/, (c) => c.toUpperCase())}, so I cannot give you a rule for it.`);
+  } else if (opts.asked === "wales") {
+    lines.push("The Wales sources I hold do not answer this for Wales, so I cannot give you a Wales rule.");
+  } else {
+    lines.push("The documents I hold do not cover this question, so I cannot give you a rule for it.");
+  }
+  if (opts.where) lines.push(opts.where);
+  lines.push(WHERE_TO_GO);
+  const citations: KnowledgeCitation[] = [];
+  const cmp = opts.comparison;
+  if (cmp) {
+    const doc = docName(cmp.documents, cmp.selection.chunk);
+    lines.push(`For comparison only, this is England's guidance, not a Wales rule: ${doc} (${where(cmp.selection.chunk)}) says: "${trimQuote(render(cmp.selection.lines), 400)}"`);
+    citations.push(citationOf(cmp.selection));
+  }
+  return { answer: lines.join("\n\n"), jurisdiction: opts.asked, covered: false, citations };
 }

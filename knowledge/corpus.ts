@@ -36,7 +36,6 @@ export function ingestCorpus(
         ...ingestDocument(parts.get(d.id) ?? "", d, {
           debris: catalogue.debris,
           excludeSections: catalogue.excludeSections,
-          subHeadings: catalogue.subHeadings,
           firstId: chunks.length,
         }),
       );

@@ -38,7 +38,6 @@ const CatalogueSchema = z.object({
   authorityRanks: z.record(z.string(), z.number()),
   excludeSections: z.array(z.string()),
   debrisLines: z.array(z.string()),
-  subHeadings: z.array(z.string()),
   documents: z.array(DocumentMetaSchema).min(1),
 });
 
@@ -48,8 +47,6 @@ export interface Catalogue {
   excludeSections: string[];
   /** Whole lines that are conversion debris (navigation, page numbers), as regular expressions. */
   debris: RegExp[];
-  /** Generic headings ("Tasks") that belong under the heading before them even when printed at its level. */
-  subHeadings: string[];
   ranks: Record<string, number>;
 }
 
@@ -76,7 +73,6 @@ export function loadCatalogue(path = fromRoot("knowledge", "corpus", "documents.
     ranks,
     excludeSections: parsed.data.excludeSections,
     debris: parsed.data.debrisLines.map((r) => new RegExp(r)),
-    subHeadings: parsed.data.subHeadings,
     documents: parsed.data.documents.map((d) => ({ ...d, rank: ranks[d.authority] ?? 1 })),
   };
 }

@@ -4,18 +4,20 @@ import { BaseRetriever, type BaseRetrieverInput } from "@langchain/core/retrieve
 import type { Config } from "../core/config.js";
 import { invalidInput } from "../core/errors.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
-import { composeAnswer, conceptScorer, documentFrequencies, type KnowledgeAnswer } from "./answer.js";
-import { stems } from "./text.js";
+import { bestInChunk, composeCovered, contextOf, composeRefusal, LEAD_BASE, LENGTH, selectLead, supportCandidates, type KnowledgeAnswer, type SentenceScores, type Selection, type Support } from "./answer.js";
+import { chunkFrequencies, conceptCoverage, coverageProbability, loadCalibration, type Calibration, type CoverageFeatures } from "./coverage.js";
 import type { DocumentMeta } from "./documents.js";
 import type { Embeddings } from "./embeddings/embeddings.js";
 import { expandQuestion, loadQuestionTerms, type ExpandedQuestion } from "./expand.js";
-import { focusQuestion } from "./focus.js";
 import { checkGrounded, rephrase } from "./llm.js";
-import { fuseScores, rawScores, type HybridIndex } from "./search.js";
-import { loadIndex } from "./store.js";
+import { questionFocus, readQuestion, type QuestionReading } from "./reading.js";
+import { corpusFacts } from "./corpus-facts.js";
+import { buildChunkMini, denseEvidence, fuseChunks, lexicalEvidence, type BankItem, type DenseEvidence, type HybridIndex, type LexicalEvidence, type ScoredChunk } from "./search.js";
+import { bankQuestionsByChunk, encoderText, loadIndex } from "./store.js";
+import { stems, words } from "./text.js";
+import { hasTimeExpression } from "./quote.js";
+import { TopicModel, topicWords } from "./topic.js";
 import type { Chunk } from "./types.js";
-
-const MAX_EMBED_CHARS = 1000;
 
 /** Metadata carried by every retrieved langchain Document. */
 export interface PassageMetadata {
@@ -28,7 +30,7 @@ export interface PassageMetadata {
   score: number;
 }
 
-/** The hybrid search as a langchain retriever: passages (chunks) best first. */
+/** The hybrid search as a langchain retriever: passages best first. */
 export class KnowledgeRetriever extends BaseRetriever {
   lc_namespace = ["safeguarding", "knowledge"];
 
@@ -45,116 +47,360 @@ export class KnowledgeRetriever extends BaseRetriever {
   }
 }
 
-/** The loaded corpus: answers questions, and exposes a retriever and the document list. */
+export interface AnswerOptions {
+  jurisdiction?: Jurisdiction;
+  /**
+   * The question's vector, when the caller has already embedded it (to share one embedding
+   * between triage and retrieval): the embedding of `kb.encoderText(question)`.
+   */
+  vector?: Float32Array;
+}
+
+/** Options for evaluation and calibration: leave parts of the banks out, force the dense path. */
+export interface AnalysisOptions extends AnswerOptions {
+  excludeBank?: (item: number) => boolean;
+  excludeOutOfScope?: (item: number) => boolean;
+  /** Never take the lexical fast path. */
+  dense?: boolean;
+}
+
+/** Everything the knowledge base worked out about a question, for answering and for calibration. */
+export interface Analysis {
+  reading: QuestionReading;
+  core: ExpandedQuestion;
+  whole: ExpandedQuestion;
+  /** What the question is judged on (see `focusOf`). */
+  focus: ExpandedQuestion;
+  asked: Jurisdiction | null;
+  lexical: LexicalEvidence;
+  dense: DenseEvidence | null;
+  ranked: ScoredChunk[];
+  features: CoverageFeatures;
+  probability: number;
+  covered: boolean;
+  /** True when the answer came from lexical and bank matches alone, without the encoder. */
+  fast: boolean;
+}
+
+/** The loaded corpus and question banks: answers questions, and exposes a retriever and the document list. */
 export class KnowledgeBase {
   readonly retriever: KnowledgeRetriever;
-  private readonly freq: ReturnType<typeof documentFrequencies>;
-  /** Stems of each unit with its section path, for the concept match. */
-  private readonly unitStems: Set<string>[];
-  /** Stems of each distinct section heading path, for the heading match. */
-  private readonly headingStems: Set<string>[];
-  /** Index into headingStems for each unit. */
-  private readonly unitHeading: Uint32Array;
+  private readonly freq: ReturnType<typeof chunkFrequencies>;
+  private readonly chunkStems: Set<string>[];
+  private readonly bankStems: Set<string>[];
+  private readonly bankOfChunk: number[][];
+  private readonly vocabulary: Set<string>;
+  /** Bank questions left out of this view of the index (cross-validation). */
+  private leftOut?: (item: number) => boolean;
 
   constructor(
-    private readonly index: HybridIndex,
+    readonly index: HybridIndex,
     readonly documents: DocumentMeta[],
     private readonly embeddings: Embeddings,
     private readonly llm?: BaseChatModel,
+    readonly calibration: Calibration = loadCalibration(),
   ) {
-    this.freq = documentFrequencies(index);
-    this.unitStems = index.refs.map((r) => {
-      const c = index.chunks[r.chunk]!;
-      return new Set(stems(`${c.units[r.unit]!.text} ${c.section.join(" ")}`));
-    });
-    // Passages share headings: score each distinct heading once per question, not each unit.
-    const headingIds = new Map<string, number>();
-    const chunkHeading = index.chunks.map((c) => {
-      const h = sectionHeadings(c);
-      if (!headingIds.has(h)) headingIds.set(h, headingIds.size);
-      return headingIds.get(h)!;
-    });
-    this.headingStems = [...headingIds.keys()].map((h) => new Set(stems(h)));
-    this.unitHeading = Uint32Array.from(index.refs, (r) => chunkHeading[r.chunk]!);
+    ({ freq: this.freq, chunkStems: this.chunkStems, vocabulary: this.vocabulary } = corpusFacts(index.chunks));
+    ({ bankStems: this.bankStems, bankOfChunk: this.bankOfChunk } = bankFacts(index));
     this.retriever = new KnowledgeRetriever(this);
   }
 
-  private async rank(question: string) {
-    const expanded = expandQuestion(focusQuestion(question));
-    // The encoder is slow on long text; a question's opening carries its subject.
-    const [vector] = await this.embeddings.embed([expanded.inline.slice(0, MAX_EMBED_CHARS)]);
-    const score = conceptScorer(expanded, this.freq);
-    const concepts = Float32Array.from(this.unitStems, score);
-    let headings: Float32Array | undefined;
-    if (expanded.concepts.length > 0) {
-      const byHeading = Float32Array.from(this.headingStems, score);
-      headings = Float32Array.from(this.unitHeading, (h) => byHeading[h]!);
+  /**
+   * The same knowledge base with some bank questions left out everywhere (the chunk index
+   * and the bank match), for cross-validation: questions are answered as if those were never written.
+   */
+  withoutBank(leaveOut: (item: number) => boolean, calibration: Calibration = this.calibration): KnowledgeBase {
+    const chunkMini = buildChunkMini(this.index.chunks, bankQuestionsByChunk(this.index.chunks.length, this.index.bank, (i) => !leaveOut(i)));
+    const kb = new KnowledgeBase({ ...this.index, chunkMini }, this.documents, this.embeddings, this.llm, calibration);
+    kb.leftOut = leaveOut;
+    return kb;
+  }
+
+  /** The same knowledge base with other weights and thresholds (calibration). */
+  withCalibration(calibration: Calibration): KnowledgeBase {
+    const kb = new KnowledgeBase(this.index, this.documents, this.embeddings, this.llm, calibration);
+    kb.leftOut = this.leftOut;
+    return kb;
+  }
+
+  private readonly vectors = new Map<string, Float32Array>();
+  /** The encoder's vector for a text, remembered for the last few hundred questions (a question is often asked again). */
+  private async embed(text: string): Promise<Float32Array> {
+    let v = this.vectors.get(text);
+    if (v) {
+      this.vectors.delete(text);
+    } else {
+      v = (await this.embeddings.embed([text]))[0]!;
+      if (this.vectors.size >= VECTOR_CACHE) this.vectors.delete(this.vectors.keys().next().value!);
     }
-    return { expanded, concepts, headings, raw: rawScores(this.index, expanded.text, vector!) };
+    this.vectors.set(text, v);
+    return v;
+  }
+
+  /** How a message is read: the asking part and the case narrative (names, ages and dates masked). */
+  read(question: string): QuestionReading {
+    return readQuestion(question, (w) => this.vocabulary.has(w));
+  }
+
+  /**
+   * What the question is judged on: its asking sentences (particulars masked) when they name
+   * at least two things the corpus or the field's shorthand knows, else the whole message.
+   * Case detail around a self-contained question then changes neither its vector nor its topic.
+   */
+  focusOf(reading: QuestionReading): string {
+    return questionFocus(reading, this.freq.df);
+  }
+
+  /** What the encoder reads for a question: share a vector only if it embeds this text. */
+  encoderText(question: string): string {
+    return encoderText(this.focusOf(this.read(question)));
+  }
+
+  /** Read, rank and judge a question, without composing the answer. */
+  async analyse(question: string, options: AnalysisOptions = {}): Promise<Analysis> {
+    const opts = { ...options, excludeBank: options.excludeBank ?? this.leftOut };
+    const reading = this.read(question);
+    const core = expandQuestion(reading.core);
+    const whole = expandQuestion(reading.text);
+    const focus = expandQuestion(this.focusOf(reading));
+    const context = expandQuestion(reading.context);
+    const asked = opts.jurisdiction ?? whole.jurisdiction;
+    const lexical = lexicalEvidence(this.index, { core: core.text, context: reading.context ? context.text : "" });
+    const fusion = this.calibration.fusion;
+    const scope = { namedDocuments: whole.namedDocuments, exclude: opts.excludeBank, timed: asksForTime(reading.core) ? this.timedChunks() : null };
+    if (!opts.dense && !opts.vector && this.calibration.fastPath.enabled) {
+      const ranked = fuseChunks(this.index, lexical, null, fusion, { ...scope, jurisdiction: asked });
+      const features = this.features(focus, lexical, null, ranked, asked, opts);
+      if (this.fastPathHolds(features, ranked)) {
+        return { reading, core, whole, focus, asked, lexical, dense: null, ranked, features, probability: 1, covered: true, fast: true };
+      }
+    }
+    const vector = opts.vector ?? (await this.embed(encoderText(this.focusOf(reading))));
+    const dense = denseEvidence(this.index, vector);
+    const judge = (j: Jurisdiction | null) => {
+      const ranked = fuseChunks(this.index, lexical, dense, fusion, { ...scope, jurisdiction: j });
+      const features = this.features(focus, lexical, dense, ranked, j, opts);
+      const probability = coverageProbability(features, this.calibration.coverage);
+      return { ranked, features, probability, covered: probability >= this.calibration.coverage.threshold && ranked.length > 0 };
+    };
+    let verdict = judge(asked);
+    // A question with no jurisdiction is not refused where England's guidance answers it.
+    if (!asked && !verdict.covered) {
+      const england = judge("england");
+      if (england.covered) verdict = england;
+    }
+    if (whole.otherJurisdiction) verdict = { ...verdict, covered: false };
+    return { reading, core, whole, focus, asked, lexical, dense, ...verdict, fast: false };
+  }
+
+  private features(focus: ExpandedQuestion, lexical: LexicalEvidence, dense: DenseEvidence | null, ranked: ScoredChunk[], j: Jurisdiction | null, opts: AnalysisOptions): CoverageFeatures {
+    const eligible = (c: Chunk) => !j || c.jurisdiction === j || c.jurisdiction === "both";
+    // Nearest neighbours across both banks: [similarity, in scope], best first, the nearest few only.
+    const near: [number, boolean][] = [];
+    const consider = (sim: number, inScope: boolean) => {
+      if (near.length >= NEIGHBOURS && sim <= near[near.length - 1]![0]) return;
+      near.push([sim, inScope]);
+      near.sort((a, b) => b[0] - a[0]);
+      if (near.length > NEIGHBOURS) near.pop();
+    };
+    let bank = 0;
+    let bankLex = 0;
+    this.index.bank.forEach((b, i) => {
+      if (opts.excludeBank?.(i) || !eligible(this.index.chunks[b.chunk]!)) return;
+      if (dense) {
+        bank = Math.max(bank, dense.bank[i]!);
+        consider(dense.bank[i]!, true);
+      }
+      bankLex = Math.max(bankLex, lexical.bank[i]!);
+    });
+    let outOfScope = 0;
+    let oosLex = 0;
+    this.index.outOfScope.forEach((_, i) => {
+      if (opts.excludeOutOfScope?.(i)) return;
+      if (dense) {
+        outOfScope = Math.max(outOfScope, dense.outOfScope[i]!);
+        consider(dense.outOfScope[i]!, false);
+      }
+      oosLex = Math.max(oosLex, lexical.outOfScope[i]!);
+    });
+    const top = near;
+    const weight = (s: number) => Math.exp((s - (top[0]?.[0] ?? 0)) / NEIGHBOUR_TEMPERATURE);
+    const total = top.reduce((a, [s]) => a + weight(s), 0);
+    const first = ranked[0];
+    const leaveOut = {
+      inScope: opts.excludeBank ? this.index.bank.flatMap((_, i) => (opts.excludeBank!(i) ? [i] : [])) : [],
+      outOfScope: opts.excludeOutOfScope ? this.index.outOfScope.flatMap((_, i) => (opts.excludeOutOfScope!(i) ? [i] : [])) : [],
+    };
+    return {
+      topic: topicModel(this.index).score(topicWords(focus.text), leaveOut) / 10,
+      margin: bank - outOfScope,
+      neighbours: total > 0 ? top.reduce((a, [s, inScope]) => a + (inScope ? weight(s) : 0), 0) / total : 0.5,
+      sentence: first ? Math.max(...ranked.slice(0, 5).map((r) => r.sentenceDense)) : 0,
+      // An asking sentence that leans on its case ("what do I do now?") is judged with the case's words.
+      concepts: first ? conceptCoverage(focus.concepts, this.wordsOf(first.chunk, opts), this.freq) : 0,
+      lexicalOutOfScope: oosLex / (oosLex + bankLex + 1e-6),
+    };
+  }
+
+  /**
+   * The words a passage answers in: its own, its headings', and those of the bank questions
+   * it answers (practitioners' words for what it says: "max", "strat"), less any left out.
+   */
+  private wordsOf(chunk: number, opts: AnalysisOptions): Set<string> {
+    const have = new Set(this.chunkStems[chunk]);
+    for (const i of this.bankOfChunk[chunk] ?? []) if (!opts.excludeBank?.(i)) for (const w of this.bankStems[i]!) have.add(w);
+    return have;
+  }
+
+  private fastPathHolds(f: CoverageFeatures, ranked: ScoredChunk[]): boolean {
+    const p = this.calibration.fastPath;
+    const [a, b] = ranked;
+    if (!a) return false;
+    return f.concepts >= p.minConcepts && a.bankLexical >= p.minBankLexical && a.score - (b?.score ?? 0) >= p.minMargin && f.lexicalOutOfScope <= p.maxLexicalOutOfScope;
+  }
+
+  /**
+   * Scores of sentences and bank questions on one scale, for choosing what to lead with: the
+   * encoder's similarity and the words' match (BM25, as a share of the best), mixed.
+   */
+  private sentenceScores(a: Analysis, opts: AnalysisOptions): SentenceScores {
+    const maxSentence = Math.max(1e-6, ...a.lexical.sentences);
+    let maxBank = 1e-6;
+    a.lexical.bank.forEach((v, i) => {
+      if (!opts.excludeBank?.(i)) maxBank = Math.max(maxBank, v);
+    });
+    // A question that asks for a time ("how soon", "by when") is answered by a sentence that states one.
+    const timed = asksForTime(a.reading.core) ? (r: number) => (this.timedSentence(r) ? TIME_BOOST : 1) : () => 1;
+    if (a.dense) {
+      const d = a.dense;
+      return {
+        sentence: (r) => (r < 0 ? -1 : timed(r) * (DENSE_SHARE * d.sentences[r]! + (1 - DENSE_SHARE) * (a.lexical.sentences[r]! / maxSentence))),
+        bankItem: (i) => DENSE_SHARE * d.bank[i]! + (1 - DENSE_SHARE) * (a.lexical.bank[i]! / maxBank),
+      };
+    }
+    return { sentence: (r) => (r < 0 ? -1 : timed(r) * (a.lexical.sentences[r]! / maxSentence)), bankItem: (i) => a.lexical.bank[i]! / maxBank };
+  }
+
+  private timedChunkCache?: Uint8Array;
+  /** Which chunks state a timescale. */
+  private timedChunks(): Uint8Array {
+    this.timedChunkCache ??= Uint8Array.from(this.index.chunks, (c) => (hasTimeExpression(c.text) ? 1 : 0));
+    return this.timedChunkCache;
+  }
+
+  private timedCache?: Uint8Array;
+  /** Whether a sentence states a timescale ("within 15 working days", "immediately"). */
+  private timedSentence(r: number): boolean {
+    this.timedCache ??= Uint8Array.from(this.index.sentences, (x) => (hasTimeExpression(this.index.chunks[x.chunk]!.units[x.unit]!.text) ? 1 : 0));
+    return this.timedCache[r] === 1;
+  }
+
+  /**
+   * Answer a procedure question from the corpus. Jurisdiction: the option, else the words
+   * of the question, else the best evidence.
+   */
+  async answer(question: string, opts: AnswerOptions = {}): Promise<KnowledgeAnswer> {
+    if (question.trim() === "") throw invalidInput("Please type your question.");
+    return this.compose(await this.analyse(question, opts));
+  }
+
+  /** Compose the answer (or the refusal) from an analysis. */
+  async compose(a: Analysis, options: AnalysisOptions = {}): Promise<KnowledgeAnswer> {
+    const opts = { ...options, excludeBank: options.excludeBank ?? this.leftOut };
+    const scores = this.sentenceScores(a, opts);
+    if (!a.covered) return this.refusal(a, opts, scores);
+    const keep = (i: number) => !opts.excludeBank?.(i);
+    const top = a.ranked[0]!;
+    const candidates = a.ranked.slice(0, CANDIDATES).filter((c) => c.score >= top.score * CANDIDATE_SHARE);
+    // Lead with the chunk whose rank and best sentence together answer best.
+    const leadValue = (c: ScoredChunk) => c.score * (LEAD_BASE + bestInChunk(this.index, c.chunk, scores, keep));
+    const leader = candidates.reduce((b, c) => (leadValue(c) > leadValue(b) ? c : b), top);
+    const lead = selectLead(this.index, leader, scores, keep);
+    const support: Support[] = [];
+    let shown = lead.lines.join(" ");
+    // A lone sentence comes with the sentences around it in its paragraph, while the answer stays short.
+    for (const text of contextOf(lead)) {
+      if (support.length >= 2 || shown.length + text.length > LENGTH.support) break;
+      support.push({ chunk: lead.chunk, text, score: 0 });
+      shown += ` ${text}`;
+    }
+    for (const s of supportCandidates(this.index, shown, candidates, scores)) {
+      if (support.length >= 2 || s.score < leadValue(leader) * SUPPORT_SHARE) break;
+      if (shown.length + s.text.length > LENGTH.support) continue;
+      support.push(s);
+      shown += ` ${s.text}`;
+    }
+    // Passages nearly as good are cited too, with their best sentence quoted, so the reader can check them.
+    const seeAlso = [
+      // The same words published in another document (the two Wales pages share paragraphs) are cited from both.
+      ...this.index.chunks
+        .filter((c) => c.id !== lead.chunk.id && c.docId !== lead.chunk.docId && c.jurisdiction === lead.chunk.jurisdiction && c.text.includes(lead.quote))
+        .map((c) => ({ chunk: c, lines: [lead.quote], quote: lead.quote })),
+      ...candidates
+        .filter((c) => c.chunk !== leader.chunk && c.score >= top.score * SEE_ALSO_SHARE)
+        .map((c) => selectLead(this.index, c, scores, keep)),
+    ].slice(0, SEE_ALSO);
+    const composed = composeCovered({ documents: this.documents, selections: [lead], support, asked: a.asked, seeAlso });
+    if (this.llm) {
+      const passages = [lead.lines.join(" "), ...support.map((s) => s.text)];
+      const text = await rephrase(this.llm, a.reading.text, passages);
+      if (text && checkGrounded(text, passages).ok) return { ...composed, answer: text };
+    }
+    return composed;
+  }
+
+  private refusal(a: Analysis, opts: AnalysisOptions, scores: SentenceScores): KnowledgeAnswer {
+    // Where to go: the nearest out-of-scope question's advice, when it is nearer than anything the bank holds.
+    const where = this.whereInstead(a, opts);
+    let comparison: { documents: DocumentMeta[]; selection: Selection } | null = null;
+    if (a.asked === "wales" && a.dense) {
+      // England's guidance is shown, labelled for comparison only, where it answers the question confidently.
+      const ranked = fuseChunks(this.index, a.lexical, a.dense, this.calibration.fusion, { jurisdiction: "england", exclude: opts.excludeBank });
+      const f = this.features(a.focus, a.lexical, a.dense, ranked, "england", opts);
+      if (ranked[0] && coverageProbability(f, this.calibration.coverage) >= COMPARISON_CONFIDENCE) {
+        comparison = { documents: this.documents, selection: selectLead(this.index, ranked[0], scores) };
+      }
+    }
+    return composeRefusal({ asked: a.asked, where, otherJurisdiction: a.whole.otherJurisdiction, comparison });
+  }
+
+  /**
+   * Where to go instead: the advice of the out-of-scope topic the question is about, when the
+   * encoder's nearest out-of-scope question and the words' best match agree on the topic.
+   */
+  private whereInstead(a: Analysis, opts: AnalysisOptions): string | null {
+    const items = this.index.outOfScope;
+    const best = (score: (i: number) => number) => {
+      let b = -1;
+      items.forEach((_, i) => {
+        if (!opts.excludeOutOfScope?.(i) && (b < 0 || score(i) > score(b))) b = i;
+      });
+      return b;
+    };
+    const byWords = best((i) => a.lexical.outOfScope[i]!);
+    if (byWords < 0 || a.lexical.outOfScope[byWords]! <= 0) return null;
+    const byMeaning = a.dense ? best((i) => a.dense!.outOfScope[i]!) : byWords;
+    return items[byWords]!.topic === items[byMeaning]!.topic ? items[byWords]!.where : null;
   }
 
   /** The best passages for a query, as langchain Documents with their citation metadata. */
   async passages(query: string, opts: { k?: number; jurisdiction?: Jurisdiction } = {}): Promise<Document<PassageMetadata>[]> {
-    const { expanded, raw, concepts, headings } = await this.rank(query);
-    const jurisdiction = opts.jurisdiction ?? expanded.jurisdiction;
-    const ranked = fuseScores(this.index, raw, { ...fusionOptions(expanded, concepts, headings), jurisdiction });
-    const seen = new Set<number>();
-    const docs: Document<PassageMetadata>[] = [];
-    for (const s of ranked) {
-      const chunk = this.index.chunks[this.index.refs[s.ref]!.chunk]!;
-      if (seen.has(chunk.id)) continue;
-      seen.add(chunk.id);
-      docs.push(
-        new Document<PassageMetadata>({
-          pageContent: chunk.text,
-          metadata: {
-            file: chunk.file,
-            title: chunk.title,
-            section: chunk.section.join(" > "),
-            paragraph: chunk.paragraph,
-            jurisdiction: chunk.jurisdiction,
-            rank: chunk.rank,
-            score: s.score,
-          },
-        }),
-      );
-      if (docs.length >= (opts.k ?? 4)) break;
-    }
-    return docs;
-  }
-
-  /**
-   * Answer a procedure question from the corpus. Jurisdiction: the option, else the
-   * words of the question, else the best evidence.
-   */
-  async answer(question: string, opts: { jurisdiction?: Jurisdiction } = {}): Promise<KnowledgeAnswer> {
-    if (question.trim() === "") throw invalidInput("Please type your question.");
-    const { expanded, raw, concepts, headings } = await this.rank(question);
-    const asked = opts.jurisdiction ?? expanded.jurisdiction;
-    const fusion = fusionOptions(expanded, concepts, headings);
-    const scoped = fuseScores(this.index, raw, { ...fusion, jurisdiction: asked });
-    const englandRanked = asked === "wales" ? fuseScores(this.index, raw, { ...fusion, jurisdiction: "england" }) : undefined;
-    const composed = composeAnswer({
-      index: this.index,
-      documents: this.documents,
-      question: expanded,
-      ranked: scoped,
-      asked,
-      freq: this.freq,
-      englandRanked,
+    const a = await this.analyse(query, { jurisdiction: opts.jurisdiction, dense: true });
+    return a.ranked.slice(0, opts.k ?? 4).map((s) => {
+      const chunk = this.index.chunks[s.chunk]!;
+      return new Document<PassageMetadata>({
+        pageContent: chunk.text,
+        metadata: {
+          file: chunk.file,
+          title: chunk.title,
+          section: chunk.section.join(" > "),
+          paragraph: chunk.paragraph,
+          jurisdiction: chunk.jurisdiction,
+          rank: chunk.rank,
+          score: s.score,
+        },
+      });
     });
-    const { passages, ...result } = composed;
-    if (this.llm && result.covered) {
-      const text = await rephrase(this.llm, question, passages);
-      if (text && checkGrounded(text, passages).ok) return { ...result, answer: text };
-    }
-    return result;
-  }
-
-  /** The passage a citation points at (for evaluation and audits), if it exists. */
-  passageOf(citation: { file: string; section: string; quote: string }): string | undefined {
-    const core = citation.quote.replace(/^…|…$/g, "");
-    return this.index.chunks.find((c) => c.file === citation.file && c.section.join(" > ") === citation.section && c.text.includes(core))?.text;
   }
 
   /** Every chunk (for tests of the quote property and for audits). */
@@ -163,29 +409,61 @@ export class KnowledgeBase {
   }
 }
 
-/** What the ranking needs to know about a question, besides its raw evidence and jurisdiction. */
-function fusionOptions(expanded: ExpandedQuestion, concepts: Float32Array, headings: Float32Array | undefined) {
-  const terms = loadQuestionTerms();
-  return {
-    timescale: expanded.asksTimescale,
-    definition: expanded.asksDefinition,
-    concepts,
-    headings,
-    subjects: expanded.subjects,
-    namedDocuments: expanded.namedDocuments,
-    actor: expanded.actor,
-    negated: expanded.negated,
-    intents: expanded.intents.flatMap((name) => terms.intents[name] ?? []),
-  };
+const topicCache = new WeakMap<readonly BankItem[], TopicModel>();
+
+/** The topic model of the index's two banks, built once. */
+function topicModel(index: HybridIndex): TopicModel {
+  let m = topicCache.get(index.bank);
+  if (!m) {
+    m = TopicModel.fromQuestions(
+      index.bank.map((b) => b.question),
+      index.outOfScope.map((o) => o.question),
+    );
+    topicCache.set(index.bank, m);
+  }
+  return m;
 }
 
-/**
- * The headings a passage sits under, as a reader sees them: its section path without
- * the document's own title (which every passage of the document shares).
- */
-export function sectionHeadings(chunk: Chunk): string {
-  return chunk.section.filter((s) => s !== chunk.title).join(" ");
+const bankFactsCache = new WeakMap<readonly BankItem[], { bankStems: Set<string>[]; bankOfChunk: number[][] }>();
+
+/** Each bank question's stems (expanded), and each chunk's bank questions. */
+function bankFacts(index: HybridIndex) {
+  let f = bankFactsCache.get(index.bank);
+  if (!f) {
+    const bankOfChunk: number[][] = index.chunks.map(() => []);
+    index.bank.forEach((b, i) => bankOfChunk[b.chunk]!.push(i));
+    f = { bankStems: index.bank.map((b) => new Set(stems(expandQuestion(b.question).text))), bankOfChunk };
+    bankFactsCache.set(index.bank, f);
+  }
+  return f;
 }
+
+/** Question vectors remembered (in memory only, never written anywhere). */
+const VECTOR_CACHE = 500;
+
+/** The question's nearest bank neighbours that vote on whether it is in scope, and how sharply nearer ones count more. */
+const NEIGHBOURS = 10;
+const NEIGHBOUR_TEMPERATURE = 0.05;
+
+/** Passages considered for the answer: the best few, within this share of the best's score. */
+const CANDIDATES = 4;
+const CANDIDATE_SHARE = 0.6;
+/** A supporting sentence must come this close to the lead. */
+const SUPPORT_SHARE = 0.85;
+/** Further passages cited (with a quote) when they score this close to the best. */
+const SEE_ALSO = 2;
+const SEE_ALSO_SHARE = 0.6;
+/** Share of the encoder's similarity in a sentence's score; the rest is the words' match. */
+const DENSE_SHARE = 0.6;
+/** How much a sentence that states a time gains when the question asks for one. */
+const TIME_BOOST = 1.25;
+
+/** Whether a question asks for a time: how long, how soon, by when, what deadline. */
+export function asksForTime(question: string): boolean {
+  return /\b(how (long|soon|quickly|fast|often|many (working )?(days|weeks|months|hours))|by when|when (must|should|does|do|is|are|will|has|have)|deadline|timescales?|time ?limit|time ?frame|within how)\b/i.test(question);
+}
+/** England's guidance is offered for comparison to a Wales question only when it is this sure. */
+const COMPARISON_CONFIDENCE = 0.8;
 
 /** Load the saved index and make a knowledge base (no re-embedding of the corpus). */
 export async function loadKnowledgeBase(opts: { config: Config; embeddings: Embeddings; llm?: BaseChatModel }): Promise<KnowledgeBase> {

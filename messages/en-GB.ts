@@ -47,6 +47,12 @@ export const EN_GB = {
   "input.tooLong":
     "That message is too long for me to work with ({length} characters; the limit is {limit}). I have checked all of it for signs of danger. Please send your question or notes in smaller parts.",
   "input.unknownAction": "I could not tell what that button was for. Please type what you would like to do.",
+  "input.slowDown":
+    "You are sending messages faster than I can answer them, so I have not answered that one. Please wait a few seconds and send it again. If a child is in immediate danger, call 999.",
+  "state.unavailable":
+    "I cannot reach my conversation memory at the moment, so I could not answer that or keep your place. Please try again in a minute. If a child is in immediate danger, call 999.",
+  "state.conflict":
+    "Several of your messages arrived at the same moment and I could not record this one. Please send it again.",
   "deadline.askDate": "What was the date of the {event}? For example 14/05/2025, 2025-05-14 or \"yesterday\".",
   "deadline.retryDate": "{error} Please give the date again (for example 14/05/2025), or type cancel.",
   "deadline.doing": "a deadline question",

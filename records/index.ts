@@ -4,7 +4,7 @@
  */
 export { draftFromNotes, readNotes, completeDraft, MAX_NOTES_CHARS, type DraftDeps, type DraftOptions } from "./draft.js";
 export { checkRecord } from "./check.js";
-export { renderRecord, renderMarkdown, renderHtml, renderDocx, type RecordFormat } from "./render.js";
+export { renderRecord, renderMarkdown, renderHtml, renderDocx, gapsOrNone, type RecordFormat } from "./render.js";
 export { saveRecord } from "./store.js";
 export { parseNotes, findReference } from "./notes-parser.js";
 export { recordFromJson } from "./json-record.js";

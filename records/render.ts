@@ -45,7 +45,8 @@ function mdTable(t: { header: string[]; rows: string[][] }): string[] {
   return [`| ${t.header.map(md).join(" | ")} |`, `| ${t.header.map(() => "---").join(" | ")} |`, ...t.rows.map((r) => `| ${r.map(md).join(" | ")} |`)];
 }
 
-function gapsOrNone(v: RecordView): string[] {
+/** What the record lacks, in the order every format shows it: the gaps, then what else is not recorded. */
+export function gapsOrNone(v: RecordView): string[] {
   const also = v.notRecorded.length > 0 ? [`Also not recorded: ${v.notRecorded.join(", ")}.`] : [];
   if (v.gaps.length === 0 && also.length === 0) return ["Nothing obvious is missing. Check the record against your local recording procedures."];
   return [...v.gaps, ...also];

@@ -11,7 +11,7 @@ import { fromRoot } from "../core/paths.js";
 import { createAssistant, type Assistant } from "../assistant/index.js";
 import { ruleFromText, toEventId } from "../deadlines/index.js";
 
-const evalFile = (name: string) => fromRoot("..", "shared", "eval", name);
+const evalFile = (name: string) => fromRoot("test", "eval", name);
 
 function jsonl<T>(name: string): T[] {
   return readFileSync(evalFile(name), "utf8")

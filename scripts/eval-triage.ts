@@ -39,11 +39,6 @@ function printFigures(title: string, f: Figures, verboseKinds = true): void {
   for (const l of LEVELS) console.log(`  ${short(l).padEnd(9)} ${LEVELS.map((g) => String(f.confusion[l][g]).padStart(5)).join(" ")}`);
 }
 
-/** A file of the shared evaluation folder beside the checkout (one or two levels up for a worktree). */
-function sharedEval(name: string): string {
-  return [fromRoot("..", "shared", "eval", name), fromRoot("..", "..", "shared", "eval", name)].find(existsSync) ?? fromRoot("..", "shared", "eval", name);
-}
-
 function jsonl(path: string): Record<string, unknown>[] {
   return readFileSync(path, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, unknown>);
 }
@@ -109,7 +104,7 @@ async function main(): Promise<void> {
   const shipped = { lexical: models.lexical, full: models.full };
 
   console.log("\n== Procedure questions (the project's own sets): every one should be none ==");
-  const questionFiles = [fromRoot("test", "knowledge", "dev-questions.jsonl"), fromRoot("test", "knowledge", "canonical-questions.jsonl"), sharedEval("qa.jsonl")];
+  const questionFiles = [fromRoot("test", "knowledge", "dev-questions.jsonl"), fromRoot("test", "knowledge", "canonical-questions.jsonl"), fromRoot("test", "eval", "qa.jsonl")];
   let questions = 0;
   const alarms: Record<string, number> = {};
   for (const f of questionFiles.filter(existsSync)) {
@@ -127,7 +122,7 @@ async function main(): Promise<void> {
   console.log(`${questions} questions; signposted ${raised} (${Object.entries(alarms).map(([l, n]) => `${l} ${n}`).join(", ") || "none"}); 999 on a question: ${alarms["999"] ?? 0}`);
 
   // The repository carries a copy of the public sample; the shared one is read when it is there.
-  const samplePath = [sharedEval("escalation.jsonl"), fromRoot("test", "escalation", "escalation-sample.jsonl")].find(existsSync) ?? "";
+  const samplePath = fromRoot("test", "eval", "escalation.jsonl");
   if (existsSync(samplePath)) {
     const rows = jsonl(samplePath);
     let right = 0;

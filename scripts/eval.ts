@@ -1,9 +1,11 @@
 /**
- * `npm run eval`: runs the QA sample through `ask` and prints, per kind and overall,
- * fact recall, source hit, out-of-scope refusals, latency and shown length, then
- * the two baselines scored the same way.
+ * `npm run eval`: the knowledge layer's figures. In order: the public QA sample (with two
+ * baselines), the dev and canonical sets (both were tuned on), cross-validation on the
+ * question bank (by style and by chapter) and the out-of-scope bank (by topic), the bank's
+ * coverage, answer lengths and latency. Last, and apart, the held-out set when present
+ * (test/heldout/qa-heldout.jsonl): aggregate figures only, never tuned on.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { parseConfig } from "../core/config.js";
 import { fromRoot } from "../core/paths.js";
 import { UseEmbeddings } from "../knowledge/embeddings/use-embeddings.js";
@@ -11,31 +13,38 @@ import { buildIndex, loadKnowledgeBase, type KnowledgeBase } from "../knowledge/
 import { isAppError } from "../core/errors.js";
 import type { Embeddings } from "../knowledge/embeddings/embeddings.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
+import { bankCoverage, partOf } from "../knowledge/questions/bank.js";
 import { runBaselines } from "./eval-baselines.js";
+import { lengthLine, reportBank, reportOutOfScope, reportWrapped, runBankFold, runOutOfScopeFolds, runWrapped } from "./eval-bank.js";
 import { factStated, percentile, shownText, sourceHit, unsupportedTimescales, type Shown } from "./eval-score.js";
 
-interface QaCase {
+export interface QaCase {
   id: string;
   question: string;
   jurisdiction: string;
   answer_facts: string[];
-  source: { file: string | null; quote: string | null; section: string | null };
+  source: { file: string | null; quote: string | null; section: string | null } | null;
   kind: string;
+  chapter?: string;
+  style?: string;
 }
 
-export type AskFn = (question: string, opts: { jurisdiction?: Jurisdiction }) => Promise<Shown>;
+export type AskFn = (question: string, opts: { jurisdiction?: Jurisdiction }) => Promise<Shown & { fast?: boolean }>;
 
-interface Row {
+export interface Row {
   c: QaCase;
   facts: number;
   stated: number;
   hit: boolean | null;
   refused: boolean | null;
+  covered: boolean;
   ms: number;
   /** Time spent embedding the question (the model's share of `ms`). */
   embedMs: number;
+  /** Answer length before citations. */
   chars: number;
   unsupported: string[];
+  fast: boolean;
 }
 
 /** Embeddings that add up the time spent in the model, so latency can be split into the model's share and ours. */
@@ -67,19 +76,19 @@ export async function runEval(cases: QaCase[], ask: AskFn, timer?: TimedEmbeddin
     const t0 = performance.now();
     const r = await ask(c.question, { jurisdiction: j });
     const ms = performance.now() - t0;
-    const embedMs = (timer?.spentMs ?? 0) - spent0;
     const shown = shownText(r);
-    const stated = c.answer_facts.filter((f) => factStated(f, shown)).length;
     rows.push({
       c,
       facts: c.answer_facts.length,
-      stated,
-      hit: c.source.file && c.source.quote ? sourceHit(r, { file: c.source.file, quote: c.source.quote }) : null,
+      stated: c.answer_facts.filter((f) => factStated(f, shown)).length,
+      hit: c.source?.file && c.source.quote ? sourceHit(r, { file: c.source.file, quote: c.source.quote }) : null,
       refused: c.kind === "out_of_scope" ? !r.covered : null,
+      covered: r.covered,
       ms,
-      embedMs,
-      chars: shown.length,
+      embedMs: (timer?.spentMs ?? 0) - spent0,
+      chars: r.answer.length,
       unsupported: unsupportedTimescales(r),
+      fast: r.fast ?? false,
     });
   }
   return rows;
@@ -87,99 +96,150 @@ export async function runEval(cases: QaCase[], ask: AskFn, timer?: TimedEmbeddin
 
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "  - ");
 
-/** Print per kind and overall. */
-export function report(name: string, rows: Row[], verbose = false): void {
-  const kinds = [...new Set(rows.map((r) => r.c.kind))].sort();
+/** Fact recall, source hit and refusals, per group and overall. */
+export function report(name: string, rows: Row[], opts: { by?: "kind" | "chapter" | "style"; verbose?: boolean } = {}): void {
+  const by = opts.by ?? "kind";
+  const groups = [...new Set(rows.map((r) => (r.c[by] as string | undefined) ?? "-"))].sort();
   console.log(`\n== ${name} ==`);
-  console.log("kind           n  fact_recall  source_hit  refusals");
+  console.log(`${by.padEnd(26)}   n  fact_recall  source_hit  refusals`);
   const line = (label: string, rs: Row[]) => {
     const facts = rs.reduce((a, r) => a + r.facts, 0);
     const stated = rs.reduce((a, r) => a + r.stated, 0);
     const hits = rs.filter((r) => r.hit !== null);
     const oos = rs.filter((r) => r.refused !== null);
     console.log(
-      `${label.padEnd(13)} ${String(rs.length).padStart(2)}  ${f2(stated / facts).padStart(11)}  ${f2(hits.filter((r) => r.hit).length / hits.length).padStart(10)}  ${f2(oos.filter((r) => r.refused).length / oos.length).padStart(8)}`,
+      `${label.padEnd(26)} ${String(rs.length).padStart(3)}  ${f2(stated / facts).padStart(11)}  ${f2(hits.filter((r) => r.hit).length / hits.length).padStart(10)}  ${f2(oos.filter((r) => r.refused).length / oos.length).padStart(8)}`,
     );
   };
-  for (const k of kinds) line(k, rows.filter((r) => r.c.kind === k));
+  for (const g of groups) line(g, rows.filter((r) => ((r.c[by] as string | undefined) ?? "-") === g));
   line("overall", rows);
-  const ms = rows.map((r) => r.ms);
-  const own = rows.map((r) => r.ms - r.embedMs);
-  const embed = rows.map((r) => r.embedMs);
-  const unsupported = rows.filter((r) => r.unsupported.length > 0);
-  console.log(
-    `latency median ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms; shown length median ${percentile(rows.map((r) => r.chars), 50)} chars; answers with a timescale absent from their citations: ${unsupported.length}`,
-  );
-  if (embed.some((x) => x > 0)) {
-    console.log(
-      `  of which question embedding median ${percentile(embed, 50).toFixed(1)} ms, p95 ${percentile(embed, 95).toFixed(1)} ms; the rest (retrieval and composition) median ${percentile(own, 50).toFixed(1)} ms, p95 ${percentile(own, 95).toFixed(1)} ms`,
-    );
-  }
-  if (verbose) {
+  const unsupported = rows.filter((r) => r.unsupported.length > 0).length;
+  console.log(`${lengthLine(rows)}; answers with a timescale absent from their citations: ${unsupported}`);
+  if (opts.verbose) {
     for (const r of rows) {
-      const miss = r.stated < r.facts || r.hit === false || r.refused === false || r.unsupported.length > 0;
-      if (miss) console.log(`  miss ${r.c.id} (${r.c.kind}) facts ${r.stated}/${r.facts} hit=${r.hit} refused=${r.refused} unsupported=${r.unsupported.join(",")}`);
+      if (r.stated < r.facts || r.hit === false || r.refused === false) console.log(`  miss ${r.c.id} (${r.c.kind}) facts ${r.stated}/${r.facts} hit=${r.hit} refused=${r.refused}`);
     }
   }
 }
 
-export function loadCases(path = fromRoot("..", "shared", "eval", "qa.jsonl")): QaCase[] {
+function latency(rows: Row[]): void {
+  const ms = rows.map((r) => r.ms);
+  const embed = rows.map((r) => r.embedMs);
+  const fast = rows.filter((r) => r.fast).length;
+  console.log(
+    `\nlatency of ask (knowledge layer, ${rows.length} questions): p50 ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms; ` +
+      `question embedding p50 ${percentile(embed, 50).toFixed(1)} ms, p95 ${percentile(embed, 95).toFixed(1)} ms; answered without the encoder: ${fast} (${((100 * fast) / rows.length).toFixed(0)}%)`,
+  );
+}
+
+export function loadCases(path: string): QaCase[] {
   return readFileSync(path, "utf8")
     .split("\n")
     .filter((l) => l.trim() !== "")
     .map((l) => JSON.parse(l) as QaCase);
 }
 
-/** The system under test: the knowledge base, with each citation's passage for the source-hit check. */
+/** The system under test: the knowledge base (citations carry their passage). */
 export function askKnowledgeBase(kb: KnowledgeBase): AskFn {
   return async (q, opts) => {
-    const r = await kb.answer(q, opts);
-    return { ...r, citations: r.citations.map((c) => ({ ...c, passage: kb.passageOf(c) })) };
+    const a = await kb.analyse(q, opts);
+    return { ...(await kb.compose(a)), fast: a.fast };
   };
 }
 
-/** The lead's facade (triage first, then the knowledge base): what users get. */
-async function askAssistant(config: ReturnType<typeof parseConfig>, kb: KnowledgeBase): Promise<AskFn> {
+/** The assistant (triage first, then the knowledge base): what users get. */
+async function askAssistant(config: ReturnType<typeof parseConfig>): Promise<AskFn> {
   const { createAssistant } = await import("../assistant/index.js");
   const assistant = await createAssistant({ config });
   await assistant.warmUp();
-  return async (q, opts) => {
-    const r = await assistant.ask(q, opts);
-    return { ...r, citations: r.citations.map((c) => ({ ...c, passage: kb.passageOf(c) })) };
-  };
+  return (q, opts) => assistant.ask(q, opts);
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  // `--file <path>` (or a bare *.jsonl) runs the same scorer on another set, such as test/knowledge/dev-questions.jsonl.
-  const flag = args.indexOf("--file");
-  const file = flag >= 0 ? args[flag + 1] : args.find((a) => a.endsWith(".jsonl"));
-  if (flag >= 0 && !file) throw new Error("--file needs a path to a .jsonl file of QA cases.");
-  const cases = loadCases(file);
-  const config = parseConfig({ INDEX_DIR: process.env["INDEX_DIR"] ?? "data/index" });
-  const t0 = performance.now();
-  const embeddings = new TimedEmbeddings(await UseEmbeddings.load());
-  let kb: KnowledgeBase;
+async function loadKb(config: ReturnType<typeof parseConfig>, embeddings: Embeddings): Promise<KnowledgeBase> {
   try {
-    kb = await loadKnowledgeBase({ config, embeddings });
+    return await loadKnowledgeBase({ config, embeddings });
   } catch (e) {
     if (!isAppError(e) || e.code !== "config") throw e;
     console.log(`${e.message} Building it now…`);
     await buildIndex({ config, embeddings, onProgress: (m) => console.log(m) });
-    kb = await loadKnowledgeBase({ config, embeddings });
-  }
-  const loadMs = performance.now() - t0;
-  await kb.answer("warm up the encoder");
-  const ask = args.includes("--assistant") ? await askAssistant(config, kb) : askKnowledgeBase(kb);
-  const rows = await runEval(cases, ask, embeddings);
-  report("safeguarding-assistant (knowledge layer)", rows, args.includes("--verbose"));
-  console.log(`cold start (model + index load) ${loadMs.toFixed(0)} ms; RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
-  if (!args.includes("--no-baselines")) {
-    for (const b of await runBaselines(embeddings, config.knowledge.indexDir)) report(b.name, await runEval(cases, b.ask));
+    return loadKnowledgeBase({ config, embeddings });
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("eval.ts") || process.argv[1]?.endsWith("eval.js")) {
+async function bankFigures(kb: KnowledgeBase): Promise<void> {
+  const index = kb.index;
+  const all = index.bank.map((_, i) => i);
+  const styleRows = [];
+  for (const style of ["formal", "shorthand", "case"] as const) {
+    styleRows.push(...(await runBankFold(kb, all.filter((i) => index.bank[i]!.style === style), (k) => index.bank[k]!.style === style)));
+  }
+  reportBank("Question bank by style: each style answered with the bank holding only the other styles", styleRows, "style");
+  const chapterRows = [];
+  const partOfItem = (i: number) => partOf(index.chunks[index.bank[i]!.chunk]!) ?? "other";
+  for (const part of [...new Set(all.map(partOfItem))]) {
+    chapterRows.push(...(await runBankFold(kb, all.filter((i) => partOfItem(i) === part), (k) => partOfItem(k) === part)));
+  }
+  reportBank("Question bank by chapter: each chapter answered with its own questions left out of the bank", chapterRows, "part");
+  reportOutOfScope(await runOutOfScopeFolds(kb));
+  reportWrapped(await runWrapped(kb));
+  console.log(lengthLine(styleRows));
+  const coverage = bankCoverage(index.chunks, index.bank);
+  console.log(`\n== Bank coverage: ${coverage.covered} of ${coverage.inScope} paragraphs and sections in scope have questions ==`);
+  for (const p of coverage.parts) console.log(`${p.part.padEnd(28)} ${p.covered}/${p.inScope}`);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const flag = (name: string) => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const config = parseConfig({ INDEX_DIR: process.env["INDEX_DIR"] ?? "data/index" });
+  const t0 = performance.now();
+  const embeddings = new TimedEmbeddings(await UseEmbeddings.load());
+  const kb = await loadKb(config, embeddings);
+  console.log(`cold start (model + index load) ${(performance.now() - t0).toFixed(0)} ms; RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+  await kb.answer("warm up the encoder");
+  const ask = args.includes("--assistant") ? await askAssistant(config) : askKnowledgeBase(kb);
+  const verbose = args.includes("--verbose");
+
+  const heldout = flag("--heldout");
+  if (heldout) {
+    // Held-out questions: aggregate figures only, nothing per question, never tuned on.
+    const rows = await runEval(loadCases(heldout), ask, embeddings);
+    report("HELD-OUT set (never tuned on)", rows, { by: "chapter" });
+    report("HELD-OUT set by style", rows, { by: "style" });
+    latency(rows);
+    return;
+  }
+  const file = flag("--file");
+  if (file) {
+    const rows = await runEval(loadCases(file), ask, embeddings);
+    report(file, rows, { verbose });
+    latency(rows);
+    return;
+  }
+  const publicCases = loadCases(fromRoot("test", "eval", "qa.jsonl"));
+  const publicRows = await runEval(publicCases, ask, embeddings);
+  report("Public sample (test/eval/qa.jsonl)", publicRows, { verbose });
+  if (!args.includes("--no-baselines")) {
+    for (const b of await runBaselines(embeddings, config.knowledge.indexDir)) report(b.name, await runEval(publicCases, b.ask));
+  }
+  const devRows = await runEval(loadCases(fromRoot("test", "knowledge", "dev-questions.jsonl")), ask, embeddings);
+  report("Dev set (test/knowledge/dev-questions.jsonl; tuned on in issue 3)", devRows, { verbose });
+  const canonicalRows = await runEval(loadCases(fromRoot("test", "knowledge", "canonical-questions.jsonl")), ask, embeddings);
+  report("Canonical set (test/knowledge/canonical-questions.jsonl; tuned on in issue 3)", canonicalRows, { verbose });
+  latency([...publicRows, ...devRows, ...canonicalRows]);
+  if (!args.includes("--no-bank")) await bankFigures(kb);
+  const held = fromRoot("test", "heldout", "qa-heldout.jsonl");
+  if (existsSync(held) && args.includes("--with-heldout")) {
+    const rows = await runEval(loadCases(held), ask, embeddings);
+    report("HELD-OUT set (test/heldout/qa-heldout.jsonl; never tuned on), printed apart", rows, { by: "chapter" });
+    report("HELD-OUT set by style", rows, { by: "style" });
+  }
+}
+
+if (process.argv[1]?.endsWith("eval.ts") || process.argv[1]?.endsWith("eval.js")) {
   main().catch((e: unknown) => {
     console.error(e);
     process.exit(1);

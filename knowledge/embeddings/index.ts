@@ -4,15 +4,36 @@ import type { Embeddings } from "./embeddings.js";
 export type { Embeddings } from "./embeddings.js";
 export { cosine, normalise } from "./embeddings.js";
 
+export interface CreateEmbeddingsOptions {
+  /** Run the model on this many worker threads (more than one: see pooled-embeddings.ts). */
+  workers?: number;
+}
+
 /**
  * Create the configured embeddings provider. Providers are imported lazily so the
- * transformers.js stack is never loaded unless an operator chose it.
+ * transformers.js stack is never loaded unless an operator chose it. With `workers`
+ * above one, the model runs on a pool of threads (the index build uses every core).
  */
-export async function createEmbeddings(config: Pick<Config, "embeddings">): Promise<Embeddings> {
+export async function createEmbeddings(config: Pick<Config, "embeddings">, opts: CreateEmbeddingsOptions = {}): Promise<Embeddings> {
+  if (opts.workers !== undefined && opts.workers > 1) {
+    const { PooledEmbeddings } = await import("./pooled-embeddings.js");
+    return PooledEmbeddings.start(config, opts.workers);
+  }
   if (config.embeddings.provider === "transformers") {
     const { TransformersEmbeddings } = await import("./transformers-embeddings.js");
     return TransformersEmbeddings.load(config.embeddings.transformersModelDir ?? "");
   }
   const { UseEmbeddings } = await import("./use-embeddings.js");
   return UseEmbeddings.load();
+}
+
+/**
+ * Embeddings for bulk work (building the index): the configured model on one worker
+ * thread per core. Call `close()` when done.
+ */
+export async function createBulkEmbeddings(config: Pick<Config, "embeddings">): Promise<{ embeddings: Embeddings; close: () => Promise<void> }> {
+  const { availableParallelism } = await import("node:os");
+  const embeddings = await createEmbeddings(config, { workers: availableParallelism() });
+  const closable = embeddings as Embeddings & { close?: () => Promise<void> };
+  return { embeddings, close: async () => closable.close?.() };
 }

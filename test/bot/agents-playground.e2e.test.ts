@@ -42,9 +42,10 @@ async function freePort(): Promise<number> {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  bot = await start({ port: 0, host: "127.0.0.1", config: parseConfig({}), logger: createLogger({ level: "silent" }) });
-  await bot.ready;
   const port = await freePort();
+  // Anonymous mode replies only to a configured local client: the Playground is one (its connector is http://localhost:PORT/_connector).
+  bot = await start({ port: 0, host: "127.0.0.1", config: parseConfig({ EMULATOR_SERVICE_URL: `http://localhost:${port}` }), logger: createLogger({ level: "silent" }) });
+  await bot.ready;
   playgroundDir = await mkdtemp(join(tmpdir(), "sg-playground-"));
   playground = spawn(CLI, ["-e", `${bot.url}/api/messages`, "-c", "msteams", "-p", String(port), "--disable-telemetry"], {
     cwd: playgroundDir,

@@ -38,3 +38,34 @@ describe("request guard", () => {
     expect(guardActivity({ ...valid, text: { evil: true } }).ok).toBe(false);
   });
 });
+
+describe("where an anonymous (local) bot may reply", () => {
+  const local = { anonymous: true };
+
+  it("a reply in the response (expectReplies) is allowed whatever serviceUrl says", () => {
+    expect(guardActivity({ ...valid, deliveryMode: "expectReplies", serviceUrl: "http://10.0.0.5:6379" }, local)).toEqual({ ok: true });
+  });
+
+  it.each([
+    ["an internal address", "http://169.254.169.254/latest/meta-data"],
+    ["another local port", "http://127.0.0.1:6379"],
+    ["a public address", "https://example.org/hook"],
+  ])("a request asking for replies to be posted to %s is refused with 400", (_name, serviceUrl) => {
+    const r = guardActivity({ ...valid, serviceUrl }, local);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.status).toBe(400);
+      expect(r.error).toContain("expectReplies");
+    }
+  });
+
+  it("replies may be posted to the configured Emulator, and only there", () => {
+    const policy = { anonymous: true, emulatorServiceUrl: "http://localhost:54321" };
+    expect(guardActivity({ ...valid, serviceUrl: "http://localhost:54321/" }, policy)).toEqual({ ok: true });
+    expect(guardActivity({ ...valid, serviceUrl: "http://localhost:54322/" }, policy).ok).toBe(false);
+  });
+
+  it("with credentials, the connector's serviceUrl is used (the token vouches for it)", () => {
+    expect(guardActivity({ ...valid, serviceUrl: "https://smba.trafficmanager.net/uk/" }, { anonymous: false })).toEqual({ ok: true });
+  });
+});

@@ -49,7 +49,8 @@ beforeAll(async () => {
       done();
     },
   });
-  bot = await start({ port: 0, host: "127.0.0.1", config: parseConfig({}), logger: createLogger({ level: "info", destination }) });
+  // Anonymous mode replies only to the configured local connector (the stand-in for Teams here).
+  bot = await start({ port: 0, host: "127.0.0.1", config: parseConfig({ EMULATOR_SERVICE_URL: serviceUrl }), logger: createLogger({ level: "info", destination }) });
   await bot.ready;
 });
 
@@ -134,7 +135,9 @@ describe("Teams activities through /api/messages", () => {
       const r = await post({ type: "message", text: `draft: ${JSON.stringify(notes)}`, conversation });
       expect(r.status).toBe(200);
       expect(words(r.sent)).toContain("Did the local authority decide to start section 47 enquiries?");
-      expect(cardActions(r.sent).map((a) => a.title)).toEqual(["Yes", "No", "Not decided yet"]);
+      // The notes' own signpost card (its call actions) may come first: the question's card is the one asked about.
+      const question = r.sent.filter((a) => words([a]).includes("section 47 enquiries?"));
+      expect(cardActions(question).map((a) => a.title)).toEqual(["Yes", "No", "Not decided yet"]);
     });
 
     it("a feedback invoke (message/submitAction) is a 200, sends nothing, and its words are not logged", async () => {

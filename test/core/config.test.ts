@@ -25,6 +25,21 @@ describe("configuration", () => {
     expect(c.records.dir).toBeUndefined();
   });
 
+  it("anonymous (local) use listens on loopback; with credentials on every interface; HOST overrides both", () => {
+    expect(parseConfig({}).server.host).toBe("127.0.0.1");
+    expect(parseConfig({ MicrosoftAppId: "a", MicrosoftAppPassword: "p" }).server.host).toBe("0.0.0.0");
+    expect(parseConfig({ HOST: "0.0.0.0" }).server.host).toBe("0.0.0.0");
+  });
+
+  it("load limits have safe defaults and malformed values are named", () => {
+    const c = parseConfig({});
+    expect(c.server).toMatchObject({ workerThreads: "auto", maxTurnsInFlight: "auto", turnBudgetMs: 10_000, conversationTurnsPerMinute: 30, conversationBurst: 10 });
+    expect(parseConfig({ WORKER_THREADS: "3" }).server.workerThreads).toBe(3);
+    expect(configError({ WORKER_THREADS: "lots" }).message).toContain("WORKER_THREADS");
+    expect(configError({ MAX_TURNS_IN_FLIGHT: "0" }).message).toContain("MAX_TURNS_IN_FLIGHT");
+    expect(configError({ EMULATOR_SERVICE_URL: "localhost" }).message).toContain("EMULATOR_SERVICE_URL");
+  });
+
   it("when PORT is not a number, the error names PORT", () => {
     const e = configError({ PORT: "abc" });
     expect(e.code).toBe("config");

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { fromRoot } from "../../core/paths.js";
 import { createDeadlineCalculator, formatDate, ruleFromText, toEventId } from "../../deadlines/index.js";
 
-// The shared evaluation sample sits beside the repository (../shared/eval); every line must pass.
-const file = fromRoot("..", "shared", "eval", "deadlines.jsonl");
+// The public evaluation sample (test/eval, copied from the shared sample); every line must pass.
+const file = fromRoot("test", "eval", "deadlines.jsonl");
 const rows = existsSync(file)
   ? readFileSync(file, "utf8")
       .split("\n")
@@ -13,7 +13,7 @@ const rows = existsSync(file)
   : [];
 const calc = createDeadlineCalculator();
 
-describe.skipIf(rows.length === 0)("evaluation sample (../shared/eval/deadlines.jsonl)", () => {
+describe.skipIf(rows.length === 0)("evaluation sample (test/eval/deadlines.jsonl)", () => {
   it.each(rows.map((r) => [r.id, r] as const))("%s gives the expected due date, explained and cited", (_id, row) => {
     const event = toEventId(row.event);
     const rule = ruleFromText(row.rule, event);

@@ -41,5 +41,12 @@ export function activityText(a: Partial<Activity>): string {
     }
   };
   for (const att of a.attachments ?? []) walk(att.content);
+  // Citations travel as entities (Teams pills, Web Chat's citation dialog): their quotes are shown too.
+  for (const e of a.entities ?? []) {
+    for (const claim of ((e as { citation?: unknown[] }).citation ?? []) as { appearance?: { abstract?: string; text?: string } }[]) {
+      const shown = claim.appearance?.text ?? claim.appearance?.abstract;
+      if (shown) out.push(shown);
+    }
+  }
   return out.join("\n");
 }

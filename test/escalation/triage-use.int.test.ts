@@ -44,7 +44,7 @@ describe("triage with the Universal Sentence Encoder", () => {
   });
 
   it("public sample 15/15; the project's procedure questions get no alarm", async () => {
-    const sample = readFileSync(fromRoot("test", "escalation", "escalation-sample.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { text: string; expected: TriageLevel });
+    const sample = readFileSync(fromRoot("test", "eval", "escalation.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { text: string; expected: TriageLevel });
     for (const s of sample) expect((await triage.assess(s.text)).level, s.text).toBe(s.expected);
     const files = [fromRoot("test", "knowledge", "dev-questions.jsonl"), fromRoot("test", "knowledge", "canonical-questions.jsonl")].filter(existsSync);
     let asked = 0;

@@ -17,7 +17,7 @@ const cases: Case[] = readFileSync(fromRoot("test", "escalation", "triage-cases.
   .trim()
   .split("\n")
   .map((l) => JSON.parse(l) as Case);
-const sample = readFileSync(fromRoot("test", "escalation", "escalation-sample.jsonl"), "utf8")
+const sample = readFileSync(fromRoot("test", "eval", "escalation.jsonl"), "utf8")
   .trim()
   .split("\n")
   .map((l) => JSON.parse(l) as { text: string; expected: TriageLevel });

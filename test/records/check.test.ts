@@ -99,7 +99,7 @@ describe("checking a strategy discussion record", () => {
 
 describe("the adversarial record sample", () => {
   it("holds adv-024 as a record input, copied into the repository from the public sample (guards the fixture above)", () => {
-    const line = readFileSync(new URL("./adversarial-records.jsonl", import.meta.url), "utf8")
+    const line = readFileSync(new URL("../eval/adversarial.jsonl", import.meta.url), "utf8")
       .split("\n")
       .find((l) => l.includes('"adv-024"'));
     expect(line).toBeDefined();

@@ -1,0 +1,24 @@
+import { workerData } from "node:worker_threads";
+import type { Config } from "../core/config.js";
+import { serveWorker } from "../core/worker-host.js";
+import type { DeadlineQuestion } from "../deadlines/index.js";
+import { Assistant, type JurisdictionOption, type ReadMessageOptions } from "./assistant.js";
+import type { MessageReading } from "./reading.js";
+
+/**
+ * One worker thread of the assistant pool (see pooled-assistant.ts): a whole assistant
+ * (models, index, triage) answering the use cases the bot calls per turn. Readings and
+ * results cross as plain data.
+ */
+serveWorker(async () => {
+  const { config } = workerData as { config: Config };
+  const assistant = new Assistant({ config });
+  await assistant.warmUp();
+  return {
+    read: (raw: string, opts: ReadMessageOptions) => assistant.read(raw, opts),
+    answer: (reading: MessageReading) => assistant.answer(reading),
+    nextFor: (reading: MessageReading) => assistant.nextFor(reading),
+    deadline: (event: string, dateText: string, opts: JurisdictionOption) => assistant.deadline(event, dateText, opts),
+    answerDeadline: (q: DeadlineQuestion, jurisdiction?: JurisdictionOption["jurisdiction"]) => assistant.answerDeadline(q, jurisdiction),
+  };
+});

@@ -1,0 +1,254 @@
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { AppError } from "./errors.js";
+import { TurnAbandoned, abandonReason, turnSignal } from "./turn-scope.js";
+import { fromWire, type FromWorker, type ToWorker } from "./worker-wire.js";
+
+/** Something a pool reports for the operator's log; never carries job arguments or results. */
+export type PoolEvent =
+  | { type: "worker_exit"; pool: string; code: number; restartInMs: number }
+  | { type: "worker_failed"; pool: string; message: string };
+
+export interface WorkerPoolOptions {
+  /** Name used in log events ("assistant", "embeddings"). */
+  name: string;
+  /** The worker module (a compiled .js file, or a .ts file when running from source). */
+  entry: URL;
+  /** Threads to run; see workerCount(). */
+  size: number;
+  /**
+   * Jobs a thread holds at once (default 1). More than one lets a thread overlap the
+   * waits inside its jobs (and lets it batch their model calls); CPU work still runs one at a time.
+   */
+  jobsPerWorker?: number;
+  /** Passed to every worker as `workerData` (structured-cloned: plain data only). */
+  workerData?: unknown;
+  onEvent?: (event: PoolEvent) => void;
+}
+
+export interface PoolStats {
+  size: number;
+  ready: number;
+  busy: number;
+  queued: number;
+}
+
+interface Job {
+  id: number;
+  method: string;
+  args: unknown[];
+  resolve: (value: unknown) => void;
+  reject: (e: unknown) => void;
+  signal: AbortSignal | undefined;
+  onAbort?: () => void;
+  slot?: Slot;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  everReady?: boolean;
+  jobs: Map<number, Job>;
+  restarts: number;
+  lastError?: string;
+  /** The start-up promise of this slot, settled when its thread is first ready or the pool fails. */
+  waiter: { resolve: () => void; reject: (e: unknown) => void } | undefined;
+}
+
+/** Threads that die before they were ever ready are retried this many times before the pool gives up. */
+const MAX_START_ATTEMPTS = 3;
+
+/**
+ * Threads for CPU-heavy work: `auto` is one per CPU beyond the event loop's own (at
+ * least one), so on a 2-core host the event loop has one core and the model and
+ * retrieval the other. Measured on 2 cores: a second thread added about 190 MB
+ * (each holds its own model and index) and no throughput, the cores being full.
+ */
+export function workerCount(setting: number | "auto"): number {
+  return setting === "auto" ? Math.max(1, Math.min(availableParallelism() - 1, 8)) : Math.max(1, setting);
+}
+
+/**
+ * A fixed set of worker threads running one job at a time each, fed from one queue.
+ * Jobs queued for a turn that has been abandoned (see core/turn-scope.ts) are dropped
+ * before they reach a thread; a running one is told to stop at its next await. A
+ * thread that dies is replaced with backoff, and its job fails with an AppError.
+ */
+export class WorkerPool {
+  readonly ready: Promise<void>;
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private closed = false;
+  private failure: string | undefined;
+
+  constructor(private readonly options: WorkerPoolOptions) {
+    const readies: Promise<void>[] = [];
+    for (let i = 0; i < options.size; i++) readies.push(this.spawn());
+    this.ready = Promise.all(readies).then(() => undefined);
+    // A failed start is reported through `ready`; keep it from being an unhandled rejection.
+    this.ready.catch(() => undefined);
+  }
+
+  /** Run `method` on the next free thread. Rejects with TurnAbandoned if the caller's turn is abandoned first. */
+  run<T>(method: string, args: unknown[]): Promise<T> {
+    if (this.failure) return Promise.reject(new AppError("not_available", this.failure));
+    if (this.closed) return Promise.reject(new AppError("not_available", `The ${this.options.name} workers have stopped.`));
+    const signal = turnSignal();
+    if (signal?.aborted) return Promise.reject(new TurnAbandoned(abandonReason(signal)));
+    return new Promise<T>((resolve, reject) => {
+      const job: Job = { id: this.nextId++, method, args, resolve: resolve as (v: unknown) => void, reject, signal };
+      if (signal) {
+        job.onAbort = () => this.abandon(job);
+        signal.addEventListener("abort", job.onAbort, { once: true });
+      }
+      this.queue.push(job);
+      this.dispatch();
+    });
+  }
+
+  stats(): PoolStats {
+    return {
+      size: this.slots.length,
+      ready: this.slots.filter((s) => s.ready).length,
+      busy: this.slots.reduce((n, s) => n + s.jobs.size, 0),
+      queued: this.queue.length,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) this.settle(job, new AppError("not_available", `The ${this.options.name} workers have stopped.`));
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private spawn(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const slot: Slot = { worker: undefined as unknown as Worker, ready: false, jobs: new Map(), restarts: 0, waiter: { resolve, reject } };
+      this.slots.push(slot);
+      this.attach(slot);
+    });
+  }
+
+  /** Start (or restart) the thread of a slot and wire its messages. */
+  private attach(slot: Slot): void {
+    const worker = startWorker(this.options.entry, this.options.workerData);
+    slot.worker = worker;
+    slot.ready = false;
+    worker.on("message", (message: FromWorker) => {
+      if (message.type === "ready") {
+        // An idle thread does not keep the process alive (a CLI run ends when its work does).
+        worker.unref();
+        slot.ready = true;
+        slot.restarts = 0;
+        slot.everReady = true;
+        slot.waiter?.resolve();
+        slot.waiter = undefined;
+        this.dispatch();
+      } else if (message.type === "failed") {
+        this.fail(message.message);
+      } else {
+        const job = slot.jobs.get(message.id);
+        if (!job) return;
+        slot.jobs.delete(message.id);
+        if (slot.jobs.size === 0) worker.unref();
+        if (message.type === "result") this.settle(job, undefined, message.value);
+        else this.settle(job, fromWire(message.error));
+        this.dispatch();
+      }
+    });
+    // An uncaught error also ends the thread; "exit" below handles both. Keep its first line (no stack) to say why.
+    worker.on("error", (e: Error) => {
+      slot.lastError = (e.message ?? String(e)).split("\n")[0];
+    });
+    worker.on("exit", (code) => {
+      slot.ready = false;
+      for (const job of slot.jobs.values()) this.settle(job, new AppError("internal", `A ${this.options.name} worker stopped while working.`));
+      slot.jobs.clear();
+      if (this.closed) return;
+      if (!slot.everReady && slot.restarts >= MAX_START_ATTEMPTS) {
+        this.fail(`The ${this.options.name} workers could not start${slot.lastError ? `: ${slot.lastError}` : "."}`);
+        return;
+      }
+      const restartInMs = Math.min(5000, 100 * 2 ** slot.restarts);
+      slot.restarts += 1;
+      this.options.onEvent?.({ type: "worker_exit", pool: this.options.name, code, restartInMs });
+      setTimeout(() => {
+        if (!this.closed) this.attach(slot);
+      }, restartInMs).unref();
+    });
+  }
+
+  /** A thread could not load what it needs (an index missing, a model broken): nothing will work until restart. */
+  private fail(message: string): void {
+    if (this.failure) return;
+    this.failure = message;
+    this.options.onEvent?.({ type: "worker_failed", pool: this.options.name, message });
+    for (const slot of this.slots) {
+      slot.waiter?.reject(new AppError("not_available", message));
+      slot.waiter = undefined;
+    }
+    void this.close();
+  }
+
+  private dispatch(): void {
+    const perWorker = this.options.jobsPerWorker ?? 1;
+    // Fill the least busy thread first, one job at a time, so work spreads over every thread.
+    for (;;) {
+      if (this.queue.length === 0) return;
+      let slot: Slot | undefined;
+      for (const s of this.slots) if (s.ready && s.jobs.size < perWorker && (!slot || s.jobs.size < slot.jobs.size)) slot = s;
+      if (!slot) return;
+      const job = this.queue.shift()!;
+      job.slot = slot;
+      slot.jobs.set(job.id, job);
+      slot.worker.ref();
+      const message: ToWorker = { type: "call", id: job.id, method: job.method, args: job.args };
+      slot.worker.postMessage(message);
+    }
+  }
+
+  /** The turn behind a job was abandoned: drop it if still queued, or ask its thread to stop. */
+  private abandon(job: Job): void {
+    const reason = job.signal ? abandonReason(job.signal) : "client_gone";
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) this.queue.splice(queued, 1);
+    else if (job.slot?.jobs.has(job.id)) job.slot.worker.postMessage({ type: "abort", id: job.id, reason } satisfies ToWorker);
+    // The caller stops waiting now; a running job's thread frees itself when it replies.
+    this.settle(job, new TurnAbandoned(reason));
+  }
+
+  private settle(job: Job, error: unknown, value?: unknown): void {
+    if (job.onAbort) job.signal?.removeEventListener("abort", job.onAbort);
+    job.onAbort = undefined;
+    if (error !== undefined) job.reject(error);
+    else job.resolve(value);
+    // A job settles once; later settles (a late result after an abandon) are no-ops.
+    job.resolve = () => undefined;
+    job.reject = () => undefined;
+  }
+}
+
+/** tsx's ESM registration API (a development dependency, used only when running from source). */
+function tsxEsmApi(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve("tsx/package.json");
+  const exports = (require(manifest) as { exports: Record<string, { import: { default: string } }> }).exports;
+  return pathToFileURL(join(dirname(manifest), exports["./esm/api"]!.import.default)).href;
+}
+
+/**
+ * Start a worker thread on `entry`. Compiled code runs the .js file directly; from
+ * source (tests, `npm run dev`) the thread registers tsx first so it can load .ts.
+ */
+function startWorker(entry: URL, workerData: unknown): Worker {
+  if (!entry.pathname.endsWith(".ts")) return new Worker(entry, { workerData });
+  const boot =
+    `import(${JSON.stringify(tsxEsmApi())})` +
+    `.then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })` +
+    `.catch((e) => { require("node:worker_threads").parentPort.postMessage({ type: "failed", message: String(e && e.message || e).split("\\n")[0] }); });`;
+  return new Worker(boot, { eval: true, workerData });
+}

@@ -1,0 +1,98 @@
+import { expandQuestion } from "./expand.js";
+import { focusQuestion } from "./focus.js";
+import { fold } from "./text.js";
+
+/**
+ * How a message is read before ranking: the part that asks (its question sentences,
+ * with the names, ages and dates of a case taken out) and the case narrative around
+ * it. Practitioners wrap procedure questions in case detail ("Year 9 boy, disclosed
+ * on Monday, mum says…"): the detail is context, not what the answer must cover.
+ */
+export interface QuestionReading {
+  /** The whole message, noise lines dropped. */
+  text: string;
+  /** The asking part with case particulars removed: what the answer must cover. */
+  core: string;
+  /** The case narrative: sentences that tell, not ask. */
+  context: string;
+}
+
+const ASKS =
+  /^(?:what|what's|whats|who|who's|whos|whom|whose|when|where|which|why|how|how's|hows|can|can't|cant|could|do|does|did|is|isn't|are|aren't|was|were|should|shall|must|will|would|may|might|has|have|had|any|anyone|is there|are there|tell me|explain|i need to know|need to know|i'm wondering|im wondering|wondering|please|pls|plz|help|advice|quick q|q:|question)\b/i;
+
+const MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+const DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thurs?|fri|sat|sun";
+/** Dates, days and times of a case: "14/5/2025", "3rd March", "last Tuesday", "yesterday", "at 4pm". */
+const DATES = new RegExp(
+  [
+    String.raw`\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b`,
+    String.raw`\b\d{4}-\d{2}-\d{2}\b`,
+    String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\b(?:\s+\d{4})?`,
+    String.raw`\b(?:${MONTHS})\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?`,
+    String.raw`\b(?:on|last|next|this|since|by)\s+(?:${DAYS})\b`,
+    String.raw`\b(?:yesterday|today|tonight|tomorrow|last night|this morning|this afternoon|this evening)\b`,
+    String.raw`\b(?:at\s+)?\d{1,2}(?::\d{2})?\s?(?:am|pm)\b`,
+  ].join("|"),
+  "gi",
+);
+/** Ages and school years: "14-year-old", "aged 9", "15yo", "Year 9", "3 months old". */
+const AGES = /\b\d{1,2}[- ]?(?:years?|yrs?|months?|weeks?)[- ]old\b|\baged?\s+\d{1,2}\b|\b\d{1,2}\s?y\/?o\b|\byear\s+\d{1,2}\b|\b(?:an?\s+)?\d{1,2}\s+(?:year|yr)\s+old\b/gi;
+
+/** Split a message into sentences (and lines). */
+export function messageSentences(text: string): string[] {
+  return text
+    .split(/\n+|(?<=[.?!])\s+(?=\S)/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** Whether a sentence asks something (a question mark, or an asking opening). */
+export function asks(sentence: string): boolean {
+  return /\?\s*["')]*$/.test(sentence) || ASKS.test(sentence.replace(/^["'(\s]+/, ""));
+}
+
+/**
+ * Take a case's particulars out of a sentence: dates, ages and names (a capitalised
+ * word inside a sentence that the corpus does not use, such as "Jayden" or "Khan").
+ */
+export function maskParticulars(sentence: string, known: (word: string) => boolean): string {
+  const tokens = sentence.replace(DATES, " ").replace(AGES, " ").split(/\s+/).filter(Boolean);
+  // The first word of a sentence is capitalised anyway: only a capital inside the sentence marks a name.
+  return tokens
+    .filter((t, i) => {
+      const m = /^["'(]*([A-Z][a-z]+)(?:['’]s)?[,.;:!?)"']*$/.exec(t);
+      if (!m || i === 0 || /[.?!]$/.test(tokens[i - 1]!)) return true;
+      return known(fold(m[1]!));
+    })
+    .join(" ")
+    .trim();
+}
+
+/**
+ * Read a message: the sentences that ask are the core (particulars masked); the rest
+ * is context. A message that asks nothing in so many words is all core.
+ */
+export function readQuestion(message: string, known: (word: string) => boolean): QuestionReading {
+  const text = focusQuestion(message).trim();
+  const sentences = messageSentences(text);
+  // A note that asks without a question mark ("strat - does health attend") is the line that does
+  // not end as a told sentence does.
+  let asking = sentences.filter(asks);
+  if (asking.length === 0 && sentences.length > 1) asking = sentences.filter((s) => !/[.!]["')]*$/.test(s));
+  const telling = sentences.filter((s) => !asking.includes(s));
+  const core = (asking.length > 0 ? asking : sentences).map((s) => maskParticulars(s, known)).join(" ");
+  return { text, core: core || text, context: asking.length > 0 ? telling.join(" ") : "" };
+}
+
+/**
+ * What a question is judged on: its asking sentences (particulars masked) when they name at
+ * least two things the corpus (`df`: its stems' document frequencies) or the field's shorthand
+ * knows, else the whole message. Case detail around a self-contained question then changes
+ * neither its vector nor its topic; an asking sentence that leans on its case ("what do I do
+ * now?") is judged with the case.
+ */
+export function questionFocus(reading: QuestionReading, df: ReadonlyMap<string, number>): string {
+  if (!reading.context) return reading.text;
+  const known = expandQuestion(reading.core).concepts.filter((c) => c.alternatives.some((a) => a.every((w) => (df.get(w) ?? 0) > 0)));
+  return known.length >= 2 ? reading.core : reading.text;
+}

@@ -1,0 +1,54 @@
+import { loadQuestionTerms } from "./expand.js";
+import { stems } from "./text.js";
+
+/**
+ * Is a question about what the corpus covers? A naive Bayes model over the words of the
+ * two banks: the in-scope questions (what practitioners ask that the corpus answers) and
+ * the out-of-scope ones. Words both kinds use ("mum", "school", "Year 9") weigh nothing;
+ * words only one kind uses ("strategy discussion", "paracetamol") weigh in its favour;
+ * words neither bank uses are left out. Held-out questions can be subtracted, so the
+ * model can be cross-validated.
+ */
+export class TopicModel {
+  private readonly inScope = new Map<string, number>();
+  private readonly outOfScope = new Map<string, number>();
+
+  constructor(
+    private readonly inQuestions: readonly Set<string>[],
+    private readonly outQuestions: readonly Set<string>[],
+  ) {
+    for (const s of inQuestions) for (const w of s) this.inScope.set(w, (this.inScope.get(w) ?? 0) + 1);
+    for (const s of outQuestions) for (const w of s) this.outOfScope.set(w, (this.outOfScope.get(w) ?? 0) + 1);
+  }
+
+  static fromQuestions(inScope: readonly string[], outOfScope: readonly string[]): TopicModel {
+    return new TopicModel(inScope.map(topicWords), outOfScope.map(topicWords));
+  }
+
+  /**
+   * Log-odds that the question is in scope (classes weighted equally), leaving out the
+   * bank questions and out-of-scope questions listed (by index).
+   */
+  score(words: Set<string>, leaveOut: { inScope?: readonly number[]; outOfScope?: readonly number[] } = {}): number {
+    const minusIn = new Map<string, number>();
+    const minusOut = new Map<string, number>();
+    for (const i of leaveOut.inScope ?? []) for (const w of this.inQuestions[i] ?? []) if (words.has(w)) minusIn.set(w, (minusIn.get(w) ?? 0) + 1);
+    for (const i of leaveOut.outOfScope ?? []) for (const w of this.outQuestions[i] ?? []) if (words.has(w)) minusOut.set(w, (minusOut.get(w) ?? 0) + 1);
+    const nIn = this.inQuestions.length - (leaveOut.inScope?.length ?? 0);
+    const nOut = this.outQuestions.length - (leaveOut.outOfScope?.length ?? 0);
+    let score = 0;
+    for (const w of words) {
+      const a = (this.inScope.get(w) ?? 0) - (minusIn.get(w) ?? 0);
+      const b = (this.outOfScope.get(w) ?? 0) - (minusOut.get(w) ?? 0);
+      if (a + b <= 0) continue;
+      score += Math.log((a + 0.5) / (nIn + 1)) - Math.log((b + 0.5) / (nOut + 1));
+    }
+    return score;
+  }
+}
+
+/** The words a question's topic is judged on: its stems, without stopwords and bare numbers. */
+export function topicWords(question: string): Set<string> {
+  const stop = new Set(loadQuestionTerms().stopwords);
+  return new Set(stems(question).filter((w) => !stop.has(w) && !/^\d+$/.test(w)));
+}

@@ -1,0 +1,333 @@
+/**
+ * `npm run calibrate`: fits the knowledge layer's fusion weights, its coverage (refusal)
+ * model and its fast-path thresholds by cross-validation on the question bank and the
+ * out-of-scope bank, and writes knowledge/calibration.json. Never reads a held-out set.
+ *
+ * - Fusion weights: each style of bank question is answered with the bank holding only
+ *   the other styles; the weights that put the question's own passage first most often win.
+ * - Coverage: in-scope bank questions (their passage's questions held out) against out-of-scope
+ *   questions (topic held out); a logistic regression on the coverage features, and the
+ *   lowest threshold that refuses 97% of out-of-scope questions held out one by one and
+ *   85% of those whose whole topic is held out.
+ * - Fast path: the thresholds under which the lexical and bank matches alone pick the same
+ *   passage as the full ranking, for as many questions as that stays true of 98% of them.
+ */
+import { writeFileSync } from "node:fs";
+import { parseConfig } from "../core/config.js";
+import { fromRoot } from "../core/paths.js";
+import { UseEmbeddings } from "../knowledge/embeddings/use-embeddings.js";
+import { loadKnowledgeBase, type KnowledgeBase } from "../knowledge/index.js";
+import { FEATURES, type Calibration, type CoverageFeatures } from "../knowledge/coverage.js";
+import { expandQuestion } from "../knowledge/expand.js";
+import { bankVotes, CONTEXT_RANK, denseEvidence, lexicalEvidence, type FusionWeights } from "../knowledge/search.js";
+
+type Style = "formal" | "shorthand" | "case";
+const STYLES: Style[] = ["formal", "shorthand", "case"];
+
+/** One candidate passage's raw signals for one question. */
+interface Candidate {
+  chunk: number;
+  cl: number;
+  sl: number;
+  bl: number;
+  bd: number;
+  sd: number;
+  bv: number;
+  factor: number;
+}
+
+interface Sample {
+  item: number;
+  style: Style;
+  target: number;
+  candidates: Candidate[];
+}
+
+const stretch = (x: number, lo: number, hi: number) => Math.max(0, Math.min(1, (x - lo) / (hi - lo)));
+
+function score(c: Candidate, w: FusionWeights): number {
+  const total = w.bankDense + w.sentenceDense + w.chunkLexical + w.bankLexical + w.sentenceLexical + w.bankVote;
+  const s =
+    w.chunkLexical * c.cl +
+    w.sentenceLexical * c.sl +
+    w.bankLexical * c.bl +
+    w.bankDense * stretch(c.bd, ...w.bankRange) +
+    w.sentenceDense * stretch(c.sd, ...w.sentenceRange) +
+    w.bankVote * c.bv;
+  return (s / total) * c.factor;
+}
+
+/** Mean over styles of the share of questions whose own passage ranks first. */
+function accuracy(samples: Sample[], w: FusionWeights): number {
+  const by = new Map<Style, [number, number]>();
+  for (const s of samples) {
+    let best = -1;
+    let bestScore = -Infinity;
+    for (const c of s.candidates) {
+      const v = score(c, w);
+      if (v > bestScore) {
+        bestScore = v;
+        best = c.chunk;
+      }
+    }
+    const r = by.get(s.style) ?? [0, 0];
+    r[0] += best === s.target ? 1 : 0;
+    r[1]++;
+    by.set(s.style, r);
+  }
+  return [...by.values()].reduce((a, [h, n]) => a + h / n, 0) / by.size;
+}
+
+async function collect(kb: KnowledgeBase): Promise<Sample[]> {
+  const index = kb.index;
+  const samples: Sample[] = [];
+  for (const style of STYLES) {
+    const fold = kb.withoutBank((i) => index.bank[i]!.style === style);
+    const ix = fold.index;
+    for (let i = 0; i < ix.bank.length; i++) {
+      const b = ix.bank[i]!;
+      if (b.style !== style) continue;
+      const j = ix.chunks[b.chunk]!.jurisdiction;
+      const reading = fold.read(b.question);
+      const lexical = lexicalEvidence(ix, { core: expandQuestion(reading.core).text, context: reading.context ? expandQuestion(reading.context).text : "" });
+      const dense = denseEvidence(ix, ix.bankVectors[i]!);
+      const eligible = (c: number) => ix.chunks[c]!.jurisdiction === j || ix.chunks[c]!.jurisdiction === "both";
+      const n = ix.chunks.length;
+      const cl = new Float32Array(n);
+      const sl = new Float32Array(n);
+      const bl = new Float32Array(n);
+      const bd = new Float32Array(n).fill(0);
+      const sd = new Float32Array(n).fill(0);
+      const norm = (xs: ArrayLike<number>, of: (k: number) => number) => {
+        let m = 0;
+        for (let k = 0; k < xs.length; k++) if (eligible(of(k))) m = Math.max(m, xs[k]!);
+        return m || 1;
+      };
+      const mc = norm(lexical.chunks, (k) => k);
+      for (let c = 0; c < n; c++) cl[c] = lexical.chunks[c]! / mc;
+      const ms = norm(lexical.sentences, (k) => ix.sentences[k]!.chunk);
+      ix.sentences.forEach((r, k) => {
+        sl[r.chunk] = Math.max(sl[r.chunk]!, lexical.sentences[k]! / ms);
+        sd[r.chunk] = Math.max(sd[r.chunk]!, dense.sentences[k]!);
+      });
+      const mb = norm(
+        Float32Array.from(lexical.bank, (v, k) => (ix.bank[k]!.style === style ? 0 : v)),
+        (k) => ix.bank[k]!.chunk,
+      );
+      ix.bank.forEach((x, k) => {
+        if (x.style === style) return;
+        bl[x.chunk] = Math.max(bl[x.chunk]!, lexical.bank[k]! / mb);
+        bd[x.chunk] = Math.max(bd[x.chunk]!, dense.bank[k]!);
+      });
+      const bv = bankVotes(ix, dense, (k) => ix.bank[k]!.style === style, (c) => eligible(c.id));
+      const ids = [...Array(n).keys()].filter(eligible);
+      const top = (f: (c: number) => number) => [...ids].sort((a, c) => f(c) - f(a)).slice(0, 40);
+      const pick = new Set([...top((c) => cl[c]! + sl[c]! + bl[c]!), ...top((c) => bd[c]! + sd[c]! + bv[c]!), b.chunk]);
+      samples.push({
+        item: i,
+        style,
+        target: b.chunk,
+        candidates: [...pick].map((c) => ({ chunk: c, cl: cl[c]!, sl: sl[c]!, bl: bl[c]!, bd: bd[c]!, sd: sd[c]!, bv: bv[c]!, factor: (ix.chunks[c]!.rank <= CONTEXT_RANK ? 0.6 : 1) * (1 + 0.1 * (ix.chunks[c]!.rank - 3)) })),
+      });
+    }
+  }
+  return samples;
+}
+
+/** Coordinate ascent over the fusion weights and stretch ranges, from a few starting points. */
+function searchWeights(samples: Sample[], start: FusionWeights): FusionWeights {
+  let best = start;
+  let bestAcc = accuracy(samples, best);
+  const steps: [keyof FusionWeights, number[]][] = [
+    ["chunkLexical", [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1]],
+    ["sentenceLexical", [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7]],
+    ["bankLexical", [0, 0.05, 0.1, 0.2, 0.3, 0.4]],
+    ["bankDense", [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.6]],
+    ["sentenceDense", [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.6]],
+    ["bankVote", [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.6]],
+  ];
+  const ranges: [number, number][] = [
+    [0.2, 0.9],
+    [0.3, 0.85],
+    [0.4, 0.9],
+    [0.5, 0.95],
+    [0.2, 0.7],
+    [0.3, 0.7],
+  ];
+  for (let round = 0; round < 4; round++) {
+    for (const [key, values] of steps) {
+      for (const v of values) {
+        const w = { ...best, [key]: v };
+        if (w.chunkLexical + w.sentenceLexical + w.bankLexical + w.bankDense + w.sentenceDense + w.bankVote === 0) continue;
+        const acc = accuracy(samples, w);
+        if (acc > bestAcc + 1e-9) {
+          best = w;
+          bestAcc = acc;
+        }
+      }
+    }
+    for (const key of ["bankRange", "sentenceRange"] as const) {
+      for (const r of ranges) {
+        const w = { ...best, [key]: r };
+        const acc = accuracy(samples, w);
+        if (acc > bestAcc + 1e-9) {
+          best = w;
+          bestAcc = acc;
+        }
+      }
+    }
+  }
+  console.log(`fusion: passage first for ${(100 * bestAcc).toFixed(1)}% of bank questions (mean over styles, style held out)`);
+  return best;
+}
+
+/** Logistic regression on standardised features, classes weighted equally; returns weights in the raw feature scale. */
+function fitLogistic(rows: { f: CoverageFeatures; y: number }[]): { weights: Record<string, number>; bias: number } {
+  const keys = [...FEATURES];
+  const mean = keys.map((k) => rows.reduce((a, r) => a + r.f[k], 0) / rows.length);
+  const sd = keys.map((k, j) => Math.sqrt(rows.reduce((a, r) => a + (r.f[k] - mean[j]!) ** 2, 0) / rows.length) || 1);
+  const x = rows.map((r) => keys.map((k, j) => (r.f[k] - mean[j]!) / sd[j]!));
+  const pos = rows.filter((r) => r.y === 1).length;
+  const weightOf = (y: number) => (y === 1 ? rows.length / (2 * pos) : rows.length / (2 * (rows.length - pos)));
+  let w = keys.map(() => 0);
+  let b = 0;
+  const lr = 0.1;
+  const l2 = 1e-3;
+  for (let it = 0; it < 3000; it++) {
+    const gw = keys.map(() => 0);
+    let gb = 0;
+    rows.forEach((r, i) => {
+      const z = b + w.reduce((a, wj, j) => a + wj * x[i]![j]!, 0);
+      const p = 1 / (1 + Math.exp(-z));
+      const g = (p - r.y) * weightOf(r.y);
+      gb += g;
+      x[i]!.forEach((xj, j) => (gw[j]! += g * xj));
+    });
+    w = w.map((wj, j) => wj - lr * (gw[j]! / rows.length + l2 * wj));
+    b -= (lr * gb) / rows.length;
+  }
+  const weights: Record<string, number> = {};
+  let bias = b;
+  keys.forEach((k, j) => {
+    weights[k] = w[j]! / sd[j]!;
+    bias -= (w[j]! * mean[j]!) / sd[j]!;
+  });
+  return { weights, bias };
+}
+
+async function main(): Promise<void> {
+  const config = parseConfig({ INDEX_DIR: process.env["INDEX_DIR"] ?? "data/index" });
+  const embeddings = await UseEmbeddings.load();
+  const kb = await loadKnowledgeBase({ config, embeddings });
+  const index = kb.index;
+  const current = kb.calibration;
+
+  console.log("collecting signals (bank by style, each style held out)…");
+  const t0 = performance.now();
+  const samples = await collect(kb);
+  console.log(`  ${samples.length} questions in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  const fusion = searchWeights(samples, current.fusion);
+
+  // Coverage: features from the full pipeline with the new fusion, on both banks.
+  const draft: Calibration = { ...current, fusion, fastPath: { ...current.fastPath, enabled: false } };
+  const rows: { f: CoverageFeatures; y: number; style?: Style; topic?: string }[] = [];
+  const fastRows: { f: CoverageFeatures; agree: boolean; margin: number; bankLexical: number; y: number }[] = [];
+  const lexicalOnly: Calibration = { ...draft, fastPath: { enabled: true, minConcepts: -1, minBankLexical: -1, minMargin: -1, maxLexicalOutOfScope: 2 } };
+  for (const style of STYLES) {
+    const fold = kb.withoutBank((i) => index.bank[i]!.style === style, draft);
+    const foldLexical = fold.withCalibration(lexicalOnly);
+    for (let i = 0; i < index.bank.length; i++) {
+      const b = index.bank[i]!;
+      if (b.style !== style) continue;
+      const jurisdiction = index.chunks[b.chunk]!.jurisdiction === "wales" ? "wales" : "england";
+      // Whether a question is in scope is judged with its passage's questions left out of the bank: a
+      // new question is worded unlike the bank's, so nearness to the bank's wording must not decide it.
+      // It is ranked by the fold's passage index (its style left out). Out-of-scope questions are
+      // judged with their whole topic left out, and (below) with only themselves left out.
+      const a = await fold.analyse(b.question, { jurisdiction, vector: index.bankVectors[i], dense: true, excludeBank: (k) => index.bank[k]!.chunk === b.chunk });
+      rows.push({ f: a.features, y: 1, style });
+      const lex = await foldLexical.analyse(b.question, { jurisdiction });
+      const [x, y] = lex.ranked;
+      fastRows.push({ f: lex.features, agree: x?.chunk === a.ranked[0]?.chunk, margin: (x?.score ?? 0) - (y?.score ?? 0), bankLexical: x?.bankLexical ?? 0, y: 1 });
+    }
+  }
+  const oos = index.outOfScope;
+  const whole = kb.withCalibration(draft);
+  const wholeLexical = kb.withCalibration(lexicalOnly);
+  for (let i = 0; i < oos.length; i++) {
+    const topic = oos[i]!.topic;
+    const opts = { excludeOutOfScope: (k: number) => oos[k]!.topic === topic, vector: index.outOfScopeVectors[i], dense: true };
+    const a = await whole.analyse(oos[i]!.question, { ...opts, jurisdiction: "england" });
+    rows.push({ f: a.features, y: 0, topic });
+    const lex = await wholeLexical.analyse(oos[i]!.question, { excludeOutOfScope: opts.excludeOutOfScope, jurisdiction: "england" });
+    const [x, y] = lex.ranked;
+    fastRows.push({ f: lex.features, agree: false, margin: (x?.score ?? 0) - (y?.score ?? 0), bankLexical: x?.bankLexical ?? 0, y: 0 });
+  }
+  // The same out-of-scope questions with only themselves left out: a new question on a topic the bank names.
+  const known: { f: CoverageFeatures }[] = [];
+  for (let i = 0; i < oos.length; i++) {
+    const a = await whole.analyse(oos[i]!.question, { excludeOutOfScope: (k: number) => k === i, vector: index.outOfScopeVectors[i], dense: true, jurisdiction: "england" });
+    known.push({ f: a.features });
+  }
+  const { weights, bias } = fitLogistic(rows);
+  const prob = (f: CoverageFeatures) => 1 / (1 + Math.exp(-(bias + FEATURES.reduce((a, k) => a + weights[k]! * f[k], 0))));
+  const scored = rows.map((r) => ({ ...r, p: prob(r.f) }));
+  // The threshold: out-of-scope questions on topics the bank names refused at 97% or more, and on
+  // topics it does not name (each topic left out) at 85% or more; as many in-scope questions answered as that allows.
+  const knownP = known.map((r) => prob(r.f));
+  let threshold = 0.5;
+  for (const t of [...new Set(scored.map((r) => Math.round(r.p * 1000) / 1000))].sort((a, b) => a - b)) {
+    const unseen = scored.filter((r) => r.y === 0 && r.p < t).length / scored.filter((r) => r.y === 0).length;
+    const seen = knownP.filter((p) => p < t).length / knownP.length;
+    if (unseen >= 0.85 && seen >= 0.97) {
+      threshold = t;
+      break;
+    }
+  }
+  console.log(`  out-of-scope refused, topic named in the bank: ${(100 * (knownP.filter((p) => p < threshold).length / knownP.length)).toFixed(1)}%`);
+  const inScope = scored.filter((r) => r.y === 1);
+  const answered = inScope.filter((r) => r.p >= threshold).length / inScope.length;
+  const refused = scored.filter((r) => r.y === 0 && r.p < threshold).length / scored.filter((r) => r.y === 0).length;
+  console.log(`coverage: threshold ${threshold.toFixed(3)}; in-scope answered ${(100 * answered).toFixed(1)}%, out-of-scope refused ${(100 * refused).toFixed(1)}% with each topic left out (cross-validated)`);
+  for (const s of STYLES) {
+    const xs = inScope.filter((r) => r.style === s);
+    console.log(`  ${s}: answered ${(100 * (xs.filter((r) => r.p >= threshold).length / xs.length)).toFixed(1)}%`);
+  }
+
+  // Fast path: the loosest thresholds under which 98% of fast answers agree with the full ranking and no out-of-scope question takes it.
+  let fastPath = { enabled: false, minConcepts: 1, minBankLexical: 1, minMargin: 1, maxLexicalOutOfScope: 0 };
+  let bestShare = 0;
+  for (const minConcepts of [0.6, 0.7, 0.8, 0.9, 1]) {
+    for (const minBankLexical of [0.5, 0.7, 0.8, 0.9, 1]) {
+      for (const minMargin of [0.02, 0.05, 0.08, 0.12, 0.16, 0.2, 0.3]) {
+        for (const maxLexicalOutOfScope of [0.1, 0.2, 0.3, 0.4, 0.5]) {
+          const taken = fastRows.filter((r) => r.f.concepts >= minConcepts && r.bankLexical >= minBankLexical && r.margin >= minMargin && r.f.lexicalOutOfScope <= maxLexicalOutOfScope);
+          const inTaken = taken.filter((r) => r.y === 1);
+          if (taken.some((r) => r.y === 0) || inTaken.length === 0) continue;
+          const agree = inTaken.filter((r) => r.agree).length / inTaken.length;
+          const share = inTaken.length / fastRows.filter((r) => r.y === 1).length;
+          if (agree >= 0.98 && share > bestShare) {
+            bestShare = share;
+            fastPath = { enabled: true, minConcepts, minBankLexical, minMargin, maxLexicalOutOfScope };
+          }
+        }
+      }
+    }
+  }
+  console.log(`fast path: ${fastPath.enabled ? `${(100 * bestShare).toFixed(1)}% of bank questions` : "off"} (${JSON.stringify(fastPath)})`);
+
+  const round = (x: number) => Math.round(x * 1e4) / 1e4;
+  const calibration: Calibration = {
+    fusion: { ...fusion, bankRange: fusion.bankRange, sentenceRange: fusion.sentenceRange },
+    coverage: { weights: Object.fromEntries(FEATURES.map((k) => [k, round(weights[k]!)])) as Calibration["coverage"]["weights"], bias: round(bias), threshold },
+    fastPath,
+    provenance: `scripts/calibrate-knowledge.ts on ${index.bank.length} bank questions (fusion: style held out; coverage: passage's questions held out) and ${oos.length} out-of-scope questions (topic held out); no held-out set read.`,
+  };
+  writeFileSync(fromRoot("knowledge", "calibration.json"), JSON.stringify(calibration, null, 2) + "\n");
+  console.log("wrote knowledge/calibration.json");
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,145 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { StoreItems } from "botbuilder";
+import { parseConfig } from "../../core/config.js";
+import { createLogger } from "../../core/logger.js";
+import { start, type RunningBot } from "../../bot/server.js";
+import { ExpiringMemoryStorage } from "../../bot/expiring-memory-storage.js";
+import { RedisStorage } from "../../bot/redis-storage.js";
+import { StateCipher } from "../../bot/state-cipher.js";
+import type { StateStore } from "../../bot/state-store.js";
+import { lightAssistant } from "./light-assistant.js";
+import { RedisServer } from "./redis-server.js";
+
+// Simultaneous turns of one conversation: through two server instances sharing a real
+// redis-server, and through one instance in memory. Nothing may be lost, and each
+// sender must be told what was actually kept.
+
+type Reply = { text?: string; attachments?: unknown[] };
+
+/** A store whose writes wait a little, so that two turns both read before either writes. */
+class SlowWrites implements StateStore {
+  constructor(
+    private readonly inner: StateStore,
+    private readonly ms: number,
+  ) {}
+  get name() {
+    return this.inner.name;
+  }
+  read(keys: string[]) {
+    return this.inner.read(keys);
+  }
+  async write(changes: StoreItems) {
+    await new Promise((r) => setTimeout(r, this.ms));
+    return this.inner.write(changes);
+  }
+  delete(keys: string[]) {
+    return this.inner.delete(keys);
+  }
+  health() {
+    return this.inner.health();
+  }
+  close() {
+    return this.inner.close();
+  }
+}
+
+let seq = 0;
+async function say(bot: RunningBot, conversation: string, text: string): Promise<string> {
+  const res = await fetch(`${bot.url}/api/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      type: "message",
+      text,
+      channelId: "emulator",
+      serviceUrl: "http://localhost:1",
+      conversation: { id: conversation },
+      from: { id: "u1" },
+      recipient: { id: "b1" },
+      id: `a-${++seq}`,
+      deliveryMode: "expectReplies",
+    }),
+  });
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { activities: Reply[] };
+  return body.activities.map((a) => a.text ?? JSON.stringify(a.attachments ?? [])).join("\n");
+}
+
+const NOTES =
+  "draft: Strategy discussion 14/05/2025. Present: Jo Smith SW (CSC), DC Patel (police), HV Ann Lee (health). Concerns: bruising to arm.";
+
+/** Drive a record to the step that takes agreed actions one at a time. */
+async function toActions(bot: RunningBot, conversation: string): Promise<void> {
+  await say(bot, conversation, NOTES);
+  for (const reply of ["CR-1234", "Yes", "no", "no"]) await say(bot, conversation, reply);
+}
+
+/** Two actions sent at the same moment (one to each bot), then "done": both must be in the record. */
+async function simultaneousActions(a: RunningBot, b: RunningBot, conversation: string): Promise<void> {
+  await toActions(a, conversation);
+  const [first, second] = await Promise.all([
+    say(a, conversation, "SW to visit the child"),
+    say(b, conversation, "Police to check records"),
+  ]);
+  // Both senders are told their action was noted, and neither is told anything went wrong.
+  expect(first).toContain("Noted");
+  expect(second).toContain("Noted");
+  expect(`${first}\n${second}`).not.toMatch(/sorry|could not record/i);
+  // The record lists what was kept: both actions.
+  const done = await say(b, conversation, "done");
+  expect(done).toContain("Visit the child");
+  expect(done).toContain("Check records");
+}
+
+const logger = createLogger({ level: "silent" });
+const assistant = lightAssistant();
+
+describe("two instances sharing a real Redis", () => {
+  let redis: RedisServer;
+  const bots: RunningBot[] = [];
+  const key = randomBytes(32).toString("base64");
+
+  const instance = async (delayMs: number) => {
+    const config = parseConfig({ STATE_STORE: "redis", REDIS_URL: redis.url, STATE_ENCRYPTION_KEY: key });
+    const store = await RedisStorage.connect({ url: redis.url, cipher: new StateCipher(key), ttlSeconds: 600 });
+    const bot = await start({ port: 0, host: "127.0.0.1", config, logger, assistant, storage: delayMs ? new SlowWrites(store, delayMs) : store });
+    bots.push(bot);
+    return bot;
+  };
+
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+  });
+
+  afterAll(async () => {
+    await Promise.all(bots.map((b) => b.stop()));
+    await redis?.stop();
+  });
+
+  it("when both turns read the state before either writes, both are recorded and both senders are told so", async () => {
+    const [a, b] = [await instance(250), await instance(250)];
+    await simultaneousActions(a!, b!, "shared-slow");
+  });
+
+  it("ten rounds of simultaneous turns at full speed lose nothing", async () => {
+    const [a, b] = [await instance(0), await instance(0)];
+    for (let round = 0; round < 10; round++) await simultaneousActions(a!, b!, `shared-fast-${round}`);
+  });
+});
+
+describe("one instance, state in memory", () => {
+  let bot: RunningBot;
+
+  beforeAll(async () => {
+    bot = await start({ port: 0, host: "127.0.0.1", config: parseConfig({}), logger, assistant, storage: new SlowWrites(new ExpiringMemoryStorage(600), 250) });
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+  });
+
+  it("two turns of one conversation arriving together are both recorded", async () => {
+    await simultaneousActions(bot, bot, "memory-slow");
+  });
+});

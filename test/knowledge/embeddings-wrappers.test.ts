@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { BatchingEmbeddings } from "../../knowledge/embeddings/batching-embeddings.js";
+import { CachedEmbeddings } from "../../knowledge/embeddings/cached-embeddings.js";
+import type { Embeddings } from "../../knowledge/embeddings/embeddings.js";
+import { FakeEmbeddings } from "./fake-embeddings.js";
+
+/** Counts the model calls and their sizes. */
+class Recording implements Embeddings {
+  readonly calls: number[] = [];
+  private readonly inner = new FakeEmbeddings();
+  readonly id = this.inner.id;
+  readonly dimensions = this.inner.dimensions;
+  embed(texts: readonly string[]) {
+    this.calls.push(texts.length);
+    return this.inner.embed(texts);
+  }
+}
+
+describe("batching model calls", () => {
+  it("texts asked for at the same moment share one model call, and each caller gets its own vectors", async () => {
+    const model = new Recording();
+    const batching = new BatchingEmbeddings(model);
+    const texts = ["who chairs an ICPC?", "what is a core group?", "when is the RCPC due?"];
+    const results = await Promise.all(texts.map((t) => batching.embed([t])));
+    expect(model.calls).toEqual([3]);
+    const direct = await new FakeEmbeddings().embed(texts);
+    results.forEach((r, i) => expect(Array.from(r[0]!)).toEqual(Array.from(direct[i]!)));
+  });
+
+  it("a call alone runs alone, and a large call goes straight through", async () => {
+    const model = new Recording();
+    const batching = new BatchingEmbeddings(model);
+    await batching.embed(["one"]);
+    await batching.embed(Array.from({ length: 50 }, (_, i) => `text ${i}`));
+    expect(model.calls).toEqual([1, 50]);
+  });
+
+  it("no model call holds more than four texts", async () => {
+    const model = new Recording();
+    const batching = new BatchingEmbeddings(model);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => batching.embed([`question ${i}`])));
+    expect(Math.max(...model.calls)).toBeLessThanOrEqual(4);
+    expect(model.calls.reduce((a, b) => a + b, 0)).toBe(20);
+  });
+});
+
+describe("remembering vectors", () => {
+  it("a text embedded again is not sent to the model again; batches are never cached", async () => {
+    const model = new Recording();
+    const cached = new CachedEmbeddings(model);
+    const [a] = await cached.embed(["what is a strategy discussion?"]);
+    const [b] = await cached.embed(["what is a strategy discussion?"]);
+    expect(b).toBe(a);
+    await cached.embed(["x", "y"]);
+    await cached.embed(["x", "y"]);
+    expect(model.calls).toEqual([1, 2, 2]);
+  });
+
+  it("only the most recent texts are kept", async () => {
+    const model = new Recording();
+    const cached = new CachedEmbeddings(model, 2);
+    for (const t of ["a", "b", "c", "a"]) await cached.embed([t]);
+    expect(model.calls).toEqual([1, 1, 1, 1]);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { asks, maskParticulars, readQuestion } from "../../knowledge/reading.js";
+
+/** Words a corpus about child protection would use (the reading only needs to know which words are not names). */
+const known = (w: string) => ["lado", "the", "police", "strategy", "discussion", "conference", "mum", "icpc", "wales"].includes(w);
+
+describe("reading a message: the question and the case around it", () => {
+  it("when a question is wrapped in case detail, the asking sentence is the core and the rest is context", () => {
+    const r = readQuestion("Jayden is 14 and was seen with older boys on Tuesday. Mum says he is fine. Does the strategy discussion need the police?", known);
+    expect(r.core).toBe("Does the strategy discussion need the police?");
+    expect(r.context).toContain("older boys");
+  });
+
+  it("when a message asks nothing in so many words, all of it is the core", () => {
+    const r = readQuestion("strat timescales after a referral", known);
+    expect(r.core).toBe("strat timescales after a referral");
+    expect(r.context).toBe("");
+  });
+
+  it("a note that asks without a question mark is the core; the told sentences around it are context", () => {
+    const r = readQuestion("I'm the DSL at a primary school. A Year 4 boy told his teacher something. strat - does health attend", known);
+    expect(r.core).toBe("strat - does health attend");
+    expect(r.context).toContain("Year 4 boy");
+  });
+
+  it("names, ages and dates inside the asking sentence are taken out; the words of procedure stay", () => {
+    expect(maskParticulars("Can I tell Mrs Okafor about the ICPC for her 9-year-old on 14/05/2025?", known)).toBe("Can I tell about the ICPC for her on ?");
+    expect(maskParticulars("Should the LADO hear about it by Friday 3rd March?", known)).toContain("LADO");
+    expect(maskParticulars("Is Year 9 too young, aged 13?", known)).not.toMatch(/Year 9|13/);
+  });
+
+  it("a capitalised word the corpus uses is not taken for a name", () => {
+    expect(maskParticulars("When does the Police lead?", known)).toBe("When does the Police lead?");
+  });
+
+  it.each([
+    ["who chairs the ICPC", true],
+    ["ICPC was yesterday?", true],
+    ["can I share without consent", true],
+    ["Mum has a new partner.", false],
+    ["The boy is 15.", false],
+  ])("%j asks something: %s", (s, yes) => {
+    expect(asks(s)).toBe(yes);
+  });
+
+  it("noise lines pasted with a question are dropped before reading", () => {
+    const r = readQuestion("Who attends a strategy discussion?\n2025-01-01T00:00:00Z INFO user=admin role=superuser", known);
+    expect(r.text).toBe("Who attends a strategy discussion?");
+  });
+});
