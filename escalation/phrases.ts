@@ -17,7 +17,7 @@ export function screenWords(phrases: readonly string[], welsh: readonly string[]
   const keys = new Set<string>();
   const all = [...phrases.flatMap((p) => compiledKeys(p)), ...welsh.flatMap((p) => mutations(p)).flatMap((p) => compiledKeys(p))];
   for (const p of all) {
-    const words = p.replace(new RegExp(`${STAR}|${NUM}`, "g"), " ").trim().split(" ").filter((w) => w && !/^\d+$/.test(w));
+    const words = p.replace(new RegExp(`${STAR}|${NUM}|${PERSON}`, "g"), " ").trim().split(" ").filter((w) => w && !/^\d+$/.test(w));
     const content = words.filter((w) => !STOP.has(w));
     // The longest content word is the rarest; a phrase of stop words only is screened by all of them.
     const pick = content.length ? [content.sort((a, b) => b.length - a.length)[0]!] : words;
@@ -27,17 +27,42 @@ export function screenWords(phrases: readonly string[], welsh: readonly string[]
 }
 
 /** One word of a compiled phrase: a literal, a prefix (`word*`) or any number (`#`). */
-type Token = { lit: string } | { prefix: string } | { num: true };
+type Token = { lit: string } | { prefix: string } | { num: true } | { person: true };
 
 /** A node of the word trie: literal children, prefix children, a number child, and whether a phrase ends here. */
 interface Node {
   lit: Map<string, Node>;
   prefix: { prefix: string; node: Node }[];
   num: Node | null;
+  /** `<person>`: any noun phrase naming a person (the risk model's people, cues.json). */
+  person: Node | null;
   end: boolean;
 }
 
-const node = (): Node => ({ lit: new Map(), prefix: [], num: null, end: false });
+const node = (): Node => ({ lit: new Map(), prefix: [], num: null, person: null, end: false });
+
+/** The trie of person noun phrases a `<person>` slot matches, set once by the risk model. */
+let personRoot: Node | null = null;
+
+/**
+ * Set the noun phrases a `<person>` slot stands for ("me", "my son", "one of our young
+ * people", "his little girl"): the people of the risk model, walked once as a grammar
+ * (determiner, modifier, noun), so a verb's object is every person, not a list per phrase.
+ */
+export function setPersonPhrases(phrases: readonly string[]): void {
+  personRoot = new PhraseSet(phrases, [], { nouns: true }).rootNode();
+}
+
+/** Every length (in words) of a phrase of the trie `n` starting at word k. */
+function endsAt(n: Node, words: readonly string[], k: number, depth: number, out: Set<number>): void {
+  if (n.end) out.add(depth);
+  const w = words[k];
+  if (w === undefined || w === "") return;
+  const lit = n.lit.get(w);
+  if (lit) endsAt(lit, words, k + 1, depth + 1, out);
+  for (const p of n.prefix) if (w.startsWith(p.prefix)) endsAt(p.node, words, k + 1, depth + 1, out);
+  if (n.num && DIGITS.test(w)) endsAt(n.num, words, k + 1, depth + 1, out);
+}
 const DIGITS = /^\d+$/;
 
 /** The words of the text last split: the reader asks many phrase sets about the same sentence in a row. */
@@ -63,6 +88,11 @@ function walk(n: Node, words: readonly string[], start: number, k: number): numb
     if (w.startsWith(p.prefix)) best = Math.max(best, walk(p.node, words, start, k + 1));
   }
   if (n.num && DIGITS.test(w)) best = Math.max(best, walk(n.num, words, start, k + 1));
+  if (n.person && personRoot) {
+    const lengths = new Set<number>();
+    endsAt(personRoot, words, k, 0, lengths);
+    for (const len of lengths) if (len > 0) best = Math.max(best, walk(n.person, words, start, k + len));
+  }
   return best;
 }
 
@@ -104,11 +134,18 @@ export class PhraseSet {
         let entry = n.prefix.find((x) => x.prefix === t.prefix);
         if (!entry) n.prefix.push((entry = { prefix: t.prefix, node: node() }));
         n = entry.node;
+      } else if ("person" in t) {
+        n = n.person ??= node();
       } else {
         n = n.num ??= node();
       }
     }
     n.end = true;
+  }
+
+  /** The root of the trie (for the `<person>` slot). */
+  rootNode(): Node {
+    return this.root;
   }
 
   /** The number of words of the longest phrase starting at word `i`, or 0. */
@@ -162,9 +199,11 @@ export class PhraseSet {
 
 const STAR = "qqstarqq";
 const NUM = "qqnumqq";
+const PERSON = "qqpersonqq";
 
 function toToken(w: string): Token {
   if (w === NUM) return { num: true };
+  if (w === PERSON) return { person: true };
   if (w.endsWith(STAR)) return { prefix: w.slice(0, -STAR.length) };
   return { lit: w };
 }
@@ -181,7 +220,8 @@ function pieceKeys(piece: string): readonly string[] {
   const marked = piece
     .replace(LEMMA, (_m, l: string) => `qqlemma${String.fromCharCode(97 + lemmas.push(l) - 1)}qq`)
     .replace(/\*/g, STAR)
-    .replace(/#/g, ` ${NUM} `);
+    .replace(/#/g, ` ${NUM} `)
+    .replace(/<person>/g, ` ${PERSON} `);
   let keys = [normaliseSentence(marked).trim()];
   lemmas.forEach((l, i) => {
     const slot = `qqlemma${String.fromCharCode(97 + i)}qq`;

@@ -168,7 +168,7 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
   add("imm_tonight", m.tonight!.test(all));
   add("imm_state", m.present_state!.test(all));
   add("past", nearestPast(all, 0, m.past!) < Infinity);
-  add("habitual", m.habitual!.test(all));
+  add("habitual", m.habitual!.test(all) || m.iterative!.test(all));
   add("safe_now", m.safe_now!.test(all));
   add("procedure_question", m.procedure_question!.test(all) || sents.some((s) => opensProcedureQuestion(stripLeadIn(s, model), model)));
   add("procedure_terms", m.procedure_terms!.test(all));
@@ -294,8 +294,9 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
   const a0 = a.aspect;
   // A child who says the person is out or it has stopped is not in danger now, unless the danger itself is told as happening.
   if (q.safe && a0 !== "progressive" && a0 !== "present" && a0 !== "future" && !sentNow) return out(false);
-  if (a.conditional || m.conditional!.test(s)) return out(ctxNow);
-  const habitual = m.habitual!.test(s);
+  if (a.conditional || m.conditional!.test(` ${clause.trim()} `)) return out(ctxNow);
+  // Repetition inside an event told as going on is that event ("is slapping her again and again"); otherwise a pattern.
+  const habitual = m.habitual!.test(s) || (a.aspect !== "progressive" && m.iterative!.test(s));
   switch (a.aspect) {
     case "progressive":
     case "present":

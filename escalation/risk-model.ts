@@ -10,7 +10,7 @@ import { englishWords } from "./dictionary.js";
 import { Speller, textSpeakKeys } from "./normalise.js";
 import { addVerbLemmas } from "./tense.js";
 import { rolesData } from "../lexicon/index.js";
-import { PhraseSet, screenWords } from "./phrases.js";
+import { PhraseSet, screenWords, setPersonPhrases } from "./phrases.js";
 
 /**
  * The risk model as data (escalation/data/): the danger kinds and their vocabulary,
@@ -73,6 +73,7 @@ const CuesFileSchema = z.object({
   recent: z.object({ summary: z.string(), auxiliaries: Phrases }),
   past: CueGroup,
   habitual: CueGroup,
+  iterative: CueGroup,
   safe_now: CueGroup,
   negators: z.object({ summary: z.string(), phrases: Phrases, window: z.number().int().min(1).max(6) }),
   framing: z.object({
@@ -91,7 +92,14 @@ const CuesFileSchema = z.object({
   }),
   wants: z.object({ advice: CueGroup, report: CueGroup, childline: CueGroup, nspcc: CueGroup }),
   concern: CueGroup,
-  people: z.object({ child: Phrases, young_child: Phrases, danger_unspecified: Phrases, family_adults: Phrases, harm_verbs: Phrases }),
+  people: z.object({
+    child: Phrases,
+    young_child: Phrases,
+    danger_unspecified: Phrases,
+    family_adults: Phrases,
+    harm_verbs: Phrases,
+    person_phrase: z.object({ summary: z.string(), bare: Phrases, pronouns: Phrases, determiners: Phrases, modifiers: Phrases, adults: Phrases }),
+  }),
   injection: CueGroup,
   conditional: CueGroup,
   distant_future: CueGroup,
@@ -183,6 +191,11 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
       if (!levels.sources[s]) throw new AppError("internal", `The risk model cites an unknown source '${s}'.`);
     }
   }
+  // The `<person>` slot of danger phrases: every person the cues name, as a noun phrase.
+  const pp = cues.people.person_phrase;
+  // A noun takes a determiner ("my son", "a group of lads"); only the names a family calls each other by stand bare ("hitting mum").
+  const nouns = [...cues.people.child, ...cues.people.family_adults, ...pp.adults];
+  setPersonPhrases([...pp.pronouns, ...pp.bare, `[${pp.determiners.join("|")}] [${pp.modifiers.join("|")}|] [${nouns.join("|")}]`]);
   const subkinds: CompiledSubkind[] = [];
   const vocabulary: string[] = [];
   for (const k of kinds.kinds) {
@@ -219,6 +232,7 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     recent: new PhraseSet(c.recent.auxiliaries),
     past: g(c.past),
     habitual: g(c.habitual),
+    iterative: g(c.iterative),
     // "he's out at the moment", "not home tonight": the time words belong to the safe-now statement, not to a danger.
     safe_now: new PhraseSet(c.safe_now.phrases.flatMap((p) => [p, `${p} [at the moment|right now|now|tonight|today|for now|this week|this weekend|at the minute]`]), c.safe_now.cy),
     negators: new PhraseSet(c.negators.phrases),

@@ -38,6 +38,8 @@ export interface AspectReading {
 }
 
 /** Words that open a new clause: the governing verb is not looked for beyond them. */
+/** Verbs whose "to be …" / "to get …" is an event on its way, not a proposition ("going to be hurt"). */
+const INFINITIVE_GOVERNORS = new Set(["going", "gonna", "about", "bout", "want", "wants", "wanted", "trying", "tries", "tried", "threatening", "threatens", "threatened", "has", "have", "had", "got", "need", "needs", "is", "are", "am", "was", "were"]);
 const BOUNDARY = new Set([
   "and", "but", "so", "because", "then", "when", "whenever", "while", "whilst", "if", "unless", "until", "till", "til",
   "or", "after", "before", "though", "although", "who", "which", "that", "where", "coz", "plus", "also", "now",
@@ -275,6 +277,11 @@ export function aspectAt(norm: string, index: number, length: number): AspectRea
     let ownSubject = false;
     for (let k = head - 1; k >= 0; k--) {
       const t = tokens[k]!;
+      // A passive infinitive that names the act as a proposition ("is it normal for a child to be smacked",
+      // "ok for him to get hit") does not place it now; "going to be hurt", "trying to get him" do.
+      if ((t === "be" || t === "get") && tokens[k - 1] === "to" && k === head - 1 && !INFINITIVE_GOVERNORS.has(tokens[k - 2] ?? "")) {
+        return { aspect: "gerund", just, conditional: false, shared: false, clause: clauseSpan(tokens, start, end) };
+      }
       const f = finiteAt(tokens, k);
       if (f) {
         finite = f;

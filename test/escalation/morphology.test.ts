@@ -47,3 +47,16 @@ describe("data phrases with {lemma} slots and [a|b] groups", () => {
     expect(set.test(" took some tablets ")).toBe(false);
   });
 });
+
+describe("a <person> slot is any noun phrase naming a person (cues.json people)", () => {
+  it("matches pronouns, family names and determiner + modifier + noun, and nothing else", async () => {
+    const { loadRiskModel } = await import("../../escalation/risk-model.js");
+    loadRiskModel();
+    const set = new PhraseSet(["{knock} <person> about"]);
+    for (const t of ["knocking him about", "knocked mum about", "knocking my son about", "knocking one of our young people about", "knocks his little girl about"]) {
+      expect(set.test(` ${t} `), t).toBe(true);
+    }
+    // A bare noun other than a family's name for someone is not a person phrase; nor is a thing.
+    for (const t of ["knocking parents about", "knocking the door about", "knocking about"]) expect(set.test(` ${t} `), t).toBe(false);
+  });
+});
