@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { CitationSchema } from "../core/citation.js";
@@ -237,7 +237,7 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     safe_now: new PhraseSet(c.safe_now.phrases.flatMap((p) => [p, `${p} [at the moment|right now|now|tonight|today|for now|this week|this weekend|at the minute]`]), c.safe_now.cy),
     negators: new PhraseSet(c.negators.phrases),
     procedure_question: new PhraseSet(c.framing.procedure_question.phrases, c.framing.procedure_question.cy),
-    procedure_terms: new PhraseSet(c.framing.procedure_question.terms),
+    procedure_terms: new PhraseSet([...c.framing.procedure_question.terms, ...procedureAbbreviations()]),
     training: g(c.framing.training),
     real_person: g(c.framing.real_person),
     reported_speech: g(c.speakers.reported_speech),
@@ -284,6 +284,24 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     speller: new Speller(words, new Set([...PROTECTED, ...corpusWords(), ...english.all]), pieces),
     m,
   };
+}
+
+/**
+ * The abbreviations of procedures that the knowledge module expands in questions
+ * (knowledge/question-terms.json: "plo" is the public law outline pre-proceedings,
+ * "icpc" an initial child protection conference): a term counts when what it stands for
+ * names a procedure (a conference, plan, order, enquiry, assessment, review…), not a
+ * person, a harm or an agency.
+ */
+function procedureAbbreviations(): string[] {
+  const path = fromRoot("knowledge", "question-terms.json");
+  if (!existsSync(path)) return [];
+  const file = JSON.parse(readFileSync(path, "utf8")) as { expansions?: Record<string, string[]> };
+  const procedure = /\b(?:conference|plan|proceedings|outline|order|enquiries|assessment|review|meeting|discussion|protection|procedures?|referral|mechanism)\b/i;
+  return Object.entries(file.expansions ?? {})
+    .filter(([key, means]) => key.length >= 3 && means.some((x) => procedure.test(x)))
+    .map(([key]) => key.replace(/[^a-z0-9 ]/gi, " ").replace(/\s+/g, " ").trim().toLowerCase())
+    .filter((k) => k.length >= 3);
 }
 
 /**
