@@ -289,7 +289,11 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
   // Past and present in one sentence ("hit me last night and is coming back tonight"): the cue nearer the danger says when.
   const pastAt = nearestPast(s, q.index, m.past!);
   const pastNearer = pastAt < nearest(s, q.index, [m.now!, m.just!, m.about_to!, m.tonight!]);
-  if (pastAt < Infinity && (!forward || pastNearer)) return out(false);
+  // …unless the danger's own clause has a finite verb of the present ("she didn't come home last night and texted that a man won't let her leave"):
+  // a past time word in an earlier clause dates that clause, not this one.
+  // Only a time word before the danger's clause is read so: one after it may still belong to it ("made me … at a party in the summer").
+  const clauseOwnPresent = !clausePast && (a.aspect === "present" || a.aspect === "progressive") && !a.shared && pastAt < q.index;
+  if (pastAt < Infinity && (!forward || pastNearer) && !clauseOwnPresent) return out(false);
   if (q.adultSafe && !sentNow) return out(false);
   const a0 = a.aspect;
   // A child who says the person is out or it has stopped is not in danger now, unless the danger itself is told as happening.
