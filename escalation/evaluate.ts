@@ -107,6 +107,25 @@ export function crossValidateByKind(data: readonly Prepared[], dense: number, va
   return out;
 }
 
+/**
+ * Cross-validation holding out a whole register at a time (plain, text-speak, typos,
+ * Welsh, long pastes, past tense, procedure questions, injections): train on every other
+ * register, decide the held-out one. Says whether the learned part generalises to a way
+ * of writing it has not seen.
+ */
+export function crossValidateByRegister(data: readonly Prepared[], dense: number, variants: readonly Variant[]): Map<Variant, TriageLevel[]> {
+  const out = new Map<Variant, TriageLevel[]>(variants.map((v) => [v, new Array<TriageLevel>(data.length)]));
+  const registers = [...new Set(data.map((d) => d.line.register))].sort();
+  for (const r of registers) {
+    const models = trainModels(data.filter((d) => d.line.register !== r), dense);
+    data.forEach((d, i) => {
+      if (d.line.register !== r) return;
+      for (const v of variants) out.get(v)![i] = decideWith(d, models, v);
+    });
+  }
+  return out;
+}
+
 /** The figures of one set of predictions. */
 export interface Figures {
   n: number;

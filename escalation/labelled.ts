@@ -10,7 +10,9 @@ import { DANGER_KINDS, REGISTERS, SPEAKERS } from "./risk-model.js";
  * its danger kind (or null), who is writing and the register it is written in.
  * `hand` lines were written by walking the model by hand; `template` lines are
  * composed from templates.json crossed with the kinds (compose.ts); `examples` are
- * the project's earlier labelled examples, kept and given kinds and speakers.
+ * the project's earlier labelled examples, kept and given kinds and speakers; `natural`
+ * lines (round two) were written by hand as people type them, for the kinds and registers
+ * the first round was thinnest on, before the system was changed or measured on them.
  */
 export const LabelledSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -19,13 +21,13 @@ export const LabelledSchema = z.object({
   danger_kind: z.enum(DANGER_KINDS).nullable(),
   speaker: z.enum(SPEAKERS),
   register: z.enum(REGISTERS),
-  source: z.enum(["hand", "template", "examples"]),
+  source: z.enum(["hand", "template", "examples", "natural"]),
   /** `heldback` lines are kept out of the shipped model's training, for the integration test. */
   split: z.enum(["train", "heldback"]),
 });
 export type Labelled = z.infer<typeof LabelledSchema>;
 
-export const LABELLED_FILES = ["hand.jsonl", "examples.jsonl", "generated.jsonl"] as const;
+export const LABELLED_FILES = ["hand.jsonl", "examples.jsonl", "generated.jsonl", "natural.jsonl"] as const;
 
 /** Parse one JSONL file of labelled lines, validated line by line. */
 export function parseLabelled(text: string, name: string): Labelled[] {

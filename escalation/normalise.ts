@@ -6,6 +6,10 @@
  * as whole words. The output is never logged or shown.
  */
 
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { fromRoot } from "../core/paths.js";
+
 /**
  * Characters that render as nothing: zero-width space, non-joiner and joiner, word
  * joiner, invisible operators, bidi marks, embeddings and isolates, BOM, soft hyphen,
@@ -52,28 +56,65 @@ export function foldText(text: string): string {
     .replace(LEET_RE, (run) => [...run].map((c) => LEET[c] ?? c).join(""));
 }
 
-/** Text-speak, contractions (written without apostrophes, which are removed first) and dropped g's. */
-const TOKEN_MAP: Record<string, string> = {
-  rn: "right now", atm: "at the moment", asap: "right now", u: "you", ur: "your", r: "are", im: "i am", ive: "i have",
-  hellp: "help", helpp: "help", hlp: "help", halp: "help", hellpp: "help", pls: "please",
-  plz: "please", plss: "please", pleas: "please", plis: "please", ppl: "people", bf: "boyfriend", gf: "girlfriend",
-  smth: "something", sth: "something", "2nite": "tonight", "2night": "tonight", tonite: "tonight", "2day": "today",
-  tmrw: "tomorrow", tmr: "tomorrow", "2moro": "tomorrow", cos: "because", coz: "because", cuz: "because", bc: "because",
-  dont: "do not", dnt: "do not", doesnt: "does not", didnt: "did not", cant: "cannot", cnt: "cannot", wont: "will not",
-  isnt: "is not", aint: "is not", arent: "are not", wasnt: "was not", werent: "were not", hasnt: "has not",
-  havent: "have not", couldnt: "could not", wouldnt: "would not", shouldnt: "should not", hes: "he is", shes: "she is",
-  theres: "there is", theyre: "they are", whats: "what is", thats: "that is",
-  hell: "he will", shell: "she will", theyll: "they will", itll: "it will", hed: "he would", wats: "what is", wat: "what",
-  wot: "what", wots: "what is", wiv: "with", wid: "with", wen: "when", n: "and", some1: "someone", sum1: "someone",
-  any1: "anyone", no1: "no one", yr: "year", yrs: "years", lil: "little", bro: "brother", sis: "sister", mam: "mum",
-  mom: "mum", mummy: "mum", mommy: "mum", daddy: "dad", od: "overdose", oded: "overdosed",
-  kinfe: "knife", knif: "knife", nife: "knife", knive: "knife", breath: "breathe", breth: "breathe", yp: "young person",
-  gonna: "going to", wanna: "want to", gotta: "got to", dunno: "do not know", cud: "could", wud: "would",
-  shud: "should", rite: "right", nite: "night", b4: "before", sayz: "says", skl: "school", skool: "school",
-  sw: "social worker", hv: "health visitor", mins: "minutes",
-  gyllell: "cyllell", chyllell: "cyllell", nghyllell: "cyllell",
-};
-const TOKEN_RE = new RegExp(` (?:${Object.keys(TOKEN_MAP).join("|").replace(/\+/g, "\\+")})(?= )`, "g");
+/** The text-speak table (escalation/data/text-speak.json), compiled once. */
+interface TextSpeak {
+  tokens: ReadonlyMap<string, string>;
+  joined: RegExp;
+  joinedMap: ReadonlyMap<string, string>;
+  personsHas: RegExp;
+  personsIs: RegExp;
+  pronounHas: RegExp;
+  pronounHad: RegExp;
+  numbers: RegExp;
+  numberMeans: ReadonlyMap<string, string>;
+}
+
+const TextSpeakSchema = z.object({
+  about: z.string(),
+  contractions: z.record(z.string(), z.string()),
+  text_speak: z.record(z.string(), z.string()),
+  joined: z.record(z.string(), z.string()),
+  persons: z.array(z.string()),
+  persons_then: z.object({ has: z.array(z.string()), is: z.array(z.string()) }),
+  numbers_as_words: z.record(z.string(), z.object({ means: z.string(), before: z.array(z.string()) })),
+});
+
+let textSpeakCache: TextSpeak | undefined;
+
+const alt = (xs: Iterable<string>) => [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+
+function textSpeak(): TextSpeak {
+  if (textSpeakCache) return textSpeakCache;
+  const d = TextSpeakSchema.parse(JSON.parse(readFileSync(fromRoot("escalation", "data", "text-speak.json"), "utf8")));
+  const tokens = new Map<string, string>([...Object.entries(d.contractions), ...Object.entries(d.text_speak)]);
+  const joinedMap = new Map(Object.entries(d.joined));
+  const persons = alt(d.persons.map((p) => p.replace(/ /g, " ")));
+  textSpeakCache = {
+    tokens,
+    joined: new RegExp(` (${alt(joinedMap.keys())})(?= )`, "g"),
+    joinedMap,
+    // "my dads got a knife", "the babys been sick": a person's 's before a participle is "has".
+    personsHas: new RegExp(` (${persons})s (?=(?:${alt(d.persons_then.has)}) )`, "g"),
+    // "my babys not breathing", "mums on the floor": before anything else that follows "is".
+    personsIs: new RegExp(` (${persons})s (?=(?:${alt(d.persons_then.is)}) )`, "g"),
+    pronounHas: new RegExp(` (he|she|it|there|who|what|that|someone|somebody|everyone) is (?=(?:${alt(d.persons_then.has)}) )`, "g"),
+    // "she'd gone", "he'd taken": 'd before a participle is "had".
+    pronounHad: new RegExp(` (i|he|she|it|we|you|they|there|who) would (?=(?:${alt(d.persons_then.has)}) )`, "g"),
+    numbers: new RegExp(` (${alt(Object.keys(d.numbers_as_words))}) (?=(?:${alt(new Set(Object.values(d.numbers_as_words).flatMap((n) => n.before)))}) )`, "g"),
+    numberMeans: new Map(Object.entries(d.numbers_as_words).map(([k, v]) => [k, v.means])),
+  };
+  return textSpeakCache;
+}
+
+/** The typed tokens of the text-speak table (pieces a run-together token may split into: "hes", "im"). */
+export function textSpeakKeys(): string[] {
+  return [...textSpeak().tokens.keys()];
+}
+
+/** What a typed token stands for in the text-speak table, or undefined. */
+export function textSpeakToken(token: string): string | undefined {
+  return textSpeak().tokens.get(token);
+}
 
 /** Where one sentence ends: . ! ? followed by space, line breaks, semicolons, spaced dashes. */
 const SENTENCE_BREAK = /[\r\n\u2028\u2029]+|;\s*|\s+-\s+|\s+\u2014\s+/;
@@ -84,8 +125,13 @@ function splitRaw(text: string): string[] {
 }
 
 /** Folded text to words: apostrophes dropped, letters repeated 3+ times collapsed, ages and years spelt out. */
+/** Contractions whose apostrophe-less spelling is another word ("we're" is not "were", "it's" not "its", "i'll" not "ill"). */
+const AMBIGUOUS_CONTRACTIONS: Record<string, string> = { re: "are", ll: "will", d: "would", s: "is", ve: "have", m: "am" };
+const CONTRACTION_RE = /\b(we|i|she|he|it|you|they|there|that|who|what|let)[\u2019'\u02bc`](re|ll|d|s|ve|m)\b/g;
+
 function basicForm(folded: string): string {
   return folded
+    .replace(CONTRACTION_RE, (_m, w: string, c: string) => (w === "let" && c === "s" ? "let us" : `${w} ${AMBIGUOUS_CONTRACTIONS[c]}`))
     .replace(/[\u2018\u2019\u02bc`\u00b4']/g, "")
     .replace(/([a-z])\1{2,}/g, "$1")
     .replace(/(\d+)\s*(yo|yos|yrs?|y\/o)\b/g, "$1 year old")
@@ -94,50 +140,141 @@ function basicForm(folded: string): string {
 }
 
 /**
- * A spelling corrector for the risk model's own danger words: a token one edit away
- * (two for words of ten letters or more), with the same first letter, is read as the
- * word. Built from the vocabulary, so a word added to the model is also corrected.
- * Ordinary words that happen to be one edit from a danger word are listed in
- * `protectedWords` and stay themselves.
+ * A spelling corrector for the risk model's own words (danger vocabulary and cues). A
+ * token that is an English word, or a word of the corpus, is never changed. Any other
+ * token of four letters or more is read as the vocabulary word it is one edit from (two
+ * for eight letters or more), or sounds the same as (silent letters, doubled letters,
+ * vowels: "nife", "beeting", "strangleing", "suiside"), keeping its first sound. A token
+ * that is none of these may be words run together ("hesgot", "helpme"): it is split into
+ * common words. Built from the vocabulary, so a word added to the model is also corrected.
  */
 export class Speller {
   private readonly byKey = new Map<string, string[]>();
-  private readonly known: Set<string>;
+  private readonly bySound = new Map<string, string[]>();
+  private readonly known: ReadonlySet<string>;
+  private readonly vocabulary: ReadonlySet<string>;
   private readonly cache = new Map<string, string>();
 
-  constructor(words: Iterable<string>, private readonly protectedWords: ReadonlySet<string> = new Set()) {
-    this.known = new Set([...words].filter((w) => w.length >= 6 && /^[a-z]+$/.test(w)));
-    for (const w of this.known) for (const d of deletes(w, w.length >= 10 ? 2 : 1)) this.add(d, w);
+  /**
+   * @param words the vocabulary to correct towards
+   * @param protectedWords words that are never corrected (English and corpus words)
+   * @param pieces words a run-together token may be split into
+   */
+  constructor(words: Iterable<string>, protectedWords: ReadonlySet<string> = new Set(), private readonly pieces: ReadonlySet<string> = new Set()) {
+    this.vocabulary = new Set([...words].filter((w) => w.length >= 4 && /^[a-z]+$/.test(w)));
+    this.known = protectedWords;
+    for (const w of this.vocabulary) {
+      for (const d of deletes(w, w.length >= 8 ? 2 : 1)) this.add(this.byKey, d, w);
+      if (w.length >= 5) this.add(this.bySound, soundKey(w), w);
+    }
   }
 
-  private add(key: string, word: string): void {
-    const list = this.byKey.get(key);
+  private add(map: Map<string, string[]>, key: string, word: string): void {
+    const list = map.get(key);
     if (list) {
       if (!list.includes(word)) list.push(word);
-    } else this.byKey.set(key, [word]);
+    } else map.set(key, [word]);
   }
 
-  /** The vocabulary word a token is a typo of, or the token itself. */
+  /** True when the token is a word as it stands: vocabulary, English or the corpus. */
+  isWord(token: string): boolean {
+    return this.vocabulary.has(token) || this.known.has(token);
+  }
+
+  /** The vocabulary word a token is a typo of, the words it runs together, or the token itself. */
   correct(token: string): string {
-    if (token.length < 6 || this.known.has(token) || this.protectedWords.has(token) || /\d/.test(token)) return token;
+    if (token.length < 4 || this.isWord(token) || /\d/.test(token)) return token;
     const hit = this.cache.get(token);
     if (hit !== undefined) return hit;
-    let best = token;
-    const max = token.length >= 10 ? 2 : 1;
-    outer: for (const d of deletes(token, max)) {
-      for (const w of this.byKey.get(d) ?? []) {
-        // An inflection of a known word ("sisters", "kicked") is itself a word, not a typo.
-        if (token.startsWith(w) && /^(?:s|es|ed|d|ing|er|ers|ly|y)$/.test(token.slice(w.length))) continue;
-        if (w[0] === token[0] && editDistance(token, w, w.length >= 10 ? 2 : 1) <= (w.length >= 10 ? 2 : 1)) {
-          best = w;
-          break outer;
-        }
-      }
-    }
+    const best = this.spell(token) ?? this.split(token) ?? token;
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(token, best);
     return best;
   }
+
+  private spell(token: string): string | null {
+    // A dropped g: "hittin", "screamin", "tryin".
+    if (token.endsWith("in") && this.isWord(`${token}g`)) return `${token}g`;
+    const max = token.length >= 8 ? 2 : 1;
+    const key = soundKey(token);
+    let best: string | null = null;
+    let bestRank = Infinity;
+    for (const d of deletes(token, max)) {
+      for (const w of this.byKey.get(d) ?? []) {
+        if (!sameStart(token, w)) continue;
+        // An inflection of a known word ("sisters", "kicked") is itself a word, not a typo.
+        if (token.startsWith(w) && /^(?:s|es|ed|d|ing|er|ers|ly|y)$/.test(token.slice(w.length))) continue;
+        const limit = w.length >= 8 ? 2 : 1;
+        const dist = editDistance(token, w, limit);
+        if (dist > limit) continue;
+        // Fewer edits first; among equals a word that sounds the same ("smaking" is "smacking", not "shaking").
+        const rank = dist * 2 + (soundKey(w) === key ? 0 : 1);
+        if (rank < bestRank || (rank === bestRank && best !== null && w < best)) {
+          best = w;
+          bestRank = rank;
+        }
+      }
+    }
+    if (best) return best;
+    if (token.length >= 5 && key.length >= 3) {
+      const sounds = (this.bySound.get(key) ?? []).filter((w) => Math.abs(w.length - token.length) <= 2 && sameStart(token, w));
+      if (sounds.length) return [...sounds].sort()[0]!;
+    }
+    return null;
+  }
+
+  /** Split a token into two or three pieces that are each a word ("hesgot" → "hes got"), or null. */
+  private split(token: string): string | null {
+    if (token.length < 5 || this.pieces.size === 0) return null;
+    // Short pieces only where they are everyday words: "Swansea" is not "sw an sea".
+    const ok = (w: string) => (w.length >= 3 || SHORT_PIECES.has(w)) && this.pieces.has(w);
+    for (let i = 1; i < token.length; i++) {
+      const a = token.slice(0, i);
+      const b = token.slice(i);
+      if (ok(a) && ok(b)) return `${a} ${b}`;
+    }
+    for (let i = 1; i < token.length - 1; i++) {
+      const a = token.slice(0, i);
+      if (!ok(a)) continue;
+      for (let j = i + 1; j < token.length; j++) {
+        const b = token.slice(i, j);
+        const c = token.slice(j);
+        if (ok(b) && ok(c)) return `${a} ${b} ${c}`;
+      }
+    }
+    return null;
+  }
+}
+
+const SHORT_PIECES = new Set(["i", "a", "me", "my", "he", "we", "im", "is", "in", "on", "at", "to", "up", "it", "so", "no", "do", "go", "am", "us", "of", "or", "by", "be"]);
+
+/** Do two words begin with the same sound ("nife"/"knife", "fone"/"phone", "kaos"/"chaos")? */
+function sameStart(a: string, b: string): boolean {
+  return soundKey(a)[0] === soundKey(b)[0];
+}
+
+/**
+ * A rough key of how a word sounds: silent initial letters dropped, ph/ck/c/q/x/z to
+ * their sounds, vowels after the first letter and doubled letters dropped.
+ */
+export function soundKey(word: string): string {
+  let w = word
+    .replace(/^kn|^gn/, "n")
+    .replace(/^wr/, "r")
+    .replace(/^ps/, "s")
+    .replace(/^wh/, "w")
+    .replace(/ph/g, "f")
+    .replace(/ck/g, "k")
+    .replace(/tch/g, "ch")
+    .replace(/c(?=[eiy])/g, "s")
+    .replace(/c/g, "k")
+    .replace(/q/g, "k")
+    .replace(/x/g, "ks")
+    .replace(/z/g, "s")
+    .replace(/gh/g, "")
+    .replace(/dg/g, "j");
+  w = w[0]! + w.slice(1).replace(/[aeiouy]+/g, "");
+  return w.replace(/(.)\1+/g, "$1");
 }
 
 /** The word itself and every string made by deleting up to `max` letters. */
@@ -182,24 +319,46 @@ function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
-const LONG_WORD_RE = / [a-z]{6,}(?= )/g;
-const DROPPED_G_RE = / [a-z]{2,}in(?= )/g;
+const TOKEN_RE = / [a-z0-9]+(?= )/g;
 
-/** Options for normalisation: a speller for danger-word typos, and the -ing words a dropped g may stand for. */
+/** Welsh function words: two of them mark a sentence as Welsh. */
+const WELSH = /(?:^| )(?:mae|dwi|dw|rwy|rydw|yn|fy|ei|eu|wedi|ddim|gyda|nawr|rwan|heno|ac|ar|yr|mewn|dyn|helpwch|plis|maen|nhw|fi|hi|o)(?= )/g;
+
+function isWelsh(s: string): boolean {
+  const found = new Set(s.match(WELSH)?.map((w) => w.trim()));
+  // "o", "hi", "ar", "fi", "yn" alone can be English or text-speak; a Welsh sentence has several markers, one of them unambiguous.
+  return found.size >= 2 && [...found].some((w) => !["o", "hi", "ar", "fi", "yr"].includes(w));
+}
+
+/** Options for normalisation: a speller for typos and run-together words. */
 export interface NormaliseOptions {
   speller?: Speller;
+  /** Accepted for callers of the first round; the speller now knows the -ing forms itself. */
   ingWords?: ReadonlySet<string>;
 }
 
 function finish(base: string, opts: NormaliseOptions, fuzzy: boolean): string {
   let out = ` ${base.trim().replace(/ {2,}/g, " ")} `;
   if (out === "  ") return " ";
-  out = out.replace(TOKEN_RE, (m) => ` ${TOKEN_MAP[m.slice(1)] ?? m.slice(1)}`);
-  const ing = opts.ingWords;
-  if (ing) out = out.replace(DROPPED_G_RE, (m) => (ing.has(`${m.slice(1)}g`) ? `${m}g` : m));
-  const speller = opts.speller;
-  if (fuzzy && speller) out = out.replace(LONG_WORD_RE, (m) => ` ${speller.correct(m.slice(1))}`);
-  return out;
+  const t = textSpeak();
+  // Welsh is not misspelt English: a sentence in Welsh is read as written.
+  const speller = fuzzy && !isWelsh(out) ? opts.speller : undefined;
+  const token = (w: string): string => {
+    const mapped = t.tokens.get(w);
+    if (mapped !== undefined) return mapped;
+    if (!speller) return w;
+    const fixed = speller.correct(w);
+    if (fixed === w) return w;
+    // A split or a correction may itself be text-speak ("hes got", "im scared").
+    return fixed.split(" ").map((p) => t.tokens.get(p) ?? p).join(" ");
+  };
+  out = out.replace(t.personsHas, (_m, p: string) => ` ${p} has `).replace(t.personsIs, (_m, p: string) => ` ${p} is `);
+  out = out.replace(TOKEN_RE, (m) => ` ${token(m.slice(1))}`);
+  out = out.replace(t.joined, (m, p: string) => ` ${t.joinedMap.get(p) ?? p}`);
+  // "hes got", "shes been": the 's of a pronoun before a participle is "has".
+  out = out.replace(t.pronounHas, (_m, p: string) => ` ${p} has `).replace(t.pronounHad, (_m, p: string) => ` ${p} had `);
+  out = out.replace(t.numbers, (m, n: string) => ` ${t.numberMeans.get(n) ?? n} `);
+  return out.replace(/ {2,}/g, " ");
 }
 
 /**

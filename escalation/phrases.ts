@@ -1,3 +1,4 @@
+import { verbForms } from "./morphology.js";
 import { normaliseSentence } from "./normalise.js";
 
 const STOP = new Set(["the", "a", "an", "in", "on", "of", "to", "and", "is", "are", "my", "his", "her", "their", "our", "me", "him", "them", "us", "it", "at", "by", "with", "from", "into", "for", "i", "am", "has", "have", "be", "been", "being", "not", "no", "will", "do", "does", "he", "she", "they", "we", "you", "up", "out", "off", "over", "this", "that", "there", "so", "or", "as"]);
@@ -14,9 +15,9 @@ export function screenKey(word: string): string {
  */
 export function screenWords(phrases: readonly string[], welsh: readonly string[] = []): Set<string> {
   const keys = new Set<string>();
-  const all = [...phrases, ...welsh.flatMap((p) => mutations(p))];
+  const all = [...phrases.flatMap((p) => compiledKeys(p)), ...welsh.flatMap((p) => mutations(p)).flatMap((p) => compiledKeys(p))];
   for (const p of all) {
-    const words = normaliseSentence(p.replace(/[*#]/g, " ")).trim().split(" ").filter((w) => w && !/^\d+$/.test(w));
+    const words = p.replace(new RegExp(`${STAR}|${NUM}|${PERSON}`, "g"), " ").trim().split(" ").filter((w) => w && !/^\d+$/.test(w));
     const content = words.filter((w) => !STOP.has(w));
     // The longest content word is the rarest; a phrase of stop words only is screened by all of them.
     const pick = content.length ? [content.sort((a, b) => b.length - a.length)[0]!] : words;
@@ -25,76 +26,238 @@ export function screenWords(phrases: readonly string[], welsh: readonly string[]
   return keys;
 }
 
+/** One word of a compiled phrase: a literal, a prefix (`word*`) or any number (`#`). */
+type Token = { lit: string } | { prefix: string } | { num: true } | { person: true };
+
+/** A node of the word trie: literal children, prefix children, a number child, and whether a phrase ends here. */
+interface Node {
+  lit: Map<string, Node>;
+  prefix: { prefix: string; node: Node }[];
+  num: Node | null;
+  /** `<person>`: any noun phrase naming a person (the risk model's people, cues.json). */
+  person: Node | null;
+  end: boolean;
+}
+
+const node = (): Node => ({ lit: new Map(), prefix: [], num: null, person: null, end: false });
+
+/** The trie of person noun phrases a `<person>` slot matches, set once by the risk model. */
+let personRoot: Node | null = null;
+
+/**
+ * Set the noun phrases a `<person>` slot stands for ("me", "my son", "one of our young
+ * people", "his little girl"): the people of the risk model, walked once as a grammar
+ * (determiner, modifier, noun), so a verb's object is every person, not a list per phrase.
+ */
+export function setPersonPhrases(phrases: readonly string[]): void {
+  personRoot = new PhraseSet(phrases, [], { nouns: true }).rootNode();
+}
+
+/** Every length (in words) of a phrase of the trie `n` starting at word k. */
+function endsAt(n: Node, words: readonly string[], k: number, depth: number, out: Set<number>): void {
+  if (n.end) out.add(depth);
+  const w = words[k];
+  if (w === undefined || w === "") return;
+  const lit = n.lit.get(w);
+  if (lit) endsAt(lit, words, k + 1, depth + 1, out);
+  for (const p of n.prefix) if (w.startsWith(p.prefix)) endsAt(p.node, words, k + 1, depth + 1, out);
+  if (n.num && DIGITS.test(w)) endsAt(n.num, words, k + 1, depth + 1, out);
+}
+const DIGITS = /^\d+$/;
+
+/** The words of the text last split: the reader asks many phrase sets about the same sentence in a row. */
+let lastNorm = "";
+let lastWords: readonly string[] = [""];
+function wordsOf(norm: string): readonly string[] {
+  if (norm !== lastNorm) {
+    lastNorm = norm;
+    lastWords = norm.split(" ");
+  }
+  return lastWords;
+}
+
+/** The longest path from `n` along words[k…] that ends a phrase, as a count of words from `start`. */
+function walk(n: Node, words: readonly string[], start: number, k: number): number {
+  let best = n.end ? k - start : 0;
+  const w = words[k];
+  if (w === undefined || w === "") return best;
+  const lit = n.lit.get(w);
+  if (lit) best = Math.max(best, walk(lit, words, start, k + 1));
+  for (let j = 0; j < n.prefix.length; j++) {
+    const p = n.prefix[j]!;
+    if (w.startsWith(p.prefix)) best = Math.max(best, walk(p.node, words, start, k + 1));
+  }
+  if (n.num && DIGITS.test(w)) best = Math.max(best, walk(n.num, words, start, k + 1));
+  if (n.person && personRoot) {
+    const lengths = new Set<number>();
+    endsAt(personRoot, words, k, 0, lengths);
+    for (const len of lengths) if (len > 0) best = Math.max(best, walk(n.person, words, start, k + len));
+  }
+  return best;
+}
+
 /**
  * A compiled list of phrases from the risk model's data, matched as whole words in
  * normalised text (" word word … "). In the data a trailing `*` matches any word
- * ending and `#` any number; Welsh phrases also match the soft, nasal and aspirate
- * mutations of their first word.
+ * ending, `#` any number and `{lemma}` every form of a verb (morphology.ts); Welsh
+ * phrases also match the soft, nasal and aspirate mutations of their first word.
+ * Phrases are kept in a trie of words, so tens of thousands of generated phrases cost a
+ * walk per word of the text, not a regular expression per phrase.
  */
 export class PhraseSet {
   readonly size: number;
-  private readonly re: RegExp | null;
-  private readonly global: RegExp | null;
+  private readonly root = node();
 
   /** `nouns`: the last word may also take an s (plurals, and possessives once apostrophes are gone: "babys dad"). */
   constructor(phrases: readonly string[], welsh: readonly string[] = [], opts: { nouns?: boolean } = {}) {
     const forms = new Set<string>();
-    const plural = (src: string) => (opts.nouns && /[a-z]$/.test(src) ? `${src}s?` : src);
-    for (const p of phrases) forms.add(plural(compilePhrase(p)));
-    for (const p of welsh) for (const m of mutations(p)) forms.add(compilePhrase(m));
+    for (const p of phrases) for (const k of compiledKeys(p)) forms.add(k);
+    for (const p of welsh) for (const m of mutations(p)) for (const k of compiledKeys(m)) forms.add(k);
     forms.delete("");
     this.size = forms.size;
-    // Longest first, so "kicking the door in" wins over "kicking" where both match at one place.
-    const alternation = [...forms].sort((a, b) => b.length - a.length).join("|");
-    this.re = forms.size ? new RegExp(` (?:${alternation})(?= )`) : null;
-    this.global = forms.size ? new RegExp(` (?:${alternation})(?= )`, "g") : null;
+    for (const f of forms) {
+      const tokens = f.split(" ").map(toToken);
+      this.insert(tokens);
+      const last = tokens[tokens.length - 1]!;
+      if (opts.nouns && "lit" in last && /[a-z]$/.test(last.lit)) this.insert([...tokens.slice(0, -1), { lit: `${last.lit}s` }]);
+    }
+  }
+
+  private insert(tokens: Token[]): void {
+    let n = this.root;
+    for (const t of tokens) {
+      if ("lit" in t) {
+        let next = n.lit.get(t.lit);
+        if (!next) n.lit.set(t.lit, (next = node()));
+        n = next;
+      } else if ("prefix" in t) {
+        let entry = n.prefix.find((x) => x.prefix === t.prefix);
+        if (!entry) n.prefix.push((entry = { prefix: t.prefix, node: node() }));
+        n = entry.node;
+      } else if ("person" in t) {
+        n = n.person ??= node();
+      } else {
+        n = n.num ??= node();
+      }
+    }
+    n.end = true;
+  }
+
+  /** The root of the trie (for the `<person>` slot). */
+  rootNode(): Node {
+    return this.root;
+  }
+
+  /** The number of words of the longest phrase starting at word `i`, or 0. */
+  private longestAt(words: readonly string[], i: number): number {
+    return walk(this.root, words, i, i);
   }
 
   /** True when any phrase occurs in the normalised text. */
   test(norm: string): boolean {
-    return this.re !== null && this.re.test(norm);
+    if (this.size === 0) return false;
+    const words = wordsOf(norm);
+    for (let i = 0; i < words.length; i++) if (words[i] !== "" && this.longestAt(words, i) > 0) return true;
+    return false;
   }
 
-  /** Every match: where it starts (at its leading space) and the words matched. */
+  /** Every match, longest first at each word, not overlapping: where it starts (at its leading space) and the words matched. */
   matches(norm: string): { index: number; text: string }[] {
-    if (!this.global) return [];
+    if (this.size === 0) return [];
     const out: { index: number; text: string }[] = [];
-    this.global.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = this.global.exec(norm)) !== null) {
-      out.push({ index: m.index, text: m[0].slice(1) });
-      // Matches share their boundary spaces: step back onto the space so the next word can match.
-      this.global.lastIndex = m.index + m[0].length;
+    const words = wordsOf(norm);
+    // Character offset of each word's leading space: words[0] is "" (the text starts with a space).
+    let offset = -1;
+    const starts: number[] = [];
+    for (const w of words) {
+      starts.push(offset);
+      offset += w.length + 1;
+    }
+    for (let i = 0; i < words.length; i++) {
+      if (words[i] === "") continue;
+      const n = this.longestAt(words, i);
+      if (n === 0) continue;
+      out.push({ index: starts[i]!, text: words.slice(i, i + n).join(" ") });
+      i += n - 1;
     }
     return out;
   }
 
   /** Remove every match from the text (replaced by a space). */
   strip(norm: string): string {
-    return this.global ? norm.replace(this.global, " ").replace(/ {2,}/g, " ") : norm;
+    const ms = this.matches(norm);
+    if (!ms.length) return norm;
+    let out = "";
+    let at = 0;
+    for (const m of ms) {
+      out += norm.slice(at, m.index) + " ";
+      at = m.index + 1 + m.text.length;
+    }
+    return (out + norm.slice(at)).replace(/ {2,}/g, " ");
   }
 }
 
 const STAR = "qqstarqq";
 const NUM = "qqnumqq";
+const PERSON = "qqpersonqq";
 
-/** One data phrase to a regex source over normalised text. */
-export function compilePhrase(phrase: string): string {
-  const marked = phrase.replace(/\*/g, STAR).replace(/#/g, ` ${NUM} `);
-  const norm = normaliseSentence(marked).trim();
-  if (norm === "") return "";
-  return norm
-    .split(" ")
-    .map((w) => {
-      const body = escape(w.replace(new RegExp(STAR, "g"), "").replace(new RegExp(NUM, "g"), ""));
-      if (w === NUM) return "\\d+";
-      return w.includes(STAR) ? `${body}[a-z]*` : body;
-    })
-    .join(" ");
+function toToken(w: string): Token {
+  if (w === NUM) return { num: true };
+  if (w === PERSON) return { person: true };
+  if (w.endsWith(STAR)) return { prefix: w.slice(0, -STAR.length) };
+  return { lit: w };
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const LEMMA = /\{([a-z]+)\}/g;
+const keyCache = new Map<string, readonly string[]>();
+const pieceCache = new Map<string, readonly string[]>();
+
+/** One piece of a phrase normalised, its verb slots expanded into every form. */
+function pieceKeys(piece: string): readonly string[] {
+  const hit = pieceCache.get(piece);
+  if (hit) return hit;
+  const lemmas: string[] = [];
+  const marked = piece
+    .replace(LEMMA, (_m, l: string) => `qqlemma${String.fromCharCode(97 + lemmas.push(l) - 1)}qq`)
+    .replace(/\*/g, STAR)
+    .replace(/#/g, ` ${NUM} `)
+    .replace(/<person>/g, ` ${PERSON} `);
+  let keys = [normaliseSentence(marked).trim()];
+  lemmas.forEach((l, i) => {
+    const slot = `qqlemma${String.fromCharCode(97 + i)}qq`;
+    keys = keys.flatMap((k) => verbForms(l).map((f) => k.replace(slot, f)));
+  });
+  pieceCache.set(piece, keys);
+  return keys;
+}
+
+/**
+ * One data phrase to its normalised word strings. A phrase may hold `[a|b|c]` groups
+ * (one of the alternatives, an empty one allowed) and `{lemma}` verb slots; they are
+ * expanded here, when the model is compiled, so the data lists a pattern once and stays
+ * readable. Pieces are normalised once each and combined, with `*` and `#` kept as markers.
+ */
+export function compiledKeys(phrase: string): readonly string[] {
+  const hit = keyCache.get(phrase);
+  if (hit) return hit;
+  const parts: string[][] = [];
+  const re = /\[([^\]]*)\]/g;
+  let at = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(phrase)) !== null) {
+    if (m.index > at) parts.push([phrase.slice(at, m.index)]);
+    parts.push(m[1]!.split("|"));
+    at = m.index + m[0].length;
+  }
+  if (at < phrase.length) parts.push([phrase.slice(at)]);
+  let keys: string[] = [""];
+  for (const alternatives of parts) {
+    const forms = alternatives.flatMap((a) => pieceKeys(a));
+    keys = keys.flatMap((k) => forms.map((f) => (f === "" ? k : k === "" ? f : `${k} ${f}`)));
+  }
+  const out = [...new Set(keys.map((k) => k.trim()).filter((k) => k !== ""))];
+  keyCache.set(phrase, out);
+  return out;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { normaliseSentence, normaliseText, type NormalisedSentence } from "./normalise.js";
 import { screenKey } from "./phrases.js";
+import { aspectAt } from "./tense.js";
 import { loadRiskModel, type CompiledSubkind, type DangerKind, type RiskModel, type Speaker } from "./risk-model.js";
 
 /**
@@ -55,7 +56,7 @@ const KIND_PRIORITY: readonly DangerKind[] = [
 ];
 
 function sentencesOf(text: string, model: RiskModel): NormalisedSentence[] {
-  const opts = { speller: model.speller, ingWords: model.ingWords };
+  const opts = { speller: model.speller };
   if (text.length <= LONG_TEXT) return normaliseText(text, opts);
   const edge = (i: number, n: number) => i < EDGE || i >= n - EDGE;
   const sents = normaliseText(text, opts, edge);
@@ -88,23 +89,21 @@ function auxiliaryBefore(norm: string, index: number, set: RiskModel["m"][string
 
 interface SubkindMatch {
   index: number;
+  text: string;
 }
 
-/** Where a sub-kind occurs in sentence `s` (window `ctx`), or null. Negated matches do not count. */
-function matchSubkind(sk: CompiledSubkind, s: string, ctx: string, model: RiskModel): SubkindMatch | null {
-  if (sk.unless.size && sk.unless.test(s)) return null;
-  const live = (ms: { index: number }[]) => ms.find((x) => !negatedAt(s, x.index, model));
-  const sign = live(sk.signs.matches(s));
-  if (sign) return sign;
-  if (sk.hazards.size) {
-    const hz = live(sk.hazards.matches(s));
-    if (hz && (sk.exposure.test(ctx) || sk.conditions.test(ctx) || model.m.young_child!.test(ctx))) return hz;
-  }
-  if (sk.places.size && sk.conditions.size) {
-    const pl = live(sk.places.matches(s));
-    if (pl && sk.conditions.test(ctx)) return pl;
-  }
-  return null;
+/**
+ * Where a sub-kind occurs in sentence `s` (window `ctx`): every match, since each may
+ * stand in a clause of its own tense ("knocked boiling water over herself and her arm is
+ * blistering"). Negated matches do not count.
+ */
+function matchSubkind(sk: CompiledSubkind, s: string, ctx: string, model: RiskModel): SubkindMatch[] {
+  if (sk.unless.size && sk.unless.test(s)) return [];
+  const live = (ms: SubkindMatch[]) => ms.filter((x) => !negatedAt(s, x.index, model));
+  const out = live(sk.signs.matches(s));
+  if (sk.hazards.size && (sk.exposure.test(ctx) || sk.conditions.test(ctx) || model.m.young_child!.test(ctx))) out.push(...live(sk.hazards.matches(s)));
+  if (sk.places.size && sk.conditions.size && sk.conditions.test(ctx)) out.push(...live(sk.places.matches(s)));
+  return out;
 }
 
 /** Read a message against the risk model. Reads every sentence, however long the text. */
@@ -138,14 +137,13 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
   };
 
   // 1. Danger kinds, sentence by sentence.
-  const found: { hit: DangerHit; index: number }[] = [];
+  const found: { hit: DangerHit; index: number; text: string }[] = [];
   for (let i = 0; i < n; i++) {
     const s = sents[i]!;
     if (s.length < 3 || !passesScreen(s, model) || !(model.screen.test(s) || m.danger_unspecified!.test(s))) continue;
     const ctx = windowOf(i);
     for (const sk of model.subkinds) {
-      const hit = matchSubkind(sk, s, ctx, model);
-      if (hit) found.push({ hit: { kind: sk.kind, subkind: sk.id, sentence: i, live: false }, index: hit.index });
+      for (const hit of matchSubkind(sk, s, ctx, model)) found.push({ hit: { kind: sk.kind, subkind: sk.id, sentence: i, live: false }, index: hit.index, text: hit.text });
     }
   }
   const flagged = [...new Set(found.map((f) => f.hit.sentence))];
@@ -170,7 +168,7 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
   add("imm_tonight", m.tonight!.test(all));
   add("imm_state", m.present_state!.test(all));
   add("past", nearestPast(all, 0, m.past!) < Infinity);
-  add("habitual", m.habitual!.test(all));
+  add("habitual", m.habitual!.test(all) || m.iterative!.test(all));
   add("safe_now", m.safe_now!.test(all));
   add("procedure_question", m.procedure_question!.test(all) || sents.some((s) => opensProcedureQuestion(stripLeadIn(s, model), model)));
   add("procedure_terms", m.procedure_terms!.test(all));
@@ -191,7 +189,13 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
 
   // 3. Who is writing.
   add("first_person_harm", model.firstPersonHarm.test(all));
-  const speaker = speakerOf(all, facts, model);
+  // The role must be set off as a heading ("Health visitor:", "DSL here", "Teacher -"), not the start of a note's sentence.
+  const opening = stripLeadIn(sents[0] ?? " ", model);
+  const firstRaw = raw[0]?.raw ?? "";
+  const roleOpens =
+    model.m.role_here!.matches(opening).some((x) => x.index === 0) ||
+    model.m.role_opening!.matches(opening).some((x) => x.index === 0 && new RegExp(`^\\W*(?:[a-z]+\\W+){0,2}?${x.text.split(" ").join("\\W+")}\\s*[:\\-\u2013\u2014,(]`, "i").test(firstRaw));
+  const speaker = speakerOf(all, facts, model, firstPersonVictim(found), roleOpens);
   add(`speaker_${speaker}` as Fact, true);
   const adult = speaker === "professional" || speaker === "parent_carer" || speaker === "bystander";
 
@@ -212,39 +216,25 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
       (asksAboutProcedure && !personal && !(reportsOwnConcern && (found.length > 0 || (facts.has("child_ref") && facts.has("concern"))))));
   add("framed", framed);
 
-  // 5. Is each danger live?
+  // 5. Is each danger live? The grammar of the clause that carries it says when, time words correct it.
   for (const f of found) {
     const i = f.hit.sentence;
     const s = timedAt(i);
     const ctx = timedWindow(i);
-    const sentNow = m.now!.test(s) || m.just!.test(s);
-    // Only time words say when: "locked in" describes the danger, it does not date it.
-    const forward = sentNow || m.about_to!.test(s) || m.tonight!.test(s);
-    let live: boolean;
-    // Past and present in one sentence ("hit me last night and is coming back tonight"):
-    // the cue nearer the danger words says when they happen.
-    const pastNearer = nearestPast(s, f.index, m.past!) < nearest(s, f.index, [m.now!, m.just!, m.about_to!, m.tonight!]);
-    if (nearestPast(s, f.index, m.past!) < Infinity && (!forward || pastNearer)) live = false;
-    else if (m.conditional!.test(s) && !m.now!.test(ctx) && !m.tonight!.test(ctx)) live = false;
-    else if (m.habitual!.test(s) && !sentNow) live = false;
-    else if (facts.has("safe_now") && adult && !sentNow) live = false;
-    else if (model.subkinds.find((x) => x.kind === f.hit.kind)!.tense === "state") live = true;
-    else {
-      live =
-        progressiveBefore(s, f.index) ||
-        auxiliaryBefore(s, f.index, m.progressive!) ||
-        auxiliaryBefore(s, f.index, m.recent!) ||
-        / being /.test(s.slice(f.index, f.index + 12)) ||
-        m.now!.test(ctx) ||
-        m.just!.test(ctx) ||
-        m.about_to!.test(ctx) ||
-        m.tonight!.test(ctx) ||
-        m.present_state!.test(ctx);
-    }
-    f.hit.live = live;
-    if (live && sentNow) facts.add("explicit_now");
+    const tense = model.subkinds.find((x) => x.kind === f.hit.kind)!.tense;
+    const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: facts.has("safe_now") && adult, safe: facts.has("safe_now"), model });
+    f.hit.live = live.live;
+    if (live.live && live.explicitNow) facts.add("explicit_now");
   }
-  const hits = found.map((f) => f.hit);
+  // One hit per sub-kind and sentence: live when any of its matches is.
+  const bySubkind = new Map<string, DangerHit>();
+  for (const f of found) {
+    const key = `${f.hit.kind}/${f.hit.subkind}/${f.hit.sentence}`;
+    const seen = bySubkind.get(key);
+    if (!seen) bySubkind.set(key, { ...f.hit });
+    else seen.live ||= f.hit.live;
+  }
+  const hits = [...bySubkind.values()];
   add("danger_any", hits.length > 0);
   add("danger_live", hits.some((h) => h.live));
   add("danger_past", hits.length > 0 && !hits.some((h) => h.live));
@@ -256,6 +246,82 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
     [...list].sort((a, b) => KIND_PRIORITY.indexOf(a.kind) - KIND_PRIORITY.indexOf(b.kind))[0]?.kind ?? null;
   const dangerKind = ranked(hits.filter((h) => h.live)) ?? ranked(hits);
   return { facts, hits, speaker, dangerKind, sentences: raw.map((s) => s.raw), flagged, lexical: all };
+}
+
+interface LiveQuery {
+  /** The sentence as normalised (match indices refer to it). */
+  sentence: string;
+  /** The sentence without "just found out" and "safe now" phrases, for time words. */
+  timed: string;
+  /** The sentence with its neighbours (or the whole short message), likewise. */
+  ctx: string;
+  index: number;
+  text: string;
+  tense: "state" | "event";
+  /** An adult writer who says the child is safe now. */
+  adultSafe: boolean;
+  /** Any writer says the child is safe now, or the person is out or has gone. */
+  safe: boolean;
+  model: RiskModel;
+}
+
+/**
+ * Is one danger live? The aspect of its clause decides by default: progressive, present,
+ * perfect, future and bare (text-speak without a verb) are live; a pattern (habitual) or a
+ * conditional threat is live only with "now" or "tonight"; the past is live for a state kind
+ * (the harm lasts: tablets taken, a child taken, a fall into water) unless the writer dates
+ * it, and for an event kind only when it has just happened. Time words in the sentence
+ * override: a past date, a habit, a distant future, or an adult's "safe now".
+ */
+function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
+  const m = q.model.m;
+  const s = q.timed;
+  const sentNow = m.now!.test(s) || m.just!.test(s);
+  const forward = sentNow || m.about_to!.test(s) || m.tonight!.test(s);
+  const ctxNow = m.now!.test(q.ctx) || m.tonight!.test(q.ctx);
+  const a = aspectAt(q.sentence, q.index, q.text.length);
+  const out = (live: boolean) => ({ live, explicitNow: live && sentNow });
+  // The danger's own clause speaks first: "last year a man tried to get me in his car, and now I'm scared" is last year.
+  const clause = q.sentence.slice(a.clause[0], a.clause[1]);
+  const clausePast = nearestPast(clause, 0, m.past!) < Infinity;
+  const clauseForward = m.now!.test(clause) || m.just!.test(clause) || m.about_to!.test(clause) || m.tonight!.test(clause);
+  if (clausePast && !clauseForward) return out(false);
+  // Past and present in one sentence ("hit me last night and is coming back tonight"): the cue nearer the danger says when.
+  const pastAt = nearestPast(s, q.index, m.past!);
+  const pastNearer = pastAt < nearest(s, q.index, [m.now!, m.just!, m.about_to!, m.tonight!]);
+  // …unless the danger's own clause has a finite verb of the present ("she didn't come home last night and texted that a man won't let her leave"):
+  // a past time word in an earlier clause dates that clause, not this one.
+  // Only a time word before the danger's clause is read so: one after it may still belong to it ("made me … at a party in the summer").
+  const clauseOwnPresent = !clausePast && (a.aspect === "present" || a.aspect === "progressive") && !a.shared && pastAt < q.index;
+  if (pastAt < Infinity && (!forward || pastNearer) && !clauseOwnPresent) return out(false);
+  if (q.adultSafe && !sentNow) return out(false);
+  const a0 = a.aspect;
+  // A child who says the person is out or it has stopped is not in danger now, unless the danger itself is told as happening.
+  if (q.safe && a0 !== "progressive" && a0 !== "present" && a0 !== "future" && !sentNow) return out(false);
+  if (a.conditional || m.conditional!.test(` ${clause.trim()} `)) return out(ctxNow);
+  // Repetition inside an event told as going on is that event ("is slapping her again and again"); otherwise a pattern.
+  const habitual = m.habitual!.test(s) || (a.aspect !== "progressive" && m.iterative!.test(s));
+  switch (a.aspect) {
+    case "progressive":
+    case "present":
+    case "bare":
+    case "perfect":
+      return out(!habitual || sentNow || m.tonight!.test(s));
+    case "future":
+      return out(!m.distant_future!.test(s) && (!habitual || sentNow || m.tonight!.test(s)));
+    case "perfect_progressive":
+      // "has been touching me" is a pattern up to now; with "now", "tonight" or minutes it is still going on.
+      return out(sentNow || m.tonight!.test(s) || m.recent_duration!.test(s) || (q.tense === "state" && !habitual));
+    case "habitual":
+    case "conditional":
+      return out(sentNow || m.tonight!.test(s));
+    case "gerund":
+      return out(false);
+    case "past":
+      return out(q.tense === "state" ? !habitual || sentNow : a.just || sentNow);
+    case "past_state":
+      return out(a.just || sentNow);
+  }
 }
 
 /**
@@ -319,11 +385,21 @@ function ageGiven(all: string): "child" | "adult" | null {
   return out;
 }
 
+/**
+ * A danger told with the writer as its object ("is touching me", "hit my head", "kill
+ * myself"): the first person in danger. Adults write about children; a message in which
+ * the writer is the one being harmed, with nothing saying they are an adult, is read as
+ * a child's own voice.
+ */
+function firstPersonVictim(found: readonly { text: string }[]): boolean {
+  return found.some((f) => / (?:me|my|myself|i|im) /.test(` ${f.text} `));
+}
+
 /** On a tie an adult is assumed: Childline is only for a writer who reads as a child. */
 const TIE_ORDER: readonly Speaker[] = ["professional", "parent_carer", "bystander", "child"];
 
 /** Who is writing: weighted cues (see cues.json > speakers). */
-function speakerOf(all: string, facts: Set<Fact>, model: RiskModel): Speaker {
+function speakerOf(all: string, facts: Set<Fact>, model: RiskModel, victim: boolean, roleOpens: boolean): Speaker {
   const m = model.m;
   const score: Record<string, number> = { professional: 0, parent_carer: 0, child: 0, bystander: 0 };
   for (const sp of TIE_ORDER) {
@@ -339,6 +415,11 @@ function speakerOf(all: string, facts: Set<Fact>, model: RiskModel): Speaker {
   }
   if (facts.has("reported_speech")) score.child! -= 2;
   if (facts.has("first_person_harm")) score.child! += 3;
+  if (victim && age !== "adult") score.child! += 2;
+  // A child speaking about themselves says I, me or my: a message wholly in the third person is about a child, not from one.
+  if (!/ (?:i|me|my|myself|im|we|us|our|mine|fy|fi|dw|dwi|rwy|rydw|ni|ein) /.test(all)) score.child = Math.min(score.child!, 0);
+  // "Health visitor: …", "DSL here": a practitioner names their role before the case.
+  if (roleOpens) score.professional! += 3;
   const best = TIE_ORDER.reduce((a, b) => (score[b]! > score[a]! ? b : a));
   if (score[best]! <= 0) {
     facts.add("speaker_guessed");

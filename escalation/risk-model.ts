@@ -1,12 +1,16 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { CitationSchema } from "../core/citation.js";
 import { AppError } from "../core/errors.js";
 import { fromRoot } from "../core/paths.js";
 import { LEVELS, type TriageLevel } from "./levels.js";
-import { Speller } from "./normalise.js";
-import { PhraseSet, screenWords } from "./phrases.js";
+import { verbForms } from "./morphology.js";
+import { englishWords } from "./dictionary.js";
+import { Speller, textSpeakKeys } from "./normalise.js";
+import { addVerbLemmas } from "./tense.js";
+import { rolesData } from "../lexicon/index.js";
+import { PhraseSet, screenWords, setPersonPhrases } from "./phrases.js";
 
 /**
  * The risk model as data (escalation/data/): the danger kinds and their vocabulary,
@@ -69,6 +73,7 @@ const CuesFileSchema = z.object({
   recent: z.object({ summary: z.string(), auxiliaries: Phrases }),
   past: CueGroup,
   habitual: CueGroup,
+  iterative: CueGroup,
   safe_now: CueGroup,
   negators: z.object({ summary: z.string(), phrases: Phrases, window: z.number().int().min(1).max(6) }),
   framing: z.object({
@@ -87,9 +92,18 @@ const CuesFileSchema = z.object({
   }),
   wants: z.object({ advice: CueGroup, report: CueGroup, childline: CueGroup, nspcc: CueGroup }),
   concern: CueGroup,
-  people: z.object({ child: Phrases, young_child: Phrases, danger_unspecified: Phrases, family_adults: Phrases, harm_verbs: Phrases }),
+  people: z.object({
+    child: Phrases,
+    young_child: Phrases,
+    danger_unspecified: Phrases,
+    family_adults: Phrases,
+    harm_verbs: Phrases,
+    person_phrase: z.object({ summary: z.string(), bare: Phrases, pronouns: Phrases, determiners: Phrases, modifiers: Phrases, adults: Phrases }),
+  }),
   injection: CueGroup,
   conditional: CueGroup,
+  distant_future: CueGroup,
+  recent_duration: CueGroup,
 });
 
 const LevelEnum = z.enum(LEVELS as [TriageLevel, ...TriageLevel[]]);
@@ -145,7 +159,6 @@ export interface RiskModel {
   /** The same screen as word prefixes: a set lookup per word, for long pastes. */
   readonly screenKeys: ReadonlySet<string>;
   readonly speller: Speller;
-  readonly ingWords: ReadonlySet<string>;
   readonly m: Record<string, PhraseSet>;
   readonly firstPersonHarm: RegExp;
 }
@@ -178,6 +191,11 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
       if (!levels.sources[s]) throw new AppError("internal", `The risk model cites an unknown source '${s}'.`);
     }
   }
+  // The `<person>` slot of danger phrases: every person the cues name, as a noun phrase.
+  const pp = cues.people.person_phrase;
+  // A noun takes a determiner ("my son", "a group of lads"); only the names a family calls each other by stand bare ("hitting mum").
+  const nouns = [...cues.people.child, ...cues.people.family_adults, ...pp.adults];
+  setPersonPhrases([...pp.pronouns, ...pp.bare, `[${pp.determiners.join("|")}] [${pp.modifiers.join("|")}|] [${nouns.join("|")}]`]);
   const subkinds: CompiledSubkind[] = [];
   const vocabulary: string[] = [];
   for (const k of kinds.kinds) {
@@ -195,7 +213,7 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
         conditions: new PhraseSet(s.conditions, s.cy.conditions, { nouns: true }),
         unless: new PhraseSet(s.unless),
       });
-      vocabulary.push(...s.signs, ...s.hazards, ...s.places, ...s.conditions, ...k.exposure);
+      vocabulary.push(...s.signs, ...s.hazards, ...s.places, ...s.conditions, ...k.exposure, ...s.cy.signs, ...s.cy.places, ...s.cy.conditions);
     }
   }
   const screenPhrases = kinds.kinds.flatMap((k) => k.subkinds.flatMap((s) => [...s.signs, ...s.hazards, ...s.places]));
@@ -214,10 +232,12 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     recent: new PhraseSet(c.recent.auxiliaries),
     past: g(c.past),
     habitual: g(c.habitual),
-    safe_now: g(c.safe_now),
+    iterative: g(c.iterative),
+    // "he's out at the moment", "not home tonight": the time words belong to the safe-now statement, not to a danger.
+    safe_now: new PhraseSet(c.safe_now.phrases.flatMap((p) => [p, `${p} [at the moment|right now|now|tonight|today|for now|this week|this weekend|at the minute]`]), c.safe_now.cy),
     negators: new PhraseSet(c.negators.phrases),
     procedure_question: new PhraseSet(c.framing.procedure_question.phrases, c.framing.procedure_question.cy),
-    procedure_terms: new PhraseSet(c.framing.procedure_question.terms),
+    procedure_terms: new PhraseSet([...c.framing.procedure_question.terms, ...procedureAbbreviations()]),
     training: g(c.framing.training),
     real_person: g(c.framing.real_person),
     reported_speech: g(c.speakers.reported_speech),
@@ -228,20 +248,28 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     child_ref: new PhraseSet(c.people.child, [], { nouns: true }),
     young_child: new PhraseSet(c.people.young_child, [], { nouns: true }),
     conditional: g(c.conditional),
+    distant_future: g(c.distant_future),
+    recent_duration: g(c.recent_duration),
     danger_unspecified: new PhraseSet(c.people.danger_unspecified),
     injection: g(c.injection),
     nspcc: g(c.wants.nspcc),
     procedure_opener: new PhraseSet(c.framing.procedure_question.openers),
   };
+  // A message that opens with a practitioner's role ("Health visitor: a 4 month old…", "DSL here"), from the shared alias table.
+  const aliases = rolesData().roles.flatMap((r) => r.aliases);
+  m.role_opening = new PhraseSet(aliases.filter((a): a is string => typeof a === "string" && a.length >= 5 && !/^(?:medic|paeds?)$/i.test(a)));
+  m.role_here = new PhraseSet(aliases.map((a) => `${(typeof a === "string" ? a : a.text).toLowerCase()} here`));
   for (const sp of ["child", "parent_carer", "professional", "bystander"] as const) {
     m[`${sp}_decisive`] = new PhraseSet(c.speakers[sp].decisive, c.speakers[sp].cy);
     m[`${sp}_cues`] = new PhraseSet(c.speakers[sp].cues);
   }
+  // The speller corrects towards every word of the model (danger vocabulary and cues), and never changes English.
+  const cuePhrases = collectStrings(c);
   const words = new Set<string>();
-  for (const p of vocabulary) for (const w of p.toLowerCase().split(/[^a-z]+/)) if (w.length >= 6) words.add(w);
-  for (const w of ["emergency", "danger", "dangerous", "immediately", "seriously", "threatening", "screaming", "missing", "unconscious"]) words.add(w);
-  const ingWords = new Set([...words].filter((w) => w.endsWith("ing")));
-  for (const w of ["being", "going", "coming", "doing", "getting", "trying", "saying", "looking", "taking", "making", "nothing", "something", "anything", "everything", "hitting", "chasing", "choking", "kicking", "screaming", "stabbing", "bleeding", "breathing", "moving", "drowning"]) ingWords.add(w);
+  for (const p of [...vocabulary, ...cuePhrases]) for (const w of vocabularyWords(p)) words.add(w);
+  const english = englishWords();
+  addVerbLemmas([...JSON.stringify(kinds).matchAll(/\{([a-z]+)\}/g)].map((x) => x[1]!));
+  const pieces = new Set([...english.common, ...words, ...textSpeakKeys()]);
   // A child harmed by an adult in their life, told in the first person: "my stepdad ... hits me".
   const alt = (xs: string[]) => xs.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
   const firstPersonHarm = new RegExp(` (?:${alt(c.people.family_adults)}) (?:[a-z]+ ){0,5}(?:${alt(c.people.harm_verbs)}) (?:[a-z]+ ){0,2}(?:me|my) `);
@@ -253,10 +281,27 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     subkinds,
     screen: new PhraseSet(screenPhrases, screenWelsh, { nouns: true }),
     screenKeys: screenWords([...screenPhrases, ...c.people.danger_unspecified], screenWelsh),
-    speller: new Speller(words, new Set([...PROTECTED, ...corpusWords()])),
-    ingWords,
+    speller: new Speller(words, new Set([...PROTECTED, ...corpusWords(), ...english.all]), pieces),
     m,
   };
+}
+
+/**
+ * The abbreviations of procedures that the knowledge module expands in questions
+ * (knowledge/question-terms.json: "plo" is the public law outline pre-proceedings,
+ * "icpc" an initial child protection conference): a term counts when what it stands for
+ * names a procedure (a conference, plan, order, enquiry, assessment, review…), not a
+ * person, a harm or an agency.
+ */
+function procedureAbbreviations(): string[] {
+  const path = fromRoot("knowledge", "question-terms.json");
+  if (!existsSync(path)) return [];
+  const file = JSON.parse(readFileSync(path, "utf8")) as { expansions?: Record<string, string[]> };
+  const procedure = /\b(?:conference|plan|proceedings|outline|order|enquiries|assessment|review|meeting|discussion|protection|procedures?|referral|mechanism)\b/i;
+  return Object.entries(file.expansions ?? {})
+    .filter(([key, means]) => key.length >= 3 && means.some((x) => procedure.test(x)))
+    .map(([key]) => key.replace(/[^a-z0-9 ]/gi, " ").replace(/\s+/g, " ").trim().toLowerCase())
+    .filter((k) => k.length >= 3);
 }
 
 /**
@@ -268,9 +313,25 @@ function corpusWords(): Set<string> {
   const dir = fromRoot("knowledge", "corpus");
   for (const f of readdirSync(dir)) {
     if (!f.endsWith(".txt")) continue;
-    for (const w of readFileSync(join(dir, f), "utf8").toLowerCase().replace(/[\u2019']/g, "").split(/[^a-z]+/)) if (w.length >= 6) out.add(w);
+    for (const w of readFileSync(join(dir, f), "utf8").toLowerCase().replace(/[\u2019']/g, "").split(/[^a-z]+/)) if (w.length >= 2) out.add(w);
   }
   return out;
+}
+
+/** The words (four letters or more) a data phrase can contain: its group alternatives and every form of its verbs. */
+function vocabularyWords(phrase: string): Set<string> {
+  const out = new Set<string>();
+  const text = phrase.replace(/\{([a-z]+)\}/g, (_m, l: string) => verbForms(l).join(" "));
+  for (const w of text.toLowerCase().split(/[^a-z]+/)) if (w.length >= 4) out.add(w);
+  return out;
+}
+
+/** Every string in a cue file (phrases of every group), for the speller's vocabulary. */
+function collectStrings(o: unknown): string[] {
+  if (typeof o === "string") return [o];
+  if (Array.isArray(o)) return o.flatMap(collectStrings);
+  if (o && typeof o === "object") return Object.entries(o).flatMap(([k, v]) => (k === "summary" || k === "about" ? [] : collectStrings(v)));
+  return [];
 }
 
 let cached: RiskModel | undefined;

@@ -9,14 +9,15 @@
  *
  *   --write-set     regenerate escalation/data/labelled/generated.jsonl from templates.json
  *   --write-model   train on the train split and write escalation/data/model/triage-model.json
- *   --heldout PATH  the held-out set (default test/heldout/triage-heldout.jsonl; skipped if absent)
- *   --no-cv         skip the cross-validation (it trains 24 models)
+ *   --heldout PATH  also print aggregate figures on a held-out set (only when asked: a held-out set is run once, to report)
+ *   --no-cv         skip the cross-validations (by kind: 24 models; by register: 16)
+ *   --no-register-cv skip only the cross-validation by register
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fromRoot } from "../core/paths.js";
 import { UseEmbeddings } from "../knowledge/embeddings/use-embeddings.js";
 import { composeLabelled } from "../escalation/compose.js";
-import { crossValidateByKind, dataHash, decideWith, embedAll, figures, modelFile, prepare, trainModels, type Figures, type Variant } from "../escalation/evaluate.js";
+import { crossValidateByKind, crossValidateByRegister, dataHash, decideWith, embedAll, figures, modelFile, prepare, trainModels, type Figures, type Variant } from "../escalation/evaluate.js";
 import { loadLabelled } from "../escalation/labelled.js";
 import { LEVELS, type TriageLevel } from "../escalation/levels.js";
 import { createTriage, loadTriageModels, MODEL_PATH } from "../escalation/triage.js";
@@ -38,7 +39,6 @@ function printFigures(title: string, f: Figures, verboseKinds = true): void {
   for (const l of LEVELS) console.log(`  ${short(l).padEnd(9)} ${LEVELS.map((g) => String(f.confusion[l][g]).padStart(5)).join(" ")}`);
 }
 
-
 function jsonl(path: string): Record<string, unknown>[] {
   return readFileSync(path, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, unknown>);
 }
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const embeddings = await UseEmbeddings.load();
   const t0 = performance.now();
   const vectors = await embedAll(embeddings, all.map((l) => l.text));
-  console.log(`labelled set: ${all.length} lines (${["hand", "template", "examples"].map((s) => `${s} ${all.filter((l) => l.source === s).length}`).join(", ")}); embedded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`labelled set: ${all.length} lines (${["hand", "template", "examples", "natural"].map((s) => `${s} ${all.filter((l) => l.source === s).length}`).join(", ")}); embedded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const data = prepare(all, vectors);
 
   if (args.includes("--write-model")) {
@@ -74,10 +74,22 @@ async function main(): Promise<void> {
     console.log("Lines with no danger kind are spread over the twelve folds. The rules are not trained: they are the risk model's data.");
     for (const v of variants) printFigures(`${v}: all lines`, figures(all, cv.get(v)!), v === "deployed" || v === "rules");
     const dep = cv.get("deployed")!;
-    for (const src of ["hand", "template", "examples"] as const) {
+    for (const src of ["hand", "template", "examples", "natural"] as const) {
       const idx = all.map((l, i) => (l.source === src ? i : -1)).filter((i) => i >= 0);
       const f = figures(idx.map((i) => all[i]!), idx.map((i) => dep[i]!));
       console.log(`deployed, ${src} lines only: accuracy ${pct(f.accuracy * f.n, f.n)}, 999 recall ${f.recall999.caught}/${f.recall999.total}, professionals -> Childline ${f.professionalToChildline}`);
+    }
+    if (!args.includes("--no-register-cv")) {
+      const t2 = performance.now();
+      const byRegister = crossValidateByRegister(data, embeddings.dimensions, ["rules", "deployed"]);
+      console.log(`\n== Cross-validation holding out one register at a time (${((performance.now() - t2) / 1000).toFixed(0)} s) ==`);
+      for (const v of ["rules", "deployed"] as const) printFigures(`${v}: all lines, register held out`, figures(all, byRegister.get(v)!), v === "deployed");
+      const reg = byRegister.get("deployed")!;
+      for (const r of [...new Set(all.map((l) => l.register))].sort()) {
+        const idx = all.map((l, i) => (l.register === r ? i : -1)).filter((i) => i >= 0);
+        const f = figures(idx.map((i) => all[i]!), idx.map((i) => reg[i]!));
+        console.log(`  ${r.padEnd(20)} held out: accuracy ${pct(f.accuracy * f.n, f.n)}, 999 recall ${f.recall999.caught}/${f.recall999.total} (${pct(f.recall999.caught, f.recall999.total)})`);
+      }
     }
     const speakerRight = data.filter((d) => d.line.source !== "examples" && d.reading.speaker === d.line.speaker).length;
     const speakerTotal = data.filter((d) => d.line.source !== "examples").length;
@@ -119,22 +131,22 @@ async function main(): Promise<void> {
   }
 
   const held = args.indexOf("--heldout");
-  const heldPath = held >= 0 ? args[held + 1]! : fromRoot("test", "heldout", "triage-heldout.jsonl");
-  if (existsSync(heldPath)) {
+  const heldPath = held >= 0 ? args[held + 1]! : "";
+  if (heldPath && existsSync(heldPath)) {
     // Aggregate figures only: the lines are never printed and never tuned on.
     const rows = jsonl(heldPath);
-    const lines = rows.map((r) => ({ level: r["expected"] as TriageLevel, danger_kind: (r["danger_kind"] ?? null) as never, speaker: String(r["speaker"]), register: String(r["register"]) }));
+    const lines = rows.map((r) => ({ level: (r["expected"] ?? r["level"]) as TriageLevel, danger_kind: (r["danger_kind"] ?? null) as never, speaker: String(r["speaker"]), register: String(r["register"]) }));
     const got: TriageLevel[] = [];
     for (const r of rows) got.push((await triage.assess(String(r["text"]))).level);
-    console.log("\n== HELD-OUT SET (written by others before tuning; aggregate figures only) ==");
+    console.log(`\n== HELD-OUT SET ${heldPath.split("/").pop()} (never tuned on; aggregate figures only) ==`);
     printFigures("shipped model, deployed", figures(lines, got));
-    const heldData = prepare(rows.map((r, i) => ({ id: `h${i}`, text: String(r["text"]), level: r["expected"] as TriageLevel, danger_kind: null, speaker: "asker" as const, register: "plain" as const, source: "hand" as const })), await embedAll(embeddings, rows.map((r) => String(r["text"]))));
+    const heldData = prepare(rows.map((r, i) => ({ id: `h${i}`, text: String(r["text"]), level: (r["expected"] ?? r["level"]) as TriageLevel, danger_kind: null, speaker: "asker" as const, register: "plain" as const, source: "hand" as const })), await embedAll(embeddings, rows.map((r) => String(r["text"]))));
     for (const v of ["rules", "lexical", "full"] as const) {
       const f = figures(lines, heldData.map((d) => decideWith(d, shipped, v)));
       console.log(`  ${v}: accuracy ${pct(f.accuracy * f.n, f.n)}, 999 recall ${f.recall999.caught}/${f.recall999.total}, professionals -> Childline ${f.professionalToChildline}`);
     }
   } else {
-    console.log(`\n(held-out set not present at ${heldPath}: skipped)`);
+    console.log(heldPath ? `\n(held-out set not present at ${heldPath}: skipped)` : "\n(no held-out set asked for: pass --heldout PATH to report one)");
   }
 }
 

@@ -4,7 +4,7 @@ import { loadRiskModel } from "../../escalation/risk-model.js";
 import { triageByRules } from "../../escalation/triage.js";
 
 const model = loadRiskModel();
-const opts = { speller: model.speller, ingWords: model.ingWords };
+const opts = { speller: model.speller };
 
 describe("foldText: what a filter-evader changes but a reader does not see", () => {
   it.each([
@@ -38,7 +38,7 @@ describe("normaliseSentence", () => {
   it.each([
     ["HELLPPP my bro is chokingg rn", " help my brother is choking right now "],
     ["plz hlp im 14", " please help i am 14 "],
-    ["he's got a kinfe", " he is got a knife "],
+    ["he's got a kinfe", " he has got a knife "],
     ["my sis took an od", " my sister took an overdose "],
     ["she's unconcious", " she is unconscious "],
     ["a 15yo in y9", " a 15 year old in year 9 "],
@@ -68,5 +68,38 @@ describe("splitSentences / normaliseText", () => {
     const text = "First one. Second one! Third one?\nFourth; fifth - sixth";
     expect(splitSentences(text)).toEqual(["First one.", "Second one!", "Third one?", "Fourth", "fifth", "sixth"]);
     expect(normaliseText(text).map((s) => s.raw)).toEqual(splitSentences(text));
+  });
+});
+
+describe("registers: text-speak, contractions without apostrophes, misspellings by sound, words run together", () => {
+  it.each([
+    ["the text-speak table", "wot r u doin 2nite", " what are you doing tonight "],
+    ["a person's 's before a participle is has", "my dads got a knife", " my dad has got a knife "],
+    ["a person's 's before anything else is is", "my babys not breathing", " my baby is not breathing "],
+    ["a pronoun's 's before a participle is has", "shes been sick", " she has been sick "],
+    ["we're is not were", "we're hiding", " we are hiding "],
+    ["i'll is not ill", "i'll kill myself", " i will kill myself "],
+    ["'d before a participle is had", "she'd gone", " she had gone "],
+    ["2 before a verb is to", "hes trying 2 get in", " he is trying to get in "],
+    ["a dropped g", "hes hittin me", " he is hitting me "],
+    ["silent letters and doubled letters by sound", "he has a nife and is beeting her", " he has a knife and is beating her "],
+    ["vowels by sound", "strangleing suiside screeming", " strangling suicide screaming "],
+    ["repeated letters", "pleeeease helllp", " please help "],
+    ["words run together", "hesgot a knife helpme", " he has got a knife help me "],
+    ["split words joined", "my step dad hurt my self", " my stepdad hurt myself "],
+    ["a real word for the danger word it sounds like, in its place", "some one is braking in", " someone is breaking in "],
+  ])("%s: %s", (_name, input, expected) => {
+    expect(normaliseSentence(input, opts)).toBe(expected);
+  });
+
+  it("never changes an English word, a place name or a Welsh sentence", () => {
+    expect(normaliseSentence("took the whole hole in Swansea", opts)).toBe(" took the whole hole in swansea ");
+    expect(normaliseSentence("mae fy merch ar goll ers amser cinio", opts)).toBe(" mae fy merch ar goll ers amser cinio ");
+  });
+
+  it("an emergency in any register is 999", () => {
+    for (const t of ["hes touchin me rn", "hesgot a nife", "my babys not breathin", "ive took a hole packet of pils", "im on the roof n cant get down", "sum1 is braking in"]) {
+      expect(triageByRules(t).level, t).toBe("999");
+    }
   });
 });

@@ -1,0 +1,75 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { fromRoot } from "../../core/paths.js";
+import { normaliseSentence } from "../../escalation/normalise.js";
+import { triageByRules } from "../../escalation/triage.js";
+import { aspectAt } from "../../escalation/tense.js";
+
+/** The aspect of `match` inside `sentence`, as the reader asks for it. */
+function aspect(sentence: string, match: string) {
+  const norm = normaliseSentence(sentence);
+  const at = norm.indexOf(` ${match} `);
+  expect(at, `"${match}" in "${norm}"`).toBeGreaterThanOrEqual(0);
+  return aspectAt(norm, at, match.length + 1);
+}
+
+describe("the aspect of the clause that carries a danger", () => {
+  it.each([
+    ["he is hitting her", "hitting her", "progressive"],
+    ["he is in my room touching me", "touching me", "progressive"],
+    ["she is being dragged into a car", "dragged into a car", "progressive"],
+    ["he is drunk and hitting my mum", "hitting my mum", "progressive"],
+    ["i can hear him hitting her", "hitting her", "progressive"],
+    ["dad hitting mum", "hitting mum", "bare"],
+    ["she will not wake up", "wake up", "present"],
+    ["he has a knife", "knife", "present"],
+    ["he has got a knife", "knife", "present"],
+    ["she has taken 20 paracetamol", "taken 20 paracetamol", "perfect"],
+    ["she has had an allergic reaction", "allergic reaction", "perfect"],
+    ["he has been touching me for years", "touching me", "perfect_progressive"],
+    ["he is going to kill us", "kill us", "future"],
+    ["he will stab me", "stab me", "future"],
+    ["he hit me", "hit me", "past"],
+    ["my uncle touched me", "touched me", "past"],
+    ["he was hitting her", "hitting her", "past"],
+    ["he was on the roof", "roof", "past_state"],
+    ["he had a knife", "knife", "past_state"],
+    ["he hits me", "hits me", "habitual"],
+    ["he keeps hitting me", "hitting me", "habitual"],
+    ["he would hit me", "hit me", "conditional"],
+    ["a conviction for hurting a child", "hurting a child", "gerund"],
+  ] as const)("%s: %s is %s", (sentence, match, expected) => {
+    expect(aspect(sentence, match).aspect).toBe(expected);
+  });
+
+  it("a threat on a condition is marked conditional, before or after it", () => {
+    expect(aspect("if i tell he will kill me", "kill me").conditional).toBe(true);
+    expect(aspect("he will kill me if i tell", "kill me").conditional).toBe(true);
+    expect(aspect("he is going to kill me and i am scared", "kill me").conditional).toBe(false);
+  });
+
+  it("'just' beside the verb is read as just happened", () => {
+    expect(aspect("he has just hit her", "hit her").just).toBe(true);
+    expect(aspect("my parents just laugh when he hits me", "hits me").just).toBe(false);
+  });
+});
+
+interface Case {
+  group: string;
+  text: string;
+  expected: string;
+  why: string;
+}
+const cases = readFileSync(fromRoot("test", "escalation", "tense-cases.jsonl"), "utf8")
+  .split("\n")
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Case);
+
+describe("live unless the grammar or the time words say otherwise (rules alone)", () => {
+  it.each(cases.filter((c) => c.group === "present"))("a danger told in the present is 999: $text ($why)", (c) => {
+    expect(triageByRules(c.text).level).toBe(c.expected);
+  });
+  it.each(cases.filter((c) => c.group === "not_live"))("a danger that is not happening now is not 999: $text ($why)", (c) => {
+    expect(triageByRules(c.text).level).toBe(c.expected);
+  });
+});
