@@ -3,6 +3,7 @@ import { z } from "zod";
 import { fromRoot } from "../core/paths.js";
 import { splitOf, type Labelled } from "./labelled.js";
 import { DANGER_KINDS, type DangerKind, type Speaker } from "./risk-model.js";
+import { seeded } from "../core/random.js";
 
 /**
  * Compose the template part of the labelled set: every scene of templates.json (one
@@ -31,17 +32,6 @@ const TemplatesSchema = z.object({
 });
 type Templates = z.infer<typeof TemplatesSchema>;
 
-/** mulberry32: a small seeded generator, so the set is the same on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ADULTS = ["parent_carer", "professional", "bystander"] as const;
 const ABBREV: Record<DangerKind, string> = {

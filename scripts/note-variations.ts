@@ -14,17 +14,10 @@
  * plain text rules of their own, not the reader's vocabulary.
  */
 
-/** A small seeded generator (mulberry32): the same seed gives the same variations. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from "../core/random.js";
+
+/** The seeded generator (core/random.ts): the same seed gives the same variations. */
+export { seeded };
 
 const pick = <T>(rng: () => number, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fromRoot } from "../../core/paths.js";
 import { loadLabelled } from "../../escalation/labelled.js";
+import { seeded as rng } from "../../core/random.js";
 
 /**
  * The bench's traffic, drawn from the repository's own sets (never the held-out ones):
@@ -11,17 +12,6 @@ import { loadLabelled } from "../../escalation/labelled.js";
  * two runs (and the bot and the peer) see the same messages in the same order.
  */
 
-/** A small seeded PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(items: T[], random: () => number): T[] {
   const a = [...items];
