@@ -7,6 +7,7 @@ import { createEmbeddings, type Embeddings } from "../knowledge/embeddings/index
 import { BatchingEmbeddings } from "../knowledge/embeddings/batching-embeddings.js";
 import { CachedEmbeddings } from "../knowledge/embeddings/cached-embeddings.js";
 import { loadKnowledgeBase, createChatModel, type KnowledgeBase } from "../knowledge/index.js";
+import type { KnowledgeAnswer } from "../knowledge/index.js";
 import { createTriage, triageByRules, type Triage, type TriageResult } from "../escalation/index.js";
 import {
   createDeadlineCalculator,
@@ -191,14 +192,14 @@ export class Assistant {
       if (general.covered) {
         // General guidance never makes the question itself covered: the refusal (and where to go) comes first.
         return {
-          ...general,
+          ...publicAnswer(general),
           covered: false,
           answer: `${answer.answer}\n\nThis is what the guidance says in general about acting on a concern about a child:\n\n${general.answer}`,
           signpost,
         };
       }
     }
-    return { ...answer, signpost };
+    return { ...publicAnswer(answer), signpost };
   }
 
   /**
@@ -255,6 +256,15 @@ export class Assistant {
     const dir = this.config.records.dir;
     return dir ? saveRecord(dir, draft) : null;
   }
+}
+
+/**
+ * The knowledge layer's answer in the public contract's shape: citations carry file, title,
+ * section, paragraph and quote. The whole passage a quote comes from stays inside (evaluation
+ * reads it); users get the verbatim quote and where to find the rest.
+ */
+export function publicAnswer(a: KnowledgeAnswer): Omit<AskResult, "signpost"> {
+  return { ...a, citations: a.citations.map(({ file, title, section, paragraph, quote }) => ({ file, title, section, paragraph, quote })) };
 }
 
 /** Signpost levels that mean "a concern to act on", where general referral guidance helps. */
