@@ -4,7 +4,7 @@ import { BaseRetriever, type BaseRetrieverInput } from "@langchain/core/retrieve
 import type { Config } from "../core/config.js";
 import { invalidInput } from "../core/errors.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
-import { bestInChunk, composeCovered, contextOf, composeRefusal, LEAD_BASE, LENGTH, selectLead, supportCandidates, type KnowledgeAnswer, type SentenceScores, type Selection, type Support } from "./answer.js";
+import { bestInChunk, chunkSentences, composeCovered, contextOf, composeRefusal, LEAD_BASE, LENGTH, selectLead, supportCandidates, type KnowledgeAnswer, type SentenceScores, type Selection, type Support } from "./answer.js";
 import { chunkFrequencies, conceptCoverage, coverageProbability, loadCalibration, type Calibration, type CoverageFeatures } from "./coverage.js";
 import type { DocumentMeta } from "./documents.js";
 import type { Embeddings } from "./embeddings/embeddings.js";
@@ -14,8 +14,9 @@ import { questionFocus, readQuestion, type QuestionReading } from "./reading.js"
 import { corpusFacts } from "./corpus-facts.js";
 import { buildChunkMini, denseEvidence, fuseChunks, lexicalEvidence, type BankItem, type DenseEvidence, type HybridIndex, type LexicalEvidence, type ScoredChunk } from "./search.js";
 import { bankQuestionsByChunk, encoderText, loadIndex } from "./store.js";
-import { stems, words } from "./text.js";
+import { normaliseForMatch, stems, words } from "./text.js";
 import { hasTimeExpression } from "./quote.js";
+import { answerKind, fitsKind, questionSubject, subjectMatch, subjectStems } from "./answer-type.js";
 import { TopicModel, topicWords } from "./topic.js";
 import type { Chunk } from "./types.js";
 
@@ -269,16 +270,73 @@ export class KnowledgeBase {
     a.lexical.bank.forEach((v, i) => {
       if (!opts.excludeBank?.(i)) maxBank = Math.max(maxBank, v);
     });
-    // A question that asks for a time ("how soon", "by when") is answered by a sentence that states one.
-    const timed = asksForTime(a.reading.core) ? (r: number) => (this.timedSentence(r) ? TIME_BOOST : 1) : () => 1;
+    // The kind of answer asked for (a time, a role, a definition) and whether the question's subject is the sentence's.
+    const fit = this.answerFit(a);
     if (a.dense) {
       const d = a.dense;
       return {
-        sentence: (r) => (r < 0 ? -1 : timed(r) * (DENSE_SHARE * d.sentences[r]! + (1 - DENSE_SHARE) * (a.lexical.sentences[r]! / maxSentence))),
-        bankItem: (i) => DENSE_SHARE * d.bank[i]! + (1 - DENSE_SHARE) * (a.lexical.bank[i]! / maxBank),
+        sentence: (r) => (r < 0 ? -1 : fit.sentence(r) * (DENSE_SHARE * d.sentences[r]! + (1 - DENSE_SHARE) * (a.lexical.sentences[r]! / maxSentence))),
+        bankItem: (i) => fit.bankItem(i) * (DENSE_SHARE * d.bank[i]! + (1 - DENSE_SHARE) * (a.lexical.bank[i]! / maxBank)),
       };
     }
-    return { sentence: (r) => (r < 0 ? -1 : timed(r) * (a.lexical.sentences[r]! / maxSentence)), bankItem: (i) => a.lexical.bank[i]! / maxBank };
+    return { sentence: (r) => (r < 0 ? -1 : fit.sentence(r) * (a.lexical.sentences[r]! / maxSentence)), bankItem: (i) => fit.bankItem(i) * (a.lexical.bank[i]! / maxBank) };
+  }
+
+  /**
+   * How well a sentence's form fits the question, as a factor: it gains when it is the kind
+   * of sentence that answers (a time for "when", a role for "who", a definition for "what is")
+   * and as the question's concepts make up its subject rather than appear anywhere in it.
+   */
+  private answerFit(a: Analysis): { sentence: (r: number) => number; bankItem: (i: number) => number } {
+    const kind = answerKind(a.reading.core);
+    // The concepts of what the question asks about, when its asking clause names it ("when must |the ICPC| be
+    // held?"); a question that does not (a yes/no question, "who chairs…") is not judged by sentences' subjects.
+    const asked = new Set(stems(questionSubject(a.reading.core).join(" ")));
+    const concepts = a.core.concepts.filter((c) => c.alternatives[0]!.some((s) => asked.has(s)));
+    const idf = (s: string) => Math.log(1 + this.freq.n / (1 + (this.freq.df.get(s) ?? 0)));
+    const factor = (text: string, subject: Set<string>) =>
+      (kind !== "other" && fitsKind(kind, text) ? KIND_BOOST : 1) * (1 + SUBJECT_BOOST * subjectMatch(concepts, subject, idf));
+    const unitText = (r: number) => {
+      const x = this.index.sentences[r]!;
+      return this.index.chunks[x.chunk]!.units[x.unit]!.text;
+    };
+    const memo = new Map<number, number>();
+    const bankMemo = new Map<number, number>();
+    return {
+      sentence: (r) => {
+        let f = memo.get(r);
+        if (f === undefined) memo.set(r, (f = factor(unitText(r), this.subjectOf(r))));
+        return f;
+      },
+      bankItem: (i) => {
+        let f = bankMemo.get(i);
+        if (f === undefined) {
+          // A span is one of its passage's sentences: judged by that sentence's subject (a list item by its lead-in's).
+          const b = this.index.bank[i]!;
+          const at = chunkSentences(this.index, b.chunk).find((r) => normaliseForMatch(unitText(r)) === normaliseForMatch(b.span));
+          bankMemo.set(i, (f = factor(b.span, at !== undefined ? this.subjectOf(at) : subjectStems(b.span))));
+        }
+        return f;
+      },
+    };
+  }
+
+  private subjects?: (Set<string> | undefined)[];
+  /** The stems of a sentence's subject, worked out once per sentence. */
+  private subjectOf(r: number): Set<string> {
+    this.subjects ??= [];
+    let s = this.subjects[r];
+    if (!s) {
+      const x = this.index.sentences[r]!;
+      const units = this.index.chunks[x.chunk]!.units;
+      // A list item's subject is its lead-in's: "The core group should: - meet within 10 working days…".
+      let head = x.unit;
+      while (head > 0 && units[head]!.cont) head--;
+      const u = units[head]!;
+      const own = head === x.unit ? u : units[x.unit]!;
+      s = this.subjects[r] = subjectStems(own.kind === "bullet" && u.lead !== undefined ? units[u.lead]!.text : own.text);
+    }
+    return s;
   }
 
   private timedChunkCache?: Uint8Array;
@@ -286,13 +344,6 @@ export class KnowledgeBase {
   private timedChunks(): Uint8Array {
     this.timedChunkCache ??= Uint8Array.from(this.index.chunks, (c) => (hasTimeExpression(c.text) ? 1 : 0));
     return this.timedChunkCache;
-  }
-
-  private timedCache?: Uint8Array;
-  /** Whether a sentence states a timescale ("within 15 working days", "immediately"). */
-  private timedSentence(r: number): boolean {
-    this.timedCache ??= Uint8Array.from(this.index.sentences, (x) => (hasTimeExpression(this.index.chunks[x.chunk]!.units[x.unit]!.text) ? 1 : 0));
-    return this.timedCache[r] === 1;
   }
 
   /**
@@ -455,8 +506,10 @@ const SEE_ALSO = 2;
 const SEE_ALSO_SHARE = 0.6;
 /** Share of the encoder's similarity in a sentence's score; the rest is the words' match. */
 const DENSE_SHARE = 0.6;
-/** How much a sentence that states a time gains when the question asks for one. */
-const TIME_BOOST = 1.25;
+/** How much a sentence of the kind asked for (a time, a role, a definition) gains. */
+export const KIND_BOOST = 1.25;
+/** How much a sentence gains when the question's concepts are all its subject. */
+export const SUBJECT_BOOST = 1;
 
 /** Whether a question asks for a time: how long, how soon, by when, what deadline. */
 export function asksForTime(question: string): boolean {
