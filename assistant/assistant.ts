@@ -189,8 +189,18 @@ export class Assistant {
       // what it says about acting on a concern: grounded, and said to be general.
       const where = jurisdiction ?? "england";
       const general = await kb.answer(CONCERN_QUESTIONS[where], { jurisdiction: where });
+      if (general.covered && asksWhatToDo(reading.text)) {
+        // Someone who describes a concern and asks what to do, or whom to tell, is asking what the
+        // guidance does answer: how to act on a concern about a child. It is said to be general.
+        return {
+          ...publicAnswer(general),
+          covered: true,
+          answer: `The guidance I hold does not describe your exact situation. This is what it says about acting on a concern about a child:\n\n${general.answer}`,
+          signpost,
+        };
+      }
       if (general.covered) {
-        // General guidance never makes the question itself covered: the refusal (and where to go) comes first.
+        // General guidance never makes a question about something else covered: the refusal (and where to go) comes first.
         return {
           ...publicAnswer(general),
           covered: false,
@@ -266,6 +276,17 @@ export class Assistant {
 export function publicAnswer(a: KnowledgeAnswer): Omit<AskResult, "signpost"> {
   return { ...a, citations: a.citations.map(({ file, title, section, paragraph, quote }) => ({ file, title, section, paragraph, quote })) };
 }
+
+/**
+ * Whether a message asks what to do or whom to tell (rather than something particular the
+ * guidance may not hold): "what do I do?", "who do I call?", "should I refer?", "what now?".
+ */
+export function asksWhatToDo(text: string): boolean {
+  return ASKS_WHAT_TO_DO.test(text);
+}
+
+const ASKS_WHAT_TO_DO =
+  /\b(what (do|should|can|must|would) (i|we) do|what (now|next)|what happens next|what are my next steps|who (do|should|can|must|would) (i|we) (call|ring|phone|tell|contact|speak to|talk to|report (it |this |that )?to|refer (him |her |them |it |this )?to)|where (do|should|can) (i|we) (go|report|turn)|(do|should|must) (i|we) (need to )?(refer|report|tell|call|ring|contact))\b/i;
 
 /** Signpost levels that mean "a concern to act on", where general referral guidance helps. */
 const CONCERN_LEVELS = new Set<string>(["101_or_childrens_services", "nspcc_advice", "999"]);
