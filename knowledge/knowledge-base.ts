@@ -171,7 +171,7 @@ export class KnowledgeBase {
     const scope = { namedDocuments: whole.namedDocuments, exclude: opts.excludeBank, timed: asksForTime(reading.core) ? this.timedChunks() : null };
     if (!opts.dense && !opts.vector && this.calibration.fastPath.enabled) {
       const ranked = fuseChunks(this.index, lexical, null, fusion, { ...scope, jurisdiction: asked });
-      const features = this.features(focus, lexical, null, ranked, asked, opts);
+      const features = this.features(focus, lexical, null, ranked, asked, opts, core);
       if (this.fastPathHolds(features, ranked)) {
         return { reading, core, whole, focus, asked, lexical, dense: null, ranked, features, probability: 1, covered: true, fast: true };
       }
@@ -180,7 +180,7 @@ export class KnowledgeBase {
     const dense = denseEvidence(this.index, vector);
     const judge = (j: Jurisdiction | null) => {
       const ranked = fuseChunks(this.index, lexical, dense, fusion, { ...scope, jurisdiction: j });
-      const features = this.features(focus, lexical, dense, ranked, j, opts);
+      const features = this.features(focus, lexical, dense, ranked, j, opts, core);
       const probability = coverageProbability(features, this.calibration.coverage);
       return { ranked, features, probability, covered: probability >= this.calibration.coverage.threshold && ranked.length > 0 };
     };
@@ -194,7 +194,7 @@ export class KnowledgeBase {
     return { reading, core, whole, focus, asked, lexical, dense, ...verdict, fast: false };
   }
 
-  private features(focus: ExpandedQuestion, lexical: LexicalEvidence, dense: DenseEvidence | null, ranked: ScoredChunk[], j: Jurisdiction | null, opts: AnalysisOptions): CoverageFeatures {
+  private features(focus: ExpandedQuestion, lexical: LexicalEvidence, dense: DenseEvidence | null, ranked: ScoredChunk[], j: Jurisdiction | null, opts: AnalysisOptions, core?: ExpandedQuestion): CoverageFeatures {
     const eligible = (c: Chunk) => !j || c.jurisdiction === j || c.jurisdiction === "both";
     // Nearest neighbours across both banks: [similarity, in scope], best first, the nearest few only.
     const near: [number, boolean][] = [];
@@ -238,7 +238,13 @@ export class KnowledgeBase {
       neighbours: total > 0 ? top.reduce((a, [s, inScope]) => a + (inScope ? weight(s) : 0), 0) / total : 0.5,
       sentence: first ? Math.max(...ranked.slice(0, 5).map((r) => r.sentenceDense)) : 0,
       // An asking sentence that leans on its case ("what do I do now?") is judged with the case's words.
-      concepts: first ? conceptCoverage(focus.concepts, this.wordsOf(first.chunk, opts), this.freq) : 0,
+      // The share of the question's concepts the best of the first few passages holds: judged on what is
+      // asked (its asking sentences) and on the whole focus, whichever a passage holds more of, so a case's
+      // narrative words (a phone, a nan's flat) do not count against a passage that answers the question.
+      concepts: Math.max(0, ...ranked.slice(0, CONCEPT_PASSAGES).map((r) => {
+        const have = this.wordsOf(r.chunk, opts);
+        return Math.max(conceptCoverage(focus.concepts, have, this.freq), core && core.concepts.length > 0 ? conceptCoverage(core.concepts, have, this.freq) : 0);
+      })),
       lexicalOutOfScope: oosLex / (oosLex + bankLex + 1e-6),
     };
   }
@@ -407,7 +413,7 @@ export class KnowledgeBase {
     if (a.asked === "wales" && a.dense) {
       // England's guidance is shown, labelled for comparison only, where it answers the question confidently.
       const ranked = fuseChunks(this.index, a.lexical, a.dense, this.calibration.fusion, { jurisdiction: "england", exclude: opts.excludeBank });
-      const f = this.features(a.focus, a.lexical, a.dense, ranked, "england", opts);
+      const f = this.features(a.focus, a.lexical, a.dense, ranked, "england", opts, a.core);
       if (ranked[0] && coverageProbability(f, this.calibration.coverage) >= COMPARISON_CONFIDENCE) {
         comparison = { documents: this.documents, selection: selectLead(this.index, ranked[0], scores) };
       }
@@ -495,6 +501,9 @@ const VECTOR_CACHE = 500;
 /** The question's nearest bank neighbours that vote on whether it is in scope, and how sharply nearer ones count more. */
 const NEIGHBOURS = 10;
 const NEIGHBOUR_TEMPERATURE = 0.05;
+
+/** Passages whose words are checked against the question's concepts (coverage). */
+const CONCEPT_PASSAGES = 3;
 
 /** Passages considered for the answer: the best few, within this share of the best's score. */
 const CANDIDATES = 4;
