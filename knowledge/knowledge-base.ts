@@ -18,6 +18,7 @@ import { normaliseForMatch, stems, words } from "./text.js";
 import { hasTimeExpression } from "./quote.js";
 import { answerKind, fitsKind, questionSubject, subjectMatch, subjectStems } from "./answer-type.js";
 import { TopicModel, topicWords } from "./topic.js";
+import { Truncations } from "./truncation.js";
 import type { Chunk } from "./types.js";
 
 /** Metadata carried by every retrieved langchain Document. */
@@ -91,6 +92,9 @@ export class KnowledgeBase {
   private readonly bankStems: Set<string>[];
   private readonly bankOfChunk: number[][];
   private readonly vocabulary: Set<string>;
+  private readonly truncations: Truncations;
+  /** Words the bank's questions use: practitioners' own words, never read as cuts. */
+  private readonly bankVocabulary: Set<string>;
   /** Bank questions left out of this view of the index (cross-validation). */
   private leftOut?: (item: number) => boolean;
 
@@ -103,6 +107,8 @@ export class KnowledgeBase {
   ) {
     ({ freq: this.freq, chunkStems: this.chunkStems, vocabulary: this.vocabulary } = corpusFacts(index.chunks));
     ({ bankStems: this.bankStems, bankOfChunk: this.bankOfChunk } = bankFacts(index));
+    this.truncations = truncationsOf(index.chunks);
+    this.bankVocabulary = new Set(index.bank.flatMap((b) => words(b.question)));
     this.retriever = new KnowledgeRetriever(this);
   }
 
@@ -161,10 +167,13 @@ export class KnowledgeBase {
   async analyse(question: string, options: AnalysisOptions = {}): Promise<Analysis> {
     const opts = { ...options, excludeBank: options.excludeBank ?? this.leftOut };
     const reading = this.read(question);
-    const core = expandQuestion(reading.core);
-    const whole = expandQuestion(reading.text);
-    const focus = expandQuestion(this.focusOf(reading));
-    const context = expandQuestion(reading.context);
+    // Cut words ("max", "info") are read as the corpus words they begin, for the words' match and the concepts.
+    const known = (w: string) => this.vocabulary.has(w) || this.bankVocabulary.has(w);
+    const written = (t: string) => this.truncations.expand(t, known);
+    const core = expandQuestion(written(reading.core));
+    const whole = expandQuestion(written(reading.text));
+    const focus = expandQuestion(written(this.focusOf(reading)));
+    const context = expandQuestion(written(reading.context));
     const asked = opts.jurisdiction ?? whole.jurisdiction;
     const lexical = lexicalEvidence(this.index, { core: core.text, context: reading.context ? context.text : "" });
     const fusion = this.calibration.fusion;
@@ -479,6 +488,13 @@ function topicModel(index: HybridIndex): TopicModel {
     topicCache.set(index.bank, m);
   }
   return m;
+}
+
+const truncationsCache = new WeakMap<readonly Chunk[], Truncations>();
+function truncationsOf(chunks: readonly Chunk[]): Truncations {
+  let t = truncationsCache.get(chunks);
+  if (!t) truncationsCache.set(chunks, (t = Truncations.fromChunks(chunks)));
+  return t;
 }
 
 const bankFactsCache = new WeakMap<readonly BankItem[], { bankStems: Set<string>[]; bankOfChunk: number[][] }>();
