@@ -7,6 +7,7 @@ import { createEmbeddings, type Embeddings } from "../knowledge/embeddings/index
 import { BatchingEmbeddings } from "../knowledge/embeddings/batching-embeddings.js";
 import { CachedEmbeddings } from "../knowledge/embeddings/cached-embeddings.js";
 import { loadKnowledgeBase, createChatModel, type KnowledgeBase } from "../knowledge/index.js";
+import type { KnowledgeAnswer } from "../knowledge/index.js";
 import { createTriage, triageByRules, type Triage, type TriageResult } from "../escalation/index.js";
 import {
   createDeadlineCalculator,
@@ -190,17 +191,27 @@ export class Assistant {
       // what it says about acting on a concern: grounded, and said to be general.
       const where = jurisdiction ?? "england";
       const general = await kb.answer(CONCERN_QUESTIONS[where], { jurisdiction: where });
-      if (general.covered) {
-        // General guidance never makes the question itself covered: the refusal (and where to go) comes first.
+      if (general.covered && asksWhatToDo(reading.text)) {
+        // Someone who describes a concern and asks what to do, or whom to tell, is asking what the
+        // guidance does answer: how to act on a concern about a child. It is said to be general.
         return {
-          ...general,
+          ...publicAnswer(general),
+          covered: true,
+          answer: `The guidance I hold does not describe your exact situation. This is what it says about acting on a concern about a child:\n\n${general.answer}`,
+          signpost,
+        };
+      }
+      if (general.covered) {
+        // General guidance never makes a question about something else covered: the refusal (and where to go) comes first.
+        return {
+          ...publicAnswer(general),
           covered: false,
           answer: `${answer.answer}\n\nThis is what the guidance says in general about acting on a concern about a child:\n\n${general.answer}`,
           signpost,
         };
       }
     }
-    return { ...answer, signpost };
+    return { ...publicAnswer(answer), signpost };
   }
 
   /**
@@ -258,6 +269,26 @@ export class Assistant {
     return dir ? saveRecord(dir, draft) : null;
   }
 }
+
+/**
+ * The knowledge layer's answer in the public contract's shape: citations carry file, title,
+ * section, paragraph and quote. The whole passage a quote comes from stays inside (evaluation
+ * reads it); users get the verbatim quote and where to find the rest.
+ */
+export function publicAnswer(a: KnowledgeAnswer): Omit<AskResult, "signpost"> {
+  return { ...a, citations: a.citations.map(({ file, title, section, paragraph, quote }) => ({ file, title, section, paragraph, quote })) };
+}
+
+/**
+ * Whether a message asks what to do or whom to tell (rather than something particular the
+ * guidance may not hold): "what do I do?", "who do I call?", "should I refer?", "what now?".
+ */
+export function asksWhatToDo(text: string): boolean {
+  return ASKS_WHAT_TO_DO.test(text);
+}
+
+const ASKS_WHAT_TO_DO =
+  /\b(what (do|should|can|must|would) (i|we) do|what (now|next)|what happens next|what are my next steps|who (do|should|can|must|would) (i|we) (call|ring|phone|tell|contact|speak to|talk to|report (it |this |that )?to|refer (him |her |them |it |this )?to)|where (do|should|can) (i|we) (go|report|turn)|(do|should|must) (i|we) (need to )?(refer|report|tell|call|ring|contact))\b/i;
 
 /** Signpost levels that mean "a concern to act on", where general referral guidance helps. */
 const CONCERN_LEVELS = new Set<string>(["101_or_childrens_services", "nspcc_advice", "999"]);

@@ -140,6 +140,9 @@ function fromUnit(chunk: Chunk, unit: number): Selection {
   let head = unit;
   while (head > 0 && chunk.units[head]!.cont) head--;
   const h = chunk.units[head]!;
+  // A sentence that continues a list item says something of its own ("The initial child protection
+  // conference should take place within 15 working days…"): it leads alone, not behind the list.
+  if (h.kind === "bullet" && head !== unit) return { chunk, lines: [u.text], quote: u.text };
   if (h.kind === "bullet") {
     // A list item answers with its lead-in, then the rest of its list while the answer stays short:
     // "what does health do at a strat?" wants every item, "how soon?" the one first.

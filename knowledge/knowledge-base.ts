@@ -4,7 +4,7 @@ import { BaseRetriever, type BaseRetrieverInput } from "@langchain/core/retrieve
 import type { Config } from "../core/config.js";
 import { invalidInput } from "../core/errors.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
-import { bestInChunk, composeCovered, contextOf, composeRefusal, LEAD_BASE, LENGTH, selectLead, supportCandidates, type KnowledgeAnswer, type SentenceScores, type Selection, type Support } from "./answer.js";
+import { bestInChunk, chunkSentences, composeCovered, contextOf, composeRefusal, LEAD_BASE, LENGTH, selectLead, supportCandidates, type KnowledgeAnswer, type SentenceScores, type Selection, type Support } from "./answer.js";
 import { chunkFrequencies, conceptCoverage, coverageProbability, loadCalibration, type Calibration, type CoverageFeatures } from "./coverage.js";
 import type { DocumentMeta } from "./documents.js";
 import type { Embeddings } from "./embeddings/embeddings.js";
@@ -14,9 +14,11 @@ import { questionFocus, readQuestion, type QuestionReading } from "./reading.js"
 import { corpusFacts } from "./corpus-facts.js";
 import { buildChunkMini, denseEvidence, fuseChunks, lexicalEvidence, type BankItem, type DenseEvidence, type HybridIndex, type LexicalEvidence, type ScoredChunk } from "./search.js";
 import { bankQuestionsByChunk, encoderText, loadIndex } from "./store.js";
-import { stems, words } from "./text.js";
+import { normaliseForMatch, stems, words } from "./text.js";
 import { hasTimeExpression } from "./quote.js";
+import { answerKind, fitsKind, questionSubject, subjectMatch, subjectStems } from "./answer-type.js";
 import { TopicModel, topicWords } from "./topic.js";
+import { Truncations } from "./truncation.js";
 import type { Chunk } from "./types.js";
 
 /** Metadata carried by every retrieved langchain Document. */
@@ -90,6 +92,9 @@ export class KnowledgeBase {
   private readonly bankStems: Set<string>[];
   private readonly bankOfChunk: number[][];
   private readonly vocabulary: Set<string>;
+  private readonly truncations: Truncations;
+  /** Words the bank's questions use: practitioners' own words, never read as cuts. */
+  private readonly bankVocabulary: Set<string>;
   /** Bank questions left out of this view of the index (cross-validation). */
   private leftOut?: (item: number) => boolean;
 
@@ -102,6 +107,8 @@ export class KnowledgeBase {
   ) {
     ({ freq: this.freq, chunkStems: this.chunkStems, vocabulary: this.vocabulary } = corpusFacts(index.chunks));
     ({ bankStems: this.bankStems, bankOfChunk: this.bankOfChunk } = bankFacts(index));
+    this.truncations = truncationsOf(index.chunks);
+    this.bankVocabulary = new Set(index.bank.flatMap((b) => words(b.question)));
     this.retriever = new KnowledgeRetriever(this);
   }
 
@@ -160,17 +167,20 @@ export class KnowledgeBase {
   async analyse(question: string, options: AnalysisOptions = {}): Promise<Analysis> {
     const opts = { ...options, excludeBank: options.excludeBank ?? this.leftOut };
     const reading = this.read(question);
-    const core = expandQuestion(reading.core);
-    const whole = expandQuestion(reading.text);
-    const focus = expandQuestion(this.focusOf(reading));
-    const context = expandQuestion(reading.context);
+    // Cut words ("max", "info") are read as the corpus words they begin, for the words' match and the concepts.
+    const known = (w: string) => this.vocabulary.has(w) || this.bankVocabulary.has(w);
+    const written = (t: string) => this.truncations.expand(t, known);
+    const core = expandQuestion(written(reading.core));
+    const whole = expandQuestion(written(reading.text));
+    const focus = expandQuestion(written(this.focusOf(reading)));
+    const context = expandQuestion(written(reading.context));
     const asked = opts.jurisdiction ?? whole.jurisdiction;
     const lexical = lexicalEvidence(this.index, { core: core.text, context: reading.context ? context.text : "" });
     const fusion = this.calibration.fusion;
     const scope = { namedDocuments: whole.namedDocuments, exclude: opts.excludeBank, timed: asksForTime(reading.core) ? this.timedChunks() : null };
     if (!opts.dense && !opts.vector && this.calibration.fastPath.enabled) {
       const ranked = fuseChunks(this.index, lexical, null, fusion, { ...scope, jurisdiction: asked });
-      const features = this.features(focus, lexical, null, ranked, asked, opts);
+      const features = this.features(focus, lexical, null, ranked, asked, opts, core);
       if (this.fastPathHolds(features, ranked)) {
         return { reading, core, whole, focus, asked, lexical, dense: null, ranked, features, probability: 1, covered: true, fast: true };
       }
@@ -179,7 +189,7 @@ export class KnowledgeBase {
     const dense = denseEvidence(this.index, vector);
     const judge = (j: Jurisdiction | null) => {
       const ranked = fuseChunks(this.index, lexical, dense, fusion, { ...scope, jurisdiction: j });
-      const features = this.features(focus, lexical, dense, ranked, j, opts);
+      const features = this.features(focus, lexical, dense, ranked, j, opts, core);
       const probability = coverageProbability(features, this.calibration.coverage);
       return { ranked, features, probability, covered: probability >= this.calibration.coverage.threshold && ranked.length > 0 };
     };
@@ -193,7 +203,7 @@ export class KnowledgeBase {
     return { reading, core, whole, focus, asked, lexical, dense, ...verdict, fast: false };
   }
 
-  private features(focus: ExpandedQuestion, lexical: LexicalEvidence, dense: DenseEvidence | null, ranked: ScoredChunk[], j: Jurisdiction | null, opts: AnalysisOptions): CoverageFeatures {
+  private features(focus: ExpandedQuestion, lexical: LexicalEvidence, dense: DenseEvidence | null, ranked: ScoredChunk[], j: Jurisdiction | null, opts: AnalysisOptions, core?: ExpandedQuestion): CoverageFeatures {
     const eligible = (c: Chunk) => !j || c.jurisdiction === j || c.jurisdiction === "both";
     // Nearest neighbours across both banks: [similarity, in scope], best first, the nearest few only.
     const near: [number, boolean][] = [];
@@ -237,7 +247,13 @@ export class KnowledgeBase {
       neighbours: total > 0 ? top.reduce((a, [s, inScope]) => a + (inScope ? weight(s) : 0), 0) / total : 0.5,
       sentence: first ? Math.max(...ranked.slice(0, 5).map((r) => r.sentenceDense)) : 0,
       // An asking sentence that leans on its case ("what do I do now?") is judged with the case's words.
-      concepts: first ? conceptCoverage(focus.concepts, this.wordsOf(first.chunk, opts), this.freq) : 0,
+      // The share of the question's concepts the best of the first few passages holds: judged on what is
+      // asked (its asking sentences) and on the whole focus, whichever a passage holds more of, so a case's
+      // narrative words (a phone, a nan's flat) do not count against a passage that answers the question.
+      concepts: Math.max(0, ...ranked.slice(0, CONCEPT_PASSAGES).map((r) => {
+        const have = this.wordsOf(r.chunk, opts);
+        return Math.max(conceptCoverage(focus.concepts, have, this.freq), core && core.concepts.length > 0 ? conceptCoverage(core.concepts, have, this.freq) : 0);
+      })),
       lexicalOutOfScope: oosLex / (oosLex + bankLex + 1e-6),
     };
   }
@@ -269,16 +285,73 @@ export class KnowledgeBase {
     a.lexical.bank.forEach((v, i) => {
       if (!opts.excludeBank?.(i)) maxBank = Math.max(maxBank, v);
     });
-    // A question that asks for a time ("how soon", "by when") is answered by a sentence that states one.
-    const timed = asksForTime(a.reading.core) ? (r: number) => (this.timedSentence(r) ? TIME_BOOST : 1) : () => 1;
+    // The kind of answer asked for (a time, a role, a definition) and whether the question's subject is the sentence's.
+    const fit = this.answerFit(a);
     if (a.dense) {
       const d = a.dense;
       return {
-        sentence: (r) => (r < 0 ? -1 : timed(r) * (DENSE_SHARE * d.sentences[r]! + (1 - DENSE_SHARE) * (a.lexical.sentences[r]! / maxSentence))),
-        bankItem: (i) => DENSE_SHARE * d.bank[i]! + (1 - DENSE_SHARE) * (a.lexical.bank[i]! / maxBank),
+        sentence: (r) => (r < 0 ? -1 : fit.sentence(r) * (DENSE_SHARE * d.sentences[r]! + (1 - DENSE_SHARE) * (a.lexical.sentences[r]! / maxSentence))),
+        bankItem: (i) => fit.bankItem(i) * (DENSE_SHARE * d.bank[i]! + (1 - DENSE_SHARE) * (a.lexical.bank[i]! / maxBank)),
       };
     }
-    return { sentence: (r) => (r < 0 ? -1 : timed(r) * (a.lexical.sentences[r]! / maxSentence)), bankItem: (i) => a.lexical.bank[i]! / maxBank };
+    return { sentence: (r) => (r < 0 ? -1 : fit.sentence(r) * (a.lexical.sentences[r]! / maxSentence)), bankItem: (i) => fit.bankItem(i) * (a.lexical.bank[i]! / maxBank) };
+  }
+
+  /**
+   * How well a sentence's form fits the question, as a factor: it gains when it is the kind
+   * of sentence that answers (a time for "when", a role for "who", a definition for "what is")
+   * and as the question's concepts make up its subject rather than appear anywhere in it.
+   */
+  private answerFit(a: Analysis): { sentence: (r: number) => number; bankItem: (i: number) => number } {
+    const kind = answerKind(a.reading.core);
+    // The concepts of what the question asks about, when its asking clause names it ("when must |the ICPC| be
+    // held?"); a question that does not (a yes/no question, "who chairs…") is not judged by sentences' subjects.
+    const asked = new Set(stems(questionSubject(a.reading.core).join(" ")));
+    const concepts = a.core.concepts.filter((c) => c.alternatives[0]!.some((s) => asked.has(s)));
+    const idf = (s: string) => Math.log(1 + this.freq.n / (1 + (this.freq.df.get(s) ?? 0)));
+    const factor = (text: string, subject: Set<string>) =>
+      (kind !== "other" && fitsKind(kind, text) ? KIND_BOOST : 1) * (1 + SUBJECT_BOOST * subjectMatch(concepts, subject, idf));
+    const unitText = (r: number) => {
+      const x = this.index.sentences[r]!;
+      return this.index.chunks[x.chunk]!.units[x.unit]!.text;
+    };
+    const memo = new Map<number, number>();
+    const bankMemo = new Map<number, number>();
+    return {
+      sentence: (r) => {
+        let f = memo.get(r);
+        if (f === undefined) memo.set(r, (f = factor(unitText(r), this.subjectOf(r))));
+        return f;
+      },
+      bankItem: (i) => {
+        let f = bankMemo.get(i);
+        if (f === undefined) {
+          // A span is one of its passage's sentences: judged by that sentence's subject (a list item by its lead-in's).
+          const b = this.index.bank[i]!;
+          const at = chunkSentences(this.index, b.chunk).find((r) => normaliseForMatch(unitText(r)) === normaliseForMatch(b.span));
+          bankMemo.set(i, (f = factor(b.span, at !== undefined ? this.subjectOf(at) : subjectStems(b.span))));
+        }
+        return f;
+      },
+    };
+  }
+
+  private subjects?: (Set<string> | undefined)[];
+  /** The stems of a sentence's subject, worked out once per sentence. */
+  private subjectOf(r: number): Set<string> {
+    this.subjects ??= [];
+    let s = this.subjects[r];
+    if (!s) {
+      const x = this.index.sentences[r]!;
+      const units = this.index.chunks[x.chunk]!.units;
+      // A list item's subject is its lead-in's: "The core group should: - meet within 10 working days…".
+      let head = x.unit;
+      while (head > 0 && units[head]!.cont) head--;
+      const u = units[head]!;
+      const own = head === x.unit ? u : units[x.unit]!;
+      s = this.subjects[r] = subjectStems(own.kind === "bullet" && u.lead !== undefined ? units[u.lead]!.text : own.text);
+    }
+    return s;
   }
 
   private timedChunkCache?: Uint8Array;
@@ -286,13 +359,6 @@ export class KnowledgeBase {
   private timedChunks(): Uint8Array {
     this.timedChunkCache ??= Uint8Array.from(this.index.chunks, (c) => (hasTimeExpression(c.text) ? 1 : 0));
     return this.timedChunkCache;
-  }
-
-  private timedCache?: Uint8Array;
-  /** Whether a sentence states a timescale ("within 15 working days", "immediately"). */
-  private timedSentence(r: number): boolean {
-    this.timedCache ??= Uint8Array.from(this.index.sentences, (x) => (hasTimeExpression(this.index.chunks[x.chunk]!.units[x.unit]!.text) ? 1 : 0));
-    return this.timedCache[r] === 1;
   }
 
   /**
@@ -356,7 +422,7 @@ export class KnowledgeBase {
     if (a.asked === "wales" && a.dense) {
       // England's guidance is shown, labelled for comparison only, where it answers the question confidently.
       const ranked = fuseChunks(this.index, a.lexical, a.dense, this.calibration.fusion, { jurisdiction: "england", exclude: opts.excludeBank });
-      const f = this.features(a.focus, a.lexical, a.dense, ranked, "england", opts);
+      const f = this.features(a.focus, a.lexical, a.dense, ranked, "england", opts, a.core);
       if (ranked[0] && coverageProbability(f, this.calibration.coverage) >= COMPARISON_CONFIDENCE) {
         comparison = { documents: this.documents, selection: selectLead(this.index, ranked[0], scores) };
       }
@@ -424,6 +490,13 @@ function topicModel(index: HybridIndex): TopicModel {
   return m;
 }
 
+const truncationsCache = new WeakMap<readonly Chunk[], Truncations>();
+function truncationsOf(chunks: readonly Chunk[]): Truncations {
+  let t = truncationsCache.get(chunks);
+  if (!t) truncationsCache.set(chunks, (t = Truncations.fromChunks(chunks)));
+  return t;
+}
+
 const bankFactsCache = new WeakMap<readonly BankItem[], { bankStems: Set<string>[]; bankOfChunk: number[][] }>();
 
 /** Each bank question's stems (expanded), and each chunk's bank questions. */
@@ -445,6 +518,9 @@ const VECTOR_CACHE = 500;
 const NEIGHBOURS = 10;
 const NEIGHBOUR_TEMPERATURE = 0.05;
 
+/** Passages whose words are checked against the question's concepts (coverage). */
+const CONCEPT_PASSAGES = 3;
+
 /** Passages considered for the answer: the best few, within this share of the best's score. */
 const CANDIDATES = 4;
 const CANDIDATE_SHARE = 0.6;
@@ -455,8 +531,10 @@ const SEE_ALSO = 2;
 const SEE_ALSO_SHARE = 0.6;
 /** Share of the encoder's similarity in a sentence's score; the rest is the words' match. */
 const DENSE_SHARE = 0.6;
-/** How much a sentence that states a time gains when the question asks for one. */
-const TIME_BOOST = 1.25;
+/** How much a sentence of the kind asked for (a time, a role, a definition) gains. */
+export const KIND_BOOST = 1.25;
+/** How much a sentence gains when the question's concepts are all its subject. */
+export const SUBJECT_BOOST = 1;
 
 /** Whether a question asks for a time: how long, how soon, by when, what deadline. */
 export function asksForTime(question: string): boolean {
