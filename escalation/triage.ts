@@ -6,7 +6,7 @@ import { deserialise, featuresOf, predict, SPARSE_DIM, type SoftmaxModel } from 
 import { applySafetyNets, ruleLevel } from "./decide.js";
 import { LEVELS, moreUrgent, type TriageLevel } from "./levels.js";
 import { readMessage, type Reading } from "./reader.js";
-import type { DangerKind, Speaker } from "./risk-model.js";
+import { loadRiskModel, type DangerKind, type Speaker } from "./risk-model.js";
 import { signpostFor, signpostText, type Signpost } from "./signposts.js";
 
 /** The outcome of triage: the most urgent level that applies, its fixed signpost, and codes saying why. */
@@ -160,6 +160,9 @@ export async function createTriage(
   opts: { embeddings?: Embeddings; models?: TriageModels | null; cacheDir?: string } = {},
 ): Promise<Triage> {
   const models = opts.models === undefined ? loadTriageModels() : opts.models;
+  // Compile the risk model now (phrase tries, the speller's word lists: about two seconds),
+  // at start-up, not in the first user's turn.
+  loadRiskModel();
   const embeddings = opts.embeddings && models && opts.embeddings.id === models.embeddings ? opts.embeddings : undefined;
   return {
     async assess(text: string, assessOpts: AssessOptions = {}): Promise<TriageResult> {
