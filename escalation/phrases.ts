@@ -30,16 +30,19 @@ export function screenWords(phrases: readonly string[], welsh: readonly string[]
 type Token = { lit: string } | { prefix: string } | { num: true } | { person: true };
 
 /** A node of the word trie: literal children, prefix children, a number child, and whether a phrase ends here. */
+// Most nodes are leaves or have one way on: their maps and lists are made only when
+// needed (the compiled model's tries hold a few million nodes; empty Maps were most of
+// its memory).
 interface Node {
-  lit: Map<string, Node>;
-  prefix: { prefix: string; node: Node }[];
+  lit: Map<string, Node> | null;
+  prefix: { prefix: string; node: Node }[] | null;
   num: Node | null;
   /** `<person>`: any noun phrase naming a person (the risk model's people, cues.json). */
   person: Node | null;
   end: boolean;
 }
 
-const node = (): Node => ({ lit: new Map(), prefix: [], num: null, person: null, end: false });
+const node = (): Node => ({ lit: null, prefix: null, num: null, person: null, end: false });
 
 /** The trie of person noun phrases a `<person>` slot matches, set once by the risk model. */
 let personRoot: Node | null = null;
@@ -58,9 +61,9 @@ function endsAt(n: Node, words: readonly string[], k: number, depth: number, out
   if (n.end) out.add(depth);
   const w = words[k];
   if (w === undefined || w === "") return;
-  const lit = n.lit.get(w);
+  const lit = n.lit?.get(w);
   if (lit) endsAt(lit, words, k + 1, depth + 1, out);
-  for (const p of n.prefix) if (w.startsWith(p.prefix)) endsAt(p.node, words, k + 1, depth + 1, out);
+  if (n.prefix) for (const p of n.prefix) if (w.startsWith(p.prefix)) endsAt(p.node, words, k + 1, depth + 1, out);
   if (n.num && DIGITS.test(w)) endsAt(n.num, words, k + 1, depth + 1, out);
 }
 const DIGITS = /^\d+$/;
@@ -81,9 +84,9 @@ function walk(n: Node, words: readonly string[], start: number, k: number): numb
   let best = n.end ? k - start : 0;
   const w = words[k];
   if (w === undefined || w === "") return best;
-  const lit = n.lit.get(w);
+  const lit = n.lit?.get(w);
   if (lit) best = Math.max(best, walk(lit, words, start, k + 1));
-  for (let j = 0; j < n.prefix.length; j++) {
+  for (let j = 0; n.prefix && j < n.prefix.length; j++) {
     const p = n.prefix[j]!;
     if (w.startsWith(p.prefix)) best = Math.max(best, walk(p.node, words, start, k + 1));
   }
@@ -127,10 +130,12 @@ export class PhraseSet {
     let n = this.root;
     for (const t of tokens) {
       if ("lit" in t) {
+        n.lit ??= new Map();
         let next = n.lit.get(t.lit);
         if (!next) n.lit.set(t.lit, (next = node()));
         n = next;
       } else if ("prefix" in t) {
+        n.prefix ??= [];
         let entry = n.prefix.find((x) => x.prefix === t.prefix);
         if (!entry) n.prefix.push((entry = { prefix: t.prefix, node: node() }));
         n = entry.node;
