@@ -215,6 +215,15 @@ function toToken(w: string): Token {
 
 const LEMMA = /\{([a-z]+)\}/g;
 const keyCache = new Map<string, readonly string[]>();
+
+/**
+ * Forget the expanded forms once the model is compiled: the tries hold what matching
+ * needs, and the expanded strings (hundreds of thousands) would otherwise stay in memory
+ * for the life of the process. A later compile expands again.
+ */
+export function releaseCompiledKeys(): void {
+  keyCache.clear();
+}
 const pieceCache = new Map<string, readonly string[]>();
 
 /** One piece of a phrase normalised, its verb slots expanded into every form. */

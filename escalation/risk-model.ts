@@ -10,7 +10,7 @@ import { englishWords } from "./dictionary.js";
 import { Speller, textSpeakKeys } from "./normalise.js";
 import { addVerbLemmas } from "./tense.js";
 import { rolesData } from "../lexicon/index.js";
-import { PhraseSet, screenWords, setPersonPhrases } from "./phrases.js";
+import { PhraseSet, releaseCompiledKeys, screenWords, setPersonPhrases } from "./phrases.js";
 
 /**
  * The risk model as data (escalation/data/): the danger kinds and their vocabulary,
@@ -338,6 +338,9 @@ let cached: RiskModel | undefined;
 
 /** Load, validate and compile the risk model (once per process). */
 export function loadRiskModel(): RiskModel {
-  cached ??= compile(parse(KindsFileSchema, "danger-kinds.json"), parse(CuesFileSchema, "cues.json"), parse(LevelsFileSchema, "levels.json"));
+  if (!cached) {
+    cached = compile(parse(KindsFileSchema, "danger-kinds.json"), parse(CuesFileSchema, "cues.json"), parse(LevelsFileSchema, "levels.json"));
+    releaseCompiledKeys();
+  }
   return cached;
 }
