@@ -13,6 +13,7 @@ import { purePerson, readPeopleList, readPersonRow, readSegment, writtenInLowerC
 import { readAttendanceProse } from "./prose.js";
 import { attendeeFrom } from "./attendees.js";
 import { normaliseNotes, sentences, splitOutside, squash, type Piece } from "./text.js";
+import { fromDictation } from "./dictation.js";
 import { hasPhrase, vocabulary, type AttendanceStatus, type SectionKey } from "./vocabulary.js";
 
 /**
@@ -236,7 +237,7 @@ export function parseNotes(
   const checks: Check[] = [];
   let impossible: string | null = null;
   const record = emptyRecord();
-  const text = normaliseNotes(notes);
+  const text = normaliseNotes(fromDictation(notes));
   const layout = readLayout(text);
   const today = londonDate(clock.now());
   const loose: Reading["loose"] = [];
