@@ -8,6 +8,70 @@
  * spoken forms of dates and times, which typed notes never write another way.
  */
 
+
+/** Text rewritten from the notes, each character keeping the span of the notes it came from. */
+export interface Rewritten {
+  text: string;
+  from: number[];
+  to: number[];
+}
+
+type Replacer = string | ((...args: string[]) => string);
+
+function tracked(text: string): Rewritten {
+  return { text, from: [...text].map((_c, i) => i), to: [...text].map((_c, i) => i + 1) };
+}
+
+function splice(t: Rewritten, edits: { at: number; len: number; text: string }[]): Rewritten {
+  const out: Rewritten = { text: "", from: [], to: [] };
+  const parts: string[] = [];
+  let last = 0;
+  for (const e of edits) {
+    if (e.at < last) continue;
+    parts.push(t.text.slice(last, e.at));
+    out.from.push(...t.from.slice(last, e.at));
+    out.to.push(...t.to.slice(last, e.at));
+    const start = t.from[e.at] ?? t.to[e.at - 1] ?? 0;
+    const end = e.len > 0 ? (t.to[e.at + e.len - 1] ?? start) : start;
+    parts.push(e.text);
+    for (let k = 0; k < e.text.length; k++) {
+      out.from.push(start);
+      out.to.push(end);
+    }
+    last = e.at + e.len;
+  }
+  parts.push(t.text.slice(last));
+  out.from.push(...t.from.slice(last));
+  out.to.push(...t.to.slice(last));
+  out.text = parts.join("");
+  return out;
+}
+
+function edit(t: Rewritten, re: RegExp, rep: Replacer): Rewritten {
+  const edits: { at: number; len: number; text: string }[] = [];
+  for (const m of t.text.matchAll(re)) {
+    const args = [...m].map((x) => x as string);
+    const text = typeof rep === "string" ? rep : rep(...args);
+    if (text !== m[0]) edits.push({ at: m.index ?? 0, len: m[0].length, text });
+  }
+  return edits.length ? splice(t, edits) : t;
+}
+
+/** A rewrite written as a chain of replacements, as with strings. */
+class Chain {
+  constructor(readonly r: Rewritten) {}
+  replace(re: RegExp, rep: Replacer): Chain {
+    return new Chain(edit(this.r, re.global ? re : new RegExp(re.source, `${re.flags}g`), rep));
+  }
+}
+
+/** The words of the notes a piece of the rewritten text came from (the piece itself when it cannot be found). */
+export function originalWords(r: Rewritten, original: string, piece: string): string {
+  const i = r.text.indexOf(piece);
+  if (i < 0 || piece.length === 0) return piece;
+  return original.slice(r.from[i], r.to[i + piece.length - 1]).trim();
+}
+
 const UNITS: Record<string, number> = {
   zero: 0, oh: 0, nought: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
   ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
@@ -83,10 +147,10 @@ function clock(hour: number, minute: number, half: string | undefined): string |
 const HALF = `(?:\\s+(a\\.? ?m\\.?|p\\.? ?m\\.?|in the (?:morning|afternoon|evening)))?`;
 
 /** Spoken dates and times to the figures typed notes use; safe on any notes. */
-export function spokenDatesAndTimes(text: string): string {
+export function spokenDatesAndTimes(text: Rewritten): Rewritten {
   const ord = (s: string) => ordinalValue(s) ?? 0;
   return (
-    text
+    new Chain(text)
       // "the fourteenth of may twenty twenty five", "tuesday the third of june", "fifteenth july 2025"
       .replace(new RegExp(`\\b(?:the )?(${ORDINAL})(?: of)? (${MONTH})\\b(?:,? (${YEAR})\\b)?`, "gi"), (_m, d: string, mo: string, y?: string) => {
         const year = y ? yearValue(y) : null;
@@ -149,7 +213,7 @@ export function spokenDatesAndTimes(text: string): string {
         const t = clock(hv, 0, half);
         return t ? `${p} ${t}` : m;
       })
-  );
+  ).r;
 }
 
 function suffix(n: number): string {
@@ -186,9 +250,9 @@ const CLAUSE_STARTS = [
   "dad (?:will|to|not)",
 ];
 
-function numbersToFigures(text: string): string {
+function numbersToFigures(text: Rewritten): Rewritten {
   return (
-    text
+    new Chain(text)
       // "section forty seven", "fifteen year old": cardinals before what they count
       .replace(new RegExp(`\\b(${CARDINAL})(?= (?:year|month|week|day|hour|minute)s?\\b)`, "gi"), (m) => String(cardinalValue(m) ?? m))
       .replace(new RegExp(`\\bsection (${CARDINAL})\\b`, "gi"), (m, n: string) => `section ${cardinalValue(n) ?? n}`)
@@ -201,15 +265,20 @@ function numbersToFigures(text: string): string {
       )
       // letters read out before figures after the word that labels a reference: "reference c a r 99123" → "CAR99123"
       .replace(/\b(reference|ref|number|case)(:? )((?:[a-z] ){1,4})(\d{3,}(?:\/\d+)?)\b/gi, (_m, label: string, sep: string, letters: string, digits: string) => `${label}${sep}${letters.replace(/ /g, "").toUpperCase()}${digits}`)
-  );
+  ).r;
 }
 
-/** The notes as a practitioner would have typed them when they were dictated; other notes with their spoken dates and times in figures. */
-export function fromDictation(text: string): string {
-  if (!looksDictated(text)) return numbersToFigures(spokenDatesAndTimes(text));
-  let t = text;
-  for (const [re, mark] of SPOKEN_MARKS) t = t.replace(re, mark);
-  t = t
+/**
+ * The notes as a practitioner would have typed them when they were dictated; other notes with
+ * their spoken dates, times and read-out references in figures. Each character of the result
+ * keeps the span of the notes it came from, so a field can quote the words that were said.
+ */
+export function fromDictation(text: string): Rewritten {
+  const start = tracked(text);
+  if (!looksDictated(text)) return numbersToFigures(spokenDatesAndTimes(start));
+  let c = new Chain(start);
+  for (const [re, mark] of SPOKEN_MARKS) c = c.replace(re, mark);
+  c = c
     // "rhys spelt r h y s": the spelling is said for the typist, not part of the notes
     .replace(/\s+(?:that's |that is )?(?:spelt|spelled)\s+(?:[a-z]\s+)*[a-z]\b/gi, "")
     // fillers a speaker leaves in
@@ -219,15 +288,17 @@ export function fromDictation(text: string): string {
     .replace(/\bdetective constable\s+/gi, "DC ")
     .replace(/\bdetective sergeant\s+/gi, "DS ")
     .replace(/\bpolice constable\s+/gi, "PC ");
-  t = numbersToFigures(spokenDatesAndTimes(t));
-  t = t.replace(/\ba and e\b/gi, "A&E");
+  c = new Chain(numbersToFigures(spokenDatesAndTimes(c.r))).replace(/\ba and e\b/gi, "A&E");
   // Sentence boundaries the speaker did not say.
   const starts = new RegExp(`(?<![.:\\n]\\s*)(?<!\\b(?:those|also|were|was|not|the|are|legal|further|at|a|an|young|child|no)\\s*)\\s+(?=\\b(?:${CLAUSE_STARTS.join("|")})\\b)`, "gi");
-  t = t.replace(starts, ". ");
-  // "... sarah jones the social worker and mike allen ...": people joined by "and", "as well as", "also"
-  t = t.replace(/\s+(?:as well as|and also|also)\s+(?!present)(?=(?:the |Dr |DC |DS |PC )?[a-z]+ [a-z]+)/gi, ", ");
-  t = personClauses(t);
-  return t.replace(/\.\s*\./g, ".").replace(/ {2,}/g, " ");
+  c = c
+    .replace(starts, ". ")
+    // "... sarah jones the social worker and mike allen ...": people joined by "as well as", "also"
+    .replace(/\s+(?:as well as|and also|also)\s+(?!present)(?=(?:the |Dr |DC |DS |PC )?[a-z]+ [a-z]+)/gi, ", ");
+  return new Chain(personClauses(c.r))
+    .replace(/\.(?:\s*\.)+/g, ".")
+    .replace(/ {2,}/g, " ")
+    .replace(/ +(?=\n)|^\s+/g, "").r;
 }
 
 const TITLE = /^(?:Dr|DC|DS|PC|Mr|Mrs|Ms|Miss)$/;
@@ -236,37 +307,36 @@ const JOINERS = new Set(["and", "then", "also", "so"]);
 const NOT_A_NAME = new Set(["person", "people", "it", "this", "that", "which", "who", "what", "there", "investigation", "meeting", "decision", "assessment", "plan", "also", "and", "then"]);
 
 /** "kate will visit ... james is going to check": a new sentence where a person says what they will do. */
-function personClauses(text: string): string {
-  const tokens = text.split(/( +)/);
-  const words: { w: string; at: number }[] = [];
-  for (let i = 0; i < tokens.length; i += 2) words.push({ w: tokens[i] as string, at: i });
+function personClauses(t: Rewritten): Rewritten {
+  const words = [...t.text.matchAll(/\S+/g)].map((m) => ({ w: m[0], at: m.index ?? 0 }));
   const breakBefore = new Set<number>();
   for (let i = 1; i < words.length - 1; i++) {
     const next = (words[i + 1]?.w ?? "").toLowerCase();
     const after = `${next} ${(words[i + 2]?.w ?? "").toLowerCase()} ${(words[i + 3]?.w ?? "").toLowerCase()}`;
     if (next !== "will" && after !== "is going to") continue;
     const name = words[i]?.w ?? "";
-    if (!/^[A-Za-z][a-z']*$|^I$/.test(name) && !/^[A-Z][a-z]+$/.test(name)) continue;
+    if (!/^[A-Za-z][a-z']*$|^I$/.test(name)) continue;
     if (NOT_A_NAME.has(name.toLowerCase())) continue;
     let start = i;
     const prev = words[i - 1]?.w ?? "";
-    if (/[.,:;\n]$/.test(prev)) continue;
+    if (/[.,:;]$/.test(prev)) continue;
     if (TITLE.test(prev)) start = i - 1;
     else if (/^[A-Z][a-z]+$/.test(prev) && /^[A-Z][a-z]+$/.test(name)) start = i - 1;
     else if (/^[a-z]+$/.test(prev) && !JOINERS.has(prev) && JOINERS.has((words[i - 2]?.w ?? "").toLowerCase())) start = i - 1;
     const before = words[start - 1]?.w ?? "";
-    if (start === 0 || /[.,:;\n]$/.test(before)) continue;
+    if (start === 0 || /[.,:;]$/.test(before)) continue;
+    if (/\n/.test(t.text.slice((words[start - 1]?.at ?? 0) + before.length, words[start]?.at ?? 0))) continue;
     breakBefore.add(JOINERS.has(before.toLowerCase()) ? start - 1 : start);
   }
-  const out: string[] = [];
-  for (const [k, { w }] of words.entries()) {
-    if (breakBefore.has(k)) {
-      if (JOINERS.has(w.toLowerCase()) && breakBefore.has(k)) {
-        out.push(".");
-        continue;
-      }
-      out.push(".", w);
-    } else out.push(w);
+  const edits: { at: number; len: number; text: string }[] = [];
+  for (const k of [...breakBefore].sort((a, b) => a - b)) {
+    const w = words[k];
+    const prev = words[k - 1];
+    if (!w || !prev) continue;
+    const from = prev.at + prev.w.length;
+    // "..., and james will": the joining word gives way to the full stop
+    const to = JOINERS.has(w.w.toLowerCase()) ? (words[k + 1]?.at ?? w.at) : w.at;
+    edits.push({ at: from, len: to - from, text: ". " });
   }
-  return out.join(" ").replace(/ \./g, ".").replace(/ {2,}/g, " ");
+  return splice(t, edits);
 }
