@@ -225,12 +225,12 @@ function suffix(n: number): string {
 
 const SPOKEN_MARKS: [RegExp, string][] = [
   [/\s*\b(?:new paragraph|next paragraph|new line|next line)\b\s*/gi, "\n"],
-  [/\s*\b(?:full stop|period)\b\s*/gi, ". "],
-  [/\s*\bcomma\b\s*/gi, ", "],
-  [/\s*\bsemicolon\b\s*/gi, "; "],
-  [/\s*\bcolon\b\s*/gi, ": "],
+  [/\s*\b(?:full stop|period)\b[ \t]*/gi, ". "],
+  [/\s*\bcomma\b[ \t]*/gi, ", "],
+  [/\s*\bsemicolon\b[ \t]*/gi, "; "],
+  [/\s*\bcolon\b[ \t]*/gi, ": "],
   [/\s+\bdash\b\s+/gi, " - "],
-  [/\s*\bquestion mark\b\s*/gi, "? "],
+  [/\s*\bquestion mark\b[ \t]*/gi, "? "],
 ];
 
 /** Dictated notes: punctuation said aloud, or a long run of words with next to no punctuation. */
@@ -254,7 +254,7 @@ function numbersToFigures(text: Rewritten): Rewritten {
   return (
     new Chain(text)
       // "section forty seven", "fifteen year old": cardinals before what they count
-      .replace(new RegExp(`\\b(${CARDINAL})(?= (?:year|month|week|day|hour|minute)s?\\b)`, "gi"), (m) => String(cardinalValue(m) ?? m))
+      .replace(new RegExp(`\\b(${CARDINAL})(?= (?:working )?(?:year|month|week|day|hour|minute)s?\\b)`, "gi"), (m) => String(cardinalValue(m) ?? m))
       .replace(new RegExp(`\\bsection (${CARDINAL})\\b`, "gi"), (m, n: string) => `section ${cardinalValue(n) ?? n}`)
       // a run of single digits said one by one: "six six one one zero nine three", "two zero two five stroke eight eight"
       .replace(/\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)(?:\s+|\s*(?:stroke|slash)\s*)){2,}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b/gi, (m) =>
@@ -287,7 +287,9 @@ export function fromDictation(text: string): Rewritten {
     .replace(/\bdoctor\s+(?=[a-z])/gi, "Dr ")
     .replace(/\bdetective constable\s+/gi, "DC ")
     .replace(/\bdetective sergeant\s+/gi, "DS ")
-    .replace(/\bpolice constable\s+/gi, "PC ");
+    .replace(/\bpolice constable\s+/gi, "PC ")
+    // "present are owen davies ...": the list the words introduce
+    .replace(/\b(present|attending|in attendance)\s+(?:were|are|was|is)\s+/gi, (_m, w: string) => `${w}: `);
   c = new Chain(numbersToFigures(spokenDatesAndTimes(c.r))).replace(/\ba and e\b/gi, "A&E");
   // Sentence boundaries the speaker did not say.
   const starts = new RegExp(`(?<![.:\\n]\\s*)(?<!\\b(?:those|also|were|was|not|the|are|legal|further|at|a|an|young|child|no)\\s*)\\s+(?=\\b(?:${CLAUSE_STARTS.join("|")})\\b)`, "gi");
@@ -298,10 +300,10 @@ export function fromDictation(text: string): Rewritten {
   return new Chain(personClauses(c.r))
     .replace(/\.(?:\s*\.)+/g, ".")
     .replace(/ {2,}/g, " ")
-    .replace(/ +(?=\n)|^\s+/g, "").r;
+    .replace(/ +(?=\n)|^\s+|\s+$/g, "").r;
 }
 
-const TITLE = /^(?:Dr|DC|DS|PC|Mr|Mrs|Ms|Miss)$/;
+const TITLE = /^(?:Dr|DC|DS|PC|Mr|Mrs|Ms|Miss)$/i;
 const JOINERS = new Set(["and", "then", "also", "so"]);
 /** Words before "will" that are not a person who will do something. */
 const NOT_A_NAME = new Set(["person", "people", "it", "this", "that", "which", "who", "what", "there", "investigation", "meeting", "decision", "assessment", "plan", "also", "and", "then"]);
@@ -320,7 +322,10 @@ function personClauses(t: Rewritten): Rewritten {
     let start = i;
     const prev = words[i - 1]?.w ?? "";
     if (/[.,:;]$/.test(prev)) continue;
+    const prev2 = words[i - 2]?.w ?? "";
     if (TITLE.test(prev)) start = i - 1;
+    // "Dr anita bose will", "sarah jones will" at the start of a sentence: the whole name
+    else if (/^[a-z]+$/i.test(prev) && (TITLE.test(prev2) || /[.:]$/.test(prev2))) start = TITLE.test(prev2) ? i - 2 : i - 1;
     else if (/^[A-Z][a-z]+$/.test(prev) && /^[A-Z][a-z]+$/.test(name)) start = i - 1;
     else if (/^[a-z]+$/.test(prev) && !JOINERS.has(prev) && JOINERS.has((words[i - 2]?.w ?? "").toLowerCase())) start = i - 1;
     const before = words[start - 1]?.w ?? "";
