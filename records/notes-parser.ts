@@ -13,6 +13,7 @@ import { purePerson, readPeopleList, readPersonRow, readSegment, writtenInLowerC
 import { readAttendanceProse } from "./prose.js";
 import { attendeeFrom } from "./attendees.js";
 import { normaliseNotes, sentences, splitOutside, squash, type Piece } from "./text.js";
+import { fromDictation, originalWords } from "./dictation.js";
 import { hasPhrase, vocabulary, type AttendanceStatus, type SectionKey } from "./vocabulary.js";
 
 /**
@@ -236,7 +237,10 @@ export function parseNotes(
   const checks: Check[] = [];
   let impossible: string | null = null;
   const record = emptyRecord();
-  const text = normaliseNotes(notes);
+  const typed = normaliseNotes(notes);
+  // Dictated notes are read as typed ones; every field still quotes the words that were said.
+  const said = fromDictation(typed);
+  const text = said.text;
   const layout = readLayout(text);
   const today = londonDate(clock.now());
   const loose: Reading["loose"] = [];
@@ -419,7 +423,24 @@ export function parseNotes(
     ? { value: j.jurisdiction, from: "notes", evidence: j.evidence.filter((e) => e.jurisdiction === j.jurisdiction).map(({ words, cue, kind, jurisdiction }) => ({ words, cue, kind, jurisdiction })) }
     : { value: "england", from: "default", evidence: j.evidence.map(({ words, cue, kind, jurisdiction }) => ({ words, cue, kind, jurisdiction })) };
   checks.push(...attendeeChecks(record), ...actionChecks(record));
+  if (text !== typed) quoteSaid(record, (piece) => piece.split("; ").map((p) => originalWords(said, typed, p)).join("; "));
   return { record, warnings, checks };
+}
+
+/** Every source (and jurisdiction evidence) of a record read from rewritten notes, as the notes' own words. */
+function quoteSaid(value: unknown, words: (piece: string) => string): void {
+  if (Array.isArray(value)) {
+    for (const v of value) quoteSaid(v, words);
+    return;
+  }
+  if (!value || typeof value !== "object") return;
+  const o = value as Record<string, unknown>;
+  for (const [k, v] of Object.entries(o)) {
+    if ((k === "source" || k === "words") && typeof v === "string") o[k] = words(v);
+    else if (k === "source" && v && typeof v === "object" && !Array.isArray(v)) {
+      for (const [f, piece] of Object.entries(v as Record<string, unknown>)) if (typeof piece === "string") (v as Record<string, string>)[f] = words(piece);
+    } else quoteSaid(v, words);
+  }
 }
 
 /** Whether a sentence records a decision on section 47, a criminal investigation or legal action. */

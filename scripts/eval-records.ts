@@ -386,6 +386,11 @@ async function main(): Promise<void> {
     const more = readCases(third);
     report(`Third team set (${more.length} notes written before the reader's second round; its first run is recorded in records/README.md)`, evaluate(more, calculator, (c) => detailFormats.has("all") || detailFormats.has(c.format)), false, true);
   }
+  const fourth = opt("--dictated") ?? fromRoot("test", "records", "notes-dictated.jsonl");
+  if (fourth !== "none" && existsSync(fourth) && !opt("--file")) {
+    const more = readCases(fourth);
+    report(`Dictated notes (${more.length} voice-to-text notes written before the reader's third round; first run in records/README.md)`, evaluate(more, calculator, (c) => detailFormats.has("all") || detailFormats.has(c.format)), false, true);
+  }
   if (args.includes("--variations")) {
     // Every team note rewritten as the same practitioner might have typed it: the gold record still holds.
     const all = [cases, ...[second, third].filter((f) => f !== "none" && existsSync(f) && !opt("--file")).map(readCases)].flat();

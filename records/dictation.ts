@@ -1,0 +1,347 @@
+/**
+ * Notes dictated to voice-to-text software come out as one run of words: punctuation said
+ * aloud ("full stop", "new line") or missing, numbers, dates and times in words ("the
+ * fourteenth of may twenty twenty five at two thirty"), references read out a character at a
+ * time ("c a r nine nine one"), names spelt out ("rhys spelt r h y s") and titles in full
+ * ("doctor", "detective constable"). This turns such a run into the notes a practitioner would
+ * have typed, so the one reader reads both. Typed notes are left as they are, except for the
+ * spoken forms of dates and times, which typed notes never write another way.
+ */
+
+
+/** Text rewritten from the notes, each character keeping the span of the notes it came from. */
+export interface Rewritten {
+  text: string;
+  from: number[];
+  to: number[];
+}
+
+type Replacer = string | ((...args: string[]) => string);
+
+function tracked(text: string): Rewritten {
+  return { text, from: [...text].map((_c, i) => i), to: [...text].map((_c, i) => i + 1) };
+}
+
+function splice(t: Rewritten, edits: { at: number; len: number; text: string }[]): Rewritten {
+  const out: Rewritten = { text: "", from: [], to: [] };
+  const parts: string[] = [];
+  let last = 0;
+  for (const e of edits) {
+    if (e.at < last) continue;
+    parts.push(t.text.slice(last, e.at));
+    out.from.push(...t.from.slice(last, e.at));
+    out.to.push(...t.to.slice(last, e.at));
+    const start = t.from[e.at] ?? t.to[e.at - 1] ?? 0;
+    const end = e.len > 0 ? (t.to[e.at + e.len - 1] ?? start) : start;
+    parts.push(e.text);
+    for (let k = 0; k < e.text.length; k++) {
+      out.from.push(start);
+      out.to.push(end);
+    }
+    last = e.at + e.len;
+  }
+  parts.push(t.text.slice(last));
+  out.from.push(...t.from.slice(last));
+  out.to.push(...t.to.slice(last));
+  out.text = parts.join("");
+  return out;
+}
+
+function edit(t: Rewritten, re: RegExp, rep: Replacer): Rewritten {
+  const edits: { at: number; len: number; text: string }[] = [];
+  for (const m of t.text.matchAll(re)) {
+    const args = [...m].map((x) => x as string);
+    const text = typeof rep === "string" ? rep : rep(...args);
+    if (text !== m[0]) edits.push({ at: m.index ?? 0, len: m[0].length, text });
+  }
+  return edits.length ? splice(t, edits) : t;
+}
+
+/** A rewrite written as a chain of replacements, as with strings. */
+class Chain {
+  constructor(readonly r: Rewritten) {}
+  replace(re: RegExp, rep: Replacer): Chain {
+    return new Chain(edit(this.r, re.global ? re : new RegExp(re.source, `${re.flags}g`), rep));
+  }
+}
+
+/** The words of the notes a piece of the rewritten text came from (the piece itself when it cannot be found). */
+export function originalWords(r: Rewritten, original: string, piece: string): string {
+  const i = r.text.indexOf(piece);
+  if (i < 0 || piece.length === 0) return piece;
+  return original.slice(r.from[i], r.to[i + piece.length - 1]).trim();
+}
+
+const UNITS: Record<string, number> = {
+  zero: 0, oh: 0, nought: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const ORDINAL_UNITS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
+  thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19,
+};
+const ORDINAL_TENS: Record<string, number> = { twentieth: 20, thirtieth: 30 };
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+const UNIT = Object.keys(UNITS).filter((w) => w !== "oh" && w !== "nought").join("|");
+const TEN = Object.keys(TENS).join("|");
+/** A cardinal from one to ninety-nine in words: "seven", "forty seven", "twenty-one". */
+const CARDINAL = `(?:(?:${TEN})(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|${UNIT})`;
+/** An ordinal from first to thirty-first in words: "fourteenth", "twenty first", "thirtieth". */
+const ORDINAL = `(?:(?:twenty|thirty)[ -](?:${Object.keys(ORDINAL_UNITS).slice(0, 9).join("|")})|${[...Object.keys(ORDINAL_TENS), ...Object.keys(ORDINAL_UNITS)].join("|")})`;
+/** A year said aloud: "twenty twenty five", "two thousand and twenty five", "two thousand twenty-five". */
+const YEAR = `(?:twenty (?:twenty|thirty)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|two thousand (?:and )?${CARDINAL})`;
+const MONTH = MONTHS.join("|");
+const WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+
+/** The value of a cardinal in words ("forty seven" → 47), or null. */
+export function cardinalValue(words: string): number | null {
+  const ws = words.toLowerCase().split(/[ -]+/).filter((w) => w && w !== "and");
+  let total = 0;
+  let current = 0;
+  for (const w of ws) {
+    if (w in UNITS) current += UNITS[w] as number;
+    else if (w in TENS) current += TENS[w] as number;
+    else if (w === "hundred") current = (current || 1) * 100;
+    else if (w === "thousand") {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else return null;
+  }
+  return total + current;
+}
+
+/** The value of an ordinal in words ("twenty first" → 21), or null. */
+export function ordinalValue(words: string): number | null {
+  const ws = words.toLowerCase().split(/[ -]+/);
+  const last = ws.pop() ?? "";
+  const unit = ORDINAL_UNITS[last] ?? ORDINAL_TENS[last];
+  if (unit === undefined) return null;
+  const before = ws.length ? cardinalValue(ws.join(" ")) : 0;
+  return before === null ? null : before + unit;
+}
+
+function yearValue(words: string): number | null {
+  const w = words.toLowerCase();
+  const m = /^twenty (.+)$/.exec(w);
+  if (m && !w.startsWith("twenty twenty") === false) return 2000 + (cardinalValue(m[1] as string) ?? NaN);
+  if (m && /^(?:thirty)/.test(m[1] as string)) return 2000 + (cardinalValue(m[1] as string) ?? NaN);
+  const v = cardinalValue(w);
+  return v !== null && v >= 2000 && v < 2100 ? v : null;
+}
+
+/** Hours and minutes said aloud to a 24-hour time; a bare hour from one to seven is in the afternoon (a working day). */
+function clock(hour: number, minute: number, half: string | undefined): string | null {
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return null;
+  let h = hour;
+  const p = (half ?? "").toLowerCase().replace(/[ .]/g, "");
+  if (h <= 12) {
+    if (p === "pm" || /afternoon|evening/.test(p)) h = (h % 12) + 12;
+    else if (p === "am" || /morning/.test(p)) h = h % 12;
+    else if (h >= 1 && h <= 7) h += 12;
+  }
+  return `${String(h).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+}
+
+const HALF = `(?:\\s+(a\\.? ?m\\.?|p\\.? ?m\\.?|in the (?:morning|afternoon|evening)))?`;
+
+/** Spoken dates and times to the figures typed notes use; safe on any notes. */
+export function spokenDatesAndTimes(text: Rewritten): Rewritten {
+  const ord = (s: string) => ordinalValue(s) ?? 0;
+  return (
+    new Chain(text)
+      // "the fourteenth of may twenty twenty five", "tuesday the third of june", "fifteenth july 2025"
+      .replace(new RegExp(`\\b(?:the )?(${ORDINAL})(?: of)? (${MONTH})\\b(?:,? (${YEAR})\\b)?`, "gi"), (_m, d: string, mo: string, y?: string) => {
+        const year = y ? yearValue(y) : null;
+        return `${ord(d)} ${mo}${year ? ` ${year}` : ""}`;
+      })
+      // "may the fourteenth"
+      .replace(new RegExp(`\\b(${MONTH}) (?:the )?(${ORDINAL})\\b`, "gi"), (_m, mo: string, d: string) => `${ord(d)} ${mo}`)
+      // "the sixth of the tenth twenty twenty five"
+      .replace(new RegExp(`\\b(?:the )?(${ORDINAL}) of the (${ORDINAL})\\b(?: (${YEAR})\\b)?`, "gi"), (m, d: string, mo: string, y?: string) => {
+        const month = ord(mo);
+        if (month < 1 || month > 12) return m;
+        const year = y ? yearValue(y) : null;
+        return `${ord(d)}/${month}${year ? `/${year}` : ""}`;
+      })
+      // a year on its own after a month: "march 2026" from "march twenty twenty six"
+      .replace(new RegExp(`\\b(${MONTH}) (${YEAR})\\b`, "gi"), (m, mo: string, y: string) => {
+        const year = yearValue(y);
+        return year ? `${mo} ${year}` : m;
+      })
+      // "by the twenty fourth", "on the nineteenth": a day of the month
+      .replace(new RegExp(`\\b(by|on|until|before) the (${ORDINAL})\\b`, "gi"), (_m, p: string, d: string) => `${p} the ${ord(d)}${suffix(ord(d))}`)
+      // "half past ten", "quarter to four in the afternoon", "ten past two"
+      .replace(new RegExp(`\\b(half|quarter|${CARDINAL}) (past|to) (${CARDINAL})\\b${HALF}`, "gi"), (m, mins: string, dir: string, hr: string, half?: string) => {
+        const n = mins.toLowerCase() === "half" ? 30 : mins.toLowerCase() === "quarter" ? 15 : (cardinalValue(mins) ?? -1);
+        const h = cardinalValue(hr) ?? -1;
+        if (n < 1 || n > 30 || h < 1 || h > 12) return m;
+        const t = dir.toLowerCase() === "past" ? clock(h, n, half) : clock(h === 1 ? 12 : h - 1, 60 - n, half);
+        return t ?? m;
+      })
+      // "fourteen hundred hours", "oh nine hundred"
+      .replace(new RegExp(`\\b(?:oh )?(${CARDINAL}) hundred(?: hours)?\\b`, "gi"), (m, h: string) => {
+        const v = cardinalValue(h) ?? -1;
+        return v >= 6 && v <= 23 ? `${String(v).padStart(2, "0")}:00` : m;
+      })
+      // "eleven o'clock", "nine a m", "one p m"
+      .replace(new RegExp(`\\b(${CARDINAL})(?: o'?clock${HALF}|\\s+(a\\.? ?m\\.?|p\\.? ?m\\.?)(?![a-z]))`, "gi"), (m, h: string, half1?: string, half2?: string) => {
+        const v = cardinalValue(h) ?? -1;
+        return v >= 1 && v <= 12 ? (clock(v, 0, half1 ?? half2) ?? m) : m;
+      })
+      // "at two thirty", "time nine fifteen", "starting at eleven fifteen am"
+      .replace(new RegExp(`\\b(at|time|from) (${CARDINAL}) (oh (?:one|two|three|four|five|six|seven|eight|nine)|${CARDINAL})\\b${HALF}`, "gi"), (m, p: string, h: string, mins: string, half?: string) => {
+        const hv = cardinalValue(h) ?? -1;
+        const mv = cardinalValue(mins.replace(/^oh /i, "")) ?? -1;
+        if (hv < 1 || hv > 12 || mv < 1 || mv > 59) return m;
+        const t = clock(hv, mv, half);
+        return t ? `${p} ${t}` : m;
+      })
+      // "eleven fifteen am": hour and minutes with the half of the day said
+      .replace(new RegExp(`\\b(${CARDINAL}) (${CARDINAL})\\s+(a\\.? ?m\\.?|p\\.? ?m\\.?)(?![a-z])`, "gi"), (m, h: string, mins: string, half: string) => {
+        const hv = cardinalValue(h) ?? -1;
+        const mv = cardinalValue(mins) ?? -1;
+        return hv >= 1 && hv <= 12 && mv >= 1 && mv <= 59 ? (clock(hv, mv, half) ?? m) : m;
+      })
+      .replace(/\b(at|time) (midday|noon)\b/gi, (_m, p: string) => `${p} 12:00`)
+      .replace(/(?<=, )(midday|noon)\b/gi, "12:00")
+      // "at eleven", "time nine": a bare hour after the words that give a time
+      .replace(new RegExp(`\\b(at|time) (${UNIT})\\b${HALF}(?! (?:year|month|week|day|hour|minute|of|children|child))`, "gi"), (m, p: string, h: string, half?: string) => {
+        const hv = cardinalValue(h) ?? -1;
+        if (hv < 1 || hv > 12) return m;
+        const t = clock(hv, 0, half);
+        return t ? `${p} ${t}` : m;
+      })
+  ).r;
+}
+
+function suffix(n: number): string {
+  if (n % 10 === 1 && n !== 11) return "st";
+  if (n % 10 === 2 && n !== 12) return "nd";
+  if (n % 10 === 3 && n !== 13) return "rd";
+  return "th";
+}
+
+const SPOKEN_MARKS: [RegExp, string][] = [
+  [/\s*\b(?:new paragraph|next paragraph|new line|next line)\b\s*/gi, "\n"],
+  [/\s*\b(?:full stop|period)\b[ \t]*/gi, ". "],
+  [/\s*\bcomma\b[ \t]*/gi, ", "],
+  [/\s*\bsemicolon\b[ \t]*/gi, "; "],
+  [/\s*\bcolon\b[ \t]*/gi, ": "],
+  [/\s+\bdash\b\s+/gi, " - "],
+  [/\s*\bquestion mark\b[ \t]*/gi, "? "],
+];
+
+/** Dictated notes: punctuation said aloud, or a long run of words with next to no punctuation. */
+export function looksDictated(text: string): boolean {
+  const spoken = (text.match(/\b(?:full stop|new line|new paragraph|comma)\b/gi) ?? []).length;
+  if (spoken >= 3) return true;
+  const words = text.split(/\s+/).filter(Boolean).length;
+  const marks = (text.match(/[.;:!?,()/\n|\t•-]/g) ?? []).length;
+  return words >= 60 && marks * 25 < words;
+}
+
+/** Sentence starts a speaker leaves unmarked: the next part of the record, or a person and what they will do. */
+const CLAUSE_STARTS = [
+  "present", "those present", "attending", "in attendance", "also present", "apologies", "invited but", "chaired by", "chair was",
+  "concerns?", "the concern is", "reference", "case number", "child reference", "section 47", "criminal investigation", "joint investigation",
+  "police (?:will|to) (?:lead|investigate)", "no legal", "legal planning", "actions?", "decisions?", "parents?(?: will| to| told| not)", "mum (?:will|to|told|informed)",
+  "dad (?:will|to|not)",
+];
+
+function numbersToFigures(text: Rewritten): Rewritten {
+  return (
+    new Chain(text)
+      // "section forty seven", "fifteen year old": cardinals before what they count
+      .replace(new RegExp(`\\b(${CARDINAL})(?= (?:working )?(?:year|month|week|day|hour|minute)s?\\b)`, "gi"), (m) => String(cardinalValue(m) ?? m))
+      .replace(new RegExp(`\\bsection (${CARDINAL})\\b`, "gi"), (m, n: string) => `section ${cardinalValue(n) ?? n}`)
+      // a run of single digits said one by one: "six six one one zero nine three", "two zero two five stroke eight eight"
+      .replace(/\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)(?:\s+|\s*(?:stroke|slash)\s*)){2,}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b/gi, (m) =>
+        m
+          .split(/\s+/)
+          .map((w) => (/^(stroke|slash)$/i.test(w) ? "/" : String(UNITS[w.toLowerCase()] ?? w)))
+          .join(""),
+      )
+      // letters read out before figures after the word that labels a reference: "reference c a r 99123" → "CAR99123"
+      .replace(/\b(reference|ref|number|case)(:? )((?:[a-z] ){1,4})(\d{3,}(?:\/\d+)?)\b/gi, (_m, label: string, sep: string, letters: string, digits: string) => `${label}${sep}${letters.replace(/ /g, "").toUpperCase()}${digits}`)
+  ).r;
+}
+
+/**
+ * The notes as a practitioner would have typed them when they were dictated; other notes with
+ * their spoken dates, times and read-out references in figures. Each character of the result
+ * keeps the span of the notes it came from, so a field can quote the words that were said.
+ */
+export function fromDictation(text: string): Rewritten {
+  const start = tracked(text);
+  if (!looksDictated(text)) return numbersToFigures(spokenDatesAndTimes(start));
+  let c = new Chain(start);
+  for (const [re, mark] of SPOKEN_MARKS) c = c.replace(re, mark);
+  c = c
+    // "rhys spelt r h y s": the spelling is said for the typist, not part of the notes
+    .replace(/\s+(?:that's |that is )?(?:spelt|spelled)\s+(?:[a-z]\s+)*[a-z]\b/gi, "")
+    // fillers a speaker leaves in
+    .replace(/\b(?:um+|er+m?|uh)\b\s*/gi, "")
+    .replace(/\b(?:okay so|so)\s+(?=this is|present|the concern|section|actions|I will)/gi, "")
+    .replace(/\bdoctor\s+(?=[a-z])/gi, "Dr ")
+    .replace(/\bdetective constable\s+/gi, "DC ")
+    .replace(/\bdetective sergeant\s+/gi, "DS ")
+    .replace(/\bpolice constable\s+/gi, "PC ")
+    // "present are owen davies ...": the list the words introduce
+    .replace(/\b(present|attending|in attendance)\s+(?:were|are|was|is)\s+/gi, (_m, w: string) => `${w}: `);
+  c = new Chain(numbersToFigures(spokenDatesAndTimes(c.r))).replace(/\ba and e\b/gi, "A&E");
+  // Sentence boundaries the speaker did not say.
+  const starts = new RegExp(`(?<![.:\\n]\\s*)(?<!\\b(?:those|also|were|was|not|the|are|legal|further|at|a|an|young|child|no)\\s*)\\s+(?=\\b(?:${CLAUSE_STARTS.join("|")})\\b)`, "gi");
+  c = c
+    .replace(starts, ". ")
+    // "... sarah jones the social worker and mike allen ...": people joined by "as well as", "also"
+    .replace(/\s+(?:as well as|and also|also)\s+(?!present)(?=(?:the |Dr |DC |DS |PC )?[a-z]+ [a-z]+)/gi, ", ");
+  return new Chain(personClauses(c.r))
+    .replace(/\.(?:\s*\.)+/g, ".")
+    .replace(/ {2,}/g, " ")
+    .replace(/ +(?=\n)|^\s+|\s+$/g, "").r;
+}
+
+const TITLE = /^(?:Dr|DC|DS|PC|Mr|Mrs|Ms|Miss)$/i;
+const JOINERS = new Set(["and", "then", "also", "so"]);
+/** Words before "will" that are not a person who will do something. */
+const NOT_A_NAME = new Set(["person", "people", "it", "this", "that", "which", "who", "what", "there", "investigation", "meeting", "decision", "assessment", "plan", "also", "and", "then"]);
+
+/** "kate will visit ... james is going to check": a new sentence where a person says what they will do. */
+function personClauses(t: Rewritten): Rewritten {
+  const words = [...t.text.matchAll(/\S+/g)].map((m) => ({ w: m[0], at: m.index ?? 0 }));
+  const breakBefore = new Set<number>();
+  for (let i = 1; i < words.length - 1; i++) {
+    const next = (words[i + 1]?.w ?? "").toLowerCase();
+    const after = `${next} ${(words[i + 2]?.w ?? "").toLowerCase()} ${(words[i + 3]?.w ?? "").toLowerCase()}`;
+    if (next !== "will" && after !== "is going to") continue;
+    const name = words[i]?.w ?? "";
+    if (!/^[A-Za-z][a-z']*$|^I$/.test(name)) continue;
+    if (NOT_A_NAME.has(name.toLowerCase())) continue;
+    let start = i;
+    const prev = words[i - 1]?.w ?? "";
+    if (/[.,:;]$/.test(prev)) continue;
+    const prev2 = words[i - 2]?.w ?? "";
+    if (TITLE.test(prev)) start = i - 1;
+    // "Dr anita bose will", "sarah jones will" at the start of a sentence: the whole name
+    else if (/^[a-z]+$/i.test(prev) && (TITLE.test(prev2) || /[.:]$/.test(prev2))) start = TITLE.test(prev2) ? i - 2 : i - 1;
+    else if (/^[A-Z][a-z]+$/.test(prev) && /^[A-Z][a-z]+$/.test(name)) start = i - 1;
+    else if (/^[a-z]+$/.test(prev) && !JOINERS.has(prev) && JOINERS.has((words[i - 2]?.w ?? "").toLowerCase())) start = i - 1;
+    const before = words[start - 1]?.w ?? "";
+    if (start === 0 || /[.,:;]$/.test(before)) continue;
+    if (/\n/.test(t.text.slice((words[start - 1]?.at ?? 0) + before.length, words[start]?.at ?? 0))) continue;
+    breakBefore.add(JOINERS.has(before.toLowerCase()) ? start - 1 : start);
+  }
+  const edits: { at: number; len: number; text: string }[] = [];
+  for (const k of [...breakBefore].sort((a, b) => a - b)) {
+    const w = words[k];
+    const prev = words[k - 1];
+    if (!w || !prev) continue;
+    const from = prev.at + prev.w.length;
+    // "..., and james will": the joining word gives way to the full stop
+    const to = JOINERS.has(w.w.toLowerCase()) ? (words[k + 1]?.at ?? w.at) : w.at;
+    edits.push({ at: from, len: to - from, text: ". " });
+  }
+  return splice(t, edits);
+}
