@@ -36,6 +36,9 @@ async function sayWith(keys: { key: string; previous?: string }, conversation: s
   });
   const bot = await start({ port: 0, host: "127.0.0.1", config, assistant, logger: createLogger({ level: "silent" }) });
   try {
+    // As in a rollout, traffic comes once the instance is ready (its Redis connection up):
+    // before that a turn is refused with the "cannot reach my conversation memory" reply.
+    for (let i = 0; i < 100 && (await fetch(`${bot.url}/readyz`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 100));
     const res = await fetch(`${bot.url}/api/messages`, {
       method: "POST",
       headers: { "content-type": "application/json" },
