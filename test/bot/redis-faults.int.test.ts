@@ -6,11 +6,10 @@ import { createLogger } from "../../core/logger.js";
 import { start, type RunningBot } from "../../bot/server.js";
 import { lightAssistant } from "./light-assistant.js";
 import { RedisServer, freePort } from "./redis-server.js";
+import { postMessage, type Reply } from "./emulator-message.js";
 
 // Redis going away and coming back, mid-conversation and at start-up, against a real
 // redis-server and the server's own storage (started from configuration).
-
-type Reply = { text?: string; attachments?: unknown[] };
 
 function logCapture() {
   const lines: Record<string, unknown>[] = [];
@@ -23,26 +22,10 @@ function logCapture() {
   return { lines, logger: createLogger({ level: "info", destination }) };
 }
 
-let seq = 0;
 async function post(bot: RunningBot, conversation: string, text: string): Promise<{ status: number; ms: number; replies: Reply[] }> {
   const t = performance.now();
-  const res = await fetch(`${bot.url}/api/messages`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      type: "message",
-      text,
-      channelId: "emulator",
-      serviceUrl: "http://localhost:1",
-      conversation: { id: conversation },
-      from: { id: "u1" },
-      recipient: { id: "b1" },
-      id: `a-${++seq}`,
-      deliveryMode: "expectReplies",
-    }),
-  });
-  const body = (await res.json()) as { activities?: Reply[] };
-  return { status: res.status, ms: performance.now() - t, replies: body.activities ?? [] };
+  const { status, replies } = await postMessage(bot.url, conversation, text);
+  return { status, ms: performance.now() - t, replies };
 }
 
 const words = (r: Reply[]) => r.map((a) => a.text ?? "").join("\n");

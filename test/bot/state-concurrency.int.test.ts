@@ -10,12 +10,12 @@ import { StateCipher } from "../../bot/state-cipher.js";
 import type { StateStore } from "../../bot/state-store.js";
 import { lightAssistant } from "./light-assistant.js";
 import { RedisServer } from "./redis-server.js";
+import { postMessage } from "./emulator-message.js";
 
 // Simultaneous turns of one conversation: through two server instances sharing a real
 // redis-server, and through one instance in memory. Nothing may be lost, and each
 // sender must be told what was actually kept.
 
-type Reply = { text?: string; attachments?: unknown[] };
 
 /** A store whose writes wait a little, so that two turns both read before either writes. */
 class SlowWrites implements StateStore {
@@ -44,26 +44,10 @@ class SlowWrites implements StateStore {
   }
 }
 
-let seq = 0;
 async function say(bot: RunningBot, conversation: string, text: string): Promise<string> {
-  const res = await fetch(`${bot.url}/api/messages`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      type: "message",
-      text,
-      channelId: "emulator",
-      serviceUrl: "http://localhost:1",
-      conversation: { id: conversation },
-      from: { id: "u1" },
-      recipient: { id: "b1" },
-      id: `a-${++seq}`,
-      deliveryMode: "expectReplies",
-    }),
-  });
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as { activities: Reply[] };
-  return body.activities.map((a) => a.text ?? JSON.stringify(a.attachments ?? [])).join("\n");
+  const { status, replies } = await postMessage(bot.url, conversation, text);
+  expect(status).toBe(200);
+  return replies.map((a) => a.text ?? JSON.stringify(a.attachments ?? [])).join("\n");
 }
 
 const NOTES =
