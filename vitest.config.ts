@@ -21,6 +21,10 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // expect.poll waits 1 s by default. A browser round trip on a loaded CI machine
+          // can take longer than that without anything being wrong, so the browser tests
+          // wait up to 20 s; a real break still fails, just later.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
         },
       },
     ],
