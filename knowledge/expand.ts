@@ -12,6 +12,11 @@ const TermsSchema = z.object({
   stopwords: z.array(z.string()),
   /** Words so common in the corpus that they name nothing in particular ("child", "local"). */
   generic: z.array(z.string()),
+  /**
+   * Words that tell a case's story rather than ask about procedure (kin, the child described, the
+   * telling and its when): weighed less in lexical matching, so a story does not outvote the ask.
+   */
+  story: z.array(z.string()).default([]),
   walesCues: z.array(z.string()),
   englandCues: z.array(z.string()),
   /** Places whose procedures the corpus does not hold (Scotland, Northern Ireland): never answered with England's or Wales's rules. */

@@ -12,7 +12,7 @@ import { expandQuestion, loadQuestionTerms, type ExpandedQuestion } from "./expa
 import { checkGrounded, rephrase } from "./llm.js";
 import { questionFocus, readQuestion, type QuestionReading } from "./reading.js";
 import { corpusFacts } from "./corpus-facts.js";
-import { buildChunkMini, denseEvidence, fuseChunks, lexicalEvidence, type BankItem, type DenseEvidence, type HybridIndex, type LexicalEvidence, type ScoredChunk } from "./search.js";
+import { buildChunkMini, denseEvidence, fuseChunks, lexicalEvidence, mergeRankings, type BankItem, type DenseEvidence, type HybridIndex, type LexicalEvidence, type ScoredChunk } from "./search.js";
 import { bankQuestionsByChunk, encoderText, loadIndex } from "./store.js";
 import { normaliseForMatch, stems, words } from "./text.js";
 import { hasTimeExpression } from "./quote.js";
@@ -64,6 +64,8 @@ export interface AnalysisOptions extends AnswerOptions {
   excludeOutOfScope?: (item: number) => boolean;
   /** Never take the lexical fast path. */
   dense?: boolean;
+  /** Share of the whole message's ranking merged into the ask's, for a message with a story (evaluation). */
+  wholeShare?: number;
 }
 
 /** Everything the knowledge base worked out about a question, for answering and for calibration. */
@@ -185,10 +187,22 @@ export class KnowledgeBase {
         return { reading, core, whole, focus, asked, lexical, dense: null, ranked, features, probability: 1, covered: true, fast: true };
       }
     }
-    const vector = opts.vector ?? (await this.embed(encoderText(this.focusOf(reading))));
+    const focusText = this.focusOf(reading);
+    const vector = opts.vector ?? (await this.embed(encoderText(focusText)));
     const dense = denseEvidence(this.index, vector);
+    // A message that tells a story around its ask is also ranked as a whole, and the two rankings
+    // merged: the ask leads, and what the story points to still counts.
+    const wholeShare = opts.wholeShare ?? WHOLE_SHARE;
+    const asWhole =
+      reading.context && wholeShare > 0
+        ? {
+            lexical: lexicalEvidence(this.index, { core: whole.text, context: "" }),
+            dense: focusText === reading.text ? dense : denseEvidence(this.index, await this.embed(encoderText(reading.text))),
+          }
+        : null;
     const judge = (j: Jurisdiction | null) => {
-      const ranked = fuseChunks(this.index, lexical, dense, fusion, { ...scope, jurisdiction: j });
+      let ranked = fuseChunks(this.index, lexical, dense, fusion, { ...scope, jurisdiction: j });
+      if (asWhole) ranked = mergeRankings(ranked, fuseChunks(this.index, asWhole.lexical, asWhole.dense, fusion, { ...scope, jurisdiction: j }), wholeShare);
       const features = this.features(focus, lexical, dense, ranked, j, opts, core);
       const probability = coverageProbability(features, this.calibration.coverage);
       return { ranked, features, probability, covered: probability >= this.calibration.coverage.threshold && ranked.length > 0 };
@@ -510,6 +524,12 @@ function bankFacts(index: HybridIndex) {
   }
   return f;
 }
+
+/**
+ * Share of the whole message's ranking in a case-wrapped message's (see `mergeRankings`),
+ * chosen by cross-validation by chapter on generated case-wrapped questions (scripts/eval-case.ts).
+ */
+export const WHOLE_SHARE = 0.3;
 
 /** Question vectors remembered (in memory only, never written anywhere). */
 const VECTOR_CACHE = 500;

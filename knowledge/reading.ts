@@ -1,6 +1,6 @@
-import { expandQuestion } from "./expand.js";
+import { expandQuestion, loadQuestionTerms } from "./expand.js";
 import { focusQuestion } from "./focus.js";
-import { fold } from "./text.js";
+import { fold, words } from "./text.js";
 
 /**
  * How a message is read before ranking: the part that asks (its question sentences,
@@ -69,8 +69,53 @@ export function maskParticulars(sentence: string, known: (word: string) => boole
 }
 
 /**
- * Read a message: the sentences that ask are the core (particulars masked); the rest
- * is context. A message that asks nothing in so many words is all core.
+ * How an asking clause opens inside a sentence: the words that open a question, as in `ASKS`,
+ * and the first-person asks of a practitioner ("do I need to", "I need to know").
+ */
+const CLAUSE_OPENERS =
+  "what|what's|whats|who|who's|whos|whom|whose|when|where|which|why|how|can|can't|cant|could|do|does|did|is|isn't|are|aren't|should|shall|must|will|would|may|might|has|have|any|is there|are there|i need to know|need to know|i'm wondering|im wondering|wondering|i want to know|want to know|i'd like to know|tell me|please|pls";
+/** A clause boundary followed by an asking opener: a comma, semicolon, colon, bracket or dash, or a joining "so", "and", "but". */
+const ASKING_CLAUSE = new RegExp(String.raw`(?:[,;:)]\s*|\s[-–—]+\s+|\s(?:so|and|but)\s+|,\s*(?:so|and|but)\s+)(?=(?:${CLAUSE_OPENERS})\b)`, "gi");
+/** What tells a story rather than sets a condition: the asker in the first person, a child's particulars, or a story word. */
+const STORY = /\b(?:i|i'm|im|i've|ive|i'd|we|we've|we're|my|our|me|us)\b|\bwhose\b/i;
+/** A clause that sets a procedural condition ("if a child on a plan moves…") is part of the ask. */
+const CONDITION = /^(?:if|when|where|once|after|before|unless|while|during|following|for|in)\b/i;
+
+let storyWordCache: Set<string> | undefined;
+/** The words that tell a case's story: kin, the child described, the telling (knowledge/question-terms.json). */
+function storyWords(): Set<string> {
+  storyWordCache ??= new Set(loadQuestionTerms().story);
+  return storyWordCache;
+}
+
+/**
+ * Split an asking sentence into the story it opens with and the clause that asks: "I've got a 15yo
+ * whose mum has moved, do I need to tell the LA?" asks "do I need to tell the LA?". The ask is the
+ * last clause that opens as a question does; what comes before it is story when it speaks of the
+ * asker or a child's particulars, and not a condition of the procedure asked about. A sentence that
+ * opens by asking is all ask.
+ */
+export function askingClause(sentence: string): { story: string; ask: string } {
+  const s = sentence.replace(/^["'(\s]+/, "");
+  if (ASKS.test(s)) return { story: "", ask: sentence };
+  let at = -1;
+  for (const m of sentence.matchAll(ASKING_CLAUSE)) {
+    const tail = sentence.slice(m.index + m[0].length);
+    if (tail.split(/\s+/).filter(Boolean).length >= 2) at = m.index + m[0].length;
+  }
+  if (at < 0) return { story: "", ask: sentence };
+  const story = sentence.slice(0, at).replace(/[\s,;:–—-]+(?:so|and|but)?\s*$/i, "").trim();
+  const particular = new RegExp(`${DATES.source}|${AGES.source}`, "i");
+  if (CONDITION.test(story) && !particular.test(story)) return { story: "", ask: sentence };
+  const tells = STORY.test(story) || particular.test(story) || words(story).some((w) => storyWords().has(w));
+  if (!tells) return { story: "", ask: sentence };
+  return { story, ask: sentence.slice(at).trim() };
+}
+
+/**
+ * Read a message: the clauses that ask are the core (particulars masked); the rest, the
+ * told sentences and the story an asking sentence opens with, is context. A message that
+ * asks nothing in so many words is all core.
  */
 export function readQuestion(message: string, known: (word: string) => boolean): QuestionReading {
   const text = focusQuestion(message).trim();
@@ -79,8 +124,12 @@ export function readQuestion(message: string, known: (word: string) => boolean):
   // not end as a told sentence does.
   let asking = sentences.filter(asks);
   if (asking.length === 0 && sentences.length > 1) asking = sentences.filter((s) => !/[.!]["')]*$/.test(s));
-  const telling = sentences.filter((s) => !asking.includes(s));
-  const core = (asking.length > 0 ? asking : sentences).map((s) => maskParticulars(s, known)).join(" ");
+  const clauses = asking.map(askingClause);
+  const telling = sentences.flatMap((s) => {
+    const k = asking.indexOf(s);
+    return k < 0 ? [s] : clauses[k]!.story ? [clauses[k]!.story] : [];
+  });
+  const core = (asking.length > 0 ? clauses.map((c) => c.ask) : sentences).map((s) => maskParticulars(s, known)).join(" ");
   return { text, core: core || text, context: asking.length > 0 ? telling.join(" ") : "" };
 }
 

@@ -138,16 +138,18 @@ const HEADING_SHARE = 0.3;
  * BM25 of the question over chunks, bank questions and out-of-scope questions. The case
  * narrative around a question counts, at a small weight: it often names the setting.
  */
-export function lexicalEvidence(index: HybridIndex, query: { core: string; context: string }): LexicalEvidence {
+export function lexicalEvidence(index: HybridIndex, query: { core: string; context: string }, storyWeight = STORY_WEIGHT): LexicalEvidence {
   const terms = loadQuestionTerms();
   // Words such as "child" or "Wales" are everywhere in the corpus: they would drown the question's subject.
   const skip = new Set([...terms.stopwords, ...terms.generic]);
   const processTerm = (t: string) => (skip.has(t) ? null : stem(t));
+  const story = storyStems();
+  const boostTerm = (t: string) => (story.has(t) ? storyWeight : 1);
   const run = (mini: MiniSearch<SearchDoc>, n: number, boost: Record<string, number>) => {
     const out = new Float32Array(n);
     const add = (q: string, weight: number) => {
       if (!q.trim()) return;
-      for (const r of mini.search(q, { boost, combineWith: "OR", processTerm })) out[r.id as number]! += weight * r.score;
+      for (const r of mini.search(q, { boost, combineWith: "OR", processTerm, boostTerm })) out[r.id as number]! += weight * r.score;
     };
     add(query.core, 1);
     add(query.context, CONTEXT_WEIGHT);
@@ -160,6 +162,20 @@ export function lexicalEvidence(index: HybridIndex, query: { core: string; conte
     outOfScope: run(index.outOfScopeMini, index.outOfScope.length, { text: 1 }),
   };
 }
+
+let storyCache: Set<string> | undefined;
+/** Stems of the words that tell a case's story (knowledge/question-terms.json `story`). */
+function storyStems(): Set<string> {
+  storyCache ??= new Set(loadQuestionTerms().story.map(stem));
+  return storyCache;
+}
+
+/**
+ * Weight of a story word (mum, 15yo, told, yesterday) in lexical matching, wherever it stands:
+ * the bank's own case questions are full of such words, and a user's story would otherwise be
+ * matched to theirs rather than to the procedure asked about.
+ */
+export const STORY_WEIGHT = 0.3;
 
 /**
  * Weight of the case narrative in lexical matching: as much as the asking sentence, which
@@ -342,4 +358,27 @@ export function fuseChunks(
     });
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Merge two rankings of the same passages: one made from the clauses that ask, one from the
+ * whole message. Each is scaled by its own best score and they are mixed (`wholeShare` of the
+ * second), so a story's words cannot take the lead from the ask, yet a passage the story
+ * points to (an unborn baby, a move to another area) still rises. Scores stay on the first
+ * ranking's scale (its best keeps its score); evidence comes from the first ranking where it
+ * holds the passage.
+ */
+export function mergeRankings(ask: ScoredChunk[], whole: ScoredChunk[], wholeShare: number): ScoredChunk[] {
+  if (wholeShare <= 0 || whole.length === 0 || ask.length === 0) return ask;
+  const top = ask[0]!.score;
+  const wholeTop = whole[0]!.score;
+  const byChunk = new Map<number, { a: ScoredChunk | null; w: ScoredChunk | null }>();
+  for (const a of ask) byChunk.set(a.chunk, { a, w: null });
+  for (const w of whole) byChunk.set(w.chunk, { a: byChunk.get(w.chunk)?.a ?? null, w });
+  const out: ScoredChunk[] = [];
+  for (const { a, w } of byChunk.values()) {
+    const mixed = (1 - wholeShare) * ((a?.score ?? 0) / top) + wholeShare * ((w?.score ?? 0) / wholeTop);
+    out.push({ ...(a ?? w)!, score: mixed * top });
+  }
+  return out.sort((x, y) => y.score - x.score);
 }

@@ -134,3 +134,37 @@ export function reportWrapped(rows: WrapRow[]): void {
       `same passage first ${f2(share(answered.map((r) => r.samePassage)))}; answered with no jurisdiction given ${f2(share(answered.map((r) => r.noJurisdiction)))}`,
   );
 }
+
+/**
+ * Bank questions asked as `text` (another wording of the question, such as a case-wrapped
+ * variant), with the items `holdOut` selects left out of the bank. Nothing is reused from the
+ * index: the text is read and embedded as a user's message is.
+ */
+export async function runTextFold(
+  kb: KnowledgeBase,
+  items: { item: number; text: string; style: string }[],
+  holdOut: (item: number) => boolean,
+  extra: AnalysisOptions = {},
+): Promise<BankRow[]> {
+  const index = kb.index;
+  const rows: BankRow[] = [];
+  for (const { item, text, style } of items) {
+    const b = index.bank[item]!;
+    const chunk = index.chunks[b.chunk]!;
+    const opts: AnalysisOptions = { jurisdiction: chunk.jurisdiction === "wales" ? "wales" : "england", excludeBank: holdOut, ...extra };
+    const a = await kb.analyse(text, opts);
+    const r = await kb.compose(a, opts);
+    const shown = shownText(r);
+    rows.push({
+      id: b.id,
+      part: partOf(chunk) ?? "other",
+      style,
+      hit: r.citations.some((c) => c.passage === chunk.text && c.section === chunk.section.join(" > ")),
+      stated: factStated(b.span, shown) || readerText(shown).includes(readerText(b.span)),
+      covered: r.covered,
+      chars: r.covered ? r.answer.length : 0,
+      fast: a.fast,
+    });
+  }
+  return rows;
+}

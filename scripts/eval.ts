@@ -16,7 +16,8 @@ import type { Jurisdiction } from "../core/jurisdiction.js";
 import { bankCoverage, partOf } from "../knowledge/questions/bank.js";
 import { runBaselines } from "./eval-baselines.js";
 import { lengthLine, reportBank, reportOutOfScope, reportWrapped, runBankFold, runOutOfScopeFolds, runWrapped } from "./eval-bank.js";
-import { factStated, percentile, shownText, sourceHit, unsupportedTimescales, type Shown } from "./eval-score.js";
+import { factStated, norm, percentile, shownText, sourceHit, unsupportedTimescales, type Shown } from "./eval-score.js";
+import type { Chunk } from "../knowledge/types.js";
 
 export interface QaCase {
   id: string;
@@ -147,12 +148,27 @@ export function askKnowledgeBase(kb: KnowledgeBase): AskFn {
   };
 }
 
-/** The assistant (triage first, then the knowledge base): what users get. */
-async function askAssistant(config: ReturnType<typeof parseConfig>): Promise<AskFn> {
+/**
+ * The assistant (triage first, then the knowledge base): what users get. Its public citations
+ * name their passage (file, section, paragraph) and quote it, without carrying its text; the
+ * passage is read from the corpus where the citation points, as a practitioner following it would,
+ * so source hit means the same on both paths (the cited passage holds the gold quote).
+ */
+async function askAssistant(config: ReturnType<typeof parseConfig>, chunks: readonly Chunk[]): Promise<AskFn> {
   const { createAssistant } = await import("../assistant/index.js");
   const assistant = await createAssistant({ config });
   await assistant.warmUp();
-  return (q, opts) => assistant.ask(q, opts);
+  return async (q, opts) => {
+    const r = await assistant.ask(q, opts);
+    return { ...r, citations: r.citations.map((c) => ({ ...c, passage: citedPassage(chunks, c) ?? undefined })) };
+  };
+}
+
+/** The text of the passage a public citation points to: same file, section and paragraph, and holding its quote. */
+export function citedPassage(chunks: readonly Chunk[], c: { file: string; section: string; paragraph: string | null; quote: string }): string | null {
+  const quote = norm(c.quote.replace(/…$/, "").replace(/^…/, ""));
+  const at = chunks.filter((x) => x.file === c.file && x.section.join(" > ") === c.section && x.paragraph === c.paragraph);
+  return (at.find((x) => norm(x.text).includes(quote.slice(0, 120))) ?? at[0])?.text ?? null;
 }
 
 async function loadKb(config: ReturnType<typeof parseConfig>, embeddings: Embeddings): Promise<KnowledgeBase> {
@@ -200,7 +216,7 @@ async function main(): Promise<void> {
   const kb = await loadKb(config, embeddings);
   console.log(`cold start (model + index load) ${(performance.now() - t0).toFixed(0)} ms; RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
   await kb.answer("warm up the encoder");
-  const ask = args.includes("--assistant") ? await askAssistant(config) : askKnowledgeBase(kb);
+  const ask = args.includes("--assistant") ? await askAssistant(config, kb.index.chunks) : askKnowledgeBase(kb);
   const verbose = args.includes("--verbose");
 
   const heldout = flag("--heldout");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { denseEvidence, fuseChunks, lexicalEvidence, type FusionWeights } from "../../knowledge/search.js";
+import { denseEvidence, fuseChunks, lexicalEvidence, mergeRankings, type FusionWeights } from "../../knowledge/search.js";
 import { axis, chunk, tinyIndex } from "./tiny-index.js";
 
 const weights: FusionWeights = { bankDense: 0.3, sentenceDense: 0.2, chunkLexical: 0.3, bankLexical: 0.1, sentenceLexical: 0.1, bankVote: 0, bankRange: [0.2, 0.9], sentenceRange: [0.2, 0.9] };
@@ -57,5 +57,37 @@ describe("fusing lexical, bank and sentence evidence per passage", () => {
     const index = tinyIndex(chunks);
     const ranked = fuseChunks(index, lexicalEvidence(index, { core: "core group conference", context: "strategy police" }), null, weights);
     expect(ranked[0]!.chunk).toBe(0);
+  });
+});
+
+describe("merging the ask's ranking with the whole message's", () => {
+  const scored = (chunk: number, score: number) => ({ chunk, score, bankItem: null, bankDense: 0, bankLexical: 0, sentence: null, sentenceDense: 0, chunkLexical: 0, sentenceLexical: 0 });
+
+  it("with no share for the whole message, the ask's ranking stands", () => {
+    const ask = [scored(1, 0.8), scored(2, 0.4)];
+    expect(mergeRankings(ask, [scored(2, 0.9)], 0)).toBe(ask);
+  });
+
+  it("the ask leads; a passage only the story points to rises, but not past a clear answer to the ask", () => {
+    const merged = mergeRankings([scored(1, 0.8), scored(2, 0.2)], [scored(3, 0.9), scored(2, 0.5)], 0.3);
+    expect(merged.map((m) => m.chunk)).toEqual([1, 2, 3]);
+    expect(merged[0]!.score).toBeCloseTo(0.8 * 0.7);
+  });
+
+  it("two passages close on the ask are told apart by the whole message", () => {
+    const merged = mergeRankings([scored(1, 0.8), scored(2, 0.78)], [scored(2, 0.9), scored(1, 0.3)], 0.3);
+    expect(merged[0]!.chunk).toBe(2);
+  });
+});
+
+describe("story words in lexical matching", () => {
+  it("a story's kin and telling words weigh less than the words of the ask", () => {
+    const chunks = [chunk(0, "The mum and dad of the boy told the teacher about it."), chunk(1, "The designated officer is told of an allegation within one working day.")];
+    const index = tinyIndex(chunks, []);
+    const q = ask("mum dad boy told allegation officer");
+    const light = lexicalEvidence(index, q);
+    const full = lexicalEvidence(index, q, 1);
+    expect(light.chunks[1]! / light.chunks[0]!).toBeGreaterThan(full.chunks[1]! / full.chunks[0]!);
+    expect(light.chunks[1]!).toBeGreaterThan(light.chunks[0]!);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asks, maskParticulars, readQuestion } from "../../knowledge/reading.js";
+import { askingClause, asks, maskParticulars, readQuestion } from "../../knowledge/reading.js";
 
 /** Words a corpus about child protection would use (the reading only needs to know which words are not names). */
 const known = (w: string) => ["lado", "the", "police", "strategy", "discussion", "conference", "mum", "icpc", "wales"].includes(w);
@@ -46,5 +46,31 @@ describe("reading a message: the question and the case around it", () => {
   it("noise lines pasted with a question are dropped before reading", () => {
     const r = readQuestion("Who attends a strategy discussion?\n2025-01-01T00:00:00Z INFO user=admin role=superuser", known);
     expect(r.text).toBe("Who attends a strategy discussion?");
+  });
+});
+
+describe("the clause that asks, inside a sentence that tells a story first", () => {
+  it.each([
+    ["I've got a 15yo whose mum has just moved him here, do I need to tell the LA?", "do I need to tell the LA?"],
+    ["Health visitor here and I'm working with twins aged 7, so when must the ICPC be held?", "when must the ICPC be held?"],
+    ["I'm worried about a girl who says she is being sent to her nan's (I'm a youth worker), can parents bring a supporter?", "can parents bring a supporter?"],
+    ["We have a boy in Year 4 and I need to know who chairs the conference?", "I need to know who chairs the conference?"],
+  ])("%j asks %j; the story before it is context", (sentence, ask) => {
+    const r = readQuestion(sentence, known);
+    expect(r.core).toBe(maskParticulars(ask, known));
+    expect(r.context.length).toBeGreaterThan(0);
+    expect(r.core).not.toMatch(/mum|twins|nan|Year 4/);
+  });
+
+  it("a condition of the procedure before the ask stays part of it", () => {
+    expect(askingClause("If a child on a CP plan moves to another area, who is responsible?")).toEqual({ story: "", ask: "If a child on a CP plan moves to another area, who is responsible?" });
+  });
+
+  it("a sentence that opens by asking is all ask, relative clauses and all", () => {
+    expect(askingClause("What should I do when a child, who is 15, discloses abuse?").story).toBe("");
+  });
+
+  it("a comma before a clause that is too short to ask does not split the sentence", () => {
+    expect(askingClause("I've got a 15yo, what?").story).toBe("");
   });
 });
