@@ -8,6 +8,7 @@ import { LEVELS, moreUrgent, type TriageLevel } from "./levels.js";
 import { readMessage, type Reading } from "./reader.js";
 import { loadRiskModel, type DangerKind, type Speaker } from "./risk-model.js";
 import { signpostFor, signpostText, type Signpost } from "./signposts.js";
+import { loadSentenceBank, nearDanger, netSentences, type Exclusion, type SentenceBank } from "./sentence-net.js";
 
 /** The outcome of triage: the most urgent level that applies, its fixed signpost, and codes saying why. */
 export interface TriageResult {
@@ -136,9 +137,39 @@ export function decideLevel(reading: Reading, model: SoftmaxModel | null, vec: F
 function groundedWithoutRules(level: TriageLevel, reading: Reading, confidence: number): boolean {
   if (confidence < NO_EVIDENCE_MIN) return false;
   const f = reading.facts;
-  if (level === "999") return ["imm_now", "imm_just", "imm_about", "imm_tonight", "imm_state"].some((x) => f.has(x as never));
+  if (level === "999") return hasTimeNow(reading);
   if (level === "childline") return reading.speaker === "child" || f.has("speaker_guessed");
   return false;
+}
+
+/** The reader found a time cue that places something now, just now, about to happen, tonight, or as a present state. */
+function hasTimeNow(reading: Reading): boolean {
+  return (["imm_now", "imm_just", "imm_about", "imm_tonight", "imm_state"] as const).some((x) => reading.facts.has(x as never));
+}
+
+/**
+ * The sentence net (sentence-net.ts) after the model and the nets: may raise a level to 999
+ * when a sentence reads like the labelled set's danger sentences. It does not overrule the
+ * reader where the reader found the danger itself and placed it in the past, it does not
+ * alarm on a message with no person, concern or time now (a procedure question), and the
+ * safety nets still hold over what it raises.
+ */
+export async function applySentenceNet(
+  level: TriageLevel,
+  reading: Reading,
+  embed: (texts: readonly string[]) => Promise<Float32Array[]>,
+  bank: SentenceBank,
+  exclude: Exclusion = {},
+): Promise<{ level: TriageLevel; reasons: string[] }> {
+  if (level === "999") return { level, reasons: [] };
+  if (reading.hits.length > 0 && !reading.hits.some((h) => h.live)) return { level, reasons: [] };
+  if (level === "none" && !hasTimeNow(reading)) return { level, reasons: [] };
+  const sentences = netSentences(reading);
+  if (sentences.length === 0) return { level, reasons: [] };
+  if (!nearDanger(bank, await embed(sentences), exclude)) return { level, reasons: [] };
+  const nets = applySafetyNets("999", reading);
+  if (nets.level !== "999") return { level, reasons: ["sentence-net:held-by-safety-net"] };
+  return { level: "999", reasons: ["net:sentence-near-danger"] };
 }
 
 /** Triage by the risk model's rules and safety nets alone: synchronous, no weights, no embeddings. Reads every sentence. */
@@ -156,20 +187,34 @@ export function triageByRules(text: string): TriageResult {
  * rules alone. Nothing here can fail for want of a model.
  */
 export async function createTriage(
-  // `cacheDir` is accepted for callers written for the earlier exemplar cache; the weights are shipped, nothing is cached.
-  opts: { embeddings?: Embeddings; models?: TriageModels | null; cacheDir?: string } = {},
+  opts: {
+    embeddings?: Embeddings;
+    models?: TriageModels | null;
+    // `cacheDir` is accepted for callers written for the earlier exemplar cache; what triage needs is shipped.
+    cacheDir?: string;
+    /** The sentence net's bank, given directly (evaluation); null turns the net off. By default the shipped bank. */
+    bank?: SentenceBank | null;
+  } = {},
 ): Promise<Triage> {
   const models = opts.models === undefined ? loadTriageModels() : opts.models;
   // Compile the risk model now (phrase tries, the speller's word lists: about two seconds),
   // at start-up, not in the first user's turn.
   loadRiskModel();
   const embeddings = opts.embeddings && models && opts.embeddings.id === models.embeddings ? opts.embeddings : undefined;
+  // The sentence net needs sentence vectors from the model its bank was built with; without them triage runs without it.
+  const bank = opts.bank !== undefined ? opts.bank : opts.embeddings ? loadSentenceBank(opts.embeddings.id, opts.embeddings.dimensions) : null;
+  const netEmbed = opts.embeddings && bank && bank.dim === opts.embeddings.dimensions ? opts.embeddings : undefined;
+  const withNet = async (level: TriageLevel, reading: Reading, reasons: string[]): Promise<TriageResult> => {
+    if (!netEmbed || !bank) return result(level, reading, reasons);
+    const net = await applySentenceNet(level, reading, (t) => netEmbed.embed(t), bank);
+    return result(net.level, reading, [...reasons, ...net.reasons]);
+  };
   return {
     async assess(text: string, assessOpts: AssessOptions = {}): Promise<TriageResult> {
       const reading = readMessage(text);
       if (!models) {
         const d = decideLevel(reading, null);
-        return result(d.level, reading, d.reasons);
+        return withNet(d.level, reading, d.reasons);
       }
       const embeddable = text.length <= EMBED_CHARS && text.trim().split(/\s+/).length >= 3;
       let vec: Float32Array | null = null;
@@ -178,12 +223,12 @@ export async function createTriage(
         const fast = decideLevel(reading, models.lexical);
         // The safety nets already said 999, or the lexical model is sure: no embedding needed.
         if (!embeddings || !embeddable || fast.level === "999" || fast.confidence >= CONFIDENT) {
-          return result(fast.level, reading, fast.reasons);
+          return withNet(fast.level, reading, fast.reasons);
         }
         vec = (await embeddings.embed([text]))[0] ?? null;
       }
       const d = decideLevel(reading, models.full, vec);
-      return result(d.level, reading, d.reasons);
+      return withNet(d.level, reading, d.reasons);
     },
   };
 }

@@ -20,7 +20,8 @@ import { composeLabelled } from "../escalation/compose.js";
 import { crossValidateByKind, crossValidateByRegister, dataHash, decideWith, embedAll, figures, modelFile, prepare, trainModels, type Figures, type Variant } from "../escalation/evaluate.js";
 import { loadLabelled } from "../escalation/labelled.js";
 import { LEVELS, type TriageLevel } from "../escalation/levels.js";
-import { createTriage, loadTriageModels, MODEL_PATH } from "../escalation/triage.js";
+import { applySentenceNet, createTriage, loadTriageModels, MODEL_PATH } from "../escalation/triage.js";
+import { BANK_PATH, loadSentenceBank, netSentences, textKey, writeSentenceBank } from "../escalation/sentence-net.js";
 
 const args = process.argv.slice(2);
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : "  -  ");
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
     const file = modelFile(models, embeddings.id, { lines: trainSet.length, hash: dataHash(trainSet.map((d) => d.line)) });
     writeFileSync(MODEL_PATH, JSON.stringify(file) + "\n");
     console.log(`wrote ${MODEL_PATH}: trained on ${trainSet.length} lines (held back ${all.length - trainSet.length})`);
+    const bank = await writeSentenceBank(embeddings);
+    console.log(`wrote ${BANK_PATH}: ${bank.rows} sentences (${bank.embedded} newly embedded)`);
     return;
   }
 
@@ -74,6 +77,27 @@ async function main(): Promise<void> {
     console.log("Lines with no danger kind are spread over the twelve folds. The rules are not trained: they are the risk model's data.");
     for (const v of variants) printFigures(`${v}: all lines`, figures(all, cv.get(v)!), v === "deployed" || v === "rules");
     const dep = cv.get("deployed")!;
+    const bank = loadSentenceBank(embeddings.id, embeddings.dimensions);
+    if (bank) {
+      // The sentence net over the deployed model's CV levels, with the held-out kind's danger
+      // sentences left out of the bank and each line's own sentences left out too.
+      const t3 = performance.now();
+      const known = new Map<string, Float32Array>(bank.keys.map((k, i) => [k, bank.vectors.slice(i * bank.dim, (i + 1) * bank.dim)]));
+      const embed = async (texts: readonly string[]) => {
+        const todo = texts.filter((t) => !known.has(textKey(t)));
+        if (todo.length) (await embeddings.embed(todo)).forEach((v, i) => known.set(textKey(todo[i]!), v));
+        return texts.map((t) => known.get(textKey(t))!);
+      };
+      const withNet: TriageLevel[] = [];
+      for (let i = 0; i < data.length; i++) {
+        const d = data[i]!;
+        const keys = new Set(netSentences(d.reading).map(textKey));
+        const exclude = { kind: d.line.level === "999" ? (d.line.danger_kind ?? undefined) : undefined, keys };
+        withNet.push((await applySentenceNet(dep[i]!, d.reading, embed, bank, exclude)).level);
+      }
+      console.log(`\n== The sentence net over the deployed model, a danger kind's sentences held out of its bank (${((performance.now() - t3) / 1000).toFixed(0)} s) ==`);
+      printFigures("deployed + sentence net: all lines", figures(all, withNet), false);
+    }
     for (const src of ["hand", "template", "examples", "natural"] as const) {
       const idx = all.map((l, i) => (l.source === src ? i : -1)).filter((i) => i >= 0);
       const f = figures(idx.map((i) => all[i]!), idx.map((i) => dep[i]!));

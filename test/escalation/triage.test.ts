@@ -1,3 +1,4 @@
+import { NET_MAX_SENTENCES } from "../../escalation/sentence-net.js";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,6 +31,14 @@ class CountingEmbeddings implements Embeddings {
   async embed(texts: readonly string[]): Promise<Float32Array[]> {
     this.calls++;
     return texts.map((t) => normalise(Float32Array.from({ length: 512 }, (_, i) => Math.sin(i + t.length))));
+  }
+}
+
+class RecordingEmbeddings extends CountingEmbeddings {
+  batches: number[] = [];
+  override async embed(texts: readonly string[]): Promise<Float32Array[]> {
+    this.batches.push(texts.length);
+    return super.embed(texts);
   }
 }
 
@@ -125,7 +134,8 @@ describe("createTriage", () => {
 
   it("a caller's sentence vector is used for a message the lexical model is unsure of, and nothing is embedded again", async () => {
     const emb = new CountingEmbeddings();
-    const t = await createTriage({ embeddings: emb });
+    // The sentence net (its own tests in sentence-net.test.ts) is off here: this is about the model's vector.
+    const t = await createTriage({ embeddings: emb, bank: null });
     const vector = (await emb.embed(["x"]))[0]!;
     emb.calls = 0;
     const r = await t.assess("my friend's husband is quite strict with their kids and shouts a lot", { vector });
@@ -149,9 +159,18 @@ describe("createTriage", () => {
     expect(emb.calls).toBe(0);
   });
 
+  it("with the shipped bank, the sentence net embeds at most one batch of distinct sentences, however long the paste", async () => {
+    const emb = new RecordingEmbeddings();
+    const t = await createTriage({ embeddings: emb });
+    const notes = "Home visit completed, no new concerns noted. ".repeat(2300);
+    await t.assess(`${notes}Mum says she is worried right now about the baby and does not know who to call.`);
+    expect(emb.batches.length).toBeLessThanOrEqual(2);
+    for (const b of emb.batches) expect(b).toBeLessThanOrEqual(NET_MAX_SENTENCES);
+  });
+
   it("a 100 KB paste with an emergency in its last line is 999, read without embedding", async () => {
     const emb = new CountingEmbeddings();
-    const t = await createTriage({ embeddings: emb });
+    const t = await createTriage({ embeddings: emb, bank: null });
     const notes = "Home visit completed, no new concerns noted. ".repeat(2300);
     expect((await t.assess(`${notes}He has come back with a knife and is going to stab his stepdad tonight.`)).level).toBe("999");
     expect((await t.assess(`${notes}A toddler from the family is wandering alone on the dual carriageway.`)).level).toBe("999");

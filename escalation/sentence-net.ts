@@ -1,0 +1,244 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { fromRoot } from "../core/paths.js";
+import type { Embeddings } from "../knowledge/embeddings/embeddings.js";
+import { loadLabelled, type Labelled } from "./labelled.js";
+import { readMessage, type Reading } from "./reader.js";
+
+/**
+ * The sentence net: a safety net for danger the risk model's vocabulary does not name.
+ *
+ * The risk model reads danger from phrases, and no phrase list covers every way a person
+ * says a child is in danger. The labelled set does say it many ways, so each sentence of a
+ * message is also compared, as a sentence vector, with every sentence of the labelled set.
+ * When most of a sentence's nearest neighbours are danger sentences of 999 lines and the
+ * closest is close, the message is treated as danger now, unless the reader has placed the
+ * danger in the past, or the safety nets (an adult reporting a child safe now, a procedure
+ * question) say otherwise. It can only raise a level to 999, never lower one.
+ *
+ * The constants were chosen on the team's dev sets (escalation/data/dev) and checked by
+ * cross-validation with a whole danger kind's sentences held out of the bank
+ * (`node dist/scripts/eval-triage.js`); they are product policy, not corpus facts.
+ */
+export const NET_K = 7;
+/** This many of the K nearest must be danger sentences. */
+export const NET_AGREE = 5;
+/** And the nearest danger sentence at least this similar (cosine). */
+export const NET_MIN_SIM = 0.7;
+/** A sentence needs this many words to be compared: "help" or "ok" alone says nothing about which danger. */
+export const NET_MIN_WORDS = 3;
+/** A long paste is compared up to this many distinct sentences, half from each end (the reader reads them all for words). */
+export const NET_MAX_SENTENCES = 80;
+/** Bump when what goes into the bank changes, so a stale file is rebuilt. */
+const BANK_VERSION = 1;
+
+/** Labelled sentences as vectors, each marked danger (from a 999 line) or not. */
+export interface SentenceBank {
+  readonly dim: number;
+  /** n × dim, L2-normalised rows. */
+  readonly vectors: Float32Array;
+  /** 1 when the sentence is a danger sentence of a 999 line. */
+  readonly danger: Uint8Array;
+  /** The line's danger kind (for cross-validation by kind), or "" . */
+  readonly kinds: readonly string[];
+  /** Each row's text hash (for evaluation, which leaves a sentence's own row out). */
+  readonly keys: readonly string[];
+}
+
+/** Rows to leave out when evaluating: a held-out danger kind's danger rows, and the query's own sentences. */
+export interface Exclusion {
+  kind?: string;
+  keys?: ReadonlySet<string>;
+}
+
+/** One sentence of the labelled set that goes into the bank. */
+export interface BankUnit {
+  text: string;
+  danger: boolean;
+  kind: string;
+}
+
+/** A sentence's key in the bank. */
+export const textKey = (t: string): string => createHash("sha256").update(t).digest("hex").slice(0, 16);
+
+function words(s: string): number {
+  return s.trim().split(/\s+/).filter(Boolean).length;
+}
+
+/** The sentences of a message the net compares: as the reader split them, long enough to say something. */
+export function netSentences(reading: Pick<Reading, "sentences">): string[] {
+  const distinct = [...new Set(reading.sentences.map((s) => s.trim()).filter((s) => words(s) >= NET_MIN_WORDS))];
+  if (distinct.length <= NET_MAX_SENTENCES) return distinct;
+  // A long paste: its opening and its end, where a writer puts what is happening now.
+  const half = NET_MAX_SENTENCES / 2;
+  return [...distinct.slice(0, half), ...distinct.slice(-half)];
+}
+
+/**
+ * The bank's sentences. Every sentence of a line that is not 999 is a non-danger example.
+ * For a 999 line of one or two sentences, both are danger sentences; in a longer 999 line
+ * only the sentences the reader flags as carrying danger are (the rest of a long paste is
+ * ordinary context and would teach the net that ordinary sentences are danger).
+ */
+export function bankUnits(lines: readonly Labelled[]): BankUnit[] {
+  const out: BankUnit[] = [];
+  for (const l of lines) {
+    const reading = readMessage(l.text);
+    const all = reading.sentences.map((text, i) => ({ text, i })).filter((s) => words(s.text) >= NET_MIN_WORDS);
+    const units = all.length ? all : [{ text: l.text, i: -1 }];
+    const is999 = l.level === "999";
+    const flagged = new Set(reading.flagged);
+    const pick = is999 && units.length > 2 && units.some((u) => flagged.has(u.i)) ? (u: { i: number }) => flagged.has(u.i) : () => true;
+    for (const u of units) {
+      if (is999 && !pick(u)) continue;
+      out.push({ text: u.text, danger: is999, kind: l.danger_kind ?? "" });
+    }
+  }
+  return out;
+}
+
+/** Embed the bank's sentences. */
+export async function buildSentenceBank(units: readonly BankUnit[], embeddings: Embeddings): Promise<SentenceBank> {
+  const dim = embeddings.dimensions;
+  const vectors = new Float32Array(units.length * dim);
+  const BATCH = 256;
+  for (let i = 0; i < units.length; i += BATCH) {
+    const vs = await embeddings.embed(units.slice(i, i + BATCH).map((u) => u.text));
+    vs.forEach((v, j) => vectors.set(v.subarray(0, dim), (i + j) * dim));
+  }
+  return { dim, vectors, danger: Uint8Array.from(units, (u) => (u.danger ? 1 : 0)), kinds: units.map((u) => u.kind), keys: units.map((u) => textKey(u.text)) };
+}
+
+/** How many of a sentence's K nearest bank sentences are danger, and how close the closest danger one is. */
+export function nearest(bank: SentenceBank, v: Float32Array, exclude: Exclusion = {}): { agree: number; best: number } {
+  const { dim, vectors, danger, kinds, keys } = bank;
+  const n = danger.length;
+  const topSim = new Float64Array(NET_K).fill(-2);
+  const topDanger = new Uint8Array(NET_K);
+  let best = -1;
+  for (let r = 0; r < n; r++) {
+    if (exclude.kind && danger[r] && kinds[r] === exclude.kind) continue;
+    if (exclude.keys && exclude.keys.has(keys[r]!)) continue;
+    let s = 0;
+    const o = r * dim;
+    for (let i = 0; i < dim; i++) s += vectors[o + i]! * v[i]!;
+    if (danger[r] && s > best) best = s;
+    if (s <= topSim[NET_K - 1]!) continue;
+    let j = NET_K - 1;
+    while (j > 0 && topSim[j - 1]! < s) {
+      topSim[j] = topSim[j - 1]!;
+      topDanger[j] = topDanger[j - 1]!;
+      j--;
+    }
+    topSim[j] = s;
+    topDanger[j] = danger[r]!;
+  }
+  let agree = 0;
+  for (let j = 0; j < NET_K; j++) agree += topDanger[j]!;
+  return { agree, best };
+}
+
+/** True when any sentence reads as a danger sentence of the labelled set. */
+export function nearDanger(bank: SentenceBank, vecs: readonly Float32Array[], exclude: Exclusion = {}): boolean {
+  return vecs.some((v) => {
+    const { agree, best } = nearest(bank, v, exclude);
+    return agree >= NET_AGREE && best >= NET_MIN_SIM;
+  });
+}
+
+/** A hash of what the bank is made from: the labelled lines and the bank's version. */
+export function bankHash(lines: readonly Labelled[]): string {
+  const h = createHash("sha256").update(String(BANK_VERSION));
+  for (const l of lines) h.update(`\n${l.id}\t${l.level}\t${l.danger_kind ?? ""}\t${l.text}`);
+  return h.digest("hex").slice(0, 16);
+}
+
+/** The lines the bank is made from: the train split, so the held-back lines stay unseen by it too. */
+export function bankLines(all: readonly Labelled[] = loadLabelled()): Labelled[] {
+  return all.filter((l) => l.split === "train");
+}
+
+/**
+ * The shipped bank (like the shipped weights beside it): the bundled encoder's vectors of the
+ * bank's sentences, as 8-bit integers with a scale per row, and a header naming the encoder
+ * and the labelled set it was built from. `node dist/scripts/eval-triage.js --write-model`
+ * rewrites it; a unit test fails when the labelled set changes and it is not rewritten.
+ */
+export const BANK_PATH = fromRoot("escalation", "data", "model", "sentence-bank.bin");
+
+interface BankHeader {
+  version: number;
+  embeddings: string;
+  dim: number;
+  hash: string;
+  /** Per row: the sentence's text hash (so a rewrite embeds only new sentences), danger (0/1) and kind. */
+  rows: [string, number, string][];
+}
+
+
+function readBankFile(path: string): { header: BankHeader; rows: Float32Array[] } | null {
+  if (!existsSync(path)) return null;
+  try {
+    const buf = readFileSync(path);
+    const hl = buf.readUInt32LE(0);
+    const header = JSON.parse(buf.subarray(4, 4 + hl).toString("utf8")) as BankHeader;
+    const stride = 4 + header.dim;
+    const at0 = 4 + hl;
+    const rows = header.rows.map((_, i) => {
+      const at = at0 + i * stride;
+      const scale = buf.readFloatLE(at);
+      const v = new Float32Array(header.dim);
+      for (let k = 0; k < header.dim; k++) v[k] = buf.readInt8(at + 4 + k) * scale;
+      return v;
+    });
+    return { header, rows };
+  } catch {
+    return null;
+  }
+}
+
+/** The shipped bank, or null when it was built with another encoder or from another labelled set. */
+export function loadSentenceBank(embeddingsId: string, dim: number, opts: { path?: string; lines?: readonly Labelled[] } = {}): SentenceBank | null {
+  const file = readBankFile(opts.path ?? BANK_PATH);
+  if (!file) return null;
+  const { header, rows } = file;
+  if (header.version !== BANK_VERSION || header.embeddings !== embeddingsId || header.dim !== dim) return null;
+  if (header.hash !== bankHash(opts.lines ?? bankLines())) return null;
+  const vectors = new Float32Array(rows.length * dim);
+  rows.forEach((v, i) => vectors.set(v, i * dim));
+  return { dim, vectors, danger: Uint8Array.from(header.rows, (r) => r[1]), kinds: header.rows.map((r) => r[2]), keys: header.rows.map((r) => r[0]) };
+}
+
+/** Rewrite the shipped bank from the labelled set: sentences already in the file keep their vectors, new ones are embedded. */
+export async function writeSentenceBank(embeddings: Embeddings, opts: { path?: string; lines?: readonly Labelled[] } = {}): Promise<{ rows: number; embedded: number }> {
+  const path = opts.path ?? BANK_PATH;
+  const lines = opts.lines ?? bankLines();
+  const units = bankUnits(lines);
+  const old = readBankFile(path);
+  const reuse = new Map<string, Float32Array>();
+  if (old && old.header.embeddings === embeddings.id && old.header.dim === embeddings.dimensions) {
+    old.header.rows.forEach((r, i) => reuse.set(r[0], old.rows[i]!));
+  }
+  const keys = units.map((u) => textKey(u.text));
+  const todo = [...new Set(keys.filter((k) => !reuse.has(k)))];
+  const textOf = new Map(keys.map((k, i) => [k, units[i]!.text]));
+  const fresh = await buildSentenceBank(todo.map((k) => ({ text: textOf.get(k)!, danger: false, kind: "" })), embeddings);
+  todo.forEach((k, i) => reuse.set(k, fresh.vectors.slice(i * fresh.dim, (i + 1) * fresh.dim)));
+  const dim = embeddings.dimensions;
+  const header: BankHeader = { version: BANK_VERSION, embeddings: embeddings.id, dim, hash: bankHash(lines), rows: units.map((u, i) => [keys[i]!, u.danger ? 1 : 0, u.kind]) };
+  const hb = Buffer.from(JSON.stringify(header), "utf8");
+  const stride = 4 + dim;
+  const body = Buffer.alloc(units.length * stride);
+  keys.forEach((k, i) => {
+    const v = reuse.get(k)!;
+    let max = 0;
+    for (let d = 0; d < dim; d++) max = Math.max(max, Math.abs(v[d]!));
+    const scale = max > 0 ? max / 127 : 1;
+    body.writeFloatLE(scale, i * stride);
+    for (let d = 0; d < dim; d++) body.writeInt8(Math.round(v[d]! / scale), i * stride + 4 + d);
+  });
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(hb.length, 0);
+  writeFileSync(path, Buffer.concat([len, hb, body]));
+  return { rows: units.length, embedded: todo.length };
+}
