@@ -9,6 +9,8 @@
  */
 
 
+import { joinSpokenLetters, peopleBreaks } from "./dictated-people.js";
+
 /** Text rewritten from the notes, each character keeping the span of the notes it came from. */
 export interface Rewritten {
   text: string;
@@ -291,13 +293,18 @@ export function fromDictation(text: string): Rewritten {
     // "present are owen davies ...": the list the words introduce
     .replace(/\b(present|attending|in attendance)\s+(?:were|are|was|is)\s+/gi, (_m, w: string) => `${w}: `);
   c = new Chain(numbersToFigures(spokenDatesAndTimes(c.r))).replace(/\ba and e\b/gi, "A&E");
+  // "d c patel", "the h v": short forms said a letter at a time.
+  c = new Chain(splice(c.r, joinSpokenLetters(c.r.text)));
   // Sentence boundaries the speaker did not say.
   const starts = new RegExp(`(?<![.:\\n]\\s*)(?<!\\b(?:those|also|were|was|not|the|are|legal|further|at|a|an|young|child|no)\\s*)\\s+(?=\\b(?:${CLAUSE_STARTS.join("|")})\\b)`, "gi");
   c = c
     .replace(starts, ". ")
     // "... sarah jones the social worker and mike allen ...": people joined by "as well as", "also"
     .replace(/\s+(?:as well as|and also|also)\s+(?!present)(?=(?:the |Dr |DC |DS |PC )?[a-z]+ [a-z]+)/gi, ", ");
+  // "present were a social worker b team manager ...": where each person of a list begins.
+  c = new Chain(splice(c.r, peopleBreaks(c.r)));
   return new Chain(personClauses(c.r))
+    .replace(/,\s*(?=\.)/g, "")
     .replace(/\.(?:\s*\.)+/g, ".")
     .replace(/ {2,}/g, " ")
     .replace(/ +(?=\n)|^\s+|\s+$/g, "").r;

@@ -1,0 +1,213 @@
+/**
+ * Who was there, as voice-to-text writes it: one run of words with no commas ("present were
+ * sarah jones social worker mike allen team manager d c paul grey the h v"), the role before or
+ * after each name, short forms spelt letter by letter, statuses said after a person ("jenny may
+ * sent her apologies"). This marks where one person ends and the next begins, from the lexicon
+ * (roles, agencies, titles) and the notes vocabulary (list openers, attendance words), so the one
+ * notes reader reads the list as if it had been typed with commas.
+ */
+import { peopleTerms, rolesData, words, type Term, type Word } from "../lexicon/index.js";
+import { vocabulary, findPhrases } from "./vocabulary.js";
+import type { Rewritten } from "./dictation.js";
+
+type Edit = { at: number; len: number; text: string };
+
+let shortForms: Map<string, string> | undefined;
+
+/** Every short form of a role, agency or title in the lexicon ("DC", "HV", "CAIT", "DSL"), by its letters. */
+function lexiconShortForms(): Map<string, string> {
+  if (shortForms) return shortForms;
+  const d = rolesData();
+  const all = [
+    ...d.roles.flatMap((r) => r.aliases),
+    ...d.agencies.flatMap((a) => a.aliases),
+    ...d.titles.map((t) => t.text),
+  ].map((a) => (typeof a === "string" ? a : a.text));
+  shortForms = new Map(all.filter((a) => /^[A-Z]{2,5}$/.test(a)).map((a) => [a.toLowerCase(), a]));
+  return shortForms;
+}
+
+/**
+ * Short forms said a letter at a time ("d c patel", "the h v", "c a i t") written as typed ("DC patel",
+ * "the HV", "CAIT"), longest first; letters that spell no short form of the lexicon are left alone.
+ */
+export function joinSpokenLetters(text: string): Edit[] {
+  const forms = lexiconShortForms();
+  const edits: Edit[] = [];
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}'])(?:[a-z] ){1,4}[a-z](?![\p{L}\p{N}'])/gu)) {
+    const letters = m[0].split(" ");
+    const base = m.index ?? 0;
+    let i = 0;
+    while (i < letters.length) {
+      let taken = 0;
+      for (let n = Math.min(5, letters.length - i); n >= 2; n--) {
+        if (forms.has(letters.slice(i, i + n).join(""))) {
+          taken = n;
+          break;
+        }
+      }
+      if (taken === 0) {
+        i++;
+        continue;
+      }
+      const at = base + i * 2;
+      edits.push({ at, len: taken * 2 - 1, text: forms.get(letters.slice(i, i + taken).join("")) as string });
+      i += taken;
+    }
+  }
+  return edits;
+}
+
+type Unit =
+  | { kind: "title"; from: number; to: number; roleTitle: boolean }
+  | { kind: "role" | "agency"; from: number; to: number }
+  | { kind: "join" | "article" | "glue" | "chair" | "name"; from: number; to: number }
+  | { kind: "status"; from: number; to: number };
+
+const JOIN = new Set(["and", "also", "plus"]);
+const GLUE = new Set(["who", "is", "was", "from", "of", "at", "with", "myself", "for", "as", "well", "representing", "on", "behalf"]);
+const ARTICLE = new Set(["the", "a", "an", "our", "their"]);
+
+/** The words of one list, each read as a title, role, agency, joining word, attendance phrase or part of a name. */
+function units(text: string, ws: Word[]): Unit[] {
+  const v = vocabulary();
+  const byWord = new Array<Unit | undefined>(ws.length);
+  const statusWords = [...v.attendance.apologies, ...v.attendance.invited_absent, ...v.attendance.sent_report].filter((p) => p.includes(" ") || /^(apologies|apols|dna)$/.test(p));
+  for (const m of findPhrases(statusWords, text, "dictated-status", ws)) for (let k = m.from; k < m.to; k++) byWord[k] = { kind: "status", from: m.from, to: m.to };
+  for (const m of findPhrases(v.chair_words, text, "dictated-chair", ws)) for (let k = m.from; k < m.to; k++) byWord[k] ??= { kind: "chair", from: m.from, to: m.to };
+  for (const m of peopleTerms().matchAll(text, "list", ws)) {
+    if (byWord.slice(m.from, m.to).some(Boolean)) continue;
+    const values = m.values as Term[];
+    const title = values.find((x) => x.kind === "title");
+    const u: Unit = title
+      ? { kind: "title", from: m.from, to: m.to, roleTitle: title.kind === "title" && title.role !== null && title.role.agency === "police" }
+      : values.some((x) => x.kind === "role")
+        ? { kind: "role", from: m.from, to: m.to }
+        : { kind: "agency", from: m.from, to: m.to };
+    for (let k = m.from; k < m.to; k++) byWord[k] = u;
+  }
+  const out: Unit[] = [];
+  for (let k = 0; k < ws.length; k++) {
+    const u = byWord[k];
+    if (u) {
+      if (u.from === k) out.push(u);
+      continue;
+    }
+    const w = (ws[k] as Word).folded;
+    out.push({ kind: JOIN.has(w) ? "join" : ARTICLE.has(w) ? "article" : GLUE.has(w) ? "glue" : "name", from: k, to: k + 1 });
+  }
+  return out;
+}
+
+/**
+ * Where each person of a run of people begins (word indexes), and the people whose own words give their
+ * attendance ("mark bell from the youth offending team sent a report"): [start, end) of the person with it.
+ */
+export function peopleInRun(text: string, ws: Word[]): { starts: number[]; statused: [number, number][] } {
+  const us = units(text, ws);
+  const starts: number[] = [];
+  const statused: [number, number][] = [];
+  let cur = { start: -1, names: 0, role: false, agency: false, closed: false };
+  let pendingArticle = -1;
+  const begin = (at: number) => {
+    if (cur.start >= 0) starts.push(at);
+    cur = { start: at, names: 0, role: false, agency: false, closed: false };
+  };
+  for (let i = 0; i < us.length; i++) {
+    const u = us[i] as Unit;
+    const at = pendingArticle >= 0 ? pendingArticle : u.from;
+    const prev = us[i - 1];
+    const afterGlue = prev?.kind === "glue";
+    switch (u.kind) {
+      case "article":
+        if (pendingArticle < 0) pendingArticle = u.from;
+        continue;
+      case "join":
+        if (cur.start >= 0 && (cur.names > 0 || cur.role)) cur.closed = true;
+        break;
+      case "glue":
+        break;
+      case "chair":
+        cur.closed = true;
+        break;
+      case "status":
+        if (cur.start >= 0) statused.push([cur.start, u.to]);
+        cur = { start: -1, names: 0, role: false, agency: false, closed: false };
+        break;
+      case "title":
+        if (cur.start < 0 || cur.names > 0 || cur.role || cur.closed) begin(at);
+        cur.role = u.roleTitle;
+        break;
+      case "role":
+        if (cur.start < 0 || cur.closed || (cur.role && !afterGlue)) begin(at);
+        cur.role = true;
+        break;
+      case "agency":
+        if (cur.start < 0 || cur.closed) begin(at);
+        cur.agency = true;
+        break;
+      case "name":
+        if (cur.start < 0 || cur.closed || (cur.names > 0 && (cur.role || cur.agency) && prev?.kind !== "name") || (cur.names > 0 && afterGlue && prev && ws[prev.from]?.folded === "myself")) begin(at);
+        cur.names++;
+        break;
+    }
+    pendingArticle = -1;
+  }
+  return { starts, statused };
+}
+
+/** Openers of a list of people ("present were", "on the call", "apologies from", "also present"). */
+function openers(): string[] {
+  const v = vocabulary();
+  // "with", "along with", "alongside" open a list only in a heading or a typed line: in speech they join anything.
+  return Object.values(v.attendance_prefix).flatMap((x) => x ?? []).filter((p) => p.length > 2 && !/\bwith\b|alongside/.test(p));
+}
+
+/**
+ * Commas between the people of every list in dictated notes, and a full stop around a person whose
+ * own words give their attendance, so "present were a social worker b team manager c sent apologies"
+ * reads as "present were a social worker, b team manager. c sent apologies.".
+ */
+export function peopleBreaks(t: Rewritten): Edit[] {
+  const edits: Edit[] = [];
+  const text = t.text;
+  const open = openers();
+  // One list at a time: from its opener to the end of its sentence.
+  for (const sentence of text.matchAll(/[^.\n]+/g)) {
+    const s = sentence[0];
+    const base = sentence.index ?? 0;
+    const found = findPhrases(open, s, "dictated-openers");
+    for (const [n, first] of found.entries()) {
+      const next = found[n + 1];
+      // "... also on the call the school nurse": a second list ends the first.
+      if (n > 0) edits.push({ at: base + first.start, len: 0, text: ". " });
+      listBreaks(s.slice(first.end, next ? next.start : s.length), base + first.end, edits);
+    }
+  }
+  return edits.sort((a, b) => a.at - b.at);
+}
+
+/** The commas and full stops of one list of people, `off` characters into the notes. */
+function listBreaks(region: string, off: number, edits: Edit[]): void {
+  {
+    const ws = words(region);
+    if (ws.length < 2) return;
+    const { starts, statused } = peopleInRun(region, ws);
+    for (const start of starts) {
+      // "tom lee and the HV": the comma goes before the joining word.
+      const k = start > 1 && JOIN.has((ws[start - 1] as Word).folded) ? start - 1 : start;
+      const w = ws[k] as Word;
+      const prevEnd = k > 0 ? (ws[k - 1] as Word).end : 0;
+      if (statused.some(([a]) => a === start)) continue;
+      if (/[,;]/.test(region.slice(prevEnd, w.start))) continue;
+      edits.push({ at: off + prevEnd, len: w.start - prevEnd, text: ", " });
+    }
+    for (const [a, b] of statused) {
+      const w = ws[a] as Word;
+      const prevEnd = a > 0 ? (ws[a - 1] as Word).end : 0;
+      if (a > 0) edits.push({ at: off + prevEnd, len: w.start - prevEnd, text: ". " });
+      const last = ws[b - 1] as Word;
+      if (b < ws.length) edits.push({ at: off + last.end, len: (ws[b] as Word).start - last.end, text: ". " });
+    }
+  }
+}
