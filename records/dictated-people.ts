@@ -107,11 +107,11 @@ export function peopleInRun(text: string, ws: Word[]): { starts: number[]; statu
   const us = units(text, ws);
   const starts: number[] = [];
   const statused: [number, number][] = [];
-  let cur = { start: -1, names: 0, role: false, agency: false, closed: false };
+  let cur = { start: -1, names: 0, role: false, agency: false, closed: false, roleFirst: false };
   let pendingArticle = -1;
   const begin = (at: number) => {
     if (cur.start >= 0) starts.push(at);
-    cur = { start: at, names: 0, role: false, agency: false, closed: false };
+    cur = { start: at, names: 0, role: false, agency: false, closed: false, roleFirst: false };
   };
   for (let i = 0; i < us.length; i++) {
     const u = us[i] as Unit;
@@ -132,7 +132,7 @@ export function peopleInRun(text: string, ws: Word[]): { starts: number[]; statu
         break;
       case "status":
         if (cur.start >= 0) statused.push([cur.start, u.to]);
-        cur = { start: -1, names: 0, role: false, agency: false, closed: false };
+        cur = { start: -1, names: 0, role: false, agency: false, closed: false, roleFirst: false };
         break;
       case "title":
         if (cur.start < 0 || cur.names > 0 || cur.role || cur.closed) begin(at);
@@ -140,6 +140,7 @@ export function peopleInRun(text: string, ws: Word[]): { starts: number[]; statu
         break;
       case "role":
         if (cur.start < 0 || cur.closed || (cur.role && !afterGlue)) begin(at);
+        if (cur.names === 0) cur.roleFirst = true;
         cur.role = true;
         break;
       case "agency":
@@ -147,7 +148,8 @@ export function peopleInRun(text: string, ws: Word[]): { starts: number[]; statu
         cur.agency = true;
         break;
       case "name":
-        if (cur.start < 0 || cur.closed || (cur.names > 0 && (cur.role || cur.agency) && prev?.kind !== "name") || (cur.names > 0 && afterGlue && prev && ws[prev.from]?.folded === "myself")) begin(at);
+        // "the social worker emma wilkins ian hart ...": a name said after the role has two words; a third starts the next person.
+        if (cur.start < 0 || cur.closed || (cur.names > 0 && (cur.role || cur.agency) && prev?.kind !== "name") || (cur.roleFirst && cur.names >= 2 && us[i + 1]?.kind === "name") || (cur.names > 0 && afterGlue && prev && ws[prev.from]?.folded === "myself")) begin(at);
         cur.names++;
         break;
     }
@@ -195,7 +197,10 @@ function listBreaks(region: string, off: number, edits: Edit[]): void {
     const { starts, statused } = peopleInRun(region, ws);
     for (const start of starts) {
       // "tom lee and the HV": the comma goes before the joining word.
-      const k = start > 1 && JOIN.has((ws[start - 1] as Word).folded) ? start - 1 : start;
+      let k = start;
+      while (k > 1 && GLUE.has((ws[k - 1] as Word).folded) && k > start - 2) k--;
+      if (k > 1 && JOIN.has((ws[k - 1] as Word).folded)) k--;
+      else k = start;
       const w = ws[k] as Word;
       const prevEnd = k > 0 ? (ws[k - 1] as Word).end : 0;
       if (statused.some(([a]) => a === start)) continue;

@@ -247,8 +247,9 @@ export function looksDictated(text: string): boolean {
 /** Sentence starts a speaker leaves unmarked: the next part of the record, or a person and what they will do. */
 const CLAUSE_STARTS = [
   "present", "those present", "attending", "in attendance", "also present", "apologies", "invited but", "chaired by", "chair was",
-  "concerns?", "the concern is", "reference", "case number", "child reference", "section 47", "criminal investigation", "joint investigation",
-  "police (?:will|to) (?:lead|investigate)", "no legal", "legal planning", "actions?", "decisions?", "parents?(?: will| to| told| not)", "mum (?:will|to|told|informed)",
+  "concerns?", "the concerns? (?:is|are|was|were)", "reference", "case number", "child reference", "section 47", "criminal investigation", "joint investigation",
+  "police (?:will|to|are going to) (?:lead|investigate)", "no legal", "legal planning", "legal action", "threshold", "no criminal",
+  "(?:it will be a )?joint investigation", "we agreed", "it was agreed", "agreed that", "actions?", "decisions?", "parents?(?: will| to| told| not)", "mum (?:will|to|told|informed)",
   "dad (?:will|to|not)",
 ];
 
@@ -286,21 +287,22 @@ export function fromDictation(text: string): Rewritten {
     // fillers a speaker leaves in
     .replace(/\b(?:um+|er+m?|uh)\b\s*/gi, "")
     .replace(/\b(?:okay so|so)\s+(?=this is|present|the concern|section|actions|I will)/gi, "")
-    .replace(/\bdoctor\s+(?=[a-z])/gi, "Dr ")
-    .replace(/\bdetective constable\s+/gi, "DC ")
-    .replace(/\bdetective sergeant\s+/gi, "DS ")
-    .replace(/\bpolice constable\s+/gi, "PC ")
+    // A title said in full before a name ("doctor anita bose"), not a role said on its own ("the family doctor from the surgery").
+    .replace(new RegExp(`\\bdoctor\\s+(?=[a-z])${BEFORE_NAME}`, "gi"), "Dr ")
+    .replace(new RegExp(`\\bdetective constable\\s+${BEFORE_NAME}`, "gi"), "DC ")
+    .replace(new RegExp(`\\bdetective sergeant\\s+${BEFORE_NAME}`, "gi"), "DS ")
+    .replace(new RegExp(`\\bpolice constable\\s+${BEFORE_NAME}`, "gi"), "PC ")
     // "present are owen davies ...": the list the words introduce
     .replace(/\b(present|attending|in attendance)\s+(?:were|are|was|is)\s+/gi, (_m, w: string) => `${w}: `);
   c = new Chain(numbersToFigures(spokenDatesAndTimes(c.r))).replace(/\ba and e\b/gi, "A&E");
   // "d c patel", "the h v": short forms said a letter at a time.
   c = new Chain(splice(c.r, joinSpokenLetters(c.r.text)));
   // Sentence boundaries the speaker did not say.
-  const starts = new RegExp(`(?<![.:\\n]\\s*)(?<!\\b(?:those|also|were|was|not|the|are|legal|further|at|a|an|young|child|no)\\s*)\\s+(?=\\b(?:${CLAUSE_STARTS.join("|")})\\b)`, "gi");
+  const starts = new RegExp(`(?<![.:\\n]\\s*)(?<!\\b(?:those|also|were|was|not|the|are|legal|further|at|a|an|young|child|no|for|of|under|with|by|about|on)\\s*)\\s+(?=\\b(?:${CLAUSE_STARTS.join("|")})\\b)`, "gi");
   c = c
     .replace(starts, ". ")
     // "... sarah jones the social worker and mike allen ...": people joined by "as well as", "also"
-    .replace(/\s+(?:as well as|and also|also)\s+(?!present)(?=(?:the |Dr |DC |DS |PC )?[a-z]+ [a-z]+)/gi, ", ");
+    .replace(/\s+(?:as well as|and also|also)\s+(?!present|on the call|attending|in attendance|joining|taking part)(?=(?:the |Dr |DC |DS |PC )?[a-z]+ [a-z]+)/gi, ", ");
   // "present were a social worker b team manager ...": where each person of a list begins.
   c = new Chain(splice(c.r, peopleBreaks(c.r)));
   return new Chain(personClauses(c.r))
@@ -311,6 +313,8 @@ export function fromDictation(text: string): Rewritten {
 }
 
 const TITLE = /^(?:Dr|DC|DS|PC|Mr|Mrs|Ms|Miss)$/i;
+/** The words after a title that say it is not before a name. */
+const BEFORE_NAME = "(?!(?:from|at|the|who|is|was|and|with|to|will|said|sent|for|of|in|on|by|has|had|did|also)\\b)";
 const JOINERS = new Set(["and", "then", "also", "so"]);
 /** Words before "will" that are not a person who will do something. */
 const NOT_A_NAME = new Set(["person", "people", "it", "this", "that", "which", "who", "what", "there", "investigation", "meeting", "decision", "assessment", "plan", "also", "and", "then"]);
@@ -331,6 +335,8 @@ function personClauses(t: Rewritten): Rewritten {
     if (/[.,:;]$/.test(prev)) continue;
     const prev2 = words[i - 2]?.w ?? "";
     if (TITLE.test(prev)) start = i - 1;
+    // "the parents will", "her aunt will": the article belongs to who will do it.
+    else if (/^(?:the|a|an|her|his|their|our)$/i.test(prev)) start = i - 1;
     // "Dr anita bose will", "sarah jones will" at the start of a sentence: the whole name
     else if (/^[a-z]+$/i.test(prev) && (TITLE.test(prev2) || /[.:]$/.test(prev2))) start = TITLE.test(prev2) ? i - 2 : i - 1;
     else if (/^[A-Z][a-z]+$/.test(prev) && /^[A-Z][a-z]+$/.test(name)) start = i - 1;
