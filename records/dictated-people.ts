@@ -15,7 +15,7 @@ type Edit = { at: number; len: number; text: string };
 let shortForms: Map<string, string> | undefined;
 
 /** Every short form of a role, agency or title in the lexicon ("DC", "HV", "CAIT", "DSL"), by its letters. */
-function lexiconShortForms(): Map<string, string> {
+export function lexiconShortForms(): Map<string, string> {
   if (shortForms) return shortForms;
   const d = rolesData();
   const all = [
@@ -103,9 +103,10 @@ function units(text: string, ws: Word[]): Unit[] {
  * Where each person of a run of people begins (word indexes), and the people whose own words give their
  * attendance ("mark bell from the youth offending team sent a report"): [start, end) of the person with it.
  */
-export function peopleInRun(text: string, ws: Word[]): { starts: number[]; statused: [number, number][] } {
+export function peopleInRun(text: string, ws: Word[]): { starts: number[]; statused: [number, number][]; names: number[] } {
   const us = units(text, ws);
   const starts: number[] = [];
+  const names: number[] = [];
   const statused: [number, number][] = [];
   let cur = { start: -1, names: 0, role: false, agency: false, closed: false, roleFirst: false };
   let pendingArticle = -1;
@@ -149,13 +150,26 @@ export function peopleInRun(text: string, ws: Word[]): { starts: number[]; statu
         break;
       case "name":
         // "the social worker emma wilkins ian hart ...": a name said after the role has two words; a third starts the next person.
+        if (cur.start >= 0 && !cur.closed && cur.names > 0 && (cur.role || cur.agency) && prev?.kind !== "name" && agencyNameAhead(us, i)) {
+          cur.agency = true;
+          break;
+        }
+        if (cur.start >= 0 && !cur.closed && cur.agency && prev?.kind === "name" && names[names.length - 1] !== prev.from) break;
         if (cur.start < 0 || cur.closed || (cur.names > 0 && (cur.role || cur.agency) && prev?.kind !== "name") || (cur.roleFirst && cur.names >= 2 && us[i + 1]?.kind === "name") || (cur.names > 0 && afterGlue && prev && ws[prev.from]?.folded === "myself")) begin(at);
         cur.names++;
+        names.push(u.from);
         break;
     }
     pendingArticle = -1;
   }
-  return { starts, statused };
+  return { starts, statused, names };
+}
+
+/** Whether the name words from `i` run straight into an agency ("whittington health", "ysgol y dderwen" is not one). */
+function agencyNameAhead(us: Unit[], i: number): boolean {
+  let k = i;
+  while (us[k]?.kind === "name") k++;
+  return k - i <= 3 && us[k]?.kind === "agency";
 }
 
 /** Openers of a list of people ("present were", "on the call", "apologies from", "also present"). */
@@ -170,7 +184,7 @@ function openers(): string[] {
  * own words give their attendance, so "present were a social worker b team manager c sent apologies"
  * reads as "present were a social worker, b team manager. c sent apologies.".
  */
-export function peopleBreaks(t: Rewritten): Edit[] {
+export function peopleBreaks(t: Rewritten, known: Set<string> = new Set()): Edit[] {
   const edits: Edit[] = [];
   const text = t.text;
   const open = openers();
@@ -183,18 +197,19 @@ export function peopleBreaks(t: Rewritten): Edit[] {
       const next = found[n + 1];
       // "... also on the call the school nurse": a second list ends the first.
       if (n > 0) edits.push({ at: base + first.start, len: 0, text: ". " });
-      listBreaks(s.slice(first.end, next ? next.start : s.length), base + first.end, edits);
+      listBreaks(s.slice(first.end, next ? next.start : s.length), base + first.end, edits, known);
     }
   }
   return edits.sort((a, b) => a.at - b.at);
 }
 
 /** The commas and full stops of one list of people, `off` characters into the notes. */
-function listBreaks(region: string, off: number, edits: Edit[]): void {
+function listBreaks(region: string, off: number, edits: Edit[], known: Set<string>): void {
   {
     const ws = words(region);
     if (ws.length < 2) return;
-    const { starts, statused } = peopleInRun(region, ws);
+    const { starts, statused, names } = peopleInRun(region, ws);
+    for (const k of names) known.add((ws[k] as Word).folded);
     for (const start of starts) {
       // "tom lee and the HV": the comma goes before the joining word.
       let k = start;

@@ -9,7 +9,7 @@
  */
 
 
-import { joinSpokenLetters, peopleBreaks } from "./dictated-people.js";
+import { joinSpokenLetters, lexiconShortForms, peopleBreaks } from "./dictated-people.js";
 
 /** Text rewritten from the notes, each character keeping the span of the notes it came from. */
 export interface Rewritten {
@@ -304,8 +304,9 @@ export function fromDictation(text: string): Rewritten {
     // "... sarah jones the social worker and mike allen ...": people joined by "as well as", "also"
     .replace(/\s+(?:as well as|and also|also)\s+(?!present|on the call|attending|in attendance|joining|taking part)(?=(?:the |Dr |DC |DS |PC )?[a-z]+ [a-z]+)/gi, ", ");
   // "present were a social worker b team manager ...": where each person of a list begins.
-  c = new Chain(splice(c.r, peopleBreaks(c.r)));
-  return new Chain(personClauses(c.r))
+  const known = new Set<string>();
+  c = new Chain(splice(c.r, peopleBreaks(c.r, known)));
+  return new Chain(personClauses(c.r, known))
     .replace(/,\s*(?=\.)/g, "")
     .replace(/\.(?:\s*\.)+/g, ".")
     .replace(/ {2,}/g, " ")
@@ -320,14 +321,17 @@ const JOINERS = new Set(["and", "then", "also", "so"]);
 const NOT_A_NAME = new Set(["person", "people", "it", "this", "that", "which", "who", "what", "there", "investigation", "meeting", "decision", "assessment", "plan", "also", "and", "then"]);
 
 /** "kate will visit ... james is going to check": a new sentence where a person says what they will do. */
-function personClauses(t: Rewritten): Rewritten {
+function personClauses(t: Rewritten, known: Set<string>): Rewritten {
+  const shortForms = new Set(lexiconShortForms().values());
   const words = [...t.text.matchAll(/\S+/g)].map((m) => ({ w: m[0], at: m.index ?? 0 }));
   const breakBefore = new Set<number>();
   for (let i = 1; i < words.length - 1; i++) {
     const next = (words[i + 1]?.w ?? "").toLowerCase();
     const after = `${next} ${(words[i + 2]?.w ?? "").toLowerCase()} ${(words[i + 3]?.w ?? "").toLowerCase()}`;
-    if (next !== "will" && after !== "is going to") continue;
     const name = words[i]?.w ?? "";
+    // "bethan to ring mum", "SW to visit": someone named in the lists, or a role by its short form, and what they are to do.
+    const to = next === "to" && (known.has(name.toLowerCase()) || shortForms.has(name));
+    if (next !== "will" && after !== "is going to" && !to) continue;
     if (!/^[A-Za-z][a-z']*$|^I$/.test(name)) continue;
     if (NOT_A_NAME.has(name.toLowerCase())) continue;
     let start = i;
