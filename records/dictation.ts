@@ -241,7 +241,10 @@ export function looksDictated(text: string): boolean {
   if (spoken >= 3) return true;
   const words = text.split(/\s+/).filter(Boolean).length;
   const marks = (text.match(/[.;:!?,()/\n|\t•-]/g) ?? []).length;
-  return words >= 60 && marks * 25 < words;
+  if (words >= 60 && marks * 25 < words) return true;
+  // Speech software writes words, full stops and capitals, nothing a keyboard adds: no comma, colon, bracket,
+  // slash, dash, bullet, line break or figure.
+  return words >= 15 && !/[,;:()/\n|\t•\-–\d&]/.test(text);
 }
 
 /** Sentence starts a speaker leaves unmarked: the next part of the record, or a person and what they will do. */
