@@ -138,6 +138,7 @@ export function peopleInRun(text: string, ws: Word[]): { starts: number[]; statu
       case "title":
         if (cur.start < 0 || cur.names > 0 || cur.role || cur.closed) begin(at);
         cur.role = u.roleTitle;
+        cur.roleFirst = true;
         break;
       case "role":
         if (cur.start < 0 || cur.closed || (cur.role && !afterGlue)) begin(at);
@@ -192,7 +193,9 @@ export function peopleBreaks(t: Rewritten, known: Set<string> = new Set()): Edit
   for (const sentence of text.matchAll(/[^.\n]+/g)) {
     const s = sentence[0];
     const base = sentence.index ?? 0;
-    const found = findPhrases(open, s, "dictated-openers");
+    // "invited not present", "were present": attendance said after the people, not a list that follows.
+    const found = findPhrases(open, s, "dictated-openers").filter((m) => !/\b(?:not|no|were|was|all|also)\s*$/i.test(s.slice(0, m.start)));
+    trailingList(s.slice(0, found[0]?.start ?? s.length), base, edits, known);
     for (const [n, first] of found.entries()) {
       const next = found[n + 1];
       // "... also on the call the school nurse": a second list ends the first.
@@ -201,6 +204,25 @@ export function peopleBreaks(t: Rewritten, known: Set<string> = new Set()): Edit
     }
   }
   return edits.sort((a, b) => a.at - b.at);
+}
+
+/** Taking part said after the people: "... and mark dunn the team manager were present", "... all present". */
+const TRAILER = /\b(?:(?:were|are|was|all|also) (?:present|there|in attendance|on the call)|were all present|(?:all )?(?:attended|joined the call))\b/i;
+/** Words that end a walk back from a trailer: the meeting's own line (how and where it was held), never part of a person. */
+const NOT_PEOPLE = new Set(["teams", "call", "video", "phone", "telephone", "person", "office", "offices", "council", "centre", "virtual", "virtually", "reference", "number", "ref", "strategy", "discussion", "meeting", "held", "hours"]);
+
+/** A list that ends with its attendance words, walked back from them to where the meeting's line ends. */
+function trailingList(s: string, base: number, edits: Edit[], known: Set<string>): void {
+  const m = TRAILER.exec(s);
+  if (!m) return;
+  const before = s.slice(0, m.index);
+  const ws = words(before);
+  let k = ws.length;
+  while (k > 0 && !/\d/.test((ws[k - 1] as Word).surface) && !NOT_PEOPLE.has((ws[k - 1] as Word).folded)) k--;
+  if (ws.length - k < 2) return;
+  const start = (ws[k] as Word).start;
+  if (k > 0) edits.push({ at: base + (ws[k - 1] as Word).end, len: start - (ws[k - 1] as Word).end, text: ". " });
+  listBreaks(before.slice(start), base + start, edits, known);
 }
 
 /** The commas and full stops of one list of people, `off` characters into the notes. */

@@ -295,13 +295,15 @@ export function fromDictation(text: string): Rewritten {
     .replace(new RegExp(`\\bdetective constable\\s+${BEFORE_NAME}`, "gi"), "DC ")
     .replace(new RegExp(`\\bdetective sergeant\\s+${BEFORE_NAME}`, "gi"), "DS ")
     .replace(new RegExp(`\\bpolice constable\\s+${BEFORE_NAME}`, "gi"), "PC ")
+    .replace(new RegExp(`\\bmister\\s+${BEFORE_NAME}`, "gi"), "Mr ")
+    .replace(new RegExp(`\\b(?:missus|missis)\\s+${BEFORE_NAME}`, "gi"), "Mrs ")
     // "present are owen davies ...": the list the words introduce
     .replace(/\b(present|attending|in attendance)\s+(?:were|are|was|is)\s+/gi, (_m, w: string) => `${w}: `);
   c = new Chain(numbersToFigures(spokenDatesAndTimes(c.r))).replace(/\ba and e\b/gi, "A&E");
   // "d c patel", "the h v": short forms said a letter at a time.
   c = new Chain(splice(c.r, joinSpokenLetters(c.r.text)));
   // Sentence boundaries the speaker did not say.
-  const starts = new RegExp(`(?<![.:\\n]\\s*)(?<!\\b(?:those|also|were|was|not|the|are|legal|further|at|a|an|young|child|no|for|of|under|with|by|about|on)\\s*)\\s+(?=\\b(?:${CLAUSE_STARTS.join("|")})\\b)`, "gi");
+  const starts = new RegExp(`(?<![.:\\n]\\s*)(?<!\\b(?:those|also|were|was|not|the|are|legal|further|at|a|an|young|child|no|for|of|under|with|by|about|on|all|their|her|his|my|our|sent|gave|send)\\s*)\\s+(?=\\b(?:${CLAUSE_STARTS.join("|")})\\b)`, "gi");
   c = c
     .replace(starts, ". ")
     // "... sarah jones the social worker and mike allen ...": people joined by "as well as", "also"
@@ -344,6 +346,8 @@ function personClauses(t: Rewritten, known: Set<string>): Rewritten {
     if (TITLE.test(prev)) start = i - 1;
     // "the parents will", "her aunt will": the article belongs to who will do it.
     else if (/^(?:the|a|an|her|his|their|our)$/i.test(prev)) start = i - 1;
+    // "amira hussain to see the child": a first name known from the lists goes with the surname.
+    else if (known.has(prev.toLowerCase()) && !JOINERS.has(prev.toLowerCase())) start = i - 1;
     // "Dr anita bose will", "sarah jones will" at the start of a sentence: the whole name
     else if (/^[a-z]+$/i.test(prev) && (TITLE.test(prev2) || /[.:]$/.test(prev2))) start = TITLE.test(prev2) ? i - 2 : i - 1;
     else if (/^[A-Z][a-z]+$/.test(prev) && /^[A-Z][a-z]+$/.test(name)) start = i - 1;
