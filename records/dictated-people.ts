@@ -65,7 +65,8 @@ type Unit =
   | { kind: "status"; from: number; to: number };
 
 const JOIN = new Set(["and", "also", "plus"]);
-const GLUE = new Set(["who", "is", "was", "from", "of", "at", "with", "myself", "for", "as", "well", "representing", "on", "behalf"]);
+// Words between a person and what is said of them ("who is the", "from the", "sent her apologies"): never a name.
+const GLUE = new Set(["who", "is", "was", "from", "of", "at", "with", "myself", "for", "as", "well", "representing", "on", "behalf", "sent", "gave", "her", "his", "their"]);
 const ARTICLE = new Set(["the", "a", "an", "our", "their"]);
 
 /** The words of one list, each read as a title, role, agency, joining word, attendance phrase or part of a name. */
@@ -194,7 +195,7 @@ export function peopleBreaks(t: Rewritten, known: Set<string> = new Set()): Edit
     const s = sentence[0];
     const base = sentence.index ?? 0;
     // "invited not present", "were present": attendance said after the people, not a list that follows.
-    const found = findPhrases(open, s, "dictated-openers").filter((m) => !/\b(?:not|no|were|was|all|also)\s*$/i.test(s.slice(0, m.start)));
+    const found = findPhrases(open, s, "dictated-openers").filter((m) => !/\b(?:not|no|were|was|all|also|sent|gave|her|his|their)\s*$/i.test(s.slice(0, m.start)));
     trailingList(s.slice(0, found[0]?.start ?? s.length), base, edits, known);
     for (const [n, first] of found.entries()) {
       const next = found[n + 1];
@@ -209,7 +210,7 @@ export function peopleBreaks(t: Rewritten, known: Set<string> = new Set()): Edit
 /** Taking part said after the people: "... and mark dunn the team manager were present", "... all present". */
 const TRAILER = /\b(?:(?:were|are|was|all|also) (?:present|there|in attendance|on the call)|were all present|(?:all )?(?:attended|joined the call))\b/i;
 /** Words that end a walk back from a trailer: the meeting's own line (how and where it was held), never part of a person. */
-const NOT_PEOPLE = new Set(["teams", "call", "video", "phone", "telephone", "person", "office", "offices", "council", "centre", "virtual", "virtually", "reference", "number", "ref", "strategy", "discussion", "meeting", "held", "hours"]);
+const NOT_PEOPLE = new Set(["teams", "call", "video", "phone", "telephone", "office", "offices", "council", "centre", "virtual", "virtually", "reference", "number", "ref", "strategy", "discussion", "meeting", "held", "hours"]);
 
 /** A list that ends with its attendance words, walked back from them to where the meeting's line ends. */
 function trailingList(s: string, base: number, edits: Edit[], known: Set<string>): void {
@@ -218,7 +219,8 @@ function trailingList(s: string, base: number, edits: Edit[], known: Set<string>
   const before = s.slice(0, m.index);
   const ws = words(before);
   let k = ws.length;
-  while (k > 0 && !/\d/.test((ws[k - 1] as Word).surface) && !NOT_PEOPLE.has((ws[k - 1] as Word).folded)) k--;
+  const stop = (i: number) => /\d/.test((ws[i] as Word).surface) || NOT_PEOPLE.has((ws[i] as Word).folded) || ((ws[i] as Word).folded === "person" && ws[i - 1]?.folded === "in");
+  while (k > 0 && !stop(k - 1)) k--;
   if (ws.length - k < 2) return;
   const start = (ws[k] as Word).start;
   if (k > 0) edits.push({ at: base + (ws[k - 1] as Word).end, len: start - (ws[k - 1] as Word).end, text: ". " });
