@@ -212,6 +212,9 @@ const TRAILER = /\b(?:(?:were|are|was|all|also) (?:present|there|in attendance|o
 /** Words that end a walk back from a trailer: the meeting's own line (how and where it was held), never part of a person. */
 const NOT_PEOPLE = new Set(["teams", "call", "video", "phone", "telephone", "office", "offices", "council", "centre", "virtual", "virtually", "reference", "number", "ref", "strategy", "discussion", "meeting", "held", "hours"]);
 
+/** Words of a sentence that a list of people never holds. */
+const PROSE = new Set(["at", "in", "for", "over", "about", "what", "had", "would", "so", "to", "on", "that", "this", "said", "with", "into", "after", "before", "when"]);
+
 /** A list that ends with its attendance words, walked back from them to where the meeting's line ends. */
 function trailingList(s: string, base: number, edits: Edit[], known: Set<string>): void {
   const m = TRAILER.exec(s);
@@ -219,9 +222,11 @@ function trailingList(s: string, base: number, edits: Edit[], known: Set<string>
   const before = s.slice(0, m.index);
   const ws = words(before);
   let k = ws.length;
-  const stop = (i: number) => /\d/.test((ws[i] as Word).surface) || NOT_PEOPLE.has((ws[i] as Word).folded) || ((ws[i] as Word).folded === "person" && ws[i - 1]?.folded === "in");
-  while (k > 0 && !stop(k - 1)) k--;
-  if (ws.length - k < 2) return;
+  const meetingLine = (i: number) => /\d/.test((ws[i] as Word).surface) || NOT_PEOPLE.has((ws[i] as Word).folded) || ((ws[i] as Word).folded === "person" && ws[i - 1]?.folded === "in");
+  while (k > 0 && !meetingLine(k - 1) && !PROSE.has((ws[k - 1] as Word).folded)) k--;
+  // Only a list straight after the meeting's line (or the start) is taken: words of a sentence ("in the morning with
+  // the school and ... all there") say it is prose, where a comma would change nothing and a full stop would cut it.
+  if (ws.length - k < 2 || (k > 0 && !meetingLine(k - 1))) return;
   const start = (ws[k] as Word).start;
   if (k > 0) edits.push({ at: base + (ws[k - 1] as Word).end, len: start - (ws[k - 1] as Word).end, text: ". " });
   listBreaks(before.slice(start), base + start, edits, known);
