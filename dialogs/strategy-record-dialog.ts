@@ -5,15 +5,23 @@ import type { FormDefinition, FormStep } from "../core/form.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
 import type { DeadlineCalculator } from "../deadlines/index.js";
 import { t } from "../messages/index.js";
-import { completeDraft, emptyRecord, parseAction, readNotes, type DraftResult, type StrategyRecord } from "../records/index.js";
-import { findReference } from "../records/notes-parser.js";
+import {
+  completeDraft,
+  emptyRecord,
+  missingFields,
+  parseAction,
+  readNotes,
+  recordField,
+  recordMessage,
+  type DraftResult,
+  type RecordFieldId,
+  type StrategyRecord,
+} from "../records/index.js";
 import {
   applyActionFixes,
-  criminalFromAnswer,
   describeAttendees,
   describeCategories,
   incompleteActions,
-  legalFromAnswer,
   missingMinimum,
   parseAttendeesReply,
   parseMeetingDate,
@@ -43,6 +51,27 @@ interface RecordState {
 export const STRATEGY_RECORD_DIALOG_ID = "strategyRecordDialog";
 const SKIP_HINT = 'Type "skip" to leave it for now, or "cancel" to stop.';
 
+/** Whether the record still lacks a field: the same list the draft shows as missing, so the dialog asks exactly that. */
+function lacks(s: RecordState, id: RecordFieldId): boolean {
+  return missingFields(s.record).some((m) => m.field === id);
+}
+
+/** A step for one field of the record (records/fields.ts), asked only while the record lacks it. */
+function fieldStep(id: RecordFieldId, clock: Clock): FormStep<RecordState> {
+  const f = recordField(id);
+  const choices = f.choices?.map((c) => ({ value: c.value, label: recordMessage(c.label), synonyms: [...c.synonyms] }));
+  return {
+    id,
+    ask: (s) => (lacks(s, id) ? { text: `${recordMessage(f.prompt)} ${SKIP_HINT}`, ...(choices ? { choices } : {}) } : null),
+    read: (reply, s) => {
+      const r = f.read(reply, s.record, { clock });
+      if (!r.ok) return { ok: false, retry: `${recordMessage(r.error)} ${SKIP_HINT}` };
+      s.record = r.record;
+      return { ok: true, state: s };
+    },
+  };
+}
+
 function recordForm(clock: Clock): FormDefinition<RecordState> {
   const today = () => clock.now().toISOString().slice(0, 10);
   const text = (id: string, ask: FormStep<RecordState>["ask"], apply: (s: RecordState, reply: string) => void): FormStep<RecordState> => ({
@@ -59,7 +88,7 @@ function recordForm(clock: Clock): FormDefinition<RecordState> {
     steps: [
       {
         id: "date",
-        ask: (s) => (s.record.date ? null : { text: "What was the date of the strategy discussion? For example 14/05/2025 or \"yesterday\"." }),
+        ask: (s) => (lacks(s, "date") ? { text: recordMessage("record.prompt.date") } : null),
         read: (reply, s) => {
           try {
             const date = parseMeetingDate(reply, clock);
@@ -72,6 +101,9 @@ function recordForm(clock: Clock): FormDefinition<RecordState> {
           }
         },
       },
+      fieldStep("time", clock),
+      fieldStep("format", clock),
+      fieldStep("child_ref", clock),
       {
         id: "attendees",
         ask: (s) =>
@@ -101,20 +133,12 @@ function recordForm(clock: Clock): FormDefinition<RecordState> {
           if (!/^\s*(none|no one|nobody)\s*\.?$/i.test(reply)) s.record.attendees.push(...parseAttendeesReply(reply));
         },
       ),
-      text(
-        "concerns",
-        (s) => (s.record.concerns ? null : { text: `What are the concerns that led to the discussion? Please use the child's case reference, not their name. ${SKIP_HINT}` }),
-        (s, reply) => (s.record.concerns = reply.trim()),
-      ),
-      text(
-        "child-ref",
-        (s) => (s.record.child_ref ? null : { text: `What is the child's case reference (not their name)? ${SKIP_HINT}` }),
-        (s, reply) => (s.record.child_ref = findReference(reply) ?? reply.trim().slice(0, 40)),
-      ),
+      fieldStep("concerns", clock),
+      fieldStep("information_shared", clock),
       {
         id: "section47",
         ask: (s) =>
-          s.record.decisions.section47.decision !== "undecided"
+          !lacks(s, "section47")
             ? null
             : {
                 text: "Did the local authority decide to start section 47 enquiries?",
@@ -132,22 +156,8 @@ function recordForm(clock: Clock): FormDefinition<RecordState> {
           return { ok: true, state: s };
         },
       },
-      text(
-        "criminal",
-        (s) =>
-          s.record.decisions.criminal_investigation.decision !== "undecided"
-            ? null
-            : { text: `Was a criminal investigation agreed? If so, who leads it and what are its conduct and timing? Or say "no" or "not decided". ${SKIP_HINT}` },
-        (s, reply) => (s.record.decisions.criminal_investigation = criminalFromAnswer(reply)),
-      ),
-      text(
-        "legal",
-        (s) =>
-          s.record.decisions.section47.decision !== "yes" || s.record.decisions.legal_action.decision !== "undecided"
-            ? null
-            : { text: `Is legal action needed (for example a legal planning meeting, an EPO or police protection)? Say what, or "no". ${SKIP_HINT}` },
-        (s, reply) => (s.record.decisions.legal_action = legalFromAnswer(reply)),
-      ),
+      fieldStep("criminal_investigation", clock),
+      fieldStep("legal_action", clock),
       {
         id: "actions",
         repeat: true,
@@ -180,19 +190,10 @@ function recordForm(clock: Clock): FormDefinition<RecordState> {
         },
         (s, reply) => void applyActionFixes(s.record, reply, s.record.date ?? today()),
       ),
-      text(
-        "share",
-        (s) =>
-          s.record.decisions.share_with_family
-            ? null
-            : { text: `What will be shared with the child and family, and when? Include anything held back because it could affect a police investigation or put the child at risk. ${SKIP_HINT}` },
-        (s, reply) => (s.record.decisions.share_with_family = reply.trim()),
-      ),
-      text(
-        "child-welfare",
-        (s) => (s.record.decisions.child_welfare ? null : { text: `How will the child's safety be kept in view, and who will see or speak to the child, and when? ${SKIP_HINT}` }),
-        (s, reply) => (s.record.decisions.child_welfare = reply.trim()),
-      ),
+      fieldStep("share_with_family", clock),
+      fieldStep("child_welfare", clock),
+      fieldStep("next_steps", clock),
+      fieldStep("recorded_by", clock),
     ],
   };
 }

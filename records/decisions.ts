@@ -214,9 +214,15 @@ export function readDecisions(
   wider: string[],
   stated: { share_with_family?: string | null; child_welfare?: string | null } = {},
 ): Decisions {
-  const s47 = readSection47(cs);
-  const crime = readCriminalInvestigation(cs);
-  const legal = readLegalAction(cs);
+  // A decision is written where the writer was when it was made: under "Actions" ("S47 agreed; SW to visit"), "Next
+  // steps" ("LPM to be booked") or among what was shared. The decision headings come first; the rest count when they are silent.
+  const first = <T extends { source: string | null }>(read: (xs: string[]) => T): T => {
+    const r = read(cs);
+    return r.source === null && wider.length > 0 ? read(wider) : r;
+  };
+  const s47 = first(readSection47);
+  const crime = first(readCriminalInvestigation);
+  const legal = first(readLegalAction);
   return {
     section47: { decision: s47.decision, outcome: s47.outcome, rationale: s47.rationale, source: s47.source },
     criminal_investigation: { decision: crime.decision, lead: crime.lead, lead_by: crime.lead_by, detail: crime.detail, source: crime.source },

@@ -9,6 +9,8 @@
  */
 
 
+import { joinSpokenLetters, lexiconShortForms, peopleBreaks } from "./dictated-people.js";
+
 /** Text rewritten from the notes, each character keeping the span of the notes it came from. */
 export interface Rewritten {
   text: string;
@@ -239,14 +241,18 @@ export function looksDictated(text: string): boolean {
   if (spoken >= 3) return true;
   const words = text.split(/\s+/).filter(Boolean).length;
   const marks = (text.match(/[.;:!?,()/\n|\t•-]/g) ?? []).length;
-  return words >= 60 && marks * 25 < words;
+  if (words >= 60 && marks * 25 < words) return true;
+  // Speech software writes words, full stops and capitals, nothing a keyboard adds: no comma, colon, bracket,
+  // slash, dash, bullet, line break or figure.
+  return words >= 15 && !/[,;:()/\n|\t•\-–\d&]/.test(text);
 }
 
 /** Sentence starts a speaker leaves unmarked: the next part of the record, or a person and what they will do. */
 const CLAUSE_STARTS = [
   "present", "those present", "attending", "in attendance", "also present", "apologies", "invited but", "chaired by", "chair was",
-  "concerns?", "the concern is", "reference", "case number", "child reference", "section 47", "criminal investigation", "joint investigation",
-  "police (?:will|to) (?:lead|investigate)", "no legal", "legal planning", "actions?", "decisions?", "parents?(?: will| to| told| not)", "mum (?:will|to|told|informed)",
+  "concerns?", "the concerns? (?:is|are|was|were)", "reference", "case number", "child reference", "section 47", "criminal investigation", "joint investigation",
+  "police (?:will|to|are going to) (?:lead|investigate)", "no legal", "legal planning", "legal action", "threshold", "no criminal",
+  "(?:it will be a )?joint investigation", "we agreed", "it was agreed", "agreed that", "actions?", "decisions?", "parents?(?: will| to| told| not)", "mum (?:will|to|told|informed)",
   "dad (?:will|to|not)",
 ];
 
@@ -284,39 +290,53 @@ export function fromDictation(text: string): Rewritten {
     // fillers a speaker leaves in
     .replace(/\b(?:um+|er+m?|uh)\b\s*/gi, "")
     .replace(/\b(?:okay so|so)\s+(?=this is|present|the concern|section|actions|I will)/gi, "")
-    .replace(/\bdoctor\s+(?=[a-z])/gi, "Dr ")
-    .replace(/\bdetective constable\s+/gi, "DC ")
-    .replace(/\bdetective sergeant\s+/gi, "DS ")
-    .replace(/\bpolice constable\s+/gi, "PC ")
+    // A title said in full before a name ("doctor anita bose"), not a role said on its own ("the family doctor from the surgery").
+    .replace(new RegExp(`\\bdoctor\\s+(?=[a-z])${BEFORE_NAME}`, "gi"), "Dr ")
+    .replace(new RegExp(`\\bdetective constable\\s+${BEFORE_NAME}`, "gi"), "DC ")
+    .replace(new RegExp(`\\bdetective sergeant\\s+${BEFORE_NAME}`, "gi"), "DS ")
+    .replace(new RegExp(`\\bpolice constable\\s+${BEFORE_NAME}`, "gi"), "PC ")
+    .replace(new RegExp(`\\bmister\\s+${BEFORE_NAME}`, "gi"), "Mr ")
+    .replace(new RegExp(`\\b(?:missus|missis)\\s+${BEFORE_NAME}`, "gi"), "Mrs ")
     // "present are owen davies ...": the list the words introduce
     .replace(/\b(present|attending|in attendance)\s+(?:were|are|was|is)\s+/gi, (_m, w: string) => `${w}: `);
   c = new Chain(numbersToFigures(spokenDatesAndTimes(c.r))).replace(/\ba and e\b/gi, "A&E");
+  // "d c patel", "the h v": short forms said a letter at a time.
+  c = new Chain(splice(c.r, joinSpokenLetters(c.r.text)));
   // Sentence boundaries the speaker did not say.
-  const starts = new RegExp(`(?<![.:\\n]\\s*)(?<!\\b(?:those|also|were|was|not|the|are|legal|further|at|a|an|young|child|no)\\s*)\\s+(?=\\b(?:${CLAUSE_STARTS.join("|")})\\b)`, "gi");
+  const starts = new RegExp(`(?<![.:\\n]\\s*)(?<!\\b(?:those|also|were|was|not|the|are|legal|further|at|a|an|young|child|no|for|of|under|with|by|about|on|all|their|her|his|my|our|sent|gave|send)\\s*)\\s+(?=\\b(?:${CLAUSE_STARTS.join("|")})\\b)`, "gi");
   c = c
     .replace(starts, ". ")
     // "... sarah jones the social worker and mike allen ...": people joined by "as well as", "also"
-    .replace(/\s+(?:as well as|and also|also)\s+(?!present)(?=(?:the |Dr |DC |DS |PC )?[a-z]+ [a-z]+)/gi, ", ");
-  return new Chain(personClauses(c.r))
+    .replace(/\s+(?:as well as|and also|also)\s+(?!present|on the call|attending|in attendance|joining|taking part)(?=(?:the |Dr |DC |DS |PC )?[a-z]+ [a-z]+)/gi, ", ");
+  // "present were a social worker b team manager ...": where each person of a list begins.
+  const known = new Set<string>();
+  c = new Chain(splice(c.r, peopleBreaks(c.r, known)));
+  return new Chain(personClauses(c.r, known))
+    .replace(/,\s*(?=\.)/g, "")
     .replace(/\.(?:\s*\.)+/g, ".")
     .replace(/ {2,}/g, " ")
     .replace(/ +(?=\n)|^\s+|\s+$/g, "").r;
 }
 
 const TITLE = /^(?:Dr|DC|DS|PC|Mr|Mrs|Ms|Miss)$/i;
+/** The words after a title that say it is not before a name. */
+const BEFORE_NAME = "(?!(?:from|at|the|who|is|was|and|with|to|will|said|sent|for|of|in|on|by|has|had|did|also)\\b)";
 const JOINERS = new Set(["and", "then", "also", "so"]);
 /** Words before "will" that are not a person who will do something. */
 const NOT_A_NAME = new Set(["person", "people", "it", "this", "that", "which", "who", "what", "there", "investigation", "meeting", "decision", "assessment", "plan", "also", "and", "then"]);
 
 /** "kate will visit ... james is going to check": a new sentence where a person says what they will do. */
-function personClauses(t: Rewritten): Rewritten {
+function personClauses(t: Rewritten, known: Set<string>): Rewritten {
+  const shortForms = new Set(lexiconShortForms().values());
   const words = [...t.text.matchAll(/\S+/g)].map((m) => ({ w: m[0], at: m.index ?? 0 }));
   const breakBefore = new Set<number>();
   for (let i = 1; i < words.length - 1; i++) {
     const next = (words[i + 1]?.w ?? "").toLowerCase();
     const after = `${next} ${(words[i + 2]?.w ?? "").toLowerCase()} ${(words[i + 3]?.w ?? "").toLowerCase()}`;
-    if (next !== "will" && after !== "is going to") continue;
     const name = words[i]?.w ?? "";
+    // "bethan to ring mum", "SW to visit": someone named in the lists, or a role by its short form, and what they are to do.
+    const to = next === "to" && (known.has(name.toLowerCase()) || shortForms.has(name));
+    if (next !== "will" && after !== "is going to" && !to) continue;
     if (!/^[A-Za-z][a-z']*$|^I$/.test(name)) continue;
     if (NOT_A_NAME.has(name.toLowerCase())) continue;
     let start = i;
@@ -324,6 +344,10 @@ function personClauses(t: Rewritten): Rewritten {
     if (/[.,:;]$/.test(prev)) continue;
     const prev2 = words[i - 2]?.w ?? "";
     if (TITLE.test(prev)) start = i - 1;
+    // "the parents will", "her aunt will": the article belongs to who will do it.
+    else if (/^(?:the|a|an|her|his|their|our)$/i.test(prev)) start = i - 1;
+    // "amira hussain to see the child": a first name known from the lists goes with the surname.
+    else if (known.has(prev.toLowerCase()) && !JOINERS.has(prev.toLowerCase())) start = i - 1;
     // "Dr anita bose will", "sarah jones will" at the start of a sentence: the whole name
     else if (/^[a-z]+$/i.test(prev) && (TITLE.test(prev2) || /[.:]$/.test(prev2))) start = TITLE.test(prev2) ? i - 2 : i - 1;
     else if (/^[A-Z][a-z]+$/.test(prev) && /^[A-Z][a-z]+$/.test(name)) start = i - 1;

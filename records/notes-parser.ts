@@ -360,7 +360,7 @@ export function parseNotes(
   const share = fieldText(blocksOf(layout, "share"));
   const welfare = fieldText(blocksOf(layout, "welfare"));
   const actionBlocks = blocksOf(layout, "actions");
-  const wider = [textOf(actionBlocks), next, welfare, share].flatMap(clauses);
+  const wider = [textOf(actionBlocks), next, welfare, share, info].flatMap(clauses);
   record.decisions = readDecisions(clauses(decisionText), wider, { share_with_family: share || null, child_welfare: welfare || null });
   if (record.decisions.share_with_family) record.source.share_with_family = record.decisions.share_with_family;
   if (record.decisions.child_welfare) record.source.child_welfare = record.decisions.child_welfare;

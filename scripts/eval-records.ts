@@ -6,7 +6,7 @@
  * aggregates only: no held-out note is ever printed.
  *
  *   node dist/scripts/eval-records.js [--file corpus.jsonl] [--second file|none] [--third file|none] [--heldout file|none]
- *     [--detail format,...|all|v:variation] [--variations] [--damage N] [--generated N [--seed S]]
+ *     [--detail format,...|all|v:variation|n:style|r:style] [--variations] [--damage N] [--generated N [--seed S]] [--dictation]
  */
 import { existsSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -16,6 +16,7 @@ import { createDeadlineCalculator, type DeadlineCalculator } from "../deadlines/
 import { draftFromNotes, MAX_NOTES_CHARS, type DraftResult } from "../records/index.js";
 import { damage, seeded, vary, VARIATIONS } from "./note-variations.js";
 import { writeNotes } from "./note-writer.js";
+import { SPEECH_STYLES, speakNotes, speakRecord, type SpeechStyle } from "./note-dictation.js";
 import { fold, readPersonTerms } from "../lexicon/index.js";
 
 /**
@@ -26,6 +27,9 @@ import { fold, readPersonTerms } from "../lexicon/index.js";
  * have been tuned on, and the held-out set is the untuned measure.
  */
 export const DEV_FORMATS = ["headed", "inline", "per_line", "teams_oneline", "email"];
+
+/** The speech style whose dictated notes were not looked at while the dictation reader was changed (round 4). */
+export const DICTATION_HELD_OUT = "caps";
 
 interface GoldAttendee { name: string | null; role: string; agency: string; status: string }
 interface GoldAction { what: string; owner: string | null; due: string | null }
@@ -401,6 +405,25 @@ async function main(): Promise<void> {
       for (const [k, t] of evaluate(varied, calculator, (c) => detailFormats.has(`v:${kind}`) && c.format === kind)) byKind.set(k, add(byKind.get(k) ?? zero(), t));
     }
     report(`Team notes rewritten (${all.length} notes, each variation of all of them; gold records unchanged)`, byKind, false, true);
+  }
+  if (args.includes("--dictation")) {
+    // Every team note read out, and every team gold record said aloud, in each speech style (scripts/note-dictation.ts).
+    // Typed e-mails and tables are not dictated. The style DICTATION_HELD_OUT was never looked at in detail while the
+    // dictation reader was changed: it is the cross-validation by style.
+    const all = [cases, ...[second, third, fourth].filter((f) => f !== "none" && existsSync(f) && !opt("--file")).map(readCases)].flat();
+    const spoken = all.filter((c) => !/^(email|table_)/.test(c.format) && c.format !== "dictated");
+    const read = new Map<string, Tally>();
+    const said = new Map<string, Tally>();
+    let seed = 101;
+    for (const style of SPEECH_STYLES) {
+      const detailOk = () => style !== DICTATION_HELD_OUT || args.includes("--final");
+      const asRead = spoken.map((c) => ({ ...c, format: style, notes: speakNotes(seeded(seed++), c.notes, style) }));
+      for (const [k, t] of evaluate(asRead, calculator, () => detailFormats.has(`n:${style}`) && detailOk())) read.set(k, add(read.get(k) ?? zero(), t));
+      const asSaid = all.map((c) => ({ ...c, format: style, notes: speakRecord(seeded(seed++), c.gold, style as SpeechStyle) }));
+      for (const [k, t] of evaluate(asSaid, calculator, () => detailFormats.has(`r:${style}`) && detailOk())) said.set(k, add(said.get(k) ?? zero(), t));
+    }
+    report(`Team notes read out (${spoken.length} typed notes, each in every speech style; gold unchanged; * = style held out)`, new Map([...read].map(([k, t]) => [k === DICTATION_HELD_OUT ? `*${k}` : k, t])), false, true);
+    report(`Team gold records said aloud (${all.length} records, each in every speech style; * = style held out)`, new Map([...said].map(([k, t]) => [k === DICTATION_HELD_OUT ? `*${k}` : k, t])), false, true);
   }
   const generated = Number(opt("--generated") ?? "0");
   if (generated > 0) {

@@ -7,6 +7,7 @@ import { MainDialog } from "../../dialogs/main-dialog.js";
 import { MemberDialogState } from "../../bot/member-state.js";
 import { SafeguardingBot } from "../../bot/safeguarding-bot.js";
 import { TurnReader } from "../../bot/turn-reader.js";
+import { recordMessage } from "../../records/index.js";
 
 const BOT = { id: "28:bot", name: "Safeguarding assistant" };
 const ALICE = { id: "29:alice", name: "Alice" };
@@ -94,14 +95,21 @@ describe("interruptions in the middle of a draft (1:1 chat)", () => {
   it("an emergency typed mid-draft gets the 999 signpost first and pauses the draft; resume asks the same question again", async () => {
     const { send, words } = harness();
     await send(teams("draft a strategy record", { type: "personal" }));
-    await send(teams("14/05/2025", { type: "personal" }));
+    // After the date the dialog asks the next field the record lacks: the time the discussion started.
+    const asked = await words(teams("14/05/2025", { type: "personal" }));
+    expect(asked).toContain(recordMessage("record.prompt.time"));
     const replies = await send(teams("her dad has a knife and is threatening to kill her right now", { type: "personal" }));
     const first = activityText(replies[0] ?? {});
     expect(first).toMatch(/999/);
     const all = replies.map(activityText).join("\n");
     expect(all).toMatch(/paused/);
-    expect(all).not.toMatch(/I have:/); // the words were not taken as the attendee list
-    expect(await words(teams("resume", { type: "personal" }))).toMatch(/Who took part/);
+    // The words were neither taken nor refused as the answer to the question the draft was on.
+    expect(all).not.toContain(recordMessage("record.error.time"));
+    expect(all).not.toContain(recordMessage("record.prompt.format"));
+    const resumed = await words(teams("resume", { type: "personal" }));
+    expect(resumed).toContain(recordMessage("record.prompt.time"));
+    // The draft carries on from there: a time is read and the next missing field is asked.
+    expect(await words(teams("10:00", { type: "personal" }))).toContain(recordMessage("record.prompt.format"));
   });
 
   it("help inside a dialog explains and asks the same question again, and is not read as an answer", async () => {
@@ -142,6 +150,9 @@ describe("interruptions in the middle of a draft (1:1 chat)", () => {
     await send(teams("draft a strategy record", { type: "personal" }));
     const odd = { type: "message", channelId: "msteams", conversation: { id: `a:${ALICE.id}`, conversationType: "personal" }, from: ALICE, recipient: BOT, value: { something: 1 } };
     expect(await words(odd as Partial<Activity>)).toMatch(/could not tell what that button was for/);
-    expect(await words(teams("14/05/2025", { type: "personal" }))).toMatch(/Who took part/);
+    // The draft is still on its first question: the date is read and the next field the record lacks is asked.
+    const next = await words(teams("14/05/2025", { type: "personal" }));
+    expect(next).not.toContain(recordMessage("record.error.date"));
+    expect(next).toContain(recordMessage("record.prompt.time"));
   });
 });

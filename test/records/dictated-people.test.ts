@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { fixedClock } from "../../core/clock.js";
+import { createDeadlineCalculator } from "../../deadlines/index.js";
+import { joinSpokenLetters } from "../../records/dictated-people.js";
+import { draftFromNotes } from "../../records/index.js";
+
+const calculator = createDeadlineCalculator();
+const draft = (notes: string) => draftFromNotes(notes, { clock: fixedClock("2025-03-20T12:00:00Z"), calculator });
+const people = (notes: string) => draft(notes).record.attendees.map((a) => [a.name?.toLowerCase() ?? null, a.role_code, a.status]);
+const gaps = (notes: string) => {
+  const d = draft(notes);
+  return new Set([...d.gaps, ...(d.checks ?? [])].map((g) => g.field));
+};
+
+// The rest of a dictated note, said as one run: what the people were there for.
+const REST =
+  "the concern is that the child who is six came to school with a bruise on her cheek the child is safe at school today section forty seven agreed no legal action mum will be told today";
+
+describe("short forms said a letter at a time", () => {
+  it("letters that spell a role, title or agency of the lexicon are written as typed; other letters are left", () => {
+    const text = "d c patel and the h v from c a i t and j smith";
+    let out = text;
+    for (const e of joinSpokenLetters(text).reverse()) out = out.slice(0, e.at) + e.text + out.slice(e.at + e.len);
+    expect(out).toBe("DC patel and the HV from CAIT and j smith");
+  });
+});
+
+describe("a dictated list of people with no commas", () => {
+  it("when the role follows each name and nothing joins them, every person is read with their role", () => {
+    expect(people(`strategy discussion on the fourteenth of march twenty twenty five present were sarah jones social worker mike allen team manager detective constable paul grey doctor anita bose paediatrician ${REST}`)).toEqual([
+      ["sarah jones", "social_worker", "took_part"],
+      ["mike allen", "team_manager", "took_part"],
+      ["dc paul grey", "detective", "took_part"],
+      ["dr anita bose", "paediatrician", "took_part"],
+    ]);
+  });
+
+  it("when the role comes before the name, or is said letter by letter, each person is still read apart", () => {
+    const read = people(`strategy discussion on the fourteenth of march twenty twenty five on the call were the social worker jane smith p c tom lee and the h v mary brown ${REST}`);
+    expect(read).toEqual([
+      ["jane smith", "social_worker", "took_part"],
+      ["pc tom lee", "police_officer", "took_part"],
+      ["mary brown", "health_visitor", "took_part"],
+    ]);
+  });
+
+  it("when the list comes before 'were present', it is read and the minimum attendees are met", () => {
+    const notes = `strategy discussion on the fourteenth of march twenty twenty five by phone d c amy shaw zoe clarke health visitor and tom dunn the social worker were present ${REST}`;
+    expect(people(notes)).toEqual([
+      ["dc amy shaw", "detective", "took_part"],
+      ["zoe clarke", "health_visitor", "took_part"],
+      ["tom dunn", "social_worker", "took_part"],
+    ]);
+    const g = gaps(notes);
+    for (const code of ["attendees.social_work", "attendees.health", "attendees.police"]) expect(g.has(code)).toBe(false);
+  });
+
+  it("a person who 'sent apologies' in the middle of the list is recorded as apologies, the others as taking part", () => {
+    const read = people(`strategy discussion on the fourteenth of march twenty twenty five present were sarah jones social worker and d c paul grey beth lowe the school nurse sent her apologies ${REST}`);
+    expect(read).toContainEqual(["beth lowe", "school_nurse", "apologies"]);
+    expect(read).toContainEqual(["sarah jones", "social_worker", "took_part"]);
+    expect(read).toContainEqual(["dc paul grey", "detective", "took_part"]);
+  });
+
+  it("a short dictated note with no punctuation at all is read as dictation", () => {
+    expect(people("strategy discussion today present were sarah jones social worker p c tom lee and the h v section forty seven agreed")).toEqual([
+      ["sarah jones", "social_worker", "took_part"],
+      ["pc tom lee", "police_officer", "took_part"],
+      [null, "health_visitor", "took_part"],
+    ]);
+  });
+});
+
+describe("decisions written under another heading", () => {
+  const head = "Strategy discussion 14/03/2025 10:00 by phone. Ref AB12345.\nPresent: Jo Smith SW, DC Lee Patel police, Ann Cole HV.\nConcerns: bruise to cheek.\nDecisions:\nCrim inv: police lead.\nMum told today by SW.\nChild safe at gran's tonight.\n";
+
+  it("when section 47 is agreed under Actions, the record says so and raises no section 47 gap", () => {
+    const notes = `${head}Actions:\nS47 agreed.\nJo to visit child 17/03.`;
+    expect(draft(notes).record.decisions.section47.decision).toBe("yes");
+    expect(gaps(notes).has("decisions.section47")).toBe(false);
+  });
+
+  it("when legal action is ruled out under Next steps or Information shared, no legal action gap is raised", () => {
+    for (const where of ["Next steps:", "Info shared:"]) {
+      const notes = `${head}S47 agreed.\n${where}\nNo legal action.\nActions:\nJo to visit child 17/03.`;
+      expect(draft(notes).record.decisions.legal_action.decision).toBe("no");
+      expect(gaps(notes).has("decisions.legal_action")).toBe(false);
+    }
+  });
+
+  it("a decision under its own heading wins over words under Actions", () => {
+    const notes = `${head}S47 not agreed.\nActions:\nS47 agreed if the medical shows injury.\nJo to visit child 17/03.`;
+    expect(draft(notes).record.decisions.section47.decision).toBe("no");
+  });
+});
