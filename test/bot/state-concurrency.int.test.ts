@@ -11,6 +11,7 @@ import type { StateStore } from "../../bot/state-store.js";
 import { lightAssistant } from "./light-assistant.js";
 import { RedisServer } from "./redis-server.js";
 import { postMessage } from "./emulator-message.js";
+import { recordMessage, type RecordMessageId } from "../../records/index.js";
 
 // Simultaneous turns of one conversation: through two server instances sharing a real
 // redis-server, and through one instance in memory. Nothing may be lost, and each
@@ -53,10 +54,29 @@ async function say(bot: RunningBot, conversation: string, text: string): Promise
 const NOTES =
   "draft: Strategy discussion 14/05/2025. Present: Jo Smith SW (CSC), DC Patel (police), HV Ann Lee (health). Concerns: bruising to arm.";
 
-/** Drive a record to the step that takes agreed actions one at a time. */
+/** An answer to each question the guided draft may ask before the actions (the notes give the date, people and concerns). */
+const ANSWERS: [RecordMessageId, string][] = [
+  ["record.prompt.time", "10:00"],
+  ["record.prompt.format", "phone call"],
+  ["record.prompt.child_ref", "CR-1234"],
+  ["record.prompt.information_shared", "Police shared previous call-outs; health shared the bruising was seen at the GP."],
+  ["record.prompt.section47", "Yes"],
+  ["record.prompt.criminal_investigation", "no"],
+  ["record.prompt.legal_action", "no"],
+];
+
+/** The dialog's question for the agreed actions, taken one at a time. */
+const ACTIONS_ASKED = /What actions were agreed\?/;
+
+/** Drive a record to the step that takes agreed actions one at a time, answering each question by what it asks. */
 async function toActions(bot: RunningBot, conversation: string): Promise<void> {
-  await say(bot, conversation, NOTES);
-  for (const reply of ["CR-1234", "Yes", "no", "no"]) await say(bot, conversation, reply);
+  let reply = await say(bot, conversation, NOTES);
+  for (let turn = 0; turn < 12 && !ACTIONS_ASKED.test(reply); turn++) {
+    const answer = ANSWERS.find(([id]) => reply.includes(recordMessage(id)));
+    if (!answer) throw new Error(`The draft asked a question this test has no answer for: ${reply.slice(0, 300)}`);
+    reply = await say(bot, conversation, answer[1]);
+  }
+  expect(reply).toMatch(ACTIONS_ASKED);
 }
 
 /** Two actions sent at the same moment (one to each bot), then "done": both must be in the record. */
