@@ -6,6 +6,7 @@ import { deserialise, featuresOf, predict, SPARSE_DIM, type SoftmaxModel } from 
 import { applySafetyNets, ruleLevel } from "./decide.js";
 import { LEVELS, moreUrgent, type TriageLevel } from "./levels.js";
 import { readMessage, type Reading } from "./reader.js";
+import { openPhraseCache, savePhraseCache } from "./phrases.js";
 import { loadRiskModel, type DangerKind, type Speaker } from "./risk-model.js";
 import { signpostFor, signpostText, type Signpost } from "./signposts.js";
 
@@ -156,13 +157,18 @@ export function triageByRules(text: string): TriageResult {
  * rules alone. Nothing here can fail for want of a model.
  */
 export async function createTriage(
-  // `cacheDir` is accepted for callers written for the earlier exemplar cache; the weights are shipped, nothing is cached.
+  // `cacheDir`: where the risk model's compiled phrase tries are kept between runs (the index folder).
   opts: { embeddings?: Embeddings; models?: TriageModels | null; cacheDir?: string } = {},
 ): Promise<Triage> {
   const models = opts.models === undefined ? loadTriageModels() : opts.models;
-  // Compile the risk model now (phrase tries, the speller's word lists: about two seconds),
-  // at start-up, not in the first user's turn.
-  loadRiskModel();
+  // Load the risk model now, at start-up, not in the first user's turn: its phrase tries
+  // from the cache when it holds them, else compiled (about two seconds) and saved there.
+  if (opts.cacheDir) openPhraseCache(opts.cacheDir);
+  try {
+    loadRiskModel();
+  } finally {
+    if (opts.cacheDir) savePhraseCache();
+  }
   const embeddings = opts.embeddings && models && opts.embeddings.id === models.embeddings ? opts.embeddings : undefined;
   return {
     async assess(text: string, assessOpts: AssessOptions = {}): Promise<TriageResult> {
