@@ -29,6 +29,12 @@ import type { AskResult, SignpostView, TriageView } from "./types.js";
 export interface AssistantOptions {
   config: Config;
   clock?: Clock;
+  /**
+   * Run the embedding model on a thread of its own (the bot's assistant threads do, on a
+   * host with two CPUs or more): a turn's retrieval and triage then run beside another
+   * turn's embedding, instead of after it, and the model loads beside the index.
+   */
+  embeddingsThread?: boolean;
 }
 
 export interface JurisdictionOption {
@@ -73,7 +79,8 @@ export class Assistant {
     // One cache in front of the model for every reader: a message's text embedded for its
     // question vector is not embedded again by triage, which reads the same text. Behind
     // it, texts asked for at the same moment (several turns on one thread) share a model call.
-    this.embeddings = new Lazy(async () => new CachedEmbeddings(new BatchingEmbeddings(await createEmbeddings(config))));
+    const threads = options.embeddingsThread ? { workers: 1 } : {};
+    this.embeddings = new Lazy(async () => new CachedEmbeddings(new BatchingEmbeddings(await createEmbeddings(config, threads))));
     this.knowledge = new Lazy(async () =>
       loadKnowledgeBase({ config, embeddings: await this.embeddings.get(), llm: await createChatModel(config) }),
     );
