@@ -1,8 +1,10 @@
 import type { Config } from "../../core/config.js";
 import type { Embeddings } from "./embeddings.js";
 
+import { USE_LITE } from "./embeddings.js";
+
 export type { Embeddings } from "./embeddings.js";
-export { cosine, normalise } from "./embeddings.js";
+export { cosine, normalise, USE_LITE } from "./embeddings.js";
 
 export interface CreateEmbeddingsOptions {
   /**
@@ -21,7 +23,7 @@ export interface CreateEmbeddingsOptions {
 export async function createEmbeddings(config: Pick<Config, "embeddings">, opts: CreateEmbeddingsOptions = {}): Promise<Embeddings> {
   if (opts.workers !== undefined && opts.workers >= 1) {
     const { PooledEmbeddings } = await import("./pooled-embeddings.js");
-    return PooledEmbeddings.start(config, opts.workers);
+    return PooledEmbeddings.start(config, opts.workers, config.embeddings.provider === "use" ? USE_LITE : undefined);
   }
   if (config.embeddings.provider === "transformers") {
     const { TransformersEmbeddings } = await import("./transformers-embeddings.js");
