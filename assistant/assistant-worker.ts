@@ -11,8 +11,8 @@ import type { MessageReading } from "./reading.js";
  * results cross as plain data.
  */
 serveWorker(async () => {
-  const { config } = workerData as { config: Config };
-  const assistant = new Assistant({ config });
+  const { config, embeddingsThread } = workerData as { config: Config; embeddingsThread: boolean };
+  const assistant = new Assistant({ config, embeddingsThread });
   await assistant.warmUp();
   return {
     read: (raw: string, opts: ReadMessageOptions) => assistant.read(raw, opts),

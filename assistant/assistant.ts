@@ -29,6 +29,12 @@ import type { AskResult, SignpostView, TriageView } from "./types.js";
 export interface AssistantOptions {
   config: Config;
   clock?: Clock;
+  /**
+   * Run the embedding model on a thread of its own (the bot's assistant threads do, on a
+   * host with two CPUs or more): a turn's retrieval and triage then run beside another
+   * turn's embedding, instead of after it, and the model loads beside the index.
+   */
+  embeddingsThread?: boolean;
 }
 
 export interface JurisdictionOption {
@@ -62,6 +68,7 @@ export type DraftView = DraftResult & { signpost: SignpostView | null };
  */
 export class Assistant {
   readonly clock: Clock;
+  private readonly model: Lazy<Embeddings & { ready?: Promise<void> }>;
   private readonly embeddings: Lazy<Embeddings>;
   private readonly knowledge: Lazy<KnowledgeBase>;
   private readonly triager: Lazy<Triage>;
@@ -73,7 +80,9 @@ export class Assistant {
     // One cache in front of the model for every reader: a message's text embedded for its
     // question vector is not embedded again by triage, which reads the same text. Behind
     // it, texts asked for at the same moment (several turns on one thread) share a model call.
-    this.embeddings = new Lazy(async () => new CachedEmbeddings(new BatchingEmbeddings(await createEmbeddings(config))));
+    const threads = options.embeddingsThread ? { workers: 1 } : {};
+    this.model = new Lazy(() => createEmbeddings(config, threads));
+    this.embeddings = new Lazy(async () => new CachedEmbeddings(new BatchingEmbeddings(await this.model.get())));
     this.knowledge = new Lazy(async () =>
       loadKnowledgeBase({ config, embeddings: await this.embeddings.get(), llm: await createChatModel(config) }),
     );
@@ -91,7 +100,9 @@ export class Assistant {
 
   /** Load every part now (the bot does this at start-up so the first answer is fast). */
   async warmUp(): Promise<void> {
-    await Promise.all([this.knowledge.get(), this.triager.get(), this.calculatorLazy.get()]);
+    // A model on a thread of its own loads while this thread reads the index: ready means both.
+    const model = this.model.get().then((m) => m.ready);
+    await Promise.all([model, this.knowledge.get(), this.triager.get(), this.calculatorLazy.get()]);
   }
 
   calculator(): Promise<DeadlineCalculator> {

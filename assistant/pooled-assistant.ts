@@ -27,6 +27,8 @@ export interface PooledAssistantOptions {
   config: Config;
   /** Worker threads (see workerCount in core/worker-pool.ts). */
   workers: number;
+  /** Each worker thread runs its embedding model on a thread of its own (see embeddingsThread in assistant.ts). */
+  embeddingsThread?: boolean;
   onEvent?: (event: PoolEvent) => void;
 }
 
@@ -57,7 +59,7 @@ export class PooledAssistant implements AssistantService {
       size: options.workers,
       // A few turns per thread at once: their model calls are batched (BatchingEmbeddings).
       jobsPerWorker: JOBS_PER_WORKER,
-      workerData: { config },
+      workerData: { config, embeddingsThread: options.embeddingsThread ?? false },
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });
     this.calculatorLazy = new Lazy(async () => createDeadlineCalculator({ overrideFile: config.deadlines.holidaysOverrideFile }));

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { loadConfig, type Config } from "../core/config.js";
 import { createLogger, type Logger } from "../core/logger.js";
 import { TurnAbandoned, abandonReason, isTurnAbandoned, withTurnSignal } from "../core/turn-scope.js";
-import { workerCount } from "../core/worker-pool.js";
+import { embeddingsOnOwnThread, workerCount } from "../core/worker-pool.js";
 import { PooledAssistant, type AssistantService } from "../assistant/pooled-assistant.js";
 import { MAX_AUDIO_BYTES } from "../speech/index.js";
 import { MainDialog } from "../dialogs/main-dialog.js";
@@ -70,6 +70,7 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
     options.assistant ??
     new PooledAssistant(config, {
       workers: workerCount(config.server.workerThreads),
+      embeddingsThread: embeddingsOnOwnThread(),
       onEvent: (e) => logger.error({ event: e.type, pool: e.pool, ...(e.type === "worker_exit" ? { code: e.code, restartInMs: e.restartInMs } : { reason: e.message }) }, "worker thread problem"),
     });
 

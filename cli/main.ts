@@ -2,6 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { loadConfig, type Config } from "../core/config.js";
 import { fixedClock, systemClock, type Clock } from "../core/clock.js";
 import { AppError, invalidInput, isAppError } from "../core/errors.js";
+import { embeddingsOnOwnThread } from "../core/worker-pool.js";
 import { createAssistant, type Assistant } from "../assistant/index.js";
 import { presentAsk, presentDeadline, presentNext, presentTriage } from "../assistant/present.js";
 import { BatchLineSchemas, parseCliArgs, type BatchCommand, type CliArgs } from "./args.js";
@@ -56,7 +57,8 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps =
     const config = deps.config ?? loadConfig();
     const clock: Clock = args.today ? fixedClock(`${args.today}T12:00:00Z`) : systemClock;
     if (args.command === "index") return await runIndex(config, io, args.json);
-    const assistant = deps.assistant ?? (await createAssistant({ config, clock }));
+    // The model loads on a thread of its own while this one reads the index and the risk model (cold start).
+    const assistant = deps.assistant ?? (await createAssistant({ config, clock, embeddingsThread: embeddingsOnOwnThread() }));
     if (args.batch !== undefined) return await runBatch(args.command as BatchCommand, args.batch, assistant, io);
     return await runSingle(args, assistant, io);
   } catch (e) {

@@ -62,13 +62,20 @@ interface Slot {
 const MAX_START_ATTEMPTS = 3;
 
 /**
- * Threads for CPU-heavy work: `auto` is one per CPU beyond the event loop's own (at
- * least one), so on a 2-core host the event loop has one core and the model and
- * retrieval the other. Measured on 2 cores: a second thread added about 190 MB
- * (each holds its own model and index) and no throughput, the cores being full.
+ * Assistant threads for CPU-heavy work: `auto` is one per two CPUs (at least one), each
+ * with its embedding model on a thread of its own (embeddingsOnOwnThread), so a 2-core
+ * host runs the model on one core and retrieval and triage on the other, the event loop
+ * (light: about a tenth of a turn's CPU) beside them. Measured on 2 cores, one assistant
+ * thread holding its model kept one core busy and left the other nearly idle; a second
+ * whole assistant thread cost about 190 MB (its own model, index and risk model).
  */
 export function workerCount(setting: number | "auto"): number {
-  return setting === "auto" ? Math.max(1, Math.min(availableParallelism() - 1, 8)) : Math.max(1, setting);
+  return setting === "auto" ? Math.max(1, Math.min(Math.floor(availableParallelism() / 2), 8)) : Math.max(1, setting);
+}
+
+/** Whether each assistant thread runs its embedding model on a thread of its own: where there is a second CPU for it. */
+export function embeddingsOnOwnThread(): boolean {
+  return availableParallelism() >= 2;
 }
 
 /**

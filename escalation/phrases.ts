@@ -1,3 +1,9 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { threadId } from "node:worker_threads";
+import { fromRoot } from "../core/paths.js";
 import { verbForms } from "./morphology.js";
 import { normaliseSentence } from "./normalise.js";
 
@@ -14,6 +20,12 @@ export function screenKey(word: string): string {
  * words is in the screen cannot match any of the phrases, so it is not read further.
  */
 export function screenWords(phrases: readonly string[], welsh: readonly string[] = []): Set<string> {
+  const key = phraseCache ? cacheKey("screen", [phrases, welsh]) : "";
+  const cached = phraseCache?.screens.get(key);
+  if (cached) {
+    phraseCache!.used.add(key);
+    return new Set(cached);
+  }
   const keys = new Set<string>();
   const all = [...phrases.flatMap((p) => compiledKeys(p)), ...welsh.flatMap((p) => mutations(p)).flatMap((p) => compiledKeys(p))];
   for (const p of all) {
@@ -23,29 +35,171 @@ export function screenWords(phrases: readonly string[], welsh: readonly string[]
     const pick = content.length ? [content.sort((a, b) => b.length - a.length)[0]!] : words;
     for (const w of pick) keys.add(screenKey(w));
   }
+  if (phraseCache) {
+    phraseCache.screens.set(key, [...keys]);
+    phraseCache.used.add(key);
+    phraseCache.changed = true;
+  }
   return keys;
 }
 
 /** One word of a compiled phrase: a literal, a prefix (`word*`) or any number (`#`). */
 type Token = { lit: string } | { prefix: string } | { num: true } | { person: true };
 
-/** A node of the word trie: literal children, prefix children, a number child, and whether a phrase ends here. */
-// Most nodes are leaves or have one way on: their maps and lists are made only when
-// needed (the compiled model's tries hold a few million nodes; empty Maps were most of
-// its memory).
-interface Node {
-  lit: Map<string, Node> | null;
-  prefix: { prefix: string; node: Node }[] | null;
-  num: Node | null;
+/** A node of the trie while a set is being built; frozen into a Trie (typed arrays) once built. */
+interface BuildNode {
+  lit: Map<string, BuildNode> | null;
+  prefix: { prefix: string; node: BuildNode }[] | null;
+  num: BuildNode | null;
   /** `<person>`: any noun phrase naming a person (the risk model's people, cues.json). */
-  person: Node | null;
+  person: BuildNode | null;
   end: boolean;
 }
 
-const node = (): Node => ({ lit: null, prefix: null, num: null, person: null, end: false });
+const buildNode = (): BuildNode => ({ lit: null, prefix: null, num: null, person: null, end: false });
+
+/**
+ * Every word a trie names, once for the process, by number: a text's words are looked up
+ * here once and each trie then compares numbers. Numbers are only ever added.
+ */
+const WORDS: string[] = [];
+const WORD_ID = new Map<string, number>();
+function wordId(w: string): number {
+  let id = WORD_ID.get(w);
+  if (id === undefined) {
+    id = WORDS.push(w) - 1;
+    WORD_ID.set(w, id);
+  }
+  return id;
+}
+
+/** Fields of a node in Trie.nodes: its literal edges [from, to), prefix edges [from, to), number child, person child (-1 for none). */
+const STRIDE = 6;
+
+/**
+ * A word trie frozen into typed arrays. The risk model's tries hold about half a million
+ * nodes; as objects with maps they took about 100 MB of heap per thread and most of a
+ * second of garbage collection, as arrays about 15 MB, and they can be saved and loaded whole.
+ * Node 0 is the root. A node's literal edges are sorted by word number (binary search).
+ */
+export class Trie {
+  constructor(
+    readonly nodes: Int32Array,
+    readonly ends: Uint8Array,
+    /** Literal edges: word number and child node. */
+    readonly litWord: Int32Array,
+    readonly litNode: Int32Array,
+    /** Prefix edges: the prefix's word number and child node. */
+    readonly preWord: Int32Array,
+    readonly preNode: Int32Array,
+  ) {}
+
+  static freeze(root: BuildNode): Trie {
+    // Number the nodes breadth first, then lay out each node's edges.
+    const order: BuildNode[] = [root];
+    const index = new Map<BuildNode, number>([[root, 0]]);
+    const add = (n: BuildNode) => {
+      if (!index.has(n)) {
+        index.set(n, order.length);
+        order.push(n);
+      }
+    };
+    let litCount = 0;
+    let preCount = 0;
+    for (let i = 0; i < order.length; i++) {
+      const n = order[i]!;
+      if (n.lit) for (const c of n.lit.values()) add(c), litCount++;
+      if (n.prefix) for (const p of n.prefix) add(p.node), preCount++;
+      if (n.num) add(n.num);
+      if (n.person) add(n.person);
+    }
+    const nodes = new Int32Array(order.length * STRIDE);
+    const ends = new Uint8Array(order.length);
+    const litWord = new Int32Array(litCount);
+    const litNode = new Int32Array(litCount);
+    const preWord = new Int32Array(preCount);
+    const preNode = new Int32Array(preCount);
+    let l = 0;
+    let p = 0;
+    order.forEach((n, i) => {
+      const o = i * STRIDE;
+      ends[i] = n.end ? 1 : 0;
+      nodes[o] = l;
+      if (n.lit) {
+        const edges = [...n.lit].map(([w, c]) => [wordId(w), index.get(c)!] as const).sort((a, b) => a[0] - b[0]);
+        for (const [w, c] of edges) (litWord[l] = w), (litNode[l++] = c);
+      }
+      nodes[o + 1] = l;
+      nodes[o + 2] = p;
+      if (n.prefix) for (const e of n.prefix) (preWord[p] = wordId(e.prefix)), (preNode[p++] = index.get(e.node)!);
+      nodes[o + 3] = p;
+      nodes[o + 4] = n.num ? index.get(n.num)! : -1;
+      nodes[o + 5] = n.person ? index.get(n.person)! : -1;
+    });
+    return new Trie(nodes, ends, litWord, litNode, preWord, preNode);
+  }
+
+  get nodeCount(): number {
+    return this.ends.length;
+  }
+
+  /** The child of node `n` along the word numbered `id`, or -1. */
+  private litChild(n: number, id: number): number {
+    if (id < 0) return -1;
+    let lo = this.nodes[n * STRIDE]!;
+    let hi = this.nodes[n * STRIDE + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const w = this.litWord[mid]!;
+      if (w === id) return this.litNode[mid]!;
+      if (w < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** Every length (in words) of a phrase starting at word k, from node n. */
+  endsAt(n: number, text: TextWords, k: number, depth: number, out: Set<number>): void {
+    if (this.ends[n]) out.add(depth);
+    const w = text.words[k];
+    if (w === undefined || w === "") return;
+    const o = n * STRIDE;
+    const lit = this.litChild(n, text.ids[k]!);
+    if (lit >= 0) this.endsAt(lit, text, k + 1, depth + 1, out);
+    for (let j = this.nodes[o + 2]!, e = this.nodes[o + 3]!; j < e; j++) {
+      if (w.startsWith(WORDS[this.preWord[j]!]!)) this.endsAt(this.preNode[j]!, text, k + 1, depth + 1, out);
+    }
+    const num = this.nodes[o + 4]!;
+    if (num >= 0 && DIGITS.test(w)) this.endsAt(num, text, k + 1, depth + 1, out);
+  }
+
+  /** The longest path from node n along words[k…] that ends a phrase, as a count of words from `start`. */
+  walk(n: number, text: TextWords, start: number, k: number): number {
+    let best = this.ends[n] ? k - start : 0;
+    const w = text.words[k];
+    if (w === undefined || w === "") return best;
+    const o = n * STRIDE;
+    const lit = this.litChild(n, text.ids[k]!);
+    if (lit >= 0) best = Math.max(best, this.walk(lit, text, start, k + 1));
+    for (let j = this.nodes[o + 2]!, e = this.nodes[o + 3]!; j < e; j++) {
+      if (w.startsWith(WORDS[this.preWord[j]!]!)) best = Math.max(best, this.walk(this.preNode[j]!, text, start, k + 1));
+    }
+    const num = this.nodes[o + 4]!;
+    if (num >= 0 && DIGITS.test(w)) best = Math.max(best, this.walk(num, text, start, k + 1));
+    const person = this.nodes[o + 5]!;
+    if (person >= 0 && personTrie) {
+      const lengths = new Set<number>();
+      personTrie.endsAt(0, text, k, 0, lengths);
+      for (const len of lengths) if (len > 0) best = Math.max(best, this.walk(person, text, start, k + len));
+    }
+    return best;
+  }
+}
+
+const DIGITS = /^\d+$/;
 
 /** The trie of person noun phrases a `<person>` slot matches, set once by the risk model. */
-let personRoot: Node | null = null;
+let personTrie: Trie | null = null;
 
 /**
  * Set the noun phrases a `<person>` slot stands for ("me", "my son", "one of our young
@@ -53,50 +207,29 @@ let personRoot: Node | null = null;
  * (determiner, modifier, noun), so a verb's object is every person, not a list per phrase.
  */
 export function setPersonPhrases(phrases: readonly string[]): void {
-  personRoot = new PhraseSet(phrases, [], { nouns: true }).rootNode();
+  personTrie = new PhraseSet(phrases, [], { nouns: true }).trie;
 }
 
-/** Every length (in words) of a phrase of the trie `n` starting at word k. */
-function endsAt(n: Node, words: readonly string[], k: number, depth: number, out: Set<number>): void {
-  if (n.end) out.add(depth);
-  const w = words[k];
-  if (w === undefined || w === "") return;
-  const lit = n.lit?.get(w);
-  if (lit) endsAt(lit, words, k + 1, depth + 1, out);
-  if (n.prefix) for (const p of n.prefix) if (w.startsWith(p.prefix)) endsAt(p.node, words, k + 1, depth + 1, out);
-  if (n.num && DIGITS.test(w)) endsAt(n.num, words, k + 1, depth + 1, out);
+/** A text's words and their numbers in the word table. */
+interface TextWords {
+  words: readonly string[];
+  ids: Int32Array;
 }
-const DIGITS = /^\d+$/;
 
 /** The words of the text last split: the reader asks many phrase sets about the same sentence in a row. */
 let lastNorm = "";
-let lastWords: readonly string[] = [""];
-function wordsOf(norm: string): readonly string[] {
-  if (norm !== lastNorm) {
+let lastTableSize = -1;
+let lastText: TextWords = { words: [""], ids: new Int32Array([-1]) };
+function wordsOf(norm: string): TextWords {
+  if (norm !== lastNorm || WORDS.length !== lastTableSize) {
+    const words = norm.split(" ");
+    const ids = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) ids[i] = WORD_ID.get(words[i]!) ?? -1;
     lastNorm = norm;
-    lastWords = norm.split(" ");
+    lastTableSize = WORDS.length;
+    lastText = { words, ids };
   }
-  return lastWords;
-}
-
-/** The longest path from `n` along words[k…] that ends a phrase, as a count of words from `start`. */
-function walk(n: Node, words: readonly string[], start: number, k: number): number {
-  let best = n.end ? k - start : 0;
-  const w = words[k];
-  if (w === undefined || w === "") return best;
-  const lit = n.lit?.get(w);
-  if (lit) best = Math.max(best, walk(lit, words, start, k + 1));
-  for (let j = 0; n.prefix && j < n.prefix.length; j++) {
-    const p = n.prefix[j]!;
-    if (w.startsWith(p.prefix)) best = Math.max(best, walk(p.node, words, start, k + 1));
-  }
-  if (n.num && DIGITS.test(w)) best = Math.max(best, walk(n.num, words, start, k + 1));
-  if (n.person && personRoot) {
-    const lengths = new Set<number>();
-    endsAt(personRoot, words, k, 0, lengths);
-    for (const len of lengths) if (len > 0) best = Math.max(best, walk(n.person, words, start, k + len));
-  }
-  return best;
+  return lastText;
 }
 
 /**
@@ -105,64 +238,53 @@ function walk(n: Node, words: readonly string[], start: number, k: number): numb
  * ending, `#` any number and `{lemma}` every form of a verb (morphology.ts); Welsh
  * phrases also match the soft, nasal and aspirate mutations of their first word.
  * Phrases are kept in a trie of words, so tens of thousands of generated phrases cost a
- * walk per word of the text, not a regular expression per phrase.
+ * walk per word of the text, not a regular expression per phrase. A set compiled once is
+ * kept in the phrase cache when one is open (see openPhraseCache).
  */
 export class PhraseSet {
   readonly size: number;
-  private readonly root = node();
+  readonly trie: Trie;
 
   /** `nouns`: the last word may also take an s (plurals, and possessives once apostrophes are gone: "babys dad"). */
   constructor(phrases: readonly string[], welsh: readonly string[] = [], opts: { nouns?: boolean } = {}) {
+    const key = phraseCache ? cacheKey("set", [phrases, welsh, opts.nouns === true]) : "";
+    const cached = phraseCache?.sets.get(key);
+    if (cached) {
+      phraseCache!.used.add(key);
+      this.size = cached.size;
+      this.trie = cached.trie;
+      return;
+    }
     const forms = new Set<string>();
     for (const p of phrases) for (const k of compiledKeys(p)) forms.add(k);
     for (const p of welsh) for (const m of mutations(p)) for (const k of compiledKeys(m)) forms.add(k);
     forms.delete("");
     this.size = forms.size;
+    const root = buildNode();
     for (const f of forms) {
       const tokens = f.split(" ").map(toToken);
-      this.insert(tokens);
+      insert(root, tokens);
       const last = tokens[tokens.length - 1]!;
-      if (opts.nouns && "lit" in last && /[a-z]$/.test(last.lit)) this.insert([...tokens.slice(0, -1), { lit: `${last.lit}s` }]);
+      if (opts.nouns && "lit" in last && /[a-z]$/.test(last.lit)) insert(root, [...tokens.slice(0, -1), { lit: `${last.lit}s` }]);
     }
-  }
-
-  private insert(tokens: Token[]): void {
-    let n = this.root;
-    for (const t of tokens) {
-      if ("lit" in t) {
-        n.lit ??= new Map();
-        let next = n.lit.get(t.lit);
-        if (!next) n.lit.set(t.lit, (next = node()));
-        n = next;
-      } else if ("prefix" in t) {
-        n.prefix ??= [];
-        let entry = n.prefix.find((x) => x.prefix === t.prefix);
-        if (!entry) n.prefix.push((entry = { prefix: t.prefix, node: node() }));
-        n = entry.node;
-      } else if ("person" in t) {
-        n = n.person ??= node();
-      } else {
-        n = n.num ??= node();
-      }
+    this.trie = Trie.freeze(root);
+    if (phraseCache) {
+      phraseCache.sets.set(key, { size: this.size, trie: this.trie });
+      phraseCache.used.add(key);
+      phraseCache.changed = true;
     }
-    n.end = true;
-  }
-
-  /** The root of the trie (for the `<person>` slot). */
-  rootNode(): Node {
-    return this.root;
   }
 
   /** The number of words of the longest phrase starting at word `i`, or 0. */
-  private longestAt(words: readonly string[], i: number): number {
-    return walk(this.root, words, i, i);
+  private longestAt(text: TextWords, i: number): number {
+    return this.trie.walk(0, text, i, i);
   }
 
   /** True when any phrase occurs in the normalised text. */
   test(norm: string): boolean {
     if (this.size === 0) return false;
-    const words = wordsOf(norm);
-    for (let i = 0; i < words.length; i++) if (words[i] !== "" && this.longestAt(words, i) > 0) return true;
+    const text = wordsOf(norm);
+    for (let i = 0; i < text.words.length; i++) if (text.words[i] !== "" && this.longestAt(text, i) > 0) return true;
     return false;
   }
 
@@ -170,7 +292,8 @@ export class PhraseSet {
   matches(norm: string): { index: number; text: string }[] {
     if (this.size === 0) return [];
     const out: { index: number; text: string }[] = [];
-    const words = wordsOf(norm);
+    const text = wordsOf(norm);
+    const words = text.words;
     // Character offset of each word's leading space: words[0] is "" (the text starts with a space).
     let offset = -1;
     const starts: number[] = [];
@@ -180,7 +303,7 @@ export class PhraseSet {
     }
     for (let i = 0; i < words.length; i++) {
       if (words[i] === "") continue;
-      const n = this.longestAt(words, i);
+      const n = this.longestAt(text, i);
       if (n === 0) continue;
       out.push({ index: starts[i]!, text: words.slice(i, i + n).join(" ") });
       i += n - 1;
@@ -200,6 +323,28 @@ export class PhraseSet {
     }
     return (out + norm.slice(at)).replace(/ {2,}/g, " ");
   }
+}
+
+function insert(root: BuildNode, tokens: Token[]): void {
+  let n = root;
+  for (const t of tokens) {
+    if ("lit" in t) {
+      n.lit ??= new Map();
+      let next = n.lit.get(t.lit);
+      if (!next) n.lit.set(t.lit, (next = buildNode()));
+      n = next;
+    } else if ("prefix" in t) {
+      n.prefix ??= [];
+      let entry = n.prefix.find((x) => x.prefix === t.prefix);
+      if (!entry) n.prefix.push((entry = { prefix: t.prefix, node: buildNode() }));
+      n = entry.node;
+    } else if ("person" in t) {
+      n = n.person ??= buildNode();
+    } else {
+      n = n.num ??= buildNode();
+    }
+  }
+  n.end = true;
 }
 
 const STAR = "qqstarqq";
@@ -301,4 +446,158 @@ export function mutations(phrase: string): string[] {
     }
   }
   return [...out];
+}
+
+/**
+ * The phrase cache: compiled tries and screens saved to a file (in the index folder) so a
+ * process loads them in milliseconds instead of compiling the risk model's phrases (about
+ * two seconds and most of start-up). Each entry is keyed by a hash of the phrases it was
+ * compiled from, and the file by a fingerprint of the code and data that compile them
+ * (this folder's code, escalation/data/*.json): a change to either compiles afresh.
+ */
+interface PhraseCache {
+  file: string;
+  fingerprint: string;
+  sets: Map<string, { size: number; trie: Trie }>;
+  screens: Map<string, string[]>;
+  /** Entries asked for since the cache was opened: only these are saved. */
+  used: Set<string>;
+  changed: boolean;
+}
+
+let phraseCache: PhraseCache | null = null;
+
+const CACHE_VERSION = 1;
+
+function cacheKey(kind: string, input: unknown): string {
+  return `${kind}:${createHash("sha256").update(JSON.stringify(input)).digest("base64url")}`;
+}
+
+/** A hash of what decides how a phrase compiles: the escalation code (as running) and its data files. */
+function compilerFingerprint(): string {
+  const hash = createHash("sha256").update(String(CACHE_VERSION));
+  const here = fileURLToPath(import.meta.url);
+  const ext = here.endsWith(".ts") ? ".ts" : ".js";
+  const codeDir = dirname(here);
+  const dataDir = fromRoot("escalation", "data");
+  for (const [dir, suffix] of [[codeDir, ext], [dataDir, ".json"]] as const) {
+    for (const f of readdirSync(dir).filter((x) => x.endsWith(suffix) && !x.endsWith(".d.ts")).sort()) {
+      hash.update(f).update(readFileSync(join(dir, f)));
+    }
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * Open the phrase cache kept in `dir`: phrase sets and screens made from now on are taken
+ * from it when it holds them, and compiled (and added) when it does not. A missing,
+ * stale or unreadable file is the same as an empty cache.
+ */
+export function openPhraseCache(dir: string): void {
+  const ext = import.meta.url.endsWith(".ts") ? "ts" : "js";
+  const file = join(dir, `phrase-tries-${ext}.bin`);
+  if (phraseCache?.file === file) return;
+  const fingerprint = compilerFingerprint();
+  phraseCache = { file, fingerprint, sets: new Map(), screens: new Map(), used: new Set(), changed: false };
+  if (!existsSync(file)) return;
+  try {
+    readCacheFile(readFileSync(file), phraseCache);
+  } catch {
+    // A damaged file is compiled over and rewritten: the cache only saves time.
+    phraseCache.sets.clear();
+    phraseCache.screens.clear();
+  }
+}
+
+/** Write the open phrase cache back if anything was compiled since it was opened, and close it. */
+export function savePhraseCache(): void {
+  const cache = phraseCache;
+  phraseCache = null;
+  if (!cache?.changed) return;
+  const tmp = `${cache.file}.${process.pid}.${threadId}.tmp`;
+  try {
+    writeFileSync(tmp, writeCacheFile(cache));
+    // Several threads may compile at once on a first start; each renames its own complete file.
+    renameSync(tmp, cache.file);
+  } catch {
+    // A read-only index folder: every start compiles, as it did before the cache.
+  }
+}
+
+function writeCacheFile(cache: PhraseCache): Buffer {
+  const sets = [...cache.sets].filter(([k]) => cache.used.has(k));
+  const screens = Object.fromEntries([...cache.screens].filter(([k]) => cache.used.has(k)));
+  const header = {
+    version: CACHE_VERSION,
+    fingerprint: cache.fingerprint,
+    words: WORDS,
+    sets: sets.map(([key, s]) => ({ key, size: s.size, nodes: s.trie.nodeCount, lits: s.trie.litWord.length, pres: s.trie.preWord.length })),
+    screens,
+  };
+  const head = Buffer.from(JSON.stringify(header), "utf8");
+  const pad = (n: number) => (4 - (n % 4)) % 4;
+  const parts: Buffer[] = [];
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(head.length);
+  parts.push(len, head, Buffer.alloc(pad(head.length)));
+  for (const [, { trie }] of sets) {
+    for (const a of [trie.nodes, trie.litWord, trie.litNode, trie.preWord, trie.preNode]) parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    parts.push(Buffer.from(trie.ends.buffer, trie.ends.byteOffset, trie.ends.byteLength), Buffer.alloc(pad(trie.ends.byteLength)));
+  }
+  return Buffer.concat(parts);
+}
+
+function readCacheFile(file: Buffer, into: PhraseCache): void {
+  const headLength = file.readUInt32LE(0);
+  const header = JSON.parse(file.subarray(4, 4 + headLength).toString("utf8")) as {
+    version: number;
+    fingerprint: string;
+    words: string[];
+    sets: { key: string; size: number; nodes: number; lits: number; pres: number }[];
+    screens: Record<string, string[]>;
+  };
+  if (header.version !== CACHE_VERSION || header.fingerprint !== into.fingerprint) return;
+  // The tries' arrays are views of one aligned copy of the file.
+  const body = new Uint8Array(file.length);
+  body.set(file);
+  const buffer = body.buffer;
+  let at = 4 + headLength;
+  at += (4 - (at % 4)) % 4;
+  const ints = (n: number) => {
+    const a = new Int32Array(buffer, at, n);
+    at += n * 4;
+    return a;
+  };
+  // The file numbers words in its own table: renumber them into this process's.
+  const remap = Int32Array.from(header.words, (w) => wordId(w));
+  const identity = remap.every((v, i) => v === i);
+  for (const s of header.sets) {
+    const nodes = ints(s.nodes * STRIDE);
+    const litWord = ints(s.lits);
+    const litNode = ints(s.lits);
+    const preWord = ints(s.pres);
+    const preNode = ints(s.pres);
+    const ends = new Uint8Array(buffer, at, s.nodes);
+    at += s.nodes + ((4 - (s.nodes % 4)) % 4);
+    if (!identity) renumber(nodes, litWord, litNode, preWord, remap);
+    into.sets.set(s.key, { size: s.size, trie: new Trie(nodes, ends, litWord, litNode, preWord, preNode) });
+  }
+  if (at !== file.length) throw new Error("phrase cache: length mismatch");
+  for (const [k, v] of Object.entries(header.screens)) into.screens.set(k, v);
+}
+
+/** Renumber a loaded trie's words and re-sort each node's literal edges by the new numbers. */
+function renumber(nodes: Int32Array, litWord: Int32Array, litNode: Int32Array, preWord: Int32Array, remap: Int32Array): void {
+  for (let i = 0; i < preWord.length; i++) preWord[i] = remap[preWord[i]!]!;
+  for (let o = 0; o < nodes.length; o += STRIDE) {
+    const from = nodes[o]!;
+    const to = nodes[o + 1]!;
+    const edges: [number, number][] = [];
+    for (let e = from; e < to; e++) edges.push([remap[litWord[e]!]!, litNode[e]!]);
+    edges.sort((a, b) => a[0] - b[0]);
+    edges.forEach(([w, c], j) => {
+      litWord[from + j] = w;
+      litNode[from + j] = c;
+    });
+  }
 }

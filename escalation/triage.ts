@@ -6,6 +6,7 @@ import { deserialise, featuresOf, predict, SPARSE_DIM, type SoftmaxModel } from 
 import { applySafetyNets, ruleLevel } from "./decide.js";
 import { LEVELS, moreUrgent, type TriageLevel } from "./levels.js";
 import { readMessage, type Reading } from "./reader.js";
+import { openPhraseCache, savePhraseCache } from "./phrases.js";
 import { loadRiskModel, type DangerKind, type Speaker } from "./risk-model.js";
 import { signpostFor, signpostText, type Signpost } from "./signposts.js";
 import { loadSentenceBank, nearDanger, netSentences, type Exclusion, type SentenceBank } from "./sentence-net.js";
@@ -190,16 +191,21 @@ export async function createTriage(
   opts: {
     embeddings?: Embeddings;
     models?: TriageModels | null;
-    // `cacheDir` is accepted for callers written for the earlier exemplar cache; what triage needs is shipped.
+    /** Where the risk model's compiled phrase tries are kept between runs (the index folder). */
     cacheDir?: string;
     /** The sentence net's bank, given directly (evaluation); null turns the net off. By default the shipped bank. */
     bank?: SentenceBank | null;
   } = {},
 ): Promise<Triage> {
   const models = opts.models === undefined ? loadTriageModels() : opts.models;
-  // Compile the risk model now (phrase tries, the speller's word lists: about two seconds),
-  // at start-up, not in the first user's turn.
-  loadRiskModel();
+  // Load the risk model now, at start-up, not in the first user's turn: its phrase tries
+  // from the cache when it holds them, else compiled (about two seconds) and saved there.
+  if (opts.cacheDir) openPhraseCache(opts.cacheDir);
+  try {
+    loadRiskModel();
+  } finally {
+    if (opts.cacheDir) savePhraseCache();
+  }
   const embeddings = opts.embeddings && models && opts.embeddings.id === models.embeddings ? opts.embeddings : undefined;
   // The sentence net needs sentence vectors from the model its bank was built with; without them triage runs without it.
   const bank = opts.bank !== undefined ? opts.bank : opts.embeddings ? loadSentenceBank(opts.embeddings.id, opts.embeddings.dimensions) : null;

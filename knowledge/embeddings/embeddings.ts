@@ -10,6 +10,9 @@ export interface Embeddings {
   embed(texts: readonly string[]): Promise<Float32Array[]>;
 }
 
+/** The bundled model's identity (use-embeddings.ts), known without loading it. */
+export const USE_LITE = { id: "use-lite-512", dimensions: 512 } as const;
+
 /** Dot product of two L2-normalised vectors (their cosine similarity). */
 export function cosine(a: Float32Array, b: Float32Array): number {
   let s = 0;

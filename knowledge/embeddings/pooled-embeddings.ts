@@ -19,16 +19,27 @@ export class PooledEmbeddings implements Embeddings {
     readonly dimensions: number,
   ) {}
 
-  static async start(config: Pick<Config, "embeddings">, workers: number): Promise<PooledEmbeddings> {
+  /**
+   * Start the threads. With the model's identity known beforehand (`known`), return at
+   * once: the model loads on its threads while the caller loads other things, calls wait
+   * for it, and `ready` says when it has loaded. Otherwise wait and ask the model.
+   */
+  static async start(config: Pick<Config, "embeddings">, workers: number, known?: { id: string; dimensions: number }): Promise<PooledEmbeddings> {
     const pool = new WorkerPool({
       name: "embeddings",
       entry: new URL(`./embeddings-worker${ext}`, import.meta.url),
       size: workers,
       workerData: { config: { embeddings: config.embeddings } },
     });
+    if (known) return new PooledEmbeddings(pool, known.id, known.dimensions);
     await pool.ready;
     const info = await pool.run<{ id: string; dimensions: number }>("info", []);
     return new PooledEmbeddings(pool, info.id, info.dimensions);
+  }
+
+  /** Settles when every thread has loaded the model (rejects if it cannot load). */
+  get ready(): Promise<void> {
+    return this.pool.ready;
   }
 
   async embed(texts: readonly string[]): Promise<Float32Array[]> {

