@@ -13,6 +13,8 @@ import { DANGER_KINDS, REGISTERS, SPEAKERS } from "./risk-model.js";
  * the project's earlier labelled examples, kept and given kinds and speakers; `natural`
  * lines (round two) were written by hand as people type them, for the kinds and registers
  * the first round was thinnest on, before the system was changed or measured on them.
+ * `walked.jsonl` (source `hand`, round four) walks the sub-kinds added for sexual assault
+ * now, missing with a threat and exploitation imminent, and adults unsure what to do.
  */
 export const LabelledSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -27,7 +29,7 @@ export const LabelledSchema = z.object({
 });
 export type Labelled = z.infer<typeof LabelledSchema>;
 
-export const LABELLED_FILES = ["hand.jsonl", "examples.jsonl", "generated.jsonl", "natural.jsonl"] as const;
+export const LABELLED_FILES = ["hand.jsonl", "examples.jsonl", "generated.jsonl", "natural.jsonl", "walked.jsonl"] as const;
 
 /** Parse one JSONL file of labelled lines, validated line by line. */
 export function parseLabelled(text: string, name: string): Labelled[] {

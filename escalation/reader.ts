@@ -47,6 +47,13 @@ const SHORT_MESSAGE = 1500;
 const LONG_TEXT = 8000;
 /** Sentences at each end of a long text that are always read in full. */
 const EDGE = 40;
+/**
+ * Beyond this many sentences a "safe now" speaks only for the dangers told near it (two
+ * sentences either side): in a pasted note or a long message, "she is in school today" in
+ * one paragraph does not make "he has her by the throat" in another a past danger.
+ */
+const SAFE_NOW_WHOLE = 5;
+const SAFE_NOW_REACH = 2;
 
 /** When several kinds are found, the more specific one names the danger. */
 const KIND_PRIORITY: readonly DangerKind[] = [
@@ -217,12 +224,19 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
   add("framed", framed);
 
   // 5. Is each danger live? The grammar of the clause that carries it says when, time words correct it.
+  const safeNear = (i: number) => {
+    if (!facts.has("safe_now")) return false;
+    if (n <= SAFE_NOW_WHOLE) return true;
+    for (let j = Math.max(0, i - SAFE_NOW_REACH); j <= Math.min(n - 1, i + SAFE_NOW_REACH); j++) if (m.safe_now!.test(sents[j]!)) return true;
+    return false;
+  };
   for (const f of found) {
     const i = f.hit.sentence;
     const s = timedAt(i);
     const ctx = timedWindow(i);
     const tense = model.subkinds.find((x) => x.kind === f.hit.kind)!.tense;
-    const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: facts.has("safe_now") && adult, safe: facts.has("safe_now"), model });
+    const safe = safeNear(i);
+    const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: safe && adult, safe, model });
     f.hit.live = live.live;
     if (live.live && live.explicitNow) facts.add("explicit_now");
   }
