@@ -81,6 +81,9 @@ const STORY = /\b(?:i|i'm|im|i've|ive|i'd|we|we've|we're|my|our|me|us)\b|\bwhose
 /** A clause that sets a procedural condition ("if a child on a plan moves…") is part of the ask. */
 const CONDITION = /^(?:if|when|where|once|after|before|unless|while|during|following|for|in)\b/i;
 
+/** A shorthand ask set off after a story is a few words ("icpc timescale", "who chairs the strat"). */
+const SHORT_ASK_WORDS = 6;
+
 let storyWordCache: Set<string> | undefined;
 /** The words that tell a case's story: kin, the child described, the telling (knowledge/question-terms.json). */
 function storyWords(): Set<string> {
@@ -103,9 +106,20 @@ export function askingClause(sentence: string): { story: string; ask: string } {
     const tail = sentence.slice(m.index + m[0].length);
     if (tail.split(/\s+/).filter(Boolean).length >= 2) at = m.index + m[0].length;
   }
-  if (at < 0) return { story: "", ask: sentence };
-  const story = sentence.slice(0, at).replace(/[\s,;:–—-]+(?:so|and|but)?\s*$/i, "").trim();
   const particular = new RegExp(`${DATES.source}|${AGES.source}`, "i");
+  if (at < 0) {
+    // Shorthand asks with no question word ("…new phone, icpc timescale"): after a story, the
+    // last short segment set off by a comma, semicolon, colon or dash is the ask.
+    const cut = Math.max(...[...sentence.matchAll(/[,;:]\s*|\s[-–—]+\s+/g)].map((m) => m.index + m[0].length), -1);
+    const tail = cut > 0 ? sentence.slice(cut).trim() : "";
+    const n = tail.split(/\s+/).filter(Boolean).length;
+    if (n < 2 || n > SHORT_ASK_WORDS) return { story: "", ask: sentence };
+    const before = sentence.slice(0, cut).replace(/[\s,;:–—-]+$/, "").trim();
+    const tellsStory = STORY.test(before) || particular.test(before) || words(before).some((w) => storyWords().has(w));
+    if (!tellsStory || CONDITION.test(before)) return { story: "", ask: sentence };
+    return { story: before, ask: tail };
+  }
+  const story = sentence.slice(0, at).replace(/[\s,;:–—-]+(?:so|and|but)?\s*$/i, "").trim();
   if (CONDITION.test(story) && !particular.test(story)) return { story: "", ask: sentence };
   const tells = STORY.test(story) || particular.test(story) || words(story).some((w) => storyWords().has(w));
   if (!tells) return { story: "", ask: sentence };

@@ -73,4 +73,19 @@ describe("the clause that asks, inside a sentence that tells a story first", () 
   it("a comma before a clause that is too short to ask does not split the sentence", () => {
     expect(askingClause("I've got a 15yo, what?").story).toBe("");
   });
+
+  it("after a story, a short shorthand ask set off by a comma or dash is the ask, with no question word", () => {
+    expect(askingClause("Yr 9 lad I work with, mum moved him out of area last week, icpc timescale")).toEqual({
+      story: "Yr 9 lad I work with, mum moved him out of area last week",
+      ask: "icpc timescale",
+    });
+    expect(askingClause("My 15 year old has been missing twice this month - return home interview who does it").ask).toBe("return home interview who does it");
+  });
+
+  it("without a story, or with a procedural condition, the sentence stays whole", () => {
+    expect(askingClause("Strategy discussion, who attends").story).toBe("");
+    expect(askingClause("If the child moves to another area, icpc timescale").story).toBe("");
+    // A long tail is not a shorthand ask.
+    expect(askingClause("I've got a 15yo, his mum told the school he has been staying with an older man most weekends").story).toBe("");
+  });
 });
