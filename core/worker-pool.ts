@@ -58,6 +58,9 @@ interface Slot {
   waiter: { resolve: () => void; reject: (e: unknown) => void } | undefined;
 }
 
+/** How long closing waits for threads still starting before it terminates them anyway. */
+const CLOSE_START_GRACE_MS = 15_000;
+
 /** Threads that die before they were ever ready are retried this many times before the pool gives up. */
 const MAX_START_ATTEMPTS = 3;
 
@@ -129,6 +132,12 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) this.settle(job, new AppError("not_available", `The ${this.options.name} workers have stopped.`));
+    // A thread terminated while it is still starting (loading the model) may never report its
+    // exit, and nothing then keeps the process alive: `safeguard index` with nothing to embed
+    // ended with exit code 13 (an unsettled await). Let starts finish first, for a bounded time.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.ready.catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_START_GRACE_MS)))]);
+    clearTimeout(timer);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 

@@ -21,6 +21,20 @@ function safeguard(args: string[], input?: string) {
 const CITATION_KEYS = ["file", "paragraph", "quote", "section", "title"];
 
 describe("safeguard binary", () => {
+  it("index into an empty folder, with every national text already shipped as a vector, builds and exits 0", async () => {
+    // Nothing is embedded, so the model's threads are closed while still starting: that once left
+    // the process with nothing to wait on and exit code 13, and `npm install` (prepare) failed.
+    const dir = await mkdtemp(join(tmpdir(), "sg-index-"));
+    const r = spawnSync(process.execPath, [fromRoot("bin/safeguard.js"), "index", "--json"], {
+      encoding: "utf8",
+      env: { ...process.env, LOG_LEVEL: "silent", INDEX_DIR: dir },
+      timeout: 120_000,
+    });
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { chunks: number; embedded?: number };
+    expect(out.chunks).toBeGreaterThan(500);
+  });
+
   it("ask --json prints the contract's shape with real citations", () => {
     const r = safeguard(["ask", "who has to be at a strategy discussion?", "--json"]);
     expect(r.code).toBe(0);
