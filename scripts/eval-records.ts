@@ -6,7 +6,7 @@
  * aggregates only: no held-out note is ever printed.
  *
  *   node dist/scripts/eval-records.js [--file corpus.jsonl] [--second file|none] [--third file|none] [--heldout file|none]
- *     [--detail format,...|all|v:variation] [--variations] [--damage N] [--generated N [--seed S]]
+ *     [--detail format,...|all|v:variation] [--variations] [--damage N] [--generated N [--seed S]] [--chat]
  */
 import { existsSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -16,6 +16,7 @@ import { createDeadlineCalculator, type DeadlineCalculator } from "../deadlines/
 import { draftFromNotes, MAX_NOTES_CHARS, type DraftResult } from "../records/index.js";
 import { damage, seeded, vary, VARIATIONS } from "./note-variations.js";
 import { writeNotes } from "./note-writer.js";
+import { chatCases } from "./chat-transcripts.js";
 import { fold, readPersonTerms } from "../lexicon/index.js";
 
 /**
@@ -401,6 +402,12 @@ async function main(): Promise<void> {
       for (const [k, t] of evaluate(varied, calculator, (c) => detailFormats.has(`v:${kind}`) && c.format === kind)) byKind.set(k, add(byKind.get(k) ?? zero(), t));
     }
     report(`Team notes rewritten (${all.length} notes, each variation of all of them; gold records unchanged)`, byKind, false, true);
+  }
+  if (args.includes("--chat")) {
+    // Every team note played out as a chat and pasted as its log, in each style (see scripts/chat-transcripts.ts).
+    const all = [cases, ...[second, third, fourth].filter((f) => f !== "none" && existsSync(f) && !opt("--file")).map(readCases)].flat();
+    const chats = chatCases(all);
+    report(`Team notes as chat transcripts (${chats.length}, by transcript style)`, evaluate(chats, calculator, (c) => detailFormats.has(`c:${c.format}`)), false, true);
   }
   const generated = Number(opt("--generated") ?? "0");
   if (generated > 0) {
