@@ -40,6 +40,8 @@ const QUOTE = /^(?:>|replying to\b|in reply to\b|reply to\b)/i;
 const FIRST_PERSON = /^((?:(?:ok|okay|yes|sure|fine|no problem|will do)[,!.]?\s+)?(?:I'll|I’ll|I will|I can|I'm happy to|I’m happy to|I am happy to|I'm going to|I’m going to|I am going to|I'll also|I will also))\s+(?!be\b|chair)(\S.*)$/i;
 const CHAIRING = /\b(?:I'll chair|I’ll chair|I will chair|I'm chairing|I’m chairing|I am chairing)\b[^.!?]*[.!?]?/i;
 // Someone saying who they are: "Amira here, SW CSC", "Hi, Jo Smith, TM", "SW - Amira Hussain here", "DS Khan, CID".
+const TITLE = /^(?:dr|dc|ds|di|dci|pc|ps|sgt|mr|mrs|ms|miss|mx)\.?\s+/i;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const SELF = /\b(?:here|I'm|I’m|I am|this is|it's|it’s)\b/i;
 
 function headerOf(line: string, at: number): Header | null {
@@ -228,15 +230,20 @@ export function fromTranscript(notes: string): Rewritten | null {
       text = text.trim();
       at += lead;
       if (empty(text)) continue;
-      const chairing = CHAIRING.exec(text);
+      const own = m.name.replace(/\s*\([^)]*\)/, "");
+      const chairing = CHAIRING.exec(text) ?? new RegExp(String.raw`(?:^|[.,!]\s*)((?:${escape(own)}|${escape(own.split(/\s+/).pop() ?? own)}|${escape(own.replace(TITLE, "").split(/\s+/)[0] ?? own)})\s+(?:is\s+)?chairing\b[^.!?]*[.!?]?)`, "i").exec(text);
       if (chairing) {
         w.say("Chair: ", { from: at + chairing.index, to: at + chairing.index + chairing[0].length });
         w.say(m.name.replace(/\s*\([^)]*\)/, ""), { from: at + chairing.index, to: at + chairing.index + chairing[0].length });
         w.say("\n\n", { from: at + chairing.index, to: at + chairing.index + chairing[0].length });
-        const rest = text.slice(0, chairing.index).trimEnd();
-        if (!empty(rest)) {
-          w.copy(rest, at);
-          w.say("\n\n", { from: at, to: at + rest.length });
+        // What else the message says, before and after who chairs, stays a line of its own.
+        const before = text.slice(0, chairing.index).trimEnd();
+        const afterAt = chairing.index + chairing[0].length;
+        const after = text.slice(afterAt).trim();
+        for (const [piece, pieceAt] of [[before, at], [after, at + text.indexOf(after, afterAt)]] as const) {
+          if (empty(piece)) continue;
+          w.copy(piece, pieceAt);
+          w.say("\n\n", { from: pieceAt, to: pieceAt + piece.length });
         }
         continue;
       }

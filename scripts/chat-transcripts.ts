@@ -95,7 +95,9 @@ export function chatCase(c: NoteCase, style: ChatStyle, r: Rng, extra: { concern
   if (senders.length === 0) return null;
   const chair = (g.chair ? senders.find((s) => senderFor(g.chair, [s])) : undefined) ?? senders[0]!;
   const dated = ["teams_export", "whatsapp"].includes(style) || (style === "meeting_chat" && chance(r, 0.3));
-  const date = g.meeting.date ?? (dated ? c.today : null);
+  // Copied from a chat window, messages show only their time, under a day divider ("Wednesday 14 May 2025") when it was copied with them.
+  const divider = !dated && g.meeting.date !== null && chance(r, 0.6);
+  const date = dated ? (g.meeting.date ?? c.today) : divider ? g.meeting.date : null;
   const start = g.meeting.time ? Number(g.meeting.time.slice(0, 2)) * 60 + Number(g.meeting.time.slice(3, 5)) : 9 * 60 + Math.floor(r() * 300);
   const fmt = (iso: string) => dm(iso, true);
   const msgs: Message[] = [];
@@ -178,8 +180,12 @@ export function chatCase(c: NoteCase, style: ChatStyle, r: Rng, extra: { concern
   say(chair, pick(r, ["Thanks all", "Thanks everyone, I'll circulate", "Cheers all"]));
   if (style !== "whatsapp" && chance(r, 0.5)) system(`${pick(r, senders).name} left the chat.`);
 
-  const notes = render(msgs, style, date, suffix, r);
-  const first = msgs[0]!;
+  const days = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  const day = date ? new Date(`${date}T12:00:00Z`) : null;
+  const dividerLine = divider && day ? pick(r, [`${days[day.getUTCDay()]} ${day.getUTCDate()} ${months[day.getUTCMonth()]} ${day.getUTCFullYear()}`, `${day.getUTCDate()} ${months[day.getUTCMonth()]} ${day.getUTCFullYear()}`, dm(date!, true)]) : null;
+  const notes = `${dividerLine ? `${dividerLine}\n` : ""}${render(msgs, style, date, suffix, r)}`;
+  const first = msgs.find((m) => !m.system)!;
   return {
     ...c,
     id: `${c.id}-${style}`,
@@ -188,8 +194,8 @@ export function chatCase(c: NoteCase, style: ChatStyle, r: Rng, extra: { concern
     gold: {
       ...g,
       meeting: { date, time: hhmm(first.minute), format: "virtual" },
-      must_flag: g.must_flag.filter((f) => !(date && f === "date")),
-      must_not_flag: [...new Set([...g.must_not_flag, ...(date ? ["date"] : [])])],
+      must_flag: date ? g.must_flag.filter((f) => f !== "date") : [...new Set([...g.must_flag, "date"])],
+      must_not_flag: date ? [...new Set([...g.must_not_flag, "date"])] : g.must_not_flag.filter((f) => f !== "date"),
     },
   };
 }
