@@ -27,6 +27,7 @@ const SHAPES: { re: RegExp; groups: ("date" | "time" | "name" | "body")[] }[] = 
   { re: new RegExp(String.raw`^\[?(?:(${DATE}),?\s+)?(${TIME})\]?\s*(?:[-–]\s*)?(${NAME}):\s+(.*)$`, "u"), groups: ["date", "time", "name", "body"] },
   // "10:02:15 From Sarah Jones to Everyone: message", "From Sarah Jones to Everyone 10:02:"
   { re: new RegExp(String.raw`^(?:(${DATE})\s+)?(${TIME})?\s*From\s+(${NAME})\s+to\s+[^:\n]{1,40}?:\s*(.*)$`, "u"), groups: ["date", "time", "name", "body"] },
+  { re: new RegExp(String.raw`^From\s+(${NAME})\s+to\s+[^:\n]{1,40}?\s(?:(${DATE})\s+)?(${TIME}):\s*(.*)$`, "u"), groups: ["name", "date", "time", "body"] },
   // "[14/05/2025 10:00] Jo Smith" on its own line
   { re: new RegExp(String.raw`^\[(?:(${DATE}),?\s+)?(${TIME})\]\s*(${NAME})$`, "u"), groups: ["date", "time", "name"] },
   // "Sarah Jones 10:02", "Sarah Jones, 10:02 AM", "Sarah Jones 26/11/2025 10:02" on its own line
@@ -102,9 +103,10 @@ function empty(text: string): boolean {
 }
 
 /** The role and agency words a sender says of themselves, with where they stand; null when the message is not about who they are. */
-function selfIntro(m: Message, line: { text: string; at: number }): Span[] | null {
+function selfIntro(m: Message, line: { text: string; at: number }): { spans: Span[]; role: boolean } | null {
   const words = line.text.split(/\s+/).filter(Boolean);
-  if (words.length > 12 || FIRST_PERSON.test(line.text)) return null;
+  // The chair's opening ("this is the strategy discussion for ...") is about the meeting, not the writer.
+  if (words.length > 12 || FIRST_PERSON.test(line.text) || /\b(strat|strategy|discussion|meeting|ref|reference|apologies|invited|report)\b/i.test(line.text)) return null;
   const first = plain(m.name.replace(/\([^)]*\)/g, "")).split(" ");
   const names = first.filter((w) => w.length > 1 && !["dr", "dc", "ds", "di", "pc", "ps", "mr", "mrs", "ms", "miss"].includes(w));
   const saysName = names.some((n) => plain(line.text).split(" ").includes(n));
@@ -112,7 +114,7 @@ function selfIntro(m: Message, line: { text: string; at: number }): Span[] | nul
   const terms = readPersonTerms(line.text, "list");
   const spans = terms.matches.filter((x) => x.values.some((v) => v.kind === "role" || v.kind === "agency" || (v.kind === "title" && "role" in v && v.role)));
   if (!terms.role && !terms.agency) return null;
-  return spans.map((x) => ({ from: line.at + x.start, to: line.at + x.end }));
+  return { spans: spans.map((x) => ({ from: line.at + x.start, to: line.at + x.end })), role: terms.role !== null };
 }
 
 /** Whether the notes are a pasted chat log: three message headers or more, from one sender or more, in one shape. */
@@ -194,7 +196,7 @@ export function fromTranscript(notes: string): Rewritten | null {
   w.say(" Format: online chat\n\n", headerSpan);
 
   // Who wrote, in the order they first wrote, with what they said of themselves.
-  const senders = new Map<string, { header: Header; intro: Span[] | null }>();
+  const senders = new Map<string, { header: Header; intro: Span[] | null; role?: boolean }>();
   const intros = new Set<{ text: string; at: number }>();
   for (const m of messages) {
     const known = senders.get(m.name) ?? { header: m.header, intro: null };
@@ -203,7 +205,8 @@ export function fromTranscript(notes: string): Rewritten | null {
       const intro = selfIntro(m, line);
       if (intro === null) continue;
       intros.add(line);
-      known.intro ??= intro;
+      // A role said outright ("SW", "DC") outranks an agency alone ("Met Police").
+      if (!known.intro || (!known.role && intro.role)) Object.assign(known, { intro: intro.spans, role: intro.role });
     }
   }
   w.say("Present:\n", headerSpan);

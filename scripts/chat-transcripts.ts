@@ -51,6 +51,7 @@ const AGENCY_WORDS: Record<string, string[]> = {
   other: [""],
 };
 
+const VERBS = /^(see|visit|arrange|share|complete|request|refer|send|speak|talk|interview|update|check|make|contact|book|chase|do|undertake|carry|hold|convene|seize|download|inform|tell|write|liaise|review|attend|obtain|provide|lead|explore|notify|ask|call|ring|phone|email|e-mail|follow|discuss|agree|plan|set|start|conduct|search|begin|return|get|give|take|pass|forward|add|apply|consider|gather|collate|draft|run|put|identify|confirm|meet|offer|support|monitor|ensure|record|trace|locate|find|look|open|close|progress|escalate|report|feed|invite|organise|organize|screen|assess|examine|photograph|secure|safeguard|transfer|let|keep|stay|remain|walk|drive|bring|collect|prepare|submit|re-?visit|re-?interview|liase)\b/i;
 const TITLES = /^(dr|dc|ds|di|pc|ps|sgt|mr|mrs|ms|miss)\.?\s+/i;
 
 interface Message { sender: string | null; text: string; minute: number; system?: boolean }
@@ -90,9 +91,12 @@ const LEGAL = { yes: ["LPM to be requested", "we need a legal planning meeting"]
 
 /** One gold note played out as a chat and pasted in one style; null when nobody named took part (nobody to write). */
 export function chatCase(c: NoteCase, style: ChatStyle, r: Rng, extra: { concerns?: string | null; share?: string | null; welfare?: string | null } = {}): NoteCase | null {
-  const g = c.gold;
-  const senders = g.attendees.filter((a) => a.status === "took_part" && a.name);
+  // Chat programs show the directory's name, capitalised, whatever the notes wrote ("mr ward" is "Mr Ward").
+  const cap = (n: string | null) => n && n.replace(/(^|[\s.'-])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+  const gold = { ...c.gold, attendees: c.gold.attendees.map((a) => ({ ...a, name: a.status === "took_part" ? cap(a.name) : a.name })) };
+  const senders = gold.attendees.filter((a) => a.status === "took_part" && a.name);
   if (senders.length === 0) return null;
+  const g = gold;
   const chair = (g.chair ? senders.find((s) => senderFor(g.chair, [s])) : undefined) ?? senders[0]!;
   const dated = ["teams_export", "whatsapp"].includes(style) || (style === "meeting_chat" && chance(r, 0.3));
   // Copied from a chat window, messages show only their time, under a day divider ("Wednesday 14 May 2025") when it was copied with them.
@@ -172,7 +176,9 @@ export function chatCase(c: NoteCase, style: ChatStyle, r: Rng, extra: { concern
     const due = a.due ? pick(r, [`by ${fmt(a.due)}`, `${fmt(a.due)}`, ...(date && a.due === addDays(date, 1) ? ["tomorrow"] : []), ...(date && a.due === date ? ["today"] : [])]) : "";
     const owner = senderFor(a.owner, senders);
     if (owner) {
-      say(owner, pick(r, [`I'll ${a.what} ${due}`, `I will ${a.what} ${due}`, `I can ${a.what} ${due}`, `I'm happy to ${a.what} ${due}`]).trim());
+      // A task written as a thing ("CP medical") is said with a verb in the first person ("I'll do the CP medical").
+      const task = VERBS.test(a.what) ? a.what : `${pick(r, ["do the", "sort the", "arrange the"])} ${a.what}`;
+      say(owner, pick(r, [`I'll ${task} ${due}`, `I will ${task} ${due}`, `I can ${task} ${due}`, `I'm happy to ${task} ${due}`]).trim());
       if (chance(r, 0.25)) msgs[msgs.length - 1]!.text += " (edited)";
     } else if (a.owner) say(chair, pick(r, [`${a.owner} to ${a.what} ${due}`, `Action: ${a.owner} - ${a.what} ${due}`]).trim());
     else say(chair, pick(r, [`Who can ${a.what}? Needs doing ${due}`, `Still need someone to ${a.what} ${due}`]).trim());
