@@ -122,7 +122,7 @@ export function looksLikeTranscript(notes: string): boolean {
   return readMessages(notes) !== null;
 }
 
-function readMessages(notes: string): { messages: Message[]; divider: { text: string; at: number } | null } | null {
+function readMessages(notes: string): { messages: Message[]; divider: { text: string; at: number } | null; joiners: { name: string; at: number }[] } | null {
   const lines: { text: string; at: number }[] = [];
   let at = 0;
   for (const l of notes.split("\n")) {
@@ -134,6 +134,7 @@ function readMessages(notes: string): { messages: Message[]; divider: { text: st
   let current: Message | null = null;
   let quoting = false;
   let headers = 0;
+  const joiners: { name: string; at: number }[] = [];
   for (const line of lines) {
     const t = line.text.trim();
     const h = headerOf(line.text, line.at);
@@ -157,6 +158,9 @@ function readMessages(notes: string): { messages: Message[]; divider: { text: st
       divider = { text: t, at: line.at + line.text.indexOf(t) };
       continue;
     }
+    // Joining a meeting or call is taking part in it, said or not; being added to a chat is not.
+    const joined = new RegExp(String.raw`^(${NAME})\s+(?:has\s+)?joined\s+the\s+(?:meeting|call)\.?$`, "u").exec(t);
+    if (joined?.[1]) joiners.push({ name: joined[1], at: line.at + line.text.indexOf(joined[1]) });
     if (SYSTEM.test(t) || REACTION.test(t)) continue;
     if (QUOTE.test(t)) {
       quoting = !/["”…]\s*$/.test(t) && !t.startsWith(">");
@@ -170,7 +174,7 @@ function readMessages(notes: string): { messages: Message[]; divider: { text: st
   const under = messages.reduce((n, m) => n + m.lines.length, 0);
   const loose = lines.filter((l) => l.text.trim()).length - under - headers;
   if (loose > headers) return null;
-  return { messages, divider };
+  return { messages, divider, joiners };
 }
 
 function stripSystemBody(body: string): string | null {
@@ -182,7 +186,7 @@ function stripSystemBody(body: string): string | null {
 export function fromTranscript(notes: string): Rewritten | null {
   const read = readMessages(notes);
   if (!read) return null;
-  const { messages, divider } = read;
+  const { messages, divider, joiners } = read;
   const w = new Writer();
   const first = messages.find((m) => m.lines.length > 0) ?? messages[0]!;
   const h = first.header;
@@ -209,10 +213,16 @@ export function fromTranscript(notes: string): Rewritten | null {
       if (!known.intro || (!known.role && intro.role)) Object.assign(known, { intro: intro.spans, role: intro.role });
     }
   }
+  // Those with a role (after their name or in their own words) one a line; the rest as a list of names, which the reader takes as people.
+  const bare: { name: string; at: number }[] = [];
   w.say("Present:\n", headerSpan);
   for (const [name, s] of senders) {
-    w.copy(name, s.header.nameAt);
     const spans = (s.intro ?? []).filter((x) => !name.includes(notes.slice(x.from, x.to)));
+    if (spans.length === 0 && !/\(/.test(name)) {
+      bare.push({ name, at: s.header.nameAt });
+      continue;
+    }
+    w.copy(name, s.header.nameAt);
     if (spans.length > 0 && !/\(/.test(name)) {
       w.say(" - ", spans[0]!);
       spans.forEach((x, i) => {
@@ -221,6 +231,16 @@ export function fromTranscript(notes: string): Rewritten | null {
       });
     }
     w.say("\n", { from: s.header.nameAt, to: s.header.nameAt + name.length });
+  }
+  // Joining a meeting or call is taking part in it.
+  for (const j of joiners) if (![...senders.keys()].some((n) => n === j.name || n.startsWith(`${j.name} (`))) bare.push(j);
+  if (bare.length > 0) {
+    w.say("\nPresent: ", headerSpan);
+    bare.forEach((b, i) => {
+      if (i > 0) w.say(", ", { from: b.at, to: b.at + b.name.length });
+      w.copy(b.name, b.at);
+    });
+    w.say("\n", headerSpan);
   }
   w.say("\n", headerSpan);
 

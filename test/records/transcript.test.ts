@@ -143,6 +143,21 @@ describe("a strategy discussion pasted as a chat log", () => {
     expect(r.actions.find((a) => /home visit/i.test(a.action))?.source).toContain("I'll do the home visit tomorrow");
   });
 
+  it("someone who joined the meeting took part though they wrote nothing; someone added to a chat did not", () => {
+    const r = read(`Priya Shah joined the meeting\n${PASTES.meeting_chat as string}`);
+    expect(person(r, "Priya Shah")?.status).toBe("took_part");
+    expect(person(r, "Sarah Jones")?.status).toBe("took_part");
+    expect(r.attendees).toHaveLength(5);
+    const w = read(PASTES.whatsapp as string);
+    expect(w.attendees).toHaveLength(4);
+  });
+
+  it("a sender who never says their role still took part, by name", () => {
+    const r = read("[10:02] Sarah Jones (TM, CSC): Strategy discussion re C-44120. I'll chair.\n[10:03] Priya Shah: Nothing known to us\n[10:04] Tom Reed (SW): I'll see the child today\n[10:05] Priya Shah: I'll send the GP records tomorrow");
+    expect(person(r, "Priya Shah")?.status).toBe("took_part");
+    expect(r.actions.find((a) => /GP records/.test(a.action))?.owner).toBe("Priya Shah");
+  });
+
   it("notes that are not a chat log are left to the notes reader", () => {
     expect(fromTranscript("Present: Jo Smith SW, DC Patel\nActions: Jo to see child 17/3")).toBeNull();
     expect(looksLikeTranscript("Date: 14/05/2025 10:00\nPresent:\nJo Smith 10:00\nS47 agreed")).toBe(false);
