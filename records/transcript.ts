@@ -20,7 +20,7 @@ const TIME = String.raw`\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?`;
 const DATE = String.raw`\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}`;
 // A sender as chat programs show one: a few capitalised words (a title, initials, hyphens and apostrophes), then perhaps their role in brackets.
 const NAME = String.raw`(?:(?:Dr|DC|DS|DI|DCI|PC|PS|Sgt|Mr|Mrs|Ms|Miss|Mx)\.?\s+)?[A-Z][\p{L}'’.-]*(?:\s+[A-Z\p{Lu}][\p{L}'’.-]*){0,3}(?:\s*\([^()\n]{1,60}\))?`;
-const DAY = String.raw`(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?`;
+const DAY = String.raw`(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+|(?:Yesterday|Today),?\s+)?`;
 
 const SHAPES: { re: RegExp; groups: ("date" | "time" | "name" | "body")[] }[] = [
   // "[10:02] Sarah Jones: message", "26/11/2025, 10:02 - Sarah Jones: message", "[26/11/2025, 10:02:13] Sarah Jones: message"

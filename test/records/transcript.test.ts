@@ -158,6 +158,13 @@ describe("a strategy discussion pasted as a chat log", () => {
     expect(r.actions.find((a) => /GP records/.test(a.action))?.owner).toBe("Priya Shah");
   });
 
+  it("a header copied with the day in words is a header, and gives no date", () => {
+    const r = read("Sarah Jones, Yesterday 10:02 AM\nStrategy discussion. I'll chair.\nTom Reed (SW), Yesterday 10:03 AM\nI'll see the child today\nSarah Jones, Yesterday 10:04 AM\nS47 agreed");
+    expect(r.time).toBe("10:02");
+    expect(r.date).toBeNull();
+    expect(r.actions[0]?.owner).toBe("Tom Reed");
+  });
+
   it("notes that are not a chat log are left to the notes reader", () => {
     expect(fromTranscript("Present: Jo Smith SW, DC Patel\nActions: Jo to see child 17/3")).toBeNull();
     expect(looksLikeTranscript("Date: 14/05/2025 10:00\nPresent:\nJo Smith 10:00\nS47 agreed")).toBe(false);
