@@ -14,6 +14,7 @@ import { readAttendanceProse } from "./prose.js";
 import { attendeeFrom } from "./attendees.js";
 import { normaliseNotes, sentences, splitOutside, squash, type Piece } from "./text.js";
 import { fromDictation, originalWords } from "./dictation.js";
+import { fromTranscript } from "./transcript.js";
 import { hasPhrase, vocabulary, type AttendanceStatus, type SectionKey } from "./vocabulary.js";
 
 /**
@@ -237,7 +238,10 @@ export function parseNotes(
   const checks: Check[] = [];
   let impossible: string | null = null;
   const record = emptyRecord();
-  const typed = normaliseNotes(notes);
+  const pasted = normaliseNotes(notes);
+  // A pasted chat log is read as the notes it amounts to; every field still quotes the log.
+  const chat = fromTranscript(pasted);
+  const typed = chat?.text ?? pasted;
   // Dictated notes are read as typed ones; every field still quotes the words that were said.
   const said = fromDictation(typed);
   const text = said.text;
@@ -424,6 +428,7 @@ export function parseNotes(
     : { value: "england", from: "default", evidence: j.evidence.map(({ words, cue, kind, jurisdiction }) => ({ words, cue, kind, jurisdiction })) };
   checks.push(...attendeeChecks(record), ...actionChecks(record));
   if (text !== typed) quoteSaid(record, (piece) => piece.split("; ").map((p) => originalWords(said, typed, p)).join("; "));
+  if (chat) quoteSaid(record, (piece) => piece.split("; ").map((p) => originalWords(chat, pasted, p)).join("; "));
   return { record, warnings, checks };
 }
 

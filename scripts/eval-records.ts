@@ -6,7 +6,7 @@
  * aggregates only: no held-out note is ever printed.
  *
  *   node dist/scripts/eval-records.js [--file corpus.jsonl] [--second file|none] [--third file|none] [--heldout file|none]
- *     [--detail format,...|all|v:variation|n:style|r:style] [--variations] [--damage N] [--generated N [--seed S]] [--dictation]
+ *     [--detail format,...|all|v:variation|n:style|r:style|c:style] [--variations] [--damage N] [--generated N [--seed S]] [--dictation] [--chat]
  */
 import { existsSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -17,6 +17,7 @@ import { draftFromNotes, MAX_NOTES_CHARS, type DraftResult } from "../records/in
 import { damage, seeded, vary, VARIATIONS } from "./note-variations.js";
 import { writeNotes } from "./note-writer.js";
 import { SPEECH_STYLES, speakNotes, speakRecord, type SpeechStyle } from "./note-dictation.js";
+import { chatCases } from "./chat-transcripts.js";
 import { fold, readPersonTerms } from "../lexicon/index.js";
 
 /**
@@ -424,6 +425,12 @@ async function main(): Promise<void> {
     }
     report(`Team notes read out (${spoken.length} typed notes, each in every speech style; gold unchanged; * = style held out)`, new Map([...read].map(([k, t]) => [k === DICTATION_HELD_OUT ? `*${k}` : k, t])), false, true);
     report(`Team gold records said aloud (${all.length} records, each in every speech style; * = style held out)`, new Map([...said].map(([k, t]) => [k === DICTATION_HELD_OUT ? `*${k}` : k, t])), false, true);
+  }
+  if (args.includes("--chat")) {
+    // Every team note played out as a chat and pasted as its log, in each style (see scripts/chat-transcripts.ts).
+    const all = [cases, ...[second, third, fourth].filter((f) => f !== "none" && existsSync(f) && !opt("--file")).map(readCases)].flat();
+    const chats = chatCases(all);
+    report(`Team notes as chat transcripts (${chats.length}, by transcript style)`, evaluate(chats, calculator, (c) => detailFormats.has(`c:${c.format}`)), false, true);
   }
   const generated = Number(opt("--generated") ?? "0");
   if (generated > 0) {

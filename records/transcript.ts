@@ -1,0 +1,289 @@
+import { readPersonTerms } from "../lexicon/index.js";
+import type { Rewritten } from "./dictation.js";
+import { hasPhrase, vocabulary } from "./vocabulary.js";
+
+/**
+ * A strategy discussion held over a Teams chat or call and pasted as its chat log, rewritten as
+ * the notes the reader already reads: a meeting line from the first timestamp, a "Present:" list
+ * of the people who wrote (with the role and agency after their name or said in their own words),
+ * the chair, and the messages as lines of notes, a task someone takes on in the first person
+ * ("I'll do the home visit tomorrow") written with the sender as its doer. System lines
+ * (joined, left, added), reactions, "(edited)" and quoted replies are set aside. Every character
+ * of the rewrite keeps the span of the log it came from, so each `source` quotes the log.
+ */
+
+interface Span { from: number; to: number }
+interface Header { name: string; nameAt: number; date: string | null; dateAt: number; time: string; timeAt: number; lineAt: number; lineEnd: number; body: string | null; bodyAt: number }
+interface Message { name: string; header: Header; lines: { text: string; at: number }[] }
+
+const TIME = String.raw`\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?`;
+const DATE = String.raw`\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}`;
+// A sender as chat programs show one: a few capitalised words (a title, initials, hyphens and apostrophes), then perhaps their role in brackets.
+const NAME = String.raw`(?:(?:Dr|DC|DS|DI|DCI|PC|PS|Sgt|Mr|Mrs|Ms|Miss|Mx)\.?\s+)?[A-Z][\p{L}'’.-]*(?:\s+[A-Z\p{Lu}][\p{L}'’.-]*){0,3}(?:\s*\([^()\n]{1,60}\))?`;
+const DAY = String.raw`(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+|(?:Yesterday|Today),?\s+)?`;
+
+const SHAPES: { re: RegExp; groups: ("date" | "time" | "name" | "body")[] }[] = [
+  // "[10:02] Sarah Jones: message", "26/11/2025, 10:02 - Sarah Jones: message", "[26/11/2025, 10:02:13] Sarah Jones: message"
+  { re: new RegExp(String.raw`^\[?(?:(${DATE}),?\s+)?(${TIME})\]?\s*(?:[-–]\s*)?(${NAME}):\s+(.*)$`, "u"), groups: ["date", "time", "name", "body"] },
+  // "10:02:15 From Sarah Jones to Everyone: message", "From Sarah Jones to Everyone 10:02:"
+  { re: new RegExp(String.raw`^(?:(${DATE})\s+)?(${TIME})?\s*From\s+(${NAME})\s+to\s+[^:\n]{1,40}?:\s*(.*)$`, "u"), groups: ["date", "time", "name", "body"] },
+  { re: new RegExp(String.raw`^From\s+(${NAME})\s+to\s+[^:\n]{1,40}?\s(?:(${DATE})\s+)?(${TIME}):\s*(.*)$`, "u"), groups: ["name", "date", "time", "body"] },
+  // "[14/05/2025 10:00] Jo Smith" on its own line
+  { re: new RegExp(String.raw`^\[(?:(${DATE}),?\s+)?(${TIME})\]\s*(${NAME})$`, "u"), groups: ["date", "time", "name"] },
+  // "Sarah Jones 10:02", "Sarah Jones, 10:02 AM", "Sarah Jones 26/11/2025 10:02" on its own line
+  { re: new RegExp(String.raw`^(${NAME}),?\s+${DAY}(?:(${DATE}),?\s+)?(${TIME})$`, "u"), groups: ["name", "date", "time"] },
+];
+
+const SYSTEM = /^(?:\S.{0,80}?\s(?:joined|left|has joined|has left)(?:\s+the\s+(?:meeting|chat|call|conversation))?|.{0,80}\b(?:was added to|added .{1,200} to|removed .{1,80} from) the (?:chat|meeting|conversation)|.{0,80}\badded\s+.{1,200}|.{0,80}\bjoined using this group's invite link|(?:meeting|call|recording) (?:started|ended)(?:: .*)?|messages and calls are end-to-end encrypted.*)\.?$/i;
+const REACTION = /^(?:(?:\p{Extended_Pictographic}|\uFE0F)+\s*\d*|(?:like|heart|laugh|surprised|sad|angry)\s*(?:\p{Extended_Pictographic}\s*)?\d*|\d+\s+(?:like|heart|laugh|surprised|sad|angry)?\s*reactions?\.?)$/iu;
+const EDITED = /\s*\(?\bedited\)?\.?\s*$/i;
+const QUOTE = /^(?:>|replying to\b|in reply to\b|reply to\b)/i;
+const FIRST_PERSON = /^((?:(?:ok|okay|yes|sure|fine|no problem|will do)[,!.]?\s+)?(?:I'll|I’ll|I will|I can|I'm happy to|I’m happy to|I am happy to|I'm going to|I’m going to|I am going to|I'll also|I will also))\s+(?!be\b|chair)(\S.*)$/i;
+const CHAIRING = /\b(?:I'll chair|I’ll chair|I will chair|I'm chairing|I’m chairing|I am chairing)\b[^.!?]*[.!?]?/i;
+// Someone saying who they are: "Amira here, SW CSC", "Hi, Jo Smith, TM", "SW - Amira Hussain here", "DS Khan, CID".
+const TITLE = /^(?:dr|dc|ds|di|dci|pc|ps|sgt|mr|mrs|ms|miss|mx)\.?\s+/i;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const SELF = /\b(?:here|I'm|I’m|I am|this is|it's|it’s)\b/i;
+
+function headerOf(line: string, at: number): Header | null {
+  const text = line.trimEnd();
+  for (const { re, groups } of SHAPES) {
+    const m = re.exec(text.trim());
+    if (!m) continue;
+    const lead = text.length - text.trimStart().length;
+    const got: Partial<Record<"date" | "time" | "name" | "body", { text: string; at: number }>> = {};
+    let cursor = 0;
+    groups.forEach((g, i) => {
+      const v = m[i + 1];
+      if (v === undefined) return;
+      const where = text.indexOf(v, lead + cursor);
+      got[g] = { text: v, at: at + where };
+      cursor = where - lead + v.length;
+    });
+    if (!got.name || !got.time) continue;
+    const name = got.name.text.trim();
+    // A heading or a label is not a sender ("Date 10:00", "Present: ...").
+    if (/^(date|time|present|attendees|actions?|decisions?|concerns|chair|apologies|meeting|strategy)\b/i.test(name)) continue;
+    return {
+      name, nameAt: got.name.at, date: got.date?.text ?? null, dateAt: got.date?.at ?? -1, time: got.time.text, timeAt: got.time.at,
+      lineAt: at + lead, lineEnd: at + text.length, body: got.body?.text ?? null, bodyAt: got.body?.at ?? -1,
+    };
+  }
+  return null;
+}
+
+/** Text rewritten piece by piece, every character keeping the span of the log it came from. */
+class Writer {
+  readonly out: Rewritten = { text: "", from: [], to: [] };
+  copy(text: string, at: number): void {
+    for (let i = 0; i < text.length; i++) {
+      this.out.from.push(at + i);
+      this.out.to.push(at + i + 1);
+    }
+    this.out.text += text;
+  }
+  say(text: string, span: Span): void {
+    for (let i = 0; i < text.length; i++) {
+      this.out.from.push(span.from);
+      this.out.to.push(span.to);
+    }
+    this.out.text += text;
+  }
+}
+
+const plain = (s: string) => s.toLowerCase().replace(/[^\p{L}\s]/gu, " ").replace(/\s+/g, " ").trim();
+
+/** A message that says nothing for the record ("Morning all", "Thanks", "Joined", "👍"). */
+function empty(text: string): boolean {
+  const v = vocabulary();
+  const p = plain(text);
+  if (p === "") return true;
+  const words = ["joined", "here", "ok", "okay", "yes", "no problem", "will do", "bye", "great", "agreed"];
+  return [...v.greetings, ...v.closings, ...words].some((g) => p === g) || (p.split(" ").length <= 4 && [...v.greetings, ...v.closings].some((g) => p.startsWith(`${g} `) && p.split(" ").every((w) => hasPhrase([...v.greetings, ...v.closings, "all", "everyone", "folks", "team"], w))));
+}
+
+/** The role and agency words a sender says of themselves, with where they stand; null when the message is not about who they are. */
+function selfIntro(m: Message, line: { text: string; at: number }): { spans: Span[]; role: boolean } | null {
+  const words = line.text.split(/\s+/).filter(Boolean);
+  // The chair's opening ("this is the strategy discussion for ...") is about the meeting, not the writer.
+  if (words.length > 12 || FIRST_PERSON.test(line.text) || /\b(strat|strategy|discussion|meeting|ref|reference|apologies|invited|report)\b/i.test(line.text)) return null;
+  const first = plain(m.name.replace(/\([^)]*\)/g, "")).split(" ");
+  const names = first.filter((w) => w.length > 1 && !["dr", "dc", "ds", "di", "pc", "ps", "mr", "mrs", "ms", "miss"].includes(w));
+  const saysName = names.some((n) => plain(line.text).split(" ").includes(n));
+  if (!SELF.test(line.text) && !saysName) return null;
+  const terms = readPersonTerms(line.text, "list");
+  const spans = terms.matches.filter((x) => x.values.some((v) => v.kind === "role" || v.kind === "agency" || (v.kind === "title" && "role" in v && v.role)));
+  if (!terms.role && !terms.agency) return null;
+  return { spans: spans.map((x) => ({ from: line.at + x.start, to: line.at + x.end })), role: terms.role !== null };
+}
+
+/** Whether the notes are a pasted chat log: three message headers or more, from one sender or more, in one shape. */
+export function looksLikeTranscript(notes: string): boolean {
+  return readMessages(notes) !== null;
+}
+
+function readMessages(notes: string): { messages: Message[]; divider: { text: string; at: number } | null; joiners: { name: string; at: number }[] } | null {
+  const lines: { text: string; at: number }[] = [];
+  let at = 0;
+  for (const l of notes.split("\n")) {
+    lines.push({ text: l, at });
+    at += l.length + 1;
+  }
+  const messages: Message[] = [];
+  let divider: { text: string; at: number } | null = null;
+  let current: Message | null = null;
+  let quoting = false;
+  let headers = 0;
+  const joiners: { name: string; at: number }[] = [];
+  for (const line of lines) {
+    const t = line.text.trim();
+    const h = headerOf(line.text, line.at);
+    if (h) {
+      headers++;
+      quoting = false;
+      current = { name: h.name, header: h, lines: [] };
+      messages.push(current);
+      if (h.body !== null) {
+        const body = stripSystemBody(h.body);
+        if (body !== null && !SYSTEM.test(body)) current.lines.push({ text: body, at: h.bodyAt });
+      }
+      continue;
+    }
+    if (t === "") {
+      quoting = false;
+      continue;
+    }
+    // A day divider above the messages ("Wednesday 14 May 2025", "14/05/2025").
+    if (!current && !divider && new RegExp(String.raw`^${DAY}(?:${DATE}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+(?:\s+\d{4})?)$`).test(t)) {
+      divider = { text: t, at: line.at + line.text.indexOf(t) };
+      continue;
+    }
+    // Joining a meeting or call is taking part in it, said or not; being added to a chat is not.
+    const joined = new RegExp(String.raw`^(${NAME})\s+(?:has\s+)?joined\s+the\s+(?:meeting|call)\.?$`, "u").exec(t);
+    if (joined?.[1]) joiners.push({ name: joined[1], at: line.at + line.text.indexOf(joined[1]) });
+    if (SYSTEM.test(t) || REACTION.test(t)) continue;
+    if (QUOTE.test(t)) {
+      quoting = !/["”…]\s*$/.test(t) && !t.startsWith(">");
+      continue;
+    }
+    if (quoting) continue;
+    if (current) current.lines.push({ text: line.text, at: line.at });
+  }
+  if (headers < 3) return null;
+  // Nearly every line of substance sits under a header: notes with a few timestamped lines are not a log.
+  const under = messages.reduce((n, m) => n + m.lines.length, 0);
+  const loose = lines.filter((l) => l.text.trim()).length - under - headers;
+  if (loose > headers) return null;
+  return { messages, divider, joiners };
+}
+
+function stripSystemBody(body: string): string | null {
+  const t = body.trim();
+  return t === "" || REACTION.test(t) ? null : body;
+}
+
+/** The chat log rewritten as notes, or null when the notes are not a chat log. */
+export function fromTranscript(notes: string): Rewritten | null {
+  const read = readMessages(notes);
+  if (!read) return null;
+  const { messages, divider, joiners } = read;
+  const w = new Writer();
+  const first = messages.find((m) => m.lines.length > 0) ?? messages[0]!;
+  const h = first.header;
+  const headerSpan = { from: h.lineAt, to: h.lineEnd };
+  // When: the first message's time, and its date (or the day divider above it) when the log shows one.
+  w.say("Date: ", headerSpan);
+  if (h.date) w.copy(h.date, h.dateAt);
+  else if (divider) w.copy(divider.text, divider.at);
+  w.say(" Time: ", headerSpan);
+  w.copy(h.time, h.timeAt);
+  w.say(" Format: online chat\n\n", headerSpan);
+
+  // Who wrote, in the order they first wrote, with what they said of themselves.
+  const senders = new Map<string, { header: Header; intro: Span[] | null; role?: boolean }>();
+  const intros = new Set<{ text: string; at: number }>();
+  for (const m of messages) {
+    const known = senders.get(m.name) ?? { header: m.header, intro: null };
+    senders.set(m.name, known);
+    for (const line of m.lines) {
+      const intro = selfIntro(m, line);
+      if (intro === null) continue;
+      intros.add(line);
+      // A role said outright ("SW", "DC") outranks an agency alone ("Met Police").
+      if (!known.intro || (!known.role && intro.role)) Object.assign(known, { intro: intro.spans, role: intro.role });
+    }
+  }
+  // Those with a role (after their name or in their own words) one a line; the rest as a list of names, which the reader takes as people.
+  const bare: { name: string; at: number }[] = [];
+  w.say("Present:\n", headerSpan);
+  for (const [name, s] of senders) {
+    const spans = (s.intro ?? []).filter((x) => !name.includes(notes.slice(x.from, x.to)));
+    if (spans.length === 0 && !/\(/.test(name)) {
+      bare.push({ name, at: s.header.nameAt });
+      continue;
+    }
+    w.copy(name, s.header.nameAt);
+    if (spans.length > 0 && !/\(/.test(name)) {
+      w.say(" - ", spans[0]!);
+      spans.forEach((x, i) => {
+        if (i > 0) w.say(", ", x);
+        w.copy(notes.slice(x.from, x.to), x.from);
+      });
+    }
+    w.say("\n", { from: s.header.nameAt, to: s.header.nameAt + name.length });
+  }
+  // Joining a meeting or call is taking part in it.
+  for (const j of joiners) if (![...senders.keys()].some((n) => n === j.name || n.startsWith(`${j.name} (`))) bare.push(j);
+  if (bare.length > 0) {
+    w.say("\nPresent: ", headerSpan);
+    bare.forEach((b, i) => {
+      if (i > 0) w.say(", ", { from: b.at, to: b.at + b.name.length });
+      w.copy(b.name, b.at);
+    });
+    w.say("\n", headerSpan);
+  }
+  w.say("\n", headerSpan);
+
+  for (const m of messages) {
+    for (const line of m.lines) {
+      if (intros.has(line)) continue;
+      let text = line.text.replace(EDITED, "");
+      let at = line.at;
+      const lead = text.length - text.trimStart().length;
+      text = text.trim();
+      at += lead;
+      if (empty(text)) continue;
+      const own = m.name.replace(/\s*\([^)]*\)/, "");
+      const chairing = CHAIRING.exec(text) ?? new RegExp(String.raw`(?:^|[.,!]\s*)((?:${escape(own)}|${escape(own.split(/\s+/).pop() ?? own)}|${escape(own.replace(TITLE, "").split(/\s+/)[0] ?? own)})\s+(?:is\s+)?chairing\b[^.!?]*[.!?]?)`, "i").exec(text);
+      if (chairing) {
+        w.say("Chair: ", { from: at + chairing.index, to: at + chairing.index + chairing[0].length });
+        w.say(m.name.replace(/\s*\([^)]*\)/, ""), { from: at + chairing.index, to: at + chairing.index + chairing[0].length });
+        w.say("\n\n", { from: at + chairing.index, to: at + chairing.index + chairing[0].length });
+        // What else the message says, before and after who chairs, stays a line of its own.
+        const before = text.slice(0, chairing.index).trimEnd();
+        const afterAt = chairing.index + chairing[0].length;
+        const after = text.slice(afterAt).trim();
+        for (const [piece, pieceAt] of [[before, at], [after, at + text.indexOf(after, afterAt)]] as const) {
+          if (empty(piece)) continue;
+          w.copy(piece, pieceAt);
+          w.say("\n\n", { from: pieceAt, to: pieceAt + piece.length });
+        }
+        continue;
+      }
+      // "Action: ..." in one message of many is a line of the actions, not a heading over the rest of the chat.
+      const label = /^actions?\s*[:-]\s*/i.exec(text);
+      if (label) {
+        at += label[0].length;
+        text = text.slice(label[0].length);
+      }
+      const mine = FIRST_PERSON.exec(text);
+      if (mine) {
+        const said = { from: at, to: at + (mine[1] ?? "").length };
+        w.say(`${m.name.replace(/\s*\([^)]*\)/, "")} to `, said);
+        w.copy(mine[2] ?? "", at + text.length - (mine[2] ?? "").length);
+      } else w.copy(text, at);
+      w.say("\n\n", { from: at, to: at + text.length });
+    }
+  }
+  return w.out;
+}

@@ -1,0 +1,195 @@
+import { describe, expect, it } from "vitest";
+import { fixedClock } from "../../core/clock.js";
+import { parseNotes } from "../../records/index.js";
+import { fromTranscript, looksLikeTranscript } from "../../records/transcript.js";
+import { CHAT_STYLES, chatCases } from "../../scripts/chat-transcripts.js";
+
+const clock = fixedClock("2025-11-27T12:00:00Z");
+const read = (notes: string) => parseNotes(notes, clock).record;
+const person = (r: ReturnType<typeof read>, name: string) => r.attendees.find((a) => a.name?.includes(name));
+
+// One discussion pasted in the ways chat programs copy it.
+const PASTES: Record<string, string> = {
+  teams_desktop: `Wednesday 26 November 2025
+Sarah Jones 10:02
+Morning all, strategy discussion re child ref C-44120. I'll chair.
+
+Sarah Jones 10:02
+Sarah here, TM CSC
+
+Tom Reed 10:03
+Tom here, SW CSC
+
+DS Amir Khan 10:03
+DS Khan here, CID
+
+Dr Lucy Evans 10:04
+Hi, Lucy Evans, community paeds
+
+Sarah Jones 10:06
+S47 agreed, threshold met
+
+DS Amir Khan 10:07
+I'll arrange the ABE interview by 28/11/2025 (edited)
+
+Tom Reed 10:07
+I'll do the home visit tomorrow
+2 Like reactions.
+
+Sarah Jones 10:09
+Thanks all
+Tom Reed left the chat.`,
+  bracket_time: `[10:02] Sarah Jones: Morning all, strategy discussion re child ref C-44120. I'll chair.
+[10:02] Sarah Jones: Sarah here, TM CSC
+[10:03] Tom Reed: Tom here, SW CSC
+[10:03] DS Amir Khan: DS Khan here, CID
+[10:04] Dr Lucy Evans: Hi, Lucy Evans, community paeds
+[10:06] Sarah Jones: S47 agreed, threshold met
+[10:07] DS Amir Khan: I'll arrange the ABE interview by 28/11/2025 (edited)
+[10:07] Tom Reed: I'll do the home visit tomorrow
+[10:09] Sarah Jones: Thanks all`,
+  whatsapp: `26/11/2025, 10:01 - Sarah Jones added Tom Reed, DS Amir Khan, Dr Lucy Evans
+26/11/2025, 10:02 - Sarah Jones: Morning all, strategy discussion re child ref C-44120. I'll chair.
+26/11/2025, 10:02 - Sarah Jones: Sarah here, TM CSC
+26/11/2025, 10:03 - Tom Reed: Tom here, SW CSC
+26/11/2025, 10:03 - DS Amir Khan: DS Khan here, CID
+26/11/2025, 10:04 - Dr Lucy Evans: Hi, Lucy Evans, community paeds
+26/11/2025, 10:06 - Sarah Jones: S47 agreed, threshold met
+26/11/2025, 10:07 - DS Amir Khan: I'll arrange the ABE interview by 28/11/2025
+26/11/2025, 10:07 - Tom Reed: I'll do the home visit tomorrow
+26/11/2025, 10:09 - Sarah Jones: Thanks all`,
+  role_suffix: `[26/11/2025 10:02] Sarah Jones (TM, CSC)
+Morning all, strategy discussion re child ref C-44120. I'll chair.
+[26/11/2025 10:03] Tom Reed (SW, CSC)
+Morning
+[26/11/2025 10:03] DS Amir Khan (CID)
+Here
+[26/11/2025 10:04] Dr Lucy Evans (community paeds)
+Hi all
+[26/11/2025 10:06] Sarah Jones (TM, CSC)
+S47 agreed, threshold met
+[26/11/2025 10:07] DS Amir Khan (CID)
+I'll arrange the ABE interview by 28/11/2025
+[26/11/2025 10:07] Tom Reed (SW, CSC)
+I'll do the home visit tomorrow`,
+  meeting_chat: `Sarah Jones joined the meeting
+10:02:11 From Sarah Jones to Everyone:
+Morning all, strategy discussion re child ref C-44120. I'll chair.
+10:02:40 From Sarah Jones to Everyone:
+Sarah here, TM CSC
+10:03:02 From Tom Reed to Everyone:
+Tom here, SW CSC
+10:03:30 From DS Amir Khan to Everyone:
+DS Khan here, CID
+10:04:01 From Dr Lucy Evans to Everyone:
+Hi, Lucy Evans, community paeds
+10:06:12 From Sarah Jones to Everyone:
+S47 agreed, threshold met
+10:07:05 From DS Amir Khan to Everyone:
+I'll arrange the ABE interview by 28/11/2025
+10:07:40 From Tom Reed to Everyone:
+I'll do the home visit tomorrow`,
+};
+
+describe("a strategy discussion pasted as a chat log", () => {
+  it.each(Object.keys(PASTES))("when pasted as %s, everyone who wrote took part with the role they gave", (style) => {
+    const r = read(PASTES[style] as string);
+    expect(r.attendees.filter((a) => a.status === "took_part").map((a) => a.name)).toEqual(["Sarah Jones", "Tom Reed", "DS Amir Khan", "Dr Lucy Evans"]);
+    expect(person(r, "Tom Reed")?.role_code).toBe("social_worker");
+    expect(person(r, "Amir Khan")?.agency_code).toBe("police");
+    expect(person(r, "Lucy Evans")?.agency_code).toBe("health");
+    expect(r.chair).toBe("Sarah Jones");
+  });
+
+  it.each(Object.keys(PASTES))("when pasted as %s, a task taken on in the first person is owned by whoever wrote it", (style) => {
+    const r = read(PASTES[style] as string);
+    const abe = r.actions.find((a) => /ABE/i.test(a.action));
+    expect(abe?.owner).toMatch(/Khan/);
+    expect(abe?.due).toBe("2025-11-28");
+    expect(r.actions.find((a) => /home visit/i.test(a.action))?.owner).toBe("Tom Reed");
+    expect(r.decisions.section47.decision).toBe("yes");
+  });
+
+  it("the first message's time is the discussion's time, and its date when the log shows one", () => {
+    const r = read(PASTES.whatsapp as string);
+    expect(r.time).toBe("10:02");
+    expect(r.date).toBe("2025-11-26");
+    expect(r.format).toBe("virtual");
+    // "tomorrow" is counted from the discussion, not from today.
+    expect(r.actions.find((a) => /home visit/i.test(a.action))?.due).toBe("2025-11-27");
+  });
+
+  it("a day divider copied above the messages gives the date", () => {
+    expect(read(PASTES.teams_desktop as string).date).toBe("2025-11-26");
+  });
+
+  it("without a date in the log the date stays empty rather than taken from today", () => {
+    const r = read(PASTES.bracket_time as string);
+    expect(r.date).toBeNull();
+    expect(r.time).toBe("10:02");
+  });
+
+  it("system lines, reactions and greetings make nobody an attendee or an action", () => {
+    const r = read(PASTES.teams_desktop as string);
+    expect(r.attendees).toHaveLength(4);
+    expect(r.actions).toHaveLength(2);
+  });
+
+  it("every source quotes the log as pasted", () => {
+    const notes = PASTES.whatsapp as string;
+    const r = read(notes);
+    for (const a of r.attendees) expect(notes).toContain(a.source);
+    for (const a of r.actions) expect(notes).toContain(a.source);
+    expect(r.actions.find((a) => /home visit/i.test(a.action))?.source).toContain("I'll do the home visit tomorrow");
+  });
+
+  it("someone who joined the meeting took part though they wrote nothing; someone added to a chat did not", () => {
+    const r = read(`Priya Shah joined the meeting\n${PASTES.meeting_chat as string}`);
+    expect(person(r, "Priya Shah")?.status).toBe("took_part");
+    expect(person(r, "Sarah Jones")?.status).toBe("took_part");
+    expect(r.attendees).toHaveLength(5);
+    const w = read(PASTES.whatsapp as string);
+    expect(w.attendees).toHaveLength(4);
+  });
+
+  it("a sender who never says their role still took part, by name", () => {
+    const r = read("[10:02] Sarah Jones (TM, CSC): Strategy discussion re C-44120. I'll chair.\n[10:03] Priya Shah: Nothing known to us\n[10:04] Tom Reed (SW): I'll see the child today\n[10:05] Priya Shah: I'll send the GP records tomorrow");
+    expect(person(r, "Priya Shah")?.status).toBe("took_part");
+    expect(r.actions.find((a) => /GP records/.test(a.action))?.owner).toBe("Priya Shah");
+  });
+
+  it("a header copied with the day in words is a header, and gives no date", () => {
+    const r = read("Sarah Jones, Yesterday 10:02 AM\nStrategy discussion. I'll chair.\nTom Reed (SW), Yesterday 10:03 AM\nI'll see the child today\nSarah Jones, Yesterday 10:04 AM\nS47 agreed");
+    expect(r.time).toBe("10:02");
+    expect(r.date).toBeNull();
+    expect(r.actions[0]?.owner).toBe("Tom Reed");
+  });
+
+  it("notes that are not a chat log are left to the notes reader", () => {
+    expect(fromTranscript("Present: Jo Smith SW, DC Patel\nActions: Jo to see child 17/3")).toBeNull();
+    expect(looksLikeTranscript("Date: 14/05/2025 10:00\nPresent:\nJo Smith 10:00\nS47 agreed")).toBe(false);
+    expect(looksLikeTranscript(PASTES.bracket_time as string)).toBe(true);
+  });
+});
+
+describe("the team's notes rendered as chat logs", () => {
+  it("renders a gold note in every style, each with the senders' names as headers", () => {
+    const gold = {
+      id: "x1", format: "headed", jurisdiction: "england", today: "2025-05-16",
+      notes: "Concerns: bruising to cheek",
+      gold: {
+        meeting: { date: "2025-05-14", time: "10:00", format: null }, child_ref: "C-1", jurisdiction: "england", chair: "Jo Smith", recorded_by: null,
+        attendees: [{ name: "Jo Smith", role: "team_manager", agency: "social_care", status: "took_part" }, { name: "DC Mark Patel", role: "detective", agency: "police", status: "took_part" }],
+        decisions: { section47: "yes", criminal_investigation: "no", criminal_lead: null, legal_action: "no" },
+        actions: [{ what: "arrange ABE interview", owner: "DC Patel", due: "2025-05-16" }], must_flag: [], must_not_flag: ["date"],
+      },
+    };
+    const chats = chatCases([gold]);
+    expect(chats.map((c) => c.format)).toEqual([...CHAT_STYLES]);
+    for (const c of chats) {
+      expect(c.notes).toContain("DC Mark Patel");
+      expect(c.gold.meeting.format).toBe("virtual");
+      expect(looksLikeTranscript(c.notes)).toBe(true);
+    }
+  });
+});
