@@ -150,7 +150,8 @@ function hasTimeNow(reading: Reading): boolean {
 
 /**
  * The sentence net (sentence-net.ts) after the model and the nets: may raise a level to 999
- * when a sentence reads like the labelled set's danger sentences. It does not overrule the
+ * when a sentence reads like the labelled set's danger sentences. It does not raise a
+ * professional's report (their route is a referral unless the reader finds danger now). It does not overrule the
  * reader where the reader found the danger itself and placed it in the past, it does not
  * alarm on a message with no person, concern or time now (a procedure question), and the
  * safety nets still hold over what it raises.
@@ -163,6 +164,9 @@ export async function applySentenceNet(
   exclude: Exclusion = {},
 ): Promise<{ level: TriageLevel; reasons: string[] }> {
   if (level === "999") return { level, reasons: [] };
+  // A professional's report is a referral unless the reader itself finds danger now (levels.json):
+  // professionals name what they see, and a likeness to danger sentences is not a finding.
+  if (reading.facts.has("speaker_professional")) return { level, reasons: [] };
   if (reading.hits.length > 0 && !reading.hits.some((h) => h.live)) return { level, reasons: [] };
   if (level === "none" && !hasTimeNow(reading)) return { level, reasons: [] };
   const sentences = netSentences(reading);

@@ -28,27 +28,36 @@ export interface OutOfScopeRow {
   refused: boolean;
 }
 
+/**
+ * One bank question asked as `text`, with the items `holdOut` selects left out of the bank;
+ * `vector` is the question's vector from the index when `text` is the bank's own wording.
+ */
+async function bankRow(kb: KnowledgeBase, item: number, text: string, style: string, holdOut: (item: number) => boolean, extra: AnalysisOptions, vector?: Float32Array): Promise<BankRow> {
+  const index = kb.index;
+  const b = index.bank[item]!;
+  const chunk = index.chunks[b.chunk]!;
+  const opts: AnalysisOptions = { jurisdiction: chunk.jurisdiction === "wales" ? "wales" : "england", excludeBank: holdOut, ...(vector ? { vector } : {}), ...extra };
+  const a = await kb.analyse(text, opts);
+  const r = await kb.compose(a, opts);
+  const shown = shownText(r);
+  return {
+    id: b.id,
+    part: partOf(chunk) ?? "other",
+    style,
+    hit: r.citations.some((c) => c.passage === chunk.text && c.section === chunk.section.join(" > ")),
+    stated: factStated(b.span, shown) || readerText(shown).includes(readerText(b.span)),
+    covered: r.covered,
+    chars: r.covered ? r.answer.length : 0,
+    fast: a.fast,
+  };
+}
+
 /** Answer bank questions with the items `holdOut` selects left out of the bank. */
 export async function runBankFold(kb: KnowledgeBase, items: number[], holdOut: (item: number) => boolean, extra: AnalysisOptions = {}): Promise<BankRow[]> {
-  const index = kb.index;
   const rows: BankRow[] = [];
   for (const i of items) {
-    const b = index.bank[i]!;
-    const chunk = index.chunks[b.chunk]!;
-    const opts: AnalysisOptions = { jurisdiction: chunk.jurisdiction === "wales" ? "wales" : "england", excludeBank: holdOut, vector: index.bankVectors[i], ...extra };
-    const a = await kb.analyse(b.question, opts);
-    const r = await kb.compose(a, opts);
-    const shown = shownText(r);
-    rows.push({
-      id: b.id,
-      part: partOf(chunk) ?? "other",
-      style: b.style,
-      hit: r.citations.some((c) => c.passage === chunk.text && c.section === chunk.section.join(" > ")),
-      stated: factStated(b.span, shown) || readerText(shown).includes(readerText(b.span)),
-      covered: r.covered,
-      chars: r.covered ? r.answer.length : 0,
-      fast: a.fast,
-    });
+    const b = kb.index.bank[i]!;
+    rows.push(await bankRow(kb, i, b.question, b.style, holdOut, extra, kb.index.bankVectors[i]));
   }
   return rows;
 }
@@ -146,25 +155,7 @@ export async function runTextFold(
   holdOut: (item: number) => boolean,
   extra: AnalysisOptions = {},
 ): Promise<BankRow[]> {
-  const index = kb.index;
   const rows: BankRow[] = [];
-  for (const { item, text, style } of items) {
-    const b = index.bank[item]!;
-    const chunk = index.chunks[b.chunk]!;
-    const opts: AnalysisOptions = { jurisdiction: chunk.jurisdiction === "wales" ? "wales" : "england", excludeBank: holdOut, ...extra };
-    const a = await kb.analyse(text, opts);
-    const r = await kb.compose(a, opts);
-    const shown = shownText(r);
-    rows.push({
-      id: b.id,
-      part: partOf(chunk) ?? "other",
-      style,
-      hit: r.citations.some((c) => c.passage === chunk.text && c.section === chunk.section.join(" > ")),
-      stated: factStated(b.span, shown) || readerText(shown).includes(readerText(b.span)),
-      covered: r.covered,
-      chars: r.covered ? r.answer.length : 0,
-      fast: a.fast,
-    });
-  }
+  for (const { item, text, style } of items) rows.push(await bankRow(kb, item, text, style, holdOut, extra));
   return rows;
 }

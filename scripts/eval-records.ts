@@ -15,7 +15,7 @@ import { fromRoot } from "../core/paths.js";
 import { createDeadlineCalculator, type DeadlineCalculator } from "../deadlines/index.js";
 import { draftFromNotes, MAX_NOTES_CHARS, type DraftResult } from "../records/index.js";
 import { damage, seeded, vary, VARIATIONS } from "./note-variations.js";
-import { writeNotes } from "./note-writer.js";
+import { writeNotes, type Gold } from "./note-writer.js";
 import { SPEECH_STYLES, speakNotes, speakRecord, type SpeechStyle } from "./note-dictation.js";
 import { chatCases } from "./chat-transcripts.js";
 import { fold, readPersonTerms } from "../lexicon/index.js";
@@ -32,20 +32,6 @@ export const DEV_FORMATS = ["headed", "inline", "per_line", "teams_oneline", "em
 /** The speech style whose dictated notes were not looked at while the dictation reader was changed (round 4). */
 export const DICTATION_HELD_OUT = "caps";
 
-interface GoldAttendee { name: string | null; role: string; agency: string; status: string }
-interface GoldAction { what: string; owner: string | null; due: string | null }
-interface Gold {
-  meeting: { date: string | null; time: string | null; format: string | null };
-  child_ref: string | null;
-  jurisdiction: string;
-  chair: string | null;
-  recorded_by: string | null;
-  attendees: GoldAttendee[];
-  decisions: { section47: string; criminal_investigation: string; criminal_lead: string | null; legal_action: string };
-  actions: GoldAction[];
-  must_flag: string[];
-  must_not_flag: string[];
-}
 export interface NoteCase { id: string; format: string; jurisdiction: string; today: string; notes: string; gold: Gold }
 
 /** Counts for one note (or summed over many). */

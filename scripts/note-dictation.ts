@@ -17,6 +17,7 @@
  *   `letters`: like `bare`, but every short form is said letter by letter ("p c", "s w", "d s l").
  */
 import { rolesData } from "../lexicon/index.js";
+import type { Gold, GoldAction, GoldAttendee } from "./note-writer.js";
 
 type Rng = () => number;
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
@@ -25,20 +26,6 @@ const chance = (r: Rng, p: number) => r() < p;
 export const SPEECH_STYLES = ["spoken", "bare", "caps", "letters"] as const;
 export type SpeechStyle = (typeof SPEECH_STYLES)[number];
 
-interface GoldAttendee { name: string | null; role: string; agency: string; status: string }
-interface GoldAction { what: string; owner: string | null; due: string | null }
-export interface Gold {
-  meeting: { date: string | null; time: string | null; format: string | null };
-  child_ref: string | null;
-  jurisdiction: string;
-  chair: string | null;
-  recorded_by: string | null;
-  attendees: GoldAttendee[];
-  decisions: { section47: string; criminal_investigation: string; criminal_lead: string | null; legal_action: string };
-  actions: GoldAction[];
-  must_flag: string[];
-  must_not_flag: string[];
-}
 
 const UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];

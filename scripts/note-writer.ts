@@ -18,26 +18,28 @@ type Rng = () => number;
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 const chance = (r: Rng, p: number) => r() < p;
 
-interface GoldAttendee { name: string | null; role: string; agency: string; status: string }
-interface GoldAction { what: string; owner: string | null; due: string | null }
+/** A gold record: what a careful practitioner reads from a note (the held-out sets' schema, test/heldout/README.md). */
+export interface GoldAttendee { name: string | null; role: string; agency: string; status: string }
+export interface GoldAction { what: string; owner: string | null; due: string | null }
+export interface Gold {
+  meeting: { date: string | null; time: string | null; format: string | null };
+  child_ref: string | null;
+  jurisdiction: string;
+  chair: string | null;
+  recorded_by: string | null;
+  attendees: GoldAttendee[];
+  decisions: { section47: string; criminal_investigation: string; criminal_lead: string | null; legal_action: string };
+  actions: GoldAction[];
+  must_flag: string[];
+  must_not_flag: string[];
+}
 export interface WrittenNote {
   id: string;
   format: string;
   jurisdiction: "england" | "wales";
   today: string;
   notes: string;
-  gold: {
-    meeting: { date: string | null; time: string | null; format: string | null };
-    child_ref: string | null;
-    jurisdiction: string;
-    chair: string | null;
-    recorded_by: string | null;
-    attendees: GoldAttendee[];
-    decisions: { section47: string; criminal_investigation: string; criminal_lead: string | null; legal_action: string };
-    actions: GoldAction[];
-    must_flag: string[];
-    must_not_flag: string[];
-  };
+  gold: Gold;
 }
 
 const FIRST = ["Amy", "Ben", "Cerys", "Dan", "Ella", "Faye", "Gareth", "Hana", "Imran", "Jade", "Kieran", "Lowri", "Marcus", "Nia", "Owen", "Priya", "Rhys", "Sian", "Tom", "Una", "Vik", "Wendy", "Yusuf", "Zara", "Aled", "Bethan", "Chloe", "Dafydd", "Esther", "Ffion"];

@@ -98,6 +98,12 @@ describe("the sentence net in triage", () => {
     expect((await applySentenceNet("childline", reading, danger, bank)).level).toBe("childline");
   });
 
+  it("does not raise a professional's report: their route is a referral unless the reader itself finds danger now", async () => {
+    const reading = readMessage("I'm the DSL. A Year 9 boy is carrying cash and has a new phone: what do I do and who do I call?");
+    expect(reading.facts.has("speaker_professional")).toBe(true);
+    expect((await applySentenceNet("101_or_childrens_services", reading, danger, bank)).level).toBe("101_or_childrens_services");
+  });
+
   it("holds to the safety nets: a professional reporting a child safe now stays a referral", async () => {
     const reading = readMessage("I'm a school nurse. A Year 8 girl came to me with marks on her neck; she is safe with me in my room now. Who do I ring?");
     const out = await applySentenceNet("101_or_childrens_services", reading, danger, bank);
