@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fromRoot } from "../core/paths.js";
+import { readInt8Row, writeInt8Row } from "../knowledge/shipped-vectors.js";
 import type { Embeddings } from "../knowledge/embeddings/embeddings.js";
 import { loadLabelled, type Labelled } from "./labelled.js";
 import { readMessage, type Reading } from "./reader.js";
@@ -184,13 +185,7 @@ function readBankFile(path: string): { header: BankHeader; rows: Float32Array[] 
     const header = JSON.parse(buf.subarray(4, 4 + hl).toString("utf8")) as BankHeader;
     const stride = 4 + header.dim;
     const at0 = 4 + hl;
-    const rows = header.rows.map((_, i) => {
-      const at = at0 + i * stride;
-      const scale = buf.readFloatLE(at);
-      const v = new Float32Array(header.dim);
-      for (let k = 0; k < header.dim; k++) v[k] = buf.readInt8(at + 4 + k) * scale;
-      return v;
-    });
+    const rows = header.rows.map((_, i) => readInt8Row(buf, at0 + i * stride, header.dim));
     return { header, rows };
   } catch {
     return null;
@@ -229,14 +224,7 @@ export async function writeSentenceBank(embeddings: Embeddings, opts: { path?: s
   const hb = Buffer.from(JSON.stringify(header), "utf8");
   const stride = 4 + dim;
   const body = Buffer.alloc(units.length * stride);
-  keys.forEach((k, i) => {
-    const v = reuse.get(k)!;
-    let max = 0;
-    for (let d = 0; d < dim; d++) max = Math.max(max, Math.abs(v[d]!));
-    const scale = max > 0 ? max / 127 : 1;
-    body.writeFloatLE(scale, i * stride);
-    for (let d = 0; d < dim; d++) body.writeInt8(Math.round(v[d]! / scale), i * stride + 4 + d);
-  });
+  keys.forEach((k, i) => writeInt8Row(body, i * stride, reuse.get(k)!, dim));
   const len = Buffer.alloc(4);
   len.writeUInt32LE(hb.length, 0);
   writeFileSync(path, Buffer.concat([len, hb, body]));

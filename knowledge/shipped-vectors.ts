@@ -19,6 +19,23 @@ interface ShippedManifest {
 
 const files = (id: string) => ({ manifest: join(SHIPPED_DIR, `${id}.json`), data: join(SHIPPED_DIR, `${id}.bin`) });
 
+/** Write one vector at `at` as 8-bit integers after a float scale (4 + dimensions bytes). */
+export function writeInt8Row(buf: Buffer, at: number, v: Float32Array, dimensions: number): void {
+  let max = 0;
+  for (let k = 0; k < dimensions; k++) max = Math.max(max, Math.abs(v[k]!));
+  const scale = max > 0 ? max / 127 : 1;
+  buf.writeFloatLE(scale, at);
+  for (let k = 0; k < dimensions; k++) buf.writeInt8(Math.round(v[k]! / scale), at + 4 + k);
+}
+
+/** Read one vector written by writeInt8Row. */
+export function readInt8Row(buf: Buffer, at: number, dimensions: number): Float32Array {
+  const scale = buf.readFloatLE(at);
+  const v = new Float32Array(dimensions);
+  for (let k = 0; k < dimensions; k++) v[k] = buf.readInt8(at + 4 + k) * scale;
+  return v;
+}
+
 /** The shipped vectors for an encoder, by text hash (empty when none are shipped for it). */
 export function loadShippedVectors(embeddingsId: string, dimensions: number): Map<string, Float32Array> {
   const out = new Map<string, Float32Array>();
@@ -30,10 +47,7 @@ export function loadShippedVectors(embeddingsId: string, dimensions: number): Ma
   const stride = 4 + dimensions;
   manifest.hashes.forEach((h, i) => {
     const at = i * stride;
-    const scale = buf.readFloatLE(at);
-    const v = new Float32Array(dimensions);
-    for (let k = 0; k < dimensions; k++) v[k] = buf.readInt8(at + 4 + k) * scale;
-    out.set(h, v);
+    out.set(h, readInt8Row(buf, at, dimensions));
   });
   return out;
 }
@@ -46,12 +60,7 @@ export function writeShippedVectors(embeddingsId: string, dimensions: number, ve
   const stride = 4 + dimensions;
   const buf = Buffer.alloc(hashes.length * stride);
   hashes.forEach((h, i) => {
-    const v = vectors.get(h)!;
-    let max = 0;
-    for (let k = 0; k < dimensions; k++) max = Math.max(max, Math.abs(v[k]!));
-    const scale = max > 0 ? max / 127 : 1;
-    buf.writeFloatLE(scale, i * stride);
-    for (let k = 0; k < dimensions; k++) buf.writeInt8(Math.round(v[k]! / scale), i * stride + 4 + k);
+    writeInt8Row(buf, i * stride, vectors.get(h)!, dimensions);
   });
   writeFileSync(f.data, buf);
   writeFileSync(f.manifest, JSON.stringify({ embeddingsId, dimensions, hashes } satisfies ShippedManifest) + "\n");

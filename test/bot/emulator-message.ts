@@ -13,6 +13,7 @@ export async function postMessage(
   text: string,
   from = { id: "u1" },
   recipient = { id: "b1" },
+  channelId = "emulator",
 ): Promise<{ status: number; replies: Reply[] }> {
   const res = await fetch(`${url}/api/messages`, {
     method: "POST",
@@ -20,7 +21,7 @@ export async function postMessage(
     body: JSON.stringify({
       type: "message",
       text,
-      channelId: "emulator",
+      channelId,
       serviceUrl: "http://localhost:1",
       conversation: { id: conversation },
       from,

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "redis";
 import { projectRoot } from "../../core/paths.js";
 import { dockerfileCmd, envExample, environmentOf, loadCompose } from "./compose-file.js";
+import { postMessage } from "../bot/emulator-message.js";
 
 // The pilot of deployment/compose.yaml, run without a container engine: each service's
 // own command with the environment the compose file gives it (read from the file, so the
@@ -70,27 +71,10 @@ function onThisHost(value: string, ports: Record<string, number>): string {
   return out;
 }
 
-let seq = 0;
 async function say(url: string, text: string, conversation = "pilot-1"): Promise<string> {
-  seq += 1;
-  const res = await fetch(`${url}/api/messages`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      type: "message",
-      text,
-      channelId: "webchat",
-      serviceUrl: "http://localhost:1",
-      conversation: { id: conversation },
-      from: { id: "practitioner-1" },
-      recipient: { id: "bot" },
-      id: `m-${seq}`,
-      deliveryMode: "expectReplies",
-    }),
-  });
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as { activities: { text?: string }[] };
-  return body.activities.map((a) => a.text ?? "").join("\n");
+  const { status, replies } = await postMessage(url, conversation, text, { id: "practitioner-1" }, { id: "bot" }, "webchat");
+  expect(status).toBe(200);
+  return replies.map((a) => a.text ?? "").join("\n");
 }
 
 async function turnsServedBy(bot: Bot): Promise<number> {
