@@ -151,10 +151,10 @@ function hasTimeNow(reading: Reading): boolean {
 /**
  * The sentence net (sentence-net.ts) after the model and the nets: may raise a level to 999
  * when a sentence reads like the labelled set's danger sentences. It does not raise a
- * professional's report (their route is a referral unless the reader finds danger now). It does not overrule the
- * reader where the reader found the danger itself and placed it in the past, it does not
- * alarm on a message with no person, concern or time now (a procedure question), and the
- * safety nets still hold over what it raises.
+ * professional's report (their route is a referral unless the reader finds danger now). It does
+ * not overrule the reader where the reader found the danger itself and placed it in the past; it
+ * does not raise a message the rules read as nothing unless a time cue places something now (a
+ * procedure question has none); and the safety nets still hold over what it raises.
  */
 export async function applySentenceNet(
   level: TriageLevel,
@@ -214,9 +214,11 @@ export async function createTriage(
   // The sentence net needs sentence vectors from the model its bank was built with; without them triage runs without it.
   const bank = opts.bank !== undefined ? opts.bank : opts.embeddings ? loadSentenceBank(opts.embeddings.id, opts.embeddings.dimensions) : null;
   const netEmbed = opts.embeddings && bank && bank.dim === opts.embeddings.dimensions ? opts.embeddings : undefined;
-  const withNet = async (level: TriageLevel, reading: Reading, reasons: string[]): Promise<TriageResult> => {
+  // `own`: the message's vector when triage has just embedded it whole; a one-sentence message is not embedded again.
+  const withNet = async (level: TriageLevel, reading: Reading, reasons: string[], own?: { text: string; vec: Float32Array }): Promise<TriageResult> => {
     if (!netEmbed || !bank) return result(level, reading, reasons);
-    const net = await applySentenceNet(level, reading, (t) => netEmbed.embed(t), bank);
+    const embed = async (t: readonly string[]) => (own && t.length === 1 && t[0] === own.text ? [own.vec] : netEmbed.embed(t));
+    const net = await applySentenceNet(level, reading, embed, bank);
     return result(net.level, reading, [...reasons, ...net.reasons]);
   };
   return {
@@ -228,6 +230,7 @@ export async function createTriage(
       }
       const embeddable = text.length <= EMBED_CHARS && text.trim().split(/\s+/).length >= 3;
       let vec: Float32Array | null = null;
+      let own: { text: string; vec: Float32Array } | undefined;
       if (embeddable && assessOpts.vector && assessOpts.vector.length === models.full.dense) vec = assessOpts.vector;
       if (!vec) {
         const fast = decideLevel(reading, models.lexical);
@@ -236,9 +239,10 @@ export async function createTriage(
           return withNet(fast.level, reading, fast.reasons);
         }
         vec = (await embeddings.embed([text]))[0] ?? null;
+        own = vec && text === text.trim() ? { text, vec } : undefined;
       }
       const d = decideLevel(reading, models.full, vec);
-      return withNet(d.level, reading, d.reasons);
+      return withNet(d.level, reading, d.reasons, own);
     },
   };
 }

@@ -143,6 +143,23 @@ describe("createTriage", () => {
     expect(emb.calls).toBe(0);
   });
 
+  it("a one-sentence message triage embedded whole is not embedded again by the sentence net", async () => {
+    const emb = new RecordingEmbeddings();
+    // A lexical model torn between Childline and a referral is never sure (and never says 999),
+    // so the message goes on to be embedded whole.
+    const shipped = loadTriageModels()!;
+    const bias = new Float32Array(shipped.lexical.bias.length);
+    bias[LEVELS.indexOf("childline")] = 1;
+    bias[LEVELS.indexOf("101_or_childrens_services")] = 1;
+    const unsure = { ...shipped, lexical: { dense: 0, weights: shipped.lexical.weights.map((w) => new Float32Array(w.length)), bias } };
+    const t = await createTriage({ embeddings: emb, models: unsure });
+    const r = await t.assess("im 13 and scared right now because my stepdad is shouting downstairs");
+    expect(r.reasons.some((x) => x.startsWith("model:full:"))).toBe(true);
+    // The sentence net ran on the message's one sentence, with the vector the model was given.
+    expect(r.level).not.toBe("999");
+    expect(emb.batches).toEqual([1]);
+  });
+
   it("a confident message takes the fast path: no embedding at all", async () => {
     const emb = new CountingEmbeddings();
     const t = await createTriage({ embeddings: emb });
