@@ -51,7 +51,7 @@ const CHAIRING = /\b(?:I'll chair|I’ll chair|I will chair|I'm chairing|I’m c
 // Someone saying who they are: "Amira here, SW CSC", "Hi, Jo Smith, TM", "SW - Amira Hussain here", "DS Khan, CID".
 const TITLE = /^(?:dr|dc|ds|di|dci|pc|ps|sgt|mr|mrs|ms|miss|mx)\.?\s+/i;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const SELF = /\b(?:here|I'm|I’m|I am|this is|it's|it’s)\b/i;
+const SELF = /\b(?:here|I'm|I’m|I am|this is|it's|it’s|joining as|joined as|as the)\b/i;
 
 function headerOf(line: string, at: number): Header | null {
   const text = line.trimEnd();
@@ -281,9 +281,11 @@ export function fromTranscript(notes: string): Rewritten | null {
       if (agreed === null) continue;
       if (agreed) {
         // A task asked and answered: the one who said yes (or the one asked) does it.
-        if (agreed.owner) w.say(`${agreed.owner.name} to `, agreed.owner.span);
-        else w.say("Action: ", { from: line.at, to: line.at + line.text.length });
-        w.copy(agreed.task.text, agreed.task.at);
+        // Nobody took it on: the line stays as written (a label here would head the rest of the chat).
+        if (agreed.owner) {
+          w.say(`${agreed.owner.name} to `, agreed.owner.span);
+          w.copy(agreed.task.text, agreed.task.at);
+        } else w.copy(line.text.trim(), line.at + line.text.indexOf(line.text.trim()));
         w.say("\n\n", { from: line.at, to: line.at + line.text.length });
         continue;
       }
@@ -333,7 +335,7 @@ interface Agreed { owner: { name: string; span: Span } | null; task: Line }
 
 // A task asked of someone and the answer that takes it on.
 const ASK_YOU = /^(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:be\s+able\s+to\s+)?|^(?:are|r)\s+you\s+(?:able|ok|okay|happy)\s+to\s+|^please\s+(?:can\s+you\s+)?|^(?:pls|plz)\s+/i;
-const ASK_ANYONE = /^(?:who\s+(?:can|could|will|is\s+able\s+to|'s\s+able\s+to|is\s+going\s+to)|(?:can|could)\s+(?:someone|somebody|anyone|anybody)|is\s+anyone\s+able\s+to|anyone\s+able\s+to)\s+/i;
+const ASK_ANYONE = /^(?:who\s+(?:can|could|will|is\s+able\s+to|'s\s+able\s+to|is\s+going\s+to)|(?:we\s+)?(?:still\s+)?need\s+someone\s+to|someone\s+(?:needs|will\s+need)\s+to|(?:can|could)\s+(?:someone|somebody|anyone|anybody)|is\s+anyone\s+able\s+to|anyone\s+able\s+to)\s+/i;
 const ASK_ROLE = /^(?:can|could|would|will)\s+/i;
 const ACK = /^(?:yes|yeah|yep|yup|sure|ok|okay|will do|can do|no problem|np|noted|fine|of course|on it|happy to|that's fine|that’s fine|leave (?:that|it|this) with me|me\b|i'?ll (?:take|pick|do|sort|cover|look at) (?:that|it|this)|i’ll (?:take|pick|do|sort|cover|look at) (?:that|it|this)|i (?:can|will) (?:take|pick|do|sort|cover) (?:that|it|this)|\p{Extended_Pictographic})/iu;
 
@@ -385,7 +387,7 @@ function readTalk(messages: Message[], senders: Map<string, { header: Header; ro
       // "Can the HV share the records?": the words after "can" that say a role one of the senders holds.
       const after = text.replace(ASK_ROLE, "");
       const words = after.split(/\s+/);
-      for (let k = Math.min(4, words.length - 1); k >= 1 && !rest; k--) {
+      for (let k = 1; k <= Math.min(4, words.length - 1) && !rest; k++) {
         const terms = readPersonTerms(words.slice(0, k).join(" "), "list");
         const id = terms.role?.id;
         if (!id || terms.matches.length === 0) continue;
@@ -404,7 +406,8 @@ function readTalk(messages: Message[], senders: Map<string, { header: Header; ro
     for (const next of flat.slice(i + 1, i + 5)) {
       if (next.m.name === m.name) continue;
       const said = next.line.text.replace(EDITED, "").trim();
-      if (said.split(/\s+/).length > 8 || !ACK.test(said) || lines.has(next.line)) continue;
+      // Only an answer straight after the asking counts: past someone else's words, a "yes" answers something else.
+      if (said.split(/\s+/).length > 8 || !ACK.test(said) || lines.has(next.line) || /\?\s*$/.test(said)) break;
       if (asked && next.m.name !== asked) continue;
       owner = { name: displayName(next.m.name), span: { from: next.m.header.nameAt, to: next.m.header.nameAt + next.m.name.length } };
       lines.set(next.line, null);

@@ -29,7 +29,7 @@ const ROLES: { role: string; agency: string; said: string[]; from: string[] }[] 
   { role: "social_worker", agency: "social_care", said: ["SW", "social worker", "allocated SW", "the SW"], from: ["CSC", "children's services", "the council", "MASH"] },
   { role: "team_manager", agency: "social_care", said: ["TM", "team manager", "the TM"], from: ["CSC", "children's services", "MASH"] },
   { role: "detective", agency: "police", said: ["DC", "detective", "DS"], from: ["CAIT", "police", "PPU", "the police"] },
-  { role: "police_officer", agency: "police", said: ["PC", "police officer"], from: ["police", "the police", "response"] },
+  { role: "police_officer", agency: "police", said: ["PC", "police officer"], from: ["police", "the police", "response policing"] },
   { role: "paediatrician", agency: "health", said: ["paediatrician", "community paeds", "paeds"], from: ["the hospital", "health", "community paeds"] },
   { role: "health_visitor", agency: "health", said: ["HV", "health visitor", "the HV"], from: ["health", "the health visiting team"] },
   { role: "school_nurse", agency: "health", said: ["school nurse", "the school nurse"], from: ["health", "the school nursing team"] },
