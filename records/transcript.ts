@@ -281,12 +281,16 @@ export function fromTranscript(notes: string): Rewritten | null {
       if (agreed === null) continue;
       if (agreed) {
         // A task asked and answered: the one who said yes (or the one asked) does it.
-        // Nobody took it on: the line stays as written (a label here would head the rest of the chat).
         if (agreed.owner) {
           w.say(`${agreed.owner.name} to `, agreed.owner.span);
           w.copy(agreed.task.text, agreed.task.at);
-        } else w.copy(line.text.trim(), line.at + line.text.indexOf(line.text.trim()));
-        w.say("\n\n", { from: line.at, to: line.at + line.text.length });
+          w.say("\n\n", { from: line.at, to: line.at + line.text.length });
+        } else {
+          // Nobody took it on: the line stays as written, never with an owner guessed from its words (a label
+          // here would head the rest of the chat).
+          w.copy(line.text.trim(), line.at + line.text.indexOf(line.text.trim()));
+          w.say("\n\n", { from: line.at, to: line.at + line.text.length });
+        }
         continue;
       }
       let text = line.text.replace(EDITED, "");
@@ -364,8 +368,8 @@ function readTalk(messages: Message[], senders: Map<string, { header: Header; ro
     }
     return null;
   };
-  flat.forEach(({ m, line }, i) => {
-    if (lines.has(line)) return;
+  // What each line asks, if anything, read before any answer is matched to an asking.
+  const asking = (line: Line) => {
     const text = line.text.replace(EDITED, "").trim();
     const lead = line.at + line.text.indexOf(text);
     let asked: string | null = null;
@@ -398,13 +402,24 @@ function readTalk(messages: Message[], senders: Map<string, { header: Header; ro
         rest = { text: t, at: lead + text.length - t.length };
       }
     }
-    if (!rest) return;
+    if (!rest) return null;
     const task = rest.text.replace(/\s*\?+\s*$/, "");
-    if (task.split(/\s+/).length < 2) return;
+    if (task.split(/\s+/).length < 2) return null;
+    return { asked, role, person, lead, task: { text: task, at: rest.at } };
+  };
+  const asks = flat.map(({ line }) => asking(line));
+  flat.forEach(({ m, line }, i) => {
+    const ask = asks[i];
+    if (!ask || lines.has(line)) return;
+    const { asked, role, person, lead } = ask;
     // The answer: the next short message from someone else that takes it on.
     let owner: Agreed["owner"] = null;
-    for (const next of flat.slice(i + 1, i + 5)) {
-      if (next.m.name === m.name) continue;
+    for (const [j, next] of flat.slice(i + 1, i + 5).entries()) {
+      // The asker going on to ask something else ends this asking: a "yes" after it answers the later one.
+      if (next.m.name === m.name) {
+        if (asks[i + 1 + j]) break;
+        continue;
+      }
       const said = next.line.text.replace(EDITED, "").trim();
       // Only an answer straight after the asking counts: past someone else's words, a "yes" answers something else.
       if (said.split(/\s+/).length > 8 || !ACK.test(said) || lines.has(next.line) || /\?\s*$/.test(said)) break;
@@ -418,7 +433,7 @@ function readTalk(messages: Message[], senders: Map<string, { header: Header; ro
       const h = senders.get(fallback)!.header;
       owner = { name: displayName(fallback), span: asked ? { from: lead, to: lead + (person?.length ?? 0) } : { from: h.nameAt, to: h.nameAt + fallback.length } };
     }
-    lines.set(line, { owner, task: { text: task, at: rest.at } });
+    lines.set(line, { owner, task: ask.task });
   });
   return { lines };
 }
