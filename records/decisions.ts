@@ -57,7 +57,7 @@ export function isSharing(clause: string): boolean {
   return hasPhrase(v.family_words, clause) && hasPhrase(v.telling_words, clause);
 }
 
-const UNDECIDED = /\b(to be decided|to decide|will decide|can t decide|cannot decide|not yet decided|undecided|to confirm|to be confirmed|tbc|pending|awaiting|awaited|to follow|to be agreed|to be considered|consider whether|deferred|decision on|decision re|decision about)\b/;
+const UNDECIDED = /\b(to be decided|to decide|will decide|can t decide|cannot decide|not yet decided|undecided|to confirm|to be confirmed|tbc|pending|awaiting|awaited|to follow|to be agreed|to be considered|consider whether|deferred|decision on|decision re|decision about|decision to be made|to be made by|will be made by|decision will be made|to make (?:a|the) decision|will make (?:a|the) decision|decision (?:by|with|for) (?:the )?(?:tm|team manager|manager))\b/;
 const CONDITIONAL = /\b(if|unless|once|subject to|depending on|whether)\b/;
 const NEGATION = /\b(no|not|none|nil|nfa|no further action|not applicable|n a)\b/;
 

@@ -71,7 +71,15 @@ class Chain {
 export function originalWords(r: Rewritten, original: string, piece: string): string {
   const i = r.text.indexOf(piece);
   if (i < 0 || piece.length === 0) return piece;
-  return original.slice(r.from[i], r.to[i + piece.length - 1]).trim();
+  // The words a piece came from need not run in order: a chat's answer names who does a task asked
+  // before it. The quote runs from the earliest of them to the latest.
+  let from = Infinity;
+  let to = -Infinity;
+  for (let k = i; k < i + piece.length; k++) {
+    from = Math.min(from, r.from[k] ?? Infinity);
+    to = Math.max(to, r.to[k] ?? -Infinity);
+  }
+  return from < to ? original.slice(from, to).trim() : piece;
 }
 
 const UNITS: Record<string, number> = {

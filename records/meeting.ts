@@ -234,6 +234,9 @@ export function findChildRef(text: string, labelled: boolean): { ref: string; wo
     // "ID" and "ref" in running text only with a code that has a digit and is not a time or date.
     return { ref: token.replace(/[.,;:]+$/, ""), words: m[0].trim() };
   }
+  // The discussion named by its case: "strategy discussion for C-20992", "strat re: LCS 118872".
+  const about = new RegExp(String.raw`\b(?:strategy\s+(?:discussion|meeting)|strat(?:\s+disc(?:ussion)?)?|discussion|meeting)\s+(?:re:?|for|regarding|about|concerning)\s+(${REF_TOKEN})`, "i").exec(text);
+  if (about?.[1] && isRefToken(about[1], 4) && /[A-Za-z]/.test(about[1])) return { ref: about[1].replace(/[.,;:]+$/, ""), words: about[0].trim() };
   const child = /\bchild\s+([A-Z]{2,3})\b(?![a-z])/.exec(text);
   if (child?.[1]) return { ref: child[1], words: child[0] };
   return null;

@@ -19,7 +19,15 @@ interface Message { name: string; header: Header; lines: { text: string; at: num
 const TIME = String.raw`\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?`;
 const DATE = String.raw`\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}`;
 // A sender as chat programs show one: a few capitalised words (a title, initials, hyphens and apostrophes), then perhaps their role in brackets.
-const NAME = String.raw`(?:(?:Dr|DC|DS|DI|DCI|PC|PS|Sgt|Mr|Mrs|Ms|Miss|Mx)\.?\s+)?[A-Z][\p{L}'’.-]*(?:\s+[A-Z\p{Lu}][\p{L}'’.-]*){0,3}(?:\s*\([^()\n]{1,60}\))?`;
+// Council and NHS directories show "Surname, First" (perhaps with the team in brackets).
+const NAME = String.raw`(?:(?:Dr|DC|DS|DI|DCI|PC|PS|Sgt|Mr|Mrs|Ms|Miss|Mx)\.?\s+)?[A-Z][\p{L}'’.-]*(?:,\s[A-Z][\p{L}'’.-]*(?:\s+[A-Z][\p{L}'’.-]*)?|(?:\s+[A-Z\p{Lu}][\p{L}'’.-]*){0,3})(?:\s*\([^()\n]{1,60}\))?`;
+
+/** A sender's name as notes write it: brackets set aside, a directory's "Surname, First" as "First Surname". */
+export function displayName(name: string): string {
+  const bare = name.replace(/\s*\([^)]*\)/g, "").trim();
+  const m = /^([^,\s]+),\s*(.+)$/.exec(bare);
+  return m ? `${m[2]} ${m[1]}` : bare;
+}
 const DAY = String.raw`(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+|(?:Yesterday|Today),?\s+)?`;
 
 const SHAPES: { re: RegExp; groups: ("date" | "time" | "name" | "body")[] }[] = [
@@ -43,7 +51,7 @@ const CHAIRING = /\b(?:I'll chair|I’ll chair|I will chair|I'm chairing|I’m c
 // Someone saying who they are: "Amira here, SW CSC", "Hi, Jo Smith, TM", "SW - Amira Hussain here", "DS Khan, CID".
 const TITLE = /^(?:dr|dc|ds|di|dci|pc|ps|sgt|mr|mrs|ms|miss|mx)\.?\s+/i;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const SELF = /\b(?:here|I'm|I’m|I am|this is|it's|it’s)\b/i;
+const SELF = /\b(?:here|I'm|I’m|I am|this is|it's|it’s|joining as|joined as|as the)\b/i;
 
 function headerOf(line: string, at: number): Header | null {
   const text = line.trimEnd();
@@ -103,7 +111,7 @@ function empty(text: string): boolean {
 }
 
 /** The role and agency words a sender says of themselves, with where they stand; null when the message is not about who they are. */
-function selfIntro(m: Message, line: { text: string; at: number }): { spans: Span[]; role: boolean } | null {
+function selfIntro(m: Message, line: { text: string; at: number }): { spans: Span[]; role: boolean; roleId: string | null } | null {
   const words = line.text.split(/\s+/).filter(Boolean);
   // The chair's opening ("this is the strategy discussion for ...") is about the meeting, not the writer.
   if (words.length > 12 || FIRST_PERSON.test(line.text) || /\b(strat|strategy|discussion|meeting|ref|reference|apologies|invited|report)\b/i.test(line.text)) return null;
@@ -114,7 +122,12 @@ function selfIntro(m: Message, line: { text: string; at: number }): { spans: Spa
   const terms = readPersonTerms(line.text, "list");
   const spans = terms.matches.filter((x) => x.values.some((v) => v.kind === "role" || v.kind === "agency" || (v.kind === "title" && "role" in v && v.role)));
   if (!terms.role && !terms.agency) return null;
-  return { spans: spans.map((x) => ({ from: line.at + x.start, to: line.at + x.end })), role: terms.role !== null };
+  // A role said outright is written without its agency, which follows from it ("GP, surgery" would read as a GP surgery),
+  // unless the role is only the title already in the sender's name ("DS Khan here, CID").
+  const own = m.name.toLowerCase();
+  const roleSpans = spans.filter((x) => x.values.some((v) => v.kind === "role" || v.kind === "title"));
+  const said = terms.role && roleSpans.some((x) => !own.includes(line.text.slice(x.start, x.end).toLowerCase())) ? roleSpans : spans;
+  return { spans: said.map((x) => ({ from: line.at + x.start, to: line.at + x.end })), role: terms.role !== null, roleId: terms.role?.id ?? null };
 }
 
 /** Whether the notes are a pasted chat log: three message headers or more, from one sender or more, in one shape. */
@@ -200,7 +213,7 @@ export function fromTranscript(notes: string): Rewritten | null {
   w.say(" Format: online chat\n\n", headerSpan);
 
   // Who wrote, in the order they first wrote, with what they said of themselves.
-  const senders = new Map<string, { header: Header; intro: Span[] | null; role?: boolean }>();
+  const senders = new Map<string, { header: Header; intro: Span[] | null; role?: boolean; roleId?: string | null }>();
   const intros = new Set<{ text: string; at: number }>();
   for (const m of messages) {
     const known = senders.get(m.name) ?? { header: m.header, intro: null };
@@ -210,9 +223,20 @@ export function fromTranscript(notes: string): Rewritten | null {
       if (intro === null) continue;
       intros.add(line);
       // A role said outright ("SW", "DC") outranks an agency alone ("Met Police").
-      if (!known.intro || (!known.role && intro.role)) Object.assign(known, { intro: intro.spans, role: intro.role });
+      if (!known.intro || (!known.role && intro.role)) Object.assign(known, { intro: intro.spans, role: intro.role, roleId: intro.roleId });
     }
+    const bracket = /\(([^)]*)\)/.exec(m.name);
+    if (bracket?.[1] && !known.roleId) known.roleId = readPersonTerms(bracket[1], "list").role?.id ?? null;
   }
+  const talk = readTalk(messages, senders);
+  // Attendance of people who did not write, said by someone who did ("Apologies from Jo Bell (HV)"), is read with those present.
+  const attendance = new Set<{ text: string; at: number }>();
+  const v = vocabulary();
+  const absentWords = [...v.attendance.apologies, ...v.attendance.sent_report, ...v.attendance.invited_absent, ...(v.attendance_prefix.apologies ?? []), ...(v.attendance_prefix.sent_report ?? [])];
+  for (const m of messages)
+    for (const line of m.lines)
+      if (!intros.has(line) && !talk.lines.has(line) && line.text.split(/\s+/).length <= 14 && !FIRST_PERSON.test(line.text.trim()) && hasPhrase(absentWords, plain(line.text)) && readPersonTerms(line.text, "list").matches.length > 0)
+        attendance.add(line);
   // Those with a role (after their name or in their own words) one a line; the rest as a list of names, which the reader takes as people.
   const bare: { name: string; at: number }[] = [];
   w.say("Present:\n", headerSpan);
@@ -222,7 +246,8 @@ export function fromTranscript(notes: string): Rewritten | null {
       bare.push({ name, at: s.header.nameAt });
       continue;
     }
-    w.copy(name, s.header.nameAt);
+    if (/,/.test(name.replace(/\(.*$/, ""))) w.say(`${displayName(name)}${/\(/.test(name) ? ` ${name.slice(name.indexOf("("))}` : ""}`, { from: s.header.nameAt, to: s.header.nameAt + name.length });
+    else w.copy(name, s.header.nameAt);
     if (spans.length > 0 && !/\(/.test(name)) {
       w.say(" - ", spans[0]!);
       spans.forEach((x, i) => {
@@ -238,26 +263,47 @@ export function fromTranscript(notes: string): Rewritten | null {
     w.say("\nPresent: ", headerSpan);
     bare.forEach((b, i) => {
       if (i > 0) w.say(", ", { from: b.at, to: b.at + b.name.length });
-      w.copy(b.name, b.at);
+      if (/,/.test(b.name)) w.say(displayName(b.name), { from: b.at, to: b.at + b.name.length });
+      else w.copy(b.name, b.at);
     });
     w.say("\n", headerSpan);
+  }
+  for (const line of attendance) {
+    w.copy(line.text.trim(), line.at + line.text.indexOf(line.text.trim()));
+    w.say("\n", { from: line.at, to: line.at + line.text.length });
   }
   w.say("\n", headerSpan);
 
   for (const m of messages) {
     for (const line of m.lines) {
-      if (intros.has(line)) continue;
+      if (intros.has(line) || attendance.has(line)) continue;
+      const agreed = talk.lines.get(line);
+      if (agreed === null) continue;
+      if (agreed) {
+        // A task asked and answered: the one who said yes (or the one asked) does it.
+        if (agreed.owner) {
+          w.say(`${agreed.owner.name} to `, agreed.owner.span);
+          w.copy(agreed.task.text, agreed.task.at);
+          w.say("\n\n", { from: line.at, to: line.at + line.text.length });
+        } else {
+          // Nobody took it on: the line stays as written, never with an owner guessed from its words (a label
+          // here would head the rest of the chat).
+          w.copy(line.text.trim(), line.at + line.text.indexOf(line.text.trim()));
+          w.say("\n\n", { from: line.at, to: line.at + line.text.length });
+        }
+        continue;
+      }
       let text = line.text.replace(EDITED, "");
       let at = line.at;
       const lead = text.length - text.trimStart().length;
       text = text.trim();
       at += lead;
       if (empty(text)) continue;
-      const own = m.name.replace(/\s*\([^)]*\)/, "");
+      const own = displayName(m.name);
       const chairing = CHAIRING.exec(text) ?? new RegExp(String.raw`(?:^|[.,!]\s*)((?:${escape(own)}|${escape(own.split(/\s+/).pop() ?? own)}|${escape(own.replace(TITLE, "").split(/\s+/)[0] ?? own)})\s+(?:is\s+)?chairing\b[^.!?]*[.!?]?)`, "i").exec(text);
       if (chairing) {
         w.say("Chair: ", { from: at + chairing.index, to: at + chairing.index + chairing[0].length });
-        w.say(m.name.replace(/\s*\([^)]*\)/, ""), { from: at + chairing.index, to: at + chairing.index + chairing[0].length });
+        w.say(displayName(m.name), { from: at + chairing.index, to: at + chairing.index + chairing[0].length });
         w.say("\n\n", { from: at + chairing.index, to: at + chairing.index + chairing[0].length });
         // What else the message says, before and after who chairs, stays a line of its own.
         const before = text.slice(0, chairing.index).trimEnd();
@@ -279,11 +325,115 @@ export function fromTranscript(notes: string): Rewritten | null {
       const mine = FIRST_PERSON.exec(text);
       if (mine) {
         const said = { from: at, to: at + (mine[1] ?? "").length };
-        w.say(`${m.name.replace(/\s*\([^)]*\)/, "")} to `, said);
+        w.say(`${displayName(m.name)} to `, said);
         w.copy(mine[2] ?? "", at + text.length - (mine[2] ?? "").length);
       } else w.copy(text, at);
       w.say("\n\n", { from: at, to: at + text.length });
     }
   }
   return w.out;
+}
+
+type Line = { text: string; at: number };
+interface Agreed { owner: { name: string; span: Span } | null; task: Line }
+
+// A task asked of someone and the answer that takes it on.
+const ASK_YOU = /^(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:be\s+able\s+to\s+)?|^(?:are|r)\s+you\s+(?:able|ok|okay|happy)\s+to\s+|^please\s+(?:can\s+you\s+)?|^(?:pls|plz)\s+/i;
+const ASK_ANYONE = /^(?:who\s+(?:can|could|will|is\s+able\s+to|'s\s+able\s+to|is\s+going\s+to)|(?:we\s+)?(?:still\s+)?need\s+someone\s+to|someone\s+(?:needs|will\s+need)\s+to|(?:can|could)\s+(?:someone|somebody|anyone|anybody)|is\s+anyone\s+able\s+to|anyone\s+able\s+to)\s+/i;
+const ASK_ROLE = /^(?:can|could|would|will)\s+/i;
+const ACK = /^(?:yes|yeah|yep|yup|sure|ok|okay|will do|can do|no problem|np|noted|fine|of course|on it|happy to|that's fine|that’s fine|leave (?:that|it|this) with me|me\b|i'?ll (?:take|pick|do|sort|cover|look at) (?:that|it|this)|i’ll (?:take|pick|do|sort|cover|look at) (?:that|it|this)|i (?:can|will) (?:take|pick|do|sort|cover) (?:that|it|this)|\p{Extended_Pictographic})/iu;
+
+/**
+ * Tasks agreed in the conversation rather than written as actions: "Amy can you see the child
+ * by Friday?" answered "Yes", "@Amy Jones please ...", "Can the HV share records?" answered by
+ * the HV, "Who can do the visit?" / "Leave it with me". The asking line becomes the action (its
+ * doer the one who said yes, else the one asked); the answer is set aside (null).
+ */
+function readTalk(messages: Message[], senders: Map<string, { header: Header; roleId?: string | null }>): { lines: Map<Line, Agreed | null> } {
+  const lines = new Map<Line, Agreed | null>();
+  const flat = messages.flatMap((m) => m.lines.map((line) => ({ m, line })));
+  const who = [...senders.keys()].map((name) => ({ name, shown: displayName(name), words: plain(displayName(name)).split(" ") }));
+  const named = (text: string): { name: string; length: number } | null => {
+    // The longest run of one to three words at the start that names a sender ("@Amy Jones", "Amy", "Jones").
+    const words = text.replace(/^@/, "").split(/\s+/);
+    for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
+      const said = plain(words.slice(0, k).join(" "));
+      if (!said || !/^[A-Z@]/.test(text)) continue;
+      const hit = who.find((x) => x.words.join(" ") === said || (k === 1 && x.words.includes(said) && said.length > 2));
+      if (hit) {
+        const raw = words.slice(0, k).join(" ");
+        const length = text.indexOf(raw) + raw.length;
+        return { name: hit.name, length: length + (/^[,:]/.test(text.slice(length)) ? 1 : 0) };
+      }
+    }
+    return null;
+  };
+  // What each line asks, if anything, read before any answer is matched to an asking.
+  const asking = (line: Line) => {
+    const text = line.text.replace(EDITED, "").trim();
+    const lead = line.at + line.text.indexOf(text);
+    let asked: string | null = null;
+    let role: string | null = null;
+    let rest: { text: string; at: number } | null = null;
+    const person = named(text);
+    if (person) {
+      const after = text.slice(person.length).trimStart();
+      const you = ASK_YOU.exec(after);
+      if (you) {
+        asked = person.name;
+        const t = after.slice(you[0].length);
+        rest = { text: t, at: lead + text.length - t.length };
+      }
+    } else if (ASK_ANYONE.test(text)) {
+      const t = text.replace(ASK_ANYONE, "");
+      rest = { text: t, at: lead + text.length - t.length };
+    } else if (ASK_ROLE.test(text) && /\?\s*$/.test(text)) {
+      // "Can the HV share the records?": the words after "can" that say a role one of the senders holds.
+      const after = text.replace(ASK_ROLE, "");
+      const words = after.split(/\s+/);
+      for (let k = 1; k <= Math.min(4, words.length - 1) && !rest; k++) {
+        const terms = readPersonTerms(words.slice(0, k).join(" "), "list");
+        const id = terms.role?.id;
+        if (!id || terms.matches.length === 0) continue;
+        const holder = [...senders.entries()].find(([, s]) => s.roleId === id);
+        if (!holder) continue;
+        role = holder[0];
+        const t = words.slice(k).join(" ");
+        rest = { text: t, at: lead + text.length - t.length };
+      }
+    }
+    if (!rest) return null;
+    const task = rest.text.replace(/\s*\?+\s*$/, "");
+    if (task.split(/\s+/).length < 2) return null;
+    return { asked, role, person, lead, task: { text: task, at: rest.at } };
+  };
+  const asks = flat.map(({ line }) => asking(line));
+  flat.forEach(({ m, line }, i) => {
+    const ask = asks[i];
+    if (!ask || lines.has(line)) return;
+    const { asked, role, person, lead } = ask;
+    // The answer: the next short message from someone else that takes it on.
+    let owner: Agreed["owner"] = null;
+    for (const [j, next] of flat.slice(i + 1, i + 5).entries()) {
+      // The asker going on to ask something else ends this asking: a "yes" after it answers the later one.
+      if (next.m.name === m.name) {
+        if (asks[i + 1 + j]) break;
+        continue;
+      }
+      const said = next.line.text.replace(EDITED, "").trim();
+      // Only an answer straight after the asking counts: past someone else's words, a "yes" answers something else.
+      if (said.split(/\s+/).length > 8 || !ACK.test(said) || lines.has(next.line) || /\?\s*$/.test(said)) break;
+      if (asked && next.m.name !== asked) continue;
+      owner = { name: displayName(next.m.name), span: { from: next.m.header.nameAt, to: next.m.header.nameAt + next.m.name.length } };
+      lines.set(next.line, null);
+      break;
+    }
+    const fallback = asked ?? role;
+    if (!owner && fallback) {
+      const h = senders.get(fallback)!.header;
+      owner = { name: displayName(fallback), span: asked ? { from: lead, to: lead + (person?.length ?? 0) } : { from: h.nameAt, to: h.nameAt + fallback.length } };
+    }
+    lines.set(line, { owner, task: ask.task });
+  });
+  return { lines };
 }

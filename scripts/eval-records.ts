@@ -18,6 +18,7 @@ import { damage, seeded, vary, VARIATIONS } from "./note-variations.js";
 import { writeNotes, type Gold } from "./note-writer.js";
 import { SPEECH_STYLES, speakNotes, speakRecord, type SpeechStyle } from "./note-dictation.js";
 import { chatCases } from "./chat-transcripts.js";
+import { walkChats, WALK_HELD_OUT } from "./chat-walk.js";
 import { fold, readPersonTerms } from "../lexicon/index.js";
 
 /**
@@ -67,6 +68,9 @@ const TITLES = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "dc", "ds
 
 function nameTokens(name: string | null): string[] {
   if (!name) return [];
+  // A directory name ("Jones, Amy") is the same person as "Amy Jones".
+  const m = /^([^,()]+),\s*([^,()]+?)(\s*\(.*\))?$/.exec(name.trim());
+  if (m && m[1] && m[2] && m[1].trim().split(/\s+/).length === 1) name = `${m[2]} ${m[1]}`;
   return fold(name)
     .replace(/[^a-z0-9' -]/g, " ")
     .split(/\s+/)
@@ -417,6 +421,14 @@ async function main(): Promise<void> {
     const all = [cases, ...[second, third, fourth].filter((f) => f !== "none" && existsSync(f) && !opt("--file")).map(readCases)].flat();
     const chats = chatCases(all);
     report(`Team notes as chat transcripts (${chats.length}, by transcript style)`, evaluate(chats, calculator, (c) => detailFormats.has(`c:${c.format}`)), false, true);
+  }
+  const walked = Number(opt("--chat-walk") ?? "0");
+  if (walked > 0) {
+    // Chat logs walked from the domain (scripts/chat-walk.ts); the styles in WALK_HELD_OUT were not looked at in detail.
+    const chats = walkChats(seeded(Number(opt("--seed") ?? "11")), walked) as unknown as NoteCase[];
+    const detailOk = (c: NoteCase) => !WALK_HELD_OUT.includes(c.format) || args.includes("--final");
+    const byStyle = evaluate(chats, calculator, (c) => detailFormats.has(`w:${c.format}`) && detailOk(c));
+    report(`Chat logs walked from the domain (${walked} per paste style; * = style held out)`, new Map([...byStyle].map(([k, t]) => [WALK_HELD_OUT.includes(k) ? `*${k}` : k, t])), false, true);
   }
   const generated = Number(opt("--generated") ?? "0");
   if (generated > 0) {

@@ -119,6 +119,27 @@ describe("a strategy discussion pasted as a chat log", () => {
     expect(r.actions.find((a) => /home visit/i.test(a.action))?.due).toBe("2025-11-27");
   });
 
+  it("a yes answers the asking just before it: a task nobody took on gets no owner, and every task's source quotes the log", () => {
+    const notes = [
+      "[10:02] Amy Jones: Morning all, SW here, chairing",
+      "[10:03] DC Ben Hall: Ben Hall, CAIT",
+      "[10:03] Sara Lee: HV for the family",
+      "[10:05] Amy Jones: Concerns: bruising to 4yo's arm reported by nursery",
+      "[10:10] Amy Jones: s47 agreed",
+      "[10:11] Amy Jones: Still need someone to speak to the nursery manager by Friday",
+      "[10:12] Amy Jones: Ben can you check police systems today?",
+      "[10:12] DC Ben Hall: yes",
+    ].join("\n");
+    const r = read(notes);
+    expect(r.actions.find((a) => /police systems/i.test(a.action))?.owner).toBe("DC Ben Hall");
+    // Nobody said yes to the nursery task: it is never given Ben, who answered the next asking.
+    expect(r.actions.filter((a) => /nursery manager/i.test(a.action)).every((a) => a.owner === null)).toBe(true);
+    for (const a of r.actions) {
+      expect(a.source.length).toBeGreaterThan(0);
+      expect(notes).toContain(a.source);
+    }
+  });
+
   it("a day divider copied above the messages gives the date", () => {
     expect(read(PASTES.teams_desktop as string).date).toBe("2025-11-26");
   });
