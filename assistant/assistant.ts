@@ -80,7 +80,7 @@ export class Assistant {
     // One cache in front of the model for every reader: a message's text embedded for its
     // question vector is not embedded again by triage, which reads the same text. Behind
     // it, texts asked for at the same moment (several turns on one thread) share a model call.
-    const threads = options.embeddingsThread ? { workers: 1 } : {};
+    const threads = options.embeddingsThread ? { workers: config.server.modelThreads } : {};
     this.model = new Lazy(() => createEmbeddings(config, threads));
     this.embeddings = new Lazy(async () => new CachedEmbeddings(new BatchingEmbeddings(await this.model.get())));
     this.knowledge = new Lazy(async () =>

@@ -2,6 +2,7 @@ import { systemClock, type Clock } from "../core/clock.js";
 import type { Config } from "../core/config.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
 import { cleanUserText } from "../core/text.js";
+import type { ThreadMemory } from "../core/thread-memory.js";
 import { WorkerPool, type PoolEvent, type PoolStats } from "../core/worker-pool.js";
 import { createDeadlineCalculator, type DeadlineCalculator, type DeadlineQuestion } from "../deadlines/index.js";
 import { saveRecord, type DraftResult } from "../records/index.js";
@@ -104,6 +105,11 @@ export class PooledAssistant implements AssistantService {
 
   stats(): PoolStats {
     return this.pool.stats();
+  }
+
+  /** What each worker thread (and its model thread) holds: scripts/mem-profile.ts prints it. */
+  memory(): Promise<ThreadMemory[]> {
+    return this.pool.memory();
   }
 
   close(): Promise<void> {

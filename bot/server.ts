@@ -2,6 +2,7 @@ import type { Activity } from "botbuilder";
 import restify, { type Request, type Response } from "restify";
 import type { AddressInfo } from "node:net";
 import { loadConfig, type Config } from "../core/config.js";
+import { collectGarbage } from "../core/gc.js";
 import { createLogger, type Logger } from "../core/logger.js";
 import { TurnAbandoned, abandonReason, isTurnAbandoned, withTurnSignal } from "../core/turn-scope.js";
 import { embeddingsOnOwnThread, workerCount } from "../core/worker-pool.js";
@@ -108,6 +109,8 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
   let readyError: string | undefined;
   const readyPromise = assistant.warmUp().then(
     () => {
+      // Start-up's garbage (modules' set-up, the calendar) goes before the first turn, as in the worker threads.
+      collectGarbage();
       ready = true;
       logger.info({ event: "ready" }, "index and models loaded");
     },

@@ -31,6 +31,8 @@ const EnvSchema = z
     EMULATOR_SERVICE_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/[^/\s]+/i.test(v), "must be an http(s) URL"),
     /** Worker threads that answer messages: "auto" (one per CPU besides the event loop's, at least one) or a number. */
     WORKER_THREADS: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)]).default("auto"),
+    /** Embedding model threads of each worker thread (on two CPUs or more; one CPU runs the model in the worker thread itself). */
+    MODEL_THREADS: z.coerce.number().int().min(1).max(16).default(1),
     /** Turns being worked on at once; more get 503 with Retry-After. "auto": 16 per worker thread. */
     MAX_TURNS_IN_FLIGHT: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(10_000)]).default("auto"),
     /** Longest a turn may take (ms) before it is abandoned with 503 and Retry-After (Teams waits 15 s). */
@@ -187,6 +189,8 @@ export interface Config {
     /** Anonymous mode: where replies may be posted besides the HTTP response (the Emulator). */
     readonly emulatorServiceUrl?: string;
     readonly workerThreads: number | "auto";
+    /** Embedding model threads of each worker thread, where the model has threads of its own (MODEL_THREADS). */
+    readonly modelThreads: number;
     readonly maxTurnsInFlight: number | "auto";
     readonly turnBudgetMs: number;
     readonly conversationTurnsPerMinute: number;
@@ -271,6 +275,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       host: e.HOST ?? (e.MicrosoftAppId ? "0.0.0.0" : "127.0.0.1"),
       emulatorServiceUrl: e.EMULATOR_SERVICE_URL,
       workerThreads: e.WORKER_THREADS,
+      modelThreads: e.MODEL_THREADS,
       maxTurnsInFlight: e.MAX_TURNS_IN_FLIGHT,
       turnBudgetMs: e.TURN_BUDGET_MS,
       conversationTurnsPerMinute: e.CONVERSATION_TURNS_PER_MINUTE,

@@ -1,5 +1,8 @@
 import { parentPort } from "node:worker_threads";
+import { collectGarbage } from "./gc.js";
+import { threadMemory } from "./thread-memory.js";
 import { withTurnSignal } from "./turn-scope.js";
+import { poolsOfThisThread } from "./worker-pool.js";
 import { toWire, type FromWorker, type ToWorker } from "./worker-wire.js";
 
 /** What a worker thread offers: named async functions taking and returning plain data. */
@@ -22,6 +25,13 @@ export function serveWorker(init: () => Promise<WorkerHandlers>): void {
           running.get(m.id)?.abort(m.reason);
           return;
         }
+        if (m.type === "memory") {
+          // This thread's figures, then those of the pools it started (an assistant thread's model thread).
+          void Promise.all([...poolsOfThisThread].map((p) => p.memory())).then((nested) =>
+            send({ type: "memory", id: m.id, threads: [threadMemory(""), ...nested.flat()] }),
+          );
+          return;
+        }
         const handler = handlers[m.method];
         if (!handler) {
           send({ type: "error", id: m.id, error: { name: "Error", message: `unknown method ${m.method}` } });
@@ -36,6 +46,8 @@ export function serveWorker(init: () => Promise<WorkerHandlers>): void {
           )
           .finally(() => running.delete(m.id));
       });
+      // What loading left behind goes now, not whenever this thread next fills its heap.
+      collectGarbage();
       send({ type: "ready" });
     },
     (e: unknown) => send({ type: "failed", message: (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "failed to start" }),

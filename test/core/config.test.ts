@@ -35,6 +35,8 @@ describe("configuration", () => {
     const c = parseConfig({});
     expect(c.server).toMatchObject({ workerThreads: "auto", maxTurnsInFlight: "auto", turnBudgetMs: 10_000, conversationTurnsPerMinute: 30, conversationBurst: 10 });
     expect(parseConfig({ WORKER_THREADS: "3" }).server.workerThreads).toBe(3);
+    expect(c.server.modelThreads).toBe(1);
+    expect(parseConfig({ MODEL_THREADS: "2" }).server.modelThreads).toBe(2);
     expect(configError({ WORKER_THREADS: "lots" }).message).toContain("WORKER_THREADS");
     expect(configError({ MAX_TURNS_IN_FLIGHT: "0" }).message).toContain("MAX_TURNS_IN_FLIGHT");
     expect(configError({ EMULATOR_SERVICE_URL: "localhost" }).message).toContain("EMULATOR_SERVICE_URL");

@@ -1,0 +1,101 @@
+import { fork, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { ThreadMemory } from "../core/thread-memory.js";
+import { rssMb, runPhase } from "./bench/load.js";
+import { Workload } from "./bench/workload.js";
+
+// Where the server's memory goes, printed, never asserted:
+//   node dist/scripts/mem-profile.js                 WORKER_THREADS as configured (auto)
+//   WORKER_THREADS=2 MEM_LOAD="50:15" node dist/scripts/mem-profile.js
+// Starts the built server in a child process (anonymous mode, no keys, a free port on
+// 127.0.0.1), waits for /readyz, and prints the process's RSS and what each thread holds:
+// its V8 heap, external memory and array buffers, and the model's WebAssembly heap. Then,
+// unless MEM_LOAD is empty, drives distinct questions at it (concurrency:seconds) and
+// prints the peak RSS and the threads again.
+
+const MB = 1048576;
+const mb = (n: number) => (n / MB).toFixed(1);
+
+interface ServerReport {
+  rss: number;
+  rssAnon: number;
+  rssFile: number;
+  threads: ThreadMemory[];
+}
+
+/** The child: start the server, then answer "memory" requests over IPC. */
+async function serve(): Promise<void> {
+  const { loadConfig } = await import("../core/config.js");
+  const { createLogger } = await import("../core/logger.js");
+  const { threadMemory } = await import("../core/thread-memory.js");
+  const { embeddingsOnOwnThread, workerCount } = await import("../core/worker-pool.js");
+  const { PooledAssistant } = await import("../assistant/pooled-assistant.js");
+  const { start } = await import("../bot/server.js");
+  const config = loadConfig();
+  const assistant = new PooledAssistant(config, { workers: workerCount(config.server.workerThreads), embeddingsThread: embeddingsOnOwnThread() });
+  const bot = await start({ config, assistant, logger: createLogger({ level: "error" }), port: 0, host: "127.0.0.1" });
+  process.on("message", (m: { type: string }) => {
+    if (m.type !== "memory") return;
+    void assistant.memory().then((threads) => {
+      const status = readFileSync("/proc/self/status", "utf8");
+      const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
+      const report: ServerReport = { rss: kb("VmRSS"), rssAnon: kb("RssAnon"), rssFile: kb("RssFile"), threads: [threadMemory("main"), ...threads] };
+      process.send!(report);
+    });
+  });
+  process.send!({ url: bot.url });
+}
+
+function ask(child: ChildProcess): Promise<ServerReport> {
+  return new Promise((resolve) => {
+    child.once("message", (m) => resolve(m as ServerReport));
+    child.send({ type: "memory" });
+  });
+}
+
+function print(title: string, r: ServerReport): void {
+  console.log(`${title}: RSS ${mb(r.rss)} MB (anonymous ${mb(r.rssAnon)}, file-backed ${mb(r.rssFile)})`);
+  console.log(`  ${"thread".padEnd(28)} ${"heap used".padStart(10)} ${"heap total".padStart(10)} ${"external".padStart(10)} ${"arrayBufs".padStart(10)} ${"v8 total".padStart(10)} ${"(wasm)".padStart(10)}`);
+  let accounted = 0;
+  for (const t of r.threads) {
+    const wasm = t.extra["wasmHeap"] ?? 0;
+    accounted += t.v8Total;
+    const cells = [t.heapUsed, t.heapTotal, t.external, t.arrayBuffers, t.v8Total].map((n) => mb(n).padStart(10));
+    console.log(`  ${t.thread.padEnd(28)} ${cells.join(" ")} ${(wasm ? mb(wasm) : "").padStart(10)}`);
+  }
+  console.log(`  threads' V8 totals (the model's wasm heap is in its external): ${mb(accounted)} MB; the rest of RSS (code, native libraries, allocator, thread stacks): ${mb(r.rss - accounted)} MB`);
+}
+
+async function main(): Promise<void> {
+  const child = fork(fileURLToPath(import.meta.url), ["--serve"], {
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "error", MicrosoftAppId: "", MicrosoftAppPassword: "" },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const t0 = performance.now();
+  const { url } = await new Promise<{ url: string }>((resolve, reject) => {
+    child.once("message", (m) => resolve(m as { url: string }));
+    child.once("exit", (code) => reject(new Error(`the server exited (${code})`)));
+  });
+  for (;;) {
+    const ok = await fetch(`${url}/readyz`).then((r) => r.status === 200, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  console.log(`WORKER_THREADS=${process.env["WORKER_THREADS"] ?? "auto"}: ready in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+  await new Promise((r) => setTimeout(r, 500));
+  print("at ready", await ask(child));
+  const load = process.env["MEM_LOAD"] ?? "50:15";
+  if (load.trim()) {
+    const [concurrency, seconds] = load.split(":").map(Number);
+    if (!concurrency || !seconds) throw new Error(`MEM_LOAD: "${load}" is not concurrency:seconds`);
+    const r = await runPhase({ url, pid: child.pid!, concurrency, seconds, thinkMs: 0, onlyQuestions: true, workload: new Workload(13) });
+    console.log(`\nload: ${concurrency} conversations for ${seconds} s, distinct questions: ${r.throughput}/s, p95 ${r.latency.p95} ms, errors ${r.errors}, peak RSS ${r.rssMaxMb} MB`);
+    print("after load", await ask(child));
+    console.log(`RSS now ${rssMb(child.pid!)} MB`);
+  }
+  child.kill("SIGTERM");
+}
+
+if (process.argv.includes("--serve")) await serve();
+else await main();
