@@ -131,11 +131,12 @@ export async function runWrapped(kb: KnowledgeBase, every = 3): Promise<WrapRow[
   for (let i = 0; i < index.bank.length; i += every) {
     const b = index.bank[i]!;
     if (b.style === "case" || index.chunks[b.chunk]!.jurisdiction !== "england") continue;
+    // Left out of the bank match only: rebuilding the passages' word index per question takes seconds.
+    // Its words still find its passage, alike for the bare and the wrapped question, which are compared.
     const leaveOut = { excludeBank: (x: number) => x === i };
-    const fold = kb.withoutBank(leaveOut.excludeBank);
-    const bare = await fold.analyse(b.question, { ...leaveOut, jurisdiction: "england" });
-    const wrapped = await fold.analyse(CASE_WRAPPERS[k++ % CASE_WRAPPERS.length]!(b.question), { ...leaveOut, jurisdiction: "england" });
-    const either = await fold.analyse(b.question, leaveOut);
+    const bare = await kb.analyse(b.question, { ...leaveOut, jurisdiction: "england" });
+    const wrapped = await kb.analyse(CASE_WRAPPERS[k++ % CASE_WRAPPERS.length]!(b.question), { ...leaveOut, jurisdiction: "england" });
+    const either = await kb.analyse(b.question, leaveOut);
     rows.push({ id: b.id, bare: bare.covered, wrapped: wrapped.covered, samePassage: wrapped.ranked[0]?.chunk === bare.ranked[0]?.chunk, noJurisdiction: either.covered });
   }
   return rows;
