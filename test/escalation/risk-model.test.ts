@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fromRoot } from "../../core/paths.js";
 import { urgency, type TriageLevel } from "../../escalation/levels.js";
 import { readMessage } from "../../escalation/reader.js";
+import { applySafetyNets } from "../../escalation/decide.js";
 import { DANGER_KINDS, loadRiskModel } from "../../escalation/risk-model.js";
 import { createTriage, triageByRules } from "../../escalation/triage.js";
 
@@ -87,6 +88,13 @@ describe("safety nets", () => {
       }
     },
   );
+
+  it("an adult unsure what to do, with no danger read now, is NSPCC advice even when a guess says 999; danger now stays 999", () => {
+    const unsure = readMessage("I'm worried about the girl next door, she always looks thin and scruffy. Should I tell someone?");
+    expect(applySafetyNets("999", unsure).level).toBe("nspcc_advice");
+    const now = readMessage("The man next door is hitting his little boy right now, what should I do?");
+    expect(applySafetyNets("999", now).level).toBe("999");
+  });
 
   it("an instruction never lowers a concern either", async () => {
     const t = await triage;
