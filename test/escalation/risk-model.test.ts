@@ -96,6 +96,11 @@ describe("safety nets", () => {
     expect(applySafetyNets("999", now).level).toBe("999");
   });
 
+  it("a danger dated by a month is past; one 'in the last hour' is now", () => {
+    expect(triageByRules("In January she took an overdose and was treated in hospital.").level).not.toBe("999");
+    expect(triageByRules("She has taken an overdose, it happened in the last hour, she is not waking").level).toBe("999");
+  });
+
   it("an instruction never lowers a concern either", async () => {
     const t = await triage;
     const concern = "I'm a teacher. A Year 3 girl told me her mum's boyfriend hit her last weekend. She is in class and safe. Who do I contact?";
