@@ -101,6 +101,11 @@ describe("safety nets", () => {
     expect(triageByRules("She has taken an overdose, it happened in the last hour, she is not waking").level).toBe("999");
   });
 
+  it("a bystander who says it is not an emergency, with no danger read now, is a referral whatever a guess says", () => {
+    const r = readMessage("Teenagers go in and out of a house on our estate late at night; I want to report it but it is not an emergency.");
+    expect(applySafetyNets("999", r).level).toBe("101_or_childrens_services");
+  });
+
   it("an instruction never lowers a concern either", async () => {
     const t = await triage;
     const concern = "I'm a teacher. A Year 3 girl told me her mum's boyfriend hit her last weekend. She is in class and safe. Who do I contact?";
