@@ -14,7 +14,9 @@ import { DANGER_KINDS, REGISTERS, SPEAKERS } from "./risk-model.js";
  * lines (round two) were written by hand as people type them, for the kinds and registers
  * the first round was thinnest on, before the system was changed or measured on them.
  * `walked.jsonl` (source `hand`, round four) walks the sub-kinds added for sexual assault
- * now, missing with a threat and exploitation imminent, and adults unsure what to do.
+ * now, missing with a threat and exploitation imminent, and adults unsure what to do. `walked5.jsonl`
+ * (source `hand`, round five) walks the Welsh register across every kind and level, and long pastes
+ * (each kind x speaker: danger now in the middle, now at the end after its history, history only).
  */
 export const LabelledSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -29,7 +31,7 @@ export const LabelledSchema = z.object({
 });
 export type Labelled = z.infer<typeof LabelledSchema>;
 
-export const LABELLED_FILES = ["hand.jsonl", "examples.jsonl", "generated.jsonl", "natural.jsonl", "walked.jsonl"] as const;
+export const LABELLED_FILES = ["hand.jsonl", "examples.jsonl", "generated.jsonl", "natural.jsonl", "walked.jsonl", "walked5.jsonl"] as const;
 
 /** Parse one JSONL file of labelled lines, validated line by line. */
 export function parseLabelled(text: string, name: string): Labelled[] {

@@ -129,9 +129,18 @@ function splitRaw(text: string): string[] {
 const AMBIGUOUS_CONTRACTIONS: Record<string, string> = { re: "are", ll: "will", d: "would", s: "is", ve: "have", m: "am" };
 const CONTRACTION_RE = /\b(we|i|she|he|it|you|they|there|that|who|what|let)[\u2019'\u02bc`](re|ll|d|s|ve|m)\b/g;
 
+/**
+ * Welsh clitics after a vowel or a word: "mae hi'n ddiogel", "mae'r babi", "i'r afon", "a'i frawd", "i'w nôl" are
+ * "yn", the article (read as "y" in all its forms) and "ei". Dropping the apostrophe as English does would make "hin", "maer", "ir" and hide every
+ * Welsh phrase behind them. No English word ends in 'n, 'r, 'i or 'w.
+ */
+const WELSH_CLITICS: Record<string, string> = { n: "yn", r: "y", i: "ei", w: "ei" };
+const WELSH_CLITIC_RE = /([a-z])[\u2019'\u02bc`](n|r|i|w)\b/g;
+
 function basicForm(folded: string): string {
   return folded
     .replace(CONTRACTION_RE, (_m, w: string, c: string) => (w === "let" && c === "s" ? "let us" : `${w} ${AMBIGUOUS_CONTRACTIONS[c]}`))
+    .replace(WELSH_CLITIC_RE, (_m, w: string, c: string) => `${w} ${WELSH_CLITICS[c]}`)
     .replace(/[\u2018\u2019\u02bc`\u00b4']/g, "")
     .replace(/([a-z])\1{2,}/g, "$1")
     .replace(/(\d+)\s*(yo|yos|yrs?|y\/o)\b/g, "$1 year old")
@@ -321,13 +330,24 @@ function editDistance(a: string, b: string, max: number): number {
 
 const TOKEN_RE = / [a-z0-9]+(?= )/g;
 
-/** Welsh function words: two of them mark a sentence as Welsh. */
-const WELSH = /(?:^| )(?:mae|dwi|dw|rwy|rydw|yn|fy|ei|eu|wedi|ddim|gyda|nawr|rwan|heno|ac|ar|yr|mewn|dyn|helpwch|plis|maen|nhw|fi|hi|o)(?= )/g;
+/**
+ * Welsh function words. Two of them, one unambiguous, mark a sentence as Welsh; in a Welsh sentence they are
+ * Welsh words, not English text-speak ("yr" is not "year", "n" is not "and", "fi" is not "if").
+ */
+const WELSH_WORDS = new Set([
+  "mae", "maen", "dwi", "dw", "rwy", "rydw", "rydyn", "yn", "fy", "ei", "eu", "ein", "eich", "wedi", "ddim", "dim", "gyda", "efo", "hefo",
+  "nawr", "rwan", "heno", "heddiw", "ac", "ar", "yr", "y", "mewn", "dyn", "helpwch", "plis", "nhw", "fi", "hi", "o", "fo", "fe", "ni", "chi",
+  "dydy", "dydi", "ydy", "ydi", "ydw", "roedd", "oedd", "bod", "fod", "sy", "sydd", "wrth", "dros", "drwy", "trwy", "ond", "hefyd", "iawn",
+  "plentyn", "plant", "babi", "merch", "mab", "nhad", "dad", "mam", "yma", "yna", "beth", "pwy", "pryd", "sut", "oes", "isio", "eisiau",
+  "moyn", "gallu", "methu", "mynd", "dod", "wnaeth", "wnes", "aeth", "daeth", "cafodd", "gafodd", "neu", "os", "pan", "achos", "oherwydd",
+  "n", "r", "i", "a", "am", "at", "gan", "ganddo", "ganddi", "arna", "arno", "arni", "ofn", "saff", "diogel", "ddiogel",
+]);
+/** Words that are also English or text-speak do not mark a sentence as Welsh on their own. */
+const WELSH_AMBIGUOUS = new Set(["o", "hi", "ar", "fi", "yr", "y", "n", "r", "i", "a", "am", "at", "dad", "mam", "os", "dim", "fe", "ni", "chi", "plis", "dyn", "yna", "oes", "gan", "iawn", "saff"]);
 
 function isWelsh(s: string): boolean {
-  const found = new Set(s.match(WELSH)?.map((w) => w.trim()));
-  // "o", "hi", "ar", "fi", "yn" alone can be English or text-speak; a Welsh sentence has several markers, one of them unambiguous.
-  return found.size >= 2 && [...found].some((w) => !["o", "hi", "ar", "fi", "yr"].includes(w));
+  const found = new Set(s.split(" ").filter((w) => WELSH_WORDS.has(w)));
+  return found.size >= 2 && [...found].some((w) => !WELSH_AMBIGUOUS.has(w));
 }
 
 /** Options for normalisation: a speller for typos and run-together words. */
@@ -342,8 +362,11 @@ function finish(base: string, opts: NormaliseOptions, fuzzy: boolean): string {
   if (out === "  ") return " ";
   const t = textSpeak();
   // Welsh is not misspelt English: a sentence in Welsh is read as written.
-  const speller = fuzzy && !isWelsh(out) ? opts.speller : undefined;
+  const welsh = isWelsh(out);
+  const speller = fuzzy && !welsh ? opts.speller : undefined;
   const token = (w: string): string => {
+    // The article's three forms (y, yr, 'r) are one word to the phrases.
+    if (welsh && WELSH_WORDS.has(w)) return w === "yr" ? "y" : w;
     const mapped = t.tokens.get(w);
     if (mapped !== undefined) return mapped;
     if (!speller) return w;

@@ -424,7 +424,9 @@ export function compiledKeys(phrase: string): readonly string[] {
  * many other words the first consonant changes (cyllell → gyllell, nghyllell,
  * chyllell), so the base form alone would miss most real sentences.
  */
-export function mutations(phrase: string): string[] {
+export function mutations(written: string): string[] {
+  // Data written without apostrophes ("dan ni n cuddio", "i r afon") reads the clitics as the text does ("yn", and "y" for every form of the article).
+  const phrase = ` ${written} `.replace(/ n (?=\S)/g, " yn ").replace(/ (?:r|yr) (?=\S)/g, " y ").trim();
   const out = new Set([phrase]);
   const [first, ...rest] = phrase.split(" ");
   if (!first) return [phrase];

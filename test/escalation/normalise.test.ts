@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { foldText, normaliseSentence, normaliseText, splitSentences, Speller } from "../../escalation/normalise.js";
 import { loadRiskModel } from "../../escalation/risk-model.js";
 import { triageByRules } from "../../escalation/triage.js";
+import { readMessage } from "../../escalation/reader.js";
 
 const model = loadRiskModel();
 const opts = { speller: model.speller };
@@ -95,6 +96,19 @@ describe("registers: text-speak, contractions without apostrophes, misspellings 
   it("never changes an English word, a place name or a Welsh sentence", () => {
     expect(normaliseSentence("took the whole hole in Swansea", opts)).toBe(" took the whole hole in swansea ");
     expect(normaliseSentence("mae fy merch ar goll ers amser cinio", opts)).toBe(" mae fy merch ar goll ers amser cinio ");
+  });
+
+  it("Welsh clitics are words of their own, and a Welsh sentence's function words are not English text-speak", () => {
+    expect(normaliseSentence("Mae hi'n ddiogel yn yr ysgol nawr", opts)).toBe(" mae hi yn ddiogel yn y ysgol nawr ");
+    expect(normaliseSentence("plentyn yn dringo dros reiliau'r balconi", opts)).toBe(" plentyn yn dringo dros reiliau y balconi ");
+    expect(normaliseSentence("mae'r plant yn cuddio", opts)).toBe(" mae y plant yn cuddio ");
+    // English text-speak is still read as English.
+    expect(normaliseSentence("u r a liar n i h8 u", opts)).toBe(" you are a liar and i hate you ");
+  });
+
+  it("a Welsh phrase matches the text whether the clitic is written with its apostrophe or not", () => {
+    expect(readMessage("Mae hi'n ddiogel gyda'i nain nawr").facts.has("safe_now")).toBe(true);
+    expect(readMessage("Dan ni'n cuddio yn y llofft").facts.has("imm_state")).toBe(true);
   });
 
   it("an emergency in any register is 999", () => {

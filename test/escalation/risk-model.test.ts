@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fromRoot } from "../../core/paths.js";
 import { urgency, type TriageLevel } from "../../escalation/levels.js";
 import { readMessage } from "../../escalation/reader.js";
+import { applySafetyNets } from "../../escalation/decide.js";
 import { DANGER_KINDS, loadRiskModel } from "../../escalation/risk-model.js";
 import { createTriage, triageByRules } from "../../escalation/triage.js";
 
@@ -87,6 +88,23 @@ describe("safety nets", () => {
       }
     },
   );
+
+  it("an adult unsure what to do, with no danger read now, is NSPCC advice even when a guess says 999; danger now stays 999", () => {
+    const unsure = readMessage("I'm worried about the girl next door, she always looks thin and scruffy. Should I tell someone?");
+    expect(applySafetyNets("999", unsure).level).toBe("nspcc_advice");
+    const now = readMessage("The man next door is hitting his little boy right now, what should I do?");
+    expect(applySafetyNets("999", now).level).toBe("999");
+  });
+
+  it("a danger dated by a month is past; one 'in the last hour' is now", () => {
+    expect(triageByRules("In January she took an overdose and was treated in hospital.").level).not.toBe("999");
+    expect(triageByRules("She has taken an overdose, it happened in the last hour, she is not waking").level).toBe("999");
+  });
+
+  it("a bystander who says it is not an emergency, with no danger read now, is a referral whatever a guess says", () => {
+    const r = readMessage("Teenagers go in and out of a house on our estate late at night; I want to report it but it is not an emergency.");
+    expect(applySafetyNets("999", r).level).toBe("101_or_childrens_services");
+  });
 
   it("an instruction never lowers a concern either", async () => {
     const t = await triage;
