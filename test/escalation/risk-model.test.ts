@@ -89,11 +89,15 @@ describe("safety nets", () => {
     },
   );
 
-  it("an adult unsure what to do, with no danger read now, is NSPCC advice even when a guess says 999; danger now stays 999", () => {
-    const unsure = readMessage("I'm worried about the girl next door, she always looks thin and scruffy. Should I tell someone?");
-    expect(applySafetyNets("999", unsure).level).toBe("nspcc_advice");
-    const now = readMessage("The man next door is hitting his little boy right now, what should I do?");
-    expect(applySafetyNets("999", now).level).toBe("999");
+  it("no net takes a 999 away for want of a danger the reader can name: only a stated safe-now or a procedure frame lowers one", () => {
+    // The model and the sentence net catch danger that no phrase names; a net that lowered their 999 where the
+    // reader merely found nothing would turn the reader's gaps back into missed 999s.
+    const POSITIVE = ["safe_now", "framed"];
+    for (const net of model.levels.safety_nets) {
+      const takesAway999 = (net.effect === "lower_to" && net.level !== "999") || (net.effect === "replace" && net.level === "999");
+      if (!takesAway999) continue;
+      expect(net.all.some((f) => POSITIVE.includes(f)), net.id).toBe(true);
+    }
   });
 
   it("a danger dated by a month is past; one 'in the last hour' is now", () => {

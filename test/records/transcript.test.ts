@@ -135,7 +135,7 @@ describe("a strategy discussion pasted as a chat log", () => {
     // Nobody said yes to the nursery task: it is never given Ben, who answered the next asking.
     expect(r.actions.filter((a) => /nursery manager/i.test(a.action)).every((a) => a.owner === null)).toBe(true);
     for (const a of r.actions) {
-      expect(a.source.length).toBeGreaterThan(0);
+      expect(a.source?.length ?? 0).toBeGreaterThan(0);
       expect(notes).toContain(a.source);
     }
   });
