@@ -173,7 +173,7 @@ export function readAction(
     owner = fields[0] as string;
     what = fields.slice(1).join(" - ");
     shaped = true;
-  } else if (fields.length >= 2 && isOwner(fields[fields.length - 1] as string, ctx)) {
+  } else if (fields.length >= 2 && (isOwner(fields[fields.length - 1] as string, ctx) || (!strict && nameLike(fields[fields.length - 1] as string)))) {
     owner = fields[fields.length - 1] as string;
     what = fields.slice(0, -1).join(" - ");
     shaped = true;

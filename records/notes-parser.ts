@@ -341,6 +341,8 @@ export function parseNotes(
   const looseSentences = loose.filter((s) => !parts({ text: s.text, start: 0 }).every((p) => attendanceParts.has(p)));
   const concerns =
     fieldText(blocksOf(layout, "concerns")) ||
+    // The information shared holds the concerns when no heading of their own does ("Info: 10yo disc - ...").
+    sentences(textOf(blocksOf(layout, "information"))).map((x) => x.text).filter((x) => isConcern(x) && !isDecision(x)).join("\n") ||
     looseParts.filter((p) => /^(the\s+)?(concerns?|worries|referral)\b/i.test(p) || (isConcern(p) && !isDecision(p))).join("\n");
   if (concerns) record.concerns = record.source.concerns = squash(concerns.replace(/\n/g, "; "));
   const info = fieldText(blocksOf(layout, "information"));

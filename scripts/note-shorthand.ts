@@ -45,7 +45,8 @@ function scribbleName(r: Rng, name: string): string {
 function dm(iso: string, r: Rng): string {
   const d = Number(iso.slice(8, 10));
   const m = Number(iso.slice(5, 7));
-  return pick(r, [`${d}/${m}`, `${String(d).padStart(2, "0")}/${String(m).padStart(2, "0")}`, `${d}.${m}`]);
+  // A dotted day and month is written with its year: "3.2" alone reads as a time as easily as a date.
+  return pick(r, [`${d}/${m}`, `${String(d).padStart(2, "0")}/${String(m).padStart(2, "0")}`, `${d}.${m}.${iso.slice(2, 4)}`]);
 }
 
 function dueShort(r: Rng, due: string, meeting: string | null): string {
