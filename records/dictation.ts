@@ -261,8 +261,17 @@ const CLAUSE_STARTS = [
   "concerns?", "the concerns? (?:is|are|was|were)", "reference", "case number", "child reference", "section 47", "criminal investigation", "joint investigation",
   "police (?:will|to|are going to) (?:lead|investigate)", "no legal", "legal planning", "legal action", "threshold", "no criminal",
   "(?:it will be a )?joint investigation", "we agreed", "it was agreed", "agreed that", "actions?", "decisions?", "parents?(?: will| to| told| not)", "mum (?:will|to|told|informed)",
-  "dad (?:will|to|not)",
+  "dad (?:will|to|not)", "(?:notes|minutes) (?:taken|recorded|written) by", "someone (?:needs|has|will need) to", "nobody (?:has|is)",
 ];
+
+/**
+ * A due date said at the end of a task ends it: "... do the checks by friday request the chronology ..." is two tasks.
+ * Only the words that can only be a due date, before a word that starts something new (not "at", "morning", ...).
+ */
+const DUE_END = new RegExp(
+  String.raw`\b((?:by|on|before) (?:(?:this |next )?(?:monday|tuesday|wednesday|thursday|friday)|tomorrow|the end of (?:the )?(?:day|today|week)|end of (?:the )?(?:day|week)|the \d{1,2}(?:st|nd|rd|th)(?: of [a-z]+)?|\d{1,2} [a-z]+ \d{4}|\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|december)))(?= (?!(?:at|in|and|or|the morning|the afternoon|morning|afternoon|pm|am|a m|p m|latest|at the latest|of|if|when|after|with|to|for|full|new)\b)[a-z])`,
+  "gi",
+);
 
 function numbersToFigures(text: Rewritten): Rewritten {
   return (
@@ -303,6 +312,7 @@ export function fromDictation(text: string): Rewritten {
     .replace(new RegExp(`\\bdetective constable\\s+${BEFORE_NAME}`, "gi"), "DC ")
     .replace(new RegExp(`\\bdetective sergeant\\s+${BEFORE_NAME}`, "gi"), "DS ")
     .replace(new RegExp(`\\bpolice constable\\s+${BEFORE_NAME}`, "gi"), "PC ")
+    .replace(new RegExp(`\\b(?<!detective )sergeant\\s+${BEFORE_NAME}`, "gi"), "Sgt ")
     .replace(new RegExp(`\\bmister\\s+${BEFORE_NAME}`, "gi"), "Mr ")
     .replace(new RegExp(`\\b(?:missus|missis)\\s+${BEFORE_NAME}`, "gi"), "Mrs ")
     // "present are owen davies ...": the list the words introduce
@@ -316,6 +326,7 @@ export function fromDictation(text: string): Rewritten {
     .replace(starts, ". ")
     // "... sarah jones the social worker and mike allen ...": people joined by "as well as", "also"
     .replace(/\s+(?:as well as|and also|also)\s+(?!present|on the call|attending|in attendance|joining|taking part)(?=(?:the |Dr |DC |DS |PC )?[a-z]+ [a-z]+)/gi, ", ");
+  c = c.replace(DUE_END, (due: string) => `${due}.`);
   // "present were a social worker b team manager ...": where each person of a list begins.
   const known = new Set<string>();
   c = new Chain(splice(c.r, peopleBreaks(c.r, known)));
@@ -326,7 +337,7 @@ export function fromDictation(text: string): Rewritten {
     .replace(/ +(?=\n)|^\s+|\s+$/g, "").r;
 }
 
-const TITLE = /^(?:Dr|DC|DS|PC|Mr|Mrs|Ms|Miss)$/i;
+const TITLE = /^(?:Dr|DC|DS|PC|Sgt|Mr|Mrs|Ms|Miss)$/i;
 /** The words after a title that say it is not before a name. */
 const BEFORE_NAME = "(?!(?:from|at|the|who|is|was|and|with|to|will|said|sent|for|of|in|on|by|has|had|did|also)\\b)";
 const JOINERS = new Set(["and", "then", "also", "so"]);
@@ -344,7 +355,9 @@ function personClauses(t: Rewritten, known: Set<string>): Rewritten {
     const name = words[i]?.w ?? "";
     // "bethan to ring mum", "SW to visit": someone named in the lists, or a role by its short form, and what they are to do.
     const to = next === "to" && (known.has(name.toLowerCase()) || shortForms.has(name));
-    if (next !== "will" && after !== "is going to" && !to) continue;
+    // "sergeant hall said they'd do the checks": a promise reported is what they will do.
+    const said = next === "said" && /^(?:they|he|she)(?:['’]d| would| will)\b/.test(after.slice(5));
+    if (next !== "will" && after !== "is going to" && !to && !said) continue;
     if (!/^[A-Za-z][a-z']*$|^I$/.test(name)) continue;
     if (NOT_A_NAME.has(name.toLowerCase())) continue;
     let start = i;
