@@ -321,7 +321,7 @@ export function fromDictation(text: string): Rewritten {
   // "d c patel", "the h v": short forms said a letter at a time.
   c = new Chain(splice(c.r, joinSpokenLetters(c.r.text)));
   // Sentence boundaries the speaker did not say.
-  const starts = new RegExp(`(?<![.:\\n]\\s*)(?<!\\b(?:those|also|were|was|not|the|are|legal|further|at|a|an|young|child|no|for|of|under|with|by|about|on|all|their|her|his|my|our|sent|gave|send)\\s*)\\s+(?=\\b(?:${CLAUSE_STARTS.join("|")})\\b)`, "gi");
+  const starts = new RegExp(`(?<![.:\\n]\\s*)(?<!\\b(?:those|also|were|was|not|the|are|legal|further|at|a|an|young|child|no|for|of|under|with|by|about|on|all|their|her|his|my|our|sent|gave|send|request|requested|requesting|arrange|book|hold|convene|to)\\s*)\\s+(?=\\b(?:${CLAUSE_STARTS.join("|")})\\b)`, "gi");
   c = c
     .replace(starts, ". ")
     // "... sarah jones the social worker and mike allen ...": people joined by "as well as", "also"
