@@ -261,7 +261,7 @@ const CLAUSE_STARTS = [
   "concerns?", "the concerns? (?:is|are|was|were)", "reference", "case number", "child reference", "section 47", "criminal investigation", "joint investigation",
   "police (?:will|to|are going to) (?:lead|investigate)", "no legal", "legal planning", "legal action", "threshold", "no criminal",
   "(?:it will be a )?joint investigation", "we agreed", "it was agreed", "agreed that", "actions?", "decisions?", "parents?(?: will| to| told| not)", "mum (?:will|to|told|informed)",
-  "dad (?:will|to|not)", "(?:notes|minutes) (?:taken|recorded|written) by", "someone (?:needs|has|will need) to", "nobody (?:has|is)",
+  "dad (?:will|to|not|is not|is to)", "(?:mum|parents?) (?:is|are) (?:not|to) be", "(?:notes|minutes) (?:taken|recorded|written) by", "someone (?:needs|has|will need) to", "nobody (?:has|is)",
 ];
 
 /**
@@ -321,7 +321,7 @@ export function fromDictation(text: string): Rewritten {
   // "d c patel", "the h v": short forms said a letter at a time.
   c = new Chain(splice(c.r, joinSpokenLetters(c.r.text)));
   // Sentence boundaries the speaker did not say.
-  const starts = new RegExp(`(?<![.:\\n]\\s*)(?<!\\b(?:those|also|were|was|not|the|are|legal|further|at|a|an|young|child|no|for|of|under|with|by|about|on|all|their|her|his|my|our|sent|gave|send|request|requested|requesting|arrange|book|hold|convene|to)\\s*)\\s+(?=\\b(?:${CLAUSE_STARTS.join("|")})\\b)`, "gi");
+  const starts = new RegExp(`(?<![.:\\n]\\s*)(?<!\\b(?:those|also|were|was|not|the|are|legal|further|at|a|an|young|child|no|for|of|under|with|by|about|on|all|their|her|his|my|our|sent|gave|send|request|requesting|arrange|book|hold|convene|to)\\s*)\\s+(?=\\b(?:${CLAUSE_STARTS.join("|")})\\b)`, "gi");
   c = c
     .replace(starts, ". ")
     // "... sarah jones the social worker and mike allen ...": people joined by "as well as", "also"
