@@ -190,6 +190,12 @@ export function spokenDatesAndTimes(text: Rewritten): Rewritten {
         const t = dir.toLowerCase() === "past" ? clock(h, n, half) : clock(h === 1 ? 12 : h - 1, 60 - n, half);
         return t ?? m;
       })
+      // "at half three": half past the hour, as people in Britain say it
+      .replace(new RegExp(`\\b(at|time|from) half (${CARDINAL})\\b${HALF}`, "gi"), (m, p: string, hr: string, half?: string) => {
+        const h = cardinalValue(hr) ?? -1;
+        const t = h >= 1 && h <= 12 ? clock(h, 30, half) : null;
+        return t ? `${p} ${t}` : m;
+      })
       // "fourteen hundred hours", "oh nine hundred"
       .replace(new RegExp(`\\b(?:oh )?(${CARDINAL}) hundred(?: hours)?\\b`, "gi"), (m, h: string) => {
         const v = cardinalValue(h) ?? -1;
@@ -363,6 +369,16 @@ function personClauses(t: Rewritten, known: Set<string>): Rewritten {
     let start = i;
     const prev = words[i - 1]?.w ?? "";
     if (/[.,:;]$/.test(prev)) continue;
+    // "amira from social care will", "claire from the school will": the person is named before "from".
+    const from = [1, 2, 3].find((k) => (words[i - k]?.w ?? "").toLowerCase() === "from");
+    if (from !== undefined && i - from - 1 > 0 && /^[a-z][a-z']*$/i.test(words[i - from - 1]?.w ?? "") && !JOINERS.has((words[i - from - 1]?.w ?? "").toLowerCase())) {
+      start = i - from - 1;
+      const first = words[start - 1]?.w ?? "";
+      if (known.has(first.toLowerCase()) && !JOINERS.has(first.toLowerCase())) start -= 1;
+      const before = words[start - 1]?.w ?? "";
+      if (start > 0 && !/[.,:;]$/.test(before) && !/\n/.test(t.text.slice((words[start - 1]?.at ?? 0) + before.length, words[start]?.at ?? 0))) breakBefore.add(JOINERS.has(before.toLowerCase()) ? start - 1 : start);
+      continue;
+    }
     const prev2 = words[i - 2]?.w ?? "";
     if (TITLE.test(prev)) start = i - 1;
     // "the parents will", "her aunt will": the article belongs to who will do it.
