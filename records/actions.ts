@@ -97,14 +97,15 @@ function leadingOwner(text: string, ctx: OwnerContext): string | null {
   return null;
 }
 
-const VERB_MARK = /^(.{1,60}?)\s+(?:to|will|'ll|should|must|shall|is to|are to|agreed to|has agreed to|have agreed to|is going to|are going to|offered to|has offered to)\s+(?:also\s+|then\s+|now\s+|still\s+|urgently\s+|jointly\s+)?(?!be\b)(.+)$/i;
+const VERB_MARK = /^(.{1,60}?)(?:\s+(?:to|will|'ll|should|must|shall|is to|are to|agreed to|has agreed to|have agreed to|is going to|are going to|am going to|offered to|has offered to|said (?:they|he|she)['’]d|said (?:they|he|she) (?:would|will))|['’](?:ll|m going to))\s+(?:also\s+|then\s+|now\s+|still\s+|urgently\s+|jointly\s+)?(?!be\b)(.+)$/i;
 // "YP to be seen alone by Elen", "HV records to be sent to SW by Ann", "home visit by SW": the task, then who does it.
 const PASSIVE_BY = /^(.+?)\s+by\s+(.{1,40})$/i;
 // "to be seen", "to be completed", "is to be arranged": a task said without who does it.
 const PASSIVE = /\b(?:to be|is to be|are to be|needs to be|need to be|will be|should be|must be)\s+(\w+(?:ed|en|wn|ne|un|de|t)\b)/i;
 // A verb in the past tense at the head of what follows a doer: what happened, not what is to be done.
 const PAST_TENSE = /^(?:\w+ed|saw|said|told|found|took|made|came|went|gave|rang|spoke|brought|heard|felt|left|sent|got|was|were|had|has|have|did)$|^(?:\w+ed|saw|said|told|found|took|made|came|went|gave|rang|spoke|brought|heard|felt|left|sent|got|was|were|had|has|have|did)\b/i;
-const SEPARATORS = (t: string, i: number) => (/^ [-–—] /.test(t.slice(i, i + 3)) ? 3 : /^: /.test(t.slice(i, i + 2)) ? 2 : 0);
+// " - ", ": " and arrows ("chron -> SW", "medical => Dr E") part the task, its owner and its date.
+const SEPARATORS = (t: string, i: number) => (/^ [-–—] /.test(t.slice(i, i + 3)) ? 3 : /^: /.test(t.slice(i, i + 2)) ? 2 : (/^ ?(?:->|=>|→|⇒) ?/.exec(t.slice(i, i + 4))?.[0].length ?? 0));
 
 /** Whether a line records a decision rather than a task ("s47 agreed", "joint investigation, police lead", "police will decide"). */
 function isDecisionLine(text: string): boolean {
@@ -172,7 +173,7 @@ export function readAction(
     owner = fields[0] as string;
     what = fields.slice(1).join(" - ");
     shaped = true;
-  } else if (fields.length >= 2 && isOwner(fields[fields.length - 1] as string, ctx)) {
+  } else if (fields.length >= 2 && (isOwner(fields[fields.length - 1] as string, ctx) || (!strict && nameLike(fields[fields.length - 1] as string)))) {
     owner = fields[fields.length - 1] as string;
     what = fields.slice(0, -1).join(" - ");
     shaped = true;

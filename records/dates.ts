@@ -207,7 +207,7 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
   });
   if (!anchor) {
     // Without the meeting's date, words counted from it give no date; they are still found, to be kept as written.
-    each(new RegExp(String.raw`${LEAD}(?:today|tonight|tomorrow|tmrw|tmw|tomoz|2moro|eod|cob|eow|end\s+of\s+(?:the\s+)?(?:day|week|play)|close\s+of\s+(?:business|play)|(?:next|this|coming)?\s*${WEEKDAY_WORD}|within\s+\d{1,3}\s*\w+)\b`), (m) => {
+    each(new RegExp(String.raw`${LEAD}(?:today|tonight|tomorrow|tmrw|tmw|tomoz|2moro|eod|cob|eow|end\s+of\s+(?:the\s+)?(?:day|today|week|play)|close\s+of\s+(?:business|play)|(?:next|this|coming)?\s*${WEEKDAY_WORD}|within\s+\d{1,3}\s*\w+)\b`), (m) => {
       if (out.some((c) => c.start <= m.index && m.index < c.end)) return;
       if (/^\s*(?:by|before|on|due|until|till|for)?\s*$/i.test(m[0])) return;
       push(m, null, false);
@@ -219,7 +219,7 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
       if (out.some((c) => c.start <= m.index && m.index < c.end)) return;
       push(m, due(m), false);
     });
-  rel(String.raw`today|tonight|this\s+(?:morning|afternoon|evening|am|pm)|same\s+day|immediately|straight\s+away|now|end\s+of\s+(?:the\s+)?(?:day|play)|close\s+of\s+(?:business|play)|eod|cob|eop|cop|(?:${TIME_WORDS})(?:\s+today)?`, () => anchor);
+  rel(String.raw`today|tonight|this\s+(?:morning|afternoon|evening|am|pm)|same\s+day|immediately|straight\s+away|now|end\s+of\s+(?:the\s+)?(?:day|today|play)|close\s+of\s+(?:business|play)|eod|cob|eop|cop|(?:${TIME_WORDS})(?:\s+today)?`, () => anchor);
   rel(String.raw`tomorrow|tmrw|tmw|tomoz|2moro|2morrow|tomorow`, () => addDays(anchor, 1));
   rel(String.raw`end\s+of\s+(?:the\s+|this\s+)?week|eow|this\s+week`, () => fridayOf(anchor));
   rel(String.raw`end\s+of\s+next\s+week`, () => fridayOf(anchor, 1));

@@ -26,7 +26,8 @@ const MAX_CLAUSE = 2000;
 /**
  * A clause with its shorthand spelt out, lower case: "Jt inv ✓, pol lead crim" →
  * "joint investigation agreed police lead criminal". Ticks are "agreed", crosses "not
- * agreed", and a lone Y or N after a dash or colon is "yes" or "no".
+ * agreed" (and a lone x closing a clause is a cross), arrows are spaces, and a lone Y or N
+ * after a dash or colon is "yes" or "no".
  */
 export function spelled(clause: string): string {
   const v = vocabulary();
@@ -39,6 +40,10 @@ export function spelled(clause: string): string {
   let t = ` ${clause
     .replace(/[✓✔√]/g, " agreed ")
     .replace(/[✗✘]/g, " not agreed ")
+    // Arrows join a decision to what follows from it ("thresh met -> s47", "s47 => agreed").
+    .replace(/\s*(?:->|=>|→|⇒)\s*/g, " ")
+    // "LPM x", "crim inv x": a cross written as the letter closing a clause.
+    .replace(/(\S\s+)[xX]\s*[.;]?\s*$/, "$1 not agreed ")
     .replace(/([:–—-]\s*)[Yy]\b(?!['’])/g, "$1 yes ")
     .replace(/([:–—-]\s*)[Nn]\b(?![/'’])/g, "$1 no ")
     // "LPM N", "S47 Y", "lpm n": a lone Y or N closing a clause is the answer.

@@ -190,6 +190,12 @@ export function spokenDatesAndTimes(text: Rewritten): Rewritten {
         const t = dir.toLowerCase() === "past" ? clock(h, n, half) : clock(h === 1 ? 12 : h - 1, 60 - n, half);
         return t ?? m;
       })
+      // "at half three": half past the hour, as people in Britain say it
+      .replace(new RegExp(`\\b(at|time|from) half (${CARDINAL})\\b${HALF}`, "gi"), (m, p: string, hr: string, half?: string) => {
+        const h = cardinalValue(hr) ?? -1;
+        const t = h >= 1 && h <= 12 ? clock(h, 30, half) : null;
+        return t ? `${p} ${t}` : m;
+      })
       // "fourteen hundred hours", "oh nine hundred"
       .replace(new RegExp(`\\b(?:oh )?(${CARDINAL}) hundred(?: hours)?\\b`, "gi"), (m, h: string) => {
         const v = cardinalValue(h) ?? -1;
@@ -261,8 +267,17 @@ const CLAUSE_STARTS = [
   "concerns?", "the concerns? (?:is|are|was|were)", "reference", "case number", "child reference", "section 47", "criminal investigation", "joint investigation",
   "police (?:will|to|are going to) (?:lead|investigate)", "no legal", "legal planning", "legal action", "threshold", "no criminal",
   "(?:it will be a )?joint investigation", "we agreed", "it was agreed", "agreed that", "actions?", "decisions?", "parents?(?: will| to| told| not)", "mum (?:will|to|told|informed)",
-  "dad (?:will|to|not)",
+  "dad (?:will|to|not|is not|is to)", "(?:mum|parents?) (?:is|are) (?:not|to) be", "(?:notes|minutes) (?:taken|recorded|written) by", "someone (?:needs|has|will need) to", "nobody (?:has|is)",
 ];
+
+/**
+ * A due date said at the end of a task ends it: "... do the checks by friday request the chronology ..." is two tasks.
+ * Only the words that can only be a due date, before a word that starts something new (not "at", "morning", ...).
+ */
+const DUE_END = new RegExp(
+  String.raw`\b((?:by|on|before) (?:(?:this |next )?(?:monday|tuesday|wednesday|thursday|friday)|tomorrow|the end of (?:the )?(?:day|today|week)|end of (?:the )?(?:day|week)|the \d{1,2}(?:st|nd|rd|th)(?: of [a-z]+)?|\d{1,2} [a-z]+ \d{4}|\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|december)))(?= (?!(?:at|in|and|or|the morning|the afternoon|morning|afternoon|pm|am|a m|p m|latest|at the latest|of|if|when|after|with|to|for|full|new)\b)[a-z])`,
+  "gi",
+);
 
 function numbersToFigures(text: Rewritten): Rewritten {
   return (
@@ -303,6 +318,7 @@ export function fromDictation(text: string): Rewritten {
     .replace(new RegExp(`\\bdetective constable\\s+${BEFORE_NAME}`, "gi"), "DC ")
     .replace(new RegExp(`\\bdetective sergeant\\s+${BEFORE_NAME}`, "gi"), "DS ")
     .replace(new RegExp(`\\bpolice constable\\s+${BEFORE_NAME}`, "gi"), "PC ")
+    .replace(new RegExp(`\\b(?<!detective )sergeant\\s+${BEFORE_NAME}`, "gi"), "Sgt ")
     .replace(new RegExp(`\\bmister\\s+${BEFORE_NAME}`, "gi"), "Mr ")
     .replace(new RegExp(`\\b(?:missus|missis)\\s+${BEFORE_NAME}`, "gi"), "Mrs ")
     // "present are owen davies ...": the list the words introduce
@@ -311,11 +327,12 @@ export function fromDictation(text: string): Rewritten {
   // "d c patel", "the h v": short forms said a letter at a time.
   c = new Chain(splice(c.r, joinSpokenLetters(c.r.text)));
   // Sentence boundaries the speaker did not say.
-  const starts = new RegExp(`(?<![.:\\n]\\s*)(?<!\\b(?:those|also|were|was|not|the|are|legal|further|at|a|an|young|child|no|for|of|under|with|by|about|on|all|their|her|his|my|our|sent|gave|send)\\s*)\\s+(?=\\b(?:${CLAUSE_STARTS.join("|")})\\b)`, "gi");
+  const starts = new RegExp(`(?<![.:\\n]\\s*)(?<!\\b(?:those|also|were|was|not|the|are|legal|further|at|a|an|young|child|no|for|of|under|with|by|about|on|all|their|her|his|my|our|sent|gave|send|request|requesting|arrange|book|hold|convene|to)\\s*)\\s+(?=\\b(?:${CLAUSE_STARTS.join("|")})\\b)`, "gi");
   c = c
     .replace(starts, ". ")
     // "... sarah jones the social worker and mike allen ...": people joined by "as well as", "also"
     .replace(/\s+(?:as well as|and also|also)\s+(?!present|on the call|attending|in attendance|joining|taking part)(?=(?:the |Dr |DC |DS |PC )?[a-z]+ [a-z]+)/gi, ", ");
+  c = c.replace(DUE_END, (due: string) => `${due}.`);
   // "present were a social worker b team manager ...": where each person of a list begins.
   const known = new Set<string>();
   c = new Chain(splice(c.r, peopleBreaks(c.r, known)));
@@ -326,7 +343,7 @@ export function fromDictation(text: string): Rewritten {
     .replace(/ +(?=\n)|^\s+|\s+$/g, "").r;
 }
 
-const TITLE = /^(?:Dr|DC|DS|PC|Mr|Mrs|Ms|Miss)$/i;
+const TITLE = /^(?:Dr|DC|DS|PC|Sgt|Mr|Mrs|Ms|Miss)$/i;
 /** The words after a title that say it is not before a name. */
 const BEFORE_NAME = "(?!(?:from|at|the|who|is|was|and|with|to|will|said|sent|for|of|in|on|by|has|had|did|also)\\b)";
 const JOINERS = new Set(["and", "then", "also", "so"]);
@@ -344,12 +361,24 @@ function personClauses(t: Rewritten, known: Set<string>): Rewritten {
     const name = words[i]?.w ?? "";
     // "bethan to ring mum", "SW to visit": someone named in the lists, or a role by its short form, and what they are to do.
     const to = next === "to" && (known.has(name.toLowerCase()) || shortForms.has(name));
-    if (next !== "will" && after !== "is going to" && !to) continue;
+    // "sergeant hall said they'd do the checks": a promise reported is what they will do.
+    const said = next === "said" && /^(?:they|he|she)(?:['’]d| would| will)\b/.test(after.slice(5));
+    if (next !== "will" && after !== "is going to" && !to && !said) continue;
     if (!/^[A-Za-z][a-z']*$|^I$/.test(name)) continue;
     if (NOT_A_NAME.has(name.toLowerCase())) continue;
     let start = i;
     const prev = words[i - 1]?.w ?? "";
     if (/[.,:;]$/.test(prev)) continue;
+    // "amira from social care will", "claire from the school will": the person is named before "from".
+    const from = [1, 2, 3].find((k) => (words[i - k]?.w ?? "").toLowerCase() === "from");
+    if (from !== undefined && i - from - 1 > 0 && /^[a-z][a-z']*$/i.test(words[i - from - 1]?.w ?? "") && !JOINERS.has((words[i - from - 1]?.w ?? "").toLowerCase())) {
+      start = i - from - 1;
+      const first = words[start - 1]?.w ?? "";
+      if (known.has(first.toLowerCase()) && !JOINERS.has(first.toLowerCase())) start -= 1;
+      const before = words[start - 1]?.w ?? "";
+      if (start > 0 && !/[.,:;]$/.test(before) && !/\n/.test(t.text.slice((words[start - 1]?.at ?? 0) + before.length, words[start]?.at ?? 0))) breakBefore.add(JOINERS.has(before.toLowerCase()) ? start - 1 : start);
+      continue;
+    }
     const prev2 = words[i - 2]?.w ?? "";
     if (TITLE.test(prev)) start = i - 1;
     // "the parents will", "her aunt will": the article belongs to who will do it.

@@ -193,7 +193,8 @@ interface Labelled {
  * as `before`.
  */
 function labelledParts(line: string): { before: string; parts: Labelled[] } {
-  const whole = /:\s*\S/.test(line) ? null : headingKey(line.replace(/[:\s]+$/, ""));
+  // A tick, cross or arrow makes the line a note ("s47 ✓", "s47 -> agreed"), never a heading alone.
+  const whole = /:\s*\S/.test(line) || /[✓✔✗✘√→⇒]|->|=>/.test(line) ? null : headingKey(line.replace(/[:\s]+$/, ""));
   if (whole && line.length <= 60) return { before: "", parts: [{ key: whole, label: line.replace(/[:\s]+$/, ""), text: "", at: 0 }] };
   const marks: { at: number; end: number; key: SectionKey; label: string }[] = [];
   // Word starts once for the line; each separator looks back over the last six of them.
@@ -315,6 +316,8 @@ export function readLayout(text: string): Layout {
       if (current && current.items.length > 0) current = null;
       continue;
     }
+    // A heading underlined as handwriting is typed up ("Decisions" then "---------") is still just the heading.
+    if (/^\s*(?:-{3,}|={3,}|_{3,}|~{3,})\s*$/.test(raw)) continue;
     // A table typed with commas ("Name,Role,Agency,Attended"), once its heading row has been seen.
     const commaCells: string[] | null = raw.includes(",") ? raw.split(",").map((c) => squash(c)) : null;
     const csvHeading: (ColumnKind | null)[] | null = !table && commaCells && commaCells.length >= 3 && !raw.includes("\t") ? headingRow(commaCells) : null;
@@ -370,7 +373,8 @@ export function readLayout(text: string): Layout {
       const open_ = current as Block | null;
       // A list ends where its kind of line ends: a sentence after a list of people, or a plain line after bullets.
       if (open_ && open_.key !== null && PEOPLE_KEYS.has(open_.key) && !purePerson(before)) current = null;
-      else if (open_ && open_.key !== null && !bulleted && open_.items.length > 0 && open_.items.every((i) => i.bullet) && open_.key !== "child_ref") current = null;
+      // Actions typed up from a page mix bulleted and plain lines; they are listed last, so they run on.
+      else if (open_ && open_.key !== null && !bulleted && open_.items.length > 0 && open_.items.every((i) => i.bullet) && open_.key !== "child_ref" && open_.key !== "actions") current = null;
       push({ text: before, raw: body, bullet: bulleted });
     }
     for (const p of parts) {

@@ -234,6 +234,9 @@ export function findChildRef(text: string, labelled: boolean): { ref: string; wo
     // "ID" and "ref" in running text only with a code that has a digit and is not a time or date.
     return { ref: token.replace(/[.,;:]+$/, ""), words: m[0].trim() };
   }
+  // "# 2025/11873", "#4471923": the number sign as the label, as shorthand and handwritten notes use it.
+  const hash = new RegExp(String.raw`(?:^|[\s(])#\s?(${REF_TOKEN})`).exec(text);
+  if (hash?.[1] && isRefToken(hash[1], 4) && !notChildRef(text.slice(0, hash.index + 1))) return { ref: hash[1].replace(/[.,;:]+$/, ""), words: hash[0].trim() };
   // The discussion named by its case: "strategy discussion for C-20992", "strat re: LCS 118872".
   const about = new RegExp(String.raw`\b(?:strategy\s+(?:discussion|meeting)|strat(?:\s+disc(?:ussion)?)?|discussion|meeting)\s+(?:re:?|for|regarding|about|concerning)\s+(${REF_TOKEN})`, "i").exec(text);
   if (about?.[1] && isRefToken(about[1], 4) && /[A-Za-z]/.test(about[1])) return { ref: about[1].replace(/[.,;:]+$/, ""), words: about[0].trim() };

@@ -10,7 +10,7 @@ import { findChildRef, isMeetingSentence, readMeetingFacts, type MeetingLine } f
 import { emptyRecord, type Check, type RecordAction, type StrategyRecord } from "./model.js";
 import { actionChecks, attendeeChecks } from "./confidence.js";
 import { purePerson, readPeopleList, readPersonRow, readSegment, writtenInLowerCase, type Person } from "./people.js";
-import { readAttendanceProse } from "./prose.js";
+import { readAttendanceProse, speakerIntro } from "./prose.js";
 import { attendeeFrom } from "./attendees.js";
 import { normaliseNotes, sentences, splitOutside, squash, type Piece } from "./text.js";
 import { fromDictation, originalWords } from "./dictation.js";
@@ -258,15 +258,18 @@ export function parseNotes(
   const read = readPeople(r);
   // The writer: the e-mail sender's full name when the sign-off is their first name ("Ben" for Ben Ortiz).
   const from = layout.email?.from ?? null;
-  const author = from && layout.author && sameFirstName(layout.author, from) ? from : (layout.author ?? from);
+  // Or the practitioner dictating, named in their own opening words ("this is Jo Smith, team manager, ...").
+  const speaker = layout.author || from ? null : speakerIntro(text);
+  const author = from && layout.author && sameFirstName(layout.author, from) ? from : (layout.author ?? from ?? speaker?.name ?? null);
   // "me": the writer, named from the sign-off, in the role signed under the name when the notes give none.
   const signed = layout.signature ? readPersonTerms(layout.signature, "list") : null;
   for (const p of read) {
     if (!p.self) continue;
     if (!p.name && author) p.name = author;
-    if (!p.role && signed?.role) {
-      p.role = signed.role;
-      p.agency = signed.agency ?? p.agency;
+    const own = signed?.role ? signed : speaker;
+    if (!p.role && own?.role) {
+      p.role = own.role;
+      p.agency = own.agency ?? p.agency;
     }
   }
   // Named once the writer is known, so "chaired by me" and "I was joined by" are the one person.
@@ -338,6 +341,8 @@ export function parseNotes(
   const looseSentences = loose.filter((s) => !parts({ text: s.text, start: 0 }).every((p) => attendanceParts.has(p)));
   const concerns =
     fieldText(blocksOf(layout, "concerns")) ||
+    // The information shared holds the concerns when no heading of their own does ("Info: 10yo disc - ...").
+    sentences(textOf(blocksOf(layout, "information"))).map((x) => x.text).filter((x) => isConcern(x) && !isDecision(x)).join("\n") ||
     looseParts.filter((p) => /^(the\s+)?(concerns?|worries|referral)\b/i.test(p) || (isConcern(p) && !isDecision(p))).join("\n");
   if (concerns) record.concerns = record.source.concerns = squash(concerns.replace(/\n/g, "; "));
   const info = fieldText(blocksOf(layout, "information"));

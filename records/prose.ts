@@ -91,3 +91,18 @@ function proseClause(part: string, opts: { meeting: boolean; lowerCase?: boolean
   }
   return null;
 }
+
+/**
+ * The practitioner dictating, when they name themselves at the start ("this is jo smith team manager
+ * dictating the strategy discussion", "it's rhys evans senior social worker", "dictation from ...",
+ * "... here"): who "I", "me" and "myself" are in the rest of the notes. Null when the notes do not
+ * open that way; nobody is guessed.
+ */
+export function speakerIntro(text: string): Person | null {
+  const first = text.trim().split(/\n|(?<=[.!?])\s/)[0] ?? "";
+  const m = /^(?:hi,?\s+|hello,?\s+)?(?:this is|it's|it is|dictation from|dictated by|notes dictated by|my name is)\s+(.{3,80}?)(?:\s+(?:here|dictating|speaking|with the|notes? (?:of|from|for)|strategy (?:discussion|meeting))\b|[.,;]|$)/i.exec(first);
+  if (!m?.[1]) return null;
+  const seg = readPeopleList(m[1], { status: "took_part", perLine: false })[0];
+  if (!seg?.name || /^(the|a|an)\b/i.test(seg.name)) return null;
+  return seg;
+}

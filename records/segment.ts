@@ -182,6 +182,8 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
   for (const m of segmentWords().matchAll(text, "list", ws)) {
     // A capital letter run into a name is an initial ("M.N", "SO'N"), not "n" for no.
     if (m.to - m.from === 1 && /^\p{Lu}$/u.test(m.surface) && /['.]/.test(text[m.start - 1] ?? "") && /\p{L}/u.test(text[m.start - 2] ?? "")) continue;
+    // A capital letter after a title is the person's initial ("Dr E", "DC P"), as shorthand writes a name.
+    if (m.to - m.from === 1 && /^\p{Lu}$/u.test(m.surface) && m.from > 0 && /^(dr|dc|ds|di|pc|ps|sgt|mr|mrs|ms|miss|prof)$/.test((ws[m.from - 1] as Word).folded)) continue;
     for (const val of m.values) {
       if (val.kind === "status") {
         // A lone "y"/"n"/"no"/"ok" is an answer only in a table's attendance column.

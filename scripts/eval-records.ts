@@ -6,7 +6,8 @@
  * aggregates only: no held-out note is ever printed.
  *
  *   node dist/scripts/eval-records.js [--file corpus.jsonl] [--second file|none] [--third file|none] [--heldout file|none]
- *     [--detail format,...|all|v:variation|n:style|r:style|c:style] [--variations] [--damage N] [--generated N [--seed S]] [--dictation] [--chat]
+ *     [--detail format,...|all|v:variation|n:style|r:style|c:style|s:way|h:way] [--variations] [--damage N] [--generated N [--seed S]] [--dictation] [--chat]
+ *     [--voice] [--scribble]
  */
 import { existsSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -18,6 +19,8 @@ import { damage, seeded, vary, VARIATIONS } from "./note-variations.js";
 import { writeNotes, type Gold } from "./note-writer.js";
 import { SPEECH_STYLES, speakNotes, speakRecord, type SpeechStyle } from "./note-dictation.js";
 import { chatCases } from "./chat-transcripts.js";
+import { VOICE_HELD_OUT, VOICE_WAYS, voiceRecord } from "./note-voice.js";
+import { SCRIBBLE_WAYS, scribbleRecord } from "./note-shorthand.js";
 import { walkChats, WALK_HELD_OUT } from "./chat-walk.js";
 import { fold, readPersonTerms } from "../lexicon/index.js";
 
@@ -415,6 +418,29 @@ async function main(): Promise<void> {
     }
     report(`Team notes read out (${spoken.length} typed notes, each in every speech style; gold unchanged; * = style held out)`, new Map([...read].map(([k, t]) => [k === DICTATION_HELD_OUT ? `*${k}` : k, t])), false, true);
     report(`Team gold records said aloud (${all.length} records, each in every speech style; * = style held out)`, new Map([...said].map(([k, t]) => [k === DICTATION_HELD_OUT ? `*${k}` : k, t])), false, true);
+  }
+  if (args.includes("--voice") || args.includes("--scribble")) {
+    // Every team gold record dictated the ways practitioners talk (scripts/note-voice.ts) and scribbled as shorthand or
+    // typed up from handwriting (scripts/note-shorthand.ts). VOICE_HELD_OUT was never looked at in detail.
+    const all = [cases, ...[second, third, fourth].filter((f) => f !== "none" && existsSync(f) && !opt("--file")).map(readCases)].flat();
+    let seed = 501;
+    if (args.includes("--voice")) {
+      const byWay = new Map<string, Tally>();
+      for (const way of VOICE_WAYS) {
+        const detailOk = way !== VOICE_HELD_OUT || args.includes("--final");
+        const dictated = all.map((c) => ({ ...c, format: way, ...voiceRecord(seeded(seed++), c.gold, way) }));
+        for (const [k, t] of evaluate(dictated, calculator, () => detailFormats.has(`s:${way}`) && detailOk)) byWay.set(k === VOICE_HELD_OUT ? `*${k}` : k, t);
+      }
+      report(`Team gold records dictated the ways people talk (${all.length} each; * = way held out)`, byWay, false, true);
+    }
+    if (args.includes("--scribble")) {
+      const byWay = new Map<string, Tally>();
+      for (const way of SCRIBBLE_WAYS) {
+        const written = all.map((c) => ({ ...c, format: way, ...scribbleRecord(seeded(seed++), c.gold, way) }));
+        for (const [k, t] of evaluate(written, calculator, () => detailFormats.has(`h:${way}`))) byWay.set(k, t);
+      }
+      report(`Team gold records scribbled (${all.length} each)`, byWay, false, true);
+    }
   }
   if (args.includes("--chat")) {
     // Every team note played out as a chat and pasted as its log, in each style (see scripts/chat-transcripts.ts).

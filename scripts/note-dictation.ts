@@ -39,7 +39,7 @@ export function cardinal(n: number): string {
   const t = TENS[Math.floor(n / 10)] as string;
   return n % 10 ? `${t} ${UNITS[n % 10]}` : t;
 }
-function ordinal(n: number): string {
+export function ordinal(n: number): string {
   if (n <= 20) return ORD[n] as string;
   if (n === 30) return "thirtieth";
   return `${TENS[Math.floor(n / 10)]} ${ORD[n % 10]}`;
@@ -71,7 +71,7 @@ export function sayTime(r: Rng, hhmm: string): string {
 }
 
 /** A reference read out a character at a time ("c a r nine nine one"). */
-function sayRef(ref: string): string {
+export function sayRef(ref: string): string {
   return [...ref.toLowerCase()]
     .filter((c) => /[a-z0-9/]/.test(c))
     .map((c) => (/\d/.test(c) ? (c === "0" ? "zero" : (UNITS[Number(c)] as string)) : c === "/" ? "stroke" : c))
@@ -79,7 +79,7 @@ function sayRef(ref: string): string {
 }
 
 /** Spoken forms of a role from the lexicon: its words, and its short forms said letter by letter. */
-function spokenRoles(code: string): { words: string[]; letters: string[] } {
+export function spokenRoles(code: string): { words: string[]; letters: string[] } {
   const roles = rolesData().roles.filter((x) => x.code === code);
   const all = roles.flatMap((x) => x.aliases.map((a) => (typeof a === "string" ? a : a.text)));
   return {
@@ -105,7 +105,7 @@ const TITLE_SPOKEN: Record<string, string[]> = {
 };
 
 /** A name as heard: lower case, a title said in full or by its letters. */
-function sayName(r: Rng, name: string, style: SpeechStyle): string {
+export function sayName(r: Rng, name: string, style: SpeechStyle): string {
   const parts = name.replace(/[.,()]/g, " ").split(/\s+/).filter(Boolean);
   const first = (parts[0] ?? "").toLowerCase();
   const title = TITLE_SPOKEN[first];
@@ -116,7 +116,7 @@ function sayName(r: Rng, name: string, style: SpeechStyle): string {
 }
 
 /** One attendee said aloud: the name with the role before or after it, or the role alone. */
-function sayPerson(r: Rng, a: GoldAttendee, style: SpeechStyle): string {
+export function sayPerson(r: Rng, a: GoldAttendee, style: SpeechStyle): string {
   const roles = spokenRoles(a.role);
   const role = style === "letters" && roles.letters.length && chance(r, 0.7) ? pick(r, roles.letters) : roles.words.length ? pick(r, roles.words.slice(0, 4)) : (roles.letters[0] ?? "");
   const agency = chance(r, 0.3) ? ` ${pick(r, AGENCY_WORDS[a.agency] ?? [""])}` : "";
@@ -134,17 +134,17 @@ function joinPeople(r: Rng, people: string[]): string {
   return people.join(sep);
 }
 
-const CONCERNS = [
+export const CONCERNS = [
   "the concern is that the child who is six came to school with a bruise on her cheek and said dad hit her",
   "concerns are that the baby who is four months old has a bruise to the ear with no explanation",
   "the concern is a ten year old told her teacher that mum's boyfriend touched her",
   "concern is a two year old found alone in the street early in the morning",
   "the concerns are that a fourteen year old has been missing overnight and was found with older men",
 ];
-const SHARE = ["mum will be told about the enquiries today", "the parents will be told of the outcome by the social worker", "dad is not to be told until police have spoken to him"];
-const WELFARE = ["the child is safe with her grandmother tonight", "the child was seen at school today and is safe", "the baby remains in hospital and is safe"];
+export const SHARE = ["mum will be told about the enquiries today", "the parents will be told of the outcome by the social worker", "dad is not to be told until police have spoken to him"];
+export const WELFARE = ["the child is safe with her grandmother tonight", "the child was seen at school today and is safe", "the baby remains in hospital and is safe"];
 
-function sayDecisions(r: Rng, g: Gold): string[] {
+export function sayDecisions(r: Rng, g: Gold): string[] {
   const out: string[] = [];
   const d = g.decisions;
   if (d.section47 === "yes") out.push(pick(r, ["section forty seven enquiries agreed", "we agreed section forty seven", "threshold met for section forty seven", "it was agreed the threshold for section forty seven is met"]));
