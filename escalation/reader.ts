@@ -1,6 +1,6 @@
 import { normaliseSentence, normaliseText, type NormalisedSentence } from "./normalise.js";
 import { screenKey } from "./phrases.js";
-import { aspectAt, toldAsPattern } from "./tense.js";
+import { aspectAt } from "./tense.js";
 import { loadRiskModel, type CompiledSubkind, type DangerKind, type RiskModel, type Speaker } from "./risk-model.js";
 
 /**
@@ -39,21 +39,7 @@ export interface Reading {
   flagged: readonly number[];
   /** Normalised text the lexical model reads (the whole message, or a long paste's head, tail and flagged sentences). */
   lexical: string;
-  /**
-   * When each sentence places itself by its own words (see `sentenceTime`), read on demand:
-   * the sentence net asks it only of the sentences it compares.
-   */
-  timeOf(sentence: number): SentenceTime;
 }
-
-/**
- * When a sentence places what it tells, by its own time words only (not its neighbours'):
- * "now" (now, just, about to, tonight), "past" (a past date, "used to", "when I was little"),
- * "pattern" (a habit: "every time", "keeps", "most nights"), "later" (a time far ahead: "next week"),
- * or "open" when it says nothing.
- * A sentence with a now word and a past one is "now": "it happened last year and he is here now".
- */
-export type SentenceTime = "now" | "past" | "pattern" | "later" | "open";
 
 /** Up to this length the whole message is one context for time and speaker cues. */
 const SHORT_MESSAGE = 1500;
@@ -118,11 +104,11 @@ interface SubkindMatch {
  * stand in a clause of its own tense ("knocked boiling water over herself and her arm is
  * blistering"). Negated matches do not count.
  */
-function matchSubkind(sk: CompiledSubkind, s: string, ctx: string, whole: string, model: RiskModel): SubkindMatch[] {
+function matchSubkind(sk: CompiledSubkind, s: string, ctx: string, model: RiskModel): SubkindMatch[] {
   if (sk.unless.size && sk.unless.test(s)) return [];
   const live = (ms: SubkindMatch[]) => ms.filter((x) => !negatedAt(s, x.index, model));
   const out = live(sk.signs.matches(s));
-  if (sk.hazards.size && (sk.exposure.test(ctx) || sk.conditions.test(ctx) || model.m.young_child!.test(whole))) out.push(...live(sk.hazards.matches(s)));
+  if (sk.hazards.size && (sk.exposure.test(ctx) || sk.conditions.test(ctx) || model.m.young_child!.test(ctx))) out.push(...live(sk.hazards.matches(s)));
   if (sk.places.size && sk.conditions.size && sk.conditions.test(ctx)) out.push(...live(sk.places.matches(s)));
   return out;
 }
@@ -148,9 +134,7 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
   };
   const short = text.length <= SHORT_MESSAGE;
   const whole = short ? sents.join("") : "";
-  // A place or hazard is danger with a condition or exposure told in its own sentence or the next one to it,
-  // not anywhere in the message: "I live next door" and "kicking" three sentences on are not a door being kicked in.
-  const windowOf = (i: number) => sents.slice(Math.max(0, i - 1), i + 2).join("");
+  const windowOf = (i: number) => (short ? whole : sents.slice(Math.max(0, i - 1), i + 2).join(""));
   const wholeTimed = short ? sents.map((_, i) => timedAt(i)).join("") : "";
   const timedWindow = (i: number) => {
     if (short) return wholeTimed;
@@ -166,7 +150,7 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
     if (s.length < 3 || !passesScreen(s, model) || !(model.screen.test(s) || m.danger_unspecified!.test(s))) continue;
     const ctx = windowOf(i);
     for (const sk of model.subkinds) {
-      for (const hit of matchSubkind(sk, s, ctx, short ? whole : ctx, model)) found.push({ hit: { kind: sk.kind, subkind: sk.id, sentence: i, live: false }, index: hit.index, text: hit.text });
+      for (const hit of matchSubkind(sk, s, ctx, model)) found.push({ hit: { kind: sk.kind, subkind: sk.id, sentence: i, live: false }, index: hit.index, text: hit.text });
     }
   }
   const flagged = [...new Set(found.map((f) => f.hit.sentence))];
@@ -275,23 +259,7 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
   const ranked = (list: DangerHit[]) =>
     [...list].sort((a, b) => KIND_PRIORITY.indexOf(a.kind) - KIND_PRIORITY.indexOf(b.kind))[0]?.kind ?? null;
   const dangerKind = ranked(hits.filter((h) => h.live)) ?? ranked(hits);
-  const times = new Map<number, SentenceTime>();
-  const timeOf = (i: number): SentenceTime => {
-    let t = times.get(i);
-    if (t === undefined) times.set(i, (t = i >= 0 && i < n ? sentenceTime(sents[i]!, timedAt(i), model) : "open"));
-    return t;
-  };
-  return { facts, hits, speaker, dangerKind, sentences: raw.map((s) => s.raw), flagged, lexical: all, timeOf };
-}
-
-/** The time a normalised sentence gives itself (`timed`: the same without "just found out" and "safe now" phrases). */
-export function sentenceTime(sentence: string, timed: string, model: RiskModel = loadRiskModel()): SentenceTime {
-  const m = model.m;
-  if (m.now!.test(timed) || m.just!.test(timed) || m.about_to!.test(sentence) || m.tonight!.test(sentence)) return "now";
-  if (nearestPast(sentence, 0, m.past!) < Infinity) return "past";
-  if (m.habitual!.test(sentence) || m.iterative!.test(sentence) || toldAsPattern(sentence)) return "pattern";
-  if (m.distant_future!.test(sentence)) return "later";
-  return "open";
+  return { facts, hits, speaker, dangerKind, sentences: raw.map((s) => s.raw), flagged, lexical: all };
 }
 
 interface LiveQuery {
@@ -357,8 +325,7 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
       return out(!m.distant_future!.test(s) && (!habitual || sentNow || m.tonight!.test(s)));
     case "perfect_progressive":
       // "has been touching me" is a pattern up to now; with "now", "tonight" or minutes it is still going on.
-      // "has been cutting my arms for months": a duration of weeks or more makes it a pattern up to now, not a state now.
-      return out(sentNow || m.tonight!.test(s) || m.recent_duration!.test(s) || (q.tense === "state" && !habitual && !m.long_duration!.test(s)));
+      return out(sentNow || m.tonight!.test(s) || m.recent_duration!.test(s) || (q.tense === "state" && !habitual));
     case "habitual":
     case "conditional":
       return out(sentNow || m.tonight!.test(s));

@@ -104,7 +104,6 @@ const CuesFileSchema = z.object({
   conditional: CueGroup,
   distant_future: CueGroup,
   recent_duration: CueGroup,
-  long_duration: CueGroup,
 });
 
 const LevelEnum = z.enum(LEVELS as [TriageLevel, ...TriageLevel[]]);
@@ -251,7 +250,6 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     conditional: g(c.conditional),
     distant_future: g(c.distant_future),
     recent_duration: g(c.recent_duration),
-    long_duration: g(c.long_duration),
     danger_unspecified: new PhraseSet(c.people.danger_unspecified),
     injection: g(c.injection),
     nspcc: g(c.wants.nspcc),

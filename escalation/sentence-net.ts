@@ -66,18 +66,9 @@ function words(s: string): number {
   return s.trim().split(/\s+/).filter(Boolean).length;
 }
 
-/**
- * The sentences of a message the net compares: as the reader split them, long enough to say
- * something, and not placed in the past, told as a pattern or put far ahead by their own time
- * words ("last year", "used to", "every time he drinks", "next week"). Such a sentence tells of danger that is not now, and
- * a likeness to danger sentences cannot make it now; a sentence that also says now is compared.
- */
-export function netSentences(reading: Pick<Reading, "sentences"> & Partial<Pick<Reading, "timeOf">>): string[] {
-  const notNow = (i: number) => {
-    const t = reading.timeOf?.(i);
-    return t === "past" || t === "pattern" || t === "later";
-  };
-  const distinct = [...new Set(reading.sentences.map((s) => s.trim()).filter((s, i) => words(s) >= NET_MIN_WORDS && !notNow(i)))];
+/** The sentences of a message the net compares: as the reader split them, long enough to say something. */
+export function netSentences(reading: Pick<Reading, "sentences">): string[] {
+  const distinct = [...new Set(reading.sentences.map((s) => s.trim()).filter((s) => words(s) >= NET_MIN_WORDS))];
   if (distinct.length <= NET_MAX_SENTENCES) return distinct;
   // A long paste: its opening and its end, where a writer puts what is happening now.
   const half = NET_MAX_SENTENCES / 2;
@@ -101,8 +92,6 @@ export function bankUnits(lines: readonly Labelled[]): BankUnit[] {
     const pick = is999 && units.length > 2 && units.some((u) => flagged.has(u.i)) ? (u: { i: number }) => flagged.has(u.i) : () => true;
     for (const u of units) {
       if (is999 && !pick(u)) continue;
-      // A 999 line's sentence that places itself in the past or as a pattern ("he has hit her before") is not its danger.
-      if (is999 && units.length > 1 && u.i >= 0 && ["past", "pattern", "later"].includes(reading.timeOf(u.i))) continue;
       out.push({ text: u.text, danger: is999, kind: l.danger_kind ?? "" });
     }
   }

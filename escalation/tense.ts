@@ -344,22 +344,3 @@ function governedByConditional(tokens: readonly string[], start: number, end: nu
   }
   return false;
 }
-
-/**
- * Does a normalised sentence tell a pattern by its grammar: its finite verbs are all in the
- * present simple of an action ("he shouts at her kids", "she gets picked up by older men"),
- * with no present of "be", "have", a modal or a future beside them ("he is hitting her",
- * "she won't wake up", "he's got a knife")? Such a sentence describes what happens, not what
- * is happening.
- */
-export function toldAsPattern(norm: string): boolean {
-  const tokens = norm.trim().split(" ").filter(Boolean);
-  let pattern = false;
-  for (let k = 0; k < tokens.length; k++) {
-    const f = finiteAt(tokens, k);
-    if (!f) continue;
-    if (f.kind === "pres_s" || f.kind === "keep") pattern = true;
-    else if (f.kind !== "past_simple" && f.kind !== "be_past" && f.kind !== "have_past" && f.kind !== "do_past") return false;
-  }
-  return pattern;
-}
