@@ -12,6 +12,7 @@ import { expandQuestion, loadQuestionTerms, type ExpandedQuestion } from "./expa
 import { checkGrounded, rephrase } from "./llm.js";
 import { questionFocus, readQuestion, type QuestionReading } from "./reading.js";
 import { corpusFacts } from "./corpus-facts.js";
+import { procedureLexicon, type ProcedureLexicon } from "./procedure-terms.js";
 import { buildChunkMini, denseEvidence, fuseChunks, lexicalEvidence, mergeRankings, type BankItem, type DenseEvidence, type HybridIndex, type LexicalEvidence, type ScoredChunk } from "./search.js";
 import { bankQuestionsByChunk, encoderText, loadIndex } from "./store.js";
 import { normaliseForMatch, stems, words } from "./text.js";
@@ -94,6 +95,8 @@ export class KnowledgeBase {
   private readonly bankStems: Set<string>[];
   private readonly bankOfChunk: number[][];
   private readonly vocabulary: Set<string>;
+  /** The corpus's names for procedures: what a case's story is about, for an ask that names none. */
+  private readonly lexicon: ProcedureLexicon;
   private readonly truncations: Truncations;
   /** Words the bank's questions use: practitioners' own words, never read as cuts. */
   private readonly bankVocabulary: Set<string>;
@@ -110,6 +113,7 @@ export class KnowledgeBase {
     ({ freq: this.freq, chunkStems: this.chunkStems, vocabulary: this.vocabulary } = corpusFacts(index.chunks));
     ({ bankStems: this.bankStems, bankOfChunk: this.bankOfChunk } = bankFacts(index));
     this.truncations = truncationsOf(index.chunks);
+    this.lexicon = procedureLexicon(index.chunks);
     this.bankVocabulary = new Set(index.bank.flatMap((b) => words(b.question)));
     this.retriever = new KnowledgeRetriever(this);
   }
@@ -148,7 +152,7 @@ export class KnowledgeBase {
 
   /** How a message is read: the asking part and the case narrative (names, ages and dates masked). */
   read(question: string): QuestionReading {
-    return readQuestion(question, (w) => this.vocabulary.has(w));
+    return readQuestion(question, (w) => this.vocabulary.has(w), this.lexicon);
   }
 
   /**

@@ -10,6 +10,7 @@ import { expandQuestion, loadQuestionTerms } from "./expand.js";
 import { ingestLocalDocuments, listLocalFiles } from "./local-docs.js";
 import { loadShippedVectors } from "./shipped-vectors.js";
 import { questionFocus, readQuestion } from "./reading.js";
+import { procedureLexicon } from "./procedure-terms.js";
 import { corpusFacts as corpusFactsOf } from "./corpus-facts.js";
 import { BANK_DIR, bankCoverage, loadBank, loadOutOfScope, resolveBank, type BankProblem, type CoverageReport } from "./questions/bank.js";
 import {
@@ -89,7 +90,7 @@ export function encoderText(question: string): string {
 /** What the encoder reads for a bank question: its focus, read as a user's question is read. */
 function bankEncoderText(question: string, chunks: readonly Chunk[]): string {
   const { vocabulary, freq } = corpusFactsOf(chunks);
-  return encoderText(questionFocus(readQuestion(question, (w) => vocabulary.has(w)), freq.df));
+  return encoderText(questionFocus(readQuestion(question, (w) => vocabulary.has(w), procedureLexicon(chunks)), freq.df));
 }
 
 function sentenceRefs(chunks: readonly Chunk[]): { refs: SentenceRef[]; headings: string[] } {

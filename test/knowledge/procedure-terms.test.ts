@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { ingestCorpus } from "../../knowledge/corpus.js";
+import { ProcedureLexicon } from "../../knowledge/procedure-terms.js";
+import { readQuestion, resolveAsk } from "../../knowledge/reading.js";
+import { corpusFacts } from "../../knowledge/corpus-facts.js";
+
+const { chunks } = ingestCorpus();
+const lexicon = ProcedureLexicon.fromCorpus(chunks);
+const { vocabulary } = corpusFacts(chunks);
+const known = (w: string) => vocabulary.has(w);
+
+describe("the corpus's procedure terms, found from its headings, text and acronyms", () => {
+  it("holds the procedures, meetings and roles the corpus names, and the field's shorthand for them", () => {
+    for (const t of ["strategy discussion", "core group", "initial child protection conference", "section 47 enquiries", "LADO", "police protection", "child in need plan", "early help", "s47", "ICPC", "strat", "referral"]) {
+      expect(lexicon.has(t), t).toBe(true);
+    }
+  });
+
+  it("does not hold a case's narrative: kin, days, a child's particulars, what happened", () => {
+    for (const t of ["mum", "dad", "Tuesday", "yesterday", "boy", "told", "Jayden", "Leeds", "flat", "year"]) {
+      expect(lexicon.has(t), t).toBe(false);
+    }
+  });
+
+  it("finds the terms a story names, in order, the longest term where they overlap", () => {
+    const found = lexicon.find("The strat on Monday agreed a section 47 enquiry, and the initial child protection conference is next week.").map((t) => t.text);
+    expect(found[0]).toBe("strat");
+    expect(found).toContain("initial child protection conference");
+    expect(found.indexOf("initial child protection conference")).toBeGreaterThan(found.indexOf("strat"));
+  });
+});
+
+describe("reading a case: its procedure terms and an ask that points back into it", () => {
+  it("when the story names the procedure and the ask only points back to it, the ask is read with that procedure", () => {
+    const r = readQuestion("I'm the DSL. A Year 9 boy, Tom, is now on a child protection plan after the conference on Tuesday. Who do I send it to?", known, lexicon);
+    expect(r.terms).toContain("child protection plan");
+    expect(r.core).toMatch(/^Who do I send it to\? /);
+    expect(r.core).toMatch(/conference|child protection plan/);
+    expect(r.terms).not.toContain("tom");
+  });
+
+  it("an ask that names its own procedure is left as it is", () => {
+    const r = readQuestion("The strat agreed s47 for Amira, 14. When must the ICPC be held?", known, lexicon);
+    expect(r.core).toBe("When must the ICPC be held?");
+    expect(r.terms).toEqual(expect.arrayContaining(["strat", "s47"]));
+  });
+
+  it("an ask that names no procedure is read with the term the story names most often; among equals, the last named", () => {
+    const t = (text: string, stems = text) => ({ text, stems });
+    expect(resolveAsk("Who chairs it?", [t("core group"), t("strat"), t("core group")], lexicon)).toBe("Who chairs it? core group");
+    expect(resolveAsk("Who chairs it?", [t("core group"), t("strat")], lexicon)).toBe("Who chairs it? strat");
+    expect(resolveAsk("Who chairs the ICPC?", [t("core group")], lexicon)).toBe("Who chairs the ICPC?");
+  });
+
+  it("a message without a story has no terms and its ask is unchanged", () => {
+    const r = readQuestion("what is a strategy discussion for?", known, lexicon);
+    expect(r.terms).toEqual([]);
+    expect(r.core).toBe("what is a strategy discussion for?");
+  });
+});
