@@ -29,7 +29,6 @@ export class ProcedureLexicon {
   private constructor(
     /** Term stems joined by spaces, keyed by their first stem. */
     private readonly byFirst: Map<string, string[][]>,
-    private readonly terms: QuestionTerms,
   ) {}
 
   /** How many distinct terms it holds. */
@@ -49,14 +48,6 @@ export class ProcedureLexicon {
   static fromCorpus(chunks: readonly Chunk[], terms: QuestionTerms = loadQuestionTerms()): ProcedureLexicon {
     const stop = new Set(terms.stopwords);
     const weak = new Set([...terms.generic, ...terms.story]);
-    // How many passages use each run of up to MAX_PHRASE_WORDS stems: the corpus's vocabulary.
-    const runs = new Map<string, number>();
-    for (const c of chunks) {
-      const ws = words(c.text).map(stem);
-      const seen = new Set<string>();
-      for (let i = 0; i < ws.length; i++) for (let n = 1; n <= MAX_PHRASE_WORDS && i + n <= ws.length; n++) seen.add(ws.slice(i, i + n).join(" "));
-      for (const r of seen) runs.set(r, (runs.get(r) ?? 0) + 1);
-    }
     const found = new Map<string, string[]>();
     const take = (s: string[]) => {
       if (s.length === 0 || s.every((w) => stop.has(w) || weak.has(w) || /^\d+$/.test(w))) return;
@@ -89,6 +80,19 @@ export class ProcedureLexicon {
     for (const k of shorthand) capitals.set(k, capitals.get(k) ?? 0);
     for (const c of chunks) for (const m of c.text.matchAll(/\b[a-z0-9]{2,7}\b/g)) if (capitals.has(m[0])) lower.set(m[0], (lower.get(m[0]) ?? 0) + 1);
     for (const [w, n] of capitals) if (n > (lower.get(w) ?? 0)) candidates.add(stem(w));
+    // How many passages use each candidate: the corpus's vocabulary. Only candidates are counted; every run
+    // of up to MAX_PHRASE_WORDS stems in the corpus would be a map of hundreds of thousands, built at each start.
+    const runs = new Map<string, number>();
+    for (const c of chunks) {
+      const ws = words(c.text).map(stem);
+      const seen = new Set<string>();
+      for (let i = 0; i < ws.length; i++)
+        for (let n = 1; n <= MAX_PHRASE_WORDS && i + n <= ws.length; n++) {
+          const r = ws.slice(i, i + n).join(" ");
+          if (candidates.has(r)) seen.add(r);
+        }
+      for (const r of seen) runs.set(r, (runs.get(r) ?? 0) + 1);
+    }
     for (const cand of candidates) {
       const s = cand.split(" ");
       if ((runs.get(cand) ?? 0) < MIN_PASSAGES) continue;
@@ -104,7 +108,7 @@ export class ProcedureLexicon {
     const byFirst = new Map<string, string[][]>();
     for (const s of found.values()) byFirst.set(s[0]!, [...(byFirst.get(s[0]!) ?? []), s]);
     for (const v of byFirst.values()) v.sort((a, b) => b.length - a.length);
-    return new ProcedureLexicon(byFirst, terms);
+    return new ProcedureLexicon(byFirst);
   }
 
   /** The procedure terms a text names, in the order it names them (the longest term wins where they overlap). */
