@@ -13,3 +13,16 @@ export function seeded(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** A generator of numbers in [0, 1), as `seeded` returns. */
+export type Rng = () => number;
+
+/** One of `xs`, chosen by `r`. */
+export function pick<T>(r: Rng, xs: readonly T[]): T {
+  return xs[Math.floor(r() * xs.length)] as T;
+}
+
+/** True with probability `p`. */
+export function chance(r: Rng, p: number): boolean {
+  return r() < p;
+}

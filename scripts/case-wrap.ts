@@ -10,9 +10,8 @@
  * dash, "so" or "and", a bracketed aside). None of it names a procedure: it is the
  * narrative a practitioner wraps around the question. Seeded, so a run can be replayed.
  */
-import { seeded } from "../core/random.js";
+import { pick, seeded } from "../core/random.js";
 
-const pick = <T>(rng: () => number, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
 
 /** Who is asking: a role and a setting, as practitioners introduce themselves. */
 export const ASKERS = [

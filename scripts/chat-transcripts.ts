@@ -18,13 +18,10 @@
 import { addDays } from "../deadlines/index.js";
 import { readJurisdiction, rolesData } from "../lexicon/index.js";
 import { fixedClock } from "../core/clock.js";
-import { seeded } from "../core/random.js";
+import { chance, pick, seeded, type Rng } from "../core/random.js";
 import { parseNotes } from "../records/index.js";
 import type { NoteCase } from "./eval-records.js";
 
-type Rng = () => number;
-const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
-const chance = (r: Rng, p: number) => r() < p;
 
 export const CHAT_STYLES = ["teams_desktop", "bracket_time", "name_comma_ampm", "meeting_chat", "teams_export", "whatsapp", "role_suffix"] as const;
 export type ChatStyle = (typeof CHAT_STYLES)[number];
@@ -66,7 +63,8 @@ function senderFor(owner: string | null, senders: GoldAttendee[]): GoldAttendee 
   });
 }
 
-function dm(iso: string, year: boolean): string {
+/** "17/03", or "17/03/2025" with its year: a date as chat messages type it. */
+export function dm(iso: string, year: boolean): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}${year ? `/${iso.slice(0, 4)}` : ""}`;
 }
 

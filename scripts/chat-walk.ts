@@ -16,10 +16,9 @@
  */
 import { addDays, dayOfWeek } from "../deadlines/index.js";
 import type { Gold, GoldAction, GoldAttendee, WrittenNote } from "./note-writer.js";
+import { dm } from "./chat-transcripts.js";
+import { chance, pick, type Rng } from "../core/random.js";
 
-type Rng = () => number;
-const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
-const chance = (r: Rng, p: number) => r() < p;
 
 const FIRST = ["Amy", "Ben", "Cerys", "Dan", "Ella", "Faye", "Gareth", "Hana", "Imran", "Jade", "Kieran", "Lowri", "Marcus", "Nia", "Priya", "Rhys", "Sian", "Tom", "Wendy", "Yusuf", "Zara", "Bethan", "Chloe", "Esther"];
 const LAST = ["Ahmed", "Baker", "Cole", "Davies", "Evans", "Fox", "Grant", "Hughes", "Iqbal", "Jones", "Khan", "Lloyd", "Moss", "Nolan", "Price", "Quinn", "Reed", "Shaw", "Turner", "Walsh", "Young", "Kaur", "Mensah"];
@@ -56,10 +55,6 @@ type Shape = (typeof ACTION_SHAPES)[number];
 
 interface Msg { who: string | null; text: string }
 
-function dmy(iso: string): string {
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-}
-
 /** A due date as said in chat, with the date it means (the meeting is Monday to Thursday). */
 function dueSaid(r: Rng, meeting: string, dated: boolean): { text: string; due: string | null } {
   const friday = addDays(meeting, 5 - dayOfWeek(meeting));
@@ -69,7 +64,7 @@ function dueSaid(r: Rng, meeting: string, dated: boolean): { text: string; due: 
     { text: "by Friday", due: friday },
     { text: "by end of the week", due: friday },
     { text: "today", due: meeting },
-    { text: `by ${dmy(later)}`, due: later },
+    { text: `by ${dm(later, true)}`, due: later },
     { text: `by ${Number(later.slice(8, 10))}/${Number(later.slice(5, 7))}`, due: later },
     { text: "", due: null },
   ];
@@ -190,7 +185,7 @@ export function walkChat(r: Rng, n: number, style: (typeof WALK_STYLES)[number])
 
   // Pasted.
   const lines: string[] = [];
-  if (dated) lines.push(pick(r, [dmy(meeting), `${["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][dayOfWeek(meeting) % 7]} ${Number(meeting.slice(8, 10))} ${["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][Number(meeting.slice(5, 7)) - 1]} ${meeting.slice(0, 4)}`]));
+  if (dated) lines.push(pick(r, [dm(meeting, true), `${["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][dayOfWeek(meeting) % 7]} ${Number(meeting.slice(8, 10))} ${["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][Number(meeting.slice(5, 7)) - 1]} ${meeting.slice(0, 4)}`]));
   let minute = startMin;
   let firstTime: string | null = null;
   for (const m of msgs) {

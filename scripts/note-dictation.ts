@@ -18,10 +18,8 @@
  */
 import { rolesData } from "../lexicon/index.js";
 import type { Gold, GoldAction, GoldAttendee } from "./note-writer.js";
+import { chance, pick, type Rng } from "../core/random.js";
 
-type Rng = () => number;
-const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
-const chance = (r: Rng, p: number) => r() < p;
 
 export const SPEECH_STYLES = ["spoken", "bare", "caps", "letters"] as const;
 export type SpeechStyle = (typeof SPEECH_STYLES)[number];
@@ -30,8 +28,8 @@ export type SpeechStyle = (typeof SPEECH_STYLES)[number];
 const UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 const ORD = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"];
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+export const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+export const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
 /** 0–99 in words. */
 export function cardinal(n: number): string {

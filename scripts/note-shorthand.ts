@@ -14,10 +14,8 @@
 import { addDays, dayOfWeek } from "../deadlines/index.js";
 import { rolesData } from "../lexicon/index.js";
 import type { Gold, GoldAttendee } from "./note-writer.js";
+import { chance, pick, type Rng } from "../core/random.js";
 
-type Rng = () => number;
-const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
-const chance = (r: Rng, p: number) => r() < p;
 
 export const SCRIBBLE_WAYS = ["shorthand", "handwriting"] as const;
 export type ScribbleWay = (typeof SCRIBBLE_WAYS)[number];

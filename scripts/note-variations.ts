@@ -14,12 +14,11 @@
  * plain text rules of their own, not the reader's vocabulary.
  */
 
-import { seeded } from "../core/random.js";
+import { pick, seeded } from "../core/random.js";
 
 /** The seeded generator (core/random.ts): the same seed gives the same variations. */
 export { seeded };
 
-const pick = <T>(rng: () => number, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
 
 export const VARIATIONS = ["oneline", "bullets", "numbered", "caps_headings", "dash_headings", "dotted_dates", "ascii_dashes", "crlf_spaces", "lowercase"] as const;
 export type Variation = (typeof VARIATIONS)[number];

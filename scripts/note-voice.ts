@@ -17,20 +17,16 @@
  * counted from its date (a record with no date gets a dated form).
  */
 import { addDays, dayOfWeek } from "../deadlines/index.js";
-import { cardinal, CONCERNS, ordinal, SHARE, WELFARE, sayDate, sayDecisions, sayName, sayRef, sayTime, spokenRoles } from "./note-dictation.js";
+import { cardinal, CONCERNS, DAYS, MONTHS, ordinal, SHARE, WELFARE, sayDate, sayDecisions, sayName, sayRef, sayTime, spokenRoles } from "./note-dictation.js";
 import type { Gold, GoldAction, GoldAttendee } from "./note-writer.js";
+import { chance, pick, type Rng } from "../core/random.js";
 
-type Rng = () => number;
-const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
-const chance = (r: Rng, p: number) => r() < p;
 
 export const VOICE_WAYS = ["runon", "colloquial", "misheard", "first_person", "figures"] as const;
 export type VoiceWay = (typeof VOICE_WAYS)[number];
 /** The way nobody looked at in detail while the reader was changed: the cross-validation. */
 export const VOICE_HELD_OUT: VoiceWay = "figures";
 
-const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const AGENCY_SAID: Record<string, string[]> = {
   social_care: ["from social care", "from children's services"],
   police: ["from police", "from the police"],

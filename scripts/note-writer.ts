@@ -13,10 +13,8 @@
  */
 import { addDays, dayOfWeek } from "../deadlines/index.js";
 import { rolesData } from "../lexicon/index.js";
+import { chance, pick, type Rng } from "../core/random.js";
 
-type Rng = () => number;
-const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
-const chance = (r: Rng, p: number) => r() < p;
 
 /** A gold record: what a careful practitioner reads from a note (the held-out sets' schema, test/heldout/README.md). */
 export interface GoldAttendee { name: string | null; role: string; agency: string; status: string }
