@@ -1,6 +1,6 @@
 import { words } from "../lexicon/index.js";
 import type { RecordAction } from "./model.js";
-import { dueFromText, findDue } from "./dates.js";
+import { dueFromText, dueOnly, findDue } from "./dates.js";
 import { isSharing, spelled } from "./decisions.js";
 import { readSegment } from "./people.js";
 import { sentences, splitOutside, squash } from "./text.js";
@@ -236,6 +236,8 @@ export function readAction(
     .replace(/(?:[,;]\s*)?\b(?:deadline|due|by when|timescale|date)\s*:?\s*$/i, "")
     .replace(/\s*[,;]\s*[,;]\s*/g, ", ")
     .replace(/^[\s\-–—:,;]+|[\s\-–—:,;]+$/g, "")
+    // "abe interview. By the 2nd": the full stop before a due date that was taken away
+    .replace(/(?<=\p{L}{2})\.$/u, "")
     .trim();
   if (!what) return null;
   return {
@@ -319,7 +321,8 @@ export function actionItems(text: string): string[] {
   const pieces: { start: number; end: number }[] = [];
   for (const p of sentences(text)) {
     const prev = pieces[pieces.length - 1];
-    if (prev && /^(?:responsible|owner|lead|who|by whom|deadline|due|by when|timescale)\s*:/i.test(p.text)) prev.end = p.start + p.text.length;
+    // So does a due date stopped before ("Jo to visit. By Friday.").
+    if (prev && (/^(?:responsible|owner|lead|who|by whom|deadline|due|by when|timescale)\s*:/i.test(p.text) || (!/\n/.test(text.slice(prev.end, p.start)) && dueOnly(p.text, null)))) prev.end = p.start + p.text.length;
     else pieces.push({ start: p.start, end: p.start + p.text.length });
   }
   return pieces

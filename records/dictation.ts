@@ -258,7 +258,13 @@ export function looksDictated(text: string): boolean {
   if (words >= 60 && marks * 25 < words) return true;
   // Speech software writes words, full stops and capitals, nothing a keyboard adds: no comma, colon, bracket,
   // slash, dash, bullet, line break or figure.
-  return words >= 15 && !/[,;:()/\n|\t•\-–\d&]/.test(text);
+  if (words >= 15 && !/[,;:()/\n|\t•\-–\d&]/.test(text)) return true;
+  // Speech software that punctuates for itself adds full stops and commas where the speaker paused, and writes
+  // dates, times and references in figures ("17th of March", "2:30", "C-20992"); what it does not write unasked
+  // is the layout a keyboard gives notes: a line break, a label's colon, a bracket, a slash, a bullet, a dash
+  // between words.
+  const layout = text.replace(/\b\d{1,2}:\d{2}\b/g, "").replace(/(?<=\w)-(?=\w)/g, "");
+  return words >= 25 && !/[\n;:()/|\t•–&]|\s-\s/.test(layout);
 }
 
 /** Sentence starts a speaker leaves unmarked: the next part of the record, or a person and what they will do. */
