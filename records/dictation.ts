@@ -10,6 +10,7 @@
 
 
 import { joinSpokenLetters, lexiconShortForms, peopleBreaks } from "./dictated-people.js";
+import { isTitle } from "./titles.js";
 
 /** Text rewritten from the notes, each character keeping the span of the notes it came from. */
 export interface Rewritten {
@@ -349,7 +350,7 @@ export function fromDictation(text: string): Rewritten {
     .replace(/ +(?=\n)|^\s+|\s+$/g, "").r;
 }
 
-const TITLE = /^(?:Dr|DC|DS|PC|Sgt|Mr|Mrs|Ms|Miss)$/i;
+const TITLE = { test: (w: string) => isTitle(w) };
 /** The words after a title that say it is not before a name. */
 const BEFORE_NAME = "(?!(?:from|at|the|who|is|was|and|with|to|will|said|sent|for|of|in|on|by|has|had|did|also)\\b)";
 const JOINERS = new Set(["and", "then", "also", "so"]);

@@ -1,6 +1,7 @@
 import { readPersonTerms } from "../lexicon/index.js";
 import type { Rewritten } from "./dictation.js";
 import { hasPhrase, vocabulary } from "./vocabulary.js";
+import { isTitle, titleAlternation } from "./titles.js";
 
 /**
  * A strategy discussion held over a Teams chat or call and pasted as its chat log, rewritten as
@@ -21,7 +22,7 @@ const TIME = String.raw`\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?`;
 const DATE = String.raw`\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}`;
 // A sender as chat programs show one: a few capitalised words (a title, initials, hyphens and apostrophes), then perhaps their role in brackets.
 // Council and NHS directories show "Surname, First" (perhaps with the team in brackets).
-const NAME = String.raw`(?:(?:Dr|DC|DS|DI|DCI|PC|PS|Sgt|Mr|Mrs|Ms|Miss|Mx)\.?\s+)?[A-Z][\p{L}'’.-]*(?:,\s[A-Z][\p{L}'’.-]*(?:\s+[A-Z][\p{L}'’.-]*)?|(?:\s+[A-Z\p{Lu}][\p{L}'’.-]*){0,3})(?:\s*\([^()\n]{1,60}\))?`;
+const NAME = String.raw`(?:(?:${titleAlternation()})\.?\s+)?[A-Z][\p{L}'’.-]*(?:,\s[A-Z][\p{L}'’.-]*(?:\s+[A-Z][\p{L}'’.-]*)?|(?:\s+[A-Z\p{Lu}][\p{L}'’.-]*){0,3})(?:\s*\([^()\n]{1,60}\))?`;
 
 /** A sender's name as notes write it: brackets set aside, a directory's "Surname, First" as "First Surname". */
 export function displayName(name: string): string {
@@ -50,7 +51,7 @@ const QUOTE = /^(?:>|replying to\b|in reply to\b|reply to\b)/i;
 const FIRST_PERSON = /^((?:(?:ok|okay|yes|sure|fine|no problem|will do)[,!.]?\s+)?(?:I'll|I’ll|I will|I can|I'm happy to|I’m happy to|I am happy to|I'm going to|I’m going to|I am going to|I'll also|I will also))\s+(?!be\b|chair)(\S.*)$/i;
 const CHAIRING = /\b(?:I'll chair|I’ll chair|I will chair|I'm chairing|I’m chairing|I am chairing)\b[^.!?]*[.!?]?/i;
 // Someone saying who they are: "Amira here, SW CSC", "Hi, Jo Smith, TM", "SW - Amira Hussain here", "DS Khan, CID".
-const TITLE = /^(?:dr|dc|ds|di|dci|pc|ps|sgt|mr|mrs|ms|miss|mx)\.?\s+/i;
+const TITLE = new RegExp(String.raw`^(?:${titleAlternation()})\.?\s+`, "i");
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const SELF = /\b(?:here|I'm|I’m|I am|this is|it's|it’s|joining as|joined as|as the)\b/i;
 
@@ -117,7 +118,7 @@ function selfIntro(m: Message, line: { text: string; at: number }): { spans: Spa
   // The chair's opening ("this is the strategy discussion for ...") is about the meeting, not the writer.
   if (words.length > 12 || FIRST_PERSON.test(line.text) || /\b(strat|strategy|discussion|meeting|ref|reference|apologies|invited|report)\b/i.test(line.text)) return null;
   const first = plain(m.name.replace(/\([^)]*\)/g, "")).split(" ");
-  const names = first.filter((w) => w.length > 1 && !["dr", "dc", "ds", "di", "pc", "ps", "mr", "mrs", "ms", "miss"].includes(w));
+  const names = first.filter((w) => w.length > 1 && !isTitle(w));
   const saysName = names.some((n) => plain(line.text).split(" ").includes(n));
   if (!SELF.test(line.text) && !saysName) return null;
   const terms = readPersonTerms(line.text, "list");
