@@ -11,6 +11,7 @@
 
 import { joinSpokenLetters, lexiconShortForms, peopleBreaks } from "./dictated-people.js";
 import { isTitle } from "./titles.js";
+import { vocabulary } from "./vocabulary.js";
 
 /** Text rewritten from the notes, each character keeping the span of the notes it came from. */
 export interface Rewritten {
@@ -346,11 +347,28 @@ export function fromDictation(text: string): Rewritten {
   return new Chain(personClauses(c.r, known))
     .replace(/,\s*(?=\.)/g, "")
     .replace(/\.(?:\s*\.)+/g, ".")
+    // A heading said on its own ("actions agreed", "next steps") ends up a sentence of its own and says nothing
+    // itself: it is not a task ("agreed") nor a heading over the rest of the run, whose sentences are read as they are.
+    .replace(spokenHeading(), (_m: string, lead: string) => lead)
     .replace(/ {2,}/g, " ")
     .replace(/ +(?=\n)|^\s+|\s+$/g, "").r;
 }
 
 const TITLE = { test: (w: string) => isTitle(w) };
+
+let headingRe: RegExp | null = null;
+/** A sentence that is only one of the notes vocabulary's headings of more than one word, or of the record's parts. */
+function spokenHeading(): RegExp {
+  if (!headingRe) {
+    const phrases = Object.values(vocabulary().headings)
+      .flat()
+      .filter((h) => /^[a-z][a-z ]+$/i.test(h) && (h.includes(" ") || /^(?:actions|decisions|concerns|attendees|apologies)$/i.test(h)))
+      .sort((a, b) => b.length - a.length)
+      .map((h) => h.replace(/ /g, "\\s+"));
+    headingRe = new RegExp(`(^|[.!?]\\s+)(${phrases.join("|")})\\.(?=\\s|$)`, "gi");
+  }
+  return headingRe;
+}
 /** The words after a title that say it is not before a name. */
 const BEFORE_NAME = "(?!(?:from|at|the|who|is|was|and|with|to|will|said|sent|for|of|in|on|by|has|had|did|also)\\b)";
 const JOINERS = new Set(["and", "then", "also", "so"]);

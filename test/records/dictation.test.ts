@@ -93,3 +93,15 @@ describe("notes that speech software punctuated itself", () => {
     for (const a of record.actions) expect(notes).toContain(a.source);
   });
 });
+
+describe("a heading said aloud", () => {
+  it("when 'actions agreed' is said on its own, it is not a task, and the tasks after it are read", () => {
+    const notes =
+      "strategy discussion on the fourth of may twenty twenty five present were sarah jones social worker and tom reed police threshold for section forty seven is met actions agreed sarah jones will visit by friday tom reed to do checks by monday";
+    const { record } = parseNotes(notes, fixedClock("2025-05-05T12:00:00Z"));
+    expect(record.actions.map((a) => [a.owner, a.due])).toEqual([
+      ["sarah jones", "2025-05-09"],
+      ["tom reed", "2025-05-05"],
+    ]);
+  });
+});
