@@ -1,6 +1,7 @@
 import { words } from "../lexicon/index.js";
 import type { RecordAction } from "./model.js";
-import { dueFromText, findDue } from "./dates.js";
+import { dueFromText, dueOnly, findDue } from "./dates.js";
+import { isTitle } from "./titles.js";
 import { isSharing, spelled } from "./decisions.js";
 import { readSegment } from "./people.js";
 import { sentences, splitOutside, squash } from "./text.js";
@@ -33,14 +34,13 @@ function tokensOf(text: string): string[] {
   return key(text).split(" ").filter(Boolean);
 }
 
-const TITLES = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "dc", "ds", "di", "dci", "pc", "ps", "sgt", "insp", "prof"]);
 
 /** Whether `text` names one of the people in the notes ("Grace" for Grace Obi, "DC Ward" for DC Neil Ward). */
 function namesPerson(text: string, ctx: OwnerContext): boolean {
-  const t = tokensOf(text).filter((w) => !TITLES.has(w));
+  const t = tokensOf(text).filter((w) => !isTitle(w));
   if (t.length === 0 || t.length > 4) return false;
   return ctx.names.some((n) => {
-    const full = tokensOf(n).filter((w) => !TITLES.has(w));
+    const full = tokensOf(n).filter((w) => !isTitle(w));
     if (full.length === 0) return false;
     if (t.join(" ") === full.join(" ")) return true;
     if (t.length === 1) return full.includes(t[0] as string);
@@ -236,6 +236,8 @@ export function readAction(
     .replace(/(?:[,;]\s*)?\b(?:deadline|due|by when|timescale|date)\s*:?\s*$/i, "")
     .replace(/\s*[,;]\s*[,;]\s*/g, ", ")
     .replace(/^[\s\-–—:,;]+|[\s\-–—:,;]+$/g, "")
+    // "abe interview. By the 2nd": the full stop before a due date that was taken away
+    .replace(/(?<=\p{L}{2})\.$/u, "")
     .trim();
   if (!what) return null;
   return {
@@ -319,7 +321,8 @@ export function actionItems(text: string): string[] {
   const pieces: { start: number; end: number }[] = [];
   for (const p of sentences(text)) {
     const prev = pieces[pieces.length - 1];
-    if (prev && /^(?:responsible|owner|lead|who|by whom|deadline|due|by when|timescale)\s*:/i.test(p.text)) prev.end = p.start + p.text.length;
+    // So does a due date stopped before ("Jo to visit. By Friday.").
+    if (prev && (/^(?:responsible|owner|lead|who|by whom|deadline|due|by when|timescale)\s*:/i.test(p.text) || (!/\n/.test(text.slice(prev.end, p.start)) && dueOnly(p.text, null)))) prev.end = p.start + p.text.length;
     else pieces.push({ start: p.start, end: p.start + p.text.length });
   }
   return pieces

@@ -1,5 +1,6 @@
 import { words } from "../lexicon/index.js";
 import { dueUnreadable } from "./dates.js";
+import { isTitle } from "./titles.js";
 import type { AttendeeCategory, Check, StrategyRecord } from "./model.js";
 import { minimumAttendees } from "./requirements.js";
 
@@ -38,7 +39,7 @@ export function attendeeChecks(record: StrategyRecord): Check[] {
 function namesAttendee(text: string, record: StrategyRecord): boolean {
   const ws = new Set(words(text).map((w) => w.folded));
   return record.attendees.some((a) => {
-    const parts = words(a.name ?? "").map((w) => w.folded).filter((w) => w.length >= 3 && !/^(mr|mrs|ms|miss|dr|dc|ds|pc|sgt)$/.test(w));
+    const parts = words(a.name ?? "").map((w) => w.folded).filter((w) => w.length >= 3 && !isTitle(w));
     return parts.length > 0 && parts.some((w) => ws.has(w));
   });
 }

@@ -309,3 +309,16 @@ export function dueFromText(text: string, anchor: string | null, year?: number):
   const r = findDue(text, anchor, year);
   return { due: r.due, due_text: r.due_text };
 }
+
+/**
+ * A piece of prose that says nothing but when ("By Friday.", "on the 16th", "tomorrow"): where speech software
+ * or a writer puts a full stop or comma between a task and its due date, the date still belongs to the task.
+ */
+export function dueOnly(text: string, anchor: string | null, year?: number): boolean {
+  const t = text.trim().replace(/[.!?,;]+$/, "").trim();
+  if (t === "" || t.split(/\s+/).length > 7) return false;
+  const d = findDue(t, anchor, year);
+  if (!d.due_text || d.start < 0) return false;
+  const rest = `${t.slice(0, d.start)} ${t.slice(d.end)}`.replace(/\b(?:by|on|before|due|at the latest|latest|please|and)\b/gi, " ").replace(/[\s,.-]+/g, "");
+  return rest === "";
+}

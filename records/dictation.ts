@@ -10,6 +10,8 @@
 
 
 import { joinSpokenLetters, lexiconShortForms, peopleBreaks } from "./dictated-people.js";
+import { isTitle } from "./titles.js";
+import { vocabulary } from "./vocabulary.js";
 
 /** Text rewritten from the notes, each character keeping the span of the notes it came from. */
 export interface Rewritten {
@@ -258,7 +260,13 @@ export function looksDictated(text: string): boolean {
   if (words >= 60 && marks * 25 < words) return true;
   // Speech software writes words, full stops and capitals, nothing a keyboard adds: no comma, colon, bracket,
   // slash, dash, bullet, line break or figure.
-  return words >= 15 && !/[,;:()/\n|\t•\-–\d&]/.test(text);
+  if (words >= 15 && !/[,;:()/\n|\t•\-–\d&]/.test(text)) return true;
+  // Speech software that punctuates for itself adds full stops and commas where the speaker paused, and writes
+  // dates, times and references in figures ("17th of March", "2:30", "C-20992"); what it does not write unasked
+  // is the layout a keyboard gives notes: a line break, a label's colon, a bracket, a slash, a bullet, a dash
+  // between words.
+  const layout = text.replace(/\b\d{1,2}:\d{2}\b/g, "").replace(/(?<=\w)-(?=\w)/g, "");
+  return words >= 25 && !/[\n;:()/|\t•–&]|\s-\s/.test(layout);
 }
 
 /** Sentence starts a speaker leaves unmarked: the next part of the record, or a person and what they will do. */
@@ -339,11 +347,28 @@ export function fromDictation(text: string): Rewritten {
   return new Chain(personClauses(c.r, known))
     .replace(/,\s*(?=\.)/g, "")
     .replace(/\.(?:\s*\.)+/g, ".")
+    // A heading said on its own ("actions agreed", "next steps") ends up a sentence of its own and says nothing
+    // itself: it is not a task ("agreed") nor a heading over the rest of the run, whose sentences are read as they are.
+    .replace(spokenHeading(), (_m: string, lead: string) => lead)
     .replace(/ {2,}/g, " ")
     .replace(/ +(?=\n)|^\s+|\s+$/g, "").r;
 }
 
-const TITLE = /^(?:Dr|DC|DS|PC|Sgt|Mr|Mrs|Ms|Miss)$/i;
+const TITLE = { test: (w: string) => isTitle(w) };
+
+let headingRe: RegExp | null = null;
+/** A sentence that is only one of the notes vocabulary's headings of more than one word, or of the record's parts. */
+function spokenHeading(): RegExp {
+  if (!headingRe) {
+    const phrases = Object.values(vocabulary().headings)
+      .flat()
+      .filter((h) => /^[a-z][a-z ]+$/i.test(h) && (h.includes(" ") || /^(?:actions|decisions|concerns|attendees|apologies)$/i.test(h)))
+      .sort((a, b) => b.length - a.length)
+      .map((h) => h.replace(/ /g, "\\s+"));
+    headingRe = new RegExp(`(^|[.!?]\\s+)(${phrases.join("|")})\\.(?=\\s|$)`, "gi");
+  }
+  return headingRe;
+}
 /** The words after a title that say it is not before a name. */
 const BEFORE_NAME = "(?!(?:from|at|the|who|is|was|and|with|to|will|said|sent|for|of|in|on|by|has|had|did|also)\\b)";
 const JOINERS = new Set(["and", "then", "also", "so"]);

@@ -3,7 +3,7 @@ import { invalidInput, isAppError } from "../core/errors.js";
 import { londonDate } from "../deadlines/index.js";
 import { readJurisdiction, readPersonTerms } from "../lexicon/index.js";
 import { actionClauses, actionItems, readAction, readActionRow, type OwnerContext } from "./actions.js";
-import { findDate } from "./dates.js";
+import { dueOnly, findDate } from "./dates.js";
 import { clauses, isConcern, readCriminalInvestigation, readDecisions, readLegalAction, readSection47 } from "./decisions.js";
 import { readLayout, sameFirstName, type Block, type Layout } from "./layout.js";
 import { findChildRef, isMeetingSentence, readMeetingFacts, type MeetingLine } from "./meeting.js";
@@ -404,6 +404,17 @@ export function parseNotes(
       ...looseSentences.map((s) => ({ whole: s.text, read: s.attendance })),
       ...sentences(textOf(blocksOf(layout, "decisions"))).map((p) => ({ whole: p.text, read: new Set<string>() })),
     ];
+    // A due date the writer (or speech software) stopped before is the sentence before's ("Jo will visit. By Friday.").
+    for (let i = fromSentences.length - 1; i > 0; i--) {
+      const cur = fromSentences[i]!;
+      const prev = fromSentences[i - 1]!;
+      // Only across a full stop (not a line break), so the sentence still quotes the notes.
+      const joined = [". ", "! ", "? "].map((stop) => `${prev.whole}${stop}${cur.whole}`).find((j) => text.includes(j));
+      if (joined && cur.read.size === 0 && dueOnly(cur.whole, ctx.anchor, ctx.year)) {
+        prev.whole = joined;
+        fromSentences.splice(i, 1);
+      }
+    }
     for (const { whole, read: attended } of fromSentences) {
       // What was read as who attended in this sentence is not a task ("strat 19/5 - jo SW, dc patel"); the same
       // words in another sentence may be a task's doer ("... to be done by specialist midwife by Friday").
@@ -412,6 +423,12 @@ export function parseNotes(
       const pieces = sentence
         .split(/;/)
         .flatMap((part) => splitOutside(part, (t, i) => (t[i] === "," && !/\d/.test(t[i + 1] ?? "") ? 1 : 0)))
+        .reduce<{ text: string; start: number }[]>((out, p) => {
+          const prev = out[out.length - 1];
+          if (prev && dueOnly(p.text, ctx.anchor, ctx.year)) prev.text = `${prev.text}, ${p.text}`;
+          else out.push({ text: p.text, start: p.start });
+          return out;
+        }, [])
         .flatMap((p) => actionClauses(p.text, ctx));
       const read = pieces.map((c) => readAction(c.text, ctx, true, sentence, c.inherit));
       // Among tasks said with their doers, a task with a date and no doer is a task too ("refer to CAMHS tomorrow, Sian to ...").

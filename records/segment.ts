@@ -1,5 +1,6 @@
 import { PhraseIndex, jurisdictionCues, readPersonTerms, roleEntry, words, type AgencyEntry, type PhraseEntry, type RoleEntry, type Title, type Word } from "../lexicon/index.js";
 import { squash } from "./text.js";
+import { isTitle } from "./titles.js";
 import { isPhrase, key, vocabulary, type AttendanceStatus } from "./vocabulary.js";
 
 // Words that link a person to a place; they never belong to the place's name in lower-case writing.
@@ -183,7 +184,7 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
     // A capital letter run into a name is an initial ("M.N", "SO'N"), not "n" for no.
     if (m.to - m.from === 1 && /^\p{Lu}$/u.test(m.surface) && /['.]/.test(text[m.start - 1] ?? "") && /\p{L}/u.test(text[m.start - 2] ?? "")) continue;
     // A capital letter after a title is the person's initial ("Dr E", "DC P"), as shorthand writes a name.
-    if (m.to - m.from === 1 && /^\p{Lu}$/u.test(m.surface) && m.from > 0 && /^(dr|dc|ds|di|pc|ps|sgt|mr|mrs|ms|miss|prof)$/.test((ws[m.from - 1] as Word).folded)) continue;
+    if (m.to - m.from === 1 && /^\p{Lu}$/u.test(m.surface) && m.from > 0 && isTitle((ws[m.from - 1] as Word).folded)) continue;
     for (const val of m.values) {
       if (val.kind === "status") {
         // A lone "y"/"n"/"no"/"ok" is an answer only in a table's attendance column.

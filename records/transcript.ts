@@ -1,6 +1,7 @@
 import { readPersonTerms } from "../lexicon/index.js";
 import type { Rewritten } from "./dictation.js";
 import { hasPhrase, vocabulary } from "./vocabulary.js";
+import { isTitle, titleAlternation } from "./titles.js";
 
 /**
  * A strategy discussion held over a Teams chat or call and pasted as its chat log, rewritten as
@@ -17,10 +18,11 @@ interface Header { name: string; nameAt: number; date: string | null; dateAt: nu
 interface Message { name: string; header: Header; lines: { text: string; at: number }[] }
 
 const TIME = String.raw`\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?`;
-const DATE = String.raw`\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}`;
+// Teams writes this year's dates without the year ("[17/03 10:42]").
+const DATE = String.raw`\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}`;
 // A sender as chat programs show one: a few capitalised words (a title, initials, hyphens and apostrophes), then perhaps their role in brackets.
 // Council and NHS directories show "Surname, First" (perhaps with the team in brackets).
-const NAME = String.raw`(?:(?:Dr|DC|DS|DI|DCI|PC|PS|Sgt|Mr|Mrs|Ms|Miss|Mx)\.?\s+)?[A-Z][\p{L}'’.-]*(?:,\s[A-Z][\p{L}'’.-]*(?:\s+[A-Z][\p{L}'’.-]*)?|(?:\s+[A-Z\p{Lu}][\p{L}'’.-]*){0,3})(?:\s*\([^()\n]{1,60}\))?`;
+const NAME = String.raw`(?:(?:${titleAlternation()})\.?\s+)?[A-Z][\p{L}'’.-]*(?:,\s[A-Z][\p{L}'’.-]*(?:\s+[A-Z][\p{L}'’.-]*)?|(?:\s+[A-Z\p{Lu}][\p{L}'’.-]*){0,3})(?:\s*\([^()\n]{1,60}\))?`;
 
 /** A sender's name as notes write it: brackets set aside, a directory's "Surname, First" as "First Surname". */
 export function displayName(name: string): string {
@@ -49,7 +51,7 @@ const QUOTE = /^(?:>|replying to\b|in reply to\b|reply to\b)/i;
 const FIRST_PERSON = /^((?:(?:ok|okay|yes|sure|fine|no problem|will do)[,!.]?\s+)?(?:I'll|I’ll|I will|I can|I'm happy to|I’m happy to|I am happy to|I'm going to|I’m going to|I am going to|I'll also|I will also))\s+(?!be\b|chair)(\S.*)$/i;
 const CHAIRING = /\b(?:I'll chair|I’ll chair|I will chair|I'm chairing|I’m chairing|I am chairing)\b[^.!?]*[.!?]?/i;
 // Someone saying who they are: "Amira here, SW CSC", "Hi, Jo Smith, TM", "SW - Amira Hussain here", "DS Khan, CID".
-const TITLE = /^(?:dr|dc|ds|di|dci|pc|ps|sgt|mr|mrs|ms|miss|mx)\.?\s+/i;
+const TITLE = new RegExp(String.raw`^(?:${titleAlternation()})\.?\s+`, "i");
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const SELF = /\b(?:here|I'm|I’m|I am|this is|it's|it’s|joining as|joined as|as the)\b/i;
 
@@ -116,7 +118,7 @@ function selfIntro(m: Message, line: { text: string; at: number }): { spans: Spa
   // The chair's opening ("this is the strategy discussion for ...") is about the meeting, not the writer.
   if (words.length > 12 || FIRST_PERSON.test(line.text) || /\b(strat|strategy|discussion|meeting|ref|reference|apologies|invited|report)\b/i.test(line.text)) return null;
   const first = plain(m.name.replace(/\([^)]*\)/g, "")).split(" ");
-  const names = first.filter((w) => w.length > 1 && !["dr", "dc", "ds", "di", "pc", "ps", "mr", "mrs", "ms", "miss"].includes(w));
+  const names = first.filter((w) => w.length > 1 && !isTitle(w));
   const saysName = names.some((n) => plain(line.text).split(" ").includes(n));
   if (!SELF.test(line.text) && !saysName) return null;
   const terms = readPersonTerms(line.text, "list");
@@ -135,7 +137,7 @@ export function looksLikeTranscript(notes: string): boolean {
   return readMessages(notes) !== null;
 }
 
-function readMessages(notes: string): { messages: Message[]; divider: { text: string; at: number } | null; joiners: { name: string; at: number }[] } | null {
+function readMessages(notes: string): { messages: Message[]; divider: { text: string; at: number } | null; joiners: { name: string; at: number }[]; titles: { text: string; at: number }[] } | null {
   const lines: { text: string; at: number }[] = [];
   let at = 0;
   for (const l of notes.split("\n")) {
@@ -148,6 +150,8 @@ function readMessages(notes: string): { messages: Message[]; divider: { text: st
   let quoting = false;
   let headers = 0;
   const joiners: { name: string; at: number }[] = [];
+  // What the person pasting wrote above the log ("Strategy discussion re C-20992 - 17/03/2025"): the notes' title.
+  const titles: { text: string; at: number }[] = [];
   for (const line of lines) {
     const t = line.text.trim();
     const h = headerOf(line.text, line.at);
@@ -181,13 +185,14 @@ function readMessages(notes: string): { messages: Message[]; divider: { text: st
     }
     if (quoting) continue;
     if (current) current.lines.push({ text: line.text, at: line.at });
+    else if (titles.length < 3) titles.push({ text: t, at: line.at + line.text.indexOf(t) });
   }
   if (headers < 3) return null;
   // Nearly every line of substance sits under a header: notes with a few timestamped lines are not a log.
   const under = messages.reduce((n, m) => n + m.lines.length, 0);
   const loose = lines.filter((l) => l.text.trim()).length - under - headers;
   if (loose > headers) return null;
-  return { messages, divider, joiners };
+  return { messages, divider, joiners, titles };
 }
 
 function stripSystemBody(body: string): string | null {
@@ -199,8 +204,14 @@ function stripSystemBody(body: string): string | null {
 export function fromTranscript(notes: string): Rewritten | null {
   const read = readMessages(notes);
   if (!read) return null;
-  const { messages, divider, joiners } = read;
+  const { messages, divider, joiners, titles } = read;
   const w = new Writer();
+  // The title above the log first, as the title line of notes (where the date of a log that shows none is read).
+  for (const t of titles) {
+    w.copy(t.text, t.at);
+    w.say("\n", { from: t.at, to: t.at + t.text.length });
+  }
+  if (titles.length > 0) w.say("\n", { from: titles[0]!.at, to: titles[0]!.at + titles[0]!.text.length });
   const first = messages.find((m) => m.lines.length > 0) ?? messages[0]!;
   const h = first.header;
   const headerSpan = { from: h.lineAt, to: h.lineEnd };

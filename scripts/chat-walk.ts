@@ -185,7 +185,14 @@ export function walkChat(r: Rng, n: number, style: (typeof WALK_STYLES)[number])
 
   // Pasted.
   const lines: string[] = [];
-  if (dated) lines.push(pick(r, [dm(meeting, true), `${["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][dayOfWeek(meeting) % 7]} ${Number(meeting.slice(8, 10))} ${["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][Number(meeting.slice(5, 7)) - 1]} ${meeting.slice(0, 4)}`]));
+  const longDate = `${["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][dayOfWeek(meeting) % 7]} ${Number(meeting.slice(8, 10))} ${["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][Number(meeting.slice(5, 7)) - 1]} ${meeting.slice(0, 4)}`;
+  // What the practitioner pasting the log puts above it: the chat's day divider, or a title line of their own
+  // (with the date when the log shows none); or Teams' own date in each header ("[17/03 10:42]", no year this year).
+  const above = dated ? pick(r, ["divider", "divider", "title", "title", "headers"] as const) : pick(r, ["none", "none", "title"] as const);
+  const titled = (withDate: boolean) =>
+    `${pick(r, ["Strategy discussion", "Strat disc", "Strategy meeting (Teams chat)", "Chat - strategy discussion"])}${ref && chance(r, 0.5) ? ` re ${ref}` : ""}${withDate ? ` ${pick(r, ["-", "on", ""])} ${pick(r, [dm(meeting, true), longDate])}` : ""}`.replace(/\s+/g, " ");
+  if (above === "divider") lines.push(pick(r, [dm(meeting, true), longDate]));
+  if (above === "title") lines.push(titled(dated), "");
   let minute = startMin;
   let firstTime: string | null = null;
   for (const m of msgs) {
@@ -196,9 +203,9 @@ export function walkChat(r: Rng, n: number, style: (typeof WALK_STYLES)[number])
     minute += chance(r, 0.6) ? 1 : 0;
     const t = `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
     firstTime ??= t;
-    if (style === "bracket") lines.push(`[${t}] ${m.who}: ${m.text}`);
-    else if (style === "name_comma") lines.push(`${m.who}, ${t}`, m.text, "");
-    else lines.push(`${m.who} ${t}`, m.text, "");
+    if (style === "bracket") lines.push(`[${above === "headers" ? `${dm(meeting, false)} ` : ""}${t}] ${m.who}: ${m.text}`);
+    else if (style === "name_comma") lines.push(`${m.who}, ${above === "headers" ? `${dm(meeting, false)} ` : ""}${t}`, m.text, "");
+    else lines.push(`${m.who} ${above === "headers" ? `${dm(meeting, false)} ` : ""}${t}`, m.text, "");
   }
   const gaps: string[] = [];
   if (!dated) gaps.push("date");

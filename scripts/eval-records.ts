@@ -423,18 +423,22 @@ async function main(): Promise<void> {
     // Every team gold record dictated the ways practitioners talk (scripts/note-voice.ts) and scribbled as shorthand or
     // typed up from handwriting (scripts/note-shorthand.ts). VOICE_HELD_OUT was never looked at in detail.
     const all = [cases, ...[second, third, fourth].filter((f) => f !== "none" && existsSync(f) && !opt("--file")).map(readCases)].flat();
-    let seed = 501;
+    let seed: number;
     if (args.includes("--voice")) {
       const byWay = new Map<string, Tally>();
-      for (const way of VOICE_WAYS) {
+      for (const [w, way] of VOICE_WAYS.entries()) {
         const detailOk = way !== VOICE_HELD_OUT || args.includes("--final");
-        const dictated = all.map((c) => ({ ...c, format: way, ...voiceRecord(seeded(seed++), c.gold, way) }));
+        // The five ways of round 6 keep the seeds they were measured with; a way added later draws from a range of
+        // its own, so adding one changes no other figure.
+        let wseed = w < 5 ? 501 + w * all.length : 90_001 + (w - 5) * all.length;
+        const dictated = all.map((c) => ({ ...c, format: way, ...voiceRecord(seeded(wseed++), c.gold, way) }));
         for (const [k, t] of evaluate(dictated, calculator, () => detailFormats.has(`s:${way}`) && detailOk)) byWay.set(k === VOICE_HELD_OUT ? `*${k}` : k, t);
       }
       report(`Team gold records dictated the ways people talk (${all.length} each; * = way held out)`, byWay, false, true);
     }
     if (args.includes("--scribble")) {
       const byWay = new Map<string, Tally>();
+      seed = 501 + 5 * all.length;
       for (const way of SCRIBBLE_WAYS) {
         const written = all.map((c) => ({ ...c, format: way, ...scribbleRecord(seeded(seed++), c.gold, way) }));
         for (const [k, t] of evaluate(written, calculator, () => detailFormats.has(`h:${way}`))) byWay.set(k, t);

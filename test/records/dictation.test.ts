@@ -67,3 +67,41 @@ describe("dictated notes", () => {
     for (const s of [...record.attendees.map((a) => a.source), ...record.actions.map((a) => a.source)]) expect(notes).toContain(s);
   });
 });
+
+describe("notes that speech software punctuated itself", () => {
+  const clock = fixedClock("2025-05-15T12:00:00Z");
+  const notes =
+    "Strategy discussion on the 14th of May 2025 at 10:00. Present were Sarah Jones social worker DC Mike Evans police Dr Patel paediatrician. " +
+    "Threshold for section 47 is met. Sarah Jones will visit the family. By Friday. DC Evans will do police checks, by the 16th. Dr Patel to complete CP medical. On Thursday.";
+
+  it("when it adds full stops, commas and figures, the notes are still read as dictated", () => {
+    expect(looksDictated(notes)).toBe(true);
+  });
+
+  it("typed notes with a label's colon or a line break are not taken for dictation", () => {
+    expect(looksDictated("Strategy discussion 14/05/2025. Present: Sarah Jones SW, DC Mike Evans police, Dr Patel paediatrician. Sarah to visit the family by Friday, DC Evans police checks by the 16th.")).toBe(false);
+  });
+
+  it("when a full stop or comma falls between a task and its due date, the date is still the task's", () => {
+    const { record } = parseNotes(notes, clock);
+    expect(record.actions.map((a) => [a.owner, a.due])).toEqual([
+      ["Sarah Jones", "2025-05-16"],
+      ["DC Evans", "2025-05-16"],
+      ["Dr Patel", "2025-05-15"],
+    ]);
+    expect(record.actions[0]?.action).toBe("Visit the family");
+    for (const a of record.actions) expect(notes).toContain(a.source);
+  });
+});
+
+describe("a heading said aloud", () => {
+  it("when 'actions agreed' is said on its own, it is not a task, and the tasks after it are read", () => {
+    const notes =
+      "strategy discussion on the fourth of may twenty twenty five present were sarah jones social worker and tom reed police threshold for section forty seven is met actions agreed sarah jones will visit by friday tom reed to do checks by monday";
+    const { record } = parseNotes(notes, fixedClock("2025-05-05T12:00:00Z"));
+    expect(record.actions.map((a) => [a.owner, a.due])).toEqual([
+      ["sarah jones", "2025-05-09"],
+      ["tom reed", "2025-05-05"],
+    ]);
+  });
+});

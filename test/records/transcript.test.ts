@@ -214,3 +214,28 @@ describe("the team's notes rendered as chat logs", () => {
     }
   });
 });
+
+describe("what is pasted around a chat log", () => {
+  const log = `[10:40] Sarah Jones: Morning all, strat disc for ref CS123456. I'll chair.
+[10:41] DC Mike Evans: DC Evans, CAIT
+[10:41] Dr Anil Patel: Paeds here
+[10:43] Sarah Jones: I'll visit tomorrow
+[10:44] Sarah Jones: Mike can you do PNC checks by Friday?
+[10:44] DC Mike Evans: ok will do`;
+
+  it("a title line above the log gives the date the due dates count from, and timestamps are not due dates", () => {
+    const r = read(`Strategy discussion re CS123456 - 17/03/2025\n\n${log}`);
+    expect(r.date).toBe("2025-03-17");
+    expect(r.actions.map((a) => [a.owner, a.due])).toEqual([
+      ["Sarah Jones", "2025-03-18"],
+      ["DC Mike Evans", "2025-03-21"],
+    ]);
+  });
+
+  it("Teams' own date in each header, without the year this year, is the log's date", () => {
+    const r = read(log.replace(/^\[(\d\d:\d\d)\]/gm, "[17/03 $1]"));
+    expect(r.date).toBe("2025-03-17");
+    expect(r.attendees.map((a) => a.name)).toEqual(expect.arrayContaining(["Sarah Jones", "DC Mike Evans", "Dr Anil Patel"]));
+    expect(r.actions[0]?.due).toBe("2025-03-18");
+  });
+});
