@@ -331,23 +331,26 @@ function editDistance(a: string, b: string, max: number): number {
 const TOKEN_RE = / [a-z0-9]+(?= )/g;
 
 /**
- * Welsh function words. Two of them, one unambiguous, mark a sentence as Welsh; in a Welsh sentence they are
- * Welsh words, not English text-speak ("yr" is not "year", "n" is not "and", "fi" is not "if").
+ * Welsh function words (cues.json `welsh_function_words`). Two of them, one unambiguous, mark a sentence as Welsh;
+ * in a Welsh sentence they are Welsh words, not English text-speak ("yr" is not "year", "n" is not "and", "fi" is not "if").
  */
-const WELSH_WORDS = new Set([
-  "mae", "maen", "dwi", "dw", "rwy", "rydw", "rydyn", "yn", "fy", "ei", "eu", "ein", "eich", "wedi", "ddim", "dim", "gyda", "efo", "hefo",
-  "nawr", "rwan", "heno", "heddiw", "ac", "ar", "yr", "y", "mewn", "dyn", "helpwch", "plis", "nhw", "fi", "hi", "o", "fo", "fe", "ni", "chi",
-  "dydy", "dydi", "ydy", "ydi", "ydw", "roedd", "oedd", "bod", "fod", "sy", "sydd", "wrth", "dros", "drwy", "trwy", "ond", "hefyd", "iawn",
-  "plentyn", "plant", "babi", "merch", "mab", "nhad", "dad", "mam", "yma", "yna", "beth", "pwy", "pryd", "sut", "oes", "isio", "eisiau",
-  "moyn", "gallu", "methu", "mynd", "dod", "wnaeth", "wnes", "aeth", "daeth", "cafodd", "gafodd", "neu", "os", "pan", "achos", "oherwydd",
-  "n", "r", "i", "a", "am", "at", "gan", "ganddo", "ganddi", "arna", "arno", "arni", "ofn", "saff", "diogel", "ddiogel",
-]);
-/** Words that are also English or text-speak do not mark a sentence as Welsh on their own. */
-const WELSH_AMBIGUOUS = new Set(["o", "hi", "ar", "fi", "yr", "y", "n", "r", "i", "a", "am", "at", "dad", "mam", "os", "dim", "fe", "ni", "chi", "plis", "dyn", "yna", "oes", "gan", "iawn", "saff"]);
+const WelshWordsSchema = z.object({
+  welsh_function_words: z.object({ summary: z.string(), words: z.array(z.string().min(1)), ambiguous: z.array(z.string().min(1)) }),
+});
+
+let welshCache: { words: ReadonlySet<string>; ambiguous: ReadonlySet<string> } | undefined;
+
+function welshWords(): { words: ReadonlySet<string>; ambiguous: ReadonlySet<string> } {
+  if (welshCache) return welshCache;
+  const d = WelshWordsSchema.parse(JSON.parse(readFileSync(fromRoot("escalation", "data", "cues.json"), "utf8"))).welsh_function_words;
+  welshCache = { words: new Set(d.words), ambiguous: new Set(d.ambiguous) };
+  return welshCache;
+}
 
 function isWelsh(s: string): boolean {
-  const found = new Set(s.split(" ").filter((w) => WELSH_WORDS.has(w)));
-  return found.size >= 2 && [...found].some((w) => !WELSH_AMBIGUOUS.has(w));
+  const { words, ambiguous } = welshWords();
+  const found = new Set(s.split(" ").filter((w) => words.has(w)));
+  return found.size >= 2 && [...found].some((w) => !ambiguous.has(w));
 }
 
 /** Options for normalisation: a speller for typos and run-together words. */
@@ -366,7 +369,7 @@ function finish(base: string, opts: NormaliseOptions, fuzzy: boolean): string {
   const speller = fuzzy && !welsh ? opts.speller : undefined;
   const token = (w: string): string => {
     // The article's three forms (y, yr, 'r) are one word to the phrases.
-    if (welsh && WELSH_WORDS.has(w)) return w === "yr" ? "y" : w;
+    if (welsh && welshWords().words.has(w)) return w === "yr" ? "y" : w;
     const mapped = t.tokens.get(w);
     if (mapped !== undefined) return mapped;
     if (!speller) return w;

@@ -129,7 +129,7 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
   const timedCache = new Map<number, string>();
   const timedAt = (i: number) => {
     let t = timedCache.get(i);
-    if (t === undefined) timedCache.set(i, (t = m.safe_now!.strip(m.discovery!.strip(sents[i]!))));
+    if (t === undefined) timedCache.set(i, (t = m.danger_over!.strip(m.safe_now!.strip(m.discovery!.strip(sents[i]!)))));
     return t;
   };
   const short = text.length <= SHORT_MESSAGE;
@@ -152,6 +152,20 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
     for (const sk of model.subkinds) {
       for (const hit of matchSubkind(sk, s, ctx, model)) found.push({ hit: { kind: sk.kind, subkind: sk.id, sentence: i, live: false }, index: hit.index, text: hit.text });
     }
+  }
+  // How a danger is said to be over (cues.json danger_over): where, per kind, in sentence i. A negated one ("not breathing normally") is not.
+  const overCache = new Map<string, { index: number; text: string }[]>();
+  const overAt = (i: number, kind: DangerKind) => {
+    const key = `${kind}/${i}`;
+    let o = overCache.get(key);
+    if (o === undefined) overCache.set(key, (o = m[`over_${kind}`]!.matches(sents[i]!).filter((x) => !negatedAt(sents[i]!, x.index, model))));
+    return o;
+  };
+  // A danger word inside its own kind's over statement is how the danger ended, not the danger: "the police took him away", "pulled him out of the water".
+  for (let j = found.length - 1; j >= 0; j--) {
+    const f = found[j]!;
+    const end = f.index + f.text.length;
+    if (overAt(f.hit.sentence, f.hit.kind).some((x) => x.index < end && f.index < x.index + x.text.length)) found.splice(j, 1);
   }
   const flagged = [...new Set(found.map((f) => f.hit.sentence))];
 
@@ -176,7 +190,14 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
   add("imm_state", m.present_state!.test(all));
   add("past", nearestPast(all, 0, m.past!) < Infinity);
   add("habitual", m.habitual!.test(all) || m.iterative!.test(all));
-  add("safe_now", m.safe_now!.test(all));
+  // Safe now: said outright, or a danger the reader found is said to be over.
+  const overNear = (i: number, kind: DangerKind) => {
+    const [from, to] = n <= SAFE_NOW_WHOLE ? [0, n - 1] : [Math.max(0, i - SAFE_NOW_REACH), Math.min(n - 1, i + SAFE_NOW_REACH)];
+    for (let j = from; j <= to; j++) if (overAt(j, kind).length > 0) return true;
+    return false;
+  };
+  const saidSafe = m.safe_now!.test(all);
+  add("safe_now", saidSafe || found.some((f) => overNear(f.hit.sentence, f.hit.kind)));
   add("procedure_question", m.procedure_question!.test(all) || sents.some((s) => opensProcedureQuestion(stripLeadIn(s, model), model)));
   add("procedure_terms", m.procedure_terms!.test(all));
   add("training", m.training!.test(all));
@@ -225,7 +246,8 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
 
   // 5. Is each danger live? The grammar of the clause that carries it says when, time words correct it.
   const safeNear = (i: number) => {
-    if (!facts.has("safe_now")) return false;
+    // Said outright: an ending of one kind of danger (danger_over) speaks only for that kind, in isLive.
+    if (!saidSafe) return false;
     if (n <= SAFE_NOW_WHOLE) return true;
     for (let j = Math.max(0, i - SAFE_NOW_REACH); j <= Math.min(n - 1, i + SAFE_NOW_REACH); j++) if (m.safe_now!.test(sents[j]!)) return true;
     return false;
@@ -236,7 +258,10 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
     const ctx = timedWindow(i);
     const tense = model.subkinds.find((x) => x.kind === f.hit.kind)!.tense;
     const safe = safeNear(i);
-    const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: safe && adult, safe, model });
+    // An ending speaks for its own kind, and for the other kinds read in the same sentence: they are readings of the same telling
+    // ("grabbed her by the throat until she nearly passed out" is strangulation and unconscious; "he's been arrested" ends both).
+    const over = found.some((g) => g.hit.sentence === i && overNear(i, g.hit.kind));
+    const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: safe && adult, safe, over, model });
     f.hit.live = live.live;
     if (live.live && live.explicitNow) facts.add("explicit_now");
   }
@@ -276,6 +301,8 @@ interface LiveQuery {
   adultSafe: boolean;
   /** Any writer says the child is safe now, or the person is out or has gone. */
   safe: boolean;
+  /** The danger's own kind is said to be over nearby (cues.json danger_over): the person arrested, the child found, treated, brought in. */
+  over: boolean;
   model: RiskModel;
 }
 
@@ -312,6 +339,10 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
   const a0 = a.aspect;
   // A child who says the person is out or it has stopped is not in danger now, unless the danger itself is told as happening.
   if (q.safe && a0 !== "progressive" && a0 !== "present" && a0 !== "future" && !sentNow) return out(false);
+  // Told to be over, a danger told as done is over, whoever writes; not one told as going on, still holding ("has been missing since"),
+  // bare (text-speak drops the verb of what is happening), about to happen or tonight: an ending never speaks over the grammar of the danger.
+  const holding = a0 === "progressive" || a0 === "present" || a0 === "future" || a0 === "bare" || a0 === "perfect_progressive" || (a0 === "perfect" && q.tense === "state");
+  if (q.over && !forward && !holding) return out(false);
   if (a.conditional || m.conditional!.test(` ${clause.trim()} `)) return out(ctxNow);
   // Repetition inside an event told as going on is that event ("is slapping her again and again"); otherwise a pattern.
   const habitual = m.habitual!.test(s) || (a.aspect !== "progressive" && m.iterative!.test(s));

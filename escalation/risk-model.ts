@@ -104,6 +104,21 @@ const CuesFileSchema = z.object({
   conditional: CueGroup,
   distant_future: CueGroup,
   recent_duration: CueGroup,
+  danger_over: z
+    .object({
+      summary: z.string(),
+      basis: z.string().min(1),
+      groups: z.record(z.string(), z.object({ summary: z.string().min(1), phrases: Phrases, cy: Phrases.default([]) })),
+      kinds: z.record(z.string(), z.array(z.string()).min(1)),
+    })
+    .superRefine((o, ctx) => {
+      // The walk is complete: every danger kind says how it ends, by groups that exist, and every group is used.
+      for (const k of DANGER_KINDS) if (!o.kinds[k]) ctx.addIssue({ code: "custom", message: `danger_over: no way named for ${k} to end` });
+      for (const k of Object.keys(o.kinds)) if (!(DANGER_KINDS as readonly string[]).includes(k)) ctx.addIssue({ code: "custom", message: `danger_over: ${k} is not a danger kind` });
+      for (const g of Object.values(o.kinds).flat()) if (!o.groups[g]) ctx.addIssue({ code: "custom", message: `danger_over: no group ${g}` });
+      const used = new Set(Object.values(o.kinds).flat());
+      for (const g of Object.keys(o.groups)) if (!used.has(g)) ctx.addIssue({ code: "custom", message: `danger_over: group ${g} is used by no kind` });
+    }),
 });
 
 const LevelEnum = z.enum(LEVELS as [TriageLevel, ...TriageLevel[]]);
@@ -146,6 +161,11 @@ export interface CompiledSubkind {
   readonly places: PhraseSet;
   readonly conditions: PhraseSet;
   readonly unless: PhraseSet;
+}
+
+/** A safe-now or danger-over phrase with the time words that belong to it ("he's out at the moment", "she's home now"). */
+function withSafeTime(phrases: readonly string[]): string[] {
+  return phrases.flatMap((p) => [p, `${p} [at the moment|right now|now|tonight|today|for now|this week|this weekend|at the minute]`]);
 }
 
 /** The whole model compiled for reading messages. */
@@ -234,7 +254,7 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     habitual: g(c.habitual),
     iterative: g(c.iterative),
     // "he's out at the moment", "not home tonight": the time words belong to the safe-now statement, not to a danger.
-    safe_now: new PhraseSet(c.safe_now.phrases.flatMap((p) => [p, `${p} [at the moment|right now|now|tonight|today|for now|this week|this weekend|at the minute]`]), c.safe_now.cy),
+    safe_now: new PhraseSet(withSafeTime(c.safe_now.phrases), c.safe_now.cy),
     negators: new PhraseSet(c.negators.phrases),
     procedure_question: new PhraseSet(c.framing.procedure_question.phrases, c.framing.procedure_question.cy),
     procedure_terms: new PhraseSet([...c.framing.procedure_question.terms, ...procedureAbbreviations()]),
@@ -255,6 +275,11 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     nspcc: g(c.wants.nspcc),
     procedure_opener: new PhraseSet(c.framing.procedure_question.openers),
   };
+  // How each danger kind is said to be over (cues.json danger_over): one set per kind, and all of them for time words.
+  const overOf = (k: string) => (c.danger_over.kinds[k] ?? []).map((g) => c.danger_over.groups[g]!);
+  for (const k of DANGER_KINDS) m[`over_${k}`] = new PhraseSet(withSafeTime(overOf(k).flatMap((g) => g.phrases)), overOf(k).flatMap((g) => g.cy));
+  const groups = Object.values(c.danger_over.groups);
+  m.danger_over = new PhraseSet(withSafeTime(groups.flatMap((g) => g.phrases)), groups.flatMap((g) => g.cy));
   // A message that opens with a practitioner's role ("Health visitor: a 4 month old…", "DSL here"), from the shared alias table.
   const aliases = rolesData().roles.flatMap((r) => r.aliases);
   m.role_opening = new PhraseSet(aliases.filter((a): a is string => typeof a === "string" && a.length >= 5 && !/^(?:medic|paeds?)$/i.test(a)));
@@ -264,7 +289,9 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     m[`${sp}_cues`] = new PhraseSet(c.speakers[sp].cues);
   }
   // The speller corrects towards every word of the model (danger vocabulary and cues), and never changes English.
-  const cuePhrases = collectStrings(c);
+  // …but not towards the words of an ending (danger_over): a typo read as an ending could take a 999 away.
+  const { danger_over: _over, ...spelled } = c;
+  const cuePhrases = collectStrings(spelled);
   const words = new Set<string>();
   for (const p of [...vocabulary, ...cuePhrases]) for (const w of vocabularyWords(p)) words.add(w);
   const english = englishWords();
