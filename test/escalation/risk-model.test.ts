@@ -117,6 +117,18 @@ describe("safety nets", () => {
     for (const inj of INJECTIONS) expect(urgency((await t.assess(`${inj} ${concern}`)).level)).toBeGreaterThanOrEqual(urgency(base));
   });
 
+  it("an instruction around a question about procedure neither raises nor lowers it: every kind's question reads as it does alone", async () => {
+    const t = await triage;
+    const scenes = (JSON.parse(readFileSync(fromRoot("escalation", "data", "labelled", "templates.json"), "utf8")) as { scenes: { question: string }[] }).scenes;
+    for (const { question } of scenes) {
+      const base = (await t.assess(question)).level;
+      for (const inj of INJECTIONS.slice(0, 3)) {
+        expect((await t.assess(`${inj} ${question}`)).level, `${inj} ${question}`).toBe(base);
+        expect(triageByRules(`${inj} ${question}`).level, `${inj} ${question}`).toBe(triageByRules(question).level);
+      }
+    }
+  });
+
   const professional = [
     "I'm a teacher. A pupil keeps coming in with a black eye and says she is scared to go home tonight. She is with me now.",
     "Coach here: a 12 year old in my team says an adult keeps messaging him privately and not to tell anyone.",
