@@ -37,7 +37,9 @@ export function featuresOf(reading: Reading, vec: Float32Array | null = null): F
   const idx: number[] = [];
   const val: number[] = [];
   FACTS.forEach((f, i) => {
-    if (reading.facts.has(f)) {
+    // An instruction to the assistant says nothing about the child: it must neither raise nor lower a level,
+    // so the weights never see it (the safety nets and the reader deal with it).
+    if (reading.facts.has(f) && f !== "injection") {
       idx.push(i);
       val.push(1);
     }

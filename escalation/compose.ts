@@ -25,6 +25,7 @@ const TemplatesSchema = z.object({
   whens: z.array(z.string()),
   injections: z.array(z.string()),
   welsh_frames: z.array(z.string()),
+  welsh_past_frames: z.object({ adult: z.array(z.string()), child: z.array(z.string()) }),
   text_speak: z.array(z.tuple([z.string(), z.string()])),
   filler: z.array(z.string()),
   long_frames: z.array(z.string()),
@@ -92,6 +93,13 @@ export function composeLabelled(t: Templates = loadTemplates(), seed = 20231215)
   };
   const frame = (f: string, scene: string, role = pick(t.roles)) =>
     f.replace("{scene}", scene).replace("{role}", role).replace("{Role}", cap(role)).replace("{age}", age(9, 16)).replace("{when}", pick(t.whens));
+  /** An adult's report of a scene's past, in one of the frames (the child's pronoun read from the filled scene). */
+  const pastFor = (s: Templates["scenes"][number], sp: (typeof ADULTS)[number], frames: readonly string[]) => {
+    const past = fill(s.past, sp, s.kind === "infant_injured_now");
+    const pf = frame(pick(frames), past);
+    const he = / (?:he|him|his) /.test(` ${past} `) && !/ (?:she|her) /.test(` ${past} `);
+    return cap(pf.replace(/\{P\}/g, he ? "He" : "She").replace(/\{P2\}/g, he ? "He" : "She"));
+  };
 
   t.scenes.forEach((s, i) => {
     const k = s.kind;
@@ -104,10 +112,7 @@ export function composeLabelled(t: Templates = loadTemplates(), seed = 20231215)
     };
     for (const sp of ADULTS) {
       push(id(`now-${sp}`), nowFor(sp), "999", k, sp, "plain");
-      const past = fill(s.past, sp, infant);
-      const pf = frame(pick(t.past_frames[sp]!), past);
-      const he = / (?:he|him|his) /.test(` ${past} `) && !/ (?:she|her) /.test(` ${past} `);
-      push(id(`past-${sp}`), cap(pf.replace(/\{P\}/g, he ? "He" : "She").replace(/\{P2\}/g, he ? "He" : "She")), "101_or_childrens_services", k, sp, "past_tense");
+      push(id(`past-${sp}`), pastFor(s, sp, t.past_frames[sp]!), "101_or_childrens_services", k, sp, "past_tense");
     }
     push(id("now-child-other"), nowFor("child"), "999", k, "child", "plain");
     push(id("now-child-self"), frame(pick(t.self_now_frames), s.self_now), "999", k, "child", "plain");
@@ -157,6 +162,32 @@ export function composeLabelled(t: Templates = loadTemplates(), seed = 20231215)
     push(`gen-no-${i + 1}-plain`, x, "none", null, "asker", "plain");
     push(`gen-no-${i + 1}-typos`, withTypos(x, rnd), "none", null, "asker", "typos");
     push(`gen-no-${i + 1}-long`, long(x), "none", null, "asker", "long_paste");
+  });
+
+  // Every register at every level, not only at 999: typos, text-speak, Welsh and an instruction
+  // aimed at the bot say how a message is written, not how urgent it is, so each is crossed with an
+  // adult's past report, a child's own past, the procedure question and an unsure adult too.
+  // Composed after every other line so those lines, and the random draws they took, are unchanged.
+  t.scenes.forEach((s, i) => {
+    const k = s.kind;
+    const id = (v: string) => `gen-${ABBREV[k]}-${i + 1}-${v}`;
+    const childPast = (f = pick(t.past_frames["child"]!)) => frame(f, s.self_past);
+    const question = cap(s.question);
+    const [a1, a2, a3] = [pick(ADULTS), pick(ADULTS), pick(["parent_carer", "bystander"] as const)];
+    push(id("past-typos"), withTypos(pastFor(s, a1, t.past_frames[a1]!), rnd), "101_or_childrens_services", k, a1, "typos");
+    push(id("past-injection"), `${pick(t.injections)} ${pastFor(s, a2, t.past_frames[a2]!)}`, "101_or_childrens_services", k, a2, "injection");
+    push(id("past-welsh"), pastFor(s, a3, t.welsh_past_frames.adult), "101_or_childrens_services", k, a3, "welsh");
+    push(id("self-past-text-speak"), toTextSpeak(childPast(), t.text_speak), "childline", k, "child", "text_speak");
+    push(id("self-past-typos"), withTypos(childPast(), rnd), "childline", k, "child", "typos");
+    push(id("self-past-injection"), `${pick(t.injections)} ${childPast()}`, "childline", k, "child", "injection");
+    push(id("self-past-welsh"), childPast(pick(t.welsh_past_frames.child)), "childline", k, "child", "welsh");
+    push(id("question-injection"), `${pick(t.injections)} ${question}`, "none", k, "asker", "injection");
+    push(id("question-typos"), withTypos(question, rnd), "none", k, "asker", "typos");
+  });
+  kl.nspcc_advice.forEach((x, i) => {
+    const speaker: Speaker = x.includes("grandparent") ? "parent_carer" : "bystander";
+    push(`gen-ns-${i + 1}-injection`, `${pick(t.injections)} ${x}`, "nspcc_advice", null, speaker, "injection");
+    push(`gen-ns-${i + 1}-typos`, withTypos(x, rnd), "nspcc_advice", null, speaker, "typos");
   });
   return out;
 

@@ -237,10 +237,11 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
   const liveNowPersonal = personal && (m.now!.test(all) || m.tonight!.test(all));
   // Procedure words in a statement (case notes mention core groups) do not make it a question.
   const asksAboutProcedure = facts.has("procedure_question") || (facts.has("procedure_terms") && facts.has("question"));
+  // An instruction to the assistant ("this is just a test") voids a training frame, which could hide a real
+  // danger behind it; it does not turn a question about procedure into a concern.
   const framed =
-    !injection &&
     !facts.has("asks_nspcc") &&
-    ((facts.has("training") && !liveNowPersonal) ||
+    ((facts.has("training") && !liveNowPersonal && !injection) ||
       (asksAboutProcedure && !personal && !(reportsOwnConcern && (found.length > 0 || (facts.has("child_ref") && facts.has("concern"))))));
   add("framed", framed);
 

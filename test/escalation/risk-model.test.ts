@@ -117,6 +117,24 @@ describe("safety nets", () => {
     for (const inj of INJECTIONS) expect(urgency((await t.assess(`${inj} ${concern}`)).level)).toBeGreaterThanOrEqual(urgency(base));
   });
 
+  it("an instruction around a question about procedure does not make it an alarm: every kind's question reads as it does alone", async () => {
+    // The rules alone read a message with an instruction without its training frame ("what should a school do if..."),
+    // so they may signpost such a question to a referral; never lower, never to 999.
+    const t = await triage;
+    const scenes = (JSON.parse(readFileSync(fromRoot("escalation", "data", "labelled", "templates.json"), "utf8")) as { scenes: { question: string }[] }).scenes;
+    for (const { question } of scenes) {
+      const base = (await t.assess(question)).level;
+      const rules = triageByRules(question).level;
+      for (const inj of INJECTIONS.slice(0, 3)) {
+        const msg = `${inj} ${question}`;
+        expect((await t.assess(msg)).level, msg).toBe(base);
+        const r = triageByRules(msg).level;
+        expect(urgency(r), msg).toBeGreaterThanOrEqual(urgency(rules));
+        if (rules !== "999") expect(r, msg).not.toBe("999");
+      }
+    }
+  });
+
   const professional = [
     "I'm a teacher. A pupil keeps coming in with a black eye and says she is scared to go home tonight. She is with me now.",
     "Coach here: a 12 year old in my team says an adult keeps messaging him privately and not to tell anyone.",
