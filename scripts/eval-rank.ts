@@ -25,7 +25,9 @@ const config = parseConfig({ INDEX_DIR: process.env["INDEX_DIR"] ?? "data/index"
 const encoder = await UseEmbeddings.load();
 const kb = await loadKnowledgeBase({ config, embeddings: encoder });
 /** Other fusion weights to compare (`--weights '[{"sentenceLexical":0.5}, …]'`, each over the calibrated ones). */
-const variants: Partial<FusionWeights>[] = [{}, ...(JSON.parse(opt("--weights") ?? "[]") as Partial<FusionWeights>[])];
+/** `whole`: the whole message's share in the merged ranking; `leaning`: its share when the ask leans on its story. */
+type Variant = Partial<FusionWeights> & { whole?: number; leaning?: number };
+const variants: Variant[] = [{}, ...(JSON.parse(opt("--weights") ?? "[]") as Variant[])];
 const timedChunks = Uint8Array.from(kb.index.chunks, (c) => (hasTimeExpression(c.text) ? 1 : 0));
 const index = kb.index;
 const partOfItem = (i: number) => partOf(index.chunks[index.bank[i]!.chunk]!) ?? "other";
@@ -56,19 +58,21 @@ for (const g of [...new Set(items.map(groupOf))]) {
     };
     const alone = signals.map(([, w]) => rankOf(fuseChunks(index, a.lexical, a.dense, { ...zero, ...w }, { jurisdiction, exclude: holdOut })));
     // The whole message's evidence, merged as `analyse` merges it for a message with a story.
-    let whole: { lexical: LexicalEvidence; dense: DenseEvidence } | null = null;
+    let whole: { lexical: LexicalEvidence; dense: DenseEvidence; leaning: boolean } | null = null;
     if (a.reading.context) {
       const focusText = fold.focusOf(a.reading);
       whole = {
+        leaning: focusText === a.reading.text,
         lexical: lexicalEvidence(fold.index, { core: a.whole.text, context: "" }),
         dense: focusText === a.reading.text ? a.dense! : denseEvidence(index, (await encoder.embed([encoderText(a.reading.text)]))[0]!),
       };
     }
     const scope = { jurisdiction, exclude: holdOut, namedDocuments: a.whole.namedDocuments, timed: asksForTime(a.reading.core) ? timedChunks : null };
     const variant = variants.map((v) => {
-      const w = { ...kb.calibration.fusion, ...v };
+      const { whole: share = 0.3, leaning = share, ...fusion } = v;
+      const w = { ...kb.calibration.fusion, ...fusion };
       let ranked = fuseChunks(index, a.lexical, a.dense, w, scope);
-      if (whole) ranked = mergeRankings(ranked, fuseChunks(index, whole.lexical, whole.dense, w, scope), 0.3);
+      if (whole) ranked = mergeRankings(ranked, fuseChunks(index, whole.lexical, whole.dense, w, scope), whole.leaning ? leaning : share);
       return rankOf(ranked);
     });
     rows.push({ part: partOfItem(i), style: b.style, rank: rankOf(a.ranked), alone, samePart: partOf(index.chunks[a.ranked[0]!.chunk]!) === partOfItem(i), covered: a.covered, variant });
