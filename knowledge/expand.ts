@@ -23,6 +23,11 @@ const TermsSchema = z.object({
   otherJurisdictionCues: z.array(z.string()).default([]),
   /** Words that name a document (by id) whose authority is low: it leads an answer only when the question names it. */
   documentCues: z.record(z.string(), z.array(z.string())).default({}),
+  /**
+   * Acronyms the corpus itself defines in brackets ("mother and baby unit (MBU)"), walked from
+   * every in-scope document and read as the shorthand above is; a test checks each is defined so.
+   */
+  corpusAcronyms: z.record(z.string(), z.string()).default({}),
 });
 export type QuestionTerms = z.infer<typeof TermsSchema>;
 
@@ -30,7 +35,12 @@ let cached: QuestionTerms | undefined;
 
 /** The field's acronyms, shorthand and cue words (knowledge/question-terms.json). */
 export function loadQuestionTerms(): QuestionTerms {
-  cached ??= TermsSchema.parse(JSON.parse(readFileSync(fromRoot("knowledge", "question-terms.json"), "utf8")));
+  if (!cached) {
+    const terms = TermsSchema.parse(JSON.parse(readFileSync(fromRoot("knowledge", "question-terms.json"), "utf8")));
+    // The corpus's own acronyms are shorthand too; the field's list wins where both name one.
+    const defined = Object.fromEntries(Object.entries(terms.corpusAcronyms).map(([k, v]) => [k, [v]]));
+    cached = { ...terms, expansions: { ...defined, ...terms.expansions } };
+  }
   return cached;
 }
 

@@ -417,9 +417,11 @@ export class KnowledgeBase {
     // Passages nearly as good are cited too, with their best sentence quoted, so the reader can check them.
     const seeAlso = [
       // The same words published in another document (the two Wales pages share paragraphs) are cited from both.
-      ...this.index.chunks
-        .filter((c) => c.id !== lead.chunk.id && c.docId !== lead.chunk.docId && c.jurisdiction === lead.chunk.jurisdiction && c.text.includes(lead.quote))
-        .map((c) => ({ chunk: c, lines: [lead.quote], quote: lead.quote })),
+      ...this.index.chunks.flatMap((c) => {
+        if (c.id === lead.chunk.id || c.docId === lead.chunk.docId || c.jurisdiction !== lead.chunk.jurisdiction) return [];
+        const quote = twinSentence(c, lead.quote);
+        return quote ? [{ chunk: c, lines: [quote], quote }] : [];
+      }),
       ...candidates
         .filter((c) => c.chunk !== leader.chunk && c.score >= top.score * SEE_ALSO_SHARE)
         .map((c) => selectLead(this.index, c, scores, keep)),
@@ -528,6 +530,36 @@ function bankFacts(index: HybridIndex) {
   }
   return f;
 }
+
+/** Share of words two sentences must have in common to be one sentence published twice. */
+export const TWIN_OVERLAP = 0.85;
+
+/**
+ * The passage's own wording of a sentence another document also publishes, or null. The two Wales
+ * pages print the same paragraphs with a comma or a word changed ("in the geographical area" and
+ * "in the geographical location"), so a quote is matched by its words, not character for character;
+ * what is cited is the passage's own text, verbatim.
+ */
+export function twinSentence(chunk: Chunk, quote: string): string | null {
+  if (chunk.text.includes(quote)) return quote;
+  const want = words(quote);
+  if (want.length < TWIN_MIN_WORDS) return null;
+  const wantSet = new Set(want);
+  let best: string | null = null;
+  let bestShare = TWIN_OVERLAP;
+  let unitWords = twinWords.get(chunk);
+  if (!unitWords) twinWords.set(chunk, (unitWords = chunk.units.map((u) => new Set(words(u.text)))));
+  unitWords.forEach((have, k) => {
+    let common = 0;
+    for (const w of have) if (wantSet.has(w)) common++;
+    const share = common / Math.max(wantSet.size, have.size);
+    if (share >= bestShare) [best, bestShare] = [chunk.units[k]!.text, share];
+  });
+  return best;
+}
+const twinWords = new WeakMap<Chunk, Set<string>[]>();
+/** A short quote ("Share information") is too common to be matched by its words. */
+const TWIN_MIN_WORDS = 6;
 
 /**
  * Share of the whole message's ranking in a case-wrapped message's (see `mergeRankings`),

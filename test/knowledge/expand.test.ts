@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { fromRoot } from "../../core/paths.js";
+import { fold } from "../../knowledge/text.js";
 import cases from "./expand-cases.json" with { type: "json" };
 import { expandQuestion } from "../../knowledge/expand.js";
 
@@ -37,5 +40,28 @@ describe("acronym and shorthand expansion", () => {
   it("a question naming Lewisham names the Lewisham minutes; a procedure question names no committee papers", () => {
     expect(expandQuestion("Is Lewisham's MACE where cases get managed?").namedDocuments).toEqual(["lewisham-mace-minutes"]);
     expect(expandQuestion("do I need an early help assessment before I refer to MASH?").namedDocuments).toEqual([]);
+  });
+});
+
+describe("the corpus's own acronyms", () => {
+  const corpus = readdirSync(fromRoot("knowledge", "corpus"))
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => fold(readFileSync(fromRoot("knowledge", "corpus", f), "utf8")).replace(/\s+/g, " "))
+    .join("\n");
+  const raw = JSON.parse(readFileSync(fromRoot("knowledge", "question-terms.json"), "utf8")) as { corpusAcronyms: Record<string, string> };
+
+  it("each is defined in the corpus, its words followed by the acronym in brackets", () => {
+    expect(Object.keys(raw.corpusAcronyms).length).toBeGreaterThan(10);
+    for (const [acronym, words] of Object.entries(raw.corpusAcronyms)) {
+      const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      // Words as the source writes them, with its commas and hyphens between ("education, health and care (EHC)").
+      const written = words.split(/[\s-]+/).map(escape).join("[\\s,;-]+");
+      expect(new RegExp(`${written}\\s*\\(${escape(acronym)}s?\\)`).test(corpus), acronym).toBe(true);
+    }
+  });
+
+  it("a question in the acronym is read in the corpus's words, as the field's shorthand is", () => {
+    expect(expandQuestion("who assesses for an MBU place").text.toLowerCase()).toContain("mother and baby unit");
+    expect(expandQuestion("does the NCMD get cdop data").text.toLowerCase()).toContain("national child mortality database");
   });
 });

@@ -7,6 +7,7 @@ import { parseConfig, type Config } from "../../core/config.js";
 import { isAppError } from "../../core/errors.js";
 import { quoteCore } from "../../knowledge/quote.js";
 import { buildIndex, loadKnowledgeBase, type KnowledgeBase } from "../../knowledge/index.js";
+import { twinSentence } from "../../knowledge/knowledge-base.js";
 import { FakeEmbeddings } from "./fake-embeddings.js";
 
 let dir: string;
@@ -126,6 +127,25 @@ describe("answers", () => {
 
   it("an empty question is invalid input", async () => {
     await expect(kb.answer("  ")).rejects.toSatisfy((e: unknown) => isAppError(e) && e.code === "invalid_input");
+  });
+});
+
+describe("the same words in two documents", () => {
+  it("a sentence the two Wales pages print with a word changed is found in the other page, in that page's own words", () => {
+    const doc = (id: string) => kb.chunks.filter((c) => c.docId === id);
+    const meetings = doc("wales-multi-agency-meetings").flatMap((c) => c.units.map((u) => u.text)).find((t) => t.includes("geographical area"))!;
+    const services = doc("wales-childrens-services").find((c) => c.text.includes("geographical location"))!;
+    expect(meetings).toBeDefined();
+    const twin = twinSentence(services, meetings);
+    expect(twin).toContain("geographical location");
+    expect(services.text).toContain(twin!);
+  });
+
+  it("a sentence another passage does not print is not matched, nor a short one by its few words", () => {
+    const services = kb.chunks.find((c) => c.docId === "wales-childrens-services" && c.text.includes("geographical location"))!;
+    const other = kb.chunks.find((c) => c.docId === "working-together-2023" && c.paragraph === "38")!;
+    expect(twinSentence(services, other.units[0]!.text)).toBeNull();
+    expect(twinSentence(services, "Share information")).toBe(services.text.includes("Share information") ? "Share information" : null);
   });
 });
 
