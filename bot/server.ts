@@ -5,8 +5,9 @@ import { loadConfig, type Config } from "../core/config.js";
 import { collectGarbage } from "../core/gc.js";
 import { createLogger, type Logger } from "../core/logger.js";
 import { TurnAbandoned, abandonReason, isTurnAbandoned, withTurnSignal } from "../core/turn-scope.js";
-import { embeddingsOnOwnThread, workerCount } from "../core/worker-pool.js";
-import { PooledAssistant, type AssistantService } from "../assistant/pooled-assistant.js";
+import { workerCount } from "../core/worker-pool.js";
+import type { AssistantService } from "../assistant/pooled-assistant.js";
+import { startAssistantPool } from "./assistant-pool.js";
 import { MAX_AUDIO_BYTES } from "../speech/index.js";
 import { MainDialog } from "../dialogs/main-dialog.js";
 import { AuthFailed, createAdapter } from "./adapter.js";
@@ -67,13 +68,7 @@ let current: RunningBot | undefined;
 export async function start(options: StartOptions = {}): Promise<RunningBot> {
   const config = options.config ?? loadConfig();
   const logger = options.logger ?? createLogger({ level: config.log.level, userText: config.log.userText });
-  const assistant =
-    options.assistant ??
-    new PooledAssistant(config, {
-      workers: workerCount(config.server.workerThreads),
-      embeddingsThread: embeddingsOnOwnThread(),
-      onEvent: (e) => logger.error({ event: e.type, pool: e.pool, ...(e.type === "worker_exit" ? { code: e.code, restartInMs: e.restartInMs } : { reason: e.message }) }, "worker thread problem"),
-    });
+  const assistant = options.assistant ?? startAssistantPool(config, logger);
 
   // Operator figures (off unless configured): counted through the adapter, the storage and the answers.
   const metrics = config.metrics.enabled ? createMetrics() : undefined;

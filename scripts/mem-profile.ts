@@ -29,12 +29,13 @@ async function serve(): Promise<void> {
   const { loadConfig } = await import("../core/config.js");
   const { createLogger } = await import("../core/logger.js");
   const { threadMemory } = await import("../core/thread-memory.js");
-  const { embeddingsOnOwnThread, workerCount } = await import("../core/worker-pool.js");
-  const { PooledAssistant } = await import("../assistant/pooled-assistant.js");
-  const { start } = await import("../bot/server.js");
+  const { startAssistantPool } = await import("../bot/assistant-pool.js");
   const config = loadConfig();
-  const assistant = new PooledAssistant(config, { workers: workerCount(config.server.workerThreads), embeddingsThread: embeddingsOnOwnThread() });
-  const bot = await start({ config, assistant, logger: createLogger({ level: "error" }), port: 0, host: "127.0.0.1" });
+  const logger = createLogger({ level: "error" });
+  // As bot/main.ts does: the worker threads start loading before the server's modules are imported.
+  const assistant = startAssistantPool(config, logger);
+  const { start } = await import("../bot/server.js");
+  const bot = await start({ config, assistant, logger, port: 0, host: "127.0.0.1" });
   process.on("message", (m: { type: string }) => {
     if (m.type !== "memory") return;
     void assistant.memory().then((threads) => {
