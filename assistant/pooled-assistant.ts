@@ -4,8 +4,8 @@ import type { Jurisdiction } from "../core/jurisdiction.js";
 import { cleanUserText } from "../core/text.js";
 import type { ThreadMemory } from "../core/thread-memory.js";
 import { WorkerPool, type PoolEvent, type PoolStats } from "../core/worker-pool.js";
-import { createDeadlineCalculator, type DeadlineCalculator, type DeadlineQuestion } from "../deadlines/index.js";
-import { saveRecord, type DraftResult } from "../records/index.js";
+import type { DeadlineCalculator, DeadlineQuestion } from "../deadlines/index.js";
+import type { DraftResult } from "../records/index.js";
 import type { Assistant, DeadlineView, JurisdictionOption, NextView, ReadMessageOptions } from "./assistant.js";
 import { vectorText } from "./question-vector.js";
 import { answerDeadlineQuestion } from "./deadline-answer.js";
@@ -63,7 +63,8 @@ export class PooledAssistant implements AssistantService {
       workerData: { config, embeddingsThread: options.embeddingsThread ?? false },
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });
-    this.calculatorLazy = new Lazy(async () => createDeadlineCalculator({ overrideFile: config.deadlines.holidaysOverrideFile }));
+    // Imported when first used (at warm-up): the server makes this pool before it imports anything heavy.
+    this.calculatorLazy = new Lazy(async () => (await import("../deadlines/index.js")).createDeadlineCalculator({ overrideFile: config.deadlines.holidaysOverrideFile }));
   }
 
   async warmUp(): Promise<void> {
@@ -100,7 +101,7 @@ export class PooledAssistant implements AssistantService {
 
   async keep(draft: DraftResult): Promise<string | null> {
     const dir = this.config.records.dir;
-    return dir ? saveRecord(dir, draft) : null;
+    return dir ? (await import("../records/index.js")).saveRecord(dir, draft) : null;
   }
 
   stats(): PoolStats {

@@ -3,7 +3,7 @@ import { loadEnvFile } from "node:process";
 import { fromRoot } from "../core/paths.js";
 import { loadConfig } from "../core/config.js";
 import { createLogger } from "../core/logger.js";
-import { start, stop } from "./server.js";
+import { startAssistantPool } from "./assistant-pool.js";
 
 // `npm start`: load .env if present, parse configuration once, start, and shut down gracefully.
 const envFile = fromRoot(".env");
@@ -17,7 +17,11 @@ try {
   process.exit(1);
 }
 const logger = createLogger({ level: config.log.level, userText: config.log.userText });
-const bot = await start({ config, logger });
+// The worker threads start loading the index and models first; the server (the Bot Framework,
+// restify: seconds of module loading) is imported while they do.
+const assistant = startAssistantPool(config, logger);
+const { start, stop } = await import("./server.js");
+const bot = await start({ config, logger, assistant });
 process.stdout.write(`Safeguarding assistant listening on ${bot.url}/api/messages (health: /healthz, ready: /readyz)\n`);
 
 let stopping = false;

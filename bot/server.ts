@@ -5,8 +5,9 @@ import { loadConfig, type Config } from "../core/config.js";
 import { collectGarbage } from "../core/gc.js";
 import { createLogger, type Logger } from "../core/logger.js";
 import { TurnAbandoned, abandonReason, isTurnAbandoned, withTurnSignal } from "../core/turn-scope.js";
-import { embeddingsOnOwnThread, workerCount } from "../core/worker-pool.js";
-import { PooledAssistant, type AssistantService } from "../assistant/pooled-assistant.js";
+import { workerCount } from "../core/worker-pool.js";
+import type { AssistantService } from "../assistant/pooled-assistant.js";
+import { startAssistantPool } from "./assistant-pool.js";
 import { MAX_AUDIO_BYTES } from "../speech/index.js";
 import { MainDialog } from "../dialogs/main-dialog.js";
 import { AuthFailed, createAdapter } from "./adapter.js";
@@ -22,8 +23,7 @@ import { MemberDialogState, conversationStateKey } from "./member-state.js";
 import { TurnReader } from "./turn-reader.js";
 import { mountRecordLinks, originOf, RecordLinks, REQUEST_ORIGIN } from "./record-links.js";
 import { mountTab } from "./tab-routes.js";
-import { createMetrics, serveMetrics } from "./metrics.js";
-import { RedisStorage } from "./redis-storage.js";
+import type { RedisStorage } from "./redis-storage.js";
 import { ExpiringMemoryStorage } from "./expiring-memory-storage.js";
 import { StateCipher } from "./state-cipher.js";
 import type { StateStore } from "./state-store.js";
@@ -67,18 +67,14 @@ let current: RunningBot | undefined;
 export async function start(options: StartOptions = {}): Promise<RunningBot> {
   const config = options.config ?? loadConfig();
   const logger = options.logger ?? createLogger({ level: config.log.level, userText: config.log.userText });
-  const assistant =
-    options.assistant ??
-    new PooledAssistant(config, {
-      workers: workerCount(config.server.workerThreads),
-      embeddingsThread: embeddingsOnOwnThread(),
-      onEvent: (e) => logger.error({ event: e.type, pool: e.pool, ...(e.type === "worker_exit" ? { code: e.code, restartInMs: e.restartInMs } : { reason: e.message }) }, "worker thread problem"),
-    });
+  const assistant = options.assistant ?? startAssistantPool(config, logger);
 
   // Operator figures (off unless configured): counted through the adapter, the storage and the answers.
-  const metrics = config.metrics.enabled ? createMetrics() : undefined;
-  const storage = options.storage ?? createStorage(config, logger);
-  const ping = storage instanceof RedisStorage ? () => storage.ping() : undefined;
+  // prom-client and the Redis client are imported only when configured (a few hundred ms of start-up, and memory, otherwise).
+  const metricsModule = config.metrics.enabled ? await import("./metrics.js") : undefined;
+  const metrics = metricsModule?.createMetrics();
+  const storage = options.storage ?? (await createStorage(config, logger));
+  const ping = isRedis(storage) ? () => storage.ping() : undefined;
   const dialogState = new MemberDialogState(metrics ? metrics.observeStorage(storage, config.state.store, ping) : storage);
   const adapter = createAdapter(config, logger, dialogState);
   const records = new RecordLinks({ ttlMs: config.recordLinks.ttlSeconds * 1000, logger });
@@ -269,7 +265,7 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
     return cb();
   });
 
-  const metricsEndpoint = metrics ? await serveMetrics(server, metrics, config.metrics, logger) : undefined;
+  const metricsEndpoint = metrics && metricsModule ? await metricsModule.serveMetrics(server, metrics, config.metrics, logger) : undefined;
 
   const port = options.port ?? config.server.port;
   const host = options.host ?? config.server.host;
@@ -315,8 +311,9 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
  * when configured. Redis connects in the background, retrying with backoff, and every
  * change of its state is logged once, by name.
  */
-function createStorage(config: Config, logger: Logger): StateStore {
+async function createStorage(config: Config, logger: Logger): Promise<StateStore> {
   if (config.state.store !== "redis") return new ExpiringMemoryStorage(config.state.ttlSeconds);
+  const { RedisStorage } = await import("./redis-storage.js");
   return RedisStorage.create({
     url: config.state.redisUrl ?? "",
     cipher: new StateCipher(config.state.encryptionKey ?? "", config.state.previousEncryptionKey ? [config.state.previousEncryptionKey] : []),
@@ -328,6 +325,10 @@ function createStorage(config: Config, logger: Logger): StateStore {
       else logger.info({ event, ...fields }, e.recovered ? `conversation store (${e.store}) recovered` : `conversation store (${e.store}) ready`);
     },
   });
+}
+
+function isRedis(storage: StateStore): storage is RedisStorage {
+  return storage.name === "redis" && typeof (storage as Partial<RedisStorage>).ping === "function";
 }
 
 /** Stop the server started last by start(). */

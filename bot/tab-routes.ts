@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { Request, Response, Server } from "restify";
 import { z } from "zod";
-import { deadlineEvents, pathwayView, type Assistant } from "../assistant/index.js";
+import type { Assistant } from "../assistant/assistant.js";
+import { deadlineEvents, pathwayView } from "../assistant/pathway-view.js";
 import { isAppError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import { fromRoot } from "../core/paths.js";

@@ -111,7 +111,7 @@ export async function buildSentenceBank(units: readonly BankUnit[], embeddings: 
 }
 
 /** How many of a sentence's K nearest bank sentences are danger, and how close the closest danger one is. */
-export function nearest(bank: SentenceBank, v: Float32Array, exclude: Exclusion = {}): { agree: number; best: number } {
+export function nearest(bank: SentenceBank, v: Float32Array, exclude: Exclusion = {}, known?: Float64Array): { agree: number; best: number } {
   const { dim, vectors, danger, kinds, keys } = bank;
   const n = danger.length;
   const topSim = new Float64Array(NET_K).fill(-2);
@@ -120,9 +120,8 @@ export function nearest(bank: SentenceBank, v: Float32Array, exclude: Exclusion 
   for (let r = 0; r < n; r++) {
     if (exclude.kind && danger[r] && kinds[r] === exclude.kind) continue;
     if (exclude.keys && exclude.keys.has(keys[r]!)) continue;
-    let s = 0;
-    const o = r * dim;
-    for (let i = 0; i < dim; i++) s += vectors[o + i]! * v[i]!;
+    // `known`: the danger rows' similarities, already worked out by `dangerSimilarities`.
+    const s = known && danger[r] ? known[r]! : dot(vectors, r * dim, v, dim);
     if (danger[r] && s > best) best = s;
     if (s <= topSim[NET_K - 1]!) continue;
     let j = NET_K - 1;
@@ -142,9 +141,62 @@ export function nearest(bank: SentenceBank, v: Float32Array, exclude: Exclusion 
 /** True when any sentence reads as a danger sentence of the labelled set. */
 export function nearDanger(bank: SentenceBank, vecs: readonly Float32Array[], exclude: Exclusion = {}): boolean {
   return vecs.some((v) => {
-    const { agree, best } = nearest(bank, v, exclude);
-    return agree >= NET_AGREE && best >= NET_MIN_SIM;
+    // Most sentences are nowhere near a danger sentence: the danger rows alone (about a
+    // third of the bank) say so, and the rest of the bank is scanned only when one is near.
+    const { best, sims } = dangerSimilarities(bank, v, exclude);
+    if (best < NET_MIN_SIM) return false;
+    const near = nearest(bank, v, exclude, sims);
+    return near.agree >= NET_AGREE && near.best >= NET_MIN_SIM;
   });
+}
+
+/** The danger rows' similarities to `v` (by row) and the closest, as `nearest` reports it. */
+function dangerSimilarities(bank: SentenceBank, v: Float32Array, exclude: Exclusion): { best: number; sims: Float64Array } {
+  const { dim, vectors, kinds, keys } = bank;
+  const sims = new Float64Array(bank.danger.length);
+  let best = -1;
+  for (const r of dangerRows(bank)) {
+    if (exclude.kind && kinds[r] === exclude.kind) continue;
+    if (exclude.keys && exclude.keys.has(keys[r]!)) continue;
+    const s = (sims[r] = dot(vectors, r * dim, v, dim));
+    if (s > best) best = s;
+  }
+  return { best, sims };
+}
+
+const dangerRowsOf = new WeakMap<SentenceBank, Uint32Array>();
+function dangerRows(bank: SentenceBank): Uint32Array {
+  let rows = dangerRowsOf.get(bank);
+  if (!rows) {
+    const list: number[] = [];
+    bank.danger.forEach((d, r) => {
+      if (d) list.push(r);
+    });
+    dangerRowsOf.set(bank, (rows = Uint32Array.from(list)));
+  }
+  return rows;
+}
+
+/**
+ * Row `o / dim` of the bank times `v`. Unrolled by eight with one running sum, so the sum
+ * is added in the same order as a plain loop (the same result to the bit), about a third faster.
+ */
+function dot(vectors: Float32Array, o: number, v: Float32Array, dim: number): number {
+  let s = 0;
+  let i = 0;
+  for (; i + 8 <= dim; i += 8) {
+    const p = o + i;
+    s += vectors[p]! * v[i]!;
+    s += vectors[p + 1]! * v[i + 1]!;
+    s += vectors[p + 2]! * v[i + 2]!;
+    s += vectors[p + 3]! * v[i + 3]!;
+    s += vectors[p + 4]! * v[i + 4]!;
+    s += vectors[p + 5]! * v[i + 5]!;
+    s += vectors[p + 6]! * v[i + 6]!;
+    s += vectors[p + 7]! * v[i + 7]!;
+  }
+  for (; i < dim; i++) s += vectors[o + i]! * v[i]!;
+  return s;
 }
 
 /** A hash of what the bank is made from: the labelled lines and the bank's version. */

@@ -231,7 +231,11 @@ export async function createTriage(
       const embeddable = text.length <= EMBED_CHARS && text.trim().split(/\s+/).length >= 3;
       let vec: Float32Array | null = null;
       let own: { text: string; vec: Float32Array } | undefined;
-      if (embeddable && assessOpts.vector && assessOpts.vector.length === models.full.dense) vec = assessOpts.vector;
+      if (embeddable && assessOpts.vector && assessOpts.vector.length === models.full.dense) {
+        vec = assessOpts.vector;
+        // The caller's vector is the message's own: a one-sentence message is not embedded again by the net.
+        own = text === text.trim() ? { text, vec } : undefined;
+      }
       if (!vec) {
         const fast = decideLevel(reading, models.lexical);
         // The safety nets already said 999, or the lexical model is sure: no embedding needed.

@@ -14,7 +14,7 @@ import { questionFocus, readQuestion, type QuestionReading } from "./reading.js"
 import { corpusFacts } from "./corpus-facts.js";
 import { procedureLexicon, type ProcedureLexicon } from "./procedure-terms.js";
 import { buildChunkMini, denseEvidence, fuseChunks, lexicalEvidence, mergeRankings, type BankItem, type DenseEvidence, type HybridIndex, type LexicalEvidence, type ScoredChunk } from "./search.js";
-import { bankQuestionsByChunk, encoderText, loadIndex } from "./store.js";
+import { bankQuestionsByChunk, encoderText, expandedBankTexts, loadIndex } from "./store.js";
 import { normaliseForMatch, stems, words } from "./text.js";
 import { hasTimeExpression } from "./quote.js";
 import { answerKind, fitsKind, questionSubject, subjectMatch, subjectStems } from "./answer-type.js";
@@ -525,7 +525,7 @@ function bankFacts(index: HybridIndex) {
   if (!f) {
     const bankOfChunk: number[][] = index.chunks.map(() => []);
     index.bank.forEach((b, i) => bankOfChunk[b.chunk]!.push(i));
-    f = { bankStems: index.bank.map((b) => new Set(stems(expandQuestion(b.question).text))), bankOfChunk };
+    f = { bankStems: expandedBankTexts(index.bank).map((t) => new Set(stems(t))), bankOfChunk };
     bankFactsCache.set(index.bank, f);
   }
   return f;

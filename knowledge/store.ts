@@ -235,10 +235,24 @@ const rebuild = "Run `safeguard index` to rebuild it.";
 /** Each chunk's bank questions, expanded, for the chunk index (`keep` leaves some out, for cross-validation). */
 export function bankQuestionsByChunk(n: number, bank: readonly BankItem[], keep: (item: number) => boolean = () => true): string[][] {
   const out: string[][] = Array.from({ length: n }, () => []);
+  const texts = expandedBankTexts(bank);
   bank.forEach((b, i) => {
-    if (keep(i)) out[b.chunk]!.push(expandQuestion(b.question).text);
+    if (keep(i)) out[b.chunk]!.push(texts[i]!);
   });
   return out;
+}
+
+const expandedBanks = new WeakMap<readonly BankItem[], string[]>();
+
+/**
+ * Each bank question as the lexical rankers read it (`expandQuestion(q).text`), worked out
+ * once per loaded bank: the chunk index, the bank's own index and the knowledge base's
+ * bank stems all read it, and expanding 2,450 questions three times was a third of start-up.
+ */
+export function expandedBankTexts(bank: readonly BankItem[]): string[] {
+  let texts = expandedBanks.get(bank);
+  if (!texts) expandedBanks.set(bank, (texts = bank.map((b) => expandQuestion(b.question).text)));
+  return texts;
 }
 
 function settingsHash(): string {
@@ -314,7 +328,7 @@ export function loadIndex(config: Config, embeddings: Embeddings): LoadedIndex {
       outOfScopeVectors,
       chunkMini: buildChunkMini(saved.chunks, bankQuestionsByChunk(saved.chunks.length, saved.bank)),
       sentenceMini: buildSentenceMini(saved.chunks, saved.sentences),
-      bankMini: buildQuestionMini(saved.bank.map((b) => expandQuestion(b.question).text)),
+      bankMini: buildQuestionMini(expandedBankTexts(saved.bank)),
       outOfScopeMini: buildQuestionMini(saved.outOfScope.map((o) => expandQuestion(o.question).text)),
       manifest,
     };
