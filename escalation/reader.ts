@@ -331,8 +331,11 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
   // A clause after a danger told now ("…, he was arrested before", "and social services were involved before", "he did this once before")
   // is history about the person or earlier times: its past time words date that clause, not this one. A temporal clause
   // ("when I was little", "before…") still dates the danger, and so does a clause about the danger itself ("it was last night").
+  // After a state or a perfect the later clause may be how it came about ("has a broken arm, fell off the trampoline last week"):
+  // only one that says it is about an earlier time or the person's record (cues.json history) is set aside.
   const toldNow = !a.shared && (a.aspect === "progressive" || a.aspect === "present" || a.aspect === "perfect");
-  const dated = toldNow && laterClauseIsHistory(q.sentence.slice(a.clause[1] - 1), a.aspect) ? m.danger_over!.strip(m.safe_now!.strip(m.discovery!.strip(q.sentence.slice(0, a.clause[1])))) : s;
+  const rest = q.sentence.slice(a.clause[1] - 1);
+  const dated = toldNow && laterClauseIsHistory(rest, a.aspect) && (a.aspect === "progressive" || m.history!.test(rest)) ? m.danger_over!.strip(m.safe_now!.strip(m.discovery!.strip(q.sentence.slice(0, a.clause[1])))) : s;
   // Past and present in one sentence ("hit me last night and is coming back tonight"): the cue nearer the danger says when.
   const pastAt = nearestPast(dated, q.index, m.past!);
   const pastNearer = pastAt < nearest(s, q.index, [m.now!, m.just!, m.about_to!, m.tonight!]);

@@ -128,7 +128,7 @@ function isPastForm(w: string): boolean {
   return isParticiple(w);
 }
 
-const DETERMINERS = new Set(["my", "his", "her", "their", "our", "your", "the", "a", "an", "this", "that", "these", "those", "some", "mums", "dads"]);
+const DETERMINERS = new Set(["my", "his", "her", "their", "our", "your", "the", "a", "an", "another", "this", "that", "these", "those", "some", "mums", "dads"]);
 
 const OBJECTS = new Set(["me", "him", "her", "us", "them", "my", "his", "their", "our"]);
 const POSSESSIVES = new Set(["my", "his", "her", "their", "our", "your", "mums", "dads"]);
@@ -320,6 +320,10 @@ export function aspectAt(norm: string, index: number, length: number): AspectRea
 function nextClauseAt(tokens: readonly string[], end: number): number | undefined {
   for (let k = end + 1; k < tokens.length; k++) {
     if (BOUNDARY.has(tokens[k]!)) return undefined;
+    // "…, another kid went through there once": a noun phrase opening a clause of its own, its verb within three words.
+    if (DETERMINERS.has(tokens[k]!) && !SUBORDINATORS.has(tokens[k - 1]!)) {
+      for (let x = k + 1; x <= Math.min(tokens.length - 1, k + 3) && !BOUNDARY.has(tokens[x]!); x++) if (finiteAt(["he", ...tokens.slice(x)], 1)) return k;
+    }
     // "he always does this": a subject, adverbs, then the verb.
     let v = k;
     if (SUBJECTS.has(tokens[k]!)) while (v + 1 < tokens.length && ADVERBS.has(tokens[v + 1]!)) v++;
