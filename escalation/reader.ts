@@ -328,8 +328,16 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
   const clausePast = nearestPast(clause, 0, m.past!) < Infinity;
   const clauseForward = m.now!.test(clause) || m.just!.test(clause) || m.about_to!.test(clause) || m.tonight!.test(clause);
   if (clausePast && !clauseForward) return out(false);
+  // A clause after a danger told now ("…, he was arrested before", "and social services were involved before", "he did this once before")
+  // is history about the person or earlier times: its past time words date that clause, not this one. A temporal clause
+  // ("when I was little", "before…") still dates the danger, and so does a clause about the danger itself ("it was last night").
+  // After a state or a perfect the later clause may be how it came about ("has a broken arm, fell off the trampoline last week"):
+  // only one that says it is about an earlier time or the person's record (cues.json history) is set aside.
+  const toldNow = !a.shared && (a.aspect === "progressive" || a.aspect === "present" || a.aspect === "perfect");
+  const rest = q.sentence.slice(a.clause[1] - 1);
+  const dated = toldNow && laterClauseIsHistory(rest, a.aspect) && (a.aspect === "progressive" || m.history!.test(rest)) ? m.danger_over!.strip(m.safe_now!.strip(m.discovery!.strip(q.sentence.slice(0, a.clause[1])))) : s;
   // Past and present in one sentence ("hit me last night and is coming back tonight"): the cue nearer the danger says when.
-  const pastAt = nearestPast(s, q.index, m.past!);
+  const pastAt = nearestPast(dated, q.index, m.past!);
   const pastNearer = pastAt < nearest(s, q.index, [m.now!, m.just!, m.about_to!, m.tonight!]);
   // …unless the danger's own clause has a finite verb of the present ("she didn't come home last night and texted that a man won't let her leave"):
   // a past time word in an earlier clause dates that clause, not this one.
@@ -368,6 +376,18 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
     case "past_state":
       return out(a.just || sentNow);
   }
+}
+
+/** Words opening a clause that places the one before it in time. */
+const TEMPORAL_OPENERS = new Set(["when", "whenever", "while", "whilst", "after", "before", "until", "till", "til", "since", "as"]);
+
+/** The rest of a sentence after a danger's clause (" w w ") is a remark of its own, not a time for the danger (see isLive). */
+function laterClauseIsHistory(rest: string, aspect: string): boolean {
+  const words = rest.trim().split(" ").filter((w) => w && w !== "and" && w !== "but" && w !== "so" && w !== "plus" && w !== "also");
+  if (words.length === 0 || TEMPORAL_OPENERS.has(words[0]!)) return false;
+  // A clause about the danger itself dates it: "she has taken them, it was last night"; "he is abusing me, it started when i was 8".
+  const aboutIt = ["it", "this", "that", "its", "thats"].includes(words[0]!);
+  return !(aboutIt && (aspect === "perfect" || words.some((w) => TEMPORAL_OPENERS.has(w))));
 }
 
 /**

@@ -74,6 +74,7 @@ const CuesFileSchema = z.object({
   past: CueGroup,
   habitual: CueGroup,
   iterative: CueGroup,
+  history: CueGroup,
   safe_now: CueGroup,
   negators: z.object({ summary: z.string(), phrases: Phrases, window: z.number().int().min(1).max(6) }),
   framing: z.object({
@@ -253,6 +254,7 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     past: g(c.past),
     habitual: g(c.habitual),
     iterative: g(c.iterative),
+    history: g(c.history),
     // "he's out at the moment", "not home tonight": the time words belong to the safe-now statement, not to a danger.
     safe_now: new PhraseSet(withSafeTime(c.safe_now.phrases), c.safe_now.cy),
     negators: new PhraseSet(c.negators.phrases),

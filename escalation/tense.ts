@@ -44,6 +44,8 @@ const BOUNDARY = new Set([
   "and", "but", "so", "because", "then", "when", "whenever", "while", "whilst", "if", "unless", "until", "till", "til",
   "or", "after", "before", "though", "although", "who", "which", "that", "where", "coz", "plus", "also", "now",
 ]);
+/** Words (not boundaries) that make the clause after them part of the one before: "is abusing me since i was 8". */
+const SUBORDINATORS = new Set(["since", "as", "before", "after", "until", "till", "til", "than"]);
 /** Coordinators across which a clause without its own subject shares the earlier verb. */
 const COORDINATORS = new Set(["and", "or", "but", "then", "plus", "also", "now"]);
 /** Subjects: a clause that has one of its own does not borrow the earlier clause's verb. */
@@ -126,7 +128,7 @@ function isPastForm(w: string): boolean {
   return isParticiple(w);
 }
 
-const DETERMINERS = new Set(["my", "his", "her", "their", "our", "your", "the", "a", "an", "this", "that", "these", "those", "some", "mums", "dads"]);
+const DETERMINERS = new Set(["my", "his", "her", "their", "our", "your", "the", "a", "an", "another", "this", "that", "these", "those", "some", "mums", "dads"]);
 
 const OBJECTS = new Set(["me", "him", "her", "us", "them", "my", "his", "their", "our"]);
 const POSSESSIVES = new Set(["my", "his", "her", "their", "our", "your", "mums", "dads"]);
@@ -308,15 +310,39 @@ export function aspectAt(norm: string, index: number, length: number): AspectRea
   if (!finite && tokens.slice(Math.max(0, start - 10), start).some((w, i, a) => pastVerb(w, a[i - 1] ?? tokens[Math.max(0, start - 10) - 1]))) aspect = "past";
   // …or after it, in a clause of its own with a subject ("threatening to batter him when they got home").
   if (!finite && tokens.slice(end, end + 8).some((w, i, a) => SUBJECTS.has(a[i - 1] ?? "") && pastVerb(w, a[i - 1]))) aspect = "past";
-  return { aspect, just, conditional: governedByConditional(tokens, start, end), shared: shared && finite !== null, clause: clauseSpan(tokens, start, end) };
+  // A danger clause with its verb ends where the next clause's subject and verb begin: commas are gone from the
+  // normalised text ("he is shaking the baby, the boyfriend was arrested before"), so a new finite verb marks them.
+  const cut = finite ? nextClauseAt(tokens, end) : undefined;
+  return { aspect, just, conditional: governedByConditional(tokens, start, end), shared: shared && finite !== null, clause: clauseSpan(tokens, start, end, cut) };
 }
 
-/** The character span (in " w w " text) of the clause around tokens [start, end): between the nearest boundaries. */
-function clauseSpan(tokens: readonly string[], start: number, end: number): [number, number] {
+/** The token where a clause with its own finite verb opens after `end` (at its subject), if one does before the next boundary. */
+function nextClauseAt(tokens: readonly string[], end: number): number | undefined {
+  for (let k = end + 1; k < tokens.length; k++) {
+    if (BOUNDARY.has(tokens[k]!)) return undefined;
+    // "…, another kid went through there once": a noun phrase opening a clause of its own, its verb within three words.
+    if (DETERMINERS.has(tokens[k]!) && !SUBORDINATORS.has(tokens[k - 1]!)) {
+      for (let x = k + 1; x <= Math.min(tokens.length - 1, k + 3) && !BOUNDARY.has(tokens[x]!); x++) if (finiteAt(["he", ...tokens.slice(x)], 1)) return k;
+    }
+    // "he always does this": a subject, adverbs, then the verb.
+    let v = k;
+    if (SUBJECTS.has(tokens[k]!)) while (v + 1 < tokens.length && ADVERBS.has(tokens[v + 1]!)) v++;
+    const finite = v > k ? finiteAt([tokens[k]!, ...tokens.slice(v + 1)], 1) : finiteAt(tokens, k);
+    if (!finite) continue;
+    let at = v > k ? k : k - 1;
+    if (v === k && !SUBJECTS.has(tokens[k - 1]!)) for (let j = k - 1; j >= Math.max(end, k - 3); j--) if (DETERMINERS.has(tokens[j]!)) at = j;
+    // "since i was 8", "as she was": a clause that hangs on the danger's is part of it.
+    return at > end && SUBORDINATORS.has(tokens[at - 1]!) ? undefined : Math.max(at, end);
+  }
+  return undefined;
+}
+
+/** The character span (in " w w " text) of the clause around tokens [start, end): between the nearest boundaries (or `cut`, where a new clause opens). */
+function clauseSpan(tokens: readonly string[], start: number, end: number, cut?: number): [number, number] {
   let a = start;
   while (a > 0 && !BOUNDARY.has(tokens[a - 1]!)) a--;
   let b = end;
-  while (b < tokens.length && !BOUNDARY.has(tokens[b]!)) b++;
+  while (b < tokens.length && b !== cut && !BOUNDARY.has(tokens[b]!)) b++;
   // Offsets: the text is " " + tokens.join(" ") + " "; token i starts at 1 + sum of earlier lengths + i.
   let offset = 0;
   let from = 0;

@@ -48,6 +48,17 @@ describe("the aspect of the clause that carries a danger", () => {
     expect(aspect("he is going to kill me and i am scared", "kill me").conditional).toBe(false);
   });
 
+  it("a danger's clause ends where a clause with its own subject and verb begins, not at a clause that hangs on it", () => {
+    const clause = (sentence: string, match: string) => {
+      const norm = normaliseSentence(sentence);
+      const r = aspect(sentence, match);
+      return norm.slice(r.clause[0], r.clause[1]);
+    };
+    expect(clause("he is strangling her he did this once before", "strangling her")).not.toContain("once");
+    expect(clause("he is shaking the baby the boyfriend was arrested before", "shaking the baby")).not.toContain("arrested");
+    expect(clause("my step dad is abusing me since i was 8", "abusing me")).toContain("since i was 8");
+  });
+
   it("'just' beside the verb is read as just happened", () => {
     expect(aspect("he has just hit her", "hit her").just).toBe(true);
     expect(aspect("my parents just laugh when he hits me", "hits me").just).toBe(false);
