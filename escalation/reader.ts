@@ -229,8 +229,8 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
 
   // 4. Framing: a procedure question or a training frame, unless a real person is in it now.
   // A particular child in front of the writer (a disclosure told in the past, "she is safe now") makes it personal too,
-  // read per sentence so that a hypothetical or generic sentence ("if a pupil discloses…") stays a question.
-  const particularChild = sents.some((s) => m.particular_child!.test(s) && !m.training!.test(s));
+  // read per sentence so that a hypothetical or generic sentence ("if a pupil discloses…") stays a question; a long paste at its ends.
+  const particularChild = (short ? sents : [...sents.slice(0, EDGE), ...sents.slice(-EDGE)]).some((s) => m.particular_child!.test(s) && !m.training!.test(s));
   const personal =
     facts.has("real_person") || particularChild || ["child", "parent_carer", "professional", "bystander"].some((sp) => m[`${sp}_decisive`]!.test(all));
   add("personal", personal);
