@@ -228,8 +228,11 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
   const adult = speaker === "professional" || speaker === "parent_carer" || speaker === "bystander";
 
   // 4. Framing: a procedure question or a training frame, unless a real person is in it now.
+  // A particular child in front of the writer (a disclosure told in the past, "she is safe now") makes it personal too,
+  // read per sentence so that a hypothetical or generic sentence ("if a pupil discloses…") stays a question; a long paste at its ends.
+  const particularChild = (short ? sents : [...sents.slice(0, EDGE), ...sents.slice(-EDGE)]).some((s) => m.particular_child!.test(s) && !m.training!.test(s));
   const personal =
-    facts.has("real_person") || ["child", "parent_carer", "professional", "bystander"].some((sp) => m[`${sp}_decisive`]!.test(all));
+    facts.has("real_person") || particularChild || ["child", "parent_carer", "professional", "bystander"].some((sp) => m[`${sp}_decisive`]!.test(all));
   add("personal", personal);
   // "Who do I tell?", "I want to report it": a writer with a case of their own, not a question about procedure.
   const reportsOwnConcern = m.report!.matches(all).some((x) => / (?:i|we|me|us) /.test(` ${x.text} `) || x.text.startsWith("want"));

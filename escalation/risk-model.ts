@@ -81,6 +81,7 @@ const CuesFileSchema = z.object({
     procedure_question: CueGroup.extend({ openers: Phrases, terms: Phrases }),
     training: CueGroup,
     real_person: CueGroup,
+    particular_child: CueGroup,
     lead_ins: CueGroup,
   }),
   speakers: z.object({
@@ -262,6 +263,7 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     procedure_terms: new PhraseSet([...c.framing.procedure_question.terms, ...procedureAbbreviations()]),
     training: g(c.framing.training),
     real_person: g(c.framing.real_person),
+    particular_child: g(c.framing.particular_child),
     reported_speech: g(c.speakers.reported_speech),
     advice: g(c.wants.advice),
     report: g(c.wants.report),
