@@ -168,7 +168,9 @@ type Finite =
 
 /** The finite verb at token k, if there is one. */
 function finiteAt(tokens: readonly string[], k: number): Finite {
-  const t = tokens[k]!;
+  const t = tokens[k];
+  // Past the last word (a subject and adverbs ending the message: "…, he always"), there is no verb.
+  if (t === undefined) return null;
   const next = tokens[k + 1];
   // An infinitive is not finite: "pressuring me to have sex", "trying to get in".
   if (tokens[k - 1] === "to" && t !== "going") return null;

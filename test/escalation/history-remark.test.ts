@@ -40,3 +40,20 @@ describe("a history remark in another clause does not date a danger told now (ru
     expect(triageByRules(c.text).level).not.toBe("999");
   });
 });
+
+describe("a message that stops after a subject and an adverb", () => {
+  // Texting in a hurry, people stop mid-clause ("…he always", "…he still"): the clause reader must find no verb
+  // there and not read past the last word. ("…he always" may be a pattern, so only the reading is asserted there.)
+  it.each(["dad is hitting me he always", "my stepdad is punching my brother he still", "a man is dragging her into a van they just"])(
+    "is read without error: %s",
+    (text) => {
+      expect(() => readMessage(text)).not.toThrow();
+      expect(() => triageByRules(text)).not.toThrow();
+    },
+  );
+
+  it("and a danger told before it is still 999", () => {
+    expect(triageByRules("my stepdad is punching my brother he still").level).toBe("999");
+    expect(triageByRules("a man is dragging her into a van they just").level).toBe("999");
+  });
+});
