@@ -129,7 +129,7 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
   const timedCache = new Map<number, string>();
   const timedAt = (i: number) => {
     let t = timedCache.get(i);
-    if (t === undefined) timedCache.set(i, (t = m.danger_over!.strip(m.safe_now!.strip(m.discovery!.strip(sents[i]!)))));
+    if (t === undefined) timedCache.set(i, (t = withoutTimeClaims(sents[i]!, m)));
     return t;
   };
   const short = text.length <= SHORT_MESSAGE;
@@ -191,11 +191,13 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
   add("past", nearestPast(all, 0, m.past!) < Infinity);
   add("habitual", m.habitual!.test(all) || m.iterative!.test(all));
   // Safe now: said outright, or a danger the reader found is said to be over.
-  const overNear = (i: number, kind: DangerKind) => {
+  // The sentences a "safe now" or an ending speaks for: the whole of a short message, a pasted note's two either side.
+  const nearAny = (i: number, says: (j: number) => boolean) => {
     const [from, to] = n <= SAFE_NOW_WHOLE ? [0, n - 1] : [Math.max(0, i - SAFE_NOW_REACH), Math.min(n - 1, i + SAFE_NOW_REACH)];
-    for (let j = from; j <= to; j++) if (overAt(j, kind).length > 0) return true;
+    for (let j = from; j <= to; j++) if (says(j)) return true;
     return false;
   };
+  const overNear = (i: number, kind: DangerKind) => nearAny(i, (j) => overAt(j, kind).length > 0);
   const saidSafe = m.safe_now!.test(all);
   add("safe_now", saidSafe || found.some((f) => overNear(f.hit.sentence, f.hit.kind)));
   add("procedure_question", m.procedure_question!.test(all) || sents.some((s) => opensProcedureQuestion(stripLeadIn(s, model), model)));
@@ -252,9 +254,8 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
   const safeNear = (i: number) => {
     // Said outright: an ending of one kind of danger (danger_over) speaks only for that kind, in isLive.
     if (!saidSafe) return false;
-    if (n <= SAFE_NOW_WHOLE) return true;
-    for (let j = Math.max(0, i - SAFE_NOW_REACH); j <= Math.min(n - 1, i + SAFE_NOW_REACH); j++) if (m.safe_now!.test(sents[j]!)) return true;
-    return false;
+    // A short message's "safe now" speaks for all of it, wherever the matcher found it in the whole text.
+    return n <= SAFE_NOW_WHOLE || nearAny(i, (j) => m.safe_now!.test(sents[j]!));
   };
   for (const f of found) {
     const i = f.hit.sentence;
@@ -338,7 +339,7 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
   // only one that says it is about an earlier time or the person's record (cues.json history) is set aside.
   const toldNow = !a.shared && (a.aspect === "progressive" || a.aspect === "present" || a.aspect === "perfect");
   const rest = q.sentence.slice(a.clause[1] - 1);
-  const dated = toldNow && laterClauseIsHistory(rest, a.aspect) && (a.aspect === "progressive" || m.history!.test(rest)) ? m.danger_over!.strip(m.safe_now!.strip(m.discovery!.strip(q.sentence.slice(0, a.clause[1])))) : s;
+  const dated = toldNow && laterClauseIsHistory(rest, a.aspect) && (a.aspect === "progressive" || m.history!.test(rest)) ? withoutTimeClaims(q.sentence.slice(0, a.clause[1]), m) : s;
   // Past and present in one sentence ("hit me last night and is coming back tonight"): the cue nearer the danger says when.
   const pastAt = nearestPast(dated, q.index, m.past!);
   const pastNearer = pastAt < nearest(s, q.index, [m.now!, m.just!, m.about_to!, m.tonight!]);
@@ -379,6 +380,14 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
     case "past_state":
       return out(a.just || sentNow);
   }
+}
+
+/**
+ * A sentence as read for time: "just found out", "safe now" and how a danger ended are removed, because their own time
+ * words ("now", "last night") date the finding out, the safety or the ending, not the danger.
+ */
+function withoutTimeClaims(sentence: string, m: RiskModel["m"]): string {
+  return m.danger_over!.strip(m.safe_now!.strip(m.discovery!.strip(sentence)));
 }
 
 /** Words opening a clause that places the one before it in time. */
