@@ -10,6 +10,7 @@ import type { Config } from "../core/config.js";
 import { isAppError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import { isTurnAbandoned, rootCause } from "../core/turn-scope.js";
+import { withTimeout } from "../core/timeout.js";
 import { t } from "../messages/index.js";
 import { keepEntityProperties } from "./connector-entities.js";
 import { isStateConflict, isStateUnavailable } from "./state-store.js";
@@ -83,22 +84,6 @@ export function checkTokenShape(authHeader: string): void {
     throw new AuthFailed("malformed");
   }
   if (typeof header.alg !== "string" || !SIGNING_ALGORITHMS.has(header.alg)) throw new AuthFailed("algorithm");
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("timed out")), ms);
-    p.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
 }
 
 /** Create the adapter and its one turn-error handler. */

@@ -5,6 +5,7 @@ import type { Middleware, Storage, StoreItems, TurnContext } from "botbuilder";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Config } from "../core/config.js";
 import type { Logger } from "../core/logger.js";
+import { withTimeout } from "../core/timeout.js";
 import type { AskResult, MessageReading } from "../assistant/index.js";
 import { TURN_READING } from "../dialogs/turn-keys.js";
 
@@ -216,23 +217,6 @@ export function createMetrics(): OperatorMetrics {
       return { contentType: registry.contentType, body: await registry.metrics() };
     },
   };
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("timeout")), ms);
-    timer.unref();
-    p.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e instanceof Error ? e : new Error("failed"));
-      },
-    );
-  });
 }
 
 /** True when the request carries `Authorization: Bearer <token>` (compared in constant time). */

@@ -1,6 +1,6 @@
 import { ActivityTypes, type Activity, type Attachment, type Entity, type TurnContext } from "botbuilder";
 import type { AskResult, DeadlineView, DraftView, NextView } from "../assistant/index.js";
-import type { Citation } from "../core/citation.js";
+import { uniqueCitations, type Citation } from "../core/citation.js";
 import { jurisdictionLabel } from "../core/jurisdiction.js";
 import type { FormPrompt } from "../core/form.js";
 import { formatNextText } from "../procedures/index.js";
@@ -133,7 +133,7 @@ export class ChannelPresenter implements Presenter {
         textBlock(s.detail, { spacing: "Small" }),
       ],
     }));
-    const citations = dedupe(r.steps.flatMap((s) => s.citations));
+    const citations = uniqueCitations(r.steps.flatMap((s) => s.citations));
     const body: CardElement[] = [
       heading(`What happens next (${jurisdictionLabel(r.jurisdiction)}): ${r.stage_title}`),
       textBlock(r.interpretation, { isSubtle: true, size: "Small" }),
@@ -154,7 +154,7 @@ export class ChannelPresenter implements Presenter {
       ...r.deadlines.map((d) => textBlock(d.explanation, { separator: true })),
       ...r.warnings.map((w) => textBlock(w, { weight: "Bolder" })),
       ...(r.deadlines.length > 0 ? [textBlock(`How I count: ${r.conventions}`, { size: "Small", isSubtle: true })] : []),
-      ...sourcesBlock(dedupe(r.deadlines.flatMap((d) => d.citations))),
+      ...sourcesBlock(uniqueCitations(r.deadlines.flatMap((d) => d.citations))),
     ];
     const fallback = [`Date read as ${r.event_date_interpretation}.`, ...r.deadlines.map((d) => d.explanation), ...r.warnings].join("\n\n");
     return withCard(adaptiveCard(body, { fallback }), `Deadlines from the ${r.event.replace(/_/g, " ")}`);
@@ -208,12 +208,3 @@ export class ChannelPresenter implements Presenter {
   }
 }
 
-function dedupe(cs: readonly Citation[]): Citation[] {
-  const seen = new Set<string>();
-  return cs.filter((c) => {
-    const k = `${c.file}|${c.quote}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}

@@ -14,3 +14,14 @@ export const CitationSchema = z.object({
   quote: z.string().min(1).max(400),
 });
 export type Citation = z.infer<typeof CitationSchema>;
+
+/** Each passage once, first mention kept: steps and deadlines often cite the same paragraph. */
+export function uniqueCitations(cs: readonly Citation[]): Citation[] {
+  const seen = new Set<string>();
+  return cs.filter((c) => {
+    const k = `${c.file}|${c.quote}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,4 +1,4 @@
-import type { Citation } from "../core/citation.js";
+import { uniqueCitations, type Citation } from "../core/citation.js";
 import type { Clock } from "../core/clock.js";
 import { invalidInput, isAppError } from "../core/errors.js";
 import { jurisdictionLabel, type Jurisdiction } from "../core/jurisdiction.js";
@@ -63,15 +63,6 @@ export function stageGuidance(jurisdiction?: Jurisdiction): string {
   return `I could not tell where things stand. Describe the stage in a few words, for example "strategy discussion today, s47 agreed" or "ICPC was on 3/5/2025". ${known}`;
 }
 
-function dedupe(cs: Citation[]): Citation[] {
-  const seen = new Set<string>();
-  return cs.filter((c) => {
-    const k = `${c.file}|${c.quote}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
 
 function buildStep(step: Step, dates: SituationDate[], deps: WhatNextDeps, computeDates: boolean, warnings: string[]): NextStep {
   const who = step.who.map((id) => getRole(id)?.label ?? id);
@@ -80,7 +71,7 @@ function buildStep(step: Step, dates: SituationDate[], deps: WhatNextDeps, compu
     title: step.title,
     detail: step.detail,
     due: null,
-    citations: dedupe([...step.citations, ...(ts && "citation" in ts ? [ts.citation] : [])]),
+    citations: uniqueCitations([...step.citations, ...(ts && "citation" in ts ? [ts.citation] : [])]),
     who,
     rule: null,
     timescale: ts ? ts.text : null,
@@ -165,6 +156,6 @@ export function whatNext(situation: string, deps: WhatNextDeps, opts: { jurisdic
     dates,
     steps,
     warnings: [...new Set(warnings)],
-    citations: dedupe(stage.citations),
+    citations: uniqueCitations(stage.citations),
   };
 }
