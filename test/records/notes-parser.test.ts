@@ -167,3 +167,31 @@ describe("what practitioners write in e-mails and chats (round 8)", () => {
     expect(d2.legal_action.decision).toBe("no");
   });
 });
+
+describe("a minutes template pasted as plain text", () => {
+  const calc = createDeadlineCalculator();
+  it("when the tables line their columns up with spaces, each row is a person or an action with its owner and date", () => {
+    const notes = [
+      "STRATEGY DISCUSSION MINUTES",
+      "Date of meeting: 18.11.2025          Time: 14:00          Venue: Civic Centre",
+      "Chair: Kamal Ahmed (Team Manager)",
+      "",
+      "Name                 Role                  Agency                Present/Apologies",
+      "Kamal Ahmed          Team Manager          Children's Services   Present",
+      "DC Mark Evans        Detective Constable   Police (CAIT)         Present",
+      "Dr L Hughes          Paediatrician         NHS                   Apologies",
+      "",
+      "Action                          Owner                   Timescale",
+      "Skeletal survey                 Dr Hughes               20.11.2025",
+      "Joint home visit                Priya Shah / DC Evans   18.11.2025",
+    ].join("\n");
+    const { record } = draftFromNotes(notes, { clock: fixedClock("2025-11-20T12:00:00Z"), calculator: calc });
+    expect(record.date).toBe("2025-11-18");
+    expect(record.time).toBe("14:00");
+    expect(record.attendees.map((a) => [a.name, a.status])).toEqual([["Kamal Ahmed", "took_part"], ["DC Mark Evans", "took_part"], ["Dr L Hughes", "apologies"]]);
+    expect(record.actions.map((a) => [a.action, a.owner, a.due])).toEqual([
+      ["Skeletal survey", "Dr Hughes", "2025-11-20"],
+      ["Joint home visit", "Priya Shah / DC Evans", "2025-11-18"],
+    ]);
+  });
+});
