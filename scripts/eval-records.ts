@@ -6,7 +6,7 @@
  * aggregates only: no held-out note is ever printed.
  *
  *   node dist/scripts/eval-records.js [--file corpus.jsonl] [--second file|none] [--third file|none] [--heldout file|none]
- *     [--detail format,...|all|v:variation|n:style|r:style|c:style|s:way|h:way] [--variations] [--damage N] [--generated N [--seed S]] [--dictation] [--chat]
+ *     [--detail format,...|all|v:variation|n:style|r:style|c:style|s:way|h:way] [--variations] [--damage N] [--generated N [--seed S]] [--templates N] [--dictation] [--chat]
  *     [--voice] [--scribble]
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -16,7 +16,7 @@ import { fromRoot } from "../core/paths.js";
 import { createDeadlineCalculator, type DeadlineCalculator } from "../deadlines/index.js";
 import { draftFromNotes, MAX_NOTES_CHARS, type DraftResult } from "../records/index.js";
 import { damage, seeded, vary, VARIATIONS } from "./note-variations.js";
-import { writeNotes, type Gold } from "./note-writer.js";
+import { TEMPLATE_FORMATS, writeNotes, type Gold } from "./note-writer.js";
 import { SPEECH_STYLES, speakNotes, speakRecord, type SpeechStyle } from "./note-dictation.js";
 import { chatCases } from "./chat-transcripts.js";
 import { VOICE_HELD_OUT, VOICE_WAYS, voiceRecord } from "./note-voice.js";
@@ -475,6 +475,12 @@ async function main(): Promise<void> {
   if (generated > 0) {
     const written = writeNotes(seeded(Number(opt("--seed") ?? "7")), generated) as unknown as NoteCase[];
     report(`Generated notes (${generated}, written from records drawn at random; see scripts/note-writer.ts)`, evaluate(written, calculator, (c) => detailFormats.has(`g:${c.format}`)), false, true);
+  }
+  const templates = Number(opt("--templates") ?? "0");
+  if (templates > 0) {
+    // Round 8: a minutes template pasted as plain text (columns lined up with spaces); written before the reader read it.
+    const written = writeNotes(seeded(Number(opt("--seed") ?? "8")), templates, TEMPLATE_FORMATS) as unknown as NoteCase[];
+    report(`Minutes templates pasted as text (${templates}, written from records drawn at random)`, evaluate(written, calculator, (c) => detailFormats.has(`t:${c.format}`)), false, true);
   }
   const damageRuns = Number(opt("--damage") ?? "0");
   if (damageRuns > 0) {
