@@ -319,6 +319,6 @@ export function dueOnly(text: string, anchor: string | null, year?: number): boo
   if (t === "" || t.split(/\s+/).length > 7) return false;
   const d = findDue(t, anchor, year);
   if (!d.due_text || d.start < 0) return false;
-  const rest = `${t.slice(0, d.start)} ${t.slice(d.end)}`.replace(/\b(?:by|on|before|due|at the latest|latest|please|and)\b/gi, " ").replace(/[\s,.-]+/g, "");
+  const rest = `${t.slice(0, d.start)} ${t.slice(d.end)}`.replace(/\b(?:by|on|before|due|at the latest|latest|please|and|(?:it\s+)?needs?\s+(?:doing|to\s+be\s+done|done)|needed|to\s+be\s+done|ideally)\b/gi, " ").replace(/[\s,.-]+/g, "");
   return rest === "";
 }

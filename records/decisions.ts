@@ -64,7 +64,8 @@ export function isSharing(clause: string): boolean {
 
 const UNDECIDED = /\b(to be decided|to decide|will decide|can t decide|cannot decide|not yet decided|undecided|to confirm|to be confirmed|tbc|pending|awaiting|awaited|to follow|to be agreed|to be considered|consider whether|deferred|decision on|decision re|decision about|decision to be made|to be made by|will be made by|decision will be made|to make (?:a|the) decision|will make (?:a|the) decision|decision (?:by|with|for) (?:the )?(?:tm|team manager|manager))\b/;
 const CONDITIONAL = /\b(if|unless|once|subject to|depending on|whether)\b/;
-const NEGATION = /\b(no|not|none|nil|nfa|no further action|not applicable|n a)\b/;
+// "isn't", "doesn't", "won't" are spelt "isn t", "doesn t", "won t" once apostrophes are spaces.
+const NEGATION = /\b(no|not|none|nil|nfa|no further action|not applicable|n a|(?:is|are|was|were|do|does|did|wo|ca|could|should|would|has|have|need)n t)\b/;
 
 function joinOrNull(parts: string[]): string | null {
   const uniq = [...new Set(parts)];
@@ -95,7 +96,8 @@ export function readSection47(cs: string[]): Decisions["section47"] & { source: 
     if (isSharing(c)) continue;
     const t = spelled(c);
     const s47 = S47.test(t);
-    const threshold = /\bthreshold\b/.test(t) && /\bmet\b/.test(t);
+    // A threshold for court ("threshold for legal proceedings not met") is not the section 47 threshold.
+    const threshold = /\bthreshold\b/.test(t) && /\bmet\b/.test(t) && !(LEGAL.test(t) && !s47);
     const icpc = /\b(icpc|initial child protection conference)\b/.test(t);
     if (!s47 && !threshold && !icpc) {
       if (NO_S47.test(t) && !POLICE_WORDS.test(t)) no.push(c);

@@ -296,7 +296,7 @@ export function readLayout(text: string): Layout {
   const { lines, author, signature } = signOff(rest, header !== null);
   const blocks: Block[] = [];
   let current: Block | null = null;
-  let table: { columns: (ColumnKind | null)[]; block: Block; csv: boolean } | null = null;
+  let table: { columns: (ColumnKind | null)[]; block: Block; csv: boolean; spaced?: boolean } | null = null;
   let seenHeading = false;
   const oneLine = lines.filter((l) => l.trim() !== "").length <= 2;
 
@@ -321,12 +321,17 @@ export function readLayout(text: string): Layout {
     // A table typed with commas ("Name,Role,Agency,Attended"), once its heading row has been seen.
     const commaCells: string[] | null = raw.includes(",") ? raw.split(",").map((c) => squash(c)) : null;
     const csvHeading: (ColumnKind | null)[] | null = !table && commaCells && commaCells.length >= 3 && !raw.includes("\t") ? headingRow(commaCells) : null;
-    const openTable = table as { columns: (ColumnKind | null)[]; csv: boolean } | null;
+    const openTable = table as { columns: (ColumnKind | null)[]; csv: boolean; spaced?: boolean } | null;
     const csvRow: boolean = Boolean(openTable?.csv && commaCells && commaCells.length === openTable.columns.length);
-    const cells: string[] | null = cellsOf(raw) ?? (csvHeading || csvRow ? commaCells : null);
+    // A table pasted as plain text, its columns lined up with runs of spaces ("Action      Owner      Timescale"), once
+    // its heading row has been seen.
+    const spacedCells: string[] | null = !raw.includes("\t") && !raw.includes("|") && / {2,}/.test(raw.trim()) ? raw.trim().split(/ {2,}/).map((c) => squash(c)) : null;
+    const spacedHeading: (ColumnKind | null)[] | null = !table && !csvHeading && spacedCells && spacedCells.length >= 2 ? headingRow(spacedCells) : null;
+    const spacedRow: boolean = Boolean(openTable?.spaced && spacedCells && spacedCells.length >= 2);
+    const cells: string[] | null = cellsOf(raw) ?? (csvHeading || csvRow ? commaCells : null) ?? (spacedHeading || spacedRow ? spacedCells : null);
     if (cells) {
       if (isRuleRow(cells)) continue;
-      const columns: (ColumnKind | null)[] | null = csvHeading ?? headingRow(cells);
+      const columns: (ColumnKind | null)[] | null = csvHeading ?? spacedHeading ?? headingRow(cells);
       if (columns) {
         const isActions = columns.includes("action") || (columns.includes("owner") && !columns.includes("name"));
         const keyFor: SectionKey = isActions ? "actions" : "present";
@@ -334,7 +339,7 @@ export function readLayout(text: string): Layout {
         const block: Block = current && current.key === keyFor && current.items.length === 0 ? current : open(keyFor, null);
         seenHeading = true;
         current = block;
-        table = { columns, block, csv: Boolean(csvHeading) };
+        table = { columns, block, csv: Boolean(csvHeading), spaced: Boolean(spacedHeading) };
         continue;
       }
       if (table) {

@@ -239,7 +239,14 @@ export function findChildRef(text: string, labelled: boolean): { ref: string; wo
   if (hash?.[1] && isRefToken(hash[1], 4) && !notChildRef(text.slice(0, hash.index + 1))) return { ref: hash[1].replace(/[.,;:]+$/, ""), words: hash[0].trim() };
   // The discussion named by its case: "strategy discussion for C-20992", "strat re: LCS 118872".
   const about = new RegExp(String.raw`\b(?:strategy\s+(?:discussion|meeting)|strat(?:\s+disc(?:ussion)?)?|discussion|meeting)\s+(?:re:?|for|regarding|about|concerning)\s+(${REF_TOKEN})`, "i").exec(text);
-  if (about?.[1] && isRefToken(about[1], 4) && /[A-Za-z]/.test(about[1])) return { ref: about[1].replace(/[.,;:]+$/, ""), words: about[0].trim() };
+  // A case number alone has five digits or more ("strategy discussion for 4471923"), so a year is never one.
+  if (about?.[1] && isRefToken(about[1], 4) && (/[A-Za-z]/.test(about[1]) || /^\d{5,}$/.test(about[1].replace(/[.,;:]+$/, "")))) return { ref: about[1].replace(/[.,;:]+$/, ""), words: about[0].trim() };
+  // A title that names the case straight after the discussion, as a subject line does: "Strategy discussion - C-20441",
+  // "Strat disc C-20441", "STRATEGY DISCUSSION: LL 2025/3321" (a code with letters and digits, or a system's capitals and a number).
+  const titled = new RegExp(String.raw`\b(?:strategy\s+(?:discussion|meeting)|strat\s+disc(?:ussion)?)\s*[-–:]?\s*(${REF_TOKEN})`, "i").exec(text);
+  if (titled?.[1] && isRefToken(titled[1], 4) && /[A-Za-z]/.test(titled[1])) return { ref: titled[1].replace(/[.,;:]+$/, ""), words: titled[0].trim() };
+  const system = /\b(?:[Ss]trategy\s+(?:[Dd]iscussion|[Mm]eeting)|STRATEGY\s+(?:DISCUSSION|MEETING)|[Ss]trat\s+[Dd]isc(?:ussion)?)\s*[-–:]?\s*([A-Z]{2,6}\s\d{3,}[\w/-]*)/.exec(text);
+  if (system?.[1]) return { ref: system[1].replace(/[.,;:]+$/, ""), words: system[0].trim() };
   const child = /\bchild\s+([A-Z]{2,3})\b(?![a-z])/.exec(text);
   if (child?.[1]) return { ref: child[1], words: child[0] };
   return null;

@@ -28,6 +28,9 @@ import { hasPhrase, vocabulary, type AttendanceStatus, type SectionKey } from ".
 export { normaliseNotes as normalise } from "./text.js";
 export { findChildRef } from "./meeting.js";
 
+/** A sentence that says a task still needs a doer: the task follows. */
+const NEEDS_SOMEONE = /^(?:we\s+)?(?:still\s+)?need\s+(?:someone|somebody|a\s+volunteer)\s+to\s+|^(?:someone|somebody)\s+(?:needs|will\s+need|has)\s+to\s+|^who\s+(?:can|could|will|is\s+able\s+to)\s+|^(?:can|could)\s+(?:someone|somebody|anyone|anybody)\s+|^(?:is\s+)?any(?:one|body)\s+able\s+to\s+/i;
+
 const PEOPLE: Partial<Record<SectionKey, AttendanceStatus>> = {
   present: "took_part",
   apologies: "apologies",
@@ -416,6 +419,16 @@ export function parseNotes(
       }
     }
     for (const { whole, read: attended } of fromSentences) {
+      // A task said to need a doer ("Still need someone to visit dad by Friday", "Who can speak to the school?") is a
+      // task with no owner: never one guessed from its words.
+      const needs = NEEDS_SOMEONE.exec(whole.trim());
+      if (needs && attended.size === 0) {
+        const a = readAction(whole.trim().slice(needs[0].length).replace(/\s*\?+\s*$/, ""), ctx, false, whole);
+        if (a) {
+          actions.push({ ...a, owner: null });
+          continue;
+        }
+      }
       // What was read as who attended in this sentence is not a task ("strat 19/5 - jo SW, dc patel"); the same
       // words in another sentence may be a task's doer ("... to be done by specialist midwife by Friday").
       const sentence = [...attended].reduce((t, p) => t.replace(p, " "), whole);

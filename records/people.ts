@@ -206,8 +206,10 @@ function readPeopleListUncached(text: string, opts: ReadOptions): Person[] {
     const next = segs[i + 1]?.s;
     const nameOnly = s.name !== null && !s.explicitRole && !s.title && !s.agency && !s.self && s.statuses.length === 0;
     // A bare name after someone complete is their organisation ("Claire Webb - Nursery manager, Little Acorns"),
-    // unless a role follows it as its own ("Jo Smith, SW, Ann Lee, HV").
-    const organisation = nameOnly && c !== null && c.name !== null && c.explicitRole !== null && !(next && next.name === null && (next.explicitRole || next.agency));
+    // unless a role follows it as its own ("Jo Smith, SW, Ann Lee, HV"). Only a person written in parts (name, then
+    // role after a comma or dash) goes on to an organisation: someone written whole in one part ("Sgt Omar Khan",
+    // "Helen Ward (SW)") is followed by the next person ("Helen Ward (SW), Jo Bell").
+    const organisation = nameOnly && c !== null && c.name !== null && c.explicitRole !== null && c.segs.length >= 2 && !(next && next.name === null && (next.explicitRole || next.agency));
     const role = s.explicitRole ?? (s.agency?.default_role ? (roleEntry(s.agency.default_role) ?? null) : null);
     const startsNew =
       c === null ||

@@ -63,7 +63,14 @@ function proseClause(part: string, opts: { meeting: boolean; lowerCase?: boolean
     .filter(({ m }) => (m.surface.toLowerCase() !== "with" || opts.meeting) && (m.surface.toLowerCase() !== "present" || m.start === 0))
     .sort((a, b) => a.m.start - b.m.start);
   for (const { status, m } of prefixes) {
-    const list = part.slice(m.end).replace(/^[\s:,-]+/, "");
+    let list = part.slice(m.end).replace(/^[\s:,-]+/, "");
+    // After a cue, a list with a stray piece in it ("..., and family, Dr priya nair" where speech software split "family
+    // doctor") keeps the pieces that are people, when most of them are.
+    if (list && !purePerson(list, false, lowerCase) && status === "took_part") {
+      const pieces = list.split(/,\s*/);
+      const kept = pieces.filter((x) => purePerson(x.replace(/^(?:and|&)\s+/i, ""), false, lowerCase));
+      if (kept.length >= 2 && kept.length >= pieces.length - 1) list = kept.join(", ");
+    }
     if (!list || !purePerson(list, false, lowerCase)) continue;
     // Whoever is named before the cue took part too: "me (Osian, SW), joined by PC Bryn Davies and ...".
     const before = (part.slice(0, m.start).split(/\s[-–—]\s|:\s|[.!?]\s/).pop() ?? "").replace(/[\s,;:&-]+(?:and\s*)?$/i, "").replace(/^[\s,;:-]+/, "");

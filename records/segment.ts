@@ -195,8 +195,9 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
         chair = true;
         mark(m.from, m.to, "chair");
       }
-      // "I" only as a word on its own; "me"/"myself" anywhere.
-      else if (val.kind === "self" && (m.surface === "i" || (m.surface === "I" && ws.length > 3))) continue;
+      // "I" only as a word on its own or before a verb in lower case ("I chaired as TM"), never an initial ("I Jones");
+      // "me"/"myself" anywhere.
+      else if (val.kind === "self" && (m.surface === "i" || (m.surface === "I" && ws.length > 3 && !/^\p{Ll}/u.test(ws[m.to]?.surface ?? "")))) continue;
       else if (val.kind === "self") {
         self = true;
         mark(m.from, m.to, "self");

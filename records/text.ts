@@ -7,8 +7,7 @@
 /** Line breaks to "\n"; control characters, Markdown emphasis and heading marks dropped; tabs kept (tables). */
 export function normaliseNotes(text: string): string {
   return (
-    text
-      .replace(/\r\n?/g, "\n")
+    spacedTables(text.replace(/\r\n?/g, "\n"))
       // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ")
       .replace(/[\u00a0\u2007\u202f]/g, " ")
@@ -112,4 +111,16 @@ export function clauses(text: string, start = 0, opts: { commas?: boolean; dashe
     },
     start,
   );
+}
+
+/**
+ * A table pasted as plain text lines its columns up with runs of spaces ("Skeletal survey      Dr Hughes      20.11.2025").
+ * Where two or more lines running together each have a wide gap (three spaces or more) between words, their gaps of two
+ * or more spaces become tabs, so the table is read as one pasted with tabs. A single line with a wide gap (a form's
+ * "Date: 18.11.2025          Time: 14:00") is left to have its spaces collapsed.
+ */
+function spacedTables(text: string): string {
+  const lines = text.split("\n");
+  const wide = lines.map((l) => !l.includes("\t") && !l.includes("|") && /\S {3,}\S/.test(l));
+  return lines.map((l, i) => (wide[i] && (wide[i - 1] || wide[i + 1]) ? l.replace(/^ +| +$/g, "").replace(/ {2,}/g, "\t") : l)).join("\n");
 }

@@ -1,11 +1,11 @@
 import { readPersonTerms } from "../lexicon/index.js";
 import type { Rewritten } from "./dictation.js";
-import { hasPhrase, vocabulary } from "./vocabulary.js";
+import { hasPhrase, isPhrase, vocabulary } from "./vocabulary.js";
 import { isTitle, titleAlternation } from "./titles.js";
 
 /**
  * A strategy discussion held over a Teams chat or call and pasted as its chat log, rewritten as
- * the notes the reader already reads: a meeting line from the first timestamp, a "Present:" list
+ * the notes the reader already reads: a meeting line from the first timestamp's date (never its time), a "Present:" list
  * of the people who wrote (with the role and agency after their name or said in their own words),
  * the chair, and the messages as lines of notes, a task someone takes on in the first person
  * ("I'll do the home visit tomorrow") written with the sender as its doer. System lines
@@ -109,6 +109,10 @@ function empty(text: string): boolean {
   const p = plain(text);
   if (p === "") return true;
   const words = ["joined", "here", "ok", "okay", "yes", "no problem", "will do", "bye", "great", "agreed"];
+  // A closing message about the record itself ("Thanks everyone, I'll circulate") is not a task of the plan.
+  const closing = /^(.*?)[,.!-]\s*(.+)$/.exec(text.trim());
+  const thanks = (t: string) => plain(t).split(" ").every((w) => hasPhrase([...v.greetings, ...v.closings, "all", "everyone", "folks", "team", "you"], w));
+  if (isPhrase(v.record_housekeeping, text) || (closing && thanks(closing[1] ?? "") && isPhrase(v.record_housekeeping, closing[2] ?? ""))) return true;
   return [...v.greetings, ...v.closings, ...words].some((g) => p === g) || (p.split(" ").length <= 4 && [...v.greetings, ...v.closings].some((g) => p.startsWith(`${g} `) && p.split(" ").every((w) => hasPhrase([...v.greetings, ...v.closings, "all", "everyone", "folks", "team"], w))));
 }
 
@@ -215,12 +219,11 @@ export function fromTranscript(notes: string): Rewritten | null {
   const first = messages.find((m) => m.lines.length > 0) ?? messages[0]!;
   const h = first.header;
   const headerSpan = { from: h.lineAt, to: h.lineEnd };
-  // When: the first message's time, and its date (or the day divider above it) when the log shows one.
+  // When: the first message's date (or the day divider above it) when the log shows one. Its time is when somebody
+  // first wrote, not when the discussion was held: the time is read only where the notes state it (a title line).
   w.say("Date: ", headerSpan);
   if (h.date) w.copy(h.date, h.dateAt);
   else if (divider) w.copy(divider.text, divider.at);
-  w.say(" Time: ", headerSpan);
-  w.copy(h.time, h.timeAt);
   w.say(" Format: online chat\n\n", headerSpan);
 
   // Who wrote, in the order they first wrote, with what they said of themselves.

@@ -58,6 +58,8 @@ const VocabularySchema = z.object({
   welsh_particles: Phrases,
   greetings: Phrases,
   closings: Phrases,
+  /** What the chair says at the end about the record itself ("I'll circulate the notes"): not an action of the plan. */
+  record_housekeeping: Phrases,
 });
 export type Vocabulary = z.infer<typeof VocabularySchema>;
 

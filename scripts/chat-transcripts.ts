@@ -4,9 +4,9 @@
  * conversation its attendees would have had (the chair opens with the child's reference and
  * says who is chairing, each person says who they are, decisions and actions follow, people
  * take on tasks in the first person) and written in one of the ways chat logs are pasted.
- * The gold record is the team's, adjusted only where the transcript itself says more: the
- * time (and, where the style carries one, the date) of the first message, and the format
- * (virtual).
+ * The gold record is the team's, adjusted only where the transcript itself says more or less:
+ * the date where the style carries one (the first message's, or a day divider), no meeting time
+ * (a message's time is when it was sent), and the format (virtual).
  *
  * Styles walk how chats are copied: Teams desktop ("Name 10:02" then the message), "[10:02]
  * Name: message", "Name, 10:02 AM", meeting chat ("From Name to Everyone 10:02:"), Teams
@@ -99,7 +99,9 @@ export function chatCase(c: NoteCase, style: ChatStyle, r: Rng, extra: { concern
   const dated = ["teams_export", "whatsapp"].includes(style) || (style === "meeting_chat" && chance(r, 0.3));
   // Copied from a chat window, messages show only their time, under a day divider ("Wednesday 14 May 2025") when it was copied with them.
   const divider = !dated && g.meeting.date !== null && chance(r, 0.6);
-  const date = dated ? (g.meeting.date ?? c.today) : divider ? g.meeting.date : null;
+  // A meeting chat saved with seconds on its times ("10:02:13 From ... to Everyone:") carries no date in its lines.
+  const seconds = style === "meeting_chat" && dated;
+  const date = dated && !seconds ? (g.meeting.date ?? c.today) : divider ? g.meeting.date : null;
   const start = g.meeting.time ? Number(g.meeting.time.slice(0, 2)) * 60 + Number(g.meeting.time.slice(3, 5)) : 9 * 60 + Math.floor(r() * 300);
   const fmt = (iso: string) => dm(iso, true);
   const msgs: Message[] = [];
@@ -188,8 +190,7 @@ export function chatCase(c: NoteCase, style: ChatStyle, r: Rng, extra: { concern
   const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
   const day = date ? new Date(`${date}T12:00:00Z`) : null;
   const dividerLine = divider && day ? pick(r, [`${days[day.getUTCDay()]} ${day.getUTCDate()} ${months[day.getUTCMonth()]} ${day.getUTCFullYear()}`, `${day.getUTCDate()} ${months[day.getUTCMonth()]} ${day.getUTCFullYear()}`, dm(date!, true)]) : null;
-  const notes = `${dividerLine ? `${dividerLine}\n` : ""}${render(msgs, style, date, suffix, r)}`;
-  const first = msgs.find((m) => !m.system)!;
+  const notes = `${dividerLine ? `${dividerLine}\n` : ""}${render(msgs, style, date, suffix, r, seconds)}`;
   return {
     ...c,
     id: `${c.id}-${style}`,
@@ -197,14 +198,15 @@ export function chatCase(c: NoteCase, style: ChatStyle, r: Rng, extra: { concern
     notes,
     gold: {
       ...g,
-      meeting: { date, time: hhmm(first.minute), format: "virtual" },
+      // A message's time is when it was sent, not when the discussion was held: the log states no meeting time.
+      meeting: { date, time: null, format: "virtual" },
       must_flag: date ? g.must_flag.filter((f) => f !== "date") : [...new Set([...g.must_flag, "date"])],
       must_not_flag: date ? [...new Set([...g.must_not_flag, "date"])] : g.must_not_flag.filter((f) => f !== "date"),
     },
   };
 }
 
-function render(msgs: Message[], style: ChatStyle, date: string | null, suffix: Map<string | null, string>, r: Rng): string {
+function render(msgs: Message[], style: ChatStyle, date: string | null, suffix: Map<string | null, string>, r: Rng, seconds: boolean): string {
   const lines: string[] = [];
   const ymd = (m: Message) => `${date ? dm(date, true) : ""}`;
   for (const m of msgs) {
@@ -226,7 +228,7 @@ function render(msgs: Message[], style: ChatStyle, date: string | null, suffix: 
         lines.push(`${name}, ${ampm(m.minute)}`, m.text);
         break;
       case "meeting_chat":
-        lines.push(date ? `${t}:${String(Math.floor(r() * 10) + 10).padStart(2, "0")} From ${name} to Everyone:` : `From ${name} to Everyone ${t}:`, m.text);
+        lines.push(seconds ? `${t}:${String(Math.floor(r() * 10) + 10).padStart(2, "0")} From ${name} to Everyone:` : `From ${name} to Everyone ${t}:`, m.text);
         break;
       case "teams_export":
         lines.push(`[${ymd(m)} ${t}] ${name}`, m.text);

@@ -6,7 +6,7 @@
  * aggregates only: no held-out note is ever printed.
  *
  *   node dist/scripts/eval-records.js [--file corpus.jsonl] [--second file|none] [--third file|none] [--heldout file|none]
- *     [--detail format,...|all|v:variation|n:style|r:style|c:style|s:way|h:way] [--variations] [--damage N] [--generated N [--seed S]] [--dictation] [--chat]
+ *     [--detail format,...|all|v:variation|n:style|r:style|c:style|s:way|h:way] [--variations] [--damage N] [--generated N [--seed S]] [--templates N] [--dictation] [--chat]
  *     [--voice] [--scribble]
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -16,7 +16,7 @@ import { fromRoot } from "../core/paths.js";
 import { createDeadlineCalculator, type DeadlineCalculator } from "../deadlines/index.js";
 import { draftFromNotes, MAX_NOTES_CHARS, type DraftResult } from "../records/index.js";
 import { damage, seeded, vary, VARIATIONS } from "./note-variations.js";
-import { writeNotes, type Gold } from "./note-writer.js";
+import { TEMPLATE_FORMATS, writeNotes, type Gold } from "./note-writer.js";
 import { SPEECH_STYLES, speakNotes, speakRecord, type SpeechStyle } from "./note-dictation.js";
 import { chatCases } from "./chat-transcripts.js";
 import { VOICE_HELD_OUT, VOICE_WAYS, voiceRecord } from "./note-voice.js";
@@ -312,6 +312,9 @@ const HEADER =
   `${"".padEnd(16)}  ${"n".padStart(3)}  ${"att P".padStart(5)} ${"att R".padStart(5)}  ${"stat".padStart(5)}  ${"act P".padStart(5)} ${"act R".padStart(5)}  ` +
   `${"full P".padStart(5)} ${"full R".padStart(5)}  ${"dec P".padStart(5)} ${"dec R".padStart(5)}  gaps missed  false  false/complete  invent  wrong  juris  unsourced  checks`;
 
+/** False and missed gaps by gap code since the last report (printed with `--gaps`; aggregates only). */
+const gapCounts = new Map<string, number>();
+
 /** Draft every note of a set and score it; crashes count and are reported, never hidden. */
 export function evaluate(cases: NoteCase[], calculator: DeadlineCalculator, detail: (c: NoteCase) => boolean = () => false): Map<string, Tally> {
   const byFormat = new Map<string, Tally>();
@@ -321,6 +324,10 @@ export function evaluate(cases: NoteCase[], calculator: DeadlineCalculator, deta
       const draft = draftFromNotes(c.notes, { clock: fixedClock(`${c.today}T12:00:00Z`), calculator });
       const r = score(c.gold, draft, c.notes);
       tally = r.tally;
+      for (const p of r.problems) {
+        const m = /^(false gap|gap missed): (.+)$/.exec(p);
+        if (m) gapCounts.set(`${m[1]} ${m[2]}${r.tally.complete ? " (complete)" : ""}`, (gapCounts.get(`${m[1]} ${m[2]}${r.tally.complete ? " (complete)" : ""}`) ?? 0) + 1);
+      }
       if (detail(c) && r.problems.length > 0) console.log(`  ${c.id} (${c.format}):\n${r.problems.map((p) => `    - ${p}`).join("\n")}`);
     } catch (e) {
       tally = { ...zero(), notes: 1, crashed: 1, attGold: c.gold.attendees.length, actGold: c.gold.actions.length, gapMust: c.gold.must_flag.length };
@@ -357,6 +364,10 @@ function report(title: string, byFormat: Map<string, Tally>, split: boolean, per
   }
   console.log(line(" all", all));
   if (all.crashed > 0) console.log(`  ${all.crashed} note(s) could not be drafted`);
+  if (process.argv.includes("--gaps") && gapCounts.size > 0) {
+    console.log(`  gaps by code: ${[...gapCounts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join("; ")}`);
+  }
+  gapCounts.clear();
 }
 
 async function main(): Promise<void> {
@@ -464,6 +475,12 @@ async function main(): Promise<void> {
   if (generated > 0) {
     const written = writeNotes(seeded(Number(opt("--seed") ?? "7")), generated) as unknown as NoteCase[];
     report(`Generated notes (${generated}, written from records drawn at random; see scripts/note-writer.ts)`, evaluate(written, calculator, (c) => detailFormats.has(`g:${c.format}`)), false, true);
+  }
+  const templates = Number(opt("--templates") ?? "0");
+  if (templates > 0) {
+    // Round 8: a minutes template pasted as plain text (columns lined up with spaces); written before the reader read it.
+    const written = writeNotes(seeded(Number(opt("--seed") ?? "8")), templates, TEMPLATE_FORMATS) as unknown as NoteCase[];
+    report(`Minutes templates pasted as text (${templates}, written from records drawn at random)`, evaluate(written, calculator, (c) => detailFormats.has(`t:${c.format}`)), false, true);
   }
   const damageRuns = Number(opt("--damage") ?? "0");
   if (damageRuns > 0) {

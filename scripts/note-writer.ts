@@ -290,6 +290,38 @@ export function writeNote(r: Rng, n: number, format: string): WrittenNote {
         ...(acts.length ? ["| Action | Owner | Due |", "|---|---|---|", ...actions.map((a) => `| ${a.what} | ${a.ownerText ?? ""} | ${a.due.text} |`)] : []),
       ].filter(Boolean).join("\n");
       break;
+    case "minutes_plain": {
+      // A council's minutes template pasted as plain text (from Word into an e-mail or a case system's box): form
+      // lines, and tables whose columns are lined up with runs of spaces. An empty cell would close up its columns,
+      // so a template writes "TBC" where nothing is known.
+      const pad = (cells: string[], widths: number[]) => cells.map((c, i) => (i < cells.length - 1 ? c.padEnd(Math.max(widths[i] ?? 0, c.length + 2 + Math.floor(r() * 3))) : c)).join("");
+      const agencyWords: Record<string, string> = { social_care: "Children's Services", police: "Police", health: "NHS", education: "School", youth_justice: "YOT", probation: "Probation Service" };
+      const statusWord: Record<string, string[]> = { took_part: ["Present", "Attended", "Y"], apologies: ["Apologies", "Apols"], invited_absent: ["Did not attend", "DNA", "Not present"], sent_report: ["Report sent", "Report provided"] };
+      const aw = [24, 22, 22];
+      const tw = [34, 24];
+      notes = [
+        pick(r, ["STRATEGY DISCUSSION MINUTES", "Strategy Discussion - Record", "STRATEGY MEETING / DISCUSSION"]),
+        [hasDate ? `Date of meeting: ${dateText}` : "Date of meeting:", time ? `Time: ${time}` : "", fmtText ? `Format: ${fmtText}` : ""].filter(Boolean).join(" ".repeat(4 + Math.floor(r() * 8))),
+        ref ? `${pick(r, ["Child ID", "Child's ref", "Case number"])}: ${ref}` : "",
+        `Local authority: ${place}`,
+        chair?.chair ? `Chair: ${chair.written} (${chair.alias})` : "",
+        "",
+        pad(["Name", "Role", "Agency", pick(r, ["Present/Apologies", "Attended", "Attendance"])], aw),
+        ...people.map((p) => pad([p.written, p.alias, agencyWords[p.agency] ?? "Other", pick(r, statusWord[p.status] ?? ["Present"])], aw)),
+        "",
+        hasConcern ? `Reason for strategy discussion: ${concern}` : "",
+        "",
+        "Decisions",
+        `Section 47 enquiries: ${s47Text}`,
+        `Criminal investigation: ${crimText}`,
+        legalText ? `Legal planning: ${legalText}` : "",
+        shareText ? `Information sharing with family: ${shareText}` : "",
+        welfareText ? `Child's safety: ${welfareText}` : "",
+        "",
+        ...(acts.length ? [pad(["Action", "Owner", pick(r, ["Timescale", "By when", "Due date"])], tw), ...actions.map((a) => pad([a.what, a.ownerText ?? "TBC", a.due.text || "TBC"], tw))] : []),
+      ].join("\n").replace(/\n{3,}/g, "\n\n");
+      break;
+    }
     default: {
       // Headed blocks, bullets or one person a line.
       const bullet = format === "bullets" ? pick(r, ["- ", "• ", "* "]) : "";
@@ -354,8 +386,10 @@ export function writeNote(r: Rng, n: number, format: string): WrittenNote {
 }
 
 export const WRITTEN_FORMATS = ["headed", "bullets", "per_line", "teams_oneline", "abbreviated", "email", "table_pipes"] as const;
+/** Formats added in round 8, written apart (`--templates N`) so the formats above keep their notes. */
+export const TEMPLATE_FORMATS = ["minutes_plain"] as const;
 
 /** `count` notes, the formats in turn, from one seed. */
-export function writeNotes(rng: Rng, count: number): WrittenNote[] {
-  return Array.from({ length: count }, (_, i) => writeNote(rng, i, WRITTEN_FORMATS[i % WRITTEN_FORMATS.length] as string));
+export function writeNotes(rng: Rng, count: number, formats: readonly string[] = WRITTEN_FORMATS): WrittenNote[] {
+  return Array.from({ length: count }, (_, i) => writeNote(rng, i, formats[i % formats.length] as string));
 }

@@ -132,3 +132,66 @@ describe("someone named by where they are from, in lower-case notes", () => {
     expect(record.attendees.map((a) => [a.name, a.role_code])).toContainEqual(["jo", "dsl"]);
   });
 });
+
+describe("what practitioners write in e-mails and chats (round 8)", () => {
+  const calc = createDeadlineCalculator();
+  const draft = (notes: string) => draftFromNotes(notes, { clock: fixedClock("2025-11-20T12:00:00Z"), calculator: calc });
+
+  it("when the writer says \"I chaired as TM\", the writer is the chair's attendee, never a person called \"I\"", () => {
+    const { record } = draft("From: Sarah Jones\nSubject: Strategy discussion C-20441\n\nHi all,\n\nNotes from 18/11/2025. I chaired as TM; also present were Priya Shah (SW) and DC Mark Evans (CAIT).\n\nThanks,\nSarah");
+    expect(record.attendees.map((a) => a.name)).toEqual(["Sarah Jones", "Priya Shah", "DC Mark Evans"]);
+    expect(record.attendees[0]?.role_code).toBe("team_manager");
+  });
+
+  it("when a subject line or title names the case straight after the discussion, that is the child reference", () => {
+    for (const [title, ref] of [["Subject: Strategy discussion - C-20441", "C-20441"], ["Strat disc C-20441", "C-20441"], ["STRATEGY DISCUSSION: LL 2025/3321", "LL 2025/3321"], ["Strategy discussion for 4471923", "4471923"]] as const) {
+      expect(draft(`${title}\nPresent: Jo Bell SW`).record.child_ref).toBe(ref);
+    }
+    // A date, a time or a year after the title is never a reference.
+    for (const title of ["Strategy discussion 18/11/2025 10:00", "Strategy meeting 2025-11-18", "strategy discussion for 2025"]) {
+      expect(draft(`${title}\nPresent: Jo Bell SW`).record.child_ref).toBeNull();
+    }
+  });
+
+  it("when a task is said to still need someone, it is a task with no owner and the gap says so", () => {
+    const { record, gaps } = draft("Date 18/11/2025\nPresent: Jo Bell SW, Priya Walsh TM\nStill need someone to visit dad by 21/11/2025. Who can request the health chronology? Needs doing 24/11/2025\n\nPriya Walsh to do the home visit today");
+    expect(record.actions.map((a) => [a.owner, a.due])).toEqual([[null, "2025-11-21"], [null, "2025-11-24"], ["Priya Walsh", "2025-11-18"]]);
+    expect(gaps.some((g) => /^actions\[0\]\.owner$/.test(g.field))).toBe(true);
+  });
+
+  it("when legal advice \"isn't needed\" that is a decision against legal action, and a court threshold is not the section 47 threshold", () => {
+    const d1 = draft("Date 18/11/2025\nPresent: Jo Bell SW\nLegal advice isn't needed at this point.").record.decisions;
+    expect(d1.legal_action.decision).toBe("no");
+    const d2 = draft("Date 18/11/2025\nPresent: Jo Bell SW\nThreshold for legal proceedings not met.").record.decisions;
+    expect(d2.section47.decision).toBe("undecided");
+    expect(d2.legal_action.decision).toBe("no");
+  });
+});
+
+describe("a minutes template pasted as plain text", () => {
+  const calc = createDeadlineCalculator();
+  it("when the tables line their columns up with spaces, each row is a person or an action with its owner and date", () => {
+    const notes = [
+      "STRATEGY DISCUSSION MINUTES",
+      "Date of meeting: 18.11.2025          Time: 14:00          Venue: Civic Centre",
+      "Chair: Kamal Ahmed (Team Manager)",
+      "",
+      "Name                 Role                  Agency                Present/Apologies",
+      "Kamal Ahmed          Team Manager          Children's Services   Present",
+      "DC Mark Evans        Detective Constable   Police (CAIT)         Present",
+      "Dr L Hughes          Paediatrician         NHS                   Apologies",
+      "",
+      "Action                          Owner                   Timescale",
+      "Skeletal survey                 Dr Hughes               20.11.2025",
+      "Joint home visit                Priya Shah / DC Evans   18.11.2025",
+    ].join("\n");
+    const { record } = draftFromNotes(notes, { clock: fixedClock("2025-11-20T12:00:00Z"), calculator: calc });
+    expect(record.date).toBe("2025-11-18");
+    expect(record.time).toBe("14:00");
+    expect(record.attendees.map((a) => [a.name, a.status])).toEqual([["Kamal Ahmed", "took_part"], ["DC Mark Evans", "took_part"], ["Dr L Hughes", "apologies"]]);
+    expect(record.actions.map((a) => [a.action, a.owner, a.due])).toEqual([
+      ["Skeletal survey", "Dr Hughes", "2025-11-20"],
+      ["Joint home visit", "Priya Shah / DC Evans", "2025-11-18"],
+    ]);
+  });
+});
