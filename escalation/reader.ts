@@ -232,21 +232,31 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
   // 4. Framing: a procedure question or a training frame, unless a real person is in it now.
   // A particular child in front of the writer (a disclosure told in the past, "she is safe now") makes it personal too,
   // read per sentence so that a hypothetical or generic sentence ("if a pupil discloses…") stays a question; a long paste at its ends.
-  const particularChild = (short ? sents : [...sents.slice(0, EDGE), ...sents.slice(-EDGE)]).some((s) => m.particular_child!.test(s) && !m.training!.test(s));
+  const particularChild = (short ? sents : [...sents.slice(0, EDGE), ...sents.slice(-EDGE)]).some((s) => m.particular_child!.test(s) && !m.training!.test(s) && !m.generic_child!.test(s));
+  // The writer's role ("I'm a DSL", "as a parent") says who writes, not that a particular child is in front of them: read without it.
+  const aboutChild = m.generic_child!.strip(m.role_statement!.strip(all));
   const personal =
-    facts.has("real_person") || particularChild || ["child", "parent_carer", "professional", "bystander"].some((sp) => m[`${sp}_decisive`]!.test(all));
+    m.real_person!.test(aboutChild) || particularChild || ["child", "parent_carer", "professional", "bystander"].some((sp) => m[`${sp}_decisive`]!.test(aboutChild));
   add("personal", personal);
   // "Who do I tell?", "I want to report it": a writer with a case of their own, not a question about procedure.
-  const reportsOwnConcern = m.report!.matches(all).some((x) => / (?:i|we|me|us) /.test(` ${x.text} `) || x.text.startsWith("want"));
+  // Not when asked as a question of duty ("do I need to tell the DSL…?"): that asks what procedure requires.
+  const askedAsDuty = (i: number) => /(?:^| )(?:do|does|did|should|must|would|will|shall|can|could)$/.test(all.slice(0, i).trimEnd());
+  const reportsOwnConcern = m.report!.matches(all).some((x) => (/ (?:i|we|me|us) /.test(` ${x.text} `) || x.text.startsWith("want")) && !askedAsDuty(x.index));
   add("reports_own_concern", reportsOwnConcern);
   const liveNowPersonal = personal && (m.now!.test(all) || m.tonight!.test(all));
   // Procedure words in a statement (case notes mention core groups) do not make it a question.
-  const asksAboutProcedure = facts.has("procedure_question") || (facts.has("procedure_terms") && facts.has("question"));
+  // So does a question about a child in general ("should staff refer if a teenager says…").
+  const asksAboutProcedure = facts.has("procedure_question") || ((facts.has("procedure_terms") || m.generic_child!.test(all)) && facts.has("question"));
   // An instruction to the assistant ("this is just a test") voids a training frame, which could hide a real
   // danger behind it; it does not turn a question about procedure into a concern.
+  // A question from someone outside the work about no particular child ("what can the public do if they are worried about a child?")
+  // is a question about what to do in general, unless they are unsure about something of their own (advice) or a danger is told.
+  const generalQuestion =
+    facts.has("question") && !personal && !facts.has("advice") && !reportsOwnConcern && found.length === 0 && (speaker === "bystander" || speaker === "parent_carer" || speaker === "asker");
   const framed =
     !facts.has("asks_nspcc") &&
     ((facts.has("training") && !liveNowPersonal && !injection) ||
+      generalQuestion ||
       (asksAboutProcedure && !personal && !(reportsOwnConcern && (found.length > 0 || (facts.has("child_ref") && facts.has("concern"))))));
   add("framed", framed);
 
@@ -496,8 +506,9 @@ function speakerOf(all: string, facts: Set<Fact>, model: RiskModel, victim: bool
   if (victim && age !== "adult") score.child! += 2;
   // A child speaking about themselves says I, me or my: a message wholly in the third person is about a child, not from one.
   if (!/ (?:i|me|my|myself|im|we|us|our|mine|fy|fi|dw|dwi|rwy|rydw|ni|ein) /.test(all)) score.child = Math.min(score.child!, 0);
-  // "Health visitor: …", "DSL here": a practitioner names their role before the case.
-  if (roleOpens) score.professional! += 3;
+  // "Health visitor: …", "DSL here": a practitioner names their role before the case; "I'm a class teacher", "as DSL" anywhere
+  // (every alias of the shared role table) when the decisive list has not already counted it.
+  if (roleOpens || (score.professional! < 3 && m.role_statement_professional!.test(all))) score.professional! += 3;
   const best = TIE_ORDER.reduce((a, b) => (score[b]! > score[a]! ? b : a));
   if (score[best]! <= 0) {
     facts.add("speaker_guessed");

@@ -82,6 +82,8 @@ const CuesFileSchema = z.object({
     training: CueGroup,
     real_person: CueGroup,
     particular_child: CueGroup,
+    generic_child: CueGroup,
+    role_statement: CueGroup.extend({ frames: Phrases, roles: Phrases }),
     lead_ins: CueGroup,
   }),
   speakers: z.object({
@@ -264,6 +266,7 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     training: g(c.framing.training),
     real_person: g(c.framing.real_person),
     particular_child: g(c.framing.particular_child),
+    generic_child: g(c.framing.generic_child),
     reported_speech: g(c.speakers.reported_speech),
     advice: g(c.wants.advice),
     report: g(c.wants.report),
@@ -288,6 +291,13 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
   const aliases = rolesData().roles.flatMap((r) => r.aliases);
   m.role_opening = new PhraseSet(aliases.filter((a): a is string => typeof a === "string" && a.length >= 5 && !/^(?:medic|paeds?)$/i.test(a)));
   m.role_here = new PhraseSet(aliases.map((a) => `${(typeof a === "string" ? a : a.text).toLowerCase()} here`));
+  // The writer naming their role ("I'm a DSL", "as a social worker", "HV here"): who writes, not which child (reader.ts personal).
+  const rs = c.framing.role_statement;
+  const roleNames = [...new Set([...aliases.map((a) => (typeof a === "string" ? a : a.text).toLowerCase()), ...rs.roles])];
+  m.role_statement = new PhraseSet([...rs.phrases, ...rs.frames.flatMap((f) => roleNames.map((r) => f.replace("<role>", r)))], rs.cy);
+  // …and a practitioner's role stated in any of those frames says a practitioner is writing ("I'm a class teacher", "as DSL").
+  const practitionerRoles = aliases.map((a) => (typeof a === "string" ? a : a.text).toLowerCase());
+  m.role_statement_professional = new PhraseSet(rs.frames.flatMap((f) => practitionerRoles.map((r) => f.replace("<role>", r))));
   for (const sp of ["child", "parent_carer", "professional", "bystander"] as const) {
     m[`${sp}_decisive`] = new PhraseSet(c.speakers[sp].decisive, c.speakers[sp].cy);
     m[`${sp}_cues`] = new PhraseSet(c.speakers[sp].cues);
