@@ -261,18 +261,24 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
   add("framed", framed);
 
   // 5. Is each danger live? The grammar of the clause that carries it says when, time words correct it.
-  const safeNear = (i: number) => {
+  // Where the danger is a child being away (absence_is_danger), "he's gone out", "she's not home" are that danger, not safety;
+  // where the harm is inside the child (company_is_not_safety), "she's with me now" does not end it.
+  const safeSet = (sk: CompiledSubkind) =>
+    sk.absenceIsDanger ? (sk.companyIsNotSafety ? m.safe_outright! : m.safe_not_absence!) : sk.companyIsNotSafety ? m.safe_not_company! : m.safe_now!;
+  const safeNear = (i: number, sk: CompiledSubkind) => {
     // Said outright: an ending of one kind of danger (danger_over) speaks only for that kind, in isLive.
-    if (!saidSafe) return false;
+    const set = safeSet(sk);
+    if (!saidSafe || !set.test(all)) return false;
     // A short message's "safe now" speaks for all of it, wherever the matcher found it in the whole text.
-    return n <= SAFE_NOW_WHOLE || nearAny(i, (j) => m.safe_now!.test(sents[j]!));
+    return n <= SAFE_NOW_WHOLE || nearAny(i, (j) => set.test(sents[j]!));
   };
   for (const f of found) {
     const i = f.hit.sentence;
     const s = timedAt(i);
     const ctx = timedWindow(i);
-    const tense = model.subkinds.find((x) => x.kind === f.hit.kind)!.tense;
-    const safe = safeNear(i);
+    const sk = model.subkinds.find((x) => x.kind === f.hit.kind && x.id === f.hit.subkind)!;
+    const tense = sk.tense;
+    const safe = safeNear(i, sk);
     // An ending speaks for its own kind, and for the other kinds read in the same sentence: they are readings of the same telling
     // ("grabbed her by the throat until she nearly passed out" is strangulation and unconscious; "he's been arrested" ends both).
     const over = found.some((g) => g.hit.sentence === i && overNear(i, g.hit.kind));

@@ -53,6 +53,8 @@ const SubkindSchema = z.object({
   conditions: Phrases,
   unless: Phrases.default([]),
   cy: Welsh,
+  /** The harm is already inside the child (tablets swallowed, a cut bleeding): the child being with the writer (cues.json safe_now.company) does not end it. */
+  company_is_not_safety: z.boolean().default(false),
 });
 const KindSchema = z.object({
   id: z.enum(DANGER_KINDS),
@@ -60,6 +62,8 @@ const KindSchema = z.object({
   tense: z.enum(["state", "event"]),
   basis: z.string().min(1),
   exposure: Phrases.default([]),
+  /** The danger is a child being away: someone "out" or "gone" (cues.json safe_now.absence) is this danger, not safety from it. */
+  absence_is_danger: z.boolean().default(false),
   subkinds: z.array(SubkindSchema).min(1),
 });
 const KindsFileSchema = z.object({ about: z.string(), kinds: z.array(KindSchema) });
@@ -75,7 +79,7 @@ const CuesFileSchema = z.object({
   habitual: CueGroup,
   iterative: CueGroup,
   history: CueGroup,
-  safe_now: CueGroup,
+  safe_now: CueGroup.extend({ company: Phrases.default([]), absence: Phrases.default([]), company_cy: Phrases.default([]) }),
   negators: z.object({ summary: z.string(), phrases: Phrases, window: z.number().int().min(1).max(6) }),
   framing: z.object({
     procedure_question: CueGroup.extend({ openers: Phrases, terms: Phrases }),
@@ -159,6 +163,10 @@ export interface CompiledSubkind {
   readonly kind: DangerKind;
   readonly id: string;
   readonly tense: "state" | "event";
+  /** Someone being out or gone is this kind's danger, not safety from it (a child missing). */
+  readonly absenceIsDanger: boolean;
+  /** The child being with the writer is not safety from this harm (see cues.json safe_now.company). */
+  readonly companyIsNotSafety: boolean;
   readonly signs: PhraseSet;
   readonly hazards: PhraseSet;
   readonly exposure: PhraseSet;
@@ -229,6 +237,8 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
         kind: k.id,
         id: s.id,
         tense: k.tense,
+        absenceIsDanger: k.absence_is_danger,
+        companyIsNotSafety: s.company_is_not_safety,
         signs: new PhraseSet(s.signs, s.cy.signs),
         hazards: new PhraseSet(s.hazards, [], { nouns: true }),
         exposure,
@@ -259,7 +269,12 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     iterative: g(c.iterative),
     history: g(c.history),
     // "he's out at the moment", "not home tonight": the time words belong to the safe-now statement, not to a danger.
-    safe_now: new PhraseSet(withSafeTime(c.safe_now.phrases), c.safe_now.cy),
+    safe_now: new PhraseSet(withSafeTime([...c.safe_now.phrases, ...c.safe_now.company, ...c.safe_now.absence]), [...c.safe_now.cy, ...c.safe_now.company_cy]),
+    // Without someone being out or gone (for a child who is away), without the child's company (for a harm inside the child), without both.
+    // The Welsh company phrases ("gyda fi nawr") go with the English ones: with the writer is no safety from tablets swallowed in either language.
+    safe_not_absence: new PhraseSet(withSafeTime([...c.safe_now.phrases, ...c.safe_now.company]), [...c.safe_now.cy, ...c.safe_now.company_cy]),
+    safe_not_company: new PhraseSet(withSafeTime([...c.safe_now.phrases, ...c.safe_now.absence]), c.safe_now.cy),
+    safe_outright: new PhraseSet(withSafeTime(c.safe_now.phrases), c.safe_now.cy),
     negators: new PhraseSet(c.negators.phrases),
     procedure_question: new PhraseSet(c.framing.procedure_question.phrases, c.framing.procedure_question.cy),
     procedure_terms: new PhraseSet([...c.framing.procedure_question.terms, ...procedureAbbreviations()]),
