@@ -1,5 +1,6 @@
 import { expandQuestion, loadQuestionTerms } from "./expand.js";
 import { focusQuestion } from "./focus.js";
+import { readPersonTerms } from "../lexicon/roles.js";
 import { fold, words } from "./text.js";
 
 /**
@@ -13,6 +14,8 @@ export interface QuestionReading {
   text: string;
   /** The asking part with case particulars removed: what the answer must cover. */
   core: string;
+  /** The asking part as written (particulars masked), before any term of the story is read into it. */
+  ask: string;
   /** The case narrative: sentences that tell, not ask. */
   context: string;
   /**
@@ -157,19 +160,45 @@ export function readQuestion(message: string, known: (word: string) => boolean, 
   const core = (asking.length > 0 ? clauses.map((c) => c.ask) : sentences).map((s) => maskParticulars(s, known)).join(" ");
   const context = asking.length > 0 ? telling.join(" ") : "";
   const terms = lexicon && context ? lexicon.find(maskParticulars(context, known)) : [];
-  return { text, core: resolveAsk(core || text, terms, lexicon), context, terms: terms.map((t) => t.text) };
+  return { text, core: resolveAsk(core || text, terms, lexicon), ask: core || text, context, terms: terms.map((t) => t.text) };
 }
 
 /**
- * An ask that names no procedure leans on its story ("Who do I send it to?", "Is that right?",
- * "What should I do now?"): it is read as asking about the procedure the story names most often,
- * the last named of those most often. Chosen over resolving only asks with a pronoun ("it", "them")
- * by cross-validation on the bank's case questions (every second one, read and embedded live):
- * passage hit with all case questions held out 0.291 (none) -> 0.306 (pronoun asks) -> 0.338 (every
- * ask that names none); with each chapter held out 0.200 -> 0.205 -> 0.210.
+ * Words an ask uses for something its story named: a thing or event ("is that too late?", "who do I
+ * send it to?") and a body of people ("what are they required to do?"). A person ("can he be
+ * accommodated?") is most often the child, whom no procedure term names, so "he" and "she" are left.
+ */
+const THING_WORDS = /\b(?:it|that|this|these|those)\b/i;
+const GROUP_WORDS = /\b(?:they|them|their)\b/i;
+
+/** Whether a procedure term names a role or an agency (lexicon/roles): what "they" can stand for, and "it" cannot. */
+function namesPeople(term: string): boolean {
+  const ws = term.split(" ");
+  // Words drop the possessive ("children services" for "Children's Services"); the table writes it.
+  const possessive = ws.length > 1 ? `${ws[0]}'s ${ws.slice(1).join(" ")}` : term;
+  return readPersonTerms(term, "list").matches.length > 0 || readPersonTerms(possessive, "list").matches.length > 0;
+}
+
+/**
+ * An ask leans on its story for what it is about. Each word of the ask that stands for something the
+ * story named is read with the term it stands for: "it", "that" or "this" with the last procedure the
+ * story names that is not a role or agency, "they" or "them" with the last role or agency it names
+ * ("We sent a referral to Children's Services. What are they required to do with it?" asks about
+ * both), even where the ask names a procedure of its own ("Is the strategy discussion where the timing
+ * of that gets agreed?"). An ask that names no procedure and stands for none ("What should I do now?")
+ * is read with the procedure the story names most often, the last named of those most often.
+ * Quick cross-validation on every second bank case question, read and embedded live
+ * (scripts/eval-case-quick.ts): with all case questions held out, passage hit 0.330 (the most frequent
+ * term for every ask naming none) -> 0.335; with each chapter held out 0.221 -> 0.226.
  */
 export function resolveAsk(core: string, terms: { stems: string; text: string }[], lexicon?: TermFinder): string {
-  if (!lexicon || terms.length === 0 || lexicon.find(core).length > 0) return core;
+  if (!lexicon || terms.length === 0) return core;
+  const named = lexicon.find(core);
+  const have = new Set(named.map((t) => t.stems));
+  const last = (people: boolean) => [...terms].reverse().find((t) => namesPeople(t.text) === people && !have.has(t.stems));
+  const stands = [THING_WORDS.test(core) ? last(false) : undefined, GROUP_WORDS.test(core) ? last(true) : undefined].filter((t) => t !== undefined);
+  if (stands.length > 0) return `${core} ${[...new Set(stands.map((t) => t.text))].join(" ")}`;
+  if (named.length > 0) return core;
   const count = new Map<string, number>();
   for (const t of terms) count.set(t.stems, (count.get(t.stems) ?? 0) + 1);
   let best = terms[terms.length - 1]!;

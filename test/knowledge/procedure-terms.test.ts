@@ -52,6 +52,30 @@ describe("reading a case: its procedure terms and an ask that points back into i
     expect(resolveAsk("Who chairs the ICPC?", [t("core group")], lexicon)).toBe("Who chairs the ICPC?");
   });
 
+  it("'it' or 'that' in the ask is read as the last procedure the story names, 'they' as the last role or agency", () => {
+    const t = (text: string, stems = text) => ({ text, stems });
+    // "they" is Children's Services and "it" the referral, though the agency is named last.
+    expect(resolveAsk("What are they required to do with it?", [t("referral"), t("children services")], lexicon)).toBe("What are they required to do with it? referral children services");
+    // A role is never what "it" stands for, however often the story names it.
+    expect(resolveAsk("Is that too late?", [t("dsl"), t("icpc"), t("core group"), t("dsl")], lexicon)).toBe("Is that too late? core group");
+    expect(resolveAsk("Do they have to tell us?", [t("strat"), t("police")], lexicon)).toBe("Do they have to tell us? police");
+  });
+
+  it("a pointing word is read from the story even when the ask names a procedure of its own", () => {
+    const r = readQuestion("Police want to interview 12yo Hannah next week about what she said. Is the strategy discussion where the timing of that gets agreed?", known, lexicon);
+    expect(r.ask).toBe("Is the strategy discussion where the timing of that gets agreed?");
+    // "that" stands for the interview, which no procedure term names; the police are no "that".
+    expect(r.core).toBe(r.ask);
+    const s = readQuestion("Our referral went in on Monday for Kai, 8. Is the strategy discussion told about it?", known, lexicon);
+    expect(s.core).toBe("Is the strategy discussion told about it? referral");
+  });
+
+  it("'he' and 'she' are the child or a person of the story, and are not read as a procedure", () => {
+    const t = (text: string, stems = text) => ({ text, stems });
+    expect(resolveAsk("Can he be accommodated?", [t("lado")], lexicon)).toBe("Can he be accommodated? lado");
+    expect(resolveAsk("Can he be accommodated?", [t("police"), t("strat")], lexicon)).toBe("Can he be accommodated? strat");
+  });
+
   it("a message without a story has no terms and its ask is unchanged", () => {
     const r = readQuestion("what is a strategy discussion for?", known, lexicon);
     expect(r.terms).toEqual([]);
