@@ -31,11 +31,19 @@ const url = await new Promise<string>((resolve, reject) => {
   });
   child.once("exit", (code) => reject(new Error(`server exited (${code})`)));
 });
-for (;;) {
+// Ready within two minutes, as in bench.ts, or say why not (the server's own /readyz body).
+for (const started = performance.now(); ; ) {
+  let body = "";
   try {
-    if ((await fetch(`${url}/readyz`)).status === 200) break;
+    const res = await fetch(`${url}/readyz`);
+    if (res.status === 200) break;
+    body = await res.text();
   } catch {
     // not listening yet
+  }
+  if (performance.now() - started > 120_000) {
+    child.kill("SIGTERM");
+    throw new Error(`the server did not become ready: ${body}`);
   }
   await new Promise((r) => setTimeout(r, 50));
 }
