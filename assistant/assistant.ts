@@ -82,10 +82,7 @@ export class Assistant {
     // it, texts asked for at the same moment (several turns on one thread) share a model call.
     const threads = options.embeddingsThread ? { workers: config.server.modelThreads } : {};
     this.model = new Lazy(() => createEmbeddings(config, threads));
-    // On model threads: one call running on each and one waiting beside it, so a thread never
-    // waits for this one to send its next texts; what comes meanwhile is batched into that call.
-    const inFlight = threads.workers !== undefined ? threads.workers + 1 : undefined;
-    this.embeddings = new Lazy(async () => new CachedEmbeddings(new BatchingEmbeddings(await this.model.get(), inFlight)));
+    this.embeddings = new Lazy(async () => new CachedEmbeddings(new BatchingEmbeddings(await this.model.get())));
     this.knowledge = new Lazy(async () =>
       loadKnowledgeBase({ config, embeddings: await this.embeddings.get(), llm: await createChatModel(config) }),
     );

@@ -13,22 +13,14 @@ interface Waiting {
  * Embeds the texts of calls made at about the same moment in one model call. The
  * model's fixed cost per call (graph set-up in tfjs) is most of the cost of one short
  * text, so under load two to four questions batched cost little more than one. Calls
- * wait at most one turn of the event loop, or, when `inFlight` model calls are already
- * running, until one of them ends: texts that arrive while the model is busy go in its
- * next call together instead of queueing one by one behind it (on a model thread, 28 ms
- * of CPU a text alone, 23 ms in twos to fours). Alone, a call runs alone. Large calls
- * (an index build) go straight through.
+ * wait at most one turn of the event loop; alone, a call runs alone. Large calls (an
+ * index build) go straight through.
  */
 export class BatchingEmbeddings implements Embeddings {
   private waiting: Waiting[] = [];
   private scheduled = false;
-  private running = 0;
 
-  /** `inFlight`: model calls run at once (the model's threads; 1 for a model on the caller's thread). */
-  constructor(
-    private readonly inner: Embeddings,
-    private readonly inFlight = Number.POSITIVE_INFINITY,
-  ) {}
+  constructor(private readonly inner: Embeddings) {}
 
   get id(): string {
     return this.inner.id;
@@ -52,7 +44,7 @@ export class BatchingEmbeddings implements Embeddings {
 
   private flush(): void {
     this.scheduled = false;
-    while (this.waiting.length > 0 && this.running < this.inFlight) {
+    while (this.waiting.length > 0) {
       const batch: Waiting[] = [];
       let size = 0;
       while (this.waiting.length > 0 && size + this.waiting[0]!.texts.length <= MAX_BATCH) {
@@ -65,7 +57,6 @@ export class BatchingEmbeddings implements Embeddings {
   }
 
   private async run(batch: Waiting[]): Promise<void> {
-    this.running++;
     try {
       const vectors = await this.inner.embed(batch.flatMap((w) => w.texts));
       let at = 0;
@@ -75,10 +66,6 @@ export class BatchingEmbeddings implements Embeddings {
       }
     } catch (e) {
       for (const w of batch) w.reject(e);
-    } finally {
-      this.running--;
-      // What arrived while the model was busy goes now, in as few calls as it fits.
-      if (this.waiting.length > 0 && !this.scheduled) this.flush();
     }
   }
 }

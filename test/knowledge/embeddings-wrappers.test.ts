@@ -35,35 +35,6 @@ describe("batching model calls", () => {
     expect(model.calls).toEqual([1, 50]);
   });
 
-  it("with one model call allowed at a time, texts that arrive while it runs go together in the next call", async () => {
-    const model = new Recording();
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    // The first model call holds until released; later ones answer at once.
-    const slow: Embeddings = {
-      id: model.id,
-      dimensions: model.dimensions,
-      embed: async (texts) => {
-        const first = model.calls.length === 0;
-        const vectors = model.embed(texts);
-        if (first) await gate;
-        return vectors;
-      },
-    };
-    const batching = new BatchingEmbeddings(slow, 1);
-    const first = batching.embed(["who chairs an ICPC?"]);
-    await new Promise((r) => setImmediate(r));
-    // The model is busy with the first text: these three wait for it, then share one call.
-    const later = ["what is a core group?", "when is the RCPC due?", "who attends a strategy discussion?"].map((t) => batching.embed([t]));
-    await new Promise((r) => setImmediate(r));
-    expect(model.calls).toEqual([1]);
-    release();
-    const results = await Promise.all([first, ...later]);
-    expect(model.calls).toEqual([1, 3]);
-    const direct = await new FakeEmbeddings().embed(["what is a core group?"]);
-    expect(Array.from(results[1]![0]!)).toEqual(Array.from(direct[0]!));
-  });
-
   it("no model call holds more than four texts", async () => {
     const model = new Recording();
     const batching = new BatchingEmbeddings(model);
