@@ -12,7 +12,7 @@ import { normalise, USE_LITE, type Embeddings } from "./embeddings.js";
 const BATCH = 16;
 
 /** The tfjs instance the model library runs on (its own dependency, typed here only as far as we read it). */
-function tfjs(): { backend(): { wasm: { HEAPU8: Uint8Array } } } {
+function tfjs(): { ready(): Promise<void>; backend(): { wasm: { HEAPU8: Uint8Array } } } {
   const fromLibrary = createRequire(createRequire(import.meta.url).resolve("@energetic-ai/embeddings"));
   return fromLibrary("@energetic-ai/core") as ReturnType<typeof tfjs>;
 }
@@ -39,6 +39,10 @@ export class UseEmbeddings implements Embeddings {
   private constructor(private readonly model: EmbeddingsModel) {}
 
   static async load(): Promise<UseEmbeddings> {
+    // initModel waits for the WebAssembly backend and reads the weights at the same time; on a
+    // loaded machine the weights can reach tfjs first and loading fails ("Backend 'wasm' has not
+    // yet been initialized", seen by the bench). Waiting for the backend first removes the race.
+    await tfjs().ready();
     const model = await initModel(modelSource);
     releaseWeightFile(model);
     // The tfjs WebAssembly heap (weights and working tensors) grows and never shrinks: worth watching.
