@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { fromRoot } from "../../core/paths.js";
+import { readCases } from "./cases.js";
 import { readMessage } from "../../escalation/reader.js";
 import { DANGER_KINDS, loadRiskModel } from "../../escalation/risk-model.js";
 import { triageByRules } from "../../escalation/triage.js";
@@ -10,10 +9,7 @@ interface Case {
   case: "over" | "still";
   text: string;
 }
-const cases: Case[] = readFileSync(fromRoot("test", "escalation", "danger-over-cases.jsonl"), "utf8")
-  .trim()
-  .split("\n")
-  .map((l) => JSON.parse(l) as Case);
+const cases = readCases<Case>("danger-over-cases.jsonl");
 const model = loadRiskModel();
 
 describe("how each danger kind is said to be over (cues.json danger_over)", () => {

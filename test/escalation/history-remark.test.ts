@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { fromRoot } from "../../core/paths.js";
+import { readCases } from "./cases.js";
 import { DANGER_KINDS } from "../../escalation/risk-model.js";
 import { readMessage } from "../../escalation/reader.js";
 import { triageByRules } from "../../escalation/triage.js";
@@ -17,10 +16,7 @@ interface Case {
   expected: "999" | "not_999";
   why: string;
 }
-const cases = readFileSync(fromRoot("test", "escalation", "history-remark-cases.jsonl"), "utf8")
-  .split("\n")
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Case);
+const cases = readCases<Case>("history-remark-cases.jsonl");
 
 describe("a history remark in another clause does not date a danger told now (rules alone)", () => {
   it("the table walks every danger kind, told now and told in the past", () => {

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { fromRoot } from "../../core/paths.js";
+import { readCases } from "./cases.js";
 import { readMessage } from "../../escalation/reader.js";
 
 interface Case {
@@ -9,10 +8,7 @@ interface Case {
   why: string;
 }
 
-const cases = readFileSync(fromRoot("test", "escalation", "particular-child-cases.jsonl"), "utf8")
-  .split("\n")
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Case);
+const cases = readCases<Case>("particular-child-cases.jsonl");
 
 describe("a question about procedure for a particular child is not framed away", () => {
   it.each(cases)("$why: framed is $framed", (c) => {

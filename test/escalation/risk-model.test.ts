@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { readCases } from "./cases.js";
 import { fromRoot } from "../../core/paths.js";
 import { urgency, type TriageLevel } from "../../escalation/levels.js";
 import { readMessage } from "../../escalation/reader.js";
@@ -13,10 +14,7 @@ interface Case {
   text: string;
   level: TriageLevel;
 }
-const cases: Case[] = readFileSync(fromRoot("test", "escalation", "risk-model-cases.jsonl"), "utf8")
-  .trim()
-  .split("\n")
-  .map((l) => JSON.parse(l) as Case);
+const cases = readCases<Case>("risk-model-cases.jsonl");
 const model = loadRiskModel();
 const WEAPON_WORDS = /\b(?:knife|knives|blade|machete|gun|pistol|firearm|weapon|axe|hammer|bat|crowbar|sword|cyllell|gwn)\b/i;
 const INJECTIONS = [

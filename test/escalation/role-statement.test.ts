@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { fromRoot } from "../../core/paths.js";
+import { readCases } from "./cases.js";
 import { readMessage } from "../../escalation/reader.js";
 import { triageByRules } from "../../escalation/triage.js";
 import type { TriageLevel } from "../../escalation/levels.js";
@@ -11,10 +10,7 @@ interface Case {
   why: string;
 }
 
-const cases = readFileSync(fromRoot("test", "escalation", "role-statement-cases.jsonl"), "utf8")
-  .split("\n")
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Case);
+const cases = readCases<Case>("role-statement-cases.jsonl");
 
 describe("a writer's role says who writes, not which child", () => {
   it.each(cases)("$why: $level", (c) => {

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { fromRoot } from "../../core/paths.js";
+import { readCases } from "./cases.js";
 import { normaliseSentence } from "../../escalation/normalise.js";
 import { triageByRules } from "../../escalation/triage.js";
 import { aspectAt } from "../../escalation/tense.js";
@@ -71,10 +70,7 @@ interface Case {
   expected: string;
   why: string;
 }
-const cases = readFileSync(fromRoot("test", "escalation", "tense-cases.jsonl"), "utf8")
-  .split("\n")
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Case);
+const cases = readCases<Case>("tense-cases.jsonl");
 
 describe("live unless the grammar or the time words say otherwise (rules alone)", () => {
   it.each(cases.filter((c) => c.group === "present"))("a danger told in the present is 999: $text ($why)", (c) => {

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { readCases } from "./cases.js";
 import { fromRoot } from "../../core/paths.js";
 import { createTriage, loadTriageModels, triageByRules, LEVELS, readMessage, type TriageLevel } from "../../escalation/index.js";
 import { SPARSE_DIM, type SoftmaxModel } from "../../escalation/classifier.js";
@@ -14,10 +15,7 @@ interface Case {
   text: string;
   level: TriageLevel;
 }
-const cases: Case[] = readFileSync(fromRoot("test", "escalation", "triage-cases.jsonl"), "utf8")
-  .trim()
-  .split("\n")
-  .map((l) => JSON.parse(l) as Case);
+const cases = readCases<Case>("triage-cases.jsonl");
 const sample = readFileSync(fromRoot("test", "eval", "escalation.jsonl"), "utf8")
   .trim()
   .split("\n")
