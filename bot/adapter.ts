@@ -9,6 +9,7 @@ import {
 import type { Config } from "../core/config.js";
 import { isAppError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
+import { Recent } from "../core/recent.js";
 import { isTurnAbandoned, rootCause } from "../core/turn-scope.js";
 import { withTimeout } from "../core/timeout.js";
 import { t } from "../messages/index.js";
@@ -123,29 +124,6 @@ const CLIENTS_KEPT = 32;
 /** The app id the Bot Framework makes a turn's clients for, read from its claims as botframework-connector reads it. */
 function appIdOf(claims: Claims): string | undefined {
   return claims.getClaimValue("aud") ?? claims.getClaimValue("appid") ?? undefined;
-}
-
-/** The most recently used values by key, at most `capacity` of them. */
-class Recent<T> {
-  private readonly entries = new Map<string, T>();
-  constructor(private readonly capacity: number) {}
-  get(key: string): T | undefined {
-    const v = this.entries.get(key);
-    if (v !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, v);
-    }
-    return v;
-  }
-  set(key: string, value: T): T {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-    return value;
-  }
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
 }
 
 /**
