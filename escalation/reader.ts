@@ -17,7 +17,12 @@ export const FACTS = [
   "child_age", "adult_age", "speaker_child", "speaker_parent_carer", "speaker_professional", "speaker_bystander",
   "speaker_asker", "question", "short", "long", "first_person_harm", "reports_own_concern", "speaker_guessed",
 ] as const;
-export type Fact = (typeof FACTS)[number];
+/**
+ * Facts the rules read that the classifier does not: its features are FACTS by position, so a fact added
+ * there would need the shipped weights retrained. `particular_child`: one child, told of in particular.
+ */
+export const RULE_FACTS = ["particular_child"] as const;
+export type Fact = (typeof FACTS)[number] | (typeof RULE_FACTS)[number];
 
 /** One danger kind found in one sentence. */
 export interface DangerHit {
@@ -238,6 +243,9 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
   const personal =
     m.real_person!.test(aboutChild) || particularChild || ["child", "parent_carer", "professional", "bystander"].some((sp) => m[`${sp}_decisive`]!.test(aboutChild));
   add("personal", personal);
+  // One child in particular ("a Year 9 boy", "our pupil", a child told of in a statement), not children in general
+  // ("contact with kids"): what makes a practitioner's message a report about a child rather than about their work.
+  add("particular_child", particularChild || m.child_one!.test(aboutChild));
   // "Who do I tell?", "I want to report it": a writer with a case of their own, not a question about procedure.
   // Not when asked as a question of duty ("do I need to tell the DSL…?"): that asks what procedure requires.
   const askedAsDuty = (i: number) => /(?:^| )(?:do|does|did|should|must|would|will|shall|can|could)$/.test(all.slice(0, i).trimEnd());

@@ -102,6 +102,8 @@ const CuesFileSchema = z.object({
   concern: CueGroup,
   people: z.object({
     child: Phrases,
+    /** The child words that name more than one child ("kids", "pupils"): a particular child is one child. */
+    children_plural: Phrases.default([]),
     young_child: Phrases,
     danger_unspecified: Phrases,
     family_adults: Phrases,
@@ -288,6 +290,8 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     childline: g(c.wants.childline),
     concern: g(c.concern),
     child_ref: new PhraseSet(c.people.child, [], { nouns: true }),
+    // Without the plural s that child_ref's nouns take: "kid" must not read "kids".
+    child_one: new PhraseSet(c.people.child.filter((w) => !c.people.children_plural.includes(w))),
     young_child: new PhraseSet(c.people.young_child, [], { nouns: true }),
     conditional: g(c.conditional),
     distant_future: g(c.distant_future),

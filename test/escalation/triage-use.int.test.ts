@@ -64,10 +64,8 @@ describe("triage with the Universal Sentence Encoder", () => {
     }
     expect(asked).toBeGreaterThan(80);
     expect(urgent).toBe(0);
-    // Professionals describing a case of their own and asking how to handle it get the children's
-    // services signpost, as every professional's report does: 2 of 94 after round 2, 3 of 94 after
-    // round 7 (a probation officer's offender with contact with children, read by the rule that a
-    // practitioner telling of a particular case is making a referral). A flood of them is a failure.
-    expect(alarms / asked).toBeLessThanOrEqual(1 / 30);
+    // Measured 2 of 94 after round 2: professionals describing a past case and asking how to
+    // handle it get the children's services signpost, as every professional's report does.
+    expect(alarms / asked).toBeLessThanOrEqual(1 / 40);
   });
 });
