@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { AppError } from "../../core/errors.js";
-import { TransformersEmbeddings } from "../../knowledge/embeddings/transformers-embeddings.js";
+import { checkModelDir, TransformersEmbeddings } from "../../knowledge/embeddings/transformers-embeddings.js";
 import { fetchModel, hubUrl, MODEL_FILES } from "../../scripts/fetch-model.js";
 
 const dirs: string[] = [];
@@ -85,8 +85,29 @@ describe("fetch-model", () => {
     expect(written).toEqual(MODEL_FILES.map((f) => join(target, f)));
     expect(requested).toHaveLength(MODEL_FILES.length);
     // The downloaded folder passes the loader's file check: the next failure would be the model itself.
-    const err = await loadError(target);
-    expect(err.message).toMatch(/could not be loaded/);
+    expect(checkModelDir(target)).toBe(target);
+  });
+
+  describe("a folder whose files are all there but are not a model", () => {
+    // transformers.js (FileResponse in utils/hub.js) starts reading every file it opens
+    // without a catch, and keeps reading after the pipeline has already failed. Removing
+    // the folder straight after the test (afterEach) made that read fail as an unhandled
+    // error, so this folder lives until the file's tests are done and its reads have settled.
+    const kept = mkdtempSync(join(tmpdir(), "tfm-kept-"));
+    afterAll(async () => {
+      await new Promise((r) => setTimeout(r, 100));
+      rmSync(kept, { recursive: true, force: true });
+    });
+
+    it("fails with a config error saying the model could not be loaded", async () => {
+      const target = join(kept, "model");
+      const fakeFetch = (async (url: string) => new Response(url.endsWith(".json") ? "{}" : new Uint8Array([1, 2, 3]))) as unknown as typeof fetch;
+      await fetchModel("Xenova/all-MiniLM-L6-v2", target, fakeFetch);
+      const err = await loadError(target);
+      expect(err.code).toBe("config");
+      expect(err.message).toMatch(/could not be loaded/);
+      expect(err.message).toContain(target);
+    });
   });
 
   it("when the hub answers with an error, stops with the status and URL", async () => {
