@@ -153,7 +153,7 @@ export function lexicalEvidence(index: HybridIndex, query: { core: string; conte
     };
     add(query.core, 1);
     add(query.context, CONTEXT_WEIGHT);
-    if (termsWeight() > 0) add(query.terms ?? "", termsWeight());
+    add(query.terms ?? "", termsWeight());
     return out;
   };
   return {
@@ -190,13 +190,9 @@ export const CONTEXT_WEIGHT = 0.1;
 
 /**
  * Weight of the procedure terms a case's narrative names ("the strat agreed s47", "she's on a CP plan"),
- * matched on their own beside the ask: what the case is about as a soft signal of what is asked.
- * Off: on the bank's case questions (every second, case style held out, read live) weight 0.3 against 0
- * moved passage hit 0.348 -> 0.345, answered 0.556 -> 0.561, span shown 0.330 -> 0.335, within noise,
- * and cost the public sample a fact (0.74 -> 0.72). The narrative's terms still reach the ask when it
- * points back to them or names nothing (`resolveAsk`), and the whole message is ranked too (WHOLE_SHARE).
+ * matched on their own beside the ask: what the case is about is a soft signal of what is asked.
  */
-export const TERMS_WEIGHT = 0;
+export const TERMS_WEIGHT = 0.3;
 /** The terms' weight, overridable for cross-validation (SAFEGUARD_TERMS_WEIGHT, development only). */
 function termsWeight(): number {
   return TERMS_WEIGHT_OVERRIDE ?? TERMS_WEIGHT;
