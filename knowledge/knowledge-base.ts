@@ -181,8 +181,7 @@ export class KnowledgeBase {
     const focus = expandQuestion(written(this.focusOf(reading)));
     const context = expandQuestion(written(reading.context));
     const asked = opts.jurisdiction ?? whole.jurisdiction;
-    const terms = reading.terms.length > 0 ? expandQuestion(reading.terms.join(" ")).text : "";
-    const lexical = lexicalEvidence(this.index, { core: core.text, context: reading.context ? context.text : "", terms });
+    const lexical = lexicalEvidence(this.index, { core: core.text, context: reading.context ? context.text : "" });
     const fusion = this.calibration.fusion;
     const scope = { namedDocuments: whole.namedDocuments, exclude: opts.excludeBank, timed: asksForTime(reading.core) ? this.timedChunks() : null };
     if (!opts.dense && !opts.vector && this.calibration.fastPath.enabled) {

@@ -147,72 +147,20 @@ export function askingClause(sentence: string): { story: string; ask: string } {
  */
 export function readQuestion(message: string, known: (word: string) => boolean, lexicon?: TermFinder): QuestionReading {
   const text = focusQuestion(message).trim();
-  const sentences = messageSentences(stripMailHeaders(text));
+  const sentences = messageSentences(text);
   // A note that asks without a question mark ("strat - does health attend") is the line that does
   // not end as a told sentence does.
   let asking = sentences.filter(asks);
   if (asking.length === 0 && sentences.length > 1) asking = sentences.filter((s) => !/[.!]["')]*$/.test(s));
   const clauses = asking.map(askingClause);
-  const told = sentences.flatMap((s) => {
+  const telling = sentences.flatMap((s) => {
     const k = asking.indexOf(s);
     return k < 0 ? [s] : clauses[k]!.story ? [clauses[k]!.story] : [];
   });
-  // A question the story reports ("mum asked me whether she can bring someone") is asked too, and
-  // leads: the message's own ask ("what do I tell her?") most often only hands it on.
-  const reported = told.map(reportedQuestion);
-  const telling = told.map((s, k) => reported[k]?.story ?? s).filter((s) => s.length > 0);
-  const own = (asking.length > 0 ? clauses.map((c) => c.ask) : sentences).map((s) => maskParticulars(s, known));
-  // An ask that names nothing of the procedure and points back into the story ("is that right?",
-  // "does it have to?") is asked about what the story reports someone else said or thinks.
-  const handsBack = asking.length > 0 && lexicon !== undefined && reported.every((r) => !r) && THING_WORDS.test(own.join(" ")) && lexicon.find(own.join(" ")).length === 0;
-  const claims = handsBack ? told.flatMap((s) => reportedClaim(s) ?? []) : [];
-  const asked = [...reported.flatMap((r) => (r ? [r.ask] : [])), ...claims].map((s) => maskParticulars(s, known));
-  const core = [...asked, ...own].join(" ");
-  const context = asking.length > 0 || asked.length > 0 ? telling.join(" ") : "";
+  const core = (asking.length > 0 ? clauses.map((c) => c.ask) : sentences).map((s) => maskParticulars(s, known)).join(" ");
+  const context = asking.length > 0 ? telling.join(" ") : "";
   const terms = lexicon && context ? lexicon.find(maskParticulars(context, known)) : [];
   return { text, core: resolveAsk(core || text, terms, lexicon), ask: core || text, context, terms: terms.map((t) => t.text) };
-}
-
-/** A forwarded or pasted email's header lines and quote marks: who sent it and when is not the question. */
-const MAIL_HEADER = /^(?:>+\s*)?(?:from|sent|to|cc|bcc|date|received)\s*:.*$|^-{2,}\s*(?:original message|forwarded message)\s*-{2,}$/gim;
-/** Drop a pasted email's header lines, keep its subject as a line of its own, and take the quote marks off quoted lines. */
-export function stripMailHeaders(text: string): string {
-  return text
-    .replace(MAIL_HEADER, "")
-    .replace(/^(?:>+\s*)?(?:subject|re|fw|fwd)\s*:\s*(?:(?:re|fw|fwd)\s*:\s*)*/gim, "")
-    .replace(/^>+\s?/gm, "");
-}
-
-/** An indirect question a story reports: asked, wants to know, wondering, not sure… whether / who / when… */
-const REPORTED_ASK = new RegExp(
-  String.raw`\b(?:ask(?:ed|s|ing)?|wants? to know|wanted to know|wondering|wondered|wonders|not sure|unsure|quer(?:y|ies|ied|ying)|checking|checked|confused(?: about)?|unclear(?: on| about)?)(?:\s+(?:me|us|him|her|them|you|the \w+|my \w+|our \w+))?\s+(?=(?:whether|if|who|whom|what|when|where|which|why|how)\b)`,
-  "i",
-);
-
-/**
- * The question a told sentence reports, and the story around it: "Mum asked me whether she's supposed to
- * have a say in the assessment" reports "whether she's supposed to have a say in the assessment". Null
- * when the sentence reports none.
- */
-export function reportedQuestion(sentence: string): { story: string; ask: string } | null {
-  const m = REPORTED_ASK.exec(sentence);
-  if (!m) return null;
-  const ask = sentence.slice(m.index + m[0].length).trim();
-  if (ask.split(/\s+/).length < 3) return null;
-  return { story: sentence.slice(0, m.index).replace(/[\s,;:–—-]+$/, "").trim(), ask };
-}
-
-/** What someone is reported to say, think or have been told: "my manager says", "a colleague told me (that)". */
-const REPORTED_CLAIM =
-  /\b(?:says?|said|saying|tells? (?:me|us|him|her|them)|told (?:me|us|him|her|them|the \w+)|keeps? (?:saying|telling (?:me|us))|thinks?|thought|insists?|insisted|reckons?|reckoned|believes?|believed|claims?|claimed|assumes?|assumed|(?:was|were|has been|have been|had been) told|i've heard|heard|argues?|argued|understood|understand|my understanding is)(?:\s+that)?\s+/i;
-
-/** The claim a told sentence reports ("a colleague told me section 11 only applies to…" claims "section 11 only applies to…"), or null. */
-export function reportedClaim(sentence: string): string | null {
-  const m = REPORTED_CLAIM.exec(sentence);
-  // What the asker or their team thinks ("we think her partner controls…") is their case, not a claim put to the guidance.
-  if (!m || /\b(?:i|we)\s+(?:\w+\s+)?$/i.test(sentence.slice(0, m.index))) return null;
-  const claim = sentence.slice(m.index + m[0].length).trim();
-  return claim.split(/\s+/).length >= 3 ? claim : null;
 }
 
 /**

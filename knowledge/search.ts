@@ -138,7 +138,7 @@ const HEADING_SHARE = 0.3;
  * BM25 of the question over chunks, bank questions and out-of-scope questions. The case
  * narrative around a question counts, at a small weight: it often names the setting.
  */
-export function lexicalEvidence(index: HybridIndex, query: { core: string; context: string; terms?: string }, storyWeight = STORY_WEIGHT): LexicalEvidence {
+export function lexicalEvidence(index: HybridIndex, query: { core: string; context: string }, storyWeight = STORY_WEIGHT): LexicalEvidence {
   const terms = loadQuestionTerms();
   // Words such as "child" or "Wales" are everywhere in the corpus: they would drown the question's subject.
   const skip = new Set([...terms.stopwords, ...terms.generic]);
@@ -153,7 +153,6 @@ export function lexicalEvidence(index: HybridIndex, query: { core: string; conte
     };
     add(query.core, 1);
     add(query.context, CONTEXT_WEIGHT);
-    add(query.terms ?? "", termsWeight());
     return out;
   };
   return {
@@ -187,21 +186,6 @@ export const STORY_WEIGHT = 0.3;
  * held out 0.30 (0.5) -> 0.31 (0.1 and 0.2), with each chapter held out 0.17 -> 0.20; 0 loses.
  */
 export const CONTEXT_WEIGHT = 0.1;
-
-/**
- * Weight of the procedure terms a case's narrative names ("the strat agreed s47", "she's on a CP plan"),
- * matched on their own beside the ask: what the case is about is a soft signal of what is asked.
- */
-export const TERMS_WEIGHT = 0.3;
-/** The terms' weight, overridable for cross-validation (SAFEGUARD_TERMS_WEIGHT, development only). */
-function termsWeight(): number {
-  return TERMS_WEIGHT_OVERRIDE ?? TERMS_WEIGHT;
-}
-let TERMS_WEIGHT_OVERRIDE: number | undefined;
-/** Set the narrative terms' weight for a cross-validation run (undefined restores the calibrated one). */
-export function setTermsWeight(w: number | undefined): void {
-  TERMS_WEIGHT_OVERRIDE = w;
-}
 
 export function denseEvidence(index: HybridIndex, vector: Float32Array): DenseEvidence {
   const bank = Float32Array.from(index.bankVectors, (v) => dot(vector, v));

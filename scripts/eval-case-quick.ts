@@ -4,13 +4,12 @@
  * formal and shorthand questions by style (every third of those picked): a few minutes where the
  * whole bank evaluation takes many. Prints passage hit, answered and span shown; `--oos` adds the
  * out-of-scope bank (each topic held out) as written and wrapped in a generated story (scripts/case-wrap.ts).
- * `npx tsx scripts/eval-case-quick.ts [--every N] [--case-only] [--oos] [--terms-weight W] [--style-only]`.
+ * `npx tsx scripts/eval-case-quick.ts [--every N] [--case-only] [--oos]`.
  */
 import { parseConfig } from "../core/config.js";
 import { UseEmbeddings } from "../knowledge/embeddings/use-embeddings.js";
 import { loadKnowledgeBase } from "../knowledge/index.js";
 import { partOf } from "../knowledge/questions/bank.js";
-import { setTermsWeight } from "../knowledge/search.js";
 import { runTextFold, type BankRow } from "./eval-bank.js";
 
 const args = process.argv.slice(2);
@@ -25,14 +24,8 @@ const hit = (rs: BankRow[]) => (rs.filter((r) => r.hit).length / rs.length).toFi
 const ans = (rs: BankRow[]) => `${(rs.filter((r) => r.covered).length / rs.length).toFixed(3)} span ${(rs.filter((r) => r.stated).length / rs.length).toFixed(3)}`;
 const t0 = Date.now();
 const caseItems = pick("case");
-// `--terms-weight W`: the weight of the narrative's procedure terms in the words' match (knowledge/search.ts).
-if (args.includes("--terms-weight")) setTermsWeight(Number(args[args.indexOf("--terms-weight") + 1]));
 const byStyle = await runTextFold(kb, caseItems.map((i) => ({ item: i, text: index.bank[i]!.question, style: "case" })), (k) => index.bank[k]!.style === "case");
 console.log(`case by style      n=${byStyle.length} hit ${hit(byStyle)} answered ${ans(byStyle)}`);
-if (args.includes("--style-only")) {
-  console.log(`${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  process.exit(0);
-}
 const byChapter: BankRow[] = [];
 for (const part of [...new Set(caseItems.map(partOfItem))]) {
   const items = caseItems.filter((i) => partOfItem(i) === part).map((i) => ({ item: i, text: index.bank[i]!.question, style: "case" }));

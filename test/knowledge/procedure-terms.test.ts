@@ -82,33 +82,3 @@ describe("reading a case: its procedure terms and an ask that points back into i
     expect(r.core).toBe("what is a strategy discussion for?");
   });
 });
-
-describe("reading a case: a question the story reports, a claim put to the guidance, a forwarded email", () => {
-  it("when a parent's question is reported ('asked me whether…') and the ask only hands it on, the reported question is asked", () => {
-    const r = readQuestion("Mum of a 15yo in Newport asked me whether she can bring a supporter to the conference. What do I tell her?", known, lexicon);
-    expect(r.core).toMatch(/^whether she can bring a supporter to the conference/);
-    expect(r.context).not.toMatch(/supporter/);
-    expect(r.context).toContain("Mum of a 15yo");
-  });
-
-  it("when the ask only checks what someone said ('is that right?'), the claim is what is asked about", () => {
-    const r = readQuestion("A colleague at the council told me section 11 only applies to children's services. Is that right?", known, lexicon);
-    expect(r.core).toMatch(/^section 11 only applies to children's services/);
-  });
-
-  it("what the asker's own team thinks is their case, not a claim: the ask stands alone", () => {
-    const r = readQuestion("We think her partner controls everything in the house. How should I approach her not engaging?", known, lexicon);
-    expect(r.core).not.toMatch(/partner/);
-  });
-
-  it("a forwarded email's headers are dropped and its quoted question is read as asked", () => {
-    const r = readQuestion(
-      "---------- Forwarded message ---------\nFrom: Sarah Jones <s.jones@example.org>\nSent: 12 May 2025 10:02\nTo: Safeguarding team\nSubject: RE: timescales\n> Hi, the strat agreed s47 yesterday for Kai. When must the ICPC be held?",
-      known,
-      lexicon,
-    );
-    expect(r.core).toMatch(/^When must the ICPC be held\?/);
-    expect(r.context).not.toMatch(/From|Sent|example\.org|>/);
-    expect(r.terms).toContain("strat");
-  });
-});
