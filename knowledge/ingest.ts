@@ -283,7 +283,10 @@ export function ingestDocument(
     }
     // A lower-case line continues the line before it: straight after it (a wrapped line), or
     // after a blank where that line stopped mid-sentence (the rest of a sentence a page break cut).
-    const continues = last !== undefined && /^[a-z(]/.test(t) && (!prevBlank || !endsSentence(last.text));
+    // So does a line that opens with a number that is not a paragraph's ("…subject to the section |
+    // 11 duties set out in this chapter.") where the line before stopped mid-sentence.
+    const continues =
+      last !== undefined && ((/^[a-z(]/.test(t) && (!prevBlank || !endsSentence(last.text))) || (/^\d+(?![.)\d])/.test(t) && !endsSentence(last.text)));
     if (last && (continues || (!prevBlank && last.kind === "text"))) last.text = `${last.text} ${t}`;
     else draft.blocks.push({ kind: "text", text: t });
   }

@@ -5,10 +5,12 @@
  *
  * - Fusion weights: each style of bank question is answered with the bank holding only
  *   the other styles; the weights that put the question's own passage first most often win.
- * - Coverage: in-scope bank questions (their passage's questions held out) against out-of-scope
- *   questions (topic held out); a logistic regression on the coverage features, and the
- *   lowest threshold that refuses 97% of out-of-scope questions held out one by one and
- *   85% of those whose whole topic is held out.
+ * - Coverage: in-scope bank questions (their passage's questions held out; with `--case-style-out`,
+ *   case questions with the whole case style held out, read and embedded live) against out-of-scope questions as
+ *   written and wrapped in a generated case story (topic held out); a logistic regression on the
+ *   coverage features, and the lowest threshold that refuses 97% of out-of-scope questions held
+ *   out one by one and 85% of those whose whole topic is held out, as written and wrapped.
+ *   `--keep-fusion` keeps the fusion weights as they are.
  * - Fast path: the thresholds under which the lexical and bank matches alone pick the same
  *   passage as the full ranking, for as many questions as that stays true of 98% of them.
  */
@@ -19,9 +21,14 @@ import { UseEmbeddings } from "../knowledge/embeddings/use-embeddings.js";
 import { loadKnowledgeBase, type KnowledgeBase } from "../knowledge/index.js";
 import { FEATURES, type Calibration, type CoverageFeatures } from "../knowledge/coverage.js";
 import { expandQuestion } from "../knowledge/expand.js";
+import { wrapAll } from "./case-wrap.js";
 import { bankVotes, CONTEXT_RANK, denseEvidence, lexicalEvidence, type FusionWeights } from "../knowledge/search.js";
 
 type Style = "formal" | "shorthand" | "case";
+/** Judge the bank's case questions with the whole case style held out, read live (see below); off by default. */
+const CASE_STYLE_OUT = process.argv.includes("--case-style-out");
+/** Seed of the case stories wrapped round out-of-scope questions (another seed than eval-case's). */
+const WRAP_SEED = 41;
 const STYLES: Style[] = ["formal", "shorthand", "case"];
 
 /** One candidate passage's raw signals for one question. */
@@ -222,11 +229,14 @@ async function main(): Promise<void> {
   const index = kb.index;
   const current = kb.calibration;
 
-  console.log("collecting signals (bank by style, each style held out)…");
-  const t0 = performance.now();
-  const samples = await collect(kb);
-  console.log(`  ${samples.length} questions in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  const fusion = searchWeights(samples, current.fusion);
+  let fusion = current.fusion;
+  if (!process.argv.includes("--keep-fusion")) {
+    console.log("collecting signals (bank by style, each style held out)…");
+    const t0 = performance.now();
+    const samples = await collect(kb);
+    console.log(`  ${samples.length} questions in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    fusion = searchWeights(samples, current.fusion);
+  }
 
   // Coverage: features from the full pipeline with the new fusion, on both banks.
   const draft: Calibration = { ...current, fusion, fastPath: { ...current.fastPath, enabled: false } };
@@ -244,7 +254,15 @@ async function main(): Promise<void> {
       // new question is worded unlike the bank's, so nearness to the bank's wording must not decide it.
       // It is ranked by the fold's passage index (its style left out). Out-of-scope questions are
       // judged with their whole topic left out, and (below) with only themselves left out.
-      const a = await fold.analyse(b.question, { jurisdiction, vector: index.bankVectors[i], dense: true, excludeBank: (k) => index.bank[k]!.chunk === b.chunk });
+      // With --case-style-out, a case question is judged as a user's message is, read and embedded live,
+      // with every case question left out of the bank (a practitioner's story with no twin in the bank).
+      // Measured (round nine): the model it fits is stricter, threshold 0.564 -> 0.664, and live
+      // cross-validation on the bank's case questions (case style held out) answers fewer, 0.558 -> 0.473,
+      // with the public sample's fact recall 0.72 -> 0.69; so it is not the default.
+      const a =
+        style === "case" && CASE_STYLE_OUT
+          ? await fold.analyse(b.question, { jurisdiction, dense: true, excludeBank: (k) => index.bank[k]!.style === "case" || index.bank[k]!.chunk === b.chunk })
+          : await fold.analyse(b.question, { jurisdiction, vector: index.bankVectors[i], dense: true, excludeBank: (k) => index.bank[k]!.chunk === b.chunk });
       rows.push({ f: a.features, y: 1, style });
       const lex = await foldLexical.analyse(b.question, { jurisdiction });
       const [x, y] = lex.ranked;
@@ -263,6 +281,16 @@ async function main(): Promise<void> {
     const [x, y] = lex.ranked;
     fastRows.push({ f: lex.features, agree: false, margin: (x?.score ?? 0) - (y?.score ?? 0), bankLexical: x?.bankLexical ?? 0, y: 0 });
   }
+  // The out-of-scope questions wrapped in a generated case story (scripts/case-wrap.ts), their topic
+  // left out: a story around an out-of-scope question must not carry it into coverage.
+  const wrappedText = wrapAll(oos.map((o) => o.question), WRAP_SEED);
+  const wrappedRows: { f: CoverageFeatures }[] = [];
+  for (let i = 0; i < oos.length; i++) {
+    const topic = oos[i]!.topic;
+    const a = await whole.analyse(wrappedText[i]!, { excludeOutOfScope: (k: number) => oos[k]!.topic === topic, dense: true, jurisdiction: "england" });
+    rows.push({ f: a.features, y: 0, topic });
+    wrappedRows.push({ f: a.features });
+  }
   // The same out-of-scope questions with only themselves left out: a new question on a topic the bank names.
   const known: { f: CoverageFeatures }[] = [];
   for (let i = 0; i < oos.length; i++) {
@@ -275,16 +303,19 @@ async function main(): Promise<void> {
   // The threshold: out-of-scope questions on topics the bank names refused at 97% or more, and on
   // topics it does not name (each topic left out) at 85% or more; as many in-scope questions answered as that allows.
   const knownP = known.map((r) => prob(r.f));
+  const wrappedP = wrappedRows.map((r) => prob(r.f));
   let threshold = 0.5;
   for (const t of [...new Set(scored.map((r) => Math.round(r.p * 1000) / 1000))].sort((a, b) => a - b)) {
     const unseen = scored.filter((r) => r.y === 0 && r.p < t).length / scored.filter((r) => r.y === 0).length;
     const seen = knownP.filter((p) => p < t).length / knownP.length;
-    if (unseen >= 0.85 && seen >= 0.97) {
+    const wrapped = wrappedP.filter((p) => p < t).length / wrappedP.length;
+    if (unseen >= 0.85 && seen >= 0.97 && wrapped >= 0.85) {
       threshold = t;
       break;
     }
   }
   console.log(`  out-of-scope refused, topic named in the bank: ${(100 * (knownP.filter((p) => p < threshold).length / knownP.length)).toFixed(1)}%`);
+  console.log(`  out-of-scope refused, wrapped in a case story, topic left out: ${(100 * (wrappedP.filter((p) => p < threshold).length / wrappedP.length)).toFixed(1)}%`);
   const inScope = scored.filter((r) => r.y === 1);
   const answered = inScope.filter((r) => r.p >= threshold).length / inScope.length;
   const refused = scored.filter((r) => r.y === 0 && r.p < threshold).length / scored.filter((r) => r.y === 0).length;
@@ -321,7 +352,7 @@ async function main(): Promise<void> {
     fusion: { ...fusion, bankRange: fusion.bankRange, sentenceRange: fusion.sentenceRange },
     coverage: { weights: Object.fromEntries(FEATURES.map((k) => [k, round(weights[k]!)])) as Calibration["coverage"]["weights"], bias: round(bias), threshold },
     fastPath,
-    provenance: `scripts/calibrate-knowledge.ts on ${index.bank.length} bank questions (fusion: style held out; coverage: passage's questions held out) and ${oos.length} out-of-scope questions (topic held out); no held-out set read.`,
+    provenance: `scripts/calibrate-knowledge.ts on ${index.bank.length} bank questions (fusion: style held out; coverage: passage's questions held out${CASE_STYLE_OUT ? ", and for case questions the whole case style, read and embedded live" : ""}) and ${oos.length} out-of-scope questions, as written and wrapped in a generated case story (topic held out); no held-out set read.`,
   };
   writeFileSync(fromRoot("knowledge", "calibration.json"), JSON.stringify(calibration, null, 2) + "\n");
   console.log("wrote knowledge/calibration.json");

@@ -162,6 +162,14 @@ describe("chunk metadata", () => {
     expect(p70.text).not.toContain("16G");
   });
 
+  it("when a page break cuts a sentence before a number that is not a paragraph's, the number rejoins its sentence", () => {
+    const raw = ["## The Prison Service", "", "264. The Prison Service is subject to the section", "", "---", "", "11 duties set out in this chapter. Staff should act.", "", "265. A new paragraph."].join("\n");
+    const parsed = ingestDocument(raw, meta, { debris });
+    expect(parsed.map((c) => c.paragraph)).toEqual(["264", "265"]);
+    expect(parsed[0]!.units.map((u) => u.text)).toEqual(["The Prison Service is subject to the section 11 duties set out in this chapter.", "Staff should act."]);
+    expect(wt("264").units[0]!.text).toBe("The Prison Service, including privately managed prisons, is subject to the section 11 duties set out in this chapter.");
+  });
+
   it("a paragraph split by a page break is one unit, with the words after the break", () => {
     expect(wt("1").text).toContain("within the local authority area) to make arrangements to work together");
     expect(wt("49").text).toMatch(/As leaders of their organisations.*arrangements are effective and keep children safe/);
