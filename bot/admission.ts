@@ -6,8 +6,18 @@ export const MAX_RETRY_AFTER_SECONDS = 30;
 /** Seconds of completed turns the service rate is measured over. */
 const RATE_WINDOW_SECONDS = 5;
 
-/** Fewer completions than this in the window and the rate is not yet known (a start, or a quiet spell). */
-const MIN_COMPLETIONS_FOR_RATE = 3;
+/** Fewer answered turns than this in the window and the rate is not known (a start, or a quiet spell). */
+const MIN_COMPLETIONS_FOR_RATE = 1;
+
+/** The fewest places a slow host still keeps open: enough for the model's batches (four turns) to fill. */
+const MIN_PLACES = 4;
+
+export interface AdmissionOptions {
+  /** A turn's time budget (TURN_BUDGET_MS), ms: what a slow host's bound is sized from. */
+  turnBudgetMs?: number;
+  /** The clock, ms (tests move their own). */
+  now?: () => number;
+}
 
 /** Body of the refusal: the same bytes every time, made once. */
 const BUSY_BODY = JSON.stringify({ error: "The assistant is busy. Please try again in a moment." });
@@ -22,7 +32,8 @@ const BUSY_BODY = JSON.stringify({ error: "The assistant is busy. Please try aga
  * completed in the last few seconds) after the caller refused before it. So the wait
  * grows with the callers already waiting, and they come back spread out, about as fast
  * as turns complete, instead of all of them every second (each refusal is CPU taken
- * from the turns being answered).
+ * from the turns being answered). On a host so slow that a turn would wait past half
+ * its budget behind the others, fewer places are open (limit()).
  */
 export class Admission {
   private inFlight = 0;
@@ -33,14 +44,33 @@ export class Admission {
   private readonly completed = new Array<number>(RATE_WINDOW_SECONDS + 1).fill(0);
   private completedSecond = 0;
 
+  private readonly turnBudgetMs: number;
+  private readonly now: () => number;
+
   constructor(
     readonly maxInFlight: number,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
+    options: AdmissionOptions = {},
+  ) {
+    this.turnBudgetMs = options.turnBudgetMs ?? 10_000;
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  /**
+   * Places open now: the bound, or fewer when turns are completing so slowly (a host
+   * shared with other work) that a turn admitted behind the others would not finish within
+   * half its budget. Past the budget a turn is abandoned with all its work wasted, so
+   * admitting it only takes CPU from the turns that can still be answered.
+   */
+  limit(): number {
+    const rate = this.measuredRate(this.now());
+    if (rate === undefined) return this.maxInFlight;
+    const fits = Math.floor((rate * this.turnBudgetMs) / 2000);
+    return Math.max(Math.min(MIN_PLACES, this.maxInFlight), Math.min(this.maxInFlight, fits));
+  }
 
   /** Take a place, or false when all are taken. Every true must be matched by one leave(). */
   tryEnter(): boolean {
-    if (this.inFlight >= this.maxInFlight) {
+    if (this.inFlight >= this.limit()) {
       this.refusedCount++;
       return false;
     }
@@ -48,9 +78,13 @@ export class Admission {
     return true;
   }
 
-  /** A turn is done (answered, failed or abandoned): its place is free. */
-  leave(): void {
+  /**
+   * A turn is done: its place is free. Only answered turns count toward the service rate
+   * (`answered` false for one abandoned past its budget, or failed: its time bought nothing).
+   */
+  leave(answered = true): void {
     this.inFlight = Math.max(0, this.inFlight - 1);
+    if (!answered) return;
     this.advance(Math.floor(this.now() / 1000));
     this.completed[this.completedSecond % this.completed.length]! += 1;
   }
@@ -66,18 +100,26 @@ export class Admission {
     return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, Math.ceil((this.queueTail - now) / 1000)));
   }
 
-  /** Turns completed per second over the last few whole seconds; until that is known, the bound's worth a second. */
+  /**
+   * Turns answered per second over the last few whole seconds. Until that is known (a
+   * start, a quiet spell), the bound's worth a second is assumed: the bound is sized so a
+   * full house is under a second's work on a host to itself.
+   */
   serviceRate(now = this.now()): number {
+    return this.measuredRate(now) ?? this.maxInFlight;
+  }
+
+  private measuredRate(now: number): number | undefined {
     const second = Math.floor(now / 1000);
     this.advance(second);
     let sum = 0;
     // The seconds before this one (this one is not over).
     for (let s = second - RATE_WINDOW_SECONDS; s < second; s++) sum += this.completed[((s % this.completed.length) + this.completed.length) % this.completed.length]!;
-    return sum < MIN_COMPLETIONS_FOR_RATE ? this.maxInFlight : sum / RATE_WINDOW_SECONDS;
+    return sum < MIN_COMPLETIONS_FOR_RATE ? undefined : sum / RATE_WINDOW_SECONDS;
   }
 
-  stats(): { inFlight: number; max: number; refused: number } {
-    return { inFlight: this.inFlight, max: this.maxInFlight, refused: this.refusedCount };
+  stats(): { inFlight: number; max: number; limit: number; refused: number } {
+    return { inFlight: this.inFlight, max: this.maxInFlight, limit: this.limit(), refused: this.refusedCount };
   }
 
   /** Move the ring to `second`, clearing the seconds passed since it was last moved. */
@@ -120,7 +162,8 @@ export function gateTurns(server: Server, admission: Admission, options: Admissi
         options.onRefused?.(seconds);
         return;
       }
-      res.once("close", () => admission.leave());
+      // A 5xx (a turn abandoned past its budget, a failure) frees its place but was not service.
+      res.once("close", () => admission.leave(res.writableFinished && res.statusCode < 500));
     }
     for (const handler of handlers) handler.call(server, req, res);
   });

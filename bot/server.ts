@@ -118,7 +118,7 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
 
   // A mixed turn costs a thread about 45 ms of CPU (npm run bench): 16 a thread in flight is under a second's queue.
   const maxInFlight = config.server.maxTurnsInFlight === "auto" ? 16 * workerCount(config.server.workerThreads) : config.server.maxTurnsInFlight;
-  const admission = new Admission(maxInFlight);
+  const admission = new Admission(maxInFlight, { turnBudgetMs: config.server.turnBudgetMs });
   const server = restify.createServer({
     name: "safeguarding-assistant",
     handleUncaughtExceptions: false,

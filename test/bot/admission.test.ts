@@ -6,12 +6,12 @@ import { Admission, gateTurns, MAX_RETRY_AFTER_SECONDS, RefusalLog } from "../..
 /** An admission on a clock the test moves, ms. */
 function admissionAt(max: number) {
   const clock = { ms: 1_000_000 };
-  return { admission: new Admission(max, () => clock.ms), clock };
+  return { admission: new Admission(max, { now: () => clock.ms, turnBudgetMs: 10_000 }), clock };
 }
 
 /** Fill every place, then refuse `n` callers; their Retry-After values in order. */
 function refuse(admission: Admission, n: number): number[] {
-  while (admission.stats().inFlight < admission.maxInFlight) admission.tryEnter();
+  while (admission.stats().inFlight < admission.limit()) admission.tryEnter();
   return Array.from({ length: n }, () => (admission.tryEnter() ? NaN : admission.retryAfterSeconds()));
 }
 
@@ -71,6 +71,46 @@ describe("admission's Retry-After", () => {
     expect(admission.serviceRate()).toBe(10);
     clock.ms += 60_000;
     expect(admission.serviceRate()).toBe(8);
+  });
+});
+
+describe("admission's bound on a slow host", () => {
+  /** `perSecond` turns answered (or, with answered false, abandoned) each second for 5 s. */
+  function served(admission: Admission, clock: { ms: number }, perSecond: number, answered = true): void {
+    for (let s = 0; s < 5; s++) {
+      for (let i = 0; i < perSecond; i++) {
+        admission.tryEnter();
+        admission.leave(answered);
+      }
+      clock.ms += 1000;
+    }
+  }
+
+  it("opens only the places whose turns can finish within half their budget at the rate turns are answered", () => {
+    const { admission, clock } = admissionAt(16);
+    served(admission, clock, 1);
+    // One turn a second, a 10 s budget: five turns in flight are five seconds' work.
+    expect(admission.limit()).toBe(5);
+    expect(Array.from({ length: 6 }, () => admission.tryEnter())).toEqual([true, true, true, true, true, false]);
+  });
+
+  it("keeps the whole bound where turns are answered fast enough, and never fewer than four places", () => {
+    const fast = admissionAt(16);
+    served(fast.admission, fast.clock, 20);
+    expect(fast.admission.limit()).toBe(16);
+    const crawling = admissionAt(16);
+    crawling.admission.tryEnter();
+    crawling.admission.leave();
+    crawling.clock.ms += 1000;
+    expect(crawling.admission.serviceRate()).toBeCloseTo(0.2);
+    expect(crawling.admission.limit()).toBe(4);
+  });
+
+  it("turns abandoned past their budget are not service: they neither set the rate nor narrow the bound", () => {
+    const { admission, clock } = admissionAt(16);
+    served(admission, clock, 1, false);
+    expect(admission.limit()).toBe(16);
+    expect(admission.serviceRate()).toBe(16);
   });
 });
 
