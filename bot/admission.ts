@@ -1,13 +1,13 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 
-/** The longest wait a refused caller is told to make, seconds. */
-export const MAX_RETRY_AFTER_SECONDS = 30;
+/** The longest wait a refused caller is told to make, seconds: a turn's budget; a reply later than that is little use. */
+export const MAX_RETRY_AFTER_SECONDS = 10;
 
 /** Seconds of completed turns the service rate is measured over. */
 const RATE_WINDOW_SECONDS = 5;
 
 /** Fewer answered turns than this in the window and the rate is not known (a start, or a quiet spell). */
-const MIN_COMPLETIONS_FOR_RATE = 1;
+const MIN_COMPLETIONS_FOR_RATE = 3;
 
 /** The fewest places a slow host still keeps open: enough for the model's batches (four turns) to fill. */
 const MIN_PLACES = 4;
@@ -96,7 +96,8 @@ export class Admission {
    */
   retryAfterSeconds(): number {
     const now = this.now();
-    this.queueTail = Math.max(this.queueTail, now) + 1000 / this.serviceRate(now);
+    // The queue is no longer than the longest wait advised: past it, callers come back and queue again.
+    this.queueTail = Math.min(Math.max(this.queueTail, now) + 1000 / this.serviceRate(now), now + MAX_RETRY_AFTER_SECONDS * 1000);
     return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, Math.ceil((this.queueTail - now) / 1000)));
   }
 
