@@ -11,7 +11,7 @@ import { startAssistantPool } from "./assistant-pool.js";
 import { MAX_AUDIO_BYTES } from "../speech/index.js";
 import { MainDialog } from "../dialogs/main-dialog.js";
 import { AuthFailed, createAdapter } from "./adapter.js";
-import { Admission } from "./admission.js";
+import { Admission, gateTurns, RefusalLog } from "./admission.js";
 import { MAX_ACTIVITY_BYTES, readJsonBody, readRawBody } from "./body-reader.js";
 import { ConversationRateLimit, RateLimiter } from "./rate-limit.js";
 import { guardActivity } from "./request-guard.js";
@@ -118,29 +118,22 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
 
   // A mixed turn costs a thread about 45 ms of CPU (npm run bench): 16 a thread in flight is under a second's queue.
   const maxInFlight = config.server.maxTurnsInFlight === "auto" ? 16 * workerCount(config.server.workerThreads) : config.server.maxTurnsInFlight;
-  const admission = new Admission(maxInFlight);
+  const admission = new Admission(maxInFlight, { turnBudgetMs: config.server.turnBudgetMs });
   const server = restify.createServer({
     name: "safeguarding-assistant",
     handleUncaughtExceptions: false,
     // restify's own logger is ours (redacting, JSON lines), and quiet below warnings.
     log: logger.child({ component: "restify" }, { level: "warn" }) as never,
   });
+  // Admission comes before restify sees the request: a refused turn costs nothing more than its reply.
+  // (The metrics' observer, added after, still counts refusals.)
+  const refusals = new RefusalLog((r) => logger.warn({ event: "turns_refused", ...r, inFlight: admission.stats().inFlight }, "too many turns in flight"));
+  gateTurns(server.server, admission, {
+    isTurn: (req) => req.method === "POST" && (req.url ?? "").split("?")[0]!.replace(/\/+$/, "") === "/api/messages",
+    onRefused: (seconds) => refusals.add(seconds),
+  });
   if (metrics) metrics.observeHttp(server.server);
   server.use(restify.plugins.queryParser({ mapParams: false }));
-
-  // Admission comes before the body is read: a refused turn costs nothing.
-  server.pre((req, res, next) => {
-    if (req.method !== "POST" || req.path() !== "/api/messages") return next();
-    if (!admission.tryEnter()) {
-      res.setHeader("Retry-After", String(admission.retryAfterSeconds()));
-      res.setHeader("Connection", "close");
-      res.json(503, { error: "The assistant is busy. Please try again in a moment." });
-      logger.warn({ event: "turn_refused", inFlight: admission.stats().inFlight }, "too many turns in flight");
-      return next(false);
-    }
-    res.once("close", () => admission.leave());
-    return next();
-  });
 
   // Our own body reader: size and depth limits before anything parses, nothing logged.
   server.use((req, res, next) => {
@@ -285,6 +278,7 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
     isReady: () => readiness().ready,
     stop: async () => {
       records.close();
+      refusals.close();
       await directLine?.close();
       await new Promise<void>((resolve) => {
         void metricsEndpoint?.close();

@@ -1,4 +1,4 @@
-import { getHeapStatistics } from "node:v8";
+import { getHeapSpaceStatistics, getHeapStatistics } from "node:v8";
 
 /** What one thread holds, for the operator's memory profile (scripts/mem-profile.ts). Bytes. */
 export interface ThreadMemory {
@@ -13,6 +13,8 @@ export interface ThreadMemory {
   v8Total: number;
   /** Named extras a thread reports (the model's WebAssembly heap). */
   extra: Record<string, number>;
+  /** Committed bytes of each V8 heap space (new_space, old_space, large_object_space...): where heapTotal goes. */
+  spaces: Record<string, number>;
 }
 
 const reporters = new Map<string, () => number>();
@@ -42,5 +44,6 @@ export function threadMemory(thread: string): ThreadMemory {
     arrayBuffers: m.arrayBuffers,
     v8Total: h.total_heap_size + h.malloced_memory + h.external_memory,
     extra,
+    spaces: Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, s.space_size])),
   };
 }

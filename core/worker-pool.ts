@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 import { AppError } from "./errors.js";
 import type { ThreadMemory } from "./thread-memory.js";
 import { TurnAbandoned, abandonReason, turnSignal } from "./turn-scope.js";
@@ -27,6 +27,8 @@ export interface WorkerPoolOptions {
   jobsPerWorker?: number;
   /** Passed to every worker as `workerData` (structured-cloned: plain data only). */
   workerData?: unknown;
+  /** Young generation of each thread's V8 heap, MB (default YOUNG_GENERATION_MB). */
+  youngGenerationMb?: number;
   onEvent?: (event: PoolEvent) => void;
 }
 
@@ -67,6 +69,14 @@ const MEMORY_REPORT_MS = 5000;
 
 /** How long closing waits for threads still starting before it terminates them anyway. */
 const CLOSE_START_GRACE_MS = 15_000;
+
+/**
+ * A worker thread's young generation, MB (V8 makes it three semi-spaces' worth: 12 MB is
+ * two 4 MB semi-spaces). V8's own default lets each thread's semi-spaces grow to 16 MB,
+ * 32 MB committed per thread, held from the first busy second on; a thread's jobs are short
+ * and keep little, so small semi-spaces cost a scavenge more often and little else.
+ */
+export const YOUNG_GENERATION_MB = 12;
 
 /** Threads that die before they were ever ready are retried this many times before the pool gives up. */
 const MAX_START_ATTEMPTS = 3;
@@ -183,7 +193,7 @@ export class WorkerPool {
 
   /** Start (or restart) the thread of a slot and wire its messages. */
   private attach(slot: Slot): void {
-    const worker = startWorker(this.options.entry, this.options.workerData);
+    const worker = startWorker(this.options.entry, this.options.workerData, { maxYoungGenerationSizeMb: this.options.youngGenerationMb ?? YOUNG_GENERATION_MB });
     slot.worker = worker;
     slot.ready = false;
     worker.on("message", (message: FromWorker) => {
@@ -295,11 +305,11 @@ function tsxEsmApi(): string {
  * Start a worker thread on `entry`. Compiled code runs the .js file directly; from
  * source (tests, `npm run dev`) the thread registers tsx first so it can load .ts.
  */
-function startWorker(entry: URL, workerData: unknown): Worker {
-  if (!entry.pathname.endsWith(".ts")) return new Worker(entry, { workerData });
+function startWorker(entry: URL, workerData: unknown, resourceLimits: ResourceLimits): Worker {
+  if (!entry.pathname.endsWith(".ts")) return new Worker(entry, { workerData, resourceLimits });
   const boot =
     `import(${JSON.stringify(tsxEsmApi())})` +
     `.then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })` +
     `.catch((e) => { require("node:worker_threads").parentPort.postMessage({ type: "failed", message: String(e && e.message || e).split("\\n")[0] }); });`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { eval: true, workerData, resourceLimits });
 }

@@ -1,10 +1,7 @@
-import {
-  ComponentDialog,
-  Dialog,
-  type DialogContext,
-  type DialogInstance,
-  type DialogTurnResult,
-} from "botbuilder-dialogs";
+// botbuilder-dialogs' own modules, not its index (which loads the prompts' text recognizers: see guided-form-dialog.ts).
+import { ComponentDialog } from "botbuilder-dialogs/lib/componentDialog.js";
+import { Dialog, type DialogInstance, type DialogTurnResult } from "botbuilder-dialogs/lib/dialog.js";
+import type { DialogContext } from "botbuilder-dialogs/lib/dialogContext.js";
 import type { MessageReading } from "../assistant/index.js";
 import { t } from "../messages/index.js";
 import type { Responder } from "./responder.js";

@@ -1,5 +1,9 @@
 import type { TurnContext } from "botbuilder";
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from "botbuilder-dialogs";
+// botbuilder-dialogs' own modules, not its index (which loads the prompts' text recognizers: see guided-form-dialog.ts).
+import { ComponentDialog } from "botbuilder-dialogs/lib/componentDialog.js";
+import type { DialogTurnResult } from "botbuilder-dialogs/lib/dialog.js";
+import { WaterfallDialog } from "botbuilder-dialogs/lib/waterfallDialog.js";
+import type { WaterfallStepContext } from "botbuilder-dialogs/lib/waterfallStepContext.js";
 import type { DeadlineCalculator } from "../deadlines/index.js";
 import { t } from "../messages/index.js";
 import { DeadlineDialog, startDeadline } from "./deadline-dialog.js";

@@ -96,8 +96,23 @@ async function waitReady(url: string, ms = 120_000): Promise<number> {
   throw new Error(`${url} did not become ready`);
 }
 
+/**
+ * The bot runs as deployment/Dockerfile starts it: glibc's allocator with two arenas and
+ * large blocks returned to the system, and the main thread's young generation at 4 MB
+ * semi-spaces (the worker threads set their own, core/worker-pool.ts). Without them RSS
+ * is higher by about 50-110 MB (node dist/scripts/mem-profile.js, with and without).
+ * BENCH_PLAIN_NODE=1 runs the bot with Node's and glibc's defaults instead.
+ */
+const PLAIN = process.env["BENCH_PLAIN_NODE"] === "1";
+const ALLOCATOR_ENV: Record<string, string> = PLAIN ? {} : { MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: "131072" };
+const BOT_NODE_FLAGS = PLAIN ? [] : ["--max-semi-space-size=4"];
+
 async function startBot(env: Record<string, string> = {}) {
-  const server = await spawnServer([fromRoot("dist/bot/main.js")], { PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "error", ...env }, /listening on (http:\/\/[^/\s]+)/);
+  const server = await spawnServer(
+    [...BOT_NODE_FLAGS, fromRoot("dist/bot/main.js")],
+    { ...ALLOCATOR_ENV, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "error", ...env },
+    /listening on (http:\/\/[^/\s]+)/,
+  );
   const readyMs = server.listeningMs + (await waitReady(server.url));
   return { ...server, readyMs };
 }
@@ -128,6 +143,11 @@ function row(label: string, r: PhaseResult): string {
 const figures: Record<string, unknown> = { node: process.version, cpus: availableParallelism(), host_load_at_start: Number(readFileSync("/proc/loadavg", "utf8").split(" ")[0]) };
 say(`safeguarding-assistant bench: node ${process.version}, ${availableParallelism()} CPUs, host load ${String(figures.host_load_at_start)}`);
 say("Latency: the answered attempt; e2e includes waits after 503 + Retry-After. CPU: the server's own, per answered turn.");
+say(
+  PLAIN
+    ? "The bot runs with Node's and glibc's defaults (BENCH_PLAIN_NODE=1)."
+    : `The bot runs as the container image starts it: ${Object.entries(ALLOCATOR_ENV).map(([k, v]) => `${k}=${v}`).join(" ")} node ${BOT_NODE_FLAGS.join(" ")}; the peer with the same allocator settings.`,
+);
 say();
 
 /** CPU time used by this process's finished children (Linux), ms: the figure a busy host does not distort. */
@@ -229,7 +249,7 @@ if (COMPARE.length > 0) {
   for (const p of COMPARE) botRuns.push(await runPhase({ url: bot.url, pid: bot.child.pid!, onlyQuestions: true, workload: botWork, ...p }));
   await stopProcess(bot.child);
 
-  const peer = await spawnServer([fromRoot("dist/scripts/bench/peer-server.js")], {}, /peer listening on (http:\/\/[^\s]+)/);
+  const peer = await spawnServer([fromRoot("dist/scripts/bench/peer-server.js")], { ...ALLOCATOR_ENV }, /peer listening on (http:\/\/[^\s]+)/);
   say(`peer: ${/\(chunks [^)]*\)/.exec(peer.out())?.[0] ?? ""}`);
   const peerWork = new Workload(29);
   await warmUp(peer.url, peer.child.pid!, peerWork, true);

@@ -64,6 +64,8 @@ function print(title: string, r: ServerReport): void {
     accounted += t.v8Total;
     const cells = [t.heapUsed, t.heapTotal, t.external, t.arrayBuffers, t.v8Total].map((n) => mb(n).padStart(10));
     console.log(`  ${t.thread.padEnd(28)} ${cells.join(" ")} ${(wasm ? mb(wasm) : "").padStart(10)}`);
+    const spaces = Object.entries(t.spaces ?? {}).filter(([, n]) => n >= MB / 2);
+    console.log(`  ${"".padEnd(28)} heap spaces: ${spaces.map(([name, n]) => `${name.replace(/_space$/, "")} ${mb(n)}`).join(", ")}`);
   }
   console.log(`  threads' V8 totals (the model's wasm heap is in its external): ${mb(accounted)} MB; the rest of RSS (code, native libraries, allocator, thread stacks): ${mb(r.rss - accounted)} MB`);
 }

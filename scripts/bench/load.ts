@@ -192,7 +192,11 @@ export async function runPhase(o: PhaseOptions): Promise<PhaseResult> {
               await sleep(r.retryAfter * 1000);
               continue;
             }
+            // Told to come back after the phase: this conversation waits the phase out, as a
+            // connector would wait before its next message (moving on at once made a client
+            // that sent a refused request every few milliseconds).
             unanswered++;
+            await sleep(Math.max(0, end - performance.now()));
             break;
           }
           if (r.kind === "answered") {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { WorkerPool } from "../../core/worker-pool.js";
+import { WorkerPool, YOUNG_GENERATION_MB } from "../../core/worker-pool.js";
 
 const entry = new URL("./fixtures/memory-worker.ts", import.meta.url);
 let pool: WorkerPool | undefined;
@@ -19,5 +19,23 @@ describe("a worker pool's memory profile", () => {
       expect(t.heapUsed).toBeGreaterThan(0);
       expect(t.v8Total).toBeGreaterThanOrEqual(t.heapTotal);
     }
+  }, 60_000);
+
+  it("a thread that makes much short-lived garbage keeps its young generation within the pool's limit", async () => {
+    pool = new WorkerPool({ name: "outer", entry, size: 1, workerData: {} });
+    await pool.ready;
+    await pool.run("churn", []);
+    const [thread] = await pool.memory();
+    // V8's default would let this thread's new space grow to 32 MB; the limit is two of three semi-spaces.
+    expect(thread!.spaces["new_space"]).toBeGreaterThan(0);
+    expect(thread!.spaces["new_space"]).toBeLessThanOrEqual(((2 * YOUNG_GENERATION_MB) / 3) * 1048576);
+  }, 60_000);
+
+  it("without the limit the same thread's young generation grows past it (the limit is what holds it)", async () => {
+    pool = new WorkerPool({ name: "outer", entry, size: 1, workerData: {}, youngGenerationMb: 48 });
+    await pool.ready;
+    await pool.run("churn", []);
+    const [thread] = await pool.memory();
+    expect(thread!.spaces["new_space"]).toBeGreaterThan(((2 * YOUNG_GENERATION_MB) / 3) * 1048576);
   }, 60_000);
 });
