@@ -141,6 +141,8 @@ const SafetyNetSchema = z.object({
   level: LevelEnum,
   to: LevelEnum.optional(),
   to_if_advice: LevelEnum.optional(),
+  /** The levels the net acts on (none given: any level). */
+  from: z.array(LevelEnum).default([]),
   basis: BasisSchema,
   says: z.string().min(1),
   ...Condition,
@@ -151,6 +153,13 @@ const LevelsFileSchema = z.object({
   levels: z.array(z.object({ level: LevelEnum, meaning: z.string().min(1), basis: BasisSchema })).length(LEVELS.length),
   rules: z.array(RuleSchema).min(1),
   safety_nets: z.array(SafetyNetSchema),
+  /** What positive evidence of who is writing looks like, read by the level policy (decide.ts). */
+  writer_evidence: z.object({
+    summary: z.string().min(1),
+    basis: BasisSchema,
+    child_life: z.object({ phrases: z.array(z.string()).min(1), cy: z.array(z.string()).default([]) }),
+    adult_life: z.object({ phrases: z.array(z.string()).min(1), cy: z.array(z.string()).default([]) }),
+  }),
   injection_policy: z.string(),
 });
 

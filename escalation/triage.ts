@@ -132,14 +132,20 @@ export function decideLevel(reading: Reading, model: SoftmaxModel | null, vec: F
  * Where the risk model found nothing (the rules' "otherwise"), may the model still raise a
  * signpost? Only where what the level needs is in the message: 999 when something is
  * happening now (a paraphrase of danger the vocabulary missed), Childline when the writer
- * may be a child. A referral or the NSPCC needs a concern, a report or a request for advice
- * that the risk model can name; a guess is not one. Never on a weak guess.
+ * may be a child (the safety nets still ask for evidence of one). A referral or the NSPCC needs
+ * a particular child told of in a statement, not a question: a guess about a question is not a
+ * concern. Never on a weak guess.
  */
 function groundedWithoutRules(level: TriageLevel, reading: Reading, confidence: number): boolean {
   if (confidence < NO_EVIDENCE_MIN) return false;
   const f = reading.facts;
   if (level === "999") return hasTimeNow(reading);
   if (level === "childline") return reading.speaker === "child" || f.has("speaker_guessed");
+  // A particular child told of in a statement (not asked about) is what a concern is made of, when the
+  // vocabulary of harm missed how the writer put it ("makes her sleep in the shed"); unsure, it is advice.
+  const toldOfAChild = f.has("particular_child") && !f.has("question") && !f.has("framed");
+  if (level === "101_or_childrens_services") return toldOfAChild;
+  if (level === "nspcc_advice") return toldOfAChild && f.has("advice");
   return false;
 }
 

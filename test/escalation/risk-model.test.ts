@@ -92,7 +92,9 @@ describe("safety nets", () => {
     // reader merely found nothing would turn the reader's gaps back into missed 999s.
     const POSITIVE = ["safe_now", "framed"];
     for (const net of model.levels.safety_nets) {
-      const takesAway999 = (net.effect === "lower_to" && net.level !== "999") || (net.effect === "replace" && net.level === "999");
+      // A net that acts only on other levels (`from`) cannot take a 999 away.
+      const actsOn999 = net.from.length === 0 || net.from.includes("999");
+      const takesAway999 = actsOn999 && ((net.effect === "lower_to" && net.level !== "999") || (net.effect === "replace" && net.level === "999"));
       if (!takesAway999) continue;
       expect(net.all.some((f) => POSITIVE.includes(f)), net.id).toBe(true);
     }
