@@ -56,7 +56,11 @@ export function policyFacts(reading: Reading, model: RiskModel = loadRiskModel()
   const adultSpeaker = f.has("speaker_professional") || f.has("speaker_parent_carer");
   const adultLife = f.has("adult_age") || ev.adult.test(text);
   const childLife = f.has("child_age") || ev.child.test(text) || f.has("asks_childline");
-  const childWriter = !f.has("adult_age") && !adultLife && !adultSpeaker && childLife;
+  // The reader's own weighing of who writes (first person, a child's words, harm done to the writer) counts as
+  // evidence when it is sure of a child: it is what it weighs from, not the absence of an adult cue. An adult's
+  // life or age, or a reading as a practitioner or parent, still rules a child out.
+  const readAsChild = f.has("speaker_child") && !f.has("speaker_guessed");
+  const childWriter = !f.has("adult_age") && !adultLife && !adultSpeaker && (childLife || readAsChild);
   if (childWriter) out.add("child_writer");
   // A writer harmed who says nothing of being an adult may be a child: the floor (never none) holds for them too, at the adults' levels.
   const writerMayBeAChild = f.has("speaker_child") && !adultLife && !f.has("adult_age");

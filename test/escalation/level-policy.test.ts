@@ -37,8 +37,18 @@ describe("the level policy holds whatever the model proposes (levels.json safety
 });
 
 describe("Childline needs positive evidence of a child writing about themselves", () => {
-  it("a first-person harm with nothing of a child's life is decided between the adult levels", () => {
+  it("a first-person harm the reader weighs as a child's, with nothing of an adult's life, is a child's and goes to Childline", () => {
+    // The product's adult users write about children; a writer telling of harm done to themselves, whom the reader
+    // weighs as a child and who shows nothing of an adult's life, is decided as a child (round eight's integration).
     for (const text of ["Someone keeps hurting me and I don't know what to do.", "he had me pinned down at christmas"]) {
+      const r = readMessage(text);
+      expect(policyFacts(r).has("child_writer"), text).toBe(true);
+      expect(applySafetyNets("101_or_childrens_services", r).level, text).toBe("childline");
+    }
+  });
+
+  it("the same first-person harm with an adult's life is decided between the adult levels", () => {
+    for (const text of ["Someone keeps hurting me and I don't know what to do, my kids are scared of him too.", "he had me pinned down at christmas, my husband says I'm overreacting"]) {
       const r = readMessage(text);
       expect(policyFacts(r).has("child_writer"), text).toBe(false);
       expect(applySafetyNets("childline", r).level, text).not.toBe("childline");
