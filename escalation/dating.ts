@@ -18,6 +18,8 @@ export interface DateSpan {
 const DAY = 86_400_000;
 /** A sentence dated this long before the document's latest date is history. */
 const HISTORY_GAP = 7 * DAY;
+/** With no second date to say when the document's now is, a sentence dated this long before today is history. */
+const LONG_GONE = 60 * DAY;
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
@@ -79,10 +81,10 @@ const PLANNED = /\b(?:next|due|review|planned|booked|scheduled|deadline|until|by
 
 /**
  * For each sentence of `text` (as normaliseText yields them, non-empty), true when the document's structure dates it
- * more than a week before the document's latest date. All false when the document has fewer than two dates, or
- * when its sentences cannot be matched to its lines.
+ * more than a week before the document's latest date; in a document with fewer than two dates, one dated more than
+ * two months before `today`. All false when its sentences cannot be matched to its lines.
  */
-export function historySentences(text: string, expected: number): boolean[] {
+export function historySentences(text: string, expected: number, today: number = Date.now()): boolean[] {
   const none = new Array<boolean>(expected).fill(false);
   if (!/\d/.test(text)) return none;
   const dates: (DateSpan | null)[] = [];
@@ -107,7 +109,8 @@ export function historySentences(text: string, expected: number): boolean[] {
   }
   if (dates.length !== expected) return none;
   if (block) latest.push(block);
-  if (latest.length < 2) return none;
+  // With two different dates or more the document says when its now is; with fewer, only what is long gone by the clock is history.
+  if (new Set(latest.map((d) => d.start)).size < 2) return dates.map((d) => d !== null && d.end < today - LONG_GONE);
   const now = Math.max(...latest.map((d) => d.start));
   return dates.map((d) => d !== null && d.end < now - HISTORY_GAP);
 }

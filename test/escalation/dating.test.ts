@@ -47,8 +47,13 @@ describe("a document's dates (dating.ts)", () => {
     expect(historyOf(doc)).toEqual(["2.", "Background: 02/02/2025 school call."]);
   });
 
-  it("a document with one date, or none, dates nothing", () => {
-    expect(historyOf("10/03/2025 Mum rang.\nShe said he had gone.\nWe will visit.")).toEqual([]);
+  it("a document with one date dates by the clock: two months gone is history, last week is not", () => {
+    const at = (d: string) => {
+      const doc = `${d} Mum rang.\nShe said he had gone.\nWe will visit.`;
+      return historySentences(doc, splitSentences(doc).length, Date.UTC(2025, 2, 10));
+    };
+    expect(at("10/12/2024")).toEqual([true, false, false]);
+    expect(at("03/03/2025")).toEqual([false, false, false]);
     expect(historyOf("Mum rang.\nShe said he had gone.\nWe will visit.")).toEqual([]);
   });
 
