@@ -2,6 +2,7 @@ import { normaliseSentence, normaliseText, type NormalisedSentence } from "./nor
 import { screenKey } from "./phrases.js";
 import { aspectAt } from "./tense.js";
 import { historySentences } from "./dating.js";
+import { withoutFormPrompts } from "./document.js";
 import { loadRiskModel, type CompiledSubkind, type DangerKind, type RiskModel, type Speaker } from "./risk-model.js";
 
 /**
@@ -120,8 +121,10 @@ function matchSubkind(sk: CompiledSubkind, s: string, ctx: string, model: RiskMo
 }
 
 /** Read a message against the risk model. Reads every sentence, however long the text. */
-export function readMessage(text: string, model: RiskModel = loadRiskModel()): Reading {
+export function readMessage(written: string, model: RiskModel = loadRiskModel()): Reading {
   const m = model.m;
+  // A form's own questions ("What are you worried about today? …") are not the writer's: read the answers (document.ts).
+  const text = withoutFormPrompts(written);
   const raw = sentencesOf(text, model);
   let injection = false;
   const sents = raw.map((s) => {
@@ -369,7 +372,9 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
   const clause = q.sentence.slice(a.clause[0], a.clause[1]);
   // An act told as done, recently, whose danger goes on now ("hit her an hour ago and he's still in the house",
   // "took the tablets last night and is being sick"): live. Not a pattern, and not an adult's "safe now".
-  const done = a.aspect === "past" || a.aspect === "past_state" || a.aspect === "perfect" || a.aspect === "perfect_progressive";
+  // Any telling of the act but a pattern, a condition or a gerund (a relative clause may lend the act a present verb: "a man who is
+  // not allowed near her kicked the door in").
+  const done = a.aspect !== "habitual" && a.aspect !== "conditional" && a.aspect !== "gerund" && !a.conditional;
   if (q.goesOn && done && !q.adultSafe && !m.habitual!.test(s) && !yearBefore(clause)) return out(true);
   const clausePast = nearestPast(clause, 0, m.past!) < Infinity || yearBefore(clause);
   const clauseForward = m.now!.test(clause) || m.just!.test(clause) || m.about_to!.test(clause) || m.tonight!.test(clause);

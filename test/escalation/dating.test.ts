@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fromRoot } from "../../core/paths.js";
 import { historySentences, openingDate } from "../../escalation/dating.js";
+import { withoutFormPrompts } from "../../escalation/document.js";
 import { splitSentences } from "../../escalation/normalise.js";
 import { readMessage } from "../../escalation/reader.js";
 import { DANGER_KINDS } from "../../escalation/risk-model.js";
@@ -70,5 +71,23 @@ describe("a document's dates (dating.ts)", () => {
     const r = readMessage("Previous involvement: she took an overdose in 2021 and was admitted.");
     expect(r.facts.has("danger_live")).toBe(false);
     expect(readMessage("She has taken an overdose, she has been known to us since 2021.").facts.has("danger_live")).toBe(true);
+  });
+});
+
+describe("a pasted form's own questions (document.ts)", () => {
+  const form = (answer: string) =>
+    ["REQUEST FOR SUPPORT FORM", "Initials: K.T.", "Date of birth: 02/06/2013", "Referrer: Jo Marsh, Brookside Academy", `What are you worried about today? ${answer}`, "Parents aware: Yes"].join("\n");
+
+  it("sets aside a prompt the line answers, only in a document of field lines", () => {
+    expect(withoutFormPrompts(form("He has a bruise."))).toContain("\nHe has a bruise.\n");
+    expect(withoutFormPrompts("What is the threshold? She told me he hits her")).toBe("What is the threshold? She told me he hits her");
+  });
+
+  it.each(dangerNow)("%s written as the answer to a form's question is 999, not a question about procedure: %s", (_kind, danger) => {
+    expect(triageByRules(form(danger)).level).toBe("999");
+  });
+
+  it("initials are not the end of a sentence: 'a man near L.M. kicked the door in' is one sentence", () => {
+    expect(splitSentences("In 2021 a man near L.M. kicked the door in. So did I. Next")).toEqual(["In 2021 a man near L.M. kicked the door in.", "So did I.", "Next"]);
   });
 });
