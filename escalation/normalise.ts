@@ -118,7 +118,8 @@ export function textSpeakToken(token: string): string | undefined {
 
 /** Where one sentence ends: . ! ? followed by space, line breaks, semicolons, spaced dashes. */
 const SENTENCE_BREAK = /[\r\n\u2028\u2029]+|;\s*|\s+-\s+|\s+\u2014\s+/;
-const END_OF_SENTENCE = /([.!?])\s+/g;
+/** Not after an initial ("L.M. said", "J. Smith"): a capital letter standing alone (not "I") before the full stop. */
+const END_OF_SENTENCE = /(?<!(?:^|[\s.(])[A-HJ-Z])([.!?])\s+/g;
 
 function splitRaw(text: string): string[] {
   return text.replace(END_OF_SENTENCE, "$1\n").split(SENTENCE_BREAK);

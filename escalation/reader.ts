@@ -1,6 +1,8 @@
 import { normaliseSentence, normaliseText, type NormalisedSentence } from "./normalise.js";
 import { screenKey } from "./phrases.js";
 import { aspectAt } from "./tense.js";
+import { historySentences } from "./dating.js";
+import { withoutFormPrompts } from "./document.js";
 import { loadRiskModel, type CompiledSubkind, type DangerKind, type RiskModel, type Speaker } from "./risk-model.js";
 
 /**
@@ -119,8 +121,10 @@ function matchSubkind(sk: CompiledSubkind, s: string, ctx: string, model: RiskMo
 }
 
 /** Read a message against the risk model. Reads every sentence, however long the text. */
-export function readMessage(text: string, model: RiskModel = loadRiskModel()): Reading {
+export function readMessage(written: string, model: RiskModel = loadRiskModel()): Reading {
   const m = model.m;
+  // A form's own questions ("What are you worried about today? …") are not the writer's: read the answers (document.ts).
+  const text = withoutFormPrompts(written);
   const raw = sentencesOf(text, model);
   let injection = false;
   const sents = raw.map((s) => {
@@ -280,6 +284,12 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
     // A short message's "safe now" speaks for all of it, wherever the matcher found it in the whole text.
     return n <= SAFE_NOW_WHOLE || nearAny(i, (j) => set.test(sents[j]!));
   };
+  // A pasted document's structure dates its entries (dating.ts): an entry dated well before the latest is history.
+  const history = n > 2 ? historySentences(text, raw.length) : [];
+  // A danger told as done that goes on now (cues.json danger_continues): the person still there, the harm still working, the child still away.
+  const goesOnNear = (i: number, kind: DangerKind) =>
+    !m.continues_distant!.test(sents[i]!) &&
+    nearAny(i, (j) => m[`continues_${kind}`]!.matches(sents[j]!).some((x) => !negatedAt(sents[j]!, x.index, model)));
   for (const f of found) {
     const i = f.hit.sentence;
     const s = timedAt(i);
@@ -290,7 +300,8 @@ export function readMessage(text: string, model: RiskModel = loadRiskModel()): R
     // An ending speaks for its own kind, and for the other kinds read in the same sentence: they are readings of the same telling
     // ("grabbed her by the throat until she nearly passed out" is strangulation and unconscious; "he's been arrested" ends both).
     const over = found.some((g) => g.hit.sentence === i && overNear(i, g.hit.kind));
-    const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: safe && adult, safe, over, model });
+    const goesOn = !over && !history[i] && goesOnNear(i, f.hit.kind);
+    const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: safe && adult, safe, over, goesOn, history: history[i] === true, model });
     f.hit.live = live.live;
     if (live.live && live.explicitNow) facts.add("explicit_now");
   }
@@ -332,6 +343,10 @@ interface LiveQuery {
   safe: boolean;
   /** The danger's own kind is said to be over nearby (cues.json danger_over): the person arrested, the child found, treated, brought in. */
   over: boolean;
+  /** The danger is said to go on now nearby (cues.json danger_continues), and no ending of its kind is. */
+  goesOn: boolean;
+  /** The document's structure dates the sentence well before its latest entry (dating.ts). */
+  history: boolean;
   model: RiskModel;
 }
 
@@ -352,8 +367,16 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
   const a = aspectAt(q.sentence, q.index, q.text.length);
   const out = (live: boolean) => ({ live, explicitNow: live && sentNow });
   // The danger's own clause speaks first: "last year a man tried to get me in his car, and now I'm scared" is last year.
+  // An entry dated well before the document's latest is history: its "now" was then.
+  if (q.history) return out(false);
   const clause = q.sentence.slice(a.clause[0], a.clause[1]);
-  const clausePast = nearestPast(clause, 0, m.past!) < Infinity;
+  // An act told as done, recently, whose danger goes on now ("hit her an hour ago and he's still in the house",
+  // "took the tablets last night and is being sick"): live. Not a pattern, and not an adult's "safe now".
+  // Any telling of the act but a pattern, a condition or a gerund (a relative clause may lend the act a present verb: "a man who is
+  // not allowed near her kicked the door in").
+  const done = a.aspect !== "habitual" && a.aspect !== "conditional" && a.aspect !== "gerund" && !a.conditional;
+  if (q.goesOn && done && !q.adultSafe && !m.habitual!.test(s) && !yearBefore(clause)) return out(true);
+  const clausePast = nearestPast(clause, 0, m.past!) < Infinity || yearBefore(clause);
   const clauseForward = m.now!.test(clause) || m.just!.test(clause) || m.about_to!.test(clause) || m.tonight!.test(clause);
   if (clausePast && !clauseForward) return out(false);
   // A clause after a danger told now ("…, he was arrested before", "and social services were involved before", "he did this once before")
@@ -379,7 +402,9 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
   // Told to be over, a danger told as done is over, whoever writes; not one told as going on, still holding ("has been missing since"),
   // bare (text-speak drops the verb of what is happening), about to happen or tonight: an ending never speaks over the grammar of the danger.
   const holding = a0 === "progressive" || a0 === "present" || a0 === "future" || a0 === "bare" || a0 === "perfect_progressive" || (a0 === "perfect" && q.tense === "state");
-  if (q.over && !forward && !holding) return out(false);
+  // "Just" does not hold a danger against its ending: "he hit her an hour ago, he has been arrested" is over.
+  const ahead = m.now!.test(s) || m.about_to!.test(s) || m.tonight!.test(s);
+  if (q.over && !ahead && !holding) return out(false);
   if (a.conditional || m.conditional!.test(` ${clause.trim()} `)) return out(ctxNow);
   // Repetition inside an event told as going on is that event ("is slapping her again and again"); otherwise a pattern.
   const habitual = m.habitual!.test(s) || (a.aspect !== "progressive" && m.iterative!.test(s));
@@ -412,6 +437,13 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
  */
 function withoutTimeClaims(sentence: string, m: RiskModel["m"]): string {
   return m.danger_over!.strip(m.safe_now!.strip(m.discovery!.strip(sentence)));
+}
+
+/** A year before this one named as a time in a clause ("admitted in 2021", "back in 2019"); "since 2019" runs to now. */
+function yearBefore(clause: string): boolean {
+  const thisYear = new Date().getUTCFullYear();
+  for (const x of clause.matchAll(/ (?:in|during|of|from) ((?:19|20)\d\d)(?= )/g)) if (Number(x[1]) < thisYear) return true;
+  return false;
 }
 
 /** Words opening a clause that places the one before it in time. */

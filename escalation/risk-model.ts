@@ -129,7 +129,24 @@ const CuesFileSchema = z.object({
       const used = new Set(Object.values(o.kinds).flat());
       for (const g of Object.keys(o.groups)) if (!used.has(g)) ctx.addIssue({ code: "custom", message: `danger_over: group ${g} is used by no kind` });
     }),
+  danger_continues: z.lazy(() => ContinuesSchema),
 });
+
+
+/** How a danger told as done goes on now (cues.json danger_continues): the mirror of danger_over, walked per kind. */
+const ContinuesSchema = z
+  .object({
+    summary: z.string(),
+    basis: z.string().min(1),
+    groups: z.record(z.string(), z.object({ summary: z.string().min(1), phrases: Phrases, cy: Phrases.default([]) })),
+    /** A telling dated this long ago is history, whatever goes on after it. */
+    distant: Phrases,
+    kinds: z.record(z.string(), z.array(z.string()).min(1)),
+  })
+  .superRefine((o, ctx) => {
+    for (const k of DANGER_KINDS) if (!o.kinds[k]) ctx.addIssue({ code: "custom", message: `danger_continues: no way named for ${k} to go on` });
+    for (const g of Object.values(o.kinds).flat()) if (!o.groups[g]) ctx.addIssue({ code: "custom", message: `danger_continues: no group ${g}` });
+  });
 
 const LevelEnum = z.enum(LEVELS as [TriageLevel, ...TriageLevel[]]);
 const BasisSchema = z.union([z.object({ sources: z.array(z.string()).min(1) }), z.object({ policy: z.string().min(1) })]);
@@ -313,6 +330,9 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
   // How each danger kind is said to be over (cues.json danger_over): one set per kind, and all of them for time words.
   const overOf = (k: string) => (c.danger_over.kinds[k] ?? []).map((g) => c.danger_over.groups[g]!);
   for (const k of DANGER_KINDS) m[`over_${k}`] = new PhraseSet(withSafeTime(overOf(k).flatMap((g) => g.phrases)), overOf(k).flatMap((g) => g.cy));
+  const goesOn = (k: string) => (c.danger_continues.kinds[k] ?? []).map((g) => c.danger_continues.groups[g]!);
+  m.continues_distant = new PhraseSet(c.danger_continues.distant);
+  for (const k of DANGER_KINDS) m[`continues_${k}`] = new PhraseSet(goesOn(k).flatMap((g) => g.phrases), goesOn(k).flatMap((g) => g.cy));
   const groups = Object.values(c.danger_over.groups);
   m.danger_over = new PhraseSet(withSafeTime(groups.flatMap((g) => g.phrases)), groups.flatMap((g) => g.cy));
   // A message that opens with a practitioner's role ("Health visitor: a 4 month old…", "DSL here"), from the shared alias table.

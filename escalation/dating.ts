@@ -1,0 +1,129 @@
+import { splitSentences } from "./normalise.js";
+
+/**
+ * The dates of a pasted document, read by its structure the way a practitioner reads case notes, a chronology, a
+ * referral form, minutes or an email chain: an entry is dated by the date it opens with (a case note's "12/01/2025",
+ * a chronology row's "2021 |", "March 2023:"), a line of an email by its message's header ("Sent: …", "On … wrote:",
+ * which also dates the quoted lines below it), and the document's "now" is its latest such date. A sentence dated
+ * more than a week before that is history: what it told was then, whatever its tense. A year in a clause
+ * ("admitted in 2021") is read in the reader, as a past time for that clause only.
+ */
+
+/** A date as the span of time it names (a day, a month or a year), in ms since the epoch (UTC). */
+export interface DateSpan {
+  start: number;
+  end: number;
+}
+
+const DAY = 86_400_000;
+/** A sentence dated this long before the document's latest date is history. */
+const HISTORY_GAP = 7 * DAY;
+/** With no second date to say when the document's now is, a sentence dated this long before today is history. */
+const LONG_GONE = 60 * DAY;
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const WEEKDAY = "(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?,?\\s+)?";
+const YEAR = "((?:19|20)\\d\\d)";
+
+const span = (y: number, m0: number | null, d: number | null): DateSpan | null => {
+  if (y < 1950 || y > 2100) return null;
+  if (m0 === null) return { start: Date.UTC(y, 0, 1), end: Date.UTC(y + 1, 0, 1) - 1 };
+  if (m0 < 0 || m0 > 11) return null;
+  if (d === null) return { start: Date.UTC(y, m0, 1), end: Date.UTC(y, m0 + 1, 1) - 1 };
+  if (d < 1 || d > 31) return null;
+  return { start: Date.UTC(y, m0, d), end: Date.UTC(y, m0, d) + DAY - 1 };
+};
+const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
+const monthOf = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase());
+
+/** The forms of a date, each read at the start of `s` (after what `lead` allows). */
+const FORMS: readonly [RegExp, (m: RegExpExecArray) => DateSpan | null][] = [
+  [/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?!\d)/, (m) => span(fullYear(m[3]!), Number(m[2]) - 1, Number(m[1]))],
+  [/^((?:19|20)\d\d)-(\d{2})-(\d{2})(?!\d)/, (m) => span(Number(m[1]), Number(m[2]) - 1, Number(m[3]))],
+  [new RegExp(`^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+${YEAR}\\b`, "i"), (m) => span(Number(m[3]), monthOf(m[2]!), Number(m[1]))],
+  [new RegExp(`^${WEEKDAY}${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}\\b`, "i"), (m) => span(Number(m[3]), monthOf(m[1]!), Number(m[2]))],
+  [new RegExp(`^${MONTH}\\.?,?\\s+${YEAR}\\b`, "i"), (m) => span(Number(m[2]), monthOf(m[1]!), null)],
+  [/^(\d{1,2})[/.-]((?:19|20)\d\d)(?!\d)/, (m) => span(Number(m[2]), Number(m[1]) - 1, null)],
+  [/^(\d{1,2})[/.-]((?:19|20)\d\d)(?!\d)/, (m) => span(Number(m[2]), Number(m[1]) - 1, null)],
+  [new RegExp(`^(?:in\\s+|during\\s+|back\\s+in\\s+)?${YEAR}\\b(?!\\s*(?:-|to)\\s*\\d)`, "i"), (m) => span(Number(m[1]), null, null)],
+];
+
+/** A date at the start of `s`, or null. */
+function dateAtStart(s: string): DateSpan | null {
+  for (const [re, make] of FORMS) {
+    const m = re.exec(s);
+    if (m) return make(m);
+  }
+  return null;
+}
+
+/** The lead of a line before its date: a quote mark, a bullet or number, a short field label ("Background:", "Sent:"), "On". */
+const LEAD = /^(?:[>\s*•·\-–|]+|\d{1,2}[.)]\s+|(?:[A-Za-z][A-Za-z'’ ]{0,30}:\s*)|on\s+)/i;
+
+/** The date an entry opens with: after up to three leads ("> On 3 Feb 2025", "2. Background: 2022:"). */
+export function openingDate(s: string): DateSpan | null {
+  let rest = s.trim();
+  for (let k = 0; k < 4; k++) {
+    const d = dateAtStart(rest);
+    if (d) return d;
+    const lead = LEAD.exec(rest);
+    if (!lead || lead[0].length === 0) return null;
+    rest = rest.slice(lead[0].length);
+  }
+  return dateAtStart(rest);
+}
+
+/** An email header line that dates the message below it. */
+const HEADER = /^(?:>\s*)*(?:sent|date)\s*:|^(?:>\s*)*on\b.*\bwrote\s*:?\s*$|^(?:>\s*)*-{2,}\s*(?:original|forwarded) message/i;
+/** A sentence about what is planned (a review date, the next meeting): its date is not the document's now. */
+const PLANNED = /\b(?:next|due|review|planned|booked|scheduled|deadline|until|by)\b/i;
+
+/**
+ * For each sentence of `text` (as normaliseText yields them, non-empty), true when the document's structure dates it
+ * more than a week before the document's latest date; in a document with fewer than two dates, one dated more than
+ * two months before `today`. All false when its sentences cannot be matched to its lines.
+ */
+export function historySentences(text: string, expected: number, today: number = Date.now()): boolean[] {
+  const none = new Array<boolean>(expected).fill(false);
+  if (!/\d/.test(text)) return none;
+  const dates: (DateSpan | null)[] = [];
+  const latest: DateSpan[] = [];
+  let block: DateSpan | null = null;
+  for (const line of text.split(/[\r\n\u2028\u2029]+/)) {
+    const sents = splitSentences(line);
+    if (sents.length === 0) continue;
+    const lineDate = openingDate(line);
+    if (HEADER.test(line.trim())) {
+      // A message header: "Sent: Monday, 10 March 2025", "On 3 Feb 2025, Janet wrote:" dates what follows it.
+      const d = lineDate ?? findDate(line);
+      if (d) block = d;
+    }
+    for (let j = 0; j < sents.length; j++) {
+      const own = openingDate(sents[j]!);
+      const d = own ?? (lineDate && j === 0 ? lineDate : null) ?? (lineDate && LINE_ENTRY.test(line) ? lineDate : null) ?? block;
+      dates.push(d);
+      const opens = own ?? (j === 0 ? lineDate : null);
+      if (opens && !PLANNED.test(own ? sents[j]! : line)) latest.push(opens);
+    }
+  }
+  if (dates.length !== expected) return none;
+  if (block) latest.push(block);
+  // With two different dates or more the document says when its now is; with fewer, only what is long gone by the clock is history.
+  if (new Set(latest.map((d) => d.start)).size < 2) return dates.map((d) => d !== null && d.end < today - LONG_GONE);
+  const now = Math.max(...latest.map((d) => d.start));
+  return dates.map((d) => d !== null && d.end < now - HISTORY_GAP);
+}
+
+/** A line that is one dated entry (a case note, a chronology row): its date dates every sentence of the line. */
+const LINE_ENTRY = /^\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d\d\b)/;
+
+/** The first date anywhere in a header line ("Sent: Monday, 10 March 2025 09:14"). */
+function findDate(line: string): DateSpan | null {
+  const words = line.split(/\s+/);
+  for (let i = 0; i < words.length; i++) {
+    const d = dateAtStart(words.slice(i).join(" "));
+    if (d) return d;
+  }
+  return null;
+}
