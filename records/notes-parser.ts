@@ -7,6 +7,7 @@ import { dueOnly, findDate } from "./dates.js";
 import { clauses, isConcern, readCriminalInvestigation, readDecisions, readLegalAction, readSection47 } from "./decisions.js";
 import { readLayout, sameFirstName, type Block, type Layout } from "./layout.js";
 import { asInitials, bracketed, expandInitials, initialsTable } from "./initials.js";
+import { isTitle } from "./titles.js";
 import { findChildRef, isMeetingSentence, readMeetingFacts, type MeetingLine } from "./meeting.js";
 import { emptyRecord, type Check, type RecordAction, type StrategyRecord } from "./model.js";
 import { actionChecks, attendeeChecks } from "./confidence.js";
@@ -345,6 +346,22 @@ export function parseNotes(
     initialsWritten.push(...aliases);
   }
 
+  // "HV TM (Tina Marsh)": the capitals that are the person's initials are not a second role ("TM" is Tina Marsh, not a
+  // team manager); the role is read from the rest of their words.
+  for (const p of people) {
+    if (!p.name || !p.role) continue;
+    const words = p.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w) && !isTitle(w));
+    if (words.length < 2) continue;
+    const initials = `${words[0]?.charAt(0) ?? ""}${words[words.length - 1]?.charAt(0) ?? ""}`.toUpperCase();
+    const outside = p.source.replace(/\([^()]*\)/g, " ");
+    const token = new RegExp(`(?<![\\p{L}])${initials}(?![\\p{L}])`, "u");
+    if (!token.test(outside)) continue;
+    const rest = readPersonTerms(p.source.replace(token, " "), "list");
+    if (rest.role && rest.role.id !== p.role.id) {
+      p.role = rest.role;
+      p.agency = rest.agency ?? p.agency;
+    }
+  }
   record.attendees = people.map(attendeeFrom);
 
   // When and how the discussion was held: counted from the e-mail's sent date when there is one.
