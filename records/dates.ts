@@ -63,7 +63,9 @@ export function findDate(text: string, defaultYear: number): FoundDate | null {
   if (num && (num[3] === undefined || num[3].length === 2 || num[3].length === 4)) {
     const y = fullYear(num[3], defaultYear);
     // "10.30" is a time, not 10 March: a dot-separated pair without a year is skipped.
-    const looksLikeTime = num[3] === undefined && num[0].includes(".");
+    // "21.10 10:00": followed by a clock time, the pair is the date and the clock the time.
+    const clockAfter = /^\s+(?:\d{1,2}[:.]\d{2}|\d{4}\b|\d{1,2}\s*(?:am|pm)\b)/i.test(text.slice(num.index + num[0].length));
+    const looksLikeTime = num[3] === undefined && num[0].includes(".") && !clockAfter;
     if (!looksLikeTime) {
       candidates.push({ iso: checkedIso(y.year, Number(num[2]), Number(num[1])), index: num.index, length: num[0].length, yearAssumed: y.assumed });
     }

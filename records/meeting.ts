@@ -171,7 +171,8 @@ export function readMeetingFacts(lines: MeetingLine[], anchor: string, warnings:
   for (const i of order) {
     const line = lines[i] as MeetingLine;
     if (out.time === null) {
-      const t = (i === dateLine && dateEnd >= 0 ? timeAfterDate(line.text, dateEnd) : null) ?? findTime(withoutBirthDates(line.text));
+      // On the date's own line the time is read after the date, so "21.10 10:00" is never read as 21:10.
+      const t = (i === dateLine && dateEnd >= 0 ? (timeAfterDate(line.text, dateEnd) ?? findTime(withoutBirthDates(line.text.slice(dateEnd)))) : null) ?? findTime(withoutBirthDates(line.text));
       if (t) {
         out.time = t.time;
         out.source.time = line.text;
