@@ -145,7 +145,7 @@ export function readAction(
   inherit: string | null = null,
 ): (RecordAction & { source: string }) | null {
   const v = vocabulary();
-  let t = squash(line.slice(0, MAX)).replace(/^[\s\-*•\d).]+(?=\S)/, "").replace(/^(?:action|task)\s*\d{1,2}\s*[:.)-]\s*/i, "").replace(/[.;\s]+$/, "");
+  let t = squash(line.slice(0, MAX)).replace(/^(?:[\s\-*•\d).]|[–—](?=\s))+(?=\S)/, "").replace(/^(?:action|task)\s*\d{1,2}\s*[:.)-]\s*/i, "").replace(/[.;\s]+$/, "");
   const asWritten = t;
   for (const m of findPhrases(v.no_actions, t, "noactions")) t = t.slice(m.end).trim();
   if (t.length < 3 || /^(none|nil|n\/a|no actions?)$/i.test(t)) return null;
