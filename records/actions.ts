@@ -61,7 +61,7 @@ function isOwner(text: string, ctx: OwnerContext): boolean {
   const t = squash(text).replace(/^(the|our)\s+/i, "");
   if (!t || t.length > 60 || /\d/.test(t)) return false;
   if (isPhrase(vocabulary().collective_owners, t, "collective")) return true;
-  const parts = t.split(/\s+(?:and|&)\s+|\s*\/\s*/);
+  const parts = t.split(/\s+(?:and|&|\+)\s+|\s*\/\s*/);
   if (parts.length > 1) return parts.every((p) => isOwner(p, ctx));
   if (isSelf(t) || namesPerson(t, ctx)) return true;
   const seg = readSegment(t);
@@ -145,7 +145,7 @@ export function readAction(
   inherit: string | null = null,
 ): (RecordAction & { source: string }) | null {
   const v = vocabulary();
-  let t = squash(line.slice(0, MAX)).replace(/^[\s\-*•\d).]+(?=\S)/, "").replace(/^(?:action|task)\s*\d{1,2}\s*[:.)-]\s*/i, "").replace(/[.;\s]+$/, "");
+  let t = squash(line.slice(0, MAX)).replace(/^(?:[\s\-*•\d).]|[–—](?=\s))+(?=\S)/, "").replace(/^(?:action|task)\s*\d{1,2}\s*[:.)-]\s*/i, "").replace(/[.;\s]+$/, "");
   const asWritten = t;
   for (const m of findPhrases(v.no_actions, t, "noactions")) t = t.slice(m.end).trim();
   if (t.length < 3 || /^(none|nil|n\/a|no actions?)$/i.test(t)) return null;
@@ -262,14 +262,14 @@ function startsAction(clause: string, ctx: OwnerContext): "own" | "inherit" | nu
 }
 
 /**
- * The tasks in one entry: split at commas, "and", "&" and "+" where what follows is a task
+ * The tasks in one entry: split at commas, "and", "&", "+" and " / " where what follows is a task
  * of its own ("Jo to see child today and DC Shaw to interview dad by Fri", "..., HV to send
  * records tomorrow"), never inside one ("CP medical + CT", "attendance and behaviour records").
  * Each clause comes with the doer of the one before, for "... and will arrange ABE by Friday".
  */
 export function actionClauses(text: string, ctx: OwnerContext): { text: string; inherit: string | null }[] {
   const cuts = splitOutside(text, (t, i) => {
-    const m = /^(?:\s*,\s+(?:and\s+|then\s+)?|\s+(?:and|&|\+)\s+)/i.exec(t.slice(i, i + 12));
+    const m = /^(?:\s*,\s+(?:and\s+|then\s+)?|\s+(?:and|&|\+|\/)\s+)/i.exec(t.slice(i, i + 12));
     return m ? m[0].length : 0;
   });
   if (cuts.length < 2) return [{ text, inherit: null }];

@@ -1,5 +1,5 @@
 import { invalidInput } from "../core/errors.js";
-import { addDays, daysInMonth, makeDate, monthName, parseIso, weekdayName } from "../deadlines/index.js";
+import { addDays, createCalendar, daysInMonth, makeDate, monthName, parseIso, weekdayName, type BankHolidayCalendar } from "../deadlines/index.js";
 
 /**
  * Dates as practitioners write them in notes: UK day-first ("14/5/25", "14.05.2025",
@@ -63,7 +63,9 @@ export function findDate(text: string, defaultYear: number): FoundDate | null {
   if (num && (num[3] === undefined || num[3].length === 2 || num[3].length === 4)) {
     const y = fullYear(num[3], defaultYear);
     // "10.30" is a time, not 10 March: a dot-separated pair without a year is skipped.
-    const looksLikeTime = num[3] === undefined && num[0].includes(".");
+    // "21.10 10:00": followed by a clock time, the pair is the date and the clock the time.
+    const clockAfter = /^\s+(?:\d{1,2}[:.]\d{2}|\d{4}\b|\d{1,2}\s*(?:am|pm)\b)/i.test(text.slice(num.index + num[0].length));
+    const looksLikeTime = num[3] === undefined && num[0].includes(".") && !clockAfter;
     if (!looksLikeTime) {
       candidates.push({ iso: checkedIso(y.year, Number(num[2]), Number(num[1])), index: num.index, length: num[0].length, yearAssumed: y.assumed });
     }
@@ -126,6 +128,22 @@ interface DueCandidate {
   marked: boolean;
   /** "from 01/10", "starting Monday": when something starts, not when it is due. */
   start_only: boolean;
+}
+
+let calendar: BankHolidayCalendar | null = null;
+
+/**
+ * `n` working days after the meeting, skipping weekends and bank holidays (England and Wales share their list in
+ * practice): how practitioners count "within 5 working days", "within 24 hours" and "tomorrow".
+ */
+function workingDaysAfter(anchor: string, n: number): string {
+  calendar ??= createCalendar();
+  let d = anchor;
+  for (let k = 0; k < n; ) {
+    d = addDays(d, 1);
+    if (calendar.isWorkingDay(d)) k++;
+  }
+  return d;
 }
 
 /** The coming day of the week after the meeting ("by Fri", "next Monday"): strictly after it, as deadlines/ reads them. */
@@ -220,7 +238,8 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
       push(m, due(m), false);
     });
   rel(String.raw`today|tonight|this\s+(?:morning|afternoon|evening|am|pm)|same\s+day|immediately|straight\s+away|now|end\s+of\s+(?:the\s+)?(?:day|today|play)|close\s+of\s+(?:business|play)|eod|cob|eop|cop|(?:${TIME_WORDS})(?:\s+today)?`, () => anchor);
-  rel(String.raw`tomorrow|tmrw|tmw|tomoz|2moro|2morrow|tomorow`, () => addDays(anchor, 1));
+  // "Tomorrow" in a record is the next working day: a Friday meeting's "tomorrow" is done on Monday.
+  rel(String.raw`tomorrow|tmrw|tmw|tomoz|2moro|2morrow|tomorow`, () => workingDaysAfter(anchor, 1));
   rel(String.raw`end\s+of\s+(?:the\s+|this\s+)?week|eow|this\s+week`, () => fridayOf(anchor));
   rel(String.raw`end\s+of\s+next\s+week`, () => fridayOf(anchor, 1));
   rel(String.raw`end\s+of\s+(?:the\s+|this\s+)?month`, () => {
@@ -230,10 +249,10 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
   rel(String.raw`(?:in|within)\s+(\d{1,3})\s*(working\s+days?|wd|calendar\s+days?|days?|weeks?|wks?|hours?|hrs?|h)`, (m) => {
     const n = Number(/\d+/.exec(m[0])?.[0] ?? "0");
     const unit = (/(working\s+days?|wd|calendar\s+days?|days?|weeks?|wks?|hours?|hrs?|h)\s*$/i.exec(m[0].replace(DAY_PARTS_END, ""))?.[1] ?? "").toLowerCase();
-    // "within 45 working days" is a statutory timescale, for the deadline calculator: no date is read from it.
-    if (/^(working|wd)/.test(unit)) return null;
+    // Working days and hours are counted as the practitioner counts them, over working days from the meeting.
+    if (/^(working|wd)/.test(unit)) return workingDaysAfter(anchor, n);
     if (/^(week|wk)/.test(unit)) return addDays(anchor, 7 * n);
-    if (/^(hour|hr|h)/.test(unit)) return addDays(anchor, Math.max(1, Math.ceil(n / 24)));
+    if (/^(hour|hr|h)/.test(unit)) return workingDaysAfter(anchor, Math.max(1, Math.ceil(n / 24)));
     return addDays(anchor, n);
   });
   rel(String.raw`(next|this|coming)\s+(${WEEKDAY_WORD})`, (m) => {
@@ -252,11 +271,11 @@ const DAY_PARTS_END = /\s+(?:morning|afternoon|evening|am|pm|a\.m\.|p\.m\.|lunch
 /**
  * Whether an action's words give a due date that could not be counted: a date that does not
  * exist, or words counted from a discussion whose date is not recorded. A start ("from
- * 01/10"), a statutory timescale ("within 45 working days") or "asap" is no date to count.
+ * 01/10") or "asap" is no date to count; "within 5 working days" is counted over working days.
  */
 export function dueUnreadable(text: string, anchor: string | null): boolean {
   return candidates(text, anchor, Number((anchor ?? "").slice(0, 4)) || new Date().getUTCFullYear()).some(
-    (c) => c.due === null && !c.start_only && !/working\s+days?|\bwd\b/i.test(text.slice(c.start, c.end)),
+    (c) => c.due === null && !c.start_only,
   );
 }
 

@@ -176,6 +176,14 @@ const SPACE_LABELS_MIDLINE = new Set(["present", "apologies", "apols", "attendee
 // Lists of people and the short facts end with their sentence: a list has no full stops in it.
 const LIST_KEYS = new Set<SectionKey>(["present", "apologies", "absent", "reports", "chair", "recorded_by", "meeting", "child_ref"]);
 const PEOPLE_KEYS = new Set<SectionKey>(["present", "apologies", "absent", "reports"]);
+// Short labels that are a heading only before a person ("Ch: AB", "mins Bryn Davies SW", "notes – me (CM)"): "Notes:"
+// above the notes themselves, or "rec" in a sentence, is no chair or minute taker.
+const PERSON_ONLY_LABELS = new Set(["ch", "mins", "rec", "notes", "scribe"]);
+
+/** The words after a label up to the next label, list break or sentence end: who a person-only label names. */
+function labelTarget(rest: string): string {
+  return (rest.split(/\s[/|]\s|;\s|[.!?]\s|\s+\S+\s?:(?!\d)/)[0] ?? "").replace(/^[\s:–—-]+/, "").trim();
+}
 
 interface Labelled {
   key: SectionKey;
@@ -194,7 +202,8 @@ interface Labelled {
  */
 function labelledParts(line: string): { before: string; parts: Labelled[] } {
   // A tick, cross or arrow makes the line a note ("s47 ✓", "s47 -> agreed"), never a heading alone.
-  const whole = /:\s*\S/.test(line) || /[✓✔✗✘√→⇒]|->|=>/.test(line) ? null : headingKey(line.replace(/[:\s]+$/, ""));
+  const wholeLabel = line.replace(/[:\s]+$/, "");
+  const whole = /:\s*\S/.test(line) || /[✓✔✗✘√→⇒]|->|=>/.test(line) || PERSON_ONLY_LABELS.has(wholeLabel.toLowerCase()) ? null : headingKey(wholeLabel);
   if (whole && line.length <= 60) return { before: "", parts: [{ key: whole, label: line.replace(/[:\s]+$/, ""), text: "", at: 0 }] };
   const marks: { at: number; end: number; key: SectionKey; label: string }[] = [];
   // Word starts once for the line; each separator looks back over the last six of them.
@@ -218,13 +227,14 @@ function labelledParts(line: string): { before: string; parts: Labelled[] } {
       if (/[.;:]\s/.test(label)) continue;
       const k = headingKey(label);
       if (!k) continue;
+      if (PERSON_ONLY_LABELS.has(label.toLowerCase()) && !purePerson(labelTarget(line.slice(s + sep[0].length)))) continue;
       // "Strategy discussion: 06/05/2025" is the meeting's title, not a "Discussion" heading.
       const phrase = line.slice(starts[0] ?? at, s);
       if (at > (starts[0] ?? at) && findPhrases(vocabulary().meeting_words, phrase, "meetingwords").some((m) => (starts[0] ?? 0) + m.start < at && (starts[0] ?? 0) + m.end > at)) continue;
       const prev = charBefore(at);
-      const strong = at === 0 || /[;:.,]/.test(prev);
+      const strong = at === 0 || /[;:.,/|]/.test(prev);
       if (semicolon && !(at === 0 || /[;.]/.test(prev)) ) continue;
-      if (!colon && !semicolon && !(at === 0 || prev === ";")) break;
+      if (!colon && !semicolon && !(at === 0 || prev === ";" || prev === "/" || prev === "|")) break;
       if (!strong && !colon) break;
       marks.push({ at, end: s + sep[0].length, key: k, label });
       break;
@@ -238,7 +248,7 @@ function labelledParts(line: string): { before: string; parts: Labelled[] } {
     const startsLine = at === 0 || /^[.!?]/.test(m[1] ?? "");
     // Mid-line, the label must head a list of nothing but people ("Mr Okafor: attendance and welfare chronology" is a task).
     const list = line.slice(at + word.length + 1).split(/[;.](?:\s|$)/)[0] ?? "";
-    const allowed = startsLine ? SPACE_LABELS_AT_START.has(word) : SPACE_LABELS_MIDLINE.has(word) && purePerson(list);
+    const allowed = PERSON_ONLY_LABELS.has(word) ? purePerson(labelTarget(line.slice(at + word.length + 1))) : startsLine ? SPACE_LABELS_AT_START.has(word) : SPACE_LABELS_MIDLINE.has(word) && purePerson(list);
     if (!allowed || marks.some((x) => x.at <= at && at < x.end)) continue;
     const k = headingKey(word);
     // "Present were ..." and "Apologies from ..." are prose: the people reader takes them whole.
@@ -251,7 +261,7 @@ function labelledParts(line: string): { before: string; parts: Labelled[] } {
   const parts = kept.map((m, i) => ({
     key: m.key,
     label: m.label,
-    text: line.slice(m.end, kept[i + 1]?.at ?? line.length).replace(/[;\s]+$/, "").trim(),
+    text: line.slice(m.end, kept[i + 1]?.at ?? line.length).replace(/[;/|\s]+$/, "").trim(),
     at: m.at,
   }));
   return { before: line.slice(0, kept[0]?.at ?? line.length).replace(/[;:\s]+$/, "").trim(), parts };
@@ -344,6 +354,17 @@ export function readLayout(text: string): Layout {
       }
       if (table) {
         table.block.items.push({ text: cells.filter(Boolean).join(" "), raw: squash(raw), cells, columns: table.columns });
+        continue;
+      }
+      // "Ch: Ceri Watkins (TM) | rec: Jess Probert (SW)": every cell a labelled fact of its own, not a table row.
+      const facts = cells.filter(Boolean).map((c) => /^([^:|]{1,40}):\s*(\S.*)$/.exec(stripBullet(c)));
+      if (facts.length >= 2 && facts.every((f) => f && headingKey(f[1] ?? "") && LIST_KEYS.has(headingKey(f[1] ?? "") as SectionKey))) {
+        seenHeading = true;
+        for (const f of facts) {
+          current = open(headingKey(f?.[1] ?? "") as SectionKey, (f?.[1] ?? "").trim());
+          current.items.push({ text: f?.[2] ?? "", raw: squash(f?.[0] ?? "") });
+        }
+        current = null;
         continue;
       }
       // "Present: Jo Hart SW | DC Amy Shaw | HV Ann Lee": a heading written in the first cell, with the first entry after it.

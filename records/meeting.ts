@@ -171,7 +171,8 @@ export function readMeetingFacts(lines: MeetingLine[], anchor: string, warnings:
   for (const i of order) {
     const line = lines[i] as MeetingLine;
     if (out.time === null) {
-      const t = (i === dateLine && dateEnd >= 0 ? timeAfterDate(line.text, dateEnd) : null) ?? findTime(withoutBirthDates(line.text));
+      // On the date's own line the time is read after the date, so "21.10 10:00" is never read as 21:10.
+      const t = (i === dateLine && dateEnd >= 0 ? (timeAfterDate(line.text, dateEnd) ?? findTime(withoutBirthDates(line.text.slice(dateEnd)))) : null) ?? findTime(withoutBirthDates(line.text));
       if (t) {
         out.time = t.time;
         out.source.time = line.text;
@@ -233,6 +234,12 @@ export function findChildRef(text: string, labelled: boolean): { ref: string; wo
     if (!isRefToken(token) || notChildRef(text.slice(0, m.index))) continue;
     // "ID" and "ref" in running text only with a code that has a digit and is not a time or date.
     return { ref: token.replace(/[.,;:]+$/, ""), words: m[0].trim() };
+  }
+  // "Ref CS 778201", "ref MOS 4407719": after a label, a system's capitals and its number written with a space.
+  const spacedRef = new RegExp(String.raw`\b(?:${refLabels()})(?=[\s:#.])\s*[:#.]?\s*([A-Z]{2,6}\s\d{4,}(?:[/-][\w]+)*)\b`, "gi");
+  for (const m of text.matchAll(spacedRef)) {
+    if (!m[1] || !/^[A-Z]+\s/.test(m[1]) || notChildRef(text.slice(0, m.index))) continue;
+    return { ref: m[1], words: m[0].trim() };
   }
   // "# 2025/11873", "#4471923": the number sign as the label, as shorthand and handwritten notes use it.
   const hash = new RegExp(String.raw`(?:^|[\s(])#\s?(${REF_TOKEN})`).exec(text);

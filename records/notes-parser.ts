@@ -6,6 +6,8 @@ import { actionClauses, actionItems, readAction, readActionRow, type OwnerContex
 import { dueOnly, findDate } from "./dates.js";
 import { clauses, isConcern, readCriminalInvestigation, readDecisions, readLegalAction, readSection47 } from "./decisions.js";
 import { readLayout, sameFirstName, type Block, type Layout } from "./layout.js";
+import { asInitials, bracketed, expandInitials, initialsTable } from "./initials.js";
+import { isTitle } from "./titles.js";
 import { findChildRef, isMeetingSentence, readMeetingFacts, type MeetingLine } from "./meeting.js";
 import { emptyRecord, type Check, type RecordAction, type StrategyRecord } from "./model.js";
 import { actionChecks, attendeeChecks } from "./confidence.js";
@@ -277,6 +279,7 @@ export function parseNotes(
   }
   // Named once the writer is known, so "chaired by me" and "I was joined by" are the one person.
   const people = dedupe(read);
+  const initialsWritten: string[] = [];
   const chairBlock = blocksOf(layout, "chair")[0];
   if (chairBlock) {
     const seg = readSegment(textOf([chairBlock]));
@@ -309,6 +312,57 @@ export function parseNotes(
       break;
     }
   }
+
+  // The chair and the minute taker took part: what their own lines say of them (a role, a name for initials) is theirs,
+  // and a minute taker named nowhere else is an attendee too.
+  for (const [key, add] of [["chair", false], ["recorded_by", true]] as const) {
+    const block = blocksOf(layout, key)[0];
+    if (!block) continue;
+    for (const p of readPeopleList(textOf([block]), { status: "took_part", perLine: true })) {
+      if (!p.name && !p.self) continue;
+      if (p.self && author && !p.name) p.name = author;
+      const same = people.find((q) => q.name && p.name && samePerson(q.name, p.name));
+      if (same) {
+        same.role ??= p.role;
+        same.agency ??= p.agency;
+      } else if (add && p.name && !asInitials(p.name)) people.push({ ...p, source: block.items[0]?.raw ?? p.source });
+    }
+  }
+  // People written by their initials are the people whose names the notes spell out elsewhere ("AB (Adele Burns TM)").
+  const initialsNames = initialsTable([
+    ...people.map((p) => p.name),
+    record.chair,
+    record.recorded_by,
+    ...bracketed(text).map((b) => readPeopleList(b, { status: "took_part", perLine: false })[0]?.name ?? null),
+  ]);
+  const initialled = people.filter((p) => expandInitials(p.name, initialsNames));
+  if (initialled.length > 0) {
+    const aliases = initialled.map((p) => p.name as string);
+    for (const p of initialled) p.name = expandInitials(p.name, initialsNames);
+    const joined = dedupe(people);
+    people.splice(0, people.length, ...joined);
+    record.chair = expandInitials(record.chair, initialsNames) ?? record.chair;
+    record.recorded_by = expandInitials(record.recorded_by, initialsNames) ?? record.recorded_by;
+    initialsWritten.push(...aliases);
+  }
+
+  // "HV TM (Tina Marsh)": the capitals that are the person's initials are not a second role ("TM" is Tina Marsh, not a
+  // team manager); the role is read from the rest of their words.
+  for (const p of people) {
+    if (!p.name || !p.role) continue;
+    const words = p.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w) && !isTitle(w));
+    if (words.length < 2) continue;
+    const initials = `${words[0]?.charAt(0) ?? ""}${words[words.length - 1]?.charAt(0) ?? ""}`.toUpperCase();
+    const outside = p.source.replace(/\([^()]*\)/g, " ");
+    const token = new RegExp(`(?<![\\p{L}])${initials}(?![\\p{L}])`, "u");
+    if (!token.test(outside)) continue;
+    const rest = readPersonTerms(p.source.replace(token, " "), "list");
+    if (rest.role && rest.role.id !== p.role.id) {
+      p.role = rest.role;
+      p.agency = rest.agency ?? p.agency;
+    }
+  }
+  record.attendees = people.map(attendeeFrom);
 
   // When and how the discussion was held: counted from the e-mail's sent date when there is one.
   const sent = layout.email?.sent ? findDateSafe(layout.email.sent, Number(today.slice(0, 4))) : null;
@@ -379,7 +433,7 @@ export function parseNotes(
 
   // Actions: under an "Actions" heading or in an action table; without one, lines that name who will do what.
   const ctx: OwnerContext = {
-    names: [...record.attendees.map((a) => a.name).filter((n): n is string => Boolean(n)), ...(author ? [author] : [])],
+    names: [...record.attendees.map((a) => a.name).filter((n): n is string => Boolean(n)), ...initialsWritten, ...(author ? [author] : [])],
     author,
     anchor: record.date,
     year: Number((record.date ?? anchorDay).slice(0, 4)),

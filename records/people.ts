@@ -10,7 +10,7 @@ import {
 } from "../lexicon/index.js";
 import { splitOutside, squash, type Piece } from "./text.js";
 import { hasPerson, personUnits, readSegment, type Segment } from "./segment.js";
-import type { AttendanceStatus } from "./vocabulary.js";
+import { findPhrases, vocabulary, type AttendanceStatus } from "./vocabulary.js";
 
 export { readSegment } from "./segment.js";
 
@@ -132,7 +132,25 @@ interface ReadOptions {
  * Segments join into one person until one names somebody new: another name, or another
  * role where the person already has one ("SW, TM, DS Lee" is three people).
  */
+/**
+ * A person's line without a bracketed aside about when they came or went ("(joined 11:40, IT issues)", "(left 10:25
+ * after school info given)"): they took part, and the aside's times and reasons are no part of who they are. An aside
+ * that says they did not take part ("(sent report, on leave)") stays, for their status.
+ */
+export function withoutAside(text: string): string {
+  return text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => {
+    const timed = /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:am|pm|mins?|minutes)\b/i.test(inner);
+    const cameOrWent = /^\s*(?:joined|left|arrived|came|dropped|logged|had to leave|leaving|late|from\s+\d)/i.test(inner);
+    if (!timed && !cameOrWent) return whole;
+    const absent = (Object.entries(vocabulary().attendance) as [AttendanceStatus, string[]][])
+      .filter(([status]) => status !== "took_part")
+      .some(([status, list]) => findPhrases(list, inner, `aside:${status}`).length > 0);
+    return absent ? whole : "";
+  });
+}
+
 export function readPeopleList(text: string, opts: ReadOptions): Person[] {
+  text = withoutAside(text);
   const k = `${opts.status}|${opts.perLine ? 1 : 0}|${opts.lowerCase === undefined ? "?" : opts.lowerCase ? "l" : "c"}|${text}`;
   let found = listCache.get(k);
   if (!found) {
@@ -313,6 +331,7 @@ export function purePerson(text: string, identified = false, lowerCase?: boolean
 const pureCache = new Map<string, boolean>();
 
 function purePersonUncached(text: string, identified: boolean, lowerCase?: boolean): boolean {
+  text = withoutAside(text);
   // A count says how many people a role stands for ("SW x2"): it is no task.
   const parts = listSegments(text.replace(new RegExp(COUNT.source, "gi"), " ")).flatMap((p) => dashParts(p.text));
   if (parts.length === 0) return false;

@@ -1,5 +1,6 @@
 import { findPhrases, vocabulary, type AttendanceStatus } from "./vocabulary.js";
 import { purePerson, readPeopleList, strongest, type Person } from "./people.js";
+import { readSegment } from "./segment.js";
 
 /**
  * Who attended, read from prose and one-line messages rather than lists under a heading:
@@ -43,6 +44,15 @@ export function readAttendanceProse(text: string, opts: { meeting: boolean; lowe
   return people;
 }
 
+/** The attendance an aside about one person gives ("who sent a report instead"), other than taking part. */
+function asideStatus(aside: string): { status: AttendanceStatus; note: string } | null {
+  const found = (Object.entries(vocabulary().attendance) as [AttendanceStatus, string[]][])
+    .filter(([status]) => status !== "took_part")
+    .flatMap(([status, list]) => findPhrases(list, aside, `att:${status}`).map((m) => ({ status, m })))
+    .sort((a, b) => a.m.start - b.m.start)[0];
+  return found ? { status: found.status, note: found.m.surface } : null;
+}
+
 /** Whether some words say how someone attended ("couldn't make it", "were invited", "apols"). */
 function cueIn(text: string): boolean {
   return (Object.entries(vocabulary().attendance) as [AttendanceStatus, string[]][])
@@ -64,18 +74,31 @@ function proseClause(part: string, opts: { meeting: boolean; lowerCase?: boolean
     .sort((a, b) => a.m.start - b.m.start);
   for (const { status, m } of prefixes) {
     let list = part.slice(m.end).replace(/^[\s:,-]+/, "");
+    // A relative clause says something about the person before it ("Mrs Sandhu, DSL, who joined for the first 15
+    // minutes and then had to leave"): it is no piece of the list, and its attendance words are that person's.
+    const relative = /,\s*(?:who|which)\s+/i.exec(list);
+    const aside = relative ? list.slice(relative.index) : "";
+    if (relative) list = list.slice(0, relative.index);
     // After a cue, a list with a stray piece in it ("..., and family, Dr priya nair" where speech software split "family
-    // doctor") keeps the pieces that are people, when most of them are.
+    // doctor") keeps the pieces that are people, when most of them are; a bare first name ("Tom, myself, ...") is one.
     if (list && !purePerson(list, false, lowerCase) && status === "took_part") {
       const pieces = list.split(/,\s*/);
-      const kept = pieces.filter((x) => purePerson(x.replace(/^(?:and|&)\s+/i, ""), false, lowerCase));
+      const piece = (x: string) => {
+        const s = readSegment(x, lowerCase);
+        return purePerson(x, false, lowerCase) || (s.foreign.length === 0 && s.name !== null);
+      };
+      const kept = pieces.filter((x) => piece(x.replace(/^(?:and|&)\s+/i, "")));
       if (kept.length >= 2 && kept.length >= pieces.length - 1) list = kept.join(", ");
     }
     if (!list || !purePerson(list, false, lowerCase)) continue;
     // Whoever is named before the cue took part too: "me (Osian, SW), joined by PC Bryn Davies and ...".
     const before = (part.slice(0, m.start).split(/\s[-–—]\s|:\s|[.!?]\s/).pop() ?? "").replace(/[\s,;:&-]+(?:and\s*)?$/i, "").replace(/^[\s,;:-]+/, "");
     const earlier = before && status === "took_part" && purePerson(before, false, lowerCase) ? readPeopleList(before, { status, perLine: false, lowerCase }) : [];
-    return [...earlier, ...readPeopleList(list, { status, perLine: false, lowerCase })];
+    const listed = readPeopleList(list, { status, perLine: false, lowerCase });
+    const last = listed[listed.length - 1];
+    const said = aside ? asideStatus(aside) : null;
+    if (last && said) listed[listed.length - 1] = { ...last, status: said.status, note: said.note };
+    return [...earlier, ...listed];
   }
   // A list of nothing but people, with at least one named role, title or "me" (an agency alone is a place, not a person);
   // what each says of their attendance stays with them ("..., hv sent report by email, school dsl mr ward").

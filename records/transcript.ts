@@ -2,6 +2,7 @@ import { readPersonTerms } from "../lexicon/index.js";
 import type { Rewritten } from "./dictation.js";
 import { hasPhrase, isPhrase, vocabulary } from "./vocabulary.js";
 import { isTitle, titleAlternation } from "./titles.js";
+import { BULLET } from "./text.js";
 
 /**
  * A strategy discussion held over a Teams chat or call and pasted as its chat log, rewritten as
@@ -119,11 +120,14 @@ function empty(text: string): boolean {
 /** The role and agency words a sender says of themselves, with where they stand; null when the message is not about who they are. */
 function selfIntro(m: Message, line: { text: string; at: number }): { spans: Span[]; role: boolean; roleId: string | null } | null {
   const words = line.text.split(/\s+/).filter(Boolean);
+  // A bullet is an item of a list the sender is writing ("- Rhys + DC Morgan – joint visit"), never who they are.
+  if (BULLET.test(line.text) || /^\s*[–—]\s/.test(line.text)) return null;
   // The chair's opening ("this is the strategy discussion for ...") is about the meeting, not the writer.
   if (words.length > 12 || FIRST_PERSON.test(line.text) || /\b(strat|strategy|discussion|meeting|ref|reference|apologies|invited|report)\b/i.test(line.text)) return null;
   const first = plain(m.name.replace(/\([^)]*\)/g, "")).split(" ");
   const names = first.filter((w) => w.length > 1 && !isTitle(w));
   const saysName = names.some((n) => plain(line.text).split(" ").includes(n));
+  // Their name alone says who they are only in a few words ("Gwen Parry, school nurse"), not in a task that names them.
   if (!SELF.test(line.text) && !saysName) return null;
   const terms = readPersonTerms(line.text, "list");
   const spans = terms.matches.filter((x) => x.values.some((v) => v.kind === "role" || v.kind === "agency" || (v.kind === "title" && "role" in v && v.role)));
@@ -175,7 +179,8 @@ function readMessages(notes: string): { messages: Message[]; divider: { text: st
       continue;
     }
     // A day divider above the messages ("Wednesday 14 May 2025", "14/05/2025").
-    if (!current && !divider && new RegExp(String.raw`^${DAY}(?:${DATE}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+(?:\s+\d{4})?)$`).test(t)) {
+    // Teams heads the day a log was pasted "Today" (or "Yesterday"): the day the draft is made, or the one before.
+    if (!current && !divider && (new RegExp(String.raw`^${DAY}(?:${DATE}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+(?:\s+\d{4})?)$`).test(t) || /^(?:today|yesterday)$/i.test(t))) {
       divider = { text: t, at: line.at + line.text.indexOf(t) };
       continue;
     }
@@ -342,7 +347,9 @@ export function fromTranscript(notes: string): Rewritten | null {
         w.say(`${displayName(m.name)} to `, said);
         w.copy(mine[2] ?? "", at + text.length - (mine[2] ?? "").length);
       } else w.copy(text, at);
-      w.say("\n\n", { from: at, to: at + text.length });
+      // The lines of one message stay together ("Actions" and the list under it); a new message starts a new block.
+      const lastOfMessage = line === m.lines[m.lines.length - 1];
+      w.say(lastOfMessage ? "\n\n" : "\n", { from: at, to: at + text.length });
     }
   }
   return w.out;

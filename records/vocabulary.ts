@@ -141,7 +141,8 @@ export function headingKey(label: string): SectionKey | null {
   if (direct) return direct;
   // Bilingual headings and pairs: "Yn bresennol / Present", "Dyddiad / Date", "Date / time"; each side a few words.
   const sides = label.split("/");
-  if (sides.length < 2 || sides.length > 3 || sides.some((p) => key(p).split(" ").filter(Boolean).length > 3)) return null;
+  // Each side is words of a heading: "LM (Lisa Moran TM) / notes" is a person and then a label, not a pair.
+  if (sides.length < 2 || sides.length > 3 || sides.some((p) => key(p).split(" ").filter(Boolean).length > 3 || !/^[\p{L}\s'’&-]*$/u.test(p))) return null;
   for (const part of sides) {
     const found = headingMap.get(key(part));
     if (found && part.trim().length > 0) return found;
