@@ -134,7 +134,7 @@ let calendar: BankHolidayCalendar | null = null;
 
 /**
  * `n` working days after the meeting, skipping weekends and bank holidays (England and Wales share their list in
- * practice): how practitioners count "within 5 working days", "within 24 hours" and "tomorrow".
+ * practice): how practitioners count "within 5 working days".
  */
 function workingDaysAfter(anchor: string, n: number): string {
   calendar ??= createCalendar();
@@ -238,8 +238,9 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
       push(m, due(m), false);
     });
   rel(String.raw`today|tonight|this\s+(?:morning|afternoon|evening|am|pm)|same\s+day|immediately|straight\s+away|now|end\s+of\s+(?:the\s+)?(?:day|today|play)|close\s+of\s+(?:business|play)|eod|cob|eop|cop|(?:${TIME_WORDS})(?:\s+today)?`, () => anchor);
-  // "Tomorrow" in a record is the next working day: a Friday meeting's "tomorrow" is done on Monday.
-  rel(String.raw`tomorrow|tmrw|tmw|tomoz|2moro|2morrow|tomorow`, () => workingDaysAfter(anchor, 1));
+  // "Tomorrow" and "within 24 hours" are the next calendar day: safeguarding work runs at weekends (out-of-hours teams,
+  // police), and a record must never show a later date than the words gave. Only "working days" skip weekends.
+  rel(String.raw`tomorrow|tmrw|tmw|tomoz|2moro|2morrow|tomorow`, () => addDays(anchor, 1));
   rel(String.raw`end\s+of\s+(?:the\s+|this\s+)?week|eow|this\s+week`, () => fridayOf(anchor));
   rel(String.raw`end\s+of\s+next\s+week`, () => fridayOf(anchor, 1));
   rel(String.raw`end\s+of\s+(?:the\s+|this\s+)?month`, () => {
@@ -249,10 +250,10 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
   rel(String.raw`(?:in|within)\s+(\d{1,3})\s*(working\s+days?|wd|calendar\s+days?|days?|weeks?|wks?|hours?|hrs?|h)`, (m) => {
     const n = Number(/\d+/.exec(m[0])?.[0] ?? "0");
     const unit = (/(working\s+days?|wd|calendar\s+days?|days?|weeks?|wks?|hours?|hrs?|h)\s*$/i.exec(m[0].replace(DAY_PARTS_END, ""))?.[1] ?? "").toLowerCase();
-    // Working days and hours are counted as the practitioner counts them, over working days from the meeting.
+    // Working days are counted over working days from the meeting; hours and days by the calendar.
     if (/^(working|wd)/.test(unit)) return workingDaysAfter(anchor, n);
     if (/^(week|wk)/.test(unit)) return addDays(anchor, 7 * n);
-    if (/^(hour|hr|h)/.test(unit)) return workingDaysAfter(anchor, Math.max(1, Math.ceil(n / 24)));
+    if (/^(hour|hr|h)/.test(unit)) return addDays(anchor, Math.max(1, Math.ceil(n / 24)));
     return addDays(anchor, n);
   });
   rel(String.raw`(next|this|coming)\s+(${WEEKDAY_WORD})`, (m) => {

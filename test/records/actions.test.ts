@@ -28,6 +28,6 @@ describe("actions in the shapes notes write them (a discussion on Friday 14 Marc
   it("in prose (no Actions heading) a line needs a named owner and the shape of a task", () => {
     expect(readAction("Will send the minutes round later", ctx, true)).toBeNull();
     expect(readAction("police will decide re investigation after speaking to the CPS", ctx, true)).toBeNull();
-    expect(readAction("Lucy seeing the children at school tmrw", ctx, true)).toMatchObject({ owner: "Lucy", due: "2025-03-17" });
+    expect(readAction("Lucy seeing the children at school tmrw", ctx, true)).toMatchObject({ owner: "Lucy", due: "2025-03-15" });
   });
 });

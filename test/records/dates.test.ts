@@ -45,10 +45,11 @@ describe("dates in strategy discussion notes", () => {
     ["by 16/5", "2025-05-14", "2025-05-16"],
     ["by 3/1", "2025-12-18", "2026-01-03"], // early next year, not last January
     ["within 3 days", "2025-05-14", "2025-05-17"],
-    // Working days, hours and "tomorrow" are counted over working days: weekends and bank holidays skipped.
-    ["tomorrow", "2025-05-16", "2025-05-19"], // Friday meeting: Monday
+    // Working days are counted over working days (weekends and bank holidays skipped); "tomorrow" and hours by the
+    // calendar, since a record must never show a later date than the words gave.
+    ["tomorrow", "2025-05-16", "2025-05-17"], // Friday meeting: Saturday
     ["within 5 working days", "2025-05-21", "2025-05-29"], // over the spring bank holiday (26 May)
-    ["within 24 hours", "2025-04-17", "2025-04-22"], // Thursday before Good Friday and Easter Monday
+    ["within 24 hours", "2025-04-17", "2025-04-18"], // Thursday before Good Friday: Good Friday
     ["within 45 working days", "2025-07-31", "2025-10-03"], // over the summer bank holiday (25 August)
   ])("an action due %s after a meeting on %s is due %s", (text, meeting, due) => {
     expect(dueFromText(`SW to visit ${text}`, meeting).due).toBe(due);
