@@ -1,5 +1,5 @@
 import { invalidInput } from "../core/errors.js";
-import { addDays, createCalendar, daysInMonth, makeDate, monthName, parseIso, weekdayName, type BankHolidayCalendar } from "../deadlines/index.js";
+import { addDays, createDeadlineCalculator, daysInMonth, makeDate, monthName, parseIso, weekdayName, type DeadlineCalculator } from "../deadlines/index.js";
 
 /**
  * Dates as practitioners write them in notes: UK day-first ("14/5/25", "14.05.2025",
@@ -130,20 +130,15 @@ interface DueCandidate {
   start_only: boolean;
 }
 
-let calendar: BankHolidayCalendar | null = null;
+let calculator: DeadlineCalculator | null = null;
 
 /**
- * `n` working days after the meeting, skipping weekends and bank holidays (England and Wales share their list in
- * practice): how practitioners count "within 5 working days".
+ * `n` working days after the meeting, skipping weekends and bank holidays: how practitioners count "within 5
+ * working days". Counted by deadlines/, which owns the calendar arithmetic (England's list; Wales shares it in practice).
  */
 function workingDaysAfter(anchor: string, n: number): string {
-  calendar ??= createCalendar();
-  let d = anchor;
-  for (let k = 0; k < n; ) {
-    d = addDays(d, 1);
-    if (calendar.isWorkingDay(d)) k++;
-  }
-  return d;
+  calculator ??= createDeadlineCalculator();
+  return calculator.addWorkingDays(anchor, n).date;
 }
 
 /** The coming day of the week after the meeting ("by Fri", "next Monday"): strictly after it, as deadlines/ reads them. */
