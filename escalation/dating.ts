@@ -45,7 +45,6 @@ const FORMS: readonly [RegExp, (m: RegExpExecArray) => DateSpan | null][] = [
   [new RegExp(`^${WEEKDAY}${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}\\b`, "i"), (m) => span(Number(m[3]), monthOf(m[1]!), Number(m[2]))],
   [new RegExp(`^${MONTH}\\.?,?\\s+${YEAR}\\b`, "i"), (m) => span(Number(m[2]), monthOf(m[1]!), null)],
   [/^(\d{1,2})[/.-]((?:19|20)\d\d)(?!\d)/, (m) => span(Number(m[2]), Number(m[1]) - 1, null)],
-  [/^(\d{1,2})[/.-]((?:19|20)\d\d)(?!\d)/, (m) => span(Number(m[2]), Number(m[1]) - 1, null)],
   [new RegExp(`^(?:in\\s+|during\\s+|back\\s+in\\s+)?${YEAR}\\b(?!\\s*(?:-|to)\\s*\\d)`, "i"), (m) => span(Number(m[1]), null, null)],
 ];
 
