@@ -1,6 +1,6 @@
 import type { Clock } from "../core/clock.js";
 import { invalidInput, isAppError } from "../core/errors.js";
-import { addDays, daysBetween, dayOfWeek, formatDate, londonDate, makeDate, monthName, weekdayName, type IsoDate } from "./dates.js";
+import { addDays, daysBetween, dayOfWeek, formatDate, londonDate, makeDate, monthName, MONTH_WORD, monthOfWord, weekdayName, type IsoDate } from "./dates.js";
 
 /** A date read from what a practitioner typed, echoed back so they can check it. */
 export interface ParsedDate {
@@ -37,7 +37,7 @@ interface Resolved {
 
 type Resolver = (m: RegExpExecArray, today: IsoDate, opts: DateInputOptions) => Resolved;
 
-const MONTH = "(january|february|march|april|may|june|july|august|september|sept|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)";
+const MONTH = MONTH_WORD;
 const WEEKDAY_FULL = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 const WEEKDAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)";
 const ORD = "(?:st|nd|rd|th)?";
@@ -64,12 +64,12 @@ const MATCHERS: Matcher[] = [
   {
     source: `(?:${WEEKDAY},?\\s+)?(?:the\\s+)?(\\d{1,2})${ORD}(?:\\s+of)?\\s+${MONTH}\\.?(?:,?\\s+(\\d{4}|\\d{2}(?![\\d:])))?`,
     inText: true,
-    resolve: (m, today, opts) => withYear(today, m[4], monthIndex(m[3]), num(m[2]), m[1], opts),
+    resolve: (m, today, opts) => withYear(today, m[4], monthOfWord(m[3]), num(m[2]), m[1], opts),
   },
   {
     source: `(?:${WEEKDAY},?\\s+)?${MONTH}\\.?\\s+(?:the\\s+)?(\\d{1,2})${ORD}(?:,?\\s+(\\d{4}))?`,
     inText: true,
-    resolve: (m, today, opts) => withYear(today, m[4], monthIndex(m[2]), num(m[3]), m[1], opts),
+    resolve: (m, today, opts) => withYear(today, m[4], monthOfWord(m[2]), num(m[3]), m[1], opts),
   },
   {
     source: "(\\d{1,2})/(\\d{1,2})",
@@ -269,10 +269,6 @@ function checkMonth(month: number): void {
   if (month > 12) throw invalidInput("That date does not exist: there are only 12 months. Dates are read day/month/year.");
 }
 
-function monthIndex(s: string | undefined): number {
-  const key = (s ?? "").toLowerCase().slice(0, 3);
-  return ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].indexOf(key) + 1;
-}
 
 function weekdayIndex(s: string | undefined): number {
   return ["sun", "mon", "tue", "wed", "thu", "fri", "sat"].indexOf((s ?? "").toLowerCase().slice(0, 3));

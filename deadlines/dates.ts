@@ -14,6 +14,20 @@ export function monthName(month: number): string {
   return MONTHS[month - 1] ?? "";
 }
 
+/**
+ * A month as practitioners write it ("March", "mar", "Sept"), as one capturing group. Every reader of dates in
+ * words (date input here, due dates in records, a pasted document's dates in triage) uses this one, so they agree
+ * on what names a month.
+ */
+export const MONTH_WORD =
+  "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+/** The month (1..12) a word matched by MONTH_WORD names; 0 for anything else. */
+export function monthOfWord(word: string | undefined): number {
+  const key = (word ?? "").slice(0, 3).toLowerCase();
+  return MONTHS.findIndex((m) => m.slice(0, 3).toLowerCase() === key) + 1;
+}
+
 /** Full English weekday name for a date ("Saturday"). */
 export function weekdayName(d: IsoDate): string {
   return DAYS[dayOfWeek(d)] ?? "";

@@ -13,6 +13,8 @@ export {
   dayOfWeek,
   daysInMonth,
   monthName,
+  MONTH_WORD,
+  monthOfWord,
   weekdayName,
   londonDate,
 } from "./dates.js";
