@@ -2,7 +2,7 @@ import { workerData } from "node:worker_threads";
 import type { Config } from "../core/config.js";
 import { serveWorker } from "../core/worker-host.js";
 import type { DeadlineQuestion } from "../deadlines/index.js";
-import { Assistant, type JurisdictionOption, type ReadMessageOptions } from "./assistant.js";
+import { Assistant, type JurisdictionOption, type ReadMessageOptions, type ReadNotesOptions } from "./assistant.js";
 import type { MessageReading } from "./reading.js";
 
 /**
@@ -19,6 +19,7 @@ serveWorker(async () => {
     answer: (reading: MessageReading) => assistant.answer(reading),
     nextFor: (reading: MessageReading) => assistant.nextFor(reading),
     deadline: (event: string, dateText: string, opts: JurisdictionOption) => assistant.deadline(event, dateText, opts),
+    readNotes: (notes: string, opts: ReadNotesOptions) => assistant.readNotes(notes, opts),
     answerDeadline: (q: DeadlineQuestion, jurisdiction?: JurisdictionOption["jurisdiction"]) => assistant.answerDeadline(q, jurisdiction),
   };
 });

@@ -1,5 +1,5 @@
 import type { Config } from "../core/config.js";
-import { systemClock, type Clock } from "../core/clock.js";
+import { fixedClock, systemClock, type Clock } from "../core/clock.js";
 import { invalidInput } from "../core/errors.js";
 import { isTurnAbandoned, throwIfAbandoned } from "../core/turn-scope.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
@@ -18,7 +18,7 @@ import {
   type EventId,
 } from "../deadlines/index.js";
 import { whatNext, type NextResult } from "../procedures/index.js";
-import { draftFromNotes, saveRecord, type DraftResult } from "../records/index.js";
+import { draftFromNotes, readNotes, saveRecord, type DraftResult } from "../records/index.js";
 import { Lazy } from "./lazy.js";
 import { answerDeadlineQuestion } from "./deadline-answer.js";
 import { readMessage, type MessageReading } from "./reading.js";
@@ -53,6 +53,15 @@ export interface ReadMessageOptions extends JurisdictionOption {
  * read it, one model call serves both.
  */
 type AssessWithVector = (text: string, opts?: { vector?: Float32Array }) => Promise<TriageResult>;
+
+/** How to read pasted notes: the instant "today" and "yesterday" are read from (ISO), and what an impossible date becomes. */
+export interface ReadNotesOptions {
+  now: string;
+  impossibleDate?: "error" | "gap";
+}
+
+/** Notes read into a record, as readNotes (records/) gives them: plain data, so it crosses threads. */
+export type NotesReading = ReturnType<typeof readNotes>;
 
 /** The deadline result plus how the event date was read, so the user can check it. */
 export type DeadlineView = DeadlineResult & { event_date_interpretation: string; event_date_ambiguous?: string; signpost: SignpostView | null };
@@ -272,6 +281,15 @@ export class Assistant {
     const draft = draftFromNotes(reading.text, { clock: this.clock, calculator }, { jurisdiction: opts.jurisdiction });
     await this.keep(draft);
     return { ...draft, signpost: reading.triage ? toSignpost(reading.triage) : null };
+  }
+
+  /**
+   * Read pasted notes into a record (records' readNotes), at the instant the caller gives.
+   * The bot runs it on a worker thread: a long paste is tens of milliseconds of parsing
+   * that would otherwise hold up every request the event loop is serving (health checks too).
+   */
+  async readNotes(notes: string, opts: ReadNotesOptions): Promise<NotesReading> {
+    return readNotes(notes, fixedClock(opts.now), opts.impossibleDate ? { impossibleDate: opts.impossibleDate } : {});
   }
 
   /** Keep a finished draft where the operator configured it; returns the file, or null when not configured. */

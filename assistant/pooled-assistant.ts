@@ -6,7 +6,7 @@ import type { ThreadMemory } from "../core/thread-memory.js";
 import { WorkerPool, type PoolEvent, type PoolStats } from "../core/worker-pool.js";
 import type { DeadlineCalculator, DeadlineQuestion } from "../deadlines/index.js";
 import type { DraftResult } from "../records/index.js";
-import type { Assistant, DeadlineView, JurisdictionOption, NextView, ReadMessageOptions } from "./assistant.js";
+import type { Assistant, DeadlineView, JurisdictionOption, NextView, NotesReading, ReadMessageOptions, ReadNotesOptions } from "./assistant.js";
 import { vectorText } from "./question-vector.js";
 import { answerDeadlineQuestion } from "./deadline-answer.js";
 import { Lazy } from "./lazy.js";
@@ -17,7 +17,7 @@ import { VectorCache } from "./vector-cache.js";
 /** What the bot and its dialogs ask of the assistant each turn; met by Assistant and PooledAssistant alike. */
 export type AssistantService = Pick<
   Assistant,
-  "read" | "answer" | "answerDeadline" | "nextFor" | "deadline" | "calculator" | "clock" | "config" | "keep" | "warmUp"
+  "read" | "answer" | "answerDeadline" | "nextFor" | "deadline" | "readNotes" | "calculator" | "clock" | "config" | "keep" | "warmUp"
 > & {
   /** Release threads and models (the pooled assistant); optional. */
   close?(): Promise<void>;
@@ -93,6 +93,10 @@ export class PooledAssistant implements AssistantService {
 
   deadline(event: string, dateText: string, opts: JurisdictionOption = {}): Promise<DeadlineView> {
     return this.pool.run("deadline", [event, dateText, opts]);
+  }
+
+  readNotes(notes: string, opts: ReadNotesOptions): Promise<NotesReading> {
+    return this.pool.run("readNotes", [notes, opts]);
   }
 
   async answerDeadline(question: DeadlineQuestion, jurisdiction?: Jurisdiction): Promise<Omit<AskResult, "signpost"> | null> {

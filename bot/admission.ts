@@ -132,9 +132,21 @@ export class Admission {
   }
 }
 
+/** A reply made in full in front of the server: a status and a JSON body. */
+export interface ProbeReply {
+  status: number;
+  body: string;
+}
+
 export interface AdmissionGateOptions {
   /** Whether a request carries a turn (is subject to the bound). */
   isTurn: (req: IncomingMessage) => boolean;
+  /**
+   * A reply for a request the gate answers itself (the health and readiness probes), or
+   * undefined. Such a request never reaches the server's own handling: its reply costs a
+   * few microseconds, whatever the turns in flight are doing to the router and middleware.
+   */
+  probe?: (req: IncomingMessage) => ProbeReply | undefined;
   /** Told of each refusal, after the reply is written (for a summary log line). */
   onRefused?: (retryAfterSeconds: number) => void;
 }
@@ -150,6 +162,12 @@ export function gateTurns(server: Server, admission: Admission, options: Admissi
   const handlers = server.listeners("request") as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners("request");
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    const probe = options.probe?.(req);
+    if (probe) {
+      res.writeHead(probe.status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(probe.body), "Cache-Control": "no-store" });
+      res.end(probe.body);
+      return;
+    }
     if (options.isTurn(req)) {
       if (!admission.tryEnter()) {
         const seconds = admission.retryAfterSeconds();

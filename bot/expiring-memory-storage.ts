@@ -44,6 +44,8 @@ export class ExpiringMemoryStorage implements StateStore {
     for (const [key, item] of Object.entries(changes)) {
       const { eTag: _old, ...value } = item as { eTag?: string };
       const eTag = randomBytes(6).toString("hex");
+      // Deleted first, so the map stays in the order of last writes and purge() stops at the first fresh entry.
+      this.items.delete(key);
       this.items.set(key, { json: JSON.stringify(value), eTag, touched: t });
       (item as { eTag?: string }).eTag = eTag;
     }
@@ -61,8 +63,12 @@ export class ExpiringMemoryStorage implements StateStore {
     this.items.clear();
   }
 
+  /** Forget idle conversations: the oldest writes come first, so this costs the expired entries only, not every conversation. */
   private purge(): void {
     const cutoff = this.now() - this.ttlSeconds * 1000;
-    for (const [key, entry] of this.items) if (entry.touched < cutoff) this.items.delete(key);
+    for (const [key, entry] of this.items) {
+      if (entry.touched >= cutoff) break;
+      this.items.delete(key);
+    }
   }
 }

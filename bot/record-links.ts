@@ -20,7 +20,9 @@ const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingm
 const SWEEP_MS = 60_000;
 
 interface Held {
-  docx: Promise<Buffer | null>;
+  /** The draft as it was shown; rendered as Word at the first download, not before. */
+  draft: DraftResult;
+  docx?: Promise<Buffer | null>;
   expires: number;
   conversation: string;
   filename: string;
@@ -36,8 +38,8 @@ export interface RecordLinksOptions {
 }
 
 /**
- * Drafted records as Word files behind "Download as Word" links. Each is rendered and
- * held in memory only (never written to disk) under an unguessable token, for one
+ * Drafted records as Word files behind "Download as Word" links. Each is held in memory
+ * only (never written to disk), rendered when first downloaded, under an unguessable token, for one
  * conversation: a new draft there replaces the last one. After the time allowed it is
  * forgotten. Held per process: with several instances, the link works on the instance
  * that drafted the record.
@@ -66,12 +68,10 @@ export class RecordLinks {
       this.forget(oldest);
     }
     const token = randomBytes(32).toString("base64url");
-    const docx = renderDocx(draft).catch((e: unknown) => {
-      this.opts.logger.error({ event: "record_render_failed", err: { type: e instanceof Error ? e.name : typeof e } }, "could not render a record");
-      return null;
-    });
     const date = draft.record.date && /^\d{4}-\d{2}-\d{2}$/.test(draft.record.date) ? draft.record.date : "undated";
-    this.held.set(token, { docx, expires: this.now() + this.opts.ttlMs, conversation, filename: `strategy-discussion-record-${date}.docx` });
+    // Rendering Word is 15-90 ms of the event loop's time, and most drafts are never downloaded:
+    // it waits for the first download. The draft is copied, so the file is the draft as shown.
+    this.held.set(token, { draft: structuredClone(draft), expires: this.now() + this.opts.ttlMs, conversation, filename: `strategy-discussion-record-${date}.docx` });
     this.byConversation.set(conversation, token);
     return token;
   }
@@ -82,6 +82,10 @@ export class RecordLinks {
     this.sweep();
     const held = this.held.get(token);
     if (!held) return null;
+    held.docx ??= renderDocx(held.draft).catch((e: unknown) => {
+      this.opts.logger.error({ event: "record_render_failed", err: { type: e instanceof Error ? e.name : typeof e } }, "could not render a record");
+      return null;
+    });
     const docx = await held.docx;
     return docx ? { docx, filename: held.filename } : null;
   }

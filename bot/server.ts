@@ -49,6 +49,14 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+/** The liveness probe's reply: the same bytes every time. */
+const HEALTHY = { status: 200, body: JSON.stringify({ status: "ok" }) };
+
+/** A request's path without its query string or trailing slashes. */
+function pathOf(url: string | undefined): string {
+  return (url ?? "").split("?")[0]!.replace(/\/+$/, "");
+}
+
 /** Body limit of the other routes' small JSON requests (speech, the tab's API). */
 const MAX_SMALL_JSON_BYTES = 64 * 1024;
 
@@ -116,6 +124,16 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
     },
   );
 
+  const readiness = () => {
+    const store = storage.health();
+    const body = {
+      ready: ready && store.ready,
+      assistant: { ready, ...(readyError ? { error: readyError } : {}) },
+      store: { name: storage.name, ready: store.ready, ...(store.error ? { error: store.error } : {}) },
+    };
+    return body;
+  };
+
   // A mixed turn costs a thread about 45 ms of CPU (npm run bench): 16 a thread in flight is under a second's queue.
   const maxInFlight = config.server.maxTurnsInFlight === "auto" ? 16 * workerCount(config.server.workerThreads) : config.server.maxTurnsInFlight;
   const admission = new Admission(maxInFlight, { turnBudgetMs: config.server.turnBudgetMs });
@@ -128,8 +146,17 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
   // Admission comes before restify sees the request: a refused turn costs nothing more than its reply.
   // (The metrics' observer, added after, still counts refusals.)
   const refusals = new RefusalLog((r) => logger.warn({ event: "turns_refused", ...r, inFlight: admission.stats().inFlight }, "too many turns in flight"));
+  // The probes are answered there too, so a liveness check never waits on restify's handling of turns.
   gateTurns(server.server, admission, {
-    isTurn: (req) => req.method === "POST" && (req.url ?? "").split("?")[0]!.replace(/\/+$/, "") === "/api/messages",
+    isTurn: (req) => req.method === "POST" && pathOf(req.url) === "/api/messages",
+    probe: (req) => {
+      if (req.method !== "GET") return undefined;
+      const path = pathOf(req.url);
+      if (path === "/healthz") return HEALTHY;
+      if (path !== "/readyz") return undefined;
+      const body = readiness();
+      return { status: body.ready ? 200 : 503, body: JSON.stringify(body) };
+    },
     onRefused: (seconds) => refusals.add(seconds),
   });
   if (metrics) metrics.observeHttp(server.server);
@@ -161,24 +188,7 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
     );
   });
 
-  const readiness = () => {
-    const store = storage.health();
-    const body = {
-      ready: ready && store.ready,
-      assistant: { ready, ...(readyError ? { error: readyError } : {}) },
-      store: { name: storage.name, ready: store.ready, ...(store.error ? { error: store.error } : {}) },
-    };
-    return body;
-  };
-  server.get("/healthz", (_req: Request, res: Response, next) => {
-    res.json(200, { status: "ok" });
-    return next();
-  });
-  server.get("/readyz", (_req: Request, res: Response, next) => {
-    const body = readiness();
-    res.json(body.ready ? 200 : 503, body);
-    return next();
-  });
+  // GET /healthz and GET /readyz are answered by the gate, in front of restify (above).
   mountRecordLinks(server, records);
   mountTab(server, assistant, logger);
   let directLine: MountedDirectLine | undefined;

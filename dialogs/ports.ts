@@ -6,7 +6,9 @@ import type { FormPrompt } from "../core/form.js";
  * What dialogs need from the application, as a small interface: tests can pass a
  * fake, and the dialogs never reach past it into the domain folders' internals.
  */
-export type AssistantPort = Pick<Assistant, "answer" | "answerDeadline" | "nextFor" | "deadline" | "calculator" | "clock" | "config" | "keep">;
+export type AssistantPort = Pick<Assistant, "answer" | "answerDeadline" | "nextFor" | "deadline" | "calculator" | "clock" | "config" | "keep"> &
+  /** Reading pasted notes away from the event loop (the bot's worker threads); without it, dialogs read them in place. */
+  Partial<Pick<Assistant, "readNotes">>;
 
 /**
  * How each kind of reply is shown. The bot's implementation builds Teams-native

@@ -224,7 +224,9 @@ export class StrategyRecordDialog extends GuidedFormDialog<RecordState, Strategy
           const state: RecordState = { record: emptyRecord(), warnings: [], fromNotes: false, actionsAsked: 0 };
           if (!notes) return { state, say: [`I will ask about the strategy discussion one part at a time. ${SKIP_HINT}`] };
           try {
-            const parsed = readNotes(notes, deps.clock, { impossibleDate: "gap" });
+            const parsed = deps.assistant.readNotes
+              ? await deps.assistant.readNotes(notes, { now: deps.clock.now().toISOString(), impossibleDate: "gap" })
+              : readNotes(notes, deps.clock, { impossibleDate: "gap" });
             return {
               state: { ...state, record: parsed.record, warnings: parsed.warnings, fromNotes: true },
               say: ["I have read your notes. I will ask only about what they leave out.", ...parsed.warnings],

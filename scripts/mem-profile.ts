@@ -8,6 +8,7 @@ import { Workload } from "./bench/workload.js";
 // Where the server's memory goes, printed, never asserted:
 //   node dist/scripts/mem-profile.js                 WORKER_THREADS as configured (auto)
 //   WORKER_THREADS=2 MEM_LOAD="50:15" node dist/scripts/mem-profile.js
+//   MEM_MIX=1 MEM_LOAD="200:30" node dist/scripts/mem-profile.js   the bench's mix instead of questions alone
 // Starts the built server in a child process (anonymous mode, no keys, a free port on
 // 127.0.0.1), waits for /readyz, and prints the process's RSS and what each thread holds:
 // its V8 heap, external memory and array buffers, and the model's WebAssembly heap. Then,
@@ -95,8 +96,9 @@ async function main(): Promise<void> {
   if (load.trim()) {
     const [concurrency, seconds] = load.split(":").map(Number);
     if (!concurrency || !seconds) throw new Error(`MEM_LOAD: "${load}" is not concurrency:seconds`);
-    const r = await runPhase({ url, pid: child.pid!, concurrency, seconds, thinkMs: 0, onlyQuestions: true, workload: new Workload(13) });
-    console.log(`\nload: ${concurrency} conversations for ${seconds} s, distinct questions: ${r.throughput}/s, p95 ${r.latency.p95} ms, errors ${r.errors}, peak RSS ${r.rssMaxMb} MB`);
+    const mix = process.env["MEM_MIX"] === "1";
+    const r = await runPhase({ url, pid: child.pid!, concurrency, seconds, thinkMs: 0, onlyQuestions: !mix, workload: new Workload(13) });
+    console.log(`\nload: ${concurrency} conversations for ${seconds} s, ${mix ? "the mix" : "distinct questions"}: ${r.throughput}/s, p95 ${r.latency.p95} ms, errors ${r.errors}, peak RSS ${r.rssMaxMb} MB`);
     print("after load", await ask(child));
     console.log(`RSS now ${rssMb(child.pid!)} MB`);
   }

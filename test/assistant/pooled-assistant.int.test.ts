@@ -48,6 +48,17 @@ describe("the assistant on worker threads", () => {
     await expect(pooled.answer(await pooled.read(""))).rejects.toBeInstanceOf(AppError);
   });
 
+  it("pasted notes are read on a worker thread into the same record as in this thread, and empty notes are an invalid-input AppError", async () => {
+    const notes =
+      "Strategy discussion 12/06/2025 10:00. Present: DS Khan (police), Jo Bell (social worker, chair), Dr Patel (GP). " +
+      "Concern: bruising to upper arm reported by school yesterday. Decision: section 47 enquiries. Actions: Jo Bell to visit today.";
+    const opts = { now: "2025-06-12T12:00:00Z", impossibleDate: "gap" as const };
+    const [a, b] = await Promise.all([pooled.readNotes(notes, opts), direct.readNotes(notes, opts)]);
+    expect(a).toEqual(b);
+    expect(a.record.attendees.length).toBeGreaterThan(0);
+    await expect(pooled.readNotes("   ", opts)).rejects.toBeInstanceOf(AppError);
+  });
+
   it("work for a turn whose caller has gone is dropped, not done", async () => {
     const controller = new AbortController();
     controller.abort("client_gone");

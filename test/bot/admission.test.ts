@@ -127,6 +127,28 @@ describe("the admission gate in front of the HTTP server", () => {
     server = undefined;
   });
 
+  it("answers the probes itself, before the server's own handler, even when every place is taken", async () => {
+    const handled: string[] = [];
+    server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      handled.push(`${req.method} ${req.url}`);
+      res.end("from the server");
+    });
+    const admission = new Admission(1);
+    expect(admission.tryEnter()).toBe(true); // the only place is taken
+    gateTurns(server, admission, {
+      isTurn: (req) => req.method === "POST" && req.url === "/api/messages",
+      probe: (req) => (req.method === "GET" && req.url === "/healthz" ? { status: 200, body: '{"status":"ok"}' } : undefined),
+    });
+    await new Promise<void>((r) => server!.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const health = await fetch(`${url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(health.headers.get("content-type")).toBe("application/json");
+    expect(await health.json()).toEqual({ status: "ok" });
+    expect((await fetch(`${url}/other`)).status).toBe(200);
+    expect(handled).toEqual(["GET /other"]);
+  });
+
   it("refuses turns past the bound with 503 and Retry-After before the server's own handler runs or the body is read, and lets everything else through", async () => {
     const handled: string[] = [];
     const held: ServerResponse[] = [];

@@ -26,6 +26,20 @@ describe("in-memory conversation state", () => {
     now = 100_000;
     expect((await storage.read(["a"])).a).toMatchObject({ step: 2 });
   });
+
+  it("a conversation written again outlives one written after its first write, and an idle one behind it is still forgotten", async () => {
+    let now = 0;
+    const storage = new ExpiringMemoryStorage(60, () => now);
+    await storage.write({ a: { step: 1 } });
+    now = 10_000;
+    await storage.write({ b: { step: 1 } });
+    now = 50_000;
+    await storage.write({ a: { step: 2 } });
+    now = 71_000;
+    expect(Object.keys(await storage.read(["a", "b"]))).toEqual(["a"]);
+    now = 111_000;
+    expect(await storage.read(["a", "b"])).toEqual({});
+  });
 });
 
 describe("in-memory conversation state under simultaneous turns", () => {

@@ -36,6 +36,18 @@ describe("record download links", () => {
     store.close();
   });
 
+  it("the file is the draft as it was held, though it is rendered only at the first download, and twice the same file", async () => {
+    const { store } = links();
+    const held = draft("Toddler with a burn to the hand.");
+    const token = store.hold(held, "conv-1");
+    held.record.concerns = "changed after the link was made";
+    const first = await store.get(token);
+    expect(await documentXml(first?.docx as Buffer)).toContain("burn to the hand");
+    expect(await documentXml(first?.docx as Buffer)).not.toContain("changed after");
+    expect((await store.get(token))?.docx).toBe(first?.docx);
+    store.close();
+  });
+
   it("after the time allowed the record is forgotten", async () => {
     const { store, advance } = links(30 * 60_000);
     const token = store.hold(draft(), "conv-1");
