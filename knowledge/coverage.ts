@@ -4,6 +4,7 @@ import { fromRoot } from "../core/paths.js";
 import type { Concept } from "./expand.js";
 import { stems } from "./text.js";
 import type { Chunk } from "./types.js";
+import { RerankSchema } from "./rerank-model.js";
 
 /**
  * Whether the corpus covers a question is decided from the evidence, by a logistic model.
@@ -46,6 +47,8 @@ export const CalibrationSchema = z.object({
     minMargin: z.number(),
     maxLexicalOutOfScope: z.number(),
   }),
+  /** The re-ranker of the first few passages (knowledge/rerank.ts); absent, the fused ranking stands. */
+  rerank: RerankSchema.optional(),
   /** How the figures were obtained (kept with them so nobody mistakes them for hand-set values). */
   provenance: z.string(),
 });

@@ -20,6 +20,7 @@ import { hasTimeExpression } from "./quote.js";
 import { answerKind, fitsKind, questionSubject, subjectMatch, subjectStems } from "./answer-type.js";
 import { TopicModel, topicWords } from "./topic.js";
 import { Truncations } from "./truncation.js";
+import { rerank, type RerankQuestion } from "./rerank.js";
 import type { Chunk } from "./types.js";
 
 /** Metadata carried by every retrieved langchain Document. */
@@ -229,7 +230,20 @@ export class KnowledgeBase {
       if (england.covered) verdict = england;
     }
     if (whole.otherJurisdiction) verdict = { ...verdict, covered: false };
+    // Coverage is judged above, on the fused ranking; the re-ranker only reorders what is shown.
+    const model = this.calibration.rerank;
+    if (model && verdict.covered) verdict = { ...verdict, ranked: rerank(this.index, verdict.ranked, this.rerankQuestion(reading, core, whole), model, this.freq) };
     return { reading, core, whole, focus, asked, lexical, dense, ...verdict, fast: false };
+  }
+
+  /** What the re-ranker reads of a question (knowledge/rerank.ts). */
+  rerankQuestion(reading: QuestionReading, core: ExpandedQuestion, whole: ExpandedQuestion): RerankQuestion {
+    return { ask: reading.core, concepts: core.concepts, wholeConcepts: whole.concepts, terms: [...new Set(this.lexicon.find(core.text).map((t) => t.stems))], story: reading.context !== "" };
+  }
+
+  /** Corpus document frequencies (for the re-ranker's features). */
+  get frequencies(): { df: Map<string, number>; n: number } {
+    return this.freq;
   }
 
   private features(focus: ExpandedQuestion, lexical: LexicalEvidence, dense: DenseEvidence | null, ranked: ScoredChunk[], j: Jurisdiction | null, opts: AnalysisOptions, core?: ExpandedQuestion): CoverageFeatures {

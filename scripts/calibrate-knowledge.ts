@@ -352,6 +352,8 @@ async function main(): Promise<void> {
     fusion: { ...fusion, bankRange: fusion.bankRange, sentenceRange: fusion.sentenceRange },
     coverage: { weights: Object.fromEntries(FEATURES.map((k) => [k, round(weights[k]!)])) as Calibration["coverage"]["weights"], bias: round(bias), threshold },
     fastPath,
+    // The re-ranker is learnt apart (scripts/eval-rerank.ts --write), on rankings this calibration makes: kept as it was.
+    ...(kb.calibration.rerank ? { rerank: kb.calibration.rerank } : {}),
     provenance: `scripts/calibrate-knowledge.ts on ${index.bank.length} bank questions (fusion: style held out; coverage: passage's questions held out${CASE_STYLE_OUT ? ", and for case questions the whole case style, read and embedded live" : ""}) and ${oos.length} out-of-scope questions, as written and wrapped in a generated case story (topic held out); no held-out set read.`,
   };
   writeFileSync(fromRoot("knowledge", "calibration.json"), JSON.stringify(calibration, null, 2) + "\n");

@@ -8,6 +8,7 @@ import { isAppError } from "../../core/errors.js";
 import { quoteCore } from "../../knowledge/quote.js";
 import { buildIndex, loadKnowledgeBase, type KnowledgeBase } from "../../knowledge/index.js";
 import { twinSentence } from "../../knowledge/knowledge-base.js";
+import { RERANK_FEATURES, type RerankModel } from "../../knowledge/rerank.js";
 import { FakeEmbeddings } from "./fake-embeddings.js";
 
 let dir: string;
@@ -123,6 +124,27 @@ describe("answers", () => {
     expect(docs.length).toBeGreaterThan(0);
     expect(docs[0]!.metadata).toMatchObject({ file: expect.any(String), title: expect.any(String), section: expect.any(String) });
     expect(docs[0]!.pageContent.length).toBeGreaterThan(0);
+  });
+
+  it("a re-ranker reorders only the first passages of a covered question and never changes whether it is covered", async () => {
+    const weights = Object.fromEntries(RERANK_FEATURES.map((f) => [f, 0])) as RerankModel["weights"];
+    // A model that turns the ranking round: the fused score counts against a passage.
+    const reranked = kb.withCalibration({ ...kb.calibration, rerank: { k: 3, weights: { ...weights, logScore: -1 } } });
+    let reordered = 0;
+    for (const q of QUESTIONS) {
+      const a = await kb.analyse(q);
+      const b = await reranked.analyse(q);
+      expect(b.covered).toBe(a.covered);
+      expect(b.probability).toBe(a.probability);
+      if (!a.covered || a.ranked.length < 3) continue;
+      expect(new Set(b.ranked.slice(0, 3).map((r) => r.chunk))).toEqual(new Set(a.ranked.slice(0, 3).map((r) => r.chunk)));
+      expect(b.ranked.slice(3).map((r) => r.chunk)).toEqual(a.ranked.slice(3).map((r) => r.chunk));
+      if (a.ranked[2]!.score < a.ranked[0]!.score) {
+        expect(b.ranked[0]!.chunk).not.toBe(a.ranked[0]!.chunk);
+        reordered++;
+      }
+    }
+    expect(reordered).toBeGreaterThan(0);
   });
 
   it("an empty question is invalid input", async () => {
