@@ -278,6 +278,8 @@ const CLAUSE_STARTS = [
   "police (?:will|to|are going to) (?:lead|investigate)", "no legal", "legal planning", "legal action", "threshold", "no criminal",
   "(?:it will be a )?joint investigation", "we agreed", "it was agreed", "agreed that", "actions?", "decisions?", "parents?(?: will| to| told| not)", "mum (?:will|to|told|informed)",
   "dad (?:will|to|not|is not|is to)", "(?:mum|parents?) (?:is|are) (?:not|to) be", "(?:notes|minutes) (?:taken|recorded|written) by", "someone (?:needs|has|will need) to", "nobody (?:has|is)",
+  // the speaker on what they will do, or on the notes themselves ("... joan fry the dsl and i'll type these up")
+  "i'll", "i will", "i'm going to", "i am going to", "i'll be", "i will be",
 ];
 
 /**
