@@ -84,3 +84,20 @@ describe("a minute taker named only in prose", () => {
     expect(d.record.attendees.filter((a) => /okafor/i.test(a.name ?? ""))).toHaveLength(1);
   });
 });
+
+describe("dictated layout and dates", () => {
+  it("when the child's birth date is said with 'born on', the meeting's date is the one the discussion was held on", () => {
+    const d = draft(
+      "okay so strategy discussion for baby ellie born on the second of january twenty twenty six held on the twenty third of february at two o'clock present were sarah jones social worker ruth bell health visitor",
+    );
+    expect(d.record.date).toBe("2026-02-23");
+  });
+
+  it("a heading said before 'new line' heads what follows it", () => {
+    const read = people(
+      "strategy discussion notes new line date the third of march new line time ten thirty new line present new line sarah jones social worker new line d c amy hall new line apologies new line ruth bell health visitor",
+    );
+    expect(read).toContainEqual(["sarah jones", "social_worker", "took_part"]);
+    expect(read).toContainEqual(["ruth bell", "health_visitor", "apologies"]);
+  });
+});
