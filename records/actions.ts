@@ -233,7 +233,8 @@ export function readAction(
   // "All - quick note of ...": in prose, "all" owns a task only when it is said to do it ("All agencies to share ...").
   if (strict && owner && isPhrase(vocabulary().collective_owners, owner, "collective") && !(verb?.[1] && squash(verb[1]) === squash(owner))) return null;
   what = what
-    .replace(/(?:[,;]\s*)?\b(?:deadline|due|by when|timescale|date)\s*:?\s*$/i, "")
+    .replace(/(?:[,;(]\s*)?\b(?:deadline|due|by when|timescale|date)\s*:?\s*\)?\s*$/i, "")
+    .replace(/\s*\(\s*\)?\s*$/, "")
     .replace(/\s*[,;]\s*[,;]\s*/g, ", ")
     .replace(/^[\s\-–—:,;]+|[\s\-–—:,;]+$/g, "")
     // "abe interview. By the 2nd": the full stop before a due date that was taken away

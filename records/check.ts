@@ -79,6 +79,18 @@ export function checkRecord(record: StrategyRecord, opts: { jurisdiction?: Juris
     );
   }
 
+  // The local authority decides on section 47 enquiries: a decision recorded when nobody from children's social care
+  // took part is not yet the local authority's, and is flagged until they confirm it.
+  if (d.section47.decision !== "undecided" && !record.attendees.some((a) => a.category === "social_work" && a.attended)) {
+    gaps.push(
+      gap(
+        "decisions.section47",
+        "A section 47 decision is recorded, but nobody from children's social care took part. The local authority decides on section 47 enquiries: record their decision, and who made it.",
+        "section47_decision",
+      ),
+    );
+  }
+
   if (d.criminal_investigation.decision === "undecided") {
     gaps.push(
       gap(

@@ -206,7 +206,7 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
     if (m[2] === "." && (m[4] === undefined) && (mo > 12 || /^\s*(am|pm|hrs|h)\b/i.test(text.slice(m.index + m[0].length)))) return;
     push(m, withYear(mo, day, m[4]), true);
   });
-  each(new RegExp(String.raw`${LEAD}(?:${WEEKDAY_WORD},?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:,?\s+(\d{4}|\d{2}(?![\d:])))?${DAY_PART}`), (m) =>
+  each(new RegExp(String.raw`${LEAD}(?:(?:w\/c|w\/b|wc|wb|w\.c\.|week\s+(?:commencing|beginning)|wk\s+(?:comm|beg))\s+)?(?:${WEEKDAY_WORD},?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:,?\s+(\d{4}|\d{2}(?![\d:])))?${DAY_PART}`), (m) =>
     push(m, withYear(monthIndex(m[2] ?? ""), Number(m[1]), m[3]), true),
   );
   each(new RegExp(String.raw`${LEAD}(?:${WEEKDAY_WORD},?\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`), (m) => {
@@ -236,13 +236,14 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
   // "Tomorrow" and "within 24 hours" are the next calendar day: safeguarding work runs at weekends (out-of-hours teams,
   // police), and a record must never show a later date than the words gave. Only "working days" skip weekends.
   rel(String.raw`tomorrow|tmrw|tmw|tomoz|2moro|2morrow|tomorow`, () => addDays(anchor, 1));
-  rel(String.raw`end\s+of\s+(?:the\s+|this\s+)?week|eow|this\s+week`, () => fridayOf(anchor));
+  // "By the weekend": the working week's last day, never a later date than the words gave.
+  rel(String.raw`end\s+of\s+(?:the\s+|this\s+)?week|eow|this\s+week|(?:the\s+|this\s+)?weekend`, () => fridayOf(anchor));
   rel(String.raw`end\s+of\s+next\s+week`, () => fridayOf(anchor, 1));
   rel(String.raw`end\s+of\s+(?:the\s+|this\s+)?month`, () => {
     const { year: y, month: mo } = parseIso(anchor);
     return makeDate(y, mo, daysInMonth(y, mo));
   });
-  rel(String.raw`(?:in|within)\s+(\d{1,3})\s*(working\s+days?|wd|calendar\s+days?|days?|weeks?|wks?|hours?|hrs?|h)`, (m) => {
+  rel(String.raw`(?:in|within|over)\s+(?:the\s+)?(?:next\s+)?(\d{1,3})\s*(working\s+days?|wd|calendar\s+days?|days?|weeks?|wks?|hours?|hrs?|h)`, (m) => {
     const n = Number(/\d+/.exec(m[0])?.[0] ?? "0");
     const unit = (/(working\s+days?|wd|calendar\s+days?|days?|weeks?|wks?|hours?|hrs?|h)\s*$/i.exec(m[0].replace(DAY_PARTS_END, ""))?.[1] ?? "").toLowerCase();
     // Working days are counted over working days from the meeting; hours and days by the calendar.
@@ -250,6 +251,15 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
     if (/^(week|wk)/.test(unit)) return addDays(anchor, 7 * n);
     if (/^(hour|hr|h)/.test(unit)) return addDays(anchor, Math.max(1, Math.ceil(n / 24)));
     return addDays(anchor, n);
+  });
+  // "Timescale: 24hrs", "CP medical – 48 hrs": a number of hours written as the timescale itself, after a label or a
+  // dash, or closing the action; never hours said in passing ("bruise about 24 hours old" is followed by more words).
+  each(new RegExp(String.raw`(?<![\p{L}\d])(\d{1,3})\s*(?:hours?|hrs?)\b`), (m) => {
+    if (out.some((c) => c.start <= m.index && m.index < c.end)) return;
+    const before = text.slice(0, m.index);
+    const after = text.slice(m.index + m[0].length);
+    if (!/(?:[-–—:(|]|\b(?:timescale|deadline|due|target|when))\s*$/i.test(before) && !/^\s*\)?\s*[.;]?\s*$/.test(after)) return;
+    push(m, addDays(anchor, Math.max(1, Math.ceil(Number(m[1]) / 24))), false);
   });
   rel(String.raw`(next|this|coming)\s+(${WEEKDAY_WORD})`, (m) => {
     const name = /(mon|tue|wed|thu|fri|sat|sun)/i.exec(m[0].replace(/^.*?(next|this|coming)\s+/i, ""))?.[1] ?? "";

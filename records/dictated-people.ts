@@ -59,15 +59,26 @@ export function joinSpokenLetters(text: string): Edit[] {
 }
 
 type Unit =
-  | { kind: "title"; from: number; to: number; roleTitle: boolean }
+  | { kind: "title"; from: number; to: number; roleTitle: boolean; honorific: boolean }
   | { kind: "role" | "agency"; from: number; to: number }
   | { kind: "join" | "article" | "glue" | "chair" | "name"; from: number; to: number }
-  | { kind: "status"; from: number; to: number };
+  | { kind: "status"; from: number; to: number }
+  | { kind: "link"; from: number; to: number };
 
 const JOIN = new Set(["and", "also", "plus"]);
 // Words between a person and what is said of them ("who is the", "from the", "sent her apologies"): never a name.
 const GLUE = new Set(["who", "is", "was", "from", "of", "at", "with", "myself", "for", "as", "well", "representing", "on", "behalf", "sent", "gave", "her", "his", "their"]);
 const ARTICLE = new Set(["the", "a", "an", "our", "their"]);
+/** Words after the chair that say the person comes next ("the chair was ...", "chaired by ..."). */
+const FORWARD = new Set(["was", "is", "by"]);
+/**
+ * A pronoun and its verb between a person and their role, as people say them ("sarah jones she's the health
+ * visitor", "mike obi who is our DC", "that's the school nurse"): what follows is the person's own role.
+ * Apostrophes part words, so "she's" is "she" "s"; speech software also writes "shes", "whos", "thats".
+ */
+const LINK_PRONOUN = new Set(["she", "he", "they", "who", "that"]);
+const LINK_VERB = new Set(["s", "is", "was", "are", "re", "being"]);
+const LINK_WORD = new Set(["shes", "hes", "whos", "thats", "theyre"]);
 
 /** The words of one list, each read as a title, role, agency, joining word, attendance phrase or part of a name. */
 function units(text: string, ws: Word[]): Unit[] {
@@ -76,12 +87,18 @@ function units(text: string, ws: Word[]): Unit[] {
   const statusWords = [...v.attendance.apologies, ...v.attendance.invited_absent, ...v.attendance.sent_report].filter((p) => p.includes(" ") || /^(apologies|apols|dna)$/.test(p));
   for (const m of findPhrases(statusWords, text, "dictated-status", ws)) for (let k = m.from; k < m.to; k++) byWord[k] = { kind: "status", from: m.from, to: m.to };
   for (const m of findPhrases(v.chair_words, text, "dictated-chair", ws)) for (let k = m.from; k < m.to; k++) byWord[k] ??= { kind: "chair", from: m.from, to: m.to };
+  for (let k = 0; k < ws.length; k++) {
+    if (byWord[k]) continue;
+    const w = (ws[k] as Word).folded;
+    if (LINK_WORD.has(w)) byWord[k] = { kind: "link", from: k, to: k + 1 };
+    else if (LINK_PRONOUN.has(w) && LINK_VERB.has(ws[k + 1]?.folded ?? "") && !byWord[k + 1]) byWord[k] = byWord[k + 1] = { kind: "link", from: k, to: k + 2 };
+  }
   for (const m of peopleTerms().matchAll(text, "list", ws)) {
     if (byWord.slice(m.from, m.to).some(Boolean)) continue;
     const values = m.values as Term[];
     const title = values.find((x) => x.kind === "title");
     const u: Unit = title
-      ? { kind: "title", from: m.from, to: m.to, roleTitle: title.kind === "title" && title.role !== null && title.role.agency === "police" }
+      ? { kind: "title", from: m.from, to: m.to, roleTitle: title.kind === "title" && title.role !== null && title.role.agency === "police", honorific: title.kind === "title" && title.role === null }
       : values.some((x) => x.kind === "role")
         ? { kind: "role", from: m.from, to: m.to }
         : { kind: "agency", from: m.from, to: m.to };
@@ -104,47 +121,80 @@ function units(text: string, ws: Word[]): Unit[] {
  * Where each person of a run of people begins (word indexes), and the people whose own words give their
  * attendance ("mark bell from the youth offending team sent a report"): [start, end) of the person with it.
  */
-export function peopleInRun(text: string, ws: Word[]): { starts: number[]; statused: [number, number][]; names: number[] } {
+export function peopleInRun(
+  text: string,
+  ws: Word[],
+): { starts: number[]; statused: [number, number][]; names: number[]; links: [number, number][]; chairs: [number, number][] } {
   const us = units(text, ws);
   const starts: number[] = [];
   const names: number[] = [];
   const statused: [number, number][] = [];
-  let cur = { start: -1, names: 0, role: false, agency: false, closed: false, roleFirst: false };
+  const links: [number, number][] = [];
+  // "the chair was helen price", "chaired by helen price": the chair's words, said before the person they name.
+  const chairs: [number, number][] = [];
+  let cur = { start: -1, names: 0, role: false, agency: false, closed: false, roleFirst: false, linked: false };
   let pendingArticle = -1;
   const begin = (at: number) => {
     if (cur.start >= 0) starts.push(at);
-    cur = { start: at, names: 0, role: false, agency: false, closed: false, roleFirst: false };
+    cur = { start: at, names: 0, role: false, agency: false, closed: false, roleFirst: false, linked: false };
   };
   for (let i = 0; i < us.length; i++) {
     const u = us[i] as Unit;
     const at = pendingArticle >= 0 ? pendingArticle : u.from;
-    const prev = us[i - 1];
-    const afterGlue = prev?.kind === "glue";
+    // An article stands between a joining word and what it joins ("who is the ..."): look past it.
+    const prev = us[i - 1]?.kind === "article" ? us[i - 2] : us[i - 1];
+    const afterGlue = prev?.kind === "glue" || prev?.kind === "link";
     switch (u.kind) {
       case "article":
         if (pendingArticle < 0) pendingArticle = u.from;
         continue;
       case "join":
+        cur.linked = false;
         if (cur.start >= 0 && (cur.names > 0 || cur.role)) cur.closed = true;
         break;
       case "glue":
         break;
-      case "chair":
+      case "link":
+        // "sarah jones she's the health visitor": the role that follows is this person's, whatever came before.
+        if (cur.start >= 0 && cur.names > 0) {
+          cur.linked = true;
+          cur.closed = false;
+          links.push([u.from, u.to]);
+        }
+        break;
+      case "chair": {
+        cur.linked = false;
+        const next = us[i + 1];
+        if (next?.kind === "glue" && FORWARD.has((ws[next.from] as Word).folded) && us[i + 2]?.kind === "name") {
+          begin(at);
+          chairs.push([at, next.to]);
+          i++;
+          break;
+        }
         cur.closed = true;
         break;
+      }
       case "status":
         if (cur.start >= 0) statused.push([cur.start, u.to]);
-        cur = { start: -1, names: 0, role: false, agency: false, closed: false, roleFirst: false };
+        cur = { start: -1, names: 0, role: false, agency: false, closed: false, roleFirst: false, linked: false };
         break;
       case "title":
-        if (cur.start < 0 || cur.names > 0 || cur.role || cur.closed) begin(at);
-        cur.role = u.roleTitle;
+        if (cur.linked) {
+          cur.role ||= u.roleTitle;
+          cur.linked = false;
+          break;
+        }
+        // "the head teacher mr patel": an honorific after a role said on its own is that person's name.
+        const named = cur.start >= 0 && cur.role && cur.roleFirst && cur.names === 0 && !cur.closed && u.honorific;
+        if (!named && (cur.start < 0 || cur.names > 0 || cur.role || cur.closed)) begin(at);
+        cur.role ||= u.roleTitle;
         cur.roleFirst = true;
         break;
       case "role":
-        if (cur.start < 0 || cur.closed || (cur.role && !afterGlue)) begin(at);
+        if (cur.start < 0 || cur.closed || (cur.role && !afterGlue && !cur.linked)) begin(at);
         if (cur.names === 0) cur.roleFirst = true;
         cur.role = true;
+        cur.linked = false;
         break;
       case "agency":
         if (cur.start < 0 || cur.closed) begin(at);
@@ -159,12 +209,13 @@ export function peopleInRun(text: string, ws: Word[]): { starts: number[]; statu
         if (cur.start >= 0 && !cur.closed && cur.agency && prev?.kind === "name" && names[names.length - 1] !== prev.from) break;
         if (cur.start < 0 || cur.closed || (cur.names > 0 && (cur.role || cur.agency) && prev?.kind !== "name") || (cur.roleFirst && cur.names >= 2 && us[i + 1]?.kind === "name") || (cur.names > 0 && afterGlue && prev && ws[prev.from]?.folded === "myself")) begin(at);
         cur.names++;
+        cur.linked = false;
         names.push(u.from);
         break;
     }
     pendingArticle = -1;
   }
-  return { starts, statused, names };
+  return { starts, statused, names, links, chairs };
 }
 
 /** Whether the name words from `i` run straight into an agency ("whittington health", "ysgol y dderwen" is not one). */
@@ -199,8 +250,9 @@ export function peopleBreaks(t: Rewritten, known: Set<string> = new Set()): Edit
     trailingList(s.slice(0, found[0]?.start ?? s.length), base, edits, known);
     for (const [n, first] of found.entries()) {
       const next = found[n + 1];
-      // "... also on the call the school nurse": a second list ends the first.
-      if (n > 0) edits.push({ at: base + first.start, len: 0, text: ". " });
+      // "... also on the call the school nurse": a second list ends the first, and "chaired by me karen oakes on the
+      // call were ..." ends what came before the first.
+      if (n > 0 || /[\p{L}\p{N}]\s*$/u.test(s.slice(0, first.start))) edits.push({ at: base + first.start, len: 0, text: ". " });
       listBreaks(s.slice(first.end, next ? next.start : s.length), base + first.end, edits, known);
     }
   }
@@ -237,7 +289,19 @@ function listBreaks(region: string, off: number, edits: Edit[], known: Set<strin
   {
     const ws = words(region);
     if (ws.length < 2) return;
-    const { starts, statused, names } = peopleInRun(region, ws);
+    const { starts, statused, names, links, chairs } = peopleInRun(region, ws);
+    // "the chair was helen price team manager" is written "helen price team manager chair".
+    for (const [a, b] of chairs) {
+      const end = Math.min(...starts.filter((k) => k > a), ws.length);
+      if (end <= b) continue;
+      edits.push({ at: off + (ws[a] as Word).start, len: (ws[b] as Word).start - (ws[a] as Word).start, text: "" });
+      edits.push({ at: off + (ws[end - 1] as Word).end, len: 0, text: " chair" });
+    }
+    // "sarah jones she's the health visitor" is written "sarah jones the health visitor": the pronoun is no part of a name.
+    for (const [a, b] of links) {
+      if (starts.includes(b) || b >= ws.length) continue;
+      edits.push({ at: off + (ws[a] as Word).start, len: (ws[b] as Word).start - (ws[a] as Word).start, text: "" });
+    }
     for (const k of names) known.add((ws[k] as Word).folded);
     for (const start of starts) {
       // "tom lee and the HV": the comma goes before the joining word.

@@ -278,6 +278,8 @@ const CLAUSE_STARTS = [
   "police (?:will|to|are going to) (?:lead|investigate)", "no legal", "legal planning", "legal action", "threshold", "no criminal",
   "(?:it will be a )?joint investigation", "we agreed", "it was agreed", "agreed that", "actions?", "decisions?", "parents?(?: will| to| told| not)", "mum (?:will|to|told|informed)",
   "dad (?:will|to|not|is not|is to)", "(?:mum|parents?) (?:is|are) (?:not|to) be", "(?:notes|minutes) (?:taken|recorded|written) by", "someone (?:needs|has|will need) to", "nobody (?:has|is)",
+  // the speaker on what they will do, or on the notes themselves ("... joan fry the dsl and i'll type these up")
+  "i'll", "i will", "i'm going to", "i am going to", "i'll be", "i will be",
 ];
 
 /**
@@ -352,6 +354,9 @@ export function fromDictation(text: string): Rewritten {
     // A heading said on its own ("actions agreed", "next steps") ends up a sentence of its own and says nothing
     // itself: it is not a task ("agreed") nor a heading over the rest of the run, whose sentences are read as they are.
     .replace(spokenHeading(), (_m: string, lead: string) => lead)
+    // "... time ten thirty new line present new line sarah jones ...": a heading said before "new line" starts its own
+    // line, so what follows is under it rather than run into the sentence before.
+    .replace(headingBeforeBreak(), (_m: string, stop: string, heading: string) => `${stop}\n${heading}`)
     .replace(/ {2,}/g, " ")
     .replace(/ +(?=\n)|^\s+|\s+$/g, "").r;
 }
@@ -370,6 +375,19 @@ function spokenHeading(): RegExp {
     headingRe = new RegExp(`(^|[.!?]\\s+)(${phrases.join("|")})\\.(?=\\s|$)`, "gi");
   }
   return headingRe;
+}
+let breakRe: RegExp | null = null;
+/** A heading of the notes vocabulary after a sentence's end and before a line break ("... 10:30. present\n"). */
+function headingBeforeBreak(): RegExp {
+  if (!breakRe) {
+    const phrases = Object.values(vocabulary().headings)
+      .flat()
+      .filter((h) => /^[a-z][a-z ]+$/i.test(h) && h.length > 3)
+      .sort((a, b) => b.length - a.length)
+      .map((h) => h.replace(/ /g, "\\s+"));
+    breakRe = new RegExp(`([.!?])[ \\t]+(${phrases.join("|")})(?=[ \\t]*\\n)`, "gi");
+  }
+  return breakRe;
 }
 /** The words after a title that say it is not before a name. */
 const BEFORE_NAME = "(?!(?:from|at|the|who|is|was|and|with|to|will|said|sent|for|of|in|on|by|has|had|did|also)\\b)";

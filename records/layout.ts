@@ -200,6 +200,13 @@ interface Labelled {
  * marks one only at the line's start or after ";". Text before the first label comes back
  * as `before`.
  */
+/** Whether a label names a field of an action (its owner or due date, as table columns name them). */
+function isActionField(label: string): boolean {
+  const c = vocabulary().table_columns;
+  const l = label.toLowerCase();
+  return [...(c.owner ?? []), ...(c.due ?? [])].some((x) => x.toLowerCase() === l);
+}
+
 function labelledParts(line: string): { before: string; parts: Labelled[] } {
   // A tick, cross or arrow makes the line a note ("s47 ✓", "s47 -> agreed"), never a heading alone.
   const wholeLabel = line.replace(/[:\s]+$/, "");
@@ -228,6 +235,8 @@ function labelledParts(line: string): { before: string; parts: Labelled[] } {
       const k = headingKey(label);
       if (!k) continue;
       if (PERSON_ONLY_LABELS.has(label.toLowerCase()) && !purePerson(labelTarget(line.slice(s + sep[0].length)))) continue;
+      // "Jo to visit. Timescale: 24hrs", "visit (due: Fri)": an action's own field after its words, not a heading.
+      if (at > 0 && colon && isActionField(label)) continue;
       // "Strategy discussion: 06/05/2025" is the meeting's title, not a "Discussion" heading.
       const phrase = line.slice(starts[0] ?? at, s);
       if (at > (starts[0] ?? at) && findPhrases(vocabulary().meeting_words, phrase, "meetingwords").some((m) => (starts[0] ?? 0) + m.start < at && (starts[0] ?? 0) + m.end > at)) continue;

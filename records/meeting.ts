@@ -34,7 +34,8 @@ function withoutBirthDates(text: string): string {
   for (const m of findPhrases(dob, text, "dob")) {
     // Blank the next date-like run after a date-of-birth word.
     const after = text.slice(m.end);
-    const d = /^[\s.:)(-]*(\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}|\d{4})/.exec(after);
+    // "born 02/01/2026", "born on the 2nd of January 2026" (as dictation writes it), "DOB: 2.1.26".
+    const d = /^[\s.:)(-]*(?:(?:on|in)\s+)?(?:the\s+)?(\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?\w+\s+\d{4}|\d{4})/.exec(after);
     if (d) out = out.slice(0, m.end) + after.replace(d[0], " ".repeat(d[0].length)) + "";
   }
   return out;

@@ -12,7 +12,7 @@ import { findChildRef, isMeetingSentence, readMeetingFacts, type MeetingLine } f
 import { emptyRecord, type Check, type RecordAction, type StrategyRecord } from "./model.js";
 import { actionChecks, attendeeChecks } from "./confidence.js";
 import { purePerson, readPeopleList, readPersonRow, readSegment, writtenInLowerCase, type Person } from "./people.js";
-import { readAttendanceProse, speakerIntro } from "./prose.js";
+import { minuteTaker, readAttendanceProse, speakerIntro } from "./prose.js";
 import { attendeeFrom } from "./attendees.js";
 import { normaliseNotes, sentences, splitOutside, squash, type Piece } from "./text.js";
 import { fromDictation, originalWords } from "./dictation.js";
@@ -165,7 +165,16 @@ function dedupe(people: Person[]): Person[] {
 function samePerson(a: string, b: string): boolean {
   const x = squash(a).toLowerCase();
   const y = squash(b).toLowerCase();
-  return x === y || sameFirstName(a, b) || sameFirstName(b, a);
+  return x === y || sameFirstName(a, b) || sameFirstName(b, a) || initialFor(a, b);
+}
+
+/** "Sgt P. Okafor" and "Sgt Peter Okafor": the same surname, one first name written as its initial. */
+function initialFor(a: string, b: string): boolean {
+  const parts = (n: string) => n.toLowerCase().split(/[\s.]+/).filter((w) => w && !isTitle(w));
+  const [p, q] = [parts(a), parts(b)];
+  if (p.length !== 2 || q.length !== 2 || p[1] !== q[1]) return false;
+  const [f, g] = [p[0] as string, q[0] as string];
+  return f !== g && ((f.length === 1 && g.startsWith(f)) || (g.length === 1 && f.startsWith(g)));
 }
 
 /** A sentence that states when the meeting was ("Meeting held 20/05/2025 at 15:30"), not a task with a date. */
@@ -304,7 +313,7 @@ export function parseNotes(
     if (record.recorded_by) record.source.recorded_by = recorder.items[0]?.raw ?? record.recorded_by;
   } else {
     for (const s of loose) {
-      const name = recorderInProse(s.text);
+      const name = recorderInProse(s.text, author);
       if (!name) continue;
       record.recorded_by = name;
       record.source.recorded_by = s.text;
@@ -312,6 +321,10 @@ export function parseNotes(
       break;
     }
   }
+  // "ben is taking the minutes": the one person of that first name the notes list.
+  const taker = record.recorded_by;
+  const named = taker && !/\s/.test(taker) && !asInitials(taker) ? people.filter((p) => p.name && /\s/.test(p.name) && sameFirstName(taker, p.name)) : [];
+  if (named.length === 1 && named[0]?.name) record.recorded_by = named[0].name;
 
   // The chair and the minute taker took part: what their own lines say of them (a role, a name for initials) is theirs,
   // and a minute taker named nowhere else is an attendee too.
@@ -544,9 +557,11 @@ function isDecision(text: string): boolean {
 }
 
 /** "Minutes taken by Angela Mills", "notes recorded by Jo": who recorded the discussion, in prose. */
-function recorderInProse(text: string): string | null {
-  const m = /\b(?:minutes?|notes?|record)\s+(?:were\s+|was\s+)?(?:taken|recorded|written|kept|completed)\s+by\s+(.+)$/i.exec(text) ?? /\brecorded by\s+(.+)$/i.exec(text);
-  return m?.[1] ? readSegment(m[1]).name : null;
+/** The minute taker named in a sentence of prose: their name, or the writer's when they say it of themselves. */
+function recorderInProse(text: string, author: string | null): string | null {
+  const m = minuteTaker(text);
+  if (!m) return null;
+  return m.self ? author : m.words ? readSegment(m.words).name : null;
 }
 
 function findDateSafe(text: string, year: number): string | null {

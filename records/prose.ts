@@ -63,6 +63,19 @@ function cueIn(text: string): boolean {
 function proseClause(part: string, opts: { meeting: boolean; lowerCase?: boolean }): Person[] | null {
   const v = vocabulary();
   const lowerCase = opts.lowerCase;
+  // The minute taker took part: "minutes taken by me, kate lloyd", "ben is taking the minutes", "I'll type these up".
+  // Said first in its sentence, that is all the sentence says of attendance; said later, only when nothing else is read.
+  const taker = minuteTaker(part);
+  const takerPeople = () => {
+    const who = taker?.self ? "me" : (taker?.words ?? "");
+    return taker && (taker.self || purePerson(who, false, lowerCase)) ? readPeopleList(who, { status: "took_part", perLine: false, lowerCase }).slice(0, 1) : null;
+  };
+  if (taker && taker.at <= 4) {
+    const found = takerPeople();
+    // "I took the notes; Tom Greaves (Team Manager) chaired": what follows the minute taker is read as well.
+    const rest = part.slice(taker.end).replace(/^[\s;,.:-]+(?:and\s+)?/i, "");
+    if (found) return [...found, ...((rest && proseClause(rest, opts)) || [])];
+  }
   // After a cue: "Present were ...", "Apologies from ...", "chaired by ...".
   const chaired = /\bchaired by\s+(.+)$/i.exec(part);
   if (chaired?.[1] && purePerson(chaired[1], false, lowerCase)) {
@@ -119,7 +132,7 @@ function proseClause(part: string, opts: { meeting: boolean; lowerCase?: boolean
     const subject = part.slice(0, cue.m.start).replace(/\b(were|was|is|are|have|has)\s*$/i, "").trim();
     if (subject && purePerson(subject, false, lowerCase)) return readPeopleList(subject, { status: cue.status, perLine: false, lowerCase }).map((p) => ({ ...p, note: cue.m.surface }));
   }
-  return null;
+  return takerPeople();
 }
 
 /**
@@ -130,9 +143,33 @@ function proseClause(part: string, opts: { meeting: boolean; lowerCase?: boolean
  */
 export function speakerIntro(text: string): Person | null {
   const first = text.trim().split(/\n|(?<=[.!?])\s/)[0] ?? "";
-  const m = /^(?:hi,?\s+|hello,?\s+)?(?:this is|it's|it is|dictation from|dictated by|notes dictated by|my name is)\s+(.{3,80}?)(?:\s+(?:here|dictating|speaking|with the|notes? (?:of|from|for)|strategy (?:discussion|meeting))\b|[.,;]|$)/i.exec(first);
+  // A word a speaker opens with before naming themselves ("right, this is ...", "ok so this is ...", "morning, it's ...").
+  const m = /^(?:hi,?\s+|hello,?\s+)?(?:this is|it's|it is|dictation from|dictated by|notes dictated by|my name is)\s+(.{3,80}?)(?:\s+(?:here|dictating|speaking|with the|notes? (?:of|from|for)|strategy (?:discussion|meeting))\b|[.,;]|$)/i.exec(first.replace(/^(?:(?:right|ok|okay|so|morning|good morning|afternoon|good afternoon)[,.]?\s+){1,3}(?=this is\b|my name is\b)/i, ""));
   if (!m?.[1]) return null;
   const seg = readPeopleList(m[1], { status: "took_part", perLine: false })[0];
   if (!seg?.name || /^(the|a|an)\b/i.test(seg.name)) return null;
   return seg;
+}
+
+/**
+ * Who took the minutes, as people say it in prose: "minutes taken by X", "notes typed up by X", "X is taking the
+ * minutes", "X took notes", "minute taker was X", or the writer of themselves ("I'll type these up", "I took the
+ * minutes", "minutes by me"). `words` are the person's words; `self` when it is the writer, who is named elsewhere
+ * (the speaker, the sender, or initials signed after a dash: "I'll type these up — JB").
+ */
+export function minuteTaker(text: string): { words: string | null; self: boolean; at: number; end: number } | null {
+  const lead = text.length - text.trimStart().length;
+  const t = text.trim().replace(/[.!]+$/, "");
+  const signedOff = /\s[-–—]+\s*(\p{Lu}{2,3})\s*$/u.exec(t);
+  const self = (at: number, end: number) => ({ words: signedOff?.[1] ?? null, self: signedOff === null, at: lead + at, end: signedOff ? text.length : lead + end });
+  const typing = /\b(?:I|I'll|I’ll|I will|I'm|I’m|I am|I've|I have)\s+(?:going to\s+|be\s+|also\s+)?(?:type|write|typing|writing|typed|written)\s+(?:these|them|this|the notes|the minutes|it|notes|minutes)\s+up\b/i.exec(t)
+    ?? /\bI\s*(?:'m|’m|\s+am|\s+was)?\s+(?:took|taking|take|kept|keeping|minuted|minuting)\s+(?:the\s+)?(?:minutes|notes)\b/i.exec(t);
+  if (typing) return self(typing.index, typing.index + typing[0].length);
+  const by = /\b(?:(?:minutes?|notes?|record)\s+(?:were\s+|was\s+|are\s+|is\s+)?(?:being\s+)?(?:taken|recorded|written(?:\s+up)?|kept|completed|typed(?:\s+up)?|done)|recorded|minuted|typed up|written up)\s+by\s+(.+)$/i.exec(t)
+    ?? /\b(?:minute|note)[- ]?taker\s+(?:was|is|will be)\s+(.+)$/i.exec(t);
+  const after = by?.[1]?.replace(/\s[-–—]+\s*\p{Lu}{2,3}$/u, "").trim();
+  if (by && after) return /^(?:me|myself)$/i.test(after) ? self(by.index, text.length) : { words: after.replace(/^(?:me|myself),?\s+(?=\S)/i, ""), self: false, at: lead + by.index, end: text.length };
+  const doer = /^(.{2,60}?)\s+(?:is\s+|was\s+|will be\s+|'s\s+|’s\s+)?(?:taking|took|keeping|kept|typing up|writing up)\s+(?:the\s+)?(?:minutes|notes)\b/i.exec(t);
+  if (doer?.[1] && !/\b(?:who|which|that|and)\b/i.test(doer[1])) return /^(?:I|me|myself)$/i.test(doer[1]) ? self(0, doer[0].length) : { words: doer[1], self: false, at: lead, end: lead + doer[0].length };
+  return null;
 }
