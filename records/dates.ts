@@ -1,5 +1,5 @@
 import { invalidInput } from "../core/errors.js";
-import { addDays, createDeadlineCalculator, daysInMonth, makeDate, monthName, parseIso, weekdayName, type DeadlineCalculator } from "../deadlines/index.js";
+import { addDays, createDeadlineCalculator, daysInMonth, makeDate, MONTH_WORD, monthName, monthOfWord, parseIso, weekdayName, type DeadlineCalculator } from "../deadlines/index.js";
 
 /**
  * Dates as practitioners write them in notes: UK day-first ("14/5/25", "14.05.2025",
@@ -9,10 +9,6 @@ import { addDays, createDeadlineCalculator, daysInMonth, makeDate, monthName, pa
  * and names the day that does not exist; relative due words ("by Fri", "within 3 days")
  * are read by deadlines/, which also owns the calendar arithmetic.
  */
-
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-
-const MONTH_WORD = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
 const ISO_RE = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/;
 const NUMERIC_RE = /\b(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?\b/;
@@ -45,10 +41,6 @@ function fullYear(y: string | undefined, fallback: number): { year: number; assu
   return { year: y.length <= 2 ? 2000 + n : n, assumed: false };
 }
 
-function monthIndex(word: string): number {
-  return MONTHS.indexOf(word.slice(0, 3).toLowerCase()) + 1;
-}
-
 /**
  * The first explicit date in `text`, or null. `defaultYear` fills a missing year.
  * Throws invalid_input when the first date-like token is impossible.
@@ -73,12 +65,12 @@ export function findDate(text: string, defaultYear: number): FoundDate | null {
   const dm = DAY_MONTH_RE.exec(text);
   if (dm) {
     const y = fullYear(dm[3], defaultYear);
-    candidates.push({ iso: checkedIso(y.year, monthIndex(dm[2] ?? ""), Number(dm[1])), index: dm.index, length: dm[0].length, yearAssumed: y.assumed });
+    candidates.push({ iso: checkedIso(y.year, monthOfWord(dm[2] ?? ""), Number(dm[1])), index: dm.index, length: dm[0].length, yearAssumed: y.assumed });
   }
   const md = MONTH_DAY_RE.exec(text);
   if (md) {
     const y = fullYear(md[3], defaultYear);
-    candidates.push({ iso: checkedIso(y.year, monthIndex(md[1] ?? ""), Number(md[2])), index: md.index, length: md[0].length, yearAssumed: y.assumed });
+    candidates.push({ iso: checkedIso(y.year, monthOfWord(md[1] ?? ""), Number(md[2])), index: md.index, length: md[0].length, yearAssumed: y.assumed });
   }
   candidates.sort((a, b) => a.index - b.index);
   return candidates[0] ?? null;
@@ -206,12 +198,12 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
     if (m[2] === "." && (m[4] === undefined) && (mo > 12 || /^\s*(am|pm|hrs|h)\b/i.test(text.slice(m.index + m[0].length)))) return;
     push(m, withYear(mo, day, m[4]), true);
   });
-  each(new RegExp(String.raw`${LEAD}(?:(?:w\/c|w\/b|wc|wb|w\.c\.|week\s+(?:commencing|beginning)|wk\s+(?:comm|beg))\s+)?(?:${WEEKDAY_WORD},?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:,?\s+(\d{4}|\d{2}(?![\d:])))?${DAY_PART}`), (m) =>
-    push(m, withYear(monthIndex(m[2] ?? ""), Number(m[1]), m[3]), true),
+  each(new RegExp(String.raw`${LEAD}(?:(?:w\/c|w\/b|wc|wb|w\.c\.|week\s+(?:commencing|beginning)|wk\s+(?:comm|beg))\s+)?(?:${WEEKDAY_WORD},?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_WORD}\b\.?(?:,?\s+(\d{4}|\d{2}(?![\d:])))?${DAY_PART}`), (m) =>
+    push(m, withYear(monthOfWord(m[2] ?? ""), Number(m[1]), m[3]), true),
   );
-  each(new RegExp(String.raw`${LEAD}(?:${WEEKDAY_WORD},?\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`), (m) => {
+  each(new RegExp(String.raw`${LEAD}(?:${WEEKDAY_WORD},?\s+)?${MONTH_WORD}\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`), (m) => {
     if (out.some((c) => c.start <= m.index && m.index < c.end)) return;
-    push(m, withYear(monthIndex(m[1] ?? ""), Number(m[2]), m[3]), true);
+    push(m, withYear(monthOfWord(m[1] ?? ""), Number(m[2]), m[3]), true);
   });
   // "Friday 16th", "by the 21st": a day of the month, on or after the meeting.
   each(new RegExp(String.raw`${LEAD}(?:${WEEKDAY_WORD},?\s+)?(?:the\s+)?${ORDINAL}\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))${DAY_PART}`), (m) => {
