@@ -246,7 +246,9 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel())
   const aboutChild = m.generic_child!.strip(m.role_statement!.strip(all));
   // A danger the reader found told of a child in a statement of the writer's own (not asked about, not a child in general, not a
   // training case): "attended a burglary last night where the offender went into a child's bedroom" is a case, whatever is asked after it.
+  // Only from a writer the reader places (a practitioner, a parent or carer, a bystander): an asker's case story is the setting of a question.
   const dangerToldOfAChild =
+    speaker !== "asker" &&
     (facts.has("child_ref") || facts.has("young_child")) &&
     found.some((f) => {
       const i = f.hit.sentence;
