@@ -46,10 +46,11 @@ describe("a role set before a question does not hide the question", () => {
 
 describe("a danger told of a child in a statement is a case of the writer's own, whatever is asked after it", () => {
   const told = [
-    "Last night we attended a burglary where the offender went into a child's bedroom; the child wasn't hurt.",
-    "We attended a house where the suspect waved a knife at his partner with a 3 year old in the room. He's remanded.",
-    "Last week a 14 year old in our club took an overdose at a party. She is home now.",
+    "I'm a police officer. Last night we attended a burglary where the offender went into a child's bedroom; the child wasn't hurt.",
+    "Paramedic here. We attended a house where the suspect waved a knife at his partner with a 3 year old in the room. He's remanded.",
+    "As a youth worker: last week a 14 year old in our club took an overdose at a party. She is home now.",
   ];
+  // From a writer the reader places (here a practitioner); an asker's case story is the setting of a question.
   it.each(told)("'%s Do I need to make a referral?' is personal, not framed", (s) => {
     const r = readMessage(`${s} Do I need to make a referral?`);
     expect(r.facts.has("personal")).toBe(true);
