@@ -13,9 +13,13 @@ import { seeded } from "../core/random.js";
  */
 
 const Pair = z.tuple([z.string(), z.enum(["m", "f"])]);
+const Scene = z.object({ kind: z.enum(DANGER_KINDS), now: z.string(), past: z.string(), self_now: z.string(), self_past: z.string(), question: z.string() });
+/** Per danger kind, sentences an adult adds after a scene's past and clauses a child adds after their own (round ten). */
+const Tellings = z.object({ adult: z.array(z.string()).min(1), child: z.array(z.string()).min(1) });
+const PerKindTellings = z.record(z.enum(DANGER_KINDS), Tellings).refine((r) => DANGER_KINDS.every((k) => r[k]), "every danger kind");
 const TemplatesSchema = z.object({
   about: z.string(),
-  scenes: z.array(z.object({ kind: z.enum(DANGER_KINDS), now: z.string(), past: z.string(), self_now: z.string(), self_past: z.string(), question: z.string() })),
+  scenes: z.array(Scene),
   victims: z.record(z.string(), z.array(Pair)),
   babies: z.record(z.string(), z.array(Pair)),
   roles: z.array(z.string()),
@@ -30,6 +34,15 @@ const TemplatesSchema = z.object({
   filler: z.array(z.string()),
   long_frames: z.array(z.string()),
   kindless: z.object({ childline: z.array(z.string()), "101_or_childrens_services": z.array(z.string()), nspcc_advice: z.array(z.string()), none: z.array(z.string()) }),
+  round10_about: z.string(),
+  round10_scenes: z.array(Scene),
+  recent_whens: z.array(z.string()).min(1),
+  goes_on: PerKindTellings,
+  over: PerKindTellings,
+  doc_frames: z.array(z.string()).min(1),
+  doc_old_dates: z.array(z.string()).min(1),
+  doc_calm: z.array(z.string()).min(1),
+  doc_people: z.array(z.tuple([z.string(), z.string(), z.string(), z.string()])).min(1),
 });
 type Templates = z.infer<typeof TemplatesSchema>;
 
@@ -74,7 +87,7 @@ export function composeLabelled(t: Templates = loadTemplates(), seed = 20231215)
   const age = (lo: number, hi: number) => String(lo + Math.floor(rnd() * (hi - lo + 1)));
   const out: Labelled[] = [];
   const push = (id: string, text: string, level: Labelled["level"], kind: DangerKind | null, speaker: Speaker, register: Labelled["register"]) =>
-    out.push({ id, text: text.replace(/\s+/g, " ").trim(), level, danger_kind: kind, speaker, register, source: "template", split: splitOf(id) });
+    out.push({ id, text: text.replace(/[^\S\n]+/g, " ").replace(/ ?\n ?/g, "\n").trim(), level, danger_kind: kind, speaker, register, source: "template", split: splitOf(id) });
 
   /** Fill a scene's slots for a speaker: the child as they would name them, and pronouns. */
   const fill = (template: string, speaker: string, infant: boolean) => {
@@ -101,7 +114,8 @@ export function composeLabelled(t: Templates = loadTemplates(), seed = 20231215)
     return cap(pf.replace(/\{P\}/g, he ? "He" : "She").replace(/\{P2\}/g, he ? "He" : "She"));
   };
 
-  t.scenes.forEach((s, i) => {
+  type SceneT = Templates["scenes"][number];
+  const sceneLines = (s: SceneT, i: number) => {
     const k = s.kind;
     const infant = k === "infant_injured_now";
     const id = (v: string) => `gen-${ABBREV[k]}-${i + 1}-${v.replace(/_/g, "-")}`;
@@ -137,7 +151,8 @@ export function composeLabelled(t: Templates = loadTemplates(), seed = 20231215)
     };
     push(id("long-now"), long(`${cap(fill(s.now, "professional", infant))}.`), "999", k, "professional", "long_paste");
     push(id("long-past"), long(`${cap(fill(s.past, "professional", infant))} ${pick(t.whens)}; the child is safe in school today and a referral is being made.`), "101_or_childrens_services", k, "professional", "long_paste");
-  });
+  };
+  t.scenes.forEach(sceneLines);
 
   const kl = t.kindless;
   kl.childline.forEach((x, i) => {
@@ -168,7 +183,7 @@ export function composeLabelled(t: Templates = loadTemplates(), seed = 20231215)
   // aimed at the bot say how a message is written, not how urgent it is, so each is crossed with an
   // adult's past report, a child's own past, the procedure question and an unsure adult too.
   // Composed after every other line so those lines, and the random draws they took, are unchanged.
-  t.scenes.forEach((s, i) => {
+  const sceneRegisters = (s: SceneT, i: number) => {
     const k = s.kind;
     const id = (v: string) => `gen-${ABBREV[k]}-${i + 1}-${v}`;
     const childPast = (f = pick(t.past_frames["child"]!)) => frame(f, s.self_past);
@@ -183,11 +198,55 @@ export function composeLabelled(t: Templates = loadTemplates(), seed = 20231215)
     push(id("self-past-welsh"), childPast(pick(t.welsh_past_frames.child)), "childline", k, "child", "welsh");
     push(id("question-injection"), `${pick(t.injections)} ${question}`, "none", k, "asker", "injection");
     push(id("question-typos"), withTypos(question, rnd), "none", k, "asker", "typos");
-  });
+  };
+  t.scenes.forEach(sceneRegisters);
   kl.nspcc_advice.forEach((x, i) => {
     const speaker: Speaker = x.includes("grandparent") ? "parent_carer" : "bystander";
     push(`gen-ns-${i + 1}-injection`, `${pick(t.injections)} ${x}`, "nspcc_advice", null, speaker, "injection");
     push(`gen-ns-${i + 1}-typos`, withTypos(x, rnd), "nspcc_advice", null, speaker, "typos");
+  });
+
+  // Round ten, after every earlier line (see templates.json round10_about).
+  const first = t.scenes.length;
+  t.round10_scenes.forEach((s, j) => sceneLines(s, first + j));
+  t.round10_scenes.forEach((s, j) => sceneRegisters(s, first + j));
+  [...t.scenes, ...t.round10_scenes].forEach((s, i) => {
+    const k = s.kind;
+    const infant = k === "infant_injured_now";
+    const id = (v: string) => `gen-${ABBREV[k]}-${i + 1}-${v}`;
+    /** A scene's past told by an adult, recently, with a sentence after it; pronouns from the filled scene. */
+    const adultTelling = (sp: (typeof ADULTS)[number], after: string) => {
+      const past = fill(s.past, sp, infant);
+      const he = / (?:he|him|his) /.test(` ${past} `) && !/ (?:she|her) /.test(` ${past} `);
+      const pron = (x: string) =>
+        x.replace(/\{P\}/g, he ? "He" : "She").replace(/\{p\}/g, he ? "he" : "she").replace(/\{o\}/g, he ? "him" : "her").replace(/\{p_his\}/g, he ? "his" : "her");
+      return `${cap(past)} ${pick(t.recent_whens)}. ${pron(after)}`;
+    };
+    const [g1, g2] = [pick(ADULTS), pick(ADULTS)];
+    // A child's own past already dated or told as a pattern ("once", "used to", "one night") takes no recent time.
+    const selfRecent = /\b(?:once|used to|one night|ever)\b/.test(s.self_past) ? null : s.self_past;
+    push(id("r10-goes-on-adult"), adultTelling(g1, pick(t.goes_on[k]!.adult)), "999", k, g1, "past_tense");
+    if (selfRecent) push(id("r10-goes-on-child"), `${selfRecent} ${pick(t.recent_whens)} ${pick(t.goes_on[k]!.child)}`, "999", k, "child", "past_tense");
+    push(id("r10-over-adult"), adultTelling(g2, pick(t.over[k]!.adult)), "101_or_childrens_services", k, g2, "past_tense");
+    if (selfRecent) push(id("r10-over-child"), `${selfRecent} ${pick(t.recent_whens)} ${pick(t.over[k]!.child)}`, "childline", k, "child", "past_tense");
+    // A working document: the old incident dated in its entry, the danger now in the latest entry (or a calm one).
+    const doc = (withNow: boolean) => {
+      const [name, email, agency, initials] = pick(t.doc_people);
+      const he = pick([true, false]);
+      const pron = (x: string) =>
+        x.replace(/\{P\}/g, he ? "He" : "She").replace(/\{p\}/g, he ? "he" : "she").replace(/\{o\}/g, he ? "him" : "her").replace(/\{p_his\}/g, he ? "his" : "her");
+      const named = (x: string) =>
+        x.replace(/\{[vb]\}/g, initials).replace(/\{(?:p|b_p)\}/g, he ? "he" : "she").replace(/\{(?:o|b_o)\}/g, he ? "him" : "her").replace(/\{(?:p_his|b_his)\}/g, he ? "his" : "her").replace(/\{o_self\}/g, he ? "himself" : "herself");
+      const now = withNow ? `${cap(named(s.now))}.` : pron(pick(t.doc_calm));
+      let text = pick(t.doc_frames)
+        .replace("{now}", now)
+        .replace("{old_dated}", `${pick(t.doc_old_dates)} ${named(s.past)}.`)
+        .replace(/\{name\}/g, name).replace(/\{email\}/g, email).replace(/\{agency\}/g, agency).replace(/\{initials\}/g, initials);
+      while (text.includes("{filler}")) text = text.replace("{filler}", pick(t.filler));
+      return text;
+    };
+    push(id("r10-doc-now"), doc(true), "999", k, "professional", "long_paste");
+    push(id("r10-doc-old"), doc(false), "101_or_childrens_services", k, "professional", "long_paste");
   });
   return out;
 

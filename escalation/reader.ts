@@ -209,7 +209,7 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel())
   const overNear = (i: number, kind: DangerKind) => nearAny(i, (j) => overAt(j, kind).length > 0);
   const saidSafe = m.safe_now!.test(all);
   add("safe_now", saidSafe || found.some((f) => overNear(f.hit.sentence, f.hit.kind)));
-  add("procedure_question", m.procedure_question!.test(all) || sents.some((s) => opensProcedureQuestion(stripLeadIn(s, model), model)));
+  add("procedure_question", m.procedure_question!.test(all) || sents.some((s) => opensProcedureQuestion(stripOpening(s, model), model)));
   add("procedure_terms", m.procedure_terms!.test(all));
   add("training", m.training!.test(all));
   add("real_person", m.real_person!.test(all));
@@ -244,8 +244,19 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel())
   const particularChild = (short ? sents : [...sents.slice(0, EDGE), ...sents.slice(-EDGE)]).some((s) => m.particular_child!.test(s) && !m.training!.test(s) && !m.generic_child!.test(s));
   // The writer's role ("I'm a DSL", "as a parent") says who writes, not that a particular child is in front of them: read without it.
   const aboutChild = m.generic_child!.strip(m.role_statement!.strip(all));
+  // A danger the reader found told of a child in a statement of the writer's own (not asked about, not a child in general, not a
+  // training case): "attended a burglary last night where the offender went into a child's bedroom" is a case, whatever is asked after it.
+  // Only from a writer the reader places (a practitioner, a parent or carer, a bystander): an asker's case story is the setting of a question.
+  const dangerToldOfAChild =
+    speaker !== "asker" &&
+    (facts.has("child_ref") || facts.has("young_child")) &&
+    found.some((f) => {
+      const i = f.hit.sentence;
+      const asked = /\?/.test(raw[i]?.raw ?? "") || /^ (?:what|when|who|how|can|could|is|are|does|do|did|should|would|will|where|which|why|has|have|must) /.test(stripOpening(sents[i]!, model));
+      return !asked && !m.generic_child!.test(sents[i]!) && !m.training!.test(sents[i]!) && !m.procedure_question!.test(sents[i]!) && !opensProcedureQuestion(stripOpening(sents[i]!, model), model);
+    });
   const personal =
-    m.real_person!.test(aboutChild) || particularChild || ["child", "parent_carer", "professional", "bystander"].some((sp) => m[`${sp}_decisive`]!.test(aboutChild));
+    m.real_person!.test(aboutChild) || particularChild || dangerToldOfAChild || ["child", "parent_carer", "professional", "bystander"].some((sp) => m[`${sp}_decisive`]!.test(aboutChild));
   add("personal", personal);
   // One child in particular ("a Year 9 boy", "our pupil", a child told of in a statement), not children in general
   // ("contact with kids"): what makes a practitioner's message a report about a child rather than about their work.
@@ -478,6 +489,17 @@ function stripLeadIn(s: string, model: RiskModel): string {
   return out;
 }
 
+/**
+ * A sentence without its lead-in and without the writer's role set before the question ("As a youth worker, do I have to…",
+ * "Hi, as a DSL what is…"): the role says who asks, the question still opens after it.
+ */
+function stripOpening(s: string, model: RiskModel): string {
+  let out = stripLeadIn(s, model);
+  const role = model.m.role_statement!.matches(out).filter((x) => x.index === 0).sort((a, b) => b.text.length - a.text.length)[0];
+  if (role) out = stripLeadIn(out.slice(role.text.length + 1), model);
+  return out;
+}
+
 /** A present progressive verb ("is pulling", "are being") earlier in the sentence than a match: the event is happening. */
 function progressiveBefore(s: string, index: number): boolean {
   const words = s.slice(0, index).split(" ").filter(Boolean).join(" ");
@@ -505,8 +527,13 @@ function nearestPast(s: string, index: number, past: RiskModel["m"][string]): nu
 }
 
 /** A child's own age (5 to 17) or an adult's (18 or more), when the writer gives one. */
+/** The words that may stand between "I am a" and the writer's own age: a modifier, a word for the writer, "aged", "of". */
+const OWN_AGE_WORDS = "only|just|nearly|almost|turning|now|young|little|girl|boy|lad|kid|teenager|teen|person|student|pupil|child|woman|man|mum|mam|dad|mother|father|carer|care|leaver|aged|of|year|yr";
+
 function ageGiven(all: string): "child" | "adult" | null {
-  const re = / (?:i am|i m|dw in|dwi n|rwyn|rwy n) (?:only |just |nearly |almost |turning |now |an? (?:\w+ ){1,3})?(\d{1,2})(?= )/g;
+  // An age belongs to the person it stands next to: between "I am a" and the number only the words of the writer's own
+  // noun phrase ("a 14 year old", "a girl aged 14", "a mum of 32"), never another noun phrase ("I'm a social worker, a 12 year old told me").
+  const re = new RegExp(` (?:i am|i m|dw in|dwi n|rwyn|rwy n) (?:(?:only|just|nearly|almost|turning|now) )?(?:an? (?:(?:${OWN_AGE_WORDS}) ){0,3})?(\\d{1,2})(?= )`, "g");
   let m: RegExpExecArray | null;
   let out: "child" | "adult" | null = null;
   while ((m = re.exec(all)) !== null) {
@@ -529,6 +556,13 @@ function firstPersonVictim(found: readonly { text: string }[]): boolean {
   return found.some((f) => / (?:me|my|myself|i|im) /.test(` ${f.text} `));
 }
 
+/** The words just before `index` are "my" (or Welsh "fy") and at most two words of the same noun phrase ("my form", "my new head of"). */
+function namedAsTheWritersOwn(all: string, index: number): boolean {
+  const before = all.slice(0, index).split(" ").filter(Boolean).slice(-3);
+  const at = Math.max(before.lastIndexOf("my"), before.lastIndexOf("fy"));
+  return at >= 0 && before.slice(at + 1).every((w) => !/^(?:and|i|im|am|is|was|a|an|the|as|to|at|with|for)$/.test(w));
+}
+
 /** On a tie an adult is assumed: Childline is only for a writer who reads as a child. */
 const TIE_ORDER: readonly Speaker[] = ["professional", "parent_carer", "bystander", "child"];
 
@@ -536,8 +570,12 @@ const TIE_ORDER: readonly Speaker[] = ["professional", "parent_carer", "bystande
 function speakerOf(all: string, facts: Set<Fact>, model: RiskModel, victim: boolean, roleOpens: boolean): Speaker {
   const m = model.m;
   const score: Record<string, number> = { professional: 0, parent_carer: 0, child: 0, bystander: 0 };
+  // A practitioner's title the writer names with "my" ("my form tutor", "my social worker", "fy athro") is someone they have, not
+  // who they are: a child names the adults around them that way. It is no cue that a practitioner writes ("my pupils" still is).
+  const own = (ms: { index: number; text: string }[]) => (sp: Speaker) =>
+    (sp === "professional" ? ms.filter((x) => !(namedAsTheWritersOwn(all, x.index) && m.role_title!.matches(` ${x.text} `).some((r) => r.text === x.text))) : ms).length;
   for (const sp of TIE_ORDER) {
-    score[sp] = score[sp]! + 3 * m[`${sp}_decisive`]!.matches(all).length + m[`${sp}_cues`]!.matches(all).length;
+    score[sp] = score[sp]! + 3 * own(m[`${sp}_decisive`]!.matches(all))(sp) + own(m[`${sp}_cues`]!.matches(all))(sp);
   }
   const age = ageGiven(all);
   if (age === "child") {

@@ -87,7 +87,7 @@ const CuesFileSchema = z.object({
     real_person: CueGroup,
     particular_child: CueGroup,
     generic_child: CueGroup,
-    role_statement: CueGroup.extend({ frames: Phrases, roles: Phrases }),
+    role_statement: CueGroup.extend({ frames: Phrases, roles: Phrases, practitioner_roles: Phrases }),
     lead_ins: CueGroup,
   }),
   speakers: z.object({
@@ -341,11 +341,13 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
   m.role_here = new PhraseSet(aliases.map((a) => `${(typeof a === "string" ? a : a.text).toLowerCase()} here`));
   // The writer naming their role ("I'm a DSL", "as a social worker", "HV here"): who writes, not which child (reader.ts personal).
   const rs = c.framing.role_statement;
-  const roleNames = [...new Set([...aliases.map((a) => (typeof a === "string" ? a : a.text).toLowerCase()), ...rs.roles])];
+  const roleNames = [...new Set([...aliases.map((a) => (typeof a === "string" ? a : a.text).toLowerCase()), ...rs.roles, ...rs.practitioner_roles])];
   m.role_statement = new PhraseSet([...rs.phrases, ...rs.frames.flatMap((f) => roleNames.map((r) => f.replace("<role>", r)))], rs.cy);
   // …and a practitioner's role stated in any of those frames says a practitioner is writing ("I'm a class teacher", "as DSL").
-  const practitionerRoles = aliases.map((a) => (typeof a === "string" ? a : a.text).toLowerCase());
+  const practitionerRoles = [...new Set([...aliases.map((a) => (typeof a === "string" ? a : a.text).toLowerCase()), ...rs.practitioner_roles])];
   m.role_statement_professional = new PhraseSet(rs.frames.flatMap((f) => practitionerRoles.map((r) => f.replace("<role>", r))));
+  // A practitioner's title on its own ("form tutor", "social worker", "gp"): named with "my", it is someone a child or a family has.
+  m.role_title = new PhraseSet(practitionerRoles);
   for (const sp of ["child", "parent_carer", "professional", "bystander"] as const) {
     m[`${sp}_decisive`] = new PhraseSet(c.speakers[sp].decisive, c.speakers[sp].cy);
     m[`${sp}_cues`] = new PhraseSet(c.speakers[sp].cues);

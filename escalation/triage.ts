@@ -3,7 +3,7 @@ import { z } from "zod";
 import { fromRoot } from "../core/paths.js";
 import type { Embeddings } from "../knowledge/embeddings/embeddings.js";
 import { deserialise, featuresOf, predict, SPARSE_DIM, type SoftmaxModel } from "./classifier.js";
-import { applySafetyNets, ruleLevel } from "./decide.js";
+import { applySafetyNets, policyFacts, ruleLevel } from "./decide.js";
 import { LEVELS, moreUrgent, type TriageLevel } from "./levels.js";
 import { readMessage, type Reading } from "./reader.js";
 import { openPhraseCache, savePhraseCache } from "./phrases.js";
@@ -131,8 +131,11 @@ export function decideLevel(reading: Reading, model: SoftmaxModel | null, vec: F
 /**
  * Where the risk model found nothing (the rules' "otherwise"), may the model still raise a
  * signpost? Only where what the level needs is in the message: 999 when something is
- * happening now (a paraphrase of danger the vocabulary missed), Childline when the writer
- * may be a child (the safety nets still ask for evidence of one). A referral or the NSPCC needs
+ * happening now (a paraphrase of danger the vocabulary missed). Childline when a child may be writing
+ * about themselves: evidence of a child writer (the level policy's `child_writer`), or a writer who speaks
+ * of themselves as a person (I, me) with nothing of an adult's life, or a danger the reader found. Not on a
+ * guessed speaker alone: the net that turns a Childline without a child writer into a referral would
+ * otherwise make a concern of a message that tells of no one ("our cat is missing"). A referral or the NSPCC needs
  * a particular child told of in a statement, not a question: a guess about a question is not a
  * concern. Never on a weak guess.
  */
@@ -140,13 +143,19 @@ function groundedWithoutRules(level: TriageLevel, reading: Reading, confidence: 
   if (confidence < NO_EVIDENCE_MIN) return false;
   const f = reading.facts;
   if (level === "999") return hasTimeNow(reading);
-  if (level === "childline") return reading.speaker === "child" || f.has("speaker_guessed");
+  if (level === "childline") return policyFacts(reading).has("child_writer") || writerOfThemselves(reading) || reading.hits.length > 0;
   // A particular child told of in a statement (not asked about) is what a concern is made of, when the
   // vocabulary of harm missed how the writer put it ("makes her sleep in the shed"); unsure, it is advice.
   const toldOfAChild = f.has("particular_child") && !f.has("question") && !f.has("framed");
   if (level === "101_or_childrens_services") return toldOfAChild;
   if (level === "nspcc_advice") return toldOfAChild && f.has("advice");
   return false;
+}
+
+/** The writer speaks of themselves as a person (I, me; Welsh fi, dw, rwy), not only as an owner ("my cat"), and nothing says they are an adult. */
+function writerOfThemselves(reading: Reading): boolean {
+  if (reading.facts.has("adult_age")) return false;
+  return / (?:i|im|me|myself|fi|dw|dwi|rwy|rydw|rwyf) /.test(` ${reading.lexical} `);
 }
 
 /** The reader found a time cue that places something now, just now, about to happen, tonight, or as a present state. */
