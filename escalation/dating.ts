@@ -126,3 +126,71 @@ function findDate(line: string): DateSpan | null {
   }
   return null;
 }
+
+/** Where a sentence stands among a document's entries: the entry's date (when its stamp or message header gives one) and its place. */
+export interface EntryPlace {
+  date: number | null;
+  seq: number;
+  /** In an email chain the order of the text is not the order of writing: only dates order its entries. */
+  byDate: boolean;
+}
+
+/**
+ * A line that opens a stamped entry without a full date: a log's or chat's time ("14:02", "[Mon 09:12]", "Tue 16:05 me:"),
+ * a day and month ("Sat 11/10 night shift:"), a weekday ("Tuesday:").
+ */
+const DAY_NAME = "(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?";
+const STAMP = new RegExp(
+  `^\\s*[\\[(]?\\s*(?:(${DAY_NAME})\\.?,?\\s*)?(\\d{1,2}[/.]\\d{1,2}(?![/.\\d])\\s*)?(\\d{1,2}[:.]\\d{2}(?!\\d)\\s*(?:am|pm)?)?`,
+  "i",
+);
+function stamped(line: string): boolean {
+  const m = STAMP.exec(line);
+  if (!m || !(m[1] || m[2] || m[3])) return false;
+  // A weekday alone opens an entry only as a heading ("Tuesday:", "Tue 16:05 me:"), not a sentence ("Monday was fine").
+  const rest = line.slice(m[0].length);
+  return Boolean(m[2] || m[3]) || /^\s*(?:[\])]|[:\-\u2013]|(?:am|pm|day|night|morning|afternoon|evening|shift)\b)/i.test(rest);
+}
+
+/**
+ * For each sentence of `text` (as normaliseText yields them, non-empty), its entry in a document of stamped entries
+ * (case notes, a chronology, a log, a chat, an email chain), or null where the text has fewer than two entries. A line
+ * that opens with a date or a stamp begins an entry, a message header begins one dated by it, and the lines after
+ * continue it. `laterEntry` says which of two entries was written later: by their dates when both have one and they
+ * differ (an email chain puts its newest message first), otherwise by their order (logs and chats run downwards).
+ */
+export function entryPlaces(text: string, expected: number): (EntryPlace | null)[] {
+  const none = new Array<EntryPlace | null>(expected).fill(null);
+  if (!text.includes("\n")) return none;
+  const out: (EntryPlace | null)[] = [];
+  let current: EntryPlace | null = null;
+  let seq = 0;
+  let block: number | null = null;
+  const lines = text.split(/[\r\n\u2028\u2029]+/);
+  const byDate = lines.some((l) => HEADER.test(l.trim()));
+  for (const line of lines) {
+    const sents = splitSentences(line);
+    if (sents.length === 0) continue;
+    const trimmed = line.trim();
+    if (HEADER.test(trimmed)) {
+      // A header without a date starts a message of unknown time: it is ordered against no other.
+      const d = openingDate(line) ?? findDate(line);
+      block = d ? d.start : null;
+      current = { date: block, seq: ++seq, byDate };
+    } else {
+      const d = openingDate(line);
+      const planned = d !== null && PLANNED.test(line);
+      if ((d && !planned) || stamped(trimmed)) current = { date: d && !planned ? d.start : block, seq: ++seq, byDate };
+    }
+    for (let j = 0; j < sents.length; j++) out.push(current);
+  }
+  if (out.length !== expected || seq < 2) return none;
+  return out;
+}
+
+/** True when entry `b` was written after entry `a` (see entryPlaces). */
+export function laterEntry(b: EntryPlace | null, a: EntryPlace | null): boolean {
+  if (!a || !b || a.seq === b.seq) return false;
+  if (a.date !== null && b.date !== null && a.date !== b.date) return b.date > a.date;
+  return !a.byDate && b.seq > a.seq;
+}

@@ -1,7 +1,7 @@
 import { normaliseSentence, normaliseText, type NormalisedSentence } from "./normalise.js";
 import { screenKey } from "./phrases.js";
 import { aspectAt } from "./tense.js";
-import { historySentences } from "./dating.js";
+import { entryPlaces, historySentences, laterEntry } from "./dating.js";
 import { withoutFormPrompts } from "./document.js";
 import { loadRiskModel, type CompiledSubkind, type DangerKind, type RiskModel, type Speaker } from "./risk-model.js";
 
@@ -276,12 +276,9 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel())
   // is a question about what to do in general, unless they are unsure about something of their own (advice) or a danger is told.
   const generalQuestion =
     facts.has("question") && !personal && !facts.has("advice") && !reportsOwnConcern && found.length === 0 && (speaker === "bystander" || speaker === "parent_carer" || speaker === "asker");
-  const framed =
-    !facts.has("asks_nspcc") &&
-    ((facts.has("training") && !liveNowPersonal && !injection) ||
-      generalQuestion ||
-      (asksAboutProcedure && !personal && !(reportsOwnConcern && (found.length > 0 || (facts.has("child_ref") && facts.has("concern"))))));
-  add("framed", framed);
+  const trainingFramed = facts.has("training") && !liveNowPersonal && !injection;
+  const procedureFramed =
+    generalQuestion || (asksAboutProcedure && !personal && !(reportsOwnConcern && (found.length > 0 || (facts.has("child_ref") && facts.has("concern")))));
 
   // 5. Is each danger live? The grammar of the clause that carries it says when, time words correct it.
   // Where the danger is a child being away (absence_is_danger), "he's gone out", "she's not home" are that danger, not safety;
@@ -297,6 +294,7 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel())
   };
   // A pasted document's structure dates its entries (dating.ts): an entry dated well before the latest is history.
   const history = n > 2 ? historySentences(text, raw.length) : [];
+  const places = n > 2 ? entryPlaces(text, raw.length) : new Array<null>(n).fill(null);
   // A danger told as done that goes on now (cues.json danger_continues): the person still there, the harm still working, the child still away.
   const goesOnNear = (i: number, kind: DangerKind) =>
     !m.continues_distant!.test(sents[i]!) &&
@@ -307,15 +305,26 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel())
     const ctx = timedWindow(i);
     const sk = model.subkinds.find((x) => x.kind === f.hit.kind && x.id === f.hit.subkind)!;
     const tense = sk.tense;
-    const safe = safeNear(i, sk);
     // An ending speaks for its own kind, and for the other kinds read in the same sentence: they are readings of the same telling
     // ("grabbed her by the throat until she nearly passed out" is strangulation and unconscious; "he's been arrested" ends both).
-    const over = found.some((g) => g.hit.sentence === i && overNear(i, g.hit.kind));
+    // The latest entry of a document decides: an ending or safety told in an entry written after this one speaks for it,
+    // however far down (or, in an email chain, up) the document it stands.
+    const laterSays = (says: (j: number) => boolean) => places[i] !== null && sents.some((_, j) => laterEntry(places[j]!, places[i]!) && says(j));
+    const endedLater = found.some((g) => g.hit.sentence === i && laterSays((j) => overAt(j, g.hit.kind).length > 0));
+    const over = endedLater || found.some((g) => g.hit.sentence === i && overNear(i, g.hit.kind));
+    const safeLater = saidSafe && laterSays((j) => safeSet(sk).test(sents[j]!));
+    const safe = safeNear(i, sk) || safeLater;
     const goesOn = !over && !history[i] && goesOnNear(i, f.hit.kind);
-    const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: safe && adult, safe, over, goesOn, history: history[i] === true, model });
+    const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: safe && adult, safe, over, goesOn, history: history[i] === true || endedLater || safeLater, model });
     f.hit.live = live.live;
     if (live.live && live.explicitNow) facts.add("explicit_now");
   }
+  // A pasted document that records a danger as happening now, in a statement, is about a real case, whatever question
+  // the writer asks after it ("What do we do right now?"): its question is about that case, not about procedure.
+  const document = text.split("\n").filter((l) => l.trim()).length >= 3;
+  const toldLive = document && found.some((f) => f.hit.live && !raw[f.hit.sentence]!.raw.includes("?") && !m.generic_child!.test(sents[f.hit.sentence]!) && !m.training!.test(sents[f.hit.sentence]!));
+  add("framed", !facts.has("asks_nspcc") && (trainingFramed || (procedureFramed && !toldLive)));
+
   // One hit per sub-kind and sentence: live when any of its matches is.
   const bySubkind = new Map<string, DangerHit>();
   for (const f of found) {
@@ -356,7 +365,7 @@ interface LiveQuery {
   over: boolean;
   /** The danger is said to go on now nearby (cues.json danger_continues), and no ending of its kind is. */
   goesOn: boolean;
-  /** The document's structure dates the sentence well before its latest entry (dating.ts). */
+  /** The document's structure dates the sentence well before its latest entry, or a later entry tells it ended or the child safe (dating.ts). */
   history: boolean;
   model: RiskModel;
 }
