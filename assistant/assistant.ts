@@ -96,7 +96,7 @@ export class Assistant {
       loadKnowledgeBase({ config, embeddings: await this.embeddings.get(), llm: await createChatModel(config) }),
     );
     this.triager = new Lazy(async () =>
-      createTriage({ embeddings: await this.embeddings.get(), cacheDir: config.knowledge.indexDir }),
+      createTriage({ embeddings: await this.embeddings.get(), cacheDir: config.knowledge.indexDir, clock: this.clock }),
     );
     this.calculatorLazy = new Lazy(async () =>
       createDeadlineCalculator({ overrideFile: config.deadlines.holidaysOverrideFile }),
@@ -129,7 +129,7 @@ export class Assistant {
       return await assess(text, opts);
     } catch (e) {
       if (isTurnAbandoned(e)) throw e;
-      return triageByRules(text);
+      return triageByRules(text, this.clock);
     }
   }
 

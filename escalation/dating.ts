@@ -1,3 +1,4 @@
+import { MONTH_WORD, monthOfWord } from "../deadlines/dates.js";
 import { splitSentences } from "./normalise.js";
 
 /**
@@ -21,8 +22,7 @@ const HISTORY_GAP = 7 * DAY;
 /** With no second date to say when the document's now is, a sentence dated this long before today is history. */
 const LONG_GONE = 60 * DAY;
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const MONTH = MONTH_WORD;
 const WEEKDAY = "(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?,?\\s+)?";
 const YEAR = "((?:19|20)\\d\\d)";
 
@@ -35,7 +35,8 @@ const span = (y: number, m0: number | null, d: number | null): DateSpan | null =
   return { start: Date.UTC(y, m0, d), end: Date.UTC(y, m0, d) + DAY - 1 };
 };
 const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
-const monthOf = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase());
+/** 0-based, as Date.UTC counts months; -1 for no month. */
+const monthOf = (name: string) => monthOfWord(name) - 1;
 
 /** The forms of a date, each read at the start of `s` (after what `lead` allows). */
 const FORMS: readonly [RegExp, (m: RegExpExecArray) => DateSpan | null][] = [

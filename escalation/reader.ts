@@ -120,9 +120,13 @@ function matchSubkind(sk: CompiledSubkind, s: string, ctx: string, model: RiskMo
   return out;
 }
 
-/** Read a message against the risk model. Reads every sentence, however long the text. */
-export function readMessage(written: string, model: RiskModel = loadRiskModel()): Reading {
+/**
+ * Read a message against the risk model. Reads every sentence, however long the text. `today` (ms since the epoch)
+ * is when the message is read: a document's old dates and a clause's earlier year are history against it.
+ */
+export function readMessage(written: string, model: RiskModel = loadRiskModel(), today: number = Date.now()): Reading {
   const m = model.m;
+  const thisYear = new Date(today).getUTCFullYear();
   // A form's own questions ("What are you worried about today? …") are not the writer's: read the answers (document.ts).
   const text = withoutFormPrompts(written);
   const raw = sentencesOf(text, model);
@@ -293,7 +297,7 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel())
     return n <= SAFE_NOW_WHOLE || nearAny(i, (j) => set.test(sents[j]!));
   };
   // A pasted document's structure dates its entries (dating.ts): an entry dated well before the latest is history.
-  const history = n > 2 ? historySentences(text, raw.length) : [];
+  const history = n > 2 ? historySentences(text, raw.length, today) : [];
   const places = n > 2 ? entryPlaces(text, raw.length) : new Array<null>(n).fill(null);
   // A danger told as done that goes on now (cues.json danger_continues): the person still there, the harm still working, the child still away.
   const goesOnNear = (i: number, kind: DangerKind) =>
@@ -315,7 +319,7 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel())
     const safeLater = saidSafe && laterSays((j) => safeSet(sk).test(sents[j]!));
     const safe = safeNear(i, sk) || safeLater;
     const goesOn = !over && !history[i] && goesOnNear(i, f.hit.kind);
-    const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: safe && adult, safe, over, goesOn, history: history[i] === true || endedLater || safeLater, model });
+    const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: safe && adult, safe, over, goesOn, history: history[i] === true || endedLater || safeLater, thisYear, model });
     f.hit.live = live.live;
     if (live.live && live.explicitNow) facts.add("explicit_now");
   }
@@ -367,6 +371,8 @@ interface LiveQuery {
   goesOn: boolean;
   /** The document's structure dates the sentence well before its latest entry, or a later entry tells it ended or the child safe (dating.ts). */
   history: boolean;
+  /** The year the message is read in (a clause's earlier year is history). */
+  thisYear: number;
   model: RiskModel;
 }
 
@@ -395,8 +401,8 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
   // Any telling of the act but a pattern, a condition or a gerund (a relative clause may lend the act a present verb: "a man who is
   // not allowed near her kicked the door in").
   const done = a.aspect !== "habitual" && a.aspect !== "conditional" && a.aspect !== "gerund" && !a.conditional;
-  if (q.goesOn && done && !q.adultSafe && !m.habitual!.test(s) && !yearBefore(clause)) return out(true);
-  const clausePast = nearestPast(clause, 0, m.past!) < Infinity || yearBefore(clause);
+  if (q.goesOn && done && !q.adultSafe && !m.habitual!.test(s) && !yearBefore(clause, q.thisYear)) return out(true);
+  const clausePast = nearestPast(clause, 0, m.past!) < Infinity || yearBefore(clause, q.thisYear);
   const clauseForward = m.now!.test(clause) || m.just!.test(clause) || m.about_to!.test(clause) || m.tonight!.test(clause);
   if (clausePast && !clauseForward) return out(false);
   // A clause after a danger told now ("…, he was arrested before", "and social services were involved before", "he did this once before")
@@ -460,8 +466,7 @@ function withoutTimeClaims(sentence: string, m: RiskModel["m"]): string {
 }
 
 /** A year before this one named as a time in a clause ("admitted in 2021", "back in 2019"); "since 2019" runs to now. */
-function yearBefore(clause: string): boolean {
-  const thisYear = new Date().getUTCFullYear();
+function yearBefore(clause: string, thisYear: number): boolean {
   for (const x of clause.matchAll(/ (?:in|during|of|from) ((?:19|20)\d\d)(?= )/g)) if (Number(x[1]) < thisYear) return true;
   return false;
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
+import { systemClock, type Clock } from "../core/clock.js";
 import { fromRoot } from "../core/paths.js";
 import type { Embeddings } from "../knowledge/embeddings/embeddings.js";
 import { deserialise, featuresOf, predict, SPARSE_DIM, type SoftmaxModel } from "./classifier.js";
@@ -193,8 +194,8 @@ export async function applySentenceNet(
 }
 
 /** Triage by the risk model's rules and safety nets alone: synchronous, no weights, no embeddings. Reads every sentence. */
-export function triageByRules(text: string): TriageResult {
-  const reading = readMessage(text);
+export function triageByRules(text: string, clock: Clock = systemClock): TriageResult {
+  const reading = readMessage(text, undefined, clock.now().getTime());
   const d = decideLevel(reading, null);
   return result(d.level, reading, d.reasons);
 }
@@ -214,9 +215,12 @@ export async function createTriage(
     cacheDir?: string;
     /** The sentence net's bank, given directly (evaluation); null turns the net off. By default the shipped bank. */
     bank?: SentenceBank | null;
+    /** When a message is read (a pasted document's old dates are history against it). */
+    clock?: Clock;
   } = {},
 ): Promise<Triage> {
   const models = opts.models === undefined ? loadTriageModels() : opts.models;
+  const clock = opts.clock ?? systemClock;
   // Load the risk model now, at start-up, not in the first user's turn: its phrase tries
   // from the cache when it holds them, else compiled (about two seconds) and saved there.
   if (opts.cacheDir) openPhraseCache(opts.cacheDir);
@@ -238,7 +242,7 @@ export async function createTriage(
   };
   return {
     async assess(text: string, assessOpts: AssessOptions = {}): Promise<TriageResult> {
-      const reading = readMessage(text);
+      const reading = readMessage(text, undefined, clock.now().getTime());
       if (!models) {
         const d = decideLevel(reading, null);
         return withNet(d.level, reading, d.reasons);

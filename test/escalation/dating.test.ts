@@ -72,6 +72,14 @@ describe("a document's dates (dating.ts)", () => {
     expect(r.facts.has("danger_live")).toBe(false);
     expect(readMessage("She has taken an overdose, she has been known to us since 2021.").facts.has("danger_live")).toBe(true);
   });
+
+  it("a clause's year is history against the day the message is read, not the machine's clock", () => {
+    const text = "He hit her in 2026 and he is still in the house.";
+    // Read in 2026 the year is this year: the act is recent and its danger goes on.
+    expect(readMessage(text, undefined, Date.UTC(2026, 10, 27)).facts.has("danger_live")).toBe(true);
+    // Read in 2027 the same words tell of an earlier year.
+    expect(readMessage(text, undefined, Date.UTC(2027, 1, 1)).facts.has("danger_live")).toBe(false);
+  });
 });
 
 describe("a pasted form's own questions (document.ts)", () => {
