@@ -23,7 +23,10 @@ const HISTORY_GAP = 7 * DAY;
 const LONG_GONE = 60 * DAY;
 
 const MONTH = MONTH_WORD;
-const WEEKDAY = "(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?,?\\s+)?";
+/** A day of the week, whole or cut short ("Tue", "Thurs", "Wednesday"). */
+const DAY_NAME = "(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?";
+/** A weekday before a date ("Monday, 10 March 2025"). */
+const WEEKDAY = `(?:${DAY_NAME},?\\s+)?`;
 const YEAR = "((?:19|20)\\d\\d)";
 
 const span = (y: number, m0: number | null, d: number | null): DateSpan | null => {
@@ -140,7 +143,6 @@ export interface EntryPlace {
  * A line that opens a stamped entry without a full date: a log's or chat's time ("14:02", "[Mon 09:12]", "Tue 16:05 me:"),
  * a day and month ("Sat 11/10 night shift:"), a weekday ("Tuesday:").
  */
-const DAY_NAME = "(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?";
 const STAMP = new RegExp(
   `^\\s*[\\[(]?\\s*(?:(${DAY_NAME})\\.?,?\\s*)?(\\d{1,2}[/.]\\d{1,2}(?![/.\\d])\\s*)?(\\d{1,2}[:.]\\d{2}(?!\\d)\\s*(?:am|pm)?)?`,
   "i",
