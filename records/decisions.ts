@@ -12,11 +12,18 @@ export { parseAction, parseActions } from "./actions.js";
  * decided from as written, so the draft never says more than the notes did.
  */
 
+/** An answer written straight after a heading's question ("s47? Y", "Threshold met? - yes", "s47? ✓"). */
+const ANSWER = String.raw`(?:[-–—:=]\s*)?(?:y|yes|n|no|agreed|not agreed|met|not met|[✓✔✗✘])(?!\p{L})`;
+/** The space after a question mark with no answer after it: where a question's clause ends. */
+const AFTER_OPEN_QUESTION = new RegExp(String.raw`(?<=\?)\s+(?!${ANSWER})`, "iu");
+/** Section 47 asked and not answered ("s47?", "threshold met?"), as against a heading's question with its answer ("s47? Y"). */
+const S47_ASKED = new RegExp(String.raw`\b(?:s\.?\s?47|section 47|threshold(?: met)?)\s*\?(?!\s*${ANSWER})`, "iu");
+
 /** Split text into clauses at sentence ends, semicolons, commas, bullets and line breaks (not at dashes: "S47 - yes"). */
 export function clauses(text: string): string[] {
   // A question mark is kept on its clause ("s47? TM to confirm"): a question is not a decision.
   return text
-    .split(/(?<=\?)\s+(?!(?:[-–—:=]\s*)?(?:y|yes|n|no|agreed|not agreed|met|not met|[✓✔✗✘])(?!\p{L}))/iu)
+    .split(AFTER_OPEN_QUESTION)
     .flatMap((q) => sentences(q))
     .flatMap((p) => p.text.split("•"))
     .flatMap((s) => splitClauses(s, 0, { dashes: false }).map((p) => p.text))
@@ -68,7 +75,7 @@ export function isSharing(clause: string): boolean {
 // Words that leave section 47 itself open ("possible s47", "threshold to be reviewed after the medical"), which about a
 // criminal investigation ("police to review CCTV", "possible offence") would say nothing of the decision.
 const S47_OPEN = /\b(considering|consider(?: a)? s47|(?:possible|possibly|likely|potential|may need|might need) s47|s47 (?:possible|possibly|likely|tbd)|(?:s47|threshold)\b.{0,30}\bto be reviewed)\b/;
-const UNDECIDED = /\b(no decision|not decided|yet to be decided|to be determined|tba|to be discussed|under consideration|to make (?:a |the )?decision|to be decided|to decide|will decide|can t decide|cannot decide|not yet decided|undecided|to confirm|to be confirmed|tbc|pending|awaiting|awaited|to follow|to be agreed|to be considered|consider whether|deferred|decision on|decision re|decision about|decision to be made|to be made by|will be made by|decision will be made|to make (?:a|the) decision|will make (?:a|the) decision|decision (?:by|with|for) (?:the )?(?:tm|team manager|manager))\b/;
+const UNDECIDED = /\b(no decision|not decided|to be determined|tba|to be discussed|under consideration|to make (?:a |the )?decision|to be decided|to decide|will decide|can t decide|cannot decide|not yet decided|undecided|to confirm|to be confirmed|tbc|pending|awaiting|awaited|to follow|to be agreed|to be considered|consider whether|deferred|decision on|decision re|decision about|decision to be made|to be made by|will be made by|decision will be made|will make (?:a|the) decision|decision (?:by|with|for) (?:the )?(?:tm|team manager|manager))\b/;
 const CONDITIONAL = /\b(if|unless|once|subject to|depending on|whether)\b/;
 // "isn't", "doesn't", "won't" are spelt "isn t", "doesn t", "won t" once apostrophes are spaces.
 const NEGATION = /\b(no|not|none|nil|nfa|no further action|not applicable|n a|(?:is|are|was|were|do|does|did|wo|ca|could|should|would|has|have|need)n t)\b/;
@@ -114,7 +121,7 @@ export function readSection47(cs: string[]): Decisions["section47"] & { source: 
     const about = aboutDecision(t, /\bs47\b|\bchild protection enquir|\bthreshold\b|\bicpc\b/);
     // "s47?" asks the question the discussion has not yet answered (a "?" elsewhere doubts a fact: "s47 – NAI?",
     // and one with its answer after it is a heading's question: "s47? Y").
-    if (UNDECIDED.test(about) || S47_OPEN.test(about) || /\b(?:s\.?\s?47|section 47|threshold(?: met)?)\s*\?(?!\s*(?:[-–—:=]\s*)?(?:y|yes|n|no|agreed|not agreed|met|not met|[✓✔✗✘])(?![\p{L}]))/iu.test(c)) undecided.push(c);
+    if (UNDECIDED.test(about) || S47_OPEN.test(about) || S47_ASKED.test(c)) undecided.push(c);
     else if (NEGATION.test(about) || /\bnot met\b/.test(about)) no.push(c);
     else yes.push(c);
   }
