@@ -540,9 +540,10 @@ function nearestPast(s: string, index: number, past: RiskModel["m"][string]): nu
   return best;
 }
 
-/** A child's own age (5 to 17) or an adult's (18 or more), when the writer gives one. */
 /** The words that may stand between "I am a" and the writer's own age: a modifier, a word for the writer, "aged", "of". */
 const OWN_AGE_WORDS = "only|just|nearly|almost|turning|now|young|little|girl|boy|lad|kid|teenager|teen|person|student|pupil|child|woman|man|mum|mam|dad|mother|father|carer|care|leaver|aged|of|year|yr";
+
+/** A child's own age (5 to 17) or an adult's (18 or more), when the writer gives one. */
 
 function ageGiven(all: string): "child" | "adult" | null {
   // An age belongs to the person it stands next to: between "I am a" and the number only the words of the writer's own
