@@ -6,6 +6,7 @@ import { parseConfig } from "../../core/config.js";
 import { createLogger } from "../../core/logger.js";
 import { start, type RunningBot } from "../../bot/server.js";
 import { lightAssistant } from "./light-assistant.js";
+import { emulatorActivity } from "./emulator-message.js";
 
 // Hostile and careless requests against the real server, in-process on port 0.
 
@@ -38,22 +39,7 @@ async function consoleOutput(fn: () => Promise<void>): Promise<string> {
   return written.join("");
 }
 
-let seq = 0;
-function activity(text: string, extra: Record<string, unknown> = {}) {
-  seq += 1;
-  return {
-    type: "message",
-    text,
-    channelId: "emulator",
-    serviceUrl: "http://localhost:1",
-    conversation: { id: `doors-${seq}` },
-    from: { id: "u1" },
-    recipient: { id: "b1" },
-    id: `a-${seq}`,
-    deliveryMode: "expectReplies",
-    ...extra,
-  };
-}
+const activity = (text: string | undefined, extra: Record<string, unknown> = {}) => emulatorActivity(text, extra, "doors");
 
 async function post(bot: RunningBot, body: string, headers: Record<string, string> = {}, signal?: AbortSignal) {
   const t = performance.now();

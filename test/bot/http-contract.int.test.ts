@@ -2,29 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../core/config.js";
 import { createLogger } from "../../core/logger.js";
 import { start, type RunningBot } from "../../bot/server.js";
+import { emulatorActivity } from "./emulator-message.js";
 
 // The HTTP contract, in-process on port 0, against the real index and models.
 
 type Activity = { type: string; text?: string; attachments?: { contentType: string; content: unknown }[] };
 
 let bot: RunningBot;
-let seq = 0;
-
-function activity(text: string | undefined, extra: Record<string, unknown> = {}) {
-  seq += 1;
-  return {
-    type: "message",
-    text,
-    channelId: "emulator",
-    serviceUrl: "http://localhost:1",
-    conversation: { id: `c-${seq}` },
-    from: { id: "u1" },
-    recipient: { id: "b1" },
-    id: `a-${seq}`,
-    deliveryMode: "expectReplies",
-    ...extra,
-  };
-}
+const activity = (text: string | undefined, extra: Record<string, unknown> = {}) => emulatorActivity(text, extra, "c");
 
 async function post(body: unknown, init: { raw?: string | Uint8Array; headers?: Record<string, string> } = {}) {
   const res = await fetch(`${bot.url}/api/messages`, {

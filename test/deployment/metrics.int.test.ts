@@ -4,6 +4,7 @@ import { parseConfig } from "../../core/config.js";
 import { createLogger } from "../../core/logger.js";
 import { start, type RunningBot } from "../../bot/server.js";
 import { createAssistant } from "../../assistant/index.js";
+import { emulatorActivity } from "../bot/emulator-message.js";
 
 // /metrics after a real conversation (real index, models and triage), in-process on port 0.
 
@@ -13,22 +14,8 @@ const TOKEN = "metrics-token-for-the-test-0123456789";
 const TYPED = ["Zebedee", "sourdough", "scared", "strategy discussion"];
 
 let bot: RunningBot;
-let seq = 0;
-
 function activity(text: string, extra: Record<string, unknown> = {}) {
-  seq += 1;
-  return {
-    type: "message",
-    text,
-    channelId: "emulator",
-    serviceUrl: "http://localhost:1",
-    conversation: { id: `metrics-${seq}` },
-    from: { id: "u1", name: "Zebedee Practitioner" },
-    recipient: { id: "b1" },
-    id: `a-${seq}`,
-    deliveryMode: "expectReplies",
-    ...extra,
-  };
+  return emulatorActivity(text, { from: { id: "u1", name: "Zebedee Practitioner" }, ...extra }, "metrics");
 }
 
 async function post(url: string, body: string): Promise<number> {
