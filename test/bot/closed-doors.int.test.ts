@@ -139,7 +139,9 @@ describe("where an anonymous bot replies", () => {
   it("with the Emulator's URL configured, replies are posted there", async () => {
     const bot = await start({
       port: 0,
-      config: parseConfig({ EMULATOR_SERVICE_URL: victimUrl }),
+      // The light assistant loads its reading on the first turn (its warm-up is a no-op), which on a
+      // loaded host takes longer than the default turn budget; the budget is not what this test is about.
+      config: parseConfig({ EMULATOR_SERVICE_URL: victimUrl, TURN_BUDGET_MS: "60000" }),
       logger: createLogger({ level: "silent" }),
       assistant: lightAssistant(),
     });
