@@ -150,7 +150,8 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
   gateTurns(server.server, admission, {
     isTurn: (req) => req.method === "POST" && pathOf(req.url) === "/api/messages",
     probe: (req) => {
-      if (req.method !== "GET") return undefined;
+      // HEAD too: some load balancers and uptime checkers probe with it (Node sends no body for HEAD).
+      if (req.method !== "GET" && req.method !== "HEAD") return undefined;
       const path = pathOf(req.url);
       if (path === "/healthz") return HEALTHY;
       if (path !== "/readyz") return undefined;
@@ -188,7 +189,7 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
     );
   });
 
-  // GET /healthz and GET /readyz are answered by the gate, in front of restify (above).
+  // GET and HEAD /healthz and /readyz are answered by the gate, in front of restify (above).
   mountRecordLinks(server, records);
   mountTab(server, assistant, logger);
   let directLine: MountedDirectLine | undefined;

@@ -53,6 +53,17 @@ describe("HTTP contract", () => {
     expect(await res.json()).toMatchObject({ ready: true });
   });
 
+  it("HEAD probes get the same status and headers as GET, and no body", async () => {
+    for (const path of ["/healthz", "/readyz"]) {
+      const [get, head] = [await fetch(`${bot.url}${path}`), await fetch(`${bot.url}${path}`, { method: "HEAD" })];
+      expect(head.status).toBe(get.status);
+      expect(head.headers.get("content-type")).toBe(get.headers.get("content-type"));
+      expect(head.headers.get("content-length")).toBe(get.headers.get("content-length"));
+      expect(await head.text()).toBe("");
+      await get.text();
+    }
+  });
+
   it("a question with expectReplies gets a cited answer in the response body", async () => {
     const r = await post(activity("what is a strategy discussion?"));
     expect(r.status).toBe(200);
