@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { isAbsolute } from "node:path";
-import Holidays from "date-holidays";
+import type Holidays from "date-holidays";
 import { z } from "zod";
 import { AppError } from "../core/errors.js";
 import { fromRoot } from "../core/paths.js";
@@ -88,9 +89,71 @@ function loadCoverage(): { knownFrom: number; knownUntil: number } {
   return parsed.data;
 }
 
+/** The generated table of the trusted years' bank holidays (scripts/bank-holidays.ts writes it). */
+export const TABLE_FILE = fromRoot("deadlines", "data", "bank-holidays.json");
+
+const TableSchema = z.object({
+  source: z.string(),
+  knownFrom: z.number().int(),
+  knownUntil: z.number().int(),
+  ENG: z.record(z.string(), z.array(z.tuple([z.string().refine(isIsoDate), z.string()]))),
+  WLS: z.record(z.string(), z.array(z.tuple([z.string().refine(isIsoDate), z.string()]))),
+});
+type Table = z.infer<typeof TableSchema>;
+
+let table: Table | undefined;
+function loadTable(): Table {
+  if (table) return table;
+  const parsed = TableSchema.safeParse(JSON.parse(readFileSync(TABLE_FILE, "utf8")));
+  if (!parsed.success) throw new AppError("internal", `Bank holiday table ${TABLE_FILE} is malformed.`);
+  return (table = parsed.data);
+}
+
+// date-holidays is loaded on first need only, and through require so that it stays out of every
+// thread that never needs it: with every country's rules and its calendar libraries it costs about
+// 25 MB and 300 ms per thread, where the trusted years are a table of a few hundred dates.
+const requireCjs = createRequire(import.meta.url);
+const libraries = new Map<CalendarRegion, Holidays>();
+function library(region: CalendarRegion): Holidays {
+  let lib = libraries.get(region);
+  if (!lib) {
+    const HolidaysClass = requireCjs("date-holidays") as typeof Holidays;
+    lib = new HolidaysClass("GB", region);
+    libraries.set(region, lib);
+  }
+  return lib;
+}
+
+/** A year's public holidays (substitute days are public too) as date-holidays gives them, in date order. */
+function libraryHolidays(region: CalendarRegion, year: number): [IsoDate, string][] {
+  return (library(region).getHolidays(year) || [])
+    .filter((h) => h.type === "public")
+    // date-holidays gives local dates as "YYYY-MM-DD hh:mm:ss"; take the date part, no Date objects.
+    .map((h): [IsoDate, string] => [h.date.slice(0, 10), h.name])
+    .sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** The table scripts/bank-holidays.ts writes: every trusted year, both regions, from date-holidays. */
+export function bankHolidayTable(): Table {
+  const { knownFrom, knownUntil } = loadCoverage();
+  const regionTable = (region: CalendarRegion) => {
+    const years: Record<string, [IsoDate, string][]> = {};
+    for (let y = knownFrom; y <= knownUntil; y++) years[String(y)] = libraryHolidays(region, y);
+    return years;
+  };
+  return {
+    source: `date-holidays ${requireCjs("date-holidays/package.json").version} (GB-ENG and GB-WLS, public holidays only, substitute days included), written by scripts/bank-holidays.ts`,
+    knownFrom,
+    knownUntil,
+    ENG: regionTable("ENG"),
+    WLS: regionTable("WLS"),
+  };
+}
+
 /**
- * Build the bank holiday calendar for England (default) or Wales from date-holidays,
- * keeping only "public" holidays (substitute days are public too), then applying
+ * Build the bank holiday calendar for England (default) or Wales from date-holidays (the generated
+ * table for the trusted years, the library itself for any other year), keeping only "public"
+ * holidays (substitute days are public too), then applying
  * the override file if one is given.
  */
 export function createCalendar(opts: { overrideFile?: string; region?: CalendarRegion } = {}): BankHolidayCalendar {
@@ -99,17 +162,12 @@ export function createCalendar(opts: { overrideFile?: string; region?: CalendarR
   const overrides = opts.overrideFile ? loadHolidayOverrides(opts.overrideFile) : { entries: [] };
   const mine = overrides.entries.filter((e) => e.region === "both" || e.region === region);
   const knownUntil = Math.max(coverage.knownUntil, overrides.knownUntil ?? coverage.knownUntil);
-  const lib = new Holidays("GB", region);
   const byYear = new Map<number, Map<IsoDate, string>>();
 
   function yearMap(year: number): Map<IsoDate, string> {
     let map = byYear.get(year);
     if (map) return map;
-    map = new Map();
-    for (const h of lib.getHolidays(year) || []) {
-      // date-holidays gives local dates as "YYYY-MM-DD hh:mm:ss"; take the date part, no Date objects.
-      if (h.type === "public") map.set(h.date.slice(0, 10), h.name);
-    }
+    map = new Map(loadTable()[region][String(year)] ?? libraryHolidays(region, year));
     for (const o of mine) {
       if (parseIso(o.date).year !== year) continue;
       if (o.remove) map.delete(o.date);
