@@ -1,4 +1,6 @@
 import { invalidInput } from "../core/errors.js";
+import { fold } from "../lexicon/index.js";
+import { vocabulary } from "./vocabulary.js";
 import { addDays, createDeadlineCalculator, daysInMonth, makeDate, MONTH_WORD, monthName, monthOfWord, parseIso, weekdayName, type DeadlineCalculator } from "../deadlines/index.js";
 
 /**
@@ -205,6 +207,15 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
     if (out.some((c) => c.start <= m.index && m.index < c.end)) return;
     push(m, withYear(monthOfWord(m[1] ?? ""), Number(m[2]), m[3]), true);
   });
+  // "By Christmas Eve", "before New Year's Day": a day of the year said by name, the first one on or after the meeting.
+  each(new RegExp(String.raw`${LEAD}(?:${namedDays().source})(?![\p{L}])`), (m) => {
+    if (out.some((c) => c.start <= m.index && m.index < c.end)) return;
+    const md = namedDayDate(m[0]);
+    if (!md) return;
+    const [mo, d] = md.split("-").map(Number) as [number, number];
+    const iso = dated(year, mo, d);
+    push(m, iso && anchor && iso < anchor ? dated(year + 1, mo, d) : iso, true);
+  });
   // "Friday 16th", "by the 21st": a day of the month, on or after the meeting.
   each(new RegExp(String.raw`${LEAD}(?:${WEEKDAY_WORD},?\s+)?(?:the\s+)?${ORDINAL}\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))${DAY_PART}`), (m) => {
     if (out.some((c) => c.start <= m.index && m.index < c.end)) return;
@@ -212,7 +223,7 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
   });
   if (!anchor) {
     // Without the meeting's date, words counted from it give no date; they are still found, to be kept as written.
-    each(new RegExp(String.raw`${LEAD}(?:today|tonight|tomorrow|tmrw|tmw|tomoz|2moro|eod|cob|eow|end\s+of\s+(?:the\s+)?(?:day|today|week|play)|close\s+of\s+(?:business|play)|(?:next|this|coming)?\s*${WEEKDAY_WORD}|within\s+\d{1,3}\s*\w+)\b`), (m) => {
+    each(new RegExp(String.raw`${LEAD}(?:today|tonight|tomorrow|tmrw|tmw|tomoz|2moro|eod|cob|eow|end\s+of\s+(?:the\s+)?(?:day|today|week|play)|close\s+of\s+(?:business|play)|(?:next|this|coming)?\s*${WEEKDAY_WORD}|within\s+\d{1,3}\s*(?:working\s+|calendar\s+)?\w+)\b`), (m) => {
       if (out.some((c) => c.start <= m.index && m.index < c.end)) return;
       if (/^\s*(?:by|before|on|due|until|till|for)?\s*$/i.test(m[0])) return;
       push(m, null, false);
@@ -262,6 +273,28 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
     return name ? weekdayAfter(anchor, WEEKDAYS.indexOf(name.toLowerCase())) : null;
   });
   return out;
+}
+
+let namedDayRe: RegExp | undefined;
+
+/** The days of the year said by name (notes vocabulary `named_days`), longest first, an apostrophe optional. */
+function namedDays(): RegExp {
+  namedDayRe ??= new RegExp(
+    Object.keys(vocabulary().named_days)
+      .sort((a, b) => b.length - a.length)
+      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "['’]?").replace(/ /g, "\\s+"))
+      .join("|"),
+    "iu",
+  );
+  return namedDayRe;
+}
+
+/** The month and day ("12-24") of a day of the year said by name, matched however its apostrophes and spaces fall. */
+function namedDayDate(words: string): string | null {
+  const folded = (x: string) => fold(x).replace(/['’]/g, "").replace(/\s+/g, " ").trim();
+  const said = folded(words);
+  for (const [name, md] of Object.entries(vocabulary().named_days)) if (said.endsWith(folded(name))) return md;
+  return null;
 }
 
 const DAY_PARTS_END = /\s+(?:morning|afternoon|evening|am|pm|a\.m\.|p\.m\.|lunchtime|first\s+thing)$/i;
@@ -314,7 +347,10 @@ export function findDue(text: string, anchor: string | null, year = Number((anch
   const from = all.find((c) => c.start_only);
   if (from) {
     const at = text.slice(0, from.start).search(/\b(from|starting|since|ongoing from|commencing|beginning)\s*$/i);
-    return { due: null, due_text: text.slice(at, from.end).trim(), start: at, end: from.end };
+    // Work that runs on ("daily from 01/10", "safe space at school from Mon") is due to start that day: the date by
+    // which it must be in place. "Since" looks back, so gives none.
+    const since = /^since\b/i.test(text.slice(at));
+    return { due: since ? null : from.due, due_text: text.slice(at, from.end).trim(), start: at, end: from.end };
   }
   const open = OPEN_DUE.exec(text);
   if (open) return { due: null, due_text: open[0], start: open.index, end: open.index + open[0].length };

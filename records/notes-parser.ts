@@ -448,7 +448,10 @@ export function parseNotes(
   const ctx: OwnerContext = {
     names: [...record.attendees.map((a) => a.name).filter((n): n is string => Boolean(n)), ...initialsWritten, ...(author ? [author] : [])],
     author,
-    anchor: record.date,
+    // Due words ("today", "by Friday", "within 5 working days") count from the discussion's date; notes that do not
+    // give it were written on the day they were sent or read (the e-mail's sent date, else today), as the guided
+    // form and a JSON record already count them. The date gap then says the due dates were counted that way.
+    anchor: record.date ?? anchorDay,
     year: Number((record.date ?? anchorDay).slice(0, 4)),
   };
   const actions: RecordAction[] = [];

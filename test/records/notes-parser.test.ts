@@ -194,4 +194,17 @@ describe("a minutes template pasted as plain text", () => {
       ["Joint home visit", "Priya Shah / DC Evans", "2025-11-18"],
     ]);
   });
+
+  it("when the notes give no date, due words are counted from the e-mail's sent day and the date gap says so", () => {
+    const notes = "From: Jo Bell\nSent: 14 May 2025 16:02\nSubject: strat\n\nPresent: Jo Bell SW, DC Ray Patel, HV Ann Lee. s47 agreed.\nActions:\nJo - visit today\nAnn - chronology within 5 working days";
+    const { record, gaps } = draftFromNotes(notes, { clock: fixedClock("2025-05-20T09:00:00Z"), calculator });
+    expect(record.date).toBeNull();
+    expect(record.actions.map((a) => a.due)).toEqual(["2025-05-14", "2025-05-21"]);
+    expect(gaps.find((g) => g.field === "date")?.message).toMatch(/counted from the day the notes were sent or drafted/);
+  });
+
+  it("when every due date is a calendar date, the date gap does not say due dates were counted", () => {
+    const { gaps } = draftFromNotes("Present: Jo Bell SW, DC Ray Patel, HV Ann Lee. s47 agreed. Actions: Jo - visit - 21/05/2025", { clock: fixedClock("2025-05-20T09:00:00Z"), calculator });
+    expect(gaps.find((g) => g.field === "date")?.message).not.toMatch(/counted/);
+  });
 });
