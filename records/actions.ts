@@ -149,6 +149,8 @@ export function readAction(
   const asWritten = t;
   for (const m of findPhrases(v.no_actions, t, "noactions")) t = t.slice(m.end).trim();
   if (t.length < 3 || /^(none|nil|n\/a|no actions?)$/i.test(t)) return null;
+  // A sign-off ("thanks all", "end of notes", as dictation closes) or a word about the record itself is not a task.
+  if (isPhrase(v.closings, t) || isPhrase(v.record_housekeeping, t)) return null;
   // "Child ref 4421907" at the end of a list of actions is the reference, not a task.
   const ref = findChildRef(t, false);
   if (ref && squash(t).replace(/[.\s]+$/, "").length <= ref.words.length + 12) return null;

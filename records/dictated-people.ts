@@ -68,6 +68,8 @@ type Unit =
 const JOIN = new Set(["and", "also", "plus"]);
 // Words between a person and what is said of them ("who is the", "from the", "sent her apologies"): never a name.
 const GLUE = new Set(["who", "is", "was", "from", "of", "at", "with", "myself", "for", "as", "well", "representing", "on", "behalf", "sent", "gave", "her", "his", "their"]);
+/** Glue words after which the words that follow name a person's team or workplace, not another person. */
+const PLACE_GLUE = new Set(["from", "at", "of", "representing"]);
 const ARTICLE = new Set(["the", "a", "an", "our", "their"]);
 /** Words after the chair that say the person comes next ("the chair was ...", "chaired by ..."). */
 const FORWARD = new Set(["was", "is", "by"]);
@@ -201,6 +203,12 @@ export function peopleInRun(
         cur.agency = true;
         break;
       case "name":
+        // "dc sana akhtar from the safeguarding unit", "the dsl at lark hill primary": words after "from" or "at" name where
+        // the person works, whether or not the lexicon knows the team; a next person is joined by "and", "also" or a role.
+        if (cur.start >= 0 && !cur.closed && (cur.names > 0 || cur.role) && prev?.kind === "glue" && PLACE_GLUE.has((ws[prev.from] as Word).folded) && !/\d/.test((ws[u.from] as Word).surface)) {
+          cur.agency = true;
+          break;
+        }
         // "the social worker emma wilkins ian hart ...": a name said after the role has two words; a third starts the next person.
         if (cur.start >= 0 && !cur.closed && cur.names > 0 && (cur.role || cur.agency) && prev?.kind !== "name" && agencyNameAhead(us, i)) {
           cur.agency = true;

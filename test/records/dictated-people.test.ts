@@ -93,3 +93,25 @@ describe("decisions written under another heading", () => {
     expect(draft(notes).record.decisions.section47.decision).toBe("no");
   });
 });
+
+describe("how dictation runs people together (round ten)", () => {
+  it("when a lower-case list names someone whose first name is also a harm word, the whole name is read", () => {
+    expect(people(`strategy discussion on the fourteenth of march twenty twenty five present were jo smith social worker d c mark ellis and ann lee health visitor ${REST}`)).toEqual([
+      ["jo smith", "social_worker", "took_part"],
+      ["dc mark ellis", "detective", "took_part"],
+      ["ann lee", "health_visitor", "took_part"],
+    ]);
+  });
+
+  it("when someone is said to be from a team the lexicon does not know, those words are where they work, not another person", () => {
+    const read = people(`strategy discussion on the fourteenth of march twenty twenty five present were d c sana akhtar from the safeguarding unit and amy cole health visitor ${REST}`);
+    expect(read).toContainEqual(["dc sana akhtar", "detective", "took_part"]);
+    expect(read).toContainEqual(["amy cole", "health_visitor", "took_part"]);
+    expect(read).toHaveLength(2);
+  });
+
+  it("when the speaker signs off with 'end of notes', that is no action", () => {
+    const d = draft(`strategy discussion on the fourteenth of march twenty twenty five present were jo smith social worker d c paul grey and ann lee health visitor ${REST} new line actions jo to visit today full stop end of notes`);
+    expect(d.record.actions.map((a) => a.owner)).toEqual(["jo"]);
+  });
+});

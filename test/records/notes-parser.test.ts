@@ -207,4 +207,21 @@ describe("a minutes template pasted as plain text", () => {
     const { gaps } = draftFromNotes("Present: Jo Bell SW, DC Ray Patel, HV Ann Lee. s47 agreed. Actions: Jo - visit - 21/05/2025", { clock: fixedClock("2025-05-20T09:00:00Z"), calculator });
     expect(gaps.find((g) => g.field === "date")?.message).not.toMatch(/counted/);
   });
+
+  it("when a list is headed 'Took part' and a person's line has a note on why they came, the person is read without the note", () => {
+    const { record } = draftFromNotes("Date: 11 February 2026\nTook part:\nElin Jones, Team Manager\nMererid Owen, Health Visitor (knows family from baby sibling)\nPC Gwion Lewis, North Wales Police\n\nNot able to attend:\nDr Rhys Hughes, GP\n\nConcerns: bruise to cheek of a 5 year old", { clock: fixedClock("2026-02-11T12:00:00Z"), calculator });
+    expect(record.attendees.map((a) => [a.name, a.role_code, a.status])).toEqual([
+      ["Elin Jones", "team_manager", "took_part"],
+      ["Mererid Owen", "health_visitor", "took_part"],
+      ["PC Gwion Lewis", "police_officer", "took_part"],
+      ["Dr Rhys Hughes", "gp", "invited_absent"],
+    ]);
+  });
+
+  it("when a role or agency is typed without its apostrophe ('childs social worker', 'disabled childrens team'), it is still read", () => {
+    const { record } = draftFromNotes("Present: Sam Hurst, childs social worker; Jo Bell, disabled childrens team; DC Ray Patel; Ann Lee HV. s47 agreed.", { clock: fixedClock("2026-02-11T12:00:00Z"), calculator });
+    expect(record.attendees[0]).toMatchObject({ name: "Sam Hurst", role_code: "social_worker" });
+    expect(record.attendees[1]).toMatchObject({ name: "Jo Bell", category: "social_work" });
+  });
 });
+
