@@ -232,7 +232,7 @@ function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
     statuses.splice(statuses.findIndex((x) => /^invited$/i.test(x.words)), 1);
   }
   // "No police available", "nobody from school": the agency named did not take part.
-  const none = /^\s*(no|nobody from|no one from|none from|no-one from)\s/i.exec(text);
+  const none = /^\s*(no|(?:nobody|no one|no-one|none)(?:\s+else)?\s+from)\s/i.exec(text);
   if (none && (terms.role || terms.agency) && !statuses.some((x) => x.status !== "took_part")) statuses.push({ status: "invited_absent", words: squash(text) });
 
   const actionWords = actionWordSet();

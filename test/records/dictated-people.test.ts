@@ -114,4 +114,32 @@ describe("how dictation runs people together (round ten)", () => {
     const d = draft(`strategy discussion on the fourteenth of march twenty twenty five present were jo smith social worker d c paul grey and ann lee health visitor ${REST} new line actions jo to visit today full stop end of notes`);
     expect(d.record.actions.map((a) => a.owner)).toEqual(["jo"]);
   });
+
+  it("when speech software capitalises the names it knows and nothing else, the people of a sentence that says who attended are read", () => {
+    expect(people(`strategy discussion on the fourteenth of march twenty twenty five at ten new line chair was Gareth Bowen team manager also in the room was Lowri Evans the allocated social worker and PC Dan Harries from the missing persons team south wales police and mrs Sian Lloyd the designated safeguarding person at the school full stop apologies from the school nurse Kath Morgan no one else from the health board was able to attend full stop new line ${REST}`)).toEqual([
+      ["gareth bowen", "team_manager", "took_part"],
+      ["lowri evans", "social_worker", "took_part"],
+      ["pc dan harries", "police_officer", "took_part"],
+      ["mrs sian lloyd", "dsl", "took_part"],
+      ["kath morgan", "school_nurse", "apologies"],
+    ]);
+  });
+
+  it("when a concern names a role in a dictated note with capitalised names, its words are not read as people", () => {
+    const read = people(`strategy discussion on the fourteenth of march twenty twenty five present were Jo Smith social worker and DC Paul Grey full stop new line concerns the teacher saw two red lines on his back photographed by the DSL per policy full stop ${REST}`);
+    expect(read).toEqual([
+      ["jo smith", "social_worker", "took_part"],
+      ["dc paul grey", "detective", "took_part"],
+    ]);
+  });
 });
+
+describe("short forms spelt in capitals", () => {
+  it("letters written as capitals ('D S L') are the short form too", () => {
+    const text = "mr tom fairbairn deputy head and D S L at the school";
+    let out = text;
+    for (const e of joinSpokenLetters(text).reverse()) out = out.slice(0, e.at) + e.text + out.slice(e.at + e.len);
+    expect(out).toBe("mr tom fairbairn deputy head and DSL at the school");
+  });
+});
+
