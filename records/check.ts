@@ -1,5 +1,6 @@
 import type { Jurisdiction } from "../core/jurisdiction.js";
 import { MONTH_WORD } from "../deadlines/index.js";
+import { peopleTerms } from "../lexicon/index.js";
 import type { AttendeeCategory, Gap, StrategyRecord } from "./model.js";
 import { citationFor, minimumAttendees, type RequirementId } from "./requirements.js";
 
@@ -11,6 +12,13 @@ import { citationFor, minimumAttendees, type RequirementId } from "./requirement
 
 /** A due date written as a calendar date ("16/5", "2025-05-16", "16th May"), which no meeting date changes. */
 const EXPLICIT_DATE = new RegExp(`\\d{1,2}[/.-]\\d{1,2}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_WORD}`, "i");
+
+/** Whether a decision's words name children's social care or its people as deciding ("per TM email", "CSC agree threshold met"). */
+function saysLocalAuthority(words: string): boolean {
+  return peopleTerms()
+    .matchAll(words, "text")
+    .some((m) => m.values.some((x) => (x.kind === "agency" && x.agency.code === "social_care") || (x.kind === "role" && x.role.agency === "social_care")));
+}
 
 function gap(field: string, message: string, requirement: RequirementId | null): Gap {
   return { field, message, citation: requirement ? citationFor(requirement) : null };
@@ -89,7 +97,10 @@ export function checkRecord(record: StrategyRecord, opts: { jurisdiction?: Juris
 
   // The local authority decides on section 47 enquiries: a decision recorded when nobody from children's social care
   // took part is not yet the local authority's, and is flagged until they confirm it.
-  if (d.section47.decision !== "undecided" && !record.attendees.some((a) => a.category === "social_work" && a.attended)) {
+  // Children's social care may give their decision without joining the call: a manager's e-mail or report ("TM agreed
+  // s47 by email", a team manager who sent a report) is the local authority's decision.
+  const csc = record.attendees.some((a) => a.category === "social_work" && (a.attended || a.status === "sent_report"));
+  if (d.section47.decision !== "undecided" && !csc && !saysLocalAuthority(d.section47.source ?? d.section47.rationale ?? "")) {
     gaps.push(
       gap(
         "decisions.section47",
