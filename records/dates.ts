@@ -348,9 +348,9 @@ export function findDue(text: string, anchor: string | null, year = Number((anch
   if (from) {
     const at = text.slice(0, from.start).search(/\b(from|starting|since|ongoing from|commencing|beginning)\s*$/i);
     // Work that runs on ("daily from 01/10", "safe space at school from Mon") is due to start that day: the date by
-    // which it must be in place. "Since" looks back, so gives none.
-    const since = /^since\b/i.test(text.slice(at));
-    return { due: since ? null : from.due, due_text: text.slice(at, from.end).trim(), start: at, end: from.end };
+    // which it must be in place.
+    // "Since" looks back ("open since May"): no due date at all.
+    if (!/^since\b/i.test(text.slice(at))) return { due: from.due, due_text: text.slice(at, from.end).trim(), start: at, end: from.end };
   }
   const open = OPEN_DUE.exec(text);
   if (open) return { due: null, due_text: open[0], start: open.index, end: open.index + open[0].length };

@@ -143,3 +143,10 @@ describe("short forms spelt in capitals", () => {
   });
 });
 
+
+describe("a weekday said with its day of the month (round ten)", () => {
+  it("'on friday twentieth' and 'by monday the twenty third' stay with their task as its due date", () => {
+    const d = draft(`strategy discussion on the fourteenth of march twenty twenty five present were jo smith social worker d c paul grey and ann lee health visitor ${REST} new line actions ann to do a home visit on friday twenty first full stop jo to reconvene by monday the twenty fourth full stop`);
+    expect(d.record.actions.map((a) => [a.owner, a.due])).toEqual([["ann", "2025-03-21"], ["jo", "2025-03-24"]]);
+  });
+});
