@@ -447,7 +447,14 @@ export function parseNotes(
   // Decisions: under decision headings and in text under none; a decision written among the concerns still counts.
   const asideDecisions = sentences(textOf(blocksOf(layout, "concerns", "information")))
     .map((p) => p.text)
-    .filter((t) => /\b(s\.?\s?47|section 47|agreed|decided|decision|outcome)\b/i.test(t) && readSection47(clauses(t)).source !== null);
+    .filter(
+      (t) =>
+        (/\b(s\.?\s?47|section 47|agreed|decided|decision|outcome)\b/i.test(t) && readSection47(clauses(t)).source !== null) ||
+        // A criminal investigation or legal action decided among the concerns (a heading said aloud and lost, an e-mail's
+        // paragraph): said as decided or to be done ("police lead", "no legal action", "we go to legal on Tuesday").
+        (/\b(agreed|decided|decision|lead|led|will|to be|not needed|no legal|no criminal|no police|no further)\b/i.test(t) &&
+          (readCriminalInvestigation(clauses(t)).source !== null || readLegalAction(clauses(t)).source !== null)),
+    );
   const decisionText = [textOf(blocksOf(layout, "decisions")), ...looseSentences.map((s) => s.text), ...asideDecisions].join("\n");
   const share = fieldText(blocksOf(layout, "share"));
   const welfare = fieldText(blocksOf(layout, "welfare"));

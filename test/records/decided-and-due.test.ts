@@ -104,3 +104,16 @@ describe("decisions answered straight after their topic (round ten)", () => {
     expect(d.gaps.map((g) => g.field)).not.toContain("decisions.section47");
   });
 });
+
+describe("decisions written among the concerns (round ten)", () => {
+  it("when the decisions heading is lost, a criminal investigation and legal action said as decided are still read", () => {
+    const d = draft("Strategy discussion Tuesday 10/03/2026 10:00 Teams\nPresent: Jo Bell SW, DC Amy Hall CAIT, Ruth Bell HV\nConcerns: bruise to cheek of a 5 year old. section 47 enquiries agreed. police investigation into the adults, police lead. no legal action, mum working with us.");
+    expect(d.record.decisions.criminal_investigation.decision).toBe("yes");
+    expect(d.record.decisions.legal_action.decision).toBe("no");
+  });
+
+  it("background about a past arrest among the concerns is no decision on a criminal investigation", () => {
+    const d = draft("Strategy discussion Tuesday 10/03/2026 10:00 Teams\nPresent: Jo Bell SW, DC Amy Hall CAIT, Ruth Bell HV\nConcerns: bruise to cheek of a 5 year old. Dad was arrested in 2023 for assault. section 47 enquiries agreed.");
+    expect(d.record.decisions.criminal_investigation.decision).toBe("undecided");
+  });
+});
