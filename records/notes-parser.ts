@@ -208,6 +208,14 @@ function meetingLines(r: Reading): MeetingLine[] {
   const meetingTop = top.filter((s) => isMeetingSentence(s.text));
   lines.push(...meetingTop.map((s) => ({ text: s.text, labelled: false })));
   if (r.layout.email?.subject) lines.push({ text: r.layout.email.subject, labelled: false });
+  // A field of one line ("Ref: NCC/CS/58812", "Chair: Alun (TM)") ends at its line: a line under it with no label of its
+  // own ("13/05/2026 10am, Civic Centre") is a title line like those above the first heading.
+  for (const b of blocksOf(r.layout, "child_ref", "chair", "recorded_by")) lines.push(...b.items.slice(1).map((i) => ({ text: i.text, labelled: false })));
+  const head = ["child_ref", "chair", "recorded_by", "meeting"];
+  const firstPart = r.layout.blocks.findIndex((b) => b.key !== null && !head.includes(b.key));
+  for (const b of r.layout.blocks.slice(0, firstPart < 0 ? r.layout.blocks.length : firstPart)) {
+    if (b.key === null && !b.top) lines.push(...b.items.map((i) => ({ text: i.text, labelled: false })));
+  }
   // The title lines: what stands above the first line of substance (who attended, the concern, a decision or a task).
   const substance = top.findIndex((s) => s.attendance.size > 0 || isConcern(s.text) || isDecision(s.text));
   const heads = substance < 0 ? top : top.slice(0, substance);

@@ -223,5 +223,11 @@ describe("a minutes template pasted as plain text", () => {
     expect(record.attendees[0]).toMatchObject({ name: "Sam Hurst", role_code: "social_worker" });
     expect(record.attendees[1]).toMatchObject({ name: "Jo Bell", category: "social_work" });
   });
+
+  it("when the meeting's date and time stand on a line of their own under the reference, they are the meeting's", () => {
+    const { record } = draftFromNotes("Strategy meeting – Tyler JAMES (15) – CCE concerns\nRef: NCC/CS/58812\n13/05/2026 10am, Civic Centre Newport rm 2.14\nChair: Alun Pritchard (TM)\n\nAttending\n- Alun Pritchard, Team Manager\n- PC Dan Everett, Gwent Police", { clock: fixedClock("2026-05-13T15:00:00Z"), calculator });
+    expect(record.date).toBe("2026-05-13");
+    expect(record.time).toBe("10:00");
+  });
 });
 
