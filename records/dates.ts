@@ -238,22 +238,38 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
   rel(String.raw`today|tonight|this\s+(?:morning|afternoon|evening|am|pm)|same\s+day|immediately|straight\s+away|now|end\s+of\s+(?:the\s+)?(?:day|today|play)|close\s+of\s+(?:business|play)|eod|cob|eop|cop|(?:${TIME_WORDS})(?:\s+today)?`, () => anchor);
   // "Tomorrow" and "within 24 hours" are the next calendar day: safeguarding work runs at weekends (out-of-hours teams,
   // police), and a record must never show a later date than the words gave. Only "working days" skip weekends.
-  rel(String.raw`tomorrow|tmrw|tmw|tomoz|2moro|2morrow|tomorow`, () => addDays(anchor, 1));
+  rel(String.raw`tomorrow|tmrw|tmw|tmr|tomoz|2moro|2morrow|tomorow`, () => addDays(anchor, 1));
   // "By the weekend": the working week's last day, never a later date than the words gave.
-  rel(String.raw`end\s+of\s+(?:the\s+|this\s+)?week|eow|this\s+week|(?:the\s+|this\s+)?weekend`, () => fridayOf(anchor));
+  rel(String.raw`end\s+(?:of\s+)?(?:the\s+|this\s+)?(?:week|wk)|eow|this\s+week|(?:the\s+|this\s+)?weekend`, () => fridayOf(anchor));
   rel(String.raw`end\s+of\s+next\s+week`, () => fridayOf(anchor, 1));
   rel(String.raw`end\s+of\s+(?:the\s+|this\s+)?month`, () => {
     const { year: y, month: mo } = parseIso(anchor);
     return makeDate(y, mo, daysInMonth(y, mo));
   });
-  rel(String.raw`(?:in|within|over)\s+(?:the\s+)?(?:next\s+)?(\d{1,3})\s*(working\s+days?|wd|calendar\s+days?|days?|weeks?|wks?|hours?|hrs?|h)`, (m) => {
-    const n = Number(/\d+/.exec(m[0])?.[0] ?? "0");
-    const unit = (/(working\s+days?|wd|calendar\s+days?|days?|weeks?|wks?|hours?|hrs?|h)\s*$/i.exec(m[0].replace(DAY_PARTS_END, ""))?.[1] ?? "").toLowerCase();
+  // "within 5 working days", "within five working days", "in a fortnight", "within a month", "within the hour": the count
+  // in figures or in words (notes vocabulary `number_words`), the unit working days, days, weeks, fortnights, months or hours.
+  rel(String.raw`(?:in|within|w\/in|over)\s+(?:the\s+)?(?:next\s+)?(\d{1,3}|${numberWords().source})\s*(working\s+days?|wd|calendar\s+days?|days?|weeks?|wks?|fortnights?|months?|mths?|hours?|hrs?|h)`, (m) => {
+    const said = m[0].replace(DAY_PARTS_END, "");
+    const unit = (/(working\s+days?|wd|calendar\s+days?|days?|weeks?|wks?|fortnights?|months?|mths?|hours?|hrs?|h)\s*$/i.exec(said)?.[1] ?? "").toLowerCase();
+    const counted = /\d+/.exec(said)?.[0] ?? numberWordIn(said.slice(0, said.length - unit.length));
+    const n = counted === null ? 1 : Number(counted);
     // Working days are counted over working days from the meeting; hours and days by the calendar.
     if (/^(working|wd)/.test(unit)) return workingDaysAfter(anchor, n);
     if (/^(week|wk)/.test(unit)) return addDays(anchor, 7 * n);
+    if (/^fortnight/.test(unit)) return addDays(anchor, 14 * n);
+    if (/^(month|mth)/.test(unit)) return monthsAfter(anchor, n);
     if (/^(hour|hr|h)/.test(unit)) return addDays(anchor, Math.max(1, Math.ceil(n / 24)));
     return addDays(anchor, n);
+  });
+  // "within the hour": the day of the meeting.
+  rel(String.raw`within\s+(?:the\s+(?:next\s+)?|an\s+)hour`, () => anchor);
+  // "next working day", "the next day", "the following day": the day after the meeting (a working day when said so).
+  rel(String.raw`(?:the\s+)?next\s+working\s+day`, () => workingDaysAfter(anchor, 1));
+  rel(String.raw`(?:the\s+)?(?:next|following)\s+day|day\s+after`, () => addDays(anchor, 1));
+  // "by Friday week": the Friday of the week after the coming one.
+  rel(String.raw`(${WEEKDAY_WORD})\s+week`, (m) => {
+    const name = /(mon|tue|wed|thu|fri|sat|sun)/i.exec(m[0].replace(/^(?:by|before|on|due|until|till|for)\s+/i, ""))?.[1] ?? "";
+    return name ? addDays(weekdayAfter(anchor, WEEKDAYS.indexOf(name.toLowerCase())), 7) : null;
   });
   // "Timescale: 24hrs", "CP medical – 48 hrs": a number of hours written as the timescale itself, after a label or a
   // dash, or closing the action; never hours said in passing ("bruise about 24 hours old" is followed by more words).
@@ -273,6 +289,38 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
     return name ? weekdayAfter(anchor, WEEKDAYS.indexOf(name.toLowerCase())) : null;
   });
   return out;
+}
+
+let numberRe: RegExp | undefined;
+
+/** Counts said in words (notes vocabulary `number_words`), longest first. */
+function numberWords(): RegExp {
+  numberRe ??= new RegExp(
+    Object.keys(vocabulary().number_words)
+      .sort((a, b) => b.length - a.length)
+      .map((p) => p.replace(/ /g, "\\s+"))
+      .join("|"),
+    "i",
+  );
+  return numberRe;
+}
+
+/** The count said in words at the end of `words` ("within five ", "in a couple of "), as figures, or null. */
+function numberWordIn(words: string): string | null {
+  const said = fold(words).replace(/\s+/g, " ").trim();
+  const found = Object.entries(vocabulary().number_words)
+    .filter(([w]) => said === w || said.endsWith(` ${w}`))
+    .sort((a, b) => b[0].length - a[0].length)[0];
+  return found ? String(found[1]) : null;
+}
+
+/** The same day `n` months on (the month's last day when it has no such day). */
+function monthsAfter(anchor: string, n: number): string {
+  const { year, month, day } = parseIso(anchor);
+  const m = month - 1 + n;
+  const y = year + Math.floor(m / 12);
+  const mo = (m % 12) + 1;
+  return makeDate(y, mo, Math.min(day, daysInMonth(y, mo)));
 }
 
 let namedDayRe: RegExp | undefined;
