@@ -38,7 +38,11 @@ export class PhraseIndex<T> {
   constructor(entries: readonly PhraseEntry<T>[]) {
     const byKey = new Map<string, Compiled<T>>();
     // "&" is not a word, so "Cardiff & Vale" reads as "Cardiff Vale": each "X and Y" phrase also matches written with "&".
-    const all = entries.flatMap((e) => (/\s+and\s+/i.test(e.text) ? [e, { ...e, text: e.text.replace(/\s+and\s+/gi, " ") }] : [e]));
+    // A possessive is often typed without its apostrophe ("childrens services", "childs social worker"): each phrase with
+    // "'s" also matches with the "s" run on, as the words of a text split at the apostrophe otherwise.
+    const all = entries
+      .flatMap((e) => (/\s+and\s+/i.test(e.text) ? [e, { ...e, text: e.text.replace(/\s+and\s+/gi, " ") }] : [e]))
+      .flatMap((e) => (/\p{L}['’]s\b/u.test(e.text) ? [e, { ...e, text: e.text.replace(/(\p{L})['’]s\b/gu, "$1s") }] : [e]));
     for (const e of all) {
       const ws = words(e.text);
       if (ws.length === 0) continue;

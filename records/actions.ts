@@ -116,6 +116,9 @@ function isDecisionLine(text: string): boolean {
   );
 }
 
+/** Words that report a state or something done: "recorded", "open since", "known to", "on waiting list", "no trace". */
+const STATE = /\b(?:\w+ed|since|open to|known to|on (?:a |the )?waiting list|no (?:concerns?|trace|record|records|history|previous)|nil|nothing)\b/i;
+
 const TELLING_VERB = /^(?:\S+\s+){0,1}(tell|inform|explain|update|notify|ring|call|phone|let)\b|\b(to be|not to be|is to be|are to be)\s+(told|informed|shared)|\b(told|informed|aware)\b/i;
 
 /** The due date of an action ("by Fri", "17/03 pm", "– 03/02/2025", "EOD") and the action's words without it. */
@@ -149,6 +152,8 @@ export function readAction(
   const asWritten = t;
   for (const m of findPhrases(v.no_actions, t, "noactions")) t = t.slice(m.end).trim();
   if (t.length < 3 || /^(none|nil|n\/a|no actions?)$/i.test(t)) return null;
+  // A sign-off ("thanks all", "end of notes", as dictation closes) or a word about the record itself is not a task.
+  if (isPhrase(v.closings, t) || isPhrase(v.record_housekeeping, t)) return null;
   // "Child ref 4421907" at the end of a list of actions is the reference, not a task.
   const ref = findChildRef(t, false);
   if (ref && squash(t).replace(/[.\s]+$/, "").length <= ref.words.length + 12) return null;
@@ -211,6 +216,9 @@ export function readAction(
       shaped = !told && (due_text !== null || /^\w+ing\b/i.test(what));
     }
   }
+  // In prose, "CAMHS – open since May", "Pol – crime recorded (assault)", "referred to CAMHS – on waiting list": what an
+  // agency has done or knows, said with no date, is information shared, not a task (a task opens with what to do).
+  if (strict && owner && due_text === null && owner !== verb?.[1] && STATE.test(what) && !isPhrase(v.action_words, words(what)[0]?.folded ?? "")) return null;
   // "Info to parents: ...", "Parents to be told ... by SW": notes about telling the family, not tasks.
   if (headingKey((/^([^:]{1,40}):/.exec(t)?.[1] ?? "")) === "share") return null;
   if (isSharing(rest) && /\b(to be|not to be|is to be|are to be)\s+(told|informed|updated|made aware)\b/i.test(rest)) return null;

@@ -1,4 +1,6 @@
 import type { Jurisdiction } from "../core/jurisdiction.js";
+import { MONTH_WORD } from "../deadlines/index.js";
+import { peopleTerms } from "../lexicon/index.js";
 import type { AttendeeCategory, Gap, StrategyRecord } from "./model.js";
 import { citationFor, minimumAttendees, type RequirementId } from "./requirements.js";
 
@@ -7,6 +9,16 @@ import { citationFor, minimumAttendees, type RequirementId } from "./requirement
  * Together 2023 and is missing. Gaps are for the practitioner to fix, not errors.
  * Messages never repeat what the practitioner typed (actions are referred to by number).
  */
+
+/** A due date written as a calendar date ("16/5", "2025-05-16", "16th May"), which no meeting date changes. */
+const EXPLICIT_DATE = new RegExp(`\\d{1,2}[/.-]\\d{1,2}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_WORD}`, "i");
+
+/** Whether a decision's words name children's social care or its people as deciding ("per TM email", "CSC agree threshold met"). */
+function saysLocalAuthority(words: string): boolean {
+  return peopleTerms()
+    .matchAll(words, "text")
+    .some((m) => m.values.some((x) => (x.kind === "agency" && x.agency.code === "social_care") || (x.kind === "role" && x.role.agency === "social_care")));
+}
 
 function gap(field: string, message: string, requirement: RequirementId | null): Gap {
   return { field, message, citation: requirement ? citationFor(requirement) : null };
@@ -39,12 +51,16 @@ export function checkRecord(record: StrategyRecord, opts: { jurisdiction?: Juris
   const wales = (opts.jurisdiction ?? record.jurisdiction?.value) === "wales";
 
   if (!record.date) {
+    // Due words were counted from the day the notes were written or read: say so, so a later date is corrected.
+    const counted = record.actions.some((a) => a.due && a.due_text && !EXPLICIT_DATE.test(a.due_text))
+      ? " Due dates given in words (today, by Friday, within 5 working days) were counted from the day the notes were sent or drafted: check them once the date is added."
+      : "";
     gaps.push(
       wales
-        ? gap("date", "The date of the strategy discussion is not recorded. Add it.", "record_decisions")
+        ? gap("date", `The date of the strategy discussion is not recorded. Add it.${counted}`, "record_decisions")
         : gap(
             "date",
-            "The date of the strategy discussion is not recorded. Add it: if section 47 enquiries start, the initial child protection conference is due within 15 working days of it.",
+            `The date of the strategy discussion is not recorded. Add it: if section 47 enquiries start, the initial child protection conference is due within 15 working days of it.${counted}`,
             "icpc_timescale",
           ),
     );
@@ -81,7 +97,10 @@ export function checkRecord(record: StrategyRecord, opts: { jurisdiction?: Juris
 
   // The local authority decides on section 47 enquiries: a decision recorded when nobody from children's social care
   // took part is not yet the local authority's, and is flagged until they confirm it.
-  if (d.section47.decision !== "undecided" && !record.attendees.some((a) => a.category === "social_work" && a.attended)) {
+  // Children's social care may give their decision without joining the call: a manager's e-mail or report ("TM agreed
+  // s47 by email", a team manager who sent a report) is the local authority's decision.
+  const csc = record.attendees.some((a) => a.category === "social_work" && (a.attended || a.status === "sent_report"));
+  if (d.section47.decision !== "undecided" && !csc && !saysLocalAuthority(d.section47.source ?? d.section47.rationale ?? "")) {
     gaps.push(
       gap(
         "decisions.section47",

@@ -1,4 +1,6 @@
 import { invalidInput } from "../core/errors.js";
+import { fold } from "../lexicon/index.js";
+import { vocabulary } from "./vocabulary.js";
 import { addDays, createDeadlineCalculator, daysInMonth, makeDate, MONTH_WORD, monthName, monthOfWord, parseIso, weekdayName, type DeadlineCalculator } from "../deadlines/index.js";
 
 /**
@@ -205,6 +207,15 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
     if (out.some((c) => c.start <= m.index && m.index < c.end)) return;
     push(m, withYear(monthOfWord(m[1] ?? ""), Number(m[2]), m[3]), true);
   });
+  // "By Christmas Eve", "before New Year's Day": a day of the year said by name, the first one on or after the meeting.
+  each(new RegExp(String.raw`${LEAD}(?:${namedDays().source})(?![\p{L}])`), (m) => {
+    if (out.some((c) => c.start <= m.index && m.index < c.end)) return;
+    const md = namedDayDate(m[0]);
+    if (!md) return;
+    const [mo, d] = md.split("-").map(Number) as [number, number];
+    const iso = dated(year, mo, d);
+    push(m, iso && anchor && iso < anchor ? dated(year + 1, mo, d) : iso, true);
+  });
   // "Friday 16th", "by the 21st": a day of the month, on or after the meeting.
   each(new RegExp(String.raw`${LEAD}(?:${WEEKDAY_WORD},?\s+)?(?:the\s+)?${ORDINAL}\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))${DAY_PART}`), (m) => {
     if (out.some((c) => c.start <= m.index && m.index < c.end)) return;
@@ -212,7 +223,7 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
   });
   if (!anchor) {
     // Without the meeting's date, words counted from it give no date; they are still found, to be kept as written.
-    each(new RegExp(String.raw`${LEAD}(?:today|tonight|tomorrow|tmrw|tmw|tomoz|2moro|eod|cob|eow|end\s+of\s+(?:the\s+)?(?:day|today|week|play)|close\s+of\s+(?:business|play)|(?:next|this|coming)?\s*${WEEKDAY_WORD}|within\s+\d{1,3}\s*\w+)\b`), (m) => {
+    each(new RegExp(String.raw`${LEAD}(?:today|tonight|tomorrow|tmrw|tmw|tomoz|2moro|eod|cob|eow|end\s+of\s+(?:the\s+)?(?:day|today|week|play)|close\s+of\s+(?:business|play)|(?:next|this|coming)?\s*${WEEKDAY_WORD}|within\s+\d{1,3}\s*(?:working\s+|calendar\s+)?\w+)\b`), (m) => {
       if (out.some((c) => c.start <= m.index && m.index < c.end)) return;
       if (/^\s*(?:by|before|on|due|until|till|for)?\s*$/i.test(m[0])) return;
       push(m, null, false);
@@ -227,22 +238,38 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
   rel(String.raw`today|tonight|this\s+(?:morning|afternoon|evening|am|pm)|same\s+day|immediately|straight\s+away|now|end\s+of\s+(?:the\s+)?(?:day|today|play)|close\s+of\s+(?:business|play)|eod|cob|eop|cop|(?:${TIME_WORDS})(?:\s+today)?`, () => anchor);
   // "Tomorrow" and "within 24 hours" are the next calendar day: safeguarding work runs at weekends (out-of-hours teams,
   // police), and a record must never show a later date than the words gave. Only "working days" skip weekends.
-  rel(String.raw`tomorrow|tmrw|tmw|tomoz|2moro|2morrow|tomorow`, () => addDays(anchor, 1));
+  rel(String.raw`tomorrow|tmrw|tmw|tmr|tomoz|2moro|2morrow|tomorow`, () => addDays(anchor, 1));
   // "By the weekend": the working week's last day, never a later date than the words gave.
-  rel(String.raw`end\s+of\s+(?:the\s+|this\s+)?week|eow|this\s+week|(?:the\s+|this\s+)?weekend`, () => fridayOf(anchor));
+  rel(String.raw`end\s+(?:of\s+)?(?:the\s+|this\s+)?(?:week|wk)|eow|this\s+week|(?:the\s+|this\s+)?weekend`, () => fridayOf(anchor));
   rel(String.raw`end\s+of\s+next\s+week`, () => fridayOf(anchor, 1));
   rel(String.raw`end\s+of\s+(?:the\s+|this\s+)?month`, () => {
     const { year: y, month: mo } = parseIso(anchor);
     return makeDate(y, mo, daysInMonth(y, mo));
   });
-  rel(String.raw`(?:in|within|over)\s+(?:the\s+)?(?:next\s+)?(\d{1,3})\s*(working\s+days?|wd|calendar\s+days?|days?|weeks?|wks?|hours?|hrs?|h)`, (m) => {
-    const n = Number(/\d+/.exec(m[0])?.[0] ?? "0");
-    const unit = (/(working\s+days?|wd|calendar\s+days?|days?|weeks?|wks?|hours?|hrs?|h)\s*$/i.exec(m[0].replace(DAY_PARTS_END, ""))?.[1] ?? "").toLowerCase();
+  // "within 5 working days", "within five working days", "in a fortnight", "within a month", "within the hour": the count
+  // in figures or in words (notes vocabulary `number_words`), the unit working days, days, weeks, fortnights, months or hours.
+  rel(String.raw`(?:in|within|w\/in|over)\s+(?:the\s+)?(?:next\s+)?(\d{1,3}|${numberWords().source})\s*(working\s+days?|wd|calendar\s+days?|days?|weeks?|wks?|fortnights?|months?|mths?|hours?|hrs?|h)`, (m) => {
+    const said = m[0].replace(DAY_PARTS_END, "");
+    const unit = (/(working\s+days?|wd|calendar\s+days?|days?|weeks?|wks?|fortnights?|months?|mths?|hours?|hrs?|h)\s*$/i.exec(said)?.[1] ?? "").toLowerCase();
+    const counted = /\d+/.exec(said)?.[0] ?? numberWordIn(said.slice(0, said.length - unit.length));
+    const n = counted === null ? 1 : Number(counted);
     // Working days are counted over working days from the meeting; hours and days by the calendar.
     if (/^(working|wd)/.test(unit)) return workingDaysAfter(anchor, n);
     if (/^(week|wk)/.test(unit)) return addDays(anchor, 7 * n);
+    if (/^fortnight/.test(unit)) return addDays(anchor, 14 * n);
+    if (/^(month|mth)/.test(unit)) return monthsAfter(anchor, n);
     if (/^(hour|hr|h)/.test(unit)) return addDays(anchor, Math.max(1, Math.ceil(n / 24)));
     return addDays(anchor, n);
+  });
+  // "within the hour": the day of the meeting.
+  rel(String.raw`within\s+(?:the\s+(?:next\s+)?|an\s+)hour`, () => anchor);
+  // "next working day", "the next day", "the following day": the day after the meeting (a working day when said so).
+  rel(String.raw`(?:the\s+)?next\s+working\s+day`, () => workingDaysAfter(anchor, 1));
+  rel(String.raw`(?:the\s+)?(?:next|following)\s+day|day\s+after`, () => addDays(anchor, 1));
+  // "by Friday week": the Friday of the week after the coming one.
+  rel(String.raw`(${WEEKDAY_WORD})\s+week`, (m) => {
+    const name = /(mon|tue|wed|thu|fri|sat|sun)/i.exec(m[0].replace(/^(?:by|before|on|due|until|till|for)\s+/i, ""))?.[1] ?? "";
+    return name ? addDays(weekdayAfter(anchor, WEEKDAYS.indexOf(name.toLowerCase())), 7) : null;
   });
   // "Timescale: 24hrs", "CP medical – 48 hrs": a number of hours written as the timescale itself, after a label or a
   // dash, or closing the action; never hours said in passing ("bruise about 24 hours old" is followed by more words).
@@ -262,6 +289,60 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
     return name ? weekdayAfter(anchor, WEEKDAYS.indexOf(name.toLowerCase())) : null;
   });
   return out;
+}
+
+let numberRe: RegExp | undefined;
+
+/** Counts said in words (notes vocabulary `number_words`), longest first. */
+function numberWords(): RegExp {
+  numberRe ??= new RegExp(
+    Object.keys(vocabulary().number_words)
+      .sort((a, b) => b.length - a.length)
+      .map((p) => p.replace(/ /g, "\\s+"))
+      .join("|"),
+    "i",
+  );
+  return numberRe;
+}
+
+/** The count said in words at the end of `words` ("within five ", "in a couple of "), as figures, or null. */
+function numberWordIn(words: string): string | null {
+  const said = fold(words).replace(/\s+/g, " ").trim();
+  const found = Object.entries(vocabulary().number_words)
+    .filter(([w]) => said === w || said.endsWith(` ${w}`))
+    .sort((a, b) => b[0].length - a[0].length)[0];
+  return found ? String(found[1]) : null;
+}
+
+/** The same day `n` months on (the month's last day when it has no such day). */
+function monthsAfter(anchor: string, n: number): string {
+  const { year, month, day } = parseIso(anchor);
+  const m = month - 1 + n;
+  const y = year + Math.floor(m / 12);
+  const mo = (m % 12) + 1;
+  return makeDate(y, mo, Math.min(day, daysInMonth(y, mo)));
+}
+
+let namedDayRe: RegExp | undefined;
+
+/** The days of the year said by name (notes vocabulary `named_days`), longest first, an apostrophe optional. */
+function namedDays(): RegExp {
+  namedDayRe ??= new RegExp(
+    Object.keys(vocabulary().named_days)
+      .sort((a, b) => b.length - a.length)
+      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "['’]?").replace(/ /g, "\\s+"))
+      .join("|"),
+    "iu",
+  );
+  return namedDayRe;
+}
+
+/** The month and day ("12-24") of a day of the year said by name, matched however its apostrophes and spaces fall. */
+function namedDayDate(words: string): string | null {
+  const folded = (x: string) => fold(x).replace(/['’]/g, "").replace(/\s+/g, " ").trim();
+  const said = folded(words);
+  for (const [name, md] of Object.entries(vocabulary().named_days)) if (said.endsWith(folded(name))) return md;
+  return null;
 }
 
 const DAY_PARTS_END = /\s+(?:morning|afternoon|evening|am|pm|a\.m\.|p\.m\.|lunchtime|first\s+thing)$/i;
@@ -314,7 +395,10 @@ export function findDue(text: string, anchor: string | null, year = Number((anch
   const from = all.find((c) => c.start_only);
   if (from) {
     const at = text.slice(0, from.start).search(/\b(from|starting|since|ongoing from|commencing|beginning)\s*$/i);
-    return { due: null, due_text: text.slice(at, from.end).trim(), start: at, end: from.end };
+    // Work that runs on ("daily from 01/10", "safe space at school from Mon") is due to start that day: the date by
+    // which it must be in place.
+    // "Since" looks back ("open since May"): no due date at all.
+    if (!/^since\b/i.test(text.slice(at))) return { due: from.due, due_text: text.slice(at, from.end).trim(), start: at, end: from.end };
   }
   const open = OPEN_DUE.exec(text);
   if (open) return { due: null, due_text: open[0], start: open.index, end: open.index + open[0].length };

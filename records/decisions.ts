@@ -56,6 +56,8 @@ export function spelled(clause: string): string {
     .replace(/(\S\s+)[xX]\s*[.;]?\s*$/, "$1 not agreed ")
     .replace(/([:–—-]\s*)[Yy]\b(?!['’])/g, "$1 yes ")
     .replace(/([:–—-]\s*)[Nn]\b(?![/'’])/g, "$1 no ")
+    // "Legal N @ this stage", "Crim Y – jt inv", "s47 Y (P + N)": a lone Y or N straight after the decision's topic is its answer.
+    .replace(/\b(s\.?\s?47|section 47|crim(?:inal)?(?:\s+inv(?:estigation)?)?|legal(?:\s+action)?|lpm|pol(?:ice)?)\s+([YyNn])\b(?![/'’])/gi, (_m, topic: string, yn: string) => `${topic} ${/y/i.test(yn) ? "yes" : "no"} `)
     // "LPM N", "S47 Y", "lpm n": a lone Y or N closing a clause is the answer.
     .replace(/(\S\s+)[Yy]\s*[.;]?\s*$/, "$1 yes ")
     .replace(/(\S\s+)[Nn]\s*[.;]?\s*$/, "$1 no ")} `;
@@ -69,8 +71,18 @@ export function spelled(clause: string): string {
 /** Whether a clause is about telling the family or the child (never a decision on s47, crime or court). */
 export function isSharing(clause: string): boolean {
   const v = vocabulary();
-  return hasPhrase(v.family_words, clause) && hasPhrase(v.telling_words, clause);
+  if (hasPhrase(v.family_words, clause) && hasPhrase(v.telling_words, clause)) return true;
+  // The family named by name ("Stacey to be told today", "Donna told today by OT", "the outcome will be shared with her by
+  // Callum"): someone is told, rather than telling ("Megan told SN that ..." is what a child said), and is not a professional.
+  const told = TOLD.exec(clause);
+  if (!told) return false;
+  const before = clause.slice(0, told.index);
+  const who = peopleTerms().matchAll(before, "text");
+  return !who.some((m) => m.values.some((x) => x.kind === "role" || x.kind === "agency"));
 }
+
+/** Telling said of the one told: "to be told", "was informed", "told today by", "will be shared with her". */
+const TOLD = /\b(?:(?:to be|will be|was|were|has been|have been|being|is|are|not to be)\s+(?:told|informed|updated|advised|notified|made aware|shared with (?:her|him|them))|(?:told|informed)\s+(?:today|tonight|this (?:morning|afternoon|evening)|tomorrow|yesterday|by)\b)/i;
 
 // Words that leave section 47 itself open ("possible s47", "threshold to be reviewed after the medical"), which about a
 // criminal investigation ("police to review CCTV", "possible offence") would say nothing of the decision.
@@ -144,6 +156,7 @@ const CRIME_YES =
   /\b(joint (investigation|enquiry|enquiries|visit|working)|joint with police|jointly|police (to |will |are |is )?(investigate|investigating|lead|leading|led)|police led|led by police|police lead|criminal investigation (yes|agreed|to start|to proceed|will)|police investigation|criminal enquiries|arrest|arrested|interview under caution|(investigation|criminal investigation)\b.{0,40}\bto lead|to lead (the )?(criminal|investigation))\b/;
 const CRIME_NO =
   /\b(no (police|criminal) (investigation|action|involvement|further action|role|enquiries)|no role for police|no further action|police nfa|no offence|not a (criminal|police) matter|no crime|criminal investigation (no|not)\b|police will not investigate|not investigating|no investigation)\b/;
+const CRIME_ANSWER = /^(?:police )?criminal(?: investigation| inv| investigations)?(?: decision)? (yes|no|agreed|not agreed)\b/;
 const CRIME_TOPIC = /\b(police|criminal|investigation|investigate|investigating|offence|crime|arrest|abe)\b/;
 
 /** The criminal investigation decision: whether, who leads, and its conduct and timing as written. */
@@ -156,7 +169,11 @@ export function readCriminalInvestigation(cs: string[]): Decisions["criminal_inv
     const t = spelled(c);
     if (!CRIME_TOPIC.test(t) && !/\bjoint\b/.test(t)) continue;
     const about = aboutDecision(t, CRIME_TOPIC);
-    if (UNDECIDED.test(about) && !CRIME_NO.test(about)) pending.push(c);
+    // "crim – NO (no new offence)", "crim investigation: YES – joint once EDT on board", "Pol: crim Y": the answer said
+    // straight after the topic is the decision, whatever the reason or condition after it.
+    const answered = CRIME_ANSWER.exec(t);
+    if (answered) (/^(?:no|not agreed)$/.test(answered[1] ?? "") ? no : firm).push(c);
+    else if (UNDECIDED.test(about) && !CRIME_NO.test(about)) pending.push(c);
     else if (CRIME_NO.test(about) || (/\b(criminal|police) investigation\b/.test(about) && NEGATION.test(about))) no.push(c);
     // A criminal or police investigation stated plainly ("criminal investigation to be undertaken") is one agreed.
     else if (CRIME_YES.test(about) || /\b(criminal|police) investigation\b/.test(about)) (CONDITIONAL.test(about) ? pending : firm).push(c);

@@ -34,8 +34,9 @@ export function lexiconShortForms(): Map<string, string> {
 export function joinSpokenLetters(text: string): Edit[] {
   const forms = lexiconShortForms();
   const edits: Edit[] = [];
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}'])(?:[a-z] ){1,4}[a-z](?![\p{L}\p{N}'])/gu)) {
-    const letters = m[0].split(" ");
+  // Speech software writes the letters in lower case ("d c") or as capitals ("D S L"); one case throughout a run.
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}'])(?:(?:[a-z] ){1,4}[a-z]|(?:[A-Z] ){1,4}[A-Z])(?![\p{L}\p{N}'])/gu)) {
+    const letters = m[0].toLowerCase().split(" ");
     const base = m.index ?? 0;
     let i = 0;
     while (i < letters.length) {
@@ -68,6 +69,8 @@ type Unit =
 const JOIN = new Set(["and", "also", "plus"]);
 // Words between a person and what is said of them ("who is the", "from the", "sent her apologies"): never a name.
 const GLUE = new Set(["who", "is", "was", "from", "of", "at", "with", "myself", "for", "as", "well", "representing", "on", "behalf", "sent", "gave", "her", "his", "their"]);
+/** Glue words after which the words that follow name a person's team or workplace, not another person. */
+const PLACE_GLUE = new Set(["from", "at", "of", "representing"]);
 const ARTICLE = new Set(["the", "a", "an", "our", "their"]);
 /** Words after the chair that say the person comes next ("the chair was ...", "chaired by ..."). */
 const FORWARD = new Set(["was", "is", "by"]);
@@ -201,6 +204,12 @@ export function peopleInRun(
         cur.agency = true;
         break;
       case "name":
+        // "dc sana akhtar from the safeguarding unit", "the dsl at lark hill primary": words after "from" or "at" name where
+        // the person works, whether or not the lexicon knows the team; a next person is joined by "and", "also" or a role.
+        if (cur.start >= 0 && !cur.closed && (cur.names > 0 || cur.role) && prev?.kind === "glue" && PLACE_GLUE.has((ws[prev.from] as Word).folded) && !/\d/.test((ws[u.from] as Word).surface)) {
+          cur.agency = true;
+          break;
+        }
         // "the social worker emma wilkins ian hart ...": a name said after the role has two words; a third starts the next person.
         if (cur.start >= 0 && !cur.closed && cur.names > 0 && (cur.role || cur.agency) && prev?.kind !== "name" && agencyNameAhead(us, i)) {
           cur.agency = true;
@@ -249,7 +258,15 @@ export function peopleBreaks(t: Rewritten, known: Set<string> = new Set()): Edit
     const found = findPhrases(open, s, "dictated-openers").filter((m) => !/\b(?:not|no|were|was|all|also|sent|gave|her|his|their)\s*$/i.test(s.slice(0, m.start)));
     trailingList(s.slice(0, found[0]?.start ?? s.length), base, edits, known);
     for (const [n, first] of found.entries()) {
-      const next = found[n + 1];
+      let next = found[n + 1];
+      // "apologies from the school nurse no one else from the health board was able to attend": "no one" ends the list.
+      const nobody = NOBODY.exec(s.slice(first.end, next ? next.start : s.length));
+      if (nobody) {
+        const at = first.end + nobody.index;
+        edits.push({ at: base + at, len: 0, text: ". " });
+        listBreaks(s.slice(first.end, at), base + first.end, edits, known);
+        continue;
+      }
       // "... also on the call the school nurse": a second list ends the first, and "chaired by me karen oakes on the
       // call were ..." ends what came before the first.
       if (n > 0 || /[\p{L}\p{N}]\s*$/u.test(s.slice(0, first.start))) edits.push({ at: base + first.start, len: 0, text: ". " });
@@ -258,6 +275,9 @@ export function peopleBreaks(t: Rewritten, known: Set<string> = new Set()): Edit
   }
   return edits.sort((a, b) => a.at - b.at);
 }
+
+/** Words that say nobody (else) came: the start of a statement about an agency, never a person of the list. */
+const NOBODY = /\b(?:no one|no-one|nobody|none)\b/i;
 
 /** Taking part said after the people: "... and mark dunn the team manager were present", "... all present". */
 const TRAILER = /\b(?:(?:were|are|was|all|also) (?:present|there|in attendance|on the call)|were all present|(?:all )?(?:attended|joined the call))\b/i;

@@ -184,6 +184,8 @@ export function spokenDatesAndTimes(text: Rewritten): Rewritten {
       })
       // "by the twenty fourth", "on the nineteenth": a day of the month
       .replace(new RegExp(`\\b(by|on|until|before) the (${ORDINAL})\\b`, "gi"), (_m, p: string, d: string) => `${p} the ${ord(d)}${suffix(ord(d))}`)
+      // "friday twentieth", "monday the twenty third": a weekday and its day of the month, said without the month
+      .replace(new RegExp(`\\b(${WEEKDAY})( the)? (${ORDINAL})\\b(?! of)`, "gi"), (_m, day: string, the: string | undefined, d: string) => `${day}${the ?? ""} ${ord(d)}${suffix(ord(d))}`)
       // "half past ten", "quarter to four in the afternoon", "ten past two"
       .replace(new RegExp(`\\b(half|quarter|${CARDINAL}) (past|to) (${CARDINAL})\\b${HALF}`, "gi"), (m, mins: string, dir: string, hr: string, half?: string) => {
         const n = mins.toLowerCase() === "half" ? 30 : mins.toLowerCase() === "quarter" ? 15 : (cardinalValue(mins) ?? -1);
@@ -287,7 +289,7 @@ const CLAUSE_STARTS = [
  * Only the words that can only be a due date, before a word that starts something new (not "at", "morning", ...).
  */
 const DUE_END = new RegExp(
-  String.raw`\b((?:by|on|before) (?:(?:this |next )?(?:monday|tuesday|wednesday|thursday|friday)|tomorrow|the end of (?:the )?(?:day|today|week)|end of (?:the )?(?:day|week)|the \d{1,2}(?:st|nd|rd|th)(?: of [a-z]+)?|\d{1,2} [a-z]+ \d{4}|\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|december)))(?= (?!(?:at|in|and|or|the morning|the afternoon|morning|afternoon|pm|am|a m|p m|latest|at the latest|of|if|when|after|with|to|for|full|new)\b)[a-z])`,
+  String.raw`\b((?:by|on|before) (?:(?:this |next )?(?:monday|tuesday|wednesday|thursday|friday)|tomorrow|the end of (?:the )?(?:day|today|week)|end of (?:the )?(?:day|week)|the \d{1,2}(?:st|nd|rd|th)(?: of [a-z]+)?|\d{1,2} [a-z]+ \d{4}|\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|december)))(?= (?!(?:at|in|and|or|the morning|the afternoon|morning|afternoon|pm|am|a m|p m|latest|at the latest|of|if|when|after|with|to|for|full|new)\b|the \d)[a-z])`,
   "gi",
 );
 

@@ -15,9 +15,9 @@ import { purePerson, readPeopleList, readPersonRow, readSegment, writtenInLowerC
 import { minuteTaker, readAttendanceProse, speakerIntro } from "./prose.js";
 import { attendeeFrom } from "./attendees.js";
 import { normaliseNotes, sentences, splitOutside, squash, type Piece } from "./text.js";
-import { fromDictation, originalWords } from "./dictation.js";
+import { fromDictation, looksDictated, originalWords } from "./dictation.js";
 import { fromTranscript } from "./transcript.js";
-import { hasPhrase, vocabulary, type AttendanceStatus, type SectionKey } from "./vocabulary.js";
+import { findPhrases, hasPhrase, vocabulary, type AttendanceStatus, type SectionKey } from "./vocabulary.js";
 
 /**
  * Rough notes → a strategy discussion record. The layout (headings, tables, e-mail
@@ -64,6 +64,8 @@ interface Reading {
   layout: Layout;
   /** The notes are typed in lower case ("jo SW, dc patel"): names may be too. */
   lowerCase: boolean;
+  /** The notes were dictated: speech software capitalises the names it knows and writes every other word in lower case. */
+  dictated: boolean;
   /** Sentences under no heading (the title lines first), with the parts of them already read as attendance. */
   loose: { text: string; top: boolean; attendance: Set<string> }[];
 }
@@ -113,8 +115,12 @@ function readPeople(r: Reading): Person[] {
   }
   for (const s of r.loose) {
     if (s.attendance.has(s.text)) continue;
+    // Dictated ("mrs Sian Lloyd the designated safeguarding person", "fee on's school"), a sentence that says who
+    // attended is read as lower-case writing, where a name need not have a capital; other sentences are not, so the
+    // words of a concern ("teacher saw two red lines") are never taken for people.
+    const lowerCase = r.lowerCase || (r.dictated && saysWhoAttended(s.text));
     // The whole sentence first ("police - PC Joanna Reed" is one person), then its parts ("strat 19/5 - jo SW, dc patel").
-    const whole = readAttendanceProse(s.text, { meeting: isMeetingSentence(s.text), lowerCase: r.lowerCase });
+    const whole = readAttendanceProse(s.text, { meeting: isMeetingSentence(s.text), lowerCase });
     if (whole && whole.length > 0) {
       for (const part of parts({ text: s.text, start: 0 })) s.attendance.add(part);
       people.push(...whole);
@@ -123,7 +129,7 @@ function readPeople(r: Reading): Person[] {
     for (const clause of clausesOf(s.text)) {
       // A clause of its own first ("police - PC Joanna Reed" is one person), then its parts.
       const ps = parts({ text: clause, start: 0 });
-      const inClause = ps.length > 1 ? readAttendanceProse(clause, { meeting: isMeetingSentence(s.text), lowerCase: r.lowerCase }) : null;
+      const inClause = ps.length > 1 ? readAttendanceProse(clause, { meeting: isMeetingSentence(s.text), lowerCase }) : null;
       if (inClause && inClause.length > 0) {
         for (const part of ps) s.attendance.add(part);
         people.push(...inClause);
@@ -131,8 +137,8 @@ function readPeople(r: Reading): Person[] {
       }
       for (const [i, part] of ps.entries()) {
         // Someone at the head of a line followed by a task is who does it ("DC Wright - forensic photos tomorrow"), not who attended.
-        if (i === 0 && ps.length >= 2 && purePerson(part, true, r.lowerCase) && !purePerson(ps.slice(1).join(", "), false, r.lowerCase) && !isMeetingSentence(ps.slice(1).join(" "))) continue;
-        const found = readAttendanceProse(part, { meeting: isMeetingSentence(s.text), lowerCase: r.lowerCase });
+        if (i === 0 && ps.length >= 2 && purePerson(part, true, lowerCase) && !purePerson(ps.slice(1).join(", "), false, lowerCase) && !isMeetingSentence(ps.slice(1).join(" "))) continue;
+        const found = readAttendanceProse(part, { meeting: isMeetingSentence(s.text), lowerCase });
         if (!found || found.length === 0) continue;
         s.attendance.add(part);
         people.push(...found);
@@ -140,6 +146,13 @@ function readPeople(r: Reading): Person[] {
     }
   }
   return people;
+}
+
+/** Whether a sentence says who attended: a list opener, an attendance word or phrase, the chair, or the minutes. */
+function saysWhoAttended(text: string): boolean {
+  const v = vocabulary();
+  const phrases = [...Object.values(v.attendance_prefix).flatMap((x) => x ?? []), ...Object.values(v.attendance).flat(), ...v.chair_words].filter((p) => p.length > 2);
+  return findPhrases(phrases, text, "says-who-attended").length > 0 || minuteTaker(text) !== null;
 }
 
 /**
@@ -195,6 +208,14 @@ function meetingLines(r: Reading): MeetingLine[] {
   const meetingTop = top.filter((s) => isMeetingSentence(s.text));
   lines.push(...meetingTop.map((s) => ({ text: s.text, labelled: false })));
   if (r.layout.email?.subject) lines.push({ text: r.layout.email.subject, labelled: false });
+  // A field of one line ("Ref: NCC/CS/58812", "Chair: Alun (TM)") ends at its line: a line under it with no label of its
+  // own ("13/05/2026 10am, Civic Centre") is a title line like those above the first heading.
+  for (const b of blocksOf(r.layout, "child_ref", "chair", "recorded_by")) lines.push(...b.items.slice(1).map((i) => ({ text: i.text, labelled: false })));
+  const head = ["child_ref", "chair", "recorded_by", "meeting"];
+  const firstPart = r.layout.blocks.findIndex((b) => b.key !== null && !head.includes(b.key));
+  for (const b of r.layout.blocks.slice(0, firstPart < 0 ? r.layout.blocks.length : firstPart)) {
+    if (b.key === null && !b.top) lines.push(...b.items.map((i) => ({ text: i.text, labelled: false })));
+  }
   // The title lines: what stands above the first line of substance (who attended, the concern, a decision or a task).
   const substance = top.findIndex((s) => s.attendance.size > 0 || isConcern(s.text) || isDecision(s.text));
   const heads = substance < 0 ? top : top.slice(0, substance);
@@ -266,7 +287,7 @@ export function parseNotes(
     for (const item of b.items) for (const s of sentences(item.text)) loose.push({ text: s.text, top: b.top, attendance: new Set() });
   }
   const body = layout.blocks.flatMap((b) => b.items.map((i) => i.text)).join("\n");
-  const r: Reading = { layout, loose, lowerCase: writtenInLowerCase(body) };
+  const r: Reading = { layout, loose, lowerCase: writtenInLowerCase(body), dictated: looksDictated(typed) };
 
   // Who took part.
   const read = readPeople(r);
@@ -434,7 +455,14 @@ export function parseNotes(
   // Decisions: under decision headings and in text under none; a decision written among the concerns still counts.
   const asideDecisions = sentences(textOf(blocksOf(layout, "concerns", "information")))
     .map((p) => p.text)
-    .filter((t) => /\b(s\.?\s?47|section 47|agreed|decided|decision|outcome)\b/i.test(t) && readSection47(clauses(t)).source !== null);
+    .filter(
+      (t) =>
+        (/\b(s\.?\s?47|section 47|agreed|decided|decision|outcome)\b/i.test(t) && readSection47(clauses(t)).source !== null) ||
+        // A criminal investigation or legal action decided among the concerns (a heading said aloud and lost, an e-mail's
+        // paragraph): said as decided or to be done ("police lead", "no legal action", "we go to legal on Tuesday").
+        (/\b(agreed|decided|decision|lead|led|will|to be|not needed|no legal|no criminal|no police|no further)\b/i.test(t) &&
+          (readCriminalInvestigation(clauses(t)).source !== null || readLegalAction(clauses(t)).source !== null)),
+    );
   const decisionText = [textOf(blocksOf(layout, "decisions")), ...looseSentences.map((s) => s.text), ...asideDecisions].join("\n");
   const share = fieldText(blocksOf(layout, "share"));
   const welfare = fieldText(blocksOf(layout, "welfare"));
@@ -448,7 +476,10 @@ export function parseNotes(
   const ctx: OwnerContext = {
     names: [...record.attendees.map((a) => a.name).filter((n): n is string => Boolean(n)), ...initialsWritten, ...(author ? [author] : [])],
     author,
-    anchor: record.date,
+    // Due words ("today", "by Friday", "within 5 working days") count from the discussion's date; notes that do not
+    // give it were written on the day they were sent or read (the e-mail's sent date, else today), as the guided
+    // form and a JSON record already count them. The date gap then says the due dates were counted that way.
+    anchor: record.date ?? anchorDay,
     year: Number((record.date ?? anchorDay).slice(0, 4)),
   };
   const actions: RecordAction[] = [];

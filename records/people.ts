@@ -141,7 +141,11 @@ export function withoutAside(text: string): string {
   return text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => {
     const timed = /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:am|pm|mins?|minutes)\b/i.test(inner);
     const cameOrWent = /^\s*(?:joined|left|arrived|came|dropped|logged|had to leave|leaving|late|from\s+\d)/i.test(inner);
-    if (!timed && !cameOrWent) return whole;
+    // A note on why they were there ("(knows family from baby sibling)", "(for Alfie)", "(covering for the HV)") names
+    // no role, title or agency of theirs: it is no part of who they are either.
+    const terms = readPersonTerms(inner, "list");
+    const why = !terms.role && !terms.agency && !terms.title && (/^\s*(?:for|re|covering|knows|known|as|who|since|because|about)\b/i.test(inner) || readSegment(inner).foreign.length > 0);
+    if (!timed && !cameOrWent && !why) return whole;
     const absent = (Object.entries(vocabulary().attendance) as [AttendanceStatus, string[]][])
       .filter(([status]) => status !== "took_part")
       .some(([status, list]) => findPhrases(list, inner, `aside:${status}`).length > 0);

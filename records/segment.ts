@@ -232,15 +232,22 @@ function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
     statuses.splice(statuses.findIndex((x) => /^invited$/i.test(x.words)), 1);
   }
   // "No police available", "nobody from school": the agency named did not take part.
-  const none = /^\s*(no|nobody from|no one from|none from|no-one from)\s/i.exec(text);
+  const none = /^\s*(no|(?:nobody|no one|no-one|none)(?:\s+else)?\s+from)\s/i.exec(text);
   if (none && (terms.role || terms.agency) && !statuses.some((x) => x.status !== "took_part")) statuses.push({ status: "invited_absent", words: squash(text) });
 
   const actionWords = actionWordSet();
   const loose = ws.filter((_w, i) => !covered[i]);
   const foreign = loose.filter((w) => actionWords.has(w.folded) || /\d/.test(w.surface) || (!a.lowerWriting && !isCapital(w) && !PARTICLES.has(w)));
   let name: string | null = null;
+  // In lower-case writing a harm word that is also a first name ("mark", "bruce") starts a name when a surname runs
+  // straight on from it ("mark ellis"); on its own, or after a name, it stays a word of the concern.
+  const firstName = (i: number) => {
+    const w = ws[i] as Word;
+    const next = ws[i + 1];
+    return a.lowerWriting && !covered[i] && !actionWords.has(w.folded) && /^\p{L}+$/u.test(w.surface) && next !== undefined && !covered[i + 1] && nameOk(next) && contiguous(text, w, next, true);
+  };
   for (let i = 0; i < ws.length; i++) {
-    if (covered[i] || !nameOk(ws[i] as Word) || PARTICLES.has(ws[i] as Word)) continue;
+    if (covered[i] || !(nameOk(ws[i] as Word) || firstName(i)) || PARTICLES.has(ws[i] as Word)) continue;
     let j = i;
     while (j + 1 < ws.length && !covered[j + 1] && nameOk(ws[j + 1] as Word) && j - i < 3 && contiguous(text, ws[j] as Word, ws[j + 1] as Word, true)) j++;
     const bare = text.slice((ws[i] as Word).start, (ws[j] as Word).end).replace(/[.,]+$/, "");

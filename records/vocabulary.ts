@@ -58,6 +58,13 @@ const VocabularySchema = z.object({
   welsh_particles: Phrases,
   greetings: Phrases,
   closings: Phrases,
+  /**
+   * Days of the year said by name that fall on the same date every year ("by Christmas Eve", "before New Year's Day"):
+   * month and day. Moveable days (Easter, half term) are not here: their date is not in the words.
+   */
+  /** Counts said in words in a timescale ("within five working days", "in a fortnight", "a couple of weeks"). */
+  number_words: z.record(z.string(), z.number().int().positive()),
+  named_days: z.record(z.string(), z.string().regex(/^\d{2}-\d{2}$/)),
   /** What the chair says at the end about the record itself ("I'll circulate the notes"): not an action of the plan. */
   record_housekeeping: Phrases,
 });

@@ -30,4 +30,14 @@ describe("actions in the shapes notes write them (a discussion on Friday 14 Marc
     expect(readAction("police will decide re investigation after speaking to the CPS", ctx, true)).toBeNull();
     expect(readAction("Lucy seeing the children at school tmrw", ctx, true)).toMatchObject({ owner: "Lucy", due: "2025-03-15" });
   });
+
+  it.each(["CAMHS – open to the service since May (anxiety)", "Pol – crime recorded (assault)", "health – nil info"])(
+    "in prose, '%s' says what an agency has done or knows, and is not an action",
+    (line) => expect(readAction(line, ctx, true)).toBeNull(),
+  );
+
+  it("in prose, an agency's task said with what to do is still an action", () => {
+    expect(readAction("CAMHS – see LM for a risk assessment", ctx, true)).toMatchObject({ owner: "CAMHS" });
+  });
 });
+

@@ -73,3 +73,47 @@ describe("due dates in more of the ways actions are written", () => {
     expect(fri("Jo Bell to visit child within 1 working day")).toBe("2026-03-16");
   });
 });
+
+describe("decisions answered straight after their topic (round ten)", () => {
+  it.each([
+    ["Crim Y – jt inv. Legal N @ this stage.", "yes", "no"],
+    ["crim – NO (no new offence; licence breach = probation matter). legal – no", "no", "no"],
+    ["crim investigation: YES – joint w/ CSC once EDT on board. Legal: none", "yes", "no"],
+  ])("'%s' reads criminal %s and legal %s", (line, crime, legal) => {
+    const d = draft(`${HEAD}Decisions:\ns47 Y\n${line}`);
+    expect(d.record.decisions.criminal_investigation.decision).toBe(crime);
+    expect(d.record.decisions.legal_action.decision).toBe(legal);
+  });
+
+  it.each([
+    "Stacey to be told today – everything, incl. that probation and police share info",
+    "Donna told today by OT + DC Bell after school",
+    "Today's outcome will be shared with her by Jo this afternoon",
+  ])("'%s' says what the family will be told, with the parent named by name", (line) => {
+    const d = draft(`${HEAD}Decisions:\ns47 agreed\n${line}\nActions: Jo - visit - today`);
+    expect(d.gaps.map((g) => g.field)).not.toContain("decisions.share_with_family");
+  });
+
+  it("a child telling a professional is a disclosure, not sharing with the family", () => {
+    const d = draft(`${HEAD}Decisions:\ns47 agreed\nMegan told SN at drop-in that she is scared\nActions: Jo - visit - today`);
+    expect(d.record.decisions.share_with_family).toBeNull();
+  });
+
+  it("when children's social care agreed s47 by e-mail and did not join, the decision is theirs and raises no gap", () => {
+    const d = draft("Strategy discussion 10/03/2026 10:00 Teams\nPresent: DC Amy Hall CAIT, Ruth Bell HV\nReports: Shaun Price TM - emailed 10:10\nConcerns: bruise to cheek\nDecisions: s47 - agreed (TM email 10:10)");
+    expect(d.gaps.map((g) => g.field)).not.toContain("decisions.section47");
+  });
+});
+
+describe("decisions written among the concerns (round ten)", () => {
+  it("when the decisions heading is lost, a criminal investigation and legal action said as decided are still read", () => {
+    const d = draft("Strategy discussion Tuesday 10/03/2026 10:00 Teams\nPresent: Jo Bell SW, DC Amy Hall CAIT, Ruth Bell HV\nConcerns: bruise to cheek of a 5 year old. section 47 enquiries agreed. police investigation into the adults, police lead. no legal action, mum working with us.");
+    expect(d.record.decisions.criminal_investigation.decision).toBe("yes");
+    expect(d.record.decisions.legal_action.decision).toBe("no");
+  });
+
+  it("background about a past arrest among the concerns is no decision on a criminal investigation", () => {
+    const d = draft("Strategy discussion Tuesday 10/03/2026 10:00 Teams\nPresent: Jo Bell SW, DC Amy Hall CAIT, Ruth Bell HV\nConcerns: bruise to cheek of a 5 year old. Dad was arrested in 2023 for assault. section 47 enquiries agreed.");
+    expect(d.record.decisions.criminal_investigation.decision).toBe("undecided");
+  });
+});

@@ -93,3 +93,60 @@ describe("decisions written under another heading", () => {
     expect(draft(notes).record.decisions.section47.decision).toBe("no");
   });
 });
+
+describe("how dictation runs people together (round ten)", () => {
+  it("when a lower-case list names someone whose first name is also a harm word, the whole name is read", () => {
+    expect(people(`strategy discussion on the fourteenth of march twenty twenty five present were jo smith social worker d c mark ellis and ann lee health visitor ${REST}`)).toEqual([
+      ["jo smith", "social_worker", "took_part"],
+      ["dc mark ellis", "detective", "took_part"],
+      ["ann lee", "health_visitor", "took_part"],
+    ]);
+  });
+
+  it("when someone is said to be from a team the lexicon does not know, those words are where they work, not another person", () => {
+    const read = people(`strategy discussion on the fourteenth of march twenty twenty five present were d c sana akhtar from the safeguarding unit and amy cole health visitor ${REST}`);
+    expect(read).toContainEqual(["dc sana akhtar", "detective", "took_part"]);
+    expect(read).toContainEqual(["amy cole", "health_visitor", "took_part"]);
+    expect(read).toHaveLength(2);
+  });
+
+  it("when the speaker signs off with 'end of notes', that is no action", () => {
+    const d = draft(`strategy discussion on the fourteenth of march twenty twenty five present were jo smith social worker d c paul grey and ann lee health visitor ${REST} new line actions jo to visit today full stop end of notes`);
+    expect(d.record.actions.map((a) => a.owner)).toEqual(["jo"]);
+  });
+
+  it("when speech software capitalises the names it knows and nothing else, the people of a sentence that says who attended are read", () => {
+    expect(people(`strategy discussion on the fourteenth of march twenty twenty five at ten new line chair was Gareth Bowen team manager also in the room was Lowri Evans the allocated social worker and PC Dan Harries from the missing persons team south wales police and mrs Sian Lloyd the designated safeguarding person at the school full stop apologies from the school nurse Kath Morgan no one else from the health board was able to attend full stop new line ${REST}`)).toEqual([
+      ["gareth bowen", "team_manager", "took_part"],
+      ["lowri evans", "social_worker", "took_part"],
+      ["pc dan harries", "police_officer", "took_part"],
+      ["mrs sian lloyd", "dsl", "took_part"],
+      ["kath morgan", "school_nurse", "apologies"],
+    ]);
+  });
+
+  it("when a concern names a role in a dictated note with capitalised names, its words are not read as people", () => {
+    const read = people(`strategy discussion on the fourteenth of march twenty twenty five present were Jo Smith social worker and DC Paul Grey full stop new line concerns the teacher saw two red lines on his back photographed by the DSL per policy full stop ${REST}`);
+    expect(read).toEqual([
+      ["jo smith", "social_worker", "took_part"],
+      ["dc paul grey", "detective", "took_part"],
+    ]);
+  });
+});
+
+describe("short forms spelt in capitals", () => {
+  it("letters written as capitals ('D S L') are the short form too", () => {
+    const text = "mr tom fairbairn deputy head and D S L at the school";
+    let out = text;
+    for (const e of joinSpokenLetters(text).reverse()) out = out.slice(0, e.at) + e.text + out.slice(e.at + e.len);
+    expect(out).toBe("mr tom fairbairn deputy head and DSL at the school");
+  });
+});
+
+
+describe("a weekday said with its day of the month (round ten)", () => {
+  it("'on friday twentieth' and 'by monday the twenty third' stay with their task as its due date", () => {
+    const d = draft(`strategy discussion on the fourteenth of march twenty twenty five present were jo smith social worker d c paul grey and ann lee health visitor ${REST} new line actions ann to do a home visit on friday twenty first full stop jo to reconvene by monday the twenty fourth full stop`);
+    expect(d.record.actions.map((a) => [a.owner, a.due])).toEqual([["ann", "2025-03-21"], ["jo", "2025-03-24"]]);
+  });
+});

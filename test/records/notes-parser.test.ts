@@ -194,4 +194,40 @@ describe("a minutes template pasted as plain text", () => {
       ["Joint home visit", "Priya Shah / DC Evans", "2025-11-18"],
     ]);
   });
+
+  it("when the notes give no date, due words are counted from the e-mail's sent day and the date gap says so", () => {
+    const notes = "From: Jo Bell\nSent: 14 May 2025 16:02\nSubject: strat\n\nPresent: Jo Bell SW, DC Ray Patel, HV Ann Lee. s47 agreed.\nActions:\nJo - visit today\nAnn - chronology within 5 working days";
+    const { record, gaps } = draftFromNotes(notes, { clock: fixedClock("2025-05-20T09:00:00Z"), calculator });
+    expect(record.date).toBeNull();
+    expect(record.actions.map((a) => a.due)).toEqual(["2025-05-14", "2025-05-21"]);
+    expect(gaps.find((g) => g.field === "date")?.message).toMatch(/counted from the day the notes were sent or drafted/);
+  });
+
+  it("when every due date is a calendar date, the date gap does not say due dates were counted", () => {
+    const { gaps } = draftFromNotes("Present: Jo Bell SW, DC Ray Patel, HV Ann Lee. s47 agreed. Actions: Jo - visit - 21/05/2025", { clock: fixedClock("2025-05-20T09:00:00Z"), calculator });
+    expect(gaps.find((g) => g.field === "date")?.message).not.toMatch(/counted/);
+  });
+
+  it("when a list is headed 'Took part' and a person's line has a note on why they came, the person is read without the note", () => {
+    const { record } = draftFromNotes("Date: 11 February 2026\nTook part:\nElin Jones, Team Manager\nMererid Owen, Health Visitor (knows family from baby sibling)\nPC Gwion Lewis, North Wales Police\n\nNot able to attend:\nDr Rhys Hughes, GP\n\nConcerns: bruise to cheek of a 5 year old", { clock: fixedClock("2026-02-11T12:00:00Z"), calculator });
+    expect(record.attendees.map((a) => [a.name, a.role_code, a.status])).toEqual([
+      ["Elin Jones", "team_manager", "took_part"],
+      ["Mererid Owen", "health_visitor", "took_part"],
+      ["PC Gwion Lewis", "police_officer", "took_part"],
+      ["Dr Rhys Hughes", "gp", "invited_absent"],
+    ]);
+  });
+
+  it("when a role or agency is typed without its apostrophe ('childs social worker', 'disabled childrens team'), it is still read", () => {
+    const { record } = draftFromNotes("Present: Sam Hurst, childs social worker; Jo Bell, disabled childrens team; DC Ray Patel; Ann Lee HV. s47 agreed.", { clock: fixedClock("2026-02-11T12:00:00Z"), calculator });
+    expect(record.attendees[0]).toMatchObject({ name: "Sam Hurst", role_code: "social_worker" });
+    expect(record.attendees[1]).toMatchObject({ name: "Jo Bell", category: "social_work" });
+  });
+
+  it("when the meeting's date and time stand on a line of their own under the reference, they are the meeting's", () => {
+    const { record } = draftFromNotes("Strategy meeting – Tyler JAMES (15) – CCE concerns\nRef: NCC/CS/58812\n13/05/2026 10am, Civic Centre Newport rm 2.14\nChair: Alun Pritchard (TM)\n\nAttending\n- Alun Pritchard, Team Manager\n- PC Dan Everett, Gwent Police", { clock: fixedClock("2026-05-13T15:00:00Z"), calculator });
+    expect(record.date).toBe("2026-05-13");
+    expect(record.time).toBe("10:00");
+  });
 });
+
