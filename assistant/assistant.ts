@@ -82,6 +82,8 @@ export class Assistant {
   private readonly knowledge: Lazy<KnowledgeBase>;
   private readonly triager: Lazy<Triage>;
   private readonly calculatorLazy: Lazy<DeadlineCalculator>;
+  /** The general concern guidance per knowledge base and jurisdiction (generalGuidance). */
+  private readonly general = new WeakMap<KnowledgeBase, Map<Jurisdiction, KnowledgeAnswer>>();
 
   constructor(private readonly options: AssistantOptions) {
     const { config } = options;
@@ -210,7 +212,7 @@ export class Assistant {
       // Someone describing a worrying situation the guidance does not name still needs
       // what it says about acting on a concern: grounded, and said to be general.
       const where = jurisdiction ?? "england";
-      const general = await kb.answer(CONCERN_QUESTIONS[where], { jurisdiction: where });
+      const general = await this.generalGuidance(kb, where);
       if (general.covered && asksWhatToDo(reading.text)) {
         // Someone who describes a concern and asks what to do, or whom to tell, is asking what the
         // guidance does answer: how to act on a concern about a child. It is said to be general.
@@ -232,6 +234,22 @@ export class Assistant {
       }
     }
     return { ...publicAnswer(answer), signpost };
+  }
+
+  /**
+   * What the guidance says in general about acting on a concern, in one jurisdiction: the
+   * answer to a fixed question, so it is worked out once per knowledge base and kept (it was
+   * a second whole retrieval, about a third of the CPU of a described concern's turn).
+   * Only an answer is kept: a turn abandoned while working it out leaves nothing behind.
+   */
+  private async generalGuidance(kb: KnowledgeBase, where: Jurisdiction): Promise<KnowledgeAnswer> {
+    const kept = this.general.get(kb)?.get(where);
+    if (kept) return kept;
+    const answer = await kb.answer(CONCERN_QUESTIONS[where], { jurisdiction: where });
+    const byPlace = this.general.get(kb) ?? new Map<Jurisdiction, KnowledgeAnswer>();
+    byPlace.set(where, answer);
+    this.general.set(kb, byPlace);
+    return answer;
   }
 
   /**

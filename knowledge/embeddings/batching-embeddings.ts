@@ -13,8 +13,15 @@ interface Waiting {
  * Embeds the texts of calls made at about the same moment in one model call. The
  * model's fixed cost per call (graph set-up in tfjs) is most of the cost of one short
  * text, so under load two to four questions batched cost little more than one. Calls
- * wait at most one turn of the event loop; alone, a call runs alone. Large calls (an
- * index build) go straight through.
+ * wait at most one turn of the event loop; alone, a call runs alone.
+ *
+ * A call of more than four texts (triage's sentence net reads up to 80 sentences of a long
+ * paste) is sent four texts at a time, each piece after the one before has come back: one
+ * model call of 64 sentences held the model thread for about a second, and every other
+ * turn's question waited behind it. Now another turn's call waits at most for one piece.
+ * Pieces of four also keep the model's WebAssembly heap, which grows to fit its largest
+ * batch and never shrinks, at the size ordinary turns need. Building the index does not
+ * come through here (createBulkEmbeddings).
  */
 export class BatchingEmbeddings implements Embeddings {
   private waiting: Waiting[] = [];
@@ -30,8 +37,15 @@ export class BatchingEmbeddings implements Embeddings {
     return this.inner.dimensions;
   }
 
-  embed(texts: readonly string[]): Promise<Float32Array[]> {
-    if (texts.length >= MAX_BATCH) return this.inner.embed(texts);
+  async embed(texts: readonly string[]): Promise<Float32Array[]> {
+    if (texts.length <= MAX_BATCH) return this.enqueue(texts);
+    const out: Float32Array[] = [];
+    for (let i = 0; i < texts.length; i += MAX_BATCH) out.push(...(await this.enqueue(texts.slice(i, i + MAX_BATCH))));
+    return out;
+  }
+
+  private enqueue(texts: readonly string[]): Promise<Float32Array[]> {
+    if (texts.length === MAX_BATCH) return this.inner.embed(texts);
     return new Promise((resolve, reject) => {
       this.waiting.push({ texts, resolve, reject });
       if (!this.scheduled) {

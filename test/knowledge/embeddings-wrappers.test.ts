@@ -27,12 +27,42 @@ describe("batching model calls", () => {
     results.forEach((r, i) => expect(Array.from(r[0]!)).toEqual(Array.from(direct[i]!)));
   });
 
-  it("a call alone runs alone, and a large call goes straight through", async () => {
+  it("a call alone runs alone, and a large call goes to the model four texts at a time, in order", async () => {
     const model = new Recording();
     const batching = new BatchingEmbeddings(model);
     await batching.embed(["one"]);
-    await batching.embed(Array.from({ length: 50 }, (_, i) => `text ${i}`));
-    expect(model.calls).toEqual([1, 50]);
+    const texts = Array.from({ length: 10 }, (_, i) => `text number ${i}`);
+    const vectors = await batching.embed(texts);
+    expect(model.calls).toEqual([1, 4, 4, 2]);
+    const direct = await new FakeEmbeddings().embed(texts);
+    vectors.forEach((v, i) => expect(Array.from(v)).toEqual(Array.from(direct[i]!)));
+  });
+
+  it("a question asked while a long paste is being embedded is not held behind all of the paste", async () => {
+    // One model thread: calls run one after another, in the order they were made, each text taking a moment.
+    const order: string[] = [];
+    let free: Promise<unknown> = Promise.resolve();
+    const slow: Embeddings = {
+      id: "slow",
+      dimensions: 4,
+      embed: (texts) => {
+        const done = free.then(async () => {
+          await new Promise((r) => setTimeout(r, texts.length));
+          order.push(...texts);
+          return texts.map(() => new Float32Array(4));
+        });
+        free = done;
+        return done;
+      },
+    };
+    const batching = new BatchingEmbeddings(slow);
+    const paste = batching.embed(Array.from({ length: 40 }, (_, i) => `sentence ${i}`));
+    await new Promise((r) => setTimeout(r, 1));
+    await batching.embed(["who chairs an ICPC?"]);
+    const asked = order.indexOf("who chairs an ICPC?");
+    expect(asked).toBeGreaterThanOrEqual(0);
+    expect(asked).toBeLessThan(12);
+    expect(await paste).toHaveLength(40);
   });
 
   it("no model call holds more than four texts", async () => {
