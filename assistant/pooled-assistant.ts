@@ -36,16 +36,7 @@ export interface PooledAssistantOptions {
 const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 
 /** Turns a thread holds at once; past four, batching the model saves nothing more (measured on USE-lite). */
-export const JOBS_PER_WORKER = 4;
-
-/**
- * Turns worth admitting per worker thread (MAX_TURNS_IN_FLIGHT=auto): the jobs it holds, and
- * two more for the turns between their jobs (on the server's own thread: the activity read,
- * the dialog, the reply), so the thread never waits for work. A turn admitted past that only
- * waits in the pool's queue, and that wait is added to every admitted turn's latency; its
- * caller does better told to retry (503 with Retry-After) at the rate turns are answered.
- */
-export const TURNS_PER_WORKER = JOBS_PER_WORKER + 2;
+const JOBS_PER_WORKER = 4;
 
 /**
  * The assistant for the bot server: every CPU-heavy use case (reading and triage with

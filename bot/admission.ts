@@ -19,14 +19,6 @@ export interface AdmissionOptions {
   now?: () => number;
 }
 
-/**
- * The bound on turns in flight: MAX_TURNS_IN_FLIGHT as set, or for "auto" `perWorker` places for
- * each worker thread (TURNS_PER_WORKER: what keeps a thread's jobs full, and no queue behind them).
- */
-export function turnsInFlightBound(setting: number | "auto", workers: number, perWorker: number): number {
-  return setting === "auto" ? perWorker * Math.max(1, workers) : setting;
-}
-
 /** Body of the refusal: the same bytes every time, made once. */
 const BUSY_BODY = JSON.stringify({ error: "The assistant is busy. Please try again in a moment." });
 

@@ -6,12 +6,12 @@ import { collectGarbage } from "../core/gc.js";
 import { createLogger, type Logger } from "../core/logger.js";
 import { TurnAbandoned, abandonReason, isTurnAbandoned, withTurnSignal } from "../core/turn-scope.js";
 import { workerCount } from "../core/worker-pool.js";
-import { TURNS_PER_WORKER, type AssistantService } from "../assistant/pooled-assistant.js";
+import type { AssistantService } from "../assistant/pooled-assistant.js";
 import { startAssistantPool } from "./assistant-pool.js";
 import { MAX_AUDIO_BYTES } from "../speech/index.js";
 import { MainDialog } from "../dialogs/main-dialog.js";
 import { AuthFailed, createAdapter } from "./adapter.js";
-import { Admission, gateTurns, RefusalLog, turnsInFlightBound } from "./admission.js";
+import { Admission, gateTurns, RefusalLog } from "./admission.js";
 import { MAX_ACTIVITY_BYTES, readJsonBody, readRawBody } from "./body-reader.js";
 import { ConversationRateLimit, RateLimiter } from "./rate-limit.js";
 import { guardActivity } from "./request-guard.js";
@@ -134,9 +134,8 @@ export async function start(options: StartOptions = {}): Promise<RunningBot> {
     return body;
   };
 
-  // Enough turns to keep every worker thread's jobs full (TURNS_PER_WORKER), not more: at 16 a thread the
-  // extra turns queued inside the pool, and that queue was most of a turn's latency under load.
-  const maxInFlight = turnsInFlightBound(config.server.maxTurnsInFlight, workerCount(config.server.workerThreads), TURNS_PER_WORKER);
+  // A mixed turn costs a thread about 45 ms of CPU (npm run bench): 16 a thread in flight is under a second's queue.
+  const maxInFlight = config.server.maxTurnsInFlight === "auto" ? 16 * workerCount(config.server.workerThreads) : config.server.maxTurnsInFlight;
   const admission = new Admission(maxInFlight, { turnBudgetMs: config.server.turnBudgetMs });
   const server = restify.createServer({
     name: "safeguarding-assistant",

@@ -33,7 +33,7 @@ const EnvSchema = z
     WORKER_THREADS: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)]).default("auto"),
     /** Embedding model threads of each worker thread (on two CPUs or more; one CPU runs the model in the worker thread itself). */
     MODEL_THREADS: z.coerce.number().int().min(1).max(16).default(1),
-    /** Turns being worked on at once; more get 503 with Retry-After. "auto": 6 per worker thread (TURNS_PER_WORKER). */
+    /** Turns being worked on at once; more get 503 with Retry-After. "auto": 16 per worker thread. */
     MAX_TURNS_IN_FLIGHT: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(10_000)]).default("auto"),
     /** Longest a turn may take (ms) before it is abandoned with 503 and Retry-After (Teams waits 15 s). */
     TURN_BUDGET_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),

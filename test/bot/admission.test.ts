@@ -1,8 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { Admission, gateTurns, MAX_RETRY_AFTER_SECONDS, RefusalLog, turnsInFlightBound } from "../../bot/admission.js";
-import { JOBS_PER_WORKER, TURNS_PER_WORKER } from "../../assistant/pooled-assistant.js";
+import { Admission, gateTurns, MAX_RETRY_AFTER_SECONDS, RefusalLog } from "../../bot/admission.js";
 
 /** An admission on a clock the test moves, ms. */
 function admissionAt(max: number) {
@@ -205,18 +204,5 @@ describe("the refusal log", () => {
     log.add(1);
     log.close();
     expect(lines).toHaveLength(3);
-  });
-});
-
-describe("the bound on turns in flight", () => {
-  it("on auto, each worker thread gets places for the turns it works on at once and two between their jobs, no queue of turns behind them", () => {
-    expect(TURNS_PER_WORKER).toBe(JOBS_PER_WORKER + 2);
-    expect(turnsInFlightBound("auto", 1, TURNS_PER_WORKER)).toBe(6);
-    expect(turnsInFlightBound("auto", 3, TURNS_PER_WORKER)).toBe(18);
-  });
-
-  it("a number set by the operator is the bound, whatever the threads", () => {
-    expect(turnsInFlightBound(40, 1, TURNS_PER_WORKER)).toBe(40);
-    expect(turnsInFlightBound(2, 4, TURNS_PER_WORKER)).toBe(2);
   });
 });
