@@ -63,9 +63,9 @@ export class TopicModel {
 }
 
 /**
- * How many occurrences a word's in-scope share is shrunk by (see `TopicModel.score`); chosen by the
- * coverage model's cross-validation (scripts/calibrate-knowledge.ts): in-scope questions answered
- * when out-of-scope topics held out are refused at the required rate.
+ * How many occurrences a word's in-scope share is shrunk by (see `TopicModel.score`): a word must be
+ * seen a few times before it leans a question. Set at 4 and not swept; the coverage model's weights
+ * are refitted on top of it (scripts/calibrate-knowledge.ts).
  */
 export const TOPIC_PRIOR = 4;
 
