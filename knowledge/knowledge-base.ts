@@ -268,8 +268,10 @@ export class KnowledgeBase {
     });
     let outOfScope = 0;
     let oosLex = 0;
+    // An entry out of scope for one jurisdiction only says nothing about a question asked about the other.
+    const otherJurisdiction = (i: number) => j !== null && (this.index.outOfScope[i]!.jurisdiction ?? j) !== j;
     this.index.outOfScope.forEach((_, i) => {
-      if (opts.excludeOutOfScope?.(i)) return;
+      if (opts.excludeOutOfScope?.(i) || otherJurisdiction(i)) return;
       if (dense) {
         outOfScope = Math.max(outOfScope, dense.outOfScope[i]!);
         consider(dense.outOfScope[i]!, false);
@@ -282,7 +284,7 @@ export class KnowledgeBase {
     const first = ranked[0];
     const leaveOut = {
       inScope: opts.excludeBank ? this.index.bank.flatMap((_, i) => (opts.excludeBank!(i) ? [i] : [])) : [],
-      outOfScope: opts.excludeOutOfScope ? this.index.outOfScope.flatMap((_, i) => (opts.excludeOutOfScope!(i) ? [i] : [])) : [],
+      outOfScope: this.index.outOfScope.flatMap((_, i) => (opts.excludeOutOfScope?.(i) || otherJurisdiction(i) ? [i] : [])),
     };
     return {
       topic: topicModel(this.index).score(topicWords(focus.text), leaveOut) / 10,

@@ -27,6 +27,8 @@ export interface OutOfScopeItem {
   topic: string;
   question: string;
   where: string;
+  /** Out of scope only for this jurisdiction (the corpus answers it for the other); absent, for both. */
+  jurisdiction?: "england" | "wales";
 }
 
 export interface SearchDoc {

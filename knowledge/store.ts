@@ -154,7 +154,7 @@ export function nationalTexts(): string[] {
   const { chunks } = ingestCorpus(loadCatalogue());
   const { resolved } = resolveBank(loadBank(), chunks);
   const bank: BankItem[] = resolved.map(({ entry: e, chunk }) => ({ id: e.id, chunk, style: e.style, question: e.question, span: e.span, also: e.also }));
-  const outOfScope: OutOfScopeItem[] = loadOutOfScope().map((o) => ({ id: o.id, topic: o.topic, question: o.question, where: o.where }));
+  const outOfScope: OutOfScopeItem[] = loadOutOfScope().map((o) => ({ id: o.id, topic: o.topic, question: o.question, where: o.where, ...(o.jurisdiction ? { jurisdiction: o.jurisdiction } : {}) }));
   return indexTexts(chunks, bank, outOfScope).texts;
 }
 
@@ -185,7 +185,7 @@ export async function buildIndex(opts: { config: Config; embeddings: Embeddings;
   const { documents, chunks, corpus, local } = await collect(opts.config);
   const { resolved, problems } = resolveBank(loadBank(), chunks);
   const bank: BankItem[] = resolved.map(({ entry: e, chunk }) => ({ id: e.id, chunk, style: e.style, question: e.question, span: e.span, also: e.also }));
-  const outOfScope: OutOfScopeItem[] = loadOutOfScope().map((o) => ({ id: o.id, topic: o.topic, question: o.question, where: o.where }));
+  const outOfScope: OutOfScopeItem[] = loadOutOfScope().map((o) => ({ id: o.id, topic: o.topic, question: o.question, where: o.where, ...(o.jurisdiction ? { jurisdiction: o.jurisdiction } : {}) }));
   say(`Read ${documents.length} documents into ${chunks.length} passages; ${bank.length} bank questions and ${outOfScope.length} out-of-scope questions.`);
   const { refs, headings, texts } = indexTexts(chunks, bank, outOfScope);
   const dir = opts.config.knowledge.indexDir;

@@ -8,9 +8,11 @@
  * - Coverage: in-scope bank questions (their passage's questions held out; with `--case-style-out`,
  *   case questions with the whole case style held out, read and embedded live) against out-of-scope questions as
  *   written and wrapped in a generated case story (topic held out); a logistic regression on the
- *   coverage features, and the lowest threshold that refuses 97% of out-of-scope questions held
- *   out one by one and 85% of those whose whole topic is held out, as written and wrapped.
- *   `--keep-fusion` keeps the fusion weights as they are.
+ *   coverage features, and the lowest threshold that refuses 95% of out-of-scope questions held
+ *   out one by one and 90% of those whose whole topic is held out, as written and wrapped.
+ *   `--keep-fusion` keeps the fusion weights as they are; `--chapter-out` judges each in-scope
+ *   question with its whole chapter's bank questions held out; `--dump FILE` writes the feature rows
+ *   (to judge one fit on another's rows, e.g. a passage-out fit on chapter-out rows).
  * - Fast path: the thresholds under which the lexical and bank matches alone pick the same
  *   passage as the full ranking, for as many questions as that stays true of 98% of them.
  */
@@ -22,11 +24,17 @@ import { loadKnowledgeBase, type KnowledgeBase } from "../knowledge/index.js";
 import { FEATURES, type Calibration, type CoverageFeatures } from "../knowledge/coverage.js";
 import { expandQuestion } from "../knowledge/expand.js";
 import { wrapAll } from "./case-wrap.js";
+import { partOf } from "../knowledge/questions/bank.js";
 import { bankVotes, CONTEXT_RANK, denseEvidence, lexicalEvidence, type FusionWeights } from "../knowledge/search.js";
 
 type Style = "formal" | "shorthand" | "case";
 /** Judge the bank's case questions with the whole case style held out, read live (see below); off by default. */
 const CASE_STYLE_OUT = process.argv.includes("--case-style-out");
+/** Judge in-scope questions with their whole chapter's bank questions held out (see below). */
+const CHAPTER_OUT = process.argv.includes("--chapter-out");
+/** Out-of-scope refusal the threshold must reach on topics held out (the issue's target) and on topics the bank names. */
+const REFUSE_UNSEEN = 0.9;
+const REFUSE_NAMED = 0.95;
 /** Seed of the case stories wrapped round out-of-scope questions (another seed than eval-case's). */
 const WRAP_SEED = 41;
 const STYLES: Style[] = ["formal", "shorthand", "case"];
@@ -243,7 +251,24 @@ async function main(): Promise<void> {
   const rows: { f: CoverageFeatures; y: number; style?: Style; topic?: string }[] = [];
   const fastRows: { f: CoverageFeatures; agree: boolean; margin: number; bankLexical: number; y: number }[] = [];
   const lexicalOnly: Calibration = { ...draft, fastPath: { enabled: true, minConcepts: -1, minBankLexical: -1, minMargin: -1, maxLexicalOutOfScope: 2 } };
-  for (const style of STYLES) {
+  // With --chapter-out, each in-scope question is judged with its whole chapter's bank questions left out,
+  // as out-of-scope questions are judged with their whole topic left out: both classes are then met as a
+  // stranger's question on an area meets the model, and the bank's nearness cannot decide either.
+  if (CHAPTER_OUT) {
+    const partOfItem = (i: number) => partOf(index.chunks[index.bank[i]!.chunk]!) ?? "other";
+    for (const part of [...new Set(index.bank.map((_, i) => partOfItem(i)))]) {
+      const holdOut = (k: number) => partOfItem(k) === part;
+      const fold = kb.withoutBank(holdOut, draft);
+      for (let i = 0; i < index.bank.length; i++) {
+        if (!holdOut(i)) continue;
+        const b = index.bank[i]!;
+        const jurisdiction = index.chunks[b.chunk]!.jurisdiction === "wales" ? "wales" : "england";
+        const a = await fold.analyse(b.question, { jurisdiction, vector: index.bankVectors[i], dense: true, excludeBank: holdOut });
+        rows.push({ f: a.features, y: 1, style: b.style as Style });
+      }
+    }
+  }
+  for (const style of CHAPTER_OUT ? [] : STYLES) {
     const fold = kb.withoutBank((i) => index.bank[i]!.style === style, draft);
     const foldLexical = fold.withCalibration(lexicalOnly);
     for (let i = 0; i < index.bank.length; i++) {
@@ -275,9 +300,9 @@ async function main(): Promise<void> {
   for (let i = 0; i < oos.length; i++) {
     const topic = oos[i]!.topic;
     const opts = { excludeOutOfScope: (k: number) => oos[k]!.topic === topic, vector: index.outOfScopeVectors[i], dense: true };
-    const a = await whole.analyse(oos[i]!.question, { ...opts, jurisdiction: "england" });
+    const a = await whole.analyse(oos[i]!.question, { ...opts, jurisdiction: oos[i]!.jurisdiction ?? "england" });
     rows.push({ f: a.features, y: 0, topic });
-    const lex = await wholeLexical.analyse(oos[i]!.question, { excludeOutOfScope: opts.excludeOutOfScope, jurisdiction: "england" });
+    const lex = await wholeLexical.analyse(oos[i]!.question, { excludeOutOfScope: opts.excludeOutOfScope, jurisdiction: oos[i]!.jurisdiction ?? "england" });
     const [x, y] = lex.ranked;
     fastRows.push({ f: lex.features, agree: false, margin: (x?.score ?? 0) - (y?.score ?? 0), bankLexical: x?.bankLexical ?? 0, y: 0 });
   }
@@ -287,21 +312,28 @@ async function main(): Promise<void> {
   const wrappedRows: { f: CoverageFeatures }[] = [];
   for (let i = 0; i < oos.length; i++) {
     const topic = oos[i]!.topic;
-    const a = await whole.analyse(wrappedText[i]!, { excludeOutOfScope: (k: number) => oos[k]!.topic === topic, dense: true, jurisdiction: "england" });
+    const a = await whole.analyse(wrappedText[i]!, { excludeOutOfScope: (k: number) => oos[k]!.topic === topic, dense: true, jurisdiction: oos[i]!.jurisdiction ?? "england" });
     rows.push({ f: a.features, y: 0, topic });
     wrappedRows.push({ f: a.features });
   }
   // The same out-of-scope questions with only themselves left out: a new question on a topic the bank names.
   const known: { f: CoverageFeatures }[] = [];
   for (let i = 0; i < oos.length; i++) {
-    const a = await whole.analyse(oos[i]!.question, { excludeOutOfScope: (k: number) => k === i, vector: index.outOfScopeVectors[i], dense: true, jurisdiction: "england" });
+    const a = await whole.analyse(oos[i]!.question, { excludeOutOfScope: (k: number) => k === i, vector: index.outOfScopeVectors[i], dense: true, jurisdiction: oos[i]!.jurisdiction ?? "england" });
     known.push({ f: a.features });
   }
+  const dump = process.argv.includes("--dump") ? process.argv[process.argv.indexOf("--dump") + 1] : undefined;
+  if (dump) writeFileSync(dump, JSON.stringify({ rows, known, wrapped: wrappedRows }));
   const { weights, bias } = fitLogistic(rows);
   const prob = (f: CoverageFeatures) => 1 / (1 + Math.exp(-(bias + FEATURES.reduce((a, k) => a + weights[k]! * f[k], 0))));
   const scored = rows.map((r) => ({ ...r, p: prob(r.f) }));
-  // The threshold: out-of-scope questions on topics the bank names refused at 97% or more, and on
-  // topics it does not name (each topic left out) at 85% or more; as many in-scope questions answered as that allows.
+  // The threshold: out-of-scope questions on topics the bank names refused at 95% or more, and on
+  // topics it does not name (each topic left out, as written and wrapped in a story) at the issue's target,
+  // 90%; as many in-scope questions answered as that allows. Until round ten the rule was 97% / 85%: the
+  // named topics' 97% bound the threshold, and covered questions were refused to refuse the last few
+  // named-topic questions (measured in round ten, the model fitted as below and judged on the bank's questions
+  // with each whole chapter's questions held out, `--chapter-out --dump`: answered 0.64 at 97% / 85% and
+  // 0.68 at 95% / 90%, with unseen topics refused 0.92 and 0.90).
   const knownP = known.map((r) => prob(r.f));
   const wrappedP = wrappedRows.map((r) => prob(r.f));
   let threshold = 0.5;
@@ -309,7 +341,7 @@ async function main(): Promise<void> {
     const unseen = scored.filter((r) => r.y === 0 && r.p < t).length / scored.filter((r) => r.y === 0).length;
     const seen = knownP.filter((p) => p < t).length / knownP.length;
     const wrapped = wrappedP.filter((p) => p < t).length / wrappedP.length;
-    if (unseen >= 0.85 && seen >= 0.97 && wrapped >= 0.85) {
+    if (unseen >= REFUSE_UNSEEN && seen >= REFUSE_NAMED && wrapped >= REFUSE_UNSEEN) {
       threshold = t;
       break;
     }
@@ -354,7 +386,7 @@ async function main(): Promise<void> {
     fastPath,
     // The re-ranker is learnt apart (scripts/eval-rerank.ts --write), on rankings this calibration makes: kept as it was.
     ...(kb.calibration.rerank ? { rerank: kb.calibration.rerank } : {}),
-    provenance: `scripts/calibrate-knowledge.ts on ${index.bank.length} bank questions (fusion: style held out; coverage: passage's questions held out${CASE_STYLE_OUT ? ", and for case questions the whole case style, read and embedded live" : ""}) and ${oos.length} out-of-scope questions, as written and wrapped in a generated case story (topic held out); no held-out set read.`,
+    provenance: `scripts/calibrate-knowledge.ts on ${index.bank.length} bank questions (fusion: style held out; coverage: ${CHAPTER_OUT ? "each chapter's questions held out" : "passage's questions held out"}${CASE_STYLE_OUT ? ", and for case questions the whole case style, read and embedded live" : ""}) and ${oos.length} out-of-scope questions, as written and wrapped in a generated case story (topic held out); no held-out set read.`,
   };
   writeFileSync(fromRoot("knowledge", "calibration.json"), JSON.stringify(calibration, null, 2) + "\n");
   console.log("wrote knowledge/calibration.json");

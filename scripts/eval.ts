@@ -116,11 +116,22 @@ export function report(name: string, rows: Row[], opts: { by?: "kind" | "chapter
   line("overall", rows);
   const unsupported = rows.filter((r) => r.unsupported.length > 0).length;
   console.log(`${lengthLine(rows)}; answers with a timescale absent from their citations: ${unsupported}`);
+  console.log(scopeLine(rows));
   if (opts.verbose) {
     for (const r of rows) {
       if (r.stated < r.facts || r.hit === false || r.refused === false) console.log(`  miss ${r.c.id} (${r.c.kind}) facts ${r.stated}/${r.facts} hit=${r.hit} refused=${r.refused}`);
     }
   }
+}
+
+/**
+ * The coverage decision's errors both ways, as counts: out-of-scope questions answered, and
+ * questions the corpus answers refused (the refusals column shows only the first).
+ */
+export function scopeLine(rows: readonly Row[]): string {
+  const oos = rows.filter((r) => r.c.kind === "out_of_scope");
+  const inScope = rows.filter((r) => r.c.kind !== "out_of_scope");
+  return `coverage errors: out of scope answered ${oos.filter((r) => r.covered).length} of ${oos.length}; covered refused ${inScope.filter((r) => !r.covered).length} of ${inScope.length}`;
 }
 
 function latency(rows: Row[]): void {

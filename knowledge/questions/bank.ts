@@ -37,6 +37,12 @@ export const OutOfScopeEntrySchema = z.object({
   question: z.string().min(3),
   /** Where to go instead, in a sentence a practitioner can act on. */
   where: z.string().min(10),
+  /**
+   * Out of scope for this jurisdiction only: Wales's own procedures (conference and core group
+   * timescales, Child Practice Reviews) are not in the Wales pages, while Working Together answers the
+   * same questions for England, so such an entry never counts against a question asked about England.
+   */
+  jurisdiction: z.enum(["england", "wales"]).optional(),
 });
 export type OutOfScopeEntry = z.infer<typeof OutOfScopeEntrySchema>;
 
