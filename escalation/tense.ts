@@ -330,9 +330,13 @@ export function aspectAt(norm: string, index: number, length: number): AspectRea
   // A danger named by a noun phrase ("the baby", "someone", "the back door") that is the subject of the verb after it
   // ("the baby was shaken", "someone got in last week", "the chair said"): that verb tells when. Text-speak that drops
   // the verb ("someone in the house", "baby not breathing") stays bare.
-  const subjectOf = finite ? null : subjectVerbAfter(tokens, start, end);
-  if (subjectOf) {
-    aspect = aspectFrom(subjectOf, tokens, Math.min(tokens.length - 1, subjectOf.at + 3));
+  // Not a pattern or a condition ("someone keeps trying the door"): repetition told of a danger's noun may be going on as the
+  // writer types, and the reader reads it so only with a time word; such a danger stays as it was read, bare.
+  const after = finite ? null : subjectVerbAfter(tokens, start, end);
+  const afterAspect = after ? aspectFrom(after, tokens, Math.min(tokens.length - 1, after.at + 3)) : null;
+  const subjectOf = afterAspect && afterAspect !== "habitual" && afterAspect !== "conditional" ? after : null;
+  if (subjectOf && afterAspect) {
+    aspect = afterAspect;
     if (tokens.slice(end, subjectOf.at + 2).includes("just")) just = true;
   }
   // No finite verb in the clause, but a past verb earlier in the sentence ("found a 15 year old in a trap house"): a past report.

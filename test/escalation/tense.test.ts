@@ -51,6 +51,7 @@ describe("the aspect of the clause that carries a danger", () => {
     ["someone is trying to get in", "someone", "progressive"],
     ["someone in the house", "someone", "bare"],
     ["baby not breathing", "baby", "bare"],
+    ["someone keeps trying the door handle", "someone", "bare"],
   ] as const)("a noun phrase told with its verb after it: %s: %s is %s", (sentence, match, expected) => {
     expect(aspect(sentence, match).aspect).toBe(expected);
   });
