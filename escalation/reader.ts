@@ -256,7 +256,7 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
     (facts.has("child_ref") || facts.has("young_child")) &&
     found.some((f) => {
       const i = f.hit.sentence;
-      const asked = /\?/.test(raw[i]?.raw ?? "") || /^ (?:what|when|who|how|can|could|is|are|does|do|did|should|would|will|where|which|why|has|have|must) /.test(stripOpening(sents[i]!, model));
+      const asked = /\?/.test(raw[i]?.raw ?? "") || m.question_words!.matches(stripOpening(sents[i]!, model)).some((x) => x.index === 0);
       return !asked && !m.generic_child!.test(sents[i]!) && !m.training!.test(sents[i]!) && !m.procedure_question!.test(sents[i]!) && !opensProcedureQuestion(stripOpening(sents[i]!, model), model);
     });
   const personal =
@@ -451,7 +451,9 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
     case "gerund":
       return out(false);
     case "past":
-      return out(q.tense === "state" ? !habitual || sentNow : a.just || sentNow);
+      // A state kind's harm lasts after the act (tablets taken, a child taken), unless the act was only attempted:
+      // "tried to grab her" left no child taken, so it is an event, live when just done or now (cues.json attempt).
+      return out(q.tense === "state" && !m.attempt!.test(clause) ? !habitual || sentNow : a.just || sentNow);
     case "past_state":
       return out(a.just || sentNow);
   }

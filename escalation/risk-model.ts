@@ -89,6 +89,7 @@ const CuesFileSchema = z.object({
     generic_child: CueGroup,
     role_statement: CueGroup.extend({ frames: Phrases, roles: Phrases, practitioner_roles: Phrases }),
     lead_ins: CueGroup,
+    question_words: CueGroup,
   }),
   speakers: z.object({
     about: z.string(),
@@ -114,6 +115,7 @@ const CuesFileSchema = z.object({
   conditional: CueGroup,
   distant_future: CueGroup,
   recent_duration: CueGroup,
+  attempt: CueGroup,
   danger_over: z
     .object({
       summary: z.string(),
@@ -290,6 +292,7 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     present_state: g(c.immediacy.present_state),
     discovery: g(c.immediacy.discovery),
     lead_ins: g(c.framing.lead_ins),
+    question_words: g(c.framing.question_words),
     progressive: new PhraseSet(c.progressive.auxiliaries),
     recent: new PhraseSet(c.recent.auxiliaries),
     past: g(c.past),
@@ -322,6 +325,7 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     conditional: g(c.conditional),
     distant_future: g(c.distant_future),
     recent_duration: g(c.recent_duration),
+    attempt: g(c.attempt),
     danger_unspecified: new PhraseSet(c.people.danger_unspecified),
     injection: g(c.injection),
     nspcc: g(c.wants.nspcc),

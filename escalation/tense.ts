@@ -166,6 +166,23 @@ type Finite =
   | { kind: "be_pres" | "be_past" | "have_pres" | "have_past" | "do_pres" | "do_past" | "can" | "will" | "cond" | "keep" | "future" | "pres_s" | "past_simple"; at: number }
   | null;
 
+/**
+ * The finite verb of which the noun phrase in tokens [start, end) is the subject: the next word (after adverbs) when
+ * it is finite and the phrase holds no verb of its own. "now" is a time word, not an adverb of the verb here.
+ */
+function subjectVerbAfter(tokens: readonly string[], start: number, end: number): Finite {
+  for (let k = start; k < end; k++) {
+    const w = tokens[k]!;
+    if (isIng(w) || isParticiple(w) || isPastForm(w) || isSForm(w) || BE_PRESENT.has(w) || BE_PAST.has(w) || w === "has" || w === "have" || w === "had") return null;
+  }
+  let k = end;
+  while (k < tokens.length && ADVERBS.has(tokens[k]!) && tokens[k] !== "now") k++;
+  if (k >= tokens.length || BOUNDARY.has(tokens[k]!)) return null;
+  // The verb's subject is the phrase itself: finiteAt reads a past or -s form only after a subject, so it is asked as after "he".
+  const f = finiteAt(["he", ...tokens.slice(k)], 1);
+  return f ? { ...f, at: k } : null;
+}
+
 /** The finite verb at token k, if there is one. */
 function finiteAt(tokens: readonly string[], k: number): Finite {
   const t = tokens[k];
@@ -271,7 +288,7 @@ export function aspectAt(norm: string, index: number, length: number): AspectRea
   // "just" in the danger's own clause ("has just hit her"), not in another ("my parents just laugh when he hits me").
   let from = start;
   while (from > 0 && start - from < 4 && !BOUNDARY.has(tokens[from - 1]!)) from--;
-  const just = tokens.slice(from, end).includes("just");
+  let just = tokens.slice(from, end).includes("just");
   // "a conviction for hurting a child", "worried about him cutting": a gerund names the act, it does not place it now.
   if (!finite && isIng(tokens[head]!) && PREPOSITIONS.has(tokens[head - 1] ?? "")) {
     return { aspect: "gerund", just, conditional: false, shared: false, clause: clauseSpan(tokens, start, end) };
@@ -306,12 +323,27 @@ export function aspectAt(norm: string, index: number, length: number): AspectRea
   if (finite && (finite.kind === "have_past" || finite.kind === "past_simple") && ["has", "have"].includes(tokens[finite.at - 1] ?? "")) {
     finite = { kind: "have_pres", at: finite.at - 1 };
   }
+  // "keeps following me and just tried to pull me in": a verb in the past joined to a pattern has a tense of its own. The
+  // shared verb lends its subject, not its habit; only an auxiliary (is, has, will) governs the verbs after it.
+  if (finite && shared && (finite.kind === "keep" || finite.kind === "pres_s") && isPastForm(tokens[head]!)) finite = { kind: "past_simple", at: head };
   let aspect: Aspect = finite ? aspectFrom(finite, tokens, Math.max(head, finite.at)) : "bare";
+  // A danger named by a noun phrase ("the baby", "someone", "the back door") that is the subject of the verb after it
+  // ("the baby was shaken", "someone got in last week", "the chair said"): that verb tells when. Text-speak that drops
+  // the verb ("someone in the house", "baby not breathing") stays bare.
+  // Not a pattern or a condition ("someone keeps trying the door"): repetition told of a danger's noun may be going on as the
+  // writer types, and the reader reads it so only with a time word; such a danger stays as it was read, bare.
+  const after = finite ? null : subjectVerbAfter(tokens, start, end);
+  const afterAspect = after ? aspectFrom(after, tokens, Math.min(tokens.length - 1, after.at + 3)) : null;
+  const subjectOf = afterAspect && afterAspect !== "habitual" && afterAspect !== "conditional" ? after : null;
+  if (subjectOf && afterAspect) {
+    aspect = afterAspect;
+    if (tokens.slice(end, subjectOf.at + 2).includes("just")) just = true;
+  }
   // No finite verb in the clause, but a past verb earlier in the sentence ("found a 15 year old in a trap house"): a past report.
   const pastVerb = (w: string, prev: string | undefined) => (IRREGULAR_PAST.get(w) === "past" || (isPastForm(w) && prev !== undefined && SUBJECTS.has(prev))) && !["has", "have", "is", "are", "am", "being", "been", "get", "gets", "got"].includes(prev ?? "");
-  if (!finite && tokens.slice(Math.max(0, start - 10), start).some((w, i, a) => pastVerb(w, a[i - 1] ?? tokens[Math.max(0, start - 10) - 1]))) aspect = "past";
+  if (!finite && !subjectOf && tokens.slice(Math.max(0, start - 10), start).some((w, i, a) => pastVerb(w, a[i - 1] ?? tokens[Math.max(0, start - 10) - 1]))) aspect = "past";
   // …or after it, in a clause of its own with a subject ("threatening to batter him when they got home").
-  if (!finite && tokens.slice(end, end + 8).some((w, i, a) => SUBJECTS.has(a[i - 1] ?? "") && pastVerb(w, a[i - 1]))) aspect = "past";
+  if (!finite && !subjectOf && tokens.slice(end, end + 8).some((w, i, a) => SUBJECTS.has(a[i - 1] ?? "") && pastVerb(w, a[i - 1]))) aspect = "past";
   // A danger clause with its verb ends where the next clause's subject and verb begin: commas are gone from the
   // normalised text ("he is shaking the baby, the boyfriend was arrested before"), so a new finite verb marks them.
   const cut = finite ? nextClauseAt(tokens, end) : undefined;

@@ -20,7 +20,7 @@ import { composeLabelled } from "../escalation/compose.js";
 import { crossValidateByKind, crossValidateByRegister, dataHash, decideWith, embedAll, figures, modelFile, prepare, trainModels, type Figures, type Variant } from "../escalation/evaluate.js";
 import { loadLabelled } from "../escalation/labelled.js";
 import { LEVELS, type TriageLevel } from "../escalation/levels.js";
-import { applySentenceNet, createTriage, loadTriageModels, MODEL_PATH } from "../escalation/triage.js";
+import { applySentenceNet, createTriage, loadTriageModels, MODEL_PATH, type TriageResult } from "../escalation/triage.js";
 import { BANK_PATH, loadSentenceBank, netSentences, textKey, writeSentenceBank } from "../escalation/sentence-net.js";
 
 const args = process.argv.slice(2);
@@ -38,6 +38,41 @@ function printFigures(title: string, f: Figures, verboseKinds = true): void {
   console.log("accuracy by register: " + Object.entries(f.accuracyByRegister).sort().map(([r, v]) => `${r} ${pct(v.right, v.total)}`).join(", "));
   console.log(`confusion (rows expected, columns got): ${LEVELS.map(short).join(" | ")}`);
   for (const l of LEVELS) console.log(`  ${short(l).padEnd(9)} ${LEVELS.map((g) => String(f.confusion[l][g]).padStart(5)).join(" ")}`);
+}
+
+/**
+ * Which part of triage sent each non-999 line to 999, counted (codes only, never a line): the reader's live danger
+ * (the rule and the net "child danger now"), the reader's unspecified danger now, the classifier on its own, or the
+ * sentence net; and, of those, who the reader took to be writing and which level was expected.
+ */
+function printFalse999s(lines: readonly { level: TriageLevel }[], results: readonly TriageResult[]): void {
+  const count = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  const by = new Map<string, number>();
+  const bySpeaker = new Map<string, number>();
+  const byExpected = new Map<string, number>();
+  let n = 0;
+  let non999 = 0;
+  results.forEach((r, i) => {
+    if (lines[i]!.level === "999") return;
+    non999++;
+    if (r.level !== "999") return;
+    n++;
+    const has = (p: string) => r.reasons.some((x) => x.startsWith(p));
+    const mechanism = has("net:sentence-near-danger")
+      ? "sentence net"
+      : has("rule:danger-now")
+        ? "reader: live danger"
+        : has("rule:unspecified-danger-now")
+          ? "reader: unspecified danger now"
+          : has("model:") && r.reasons.some((x) => /^model:\w+:999$/.test(x))
+            ? "classifier"
+            : "other";
+    count(by, mechanism);
+    count(bySpeaker, r.speaker);
+    count(byExpected, short(lines[i]!.level));
+  });
+  const fmt = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(", ") || "-";
+  console.log(`false 999s: ${n} of ${non999} lines not 999; by mechanism: ${fmt(by)}; writer read as: ${fmt(bySpeaker)}; expected: ${fmt(byExpected)}`);
 }
 
 function jsonl(path: string): Record<string, unknown>[] {
@@ -159,11 +194,21 @@ async function main(): Promise<void> {
   if (heldPath && existsSync(heldPath)) {
     // Aggregate figures only: the lines are never printed and never tuned on.
     const rows = jsonl(heldPath);
-    const lines = rows.map((r) => ({ level: (r["expected"] ?? r["level"]) as TriageLevel, danger_kind: (r["danger_kind"] ?? null) as never, speaker: String(r["speaker"]), register: String(r["register"]) }));
-    const got: TriageLevel[] = [];
-    for (const r of rows) got.push((await triage.assess(String(r["text"]))).level);
+    // A set's danger kind is in `danger_kind` (ours) or `kind` (dev9, written by an author outside the team).
+    const lines = rows.map((r) => ({ level: (r["expected"] ?? r["level"]) as TriageLevel, danger_kind: (r["danger_kind"] ?? r["kind"] ?? null) as never, speaker: String(r["speaker"]), register: String(r["register"]) }));
+    const results: TriageResult[] = [];
+    for (const r of rows) results.push(await triage.assess(String(r["text"])));
+    const got = results.map((r) => r.level);
     console.log(`\n== HELD-OUT SET ${heldPath.split("/").pop()} (never tuned on; aggregate figures only) ==`);
     printFigures("shipped model, deployed", figures(lines, got));
+    const situations = [...new Set(rows.map((r) => r["situation"]).filter((x): x is string => typeof x === "string"))].sort();
+    if (situations.length) {
+      console.log("accuracy by situation: " + situations.map((sit) => {
+        const idx = rows.map((r, i) => (r["situation"] === sit ? i : -1)).filter((i) => i >= 0);
+        return `${sit} ${idx.filter((i) => got[i] === lines[i]!.level).length}/${idx.length}`;
+      }).join(", "));
+    }
+    printFalse999s(lines, results);
     const heldData = prepare(rows.map((r, i) => ({ id: `h${i}`, text: String(r["text"]), level: (r["expected"] ?? r["level"]) as TriageLevel, danger_kind: null, speaker: "asker" as const, register: "plain" as const, source: "hand" as const })), await embedAll(embeddings, rows.map((r) => String(r["text"]))));
     for (const v of ["rules", "lexical", "full"] as const) {
       const f = figures(lines, heldData.map((d) => decideWith(d, shipped, v)));

@@ -41,6 +41,29 @@ describe("the aspect of the clause that carries a danger", () => {
     expect(aspect(sentence, match).aspect).toBe(expected);
   });
 
+  // A danger named by a noun phrase takes the tense of the verb it is the subject of; without a verb it stays bare.
+  it.each([
+    ["the baby was shaken by her dad", "the baby", "past"],
+    ["someone got into the house last week", "someone", "past"],
+    ["a man is in our garden", "a man", "present"],
+    ["a man has been in the garden", "a man", "perfect"],
+    ["the back door was kicked in", "back door", "past"],
+    ["someone is trying to get in", "someone", "progressive"],
+    ["someone in the house", "someone", "bare"],
+    ["baby not breathing", "baby", "bare"],
+    ["someone keeps trying the door handle", "someone", "bare"],
+  ] as const)("a noun phrase told with its verb after it: %s: %s is %s", (sentence, match, expected) => {
+    expect(aspect(sentence, match).aspect).toBe(expected);
+  });
+
+  it("a verb in the past joined to a pattern has a tense of its own, and 'just' is read with it", () => {
+    const a = aspect("a man keeps following me home and just tried to pull me in", "tried to pull me");
+    expect(a.aspect).toBe("past");
+    expect(a.just).toBe(true);
+    expect(aspect("he is drunk and hitting my mum", "hitting my mum").aspect).toBe("progressive");
+    expect(aspect("he keeps hitting me", "hitting me").aspect).toBe("habitual");
+  });
+
   it("a threat on a condition is marked conditional, before or after it", () => {
     expect(aspect("if i tell he will kill me", "kill me").conditional).toBe(true);
     expect(aspect("he will kill me if i tell", "kill me").conditional).toBe(true);
