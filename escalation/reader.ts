@@ -1,6 +1,6 @@
 import { normaliseSentence, normaliseText, type NormalisedSentence } from "./normalise.js";
 import { screenKey } from "./phrases.js";
-import { aspectAt } from "./tense.js";
+import { aspectAt, writerClauseSpan } from "./tense.js";
 import { entryPlaces, historySentences, laterEntry } from "./dating.js";
 import { withoutFormPrompts } from "./document.js";
 import { loadRiskModel, type CompiledSubkind, type DangerKind, type RiskModel, type Speaker } from "./risk-model.js";
@@ -139,18 +139,24 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
   const n = sents.length;
   // Time is read with "just found out" and the like removed: discovering is not happening.
   // So are the writer's "safe now", "fine now": their "now" is about safety, not danger.
+  // So are the time words of the writer's own question, request or situation ("who should I ring now?"): they date that
+  // clause, not a danger told in another (writerClauseSpan). Read once the dangers and the writer are known (step 5).
   const timedCache = new Map<number, string>();
+  let writerTimes: ((i: number, t: string) => string) | null = null;
   const timedAt = (i: number) => {
     let t = timedCache.get(i);
-    if (t === undefined) timedCache.set(i, (t = withoutTimeClaims(sents[i]!, m)));
+    if (t === undefined) {
+      t = withoutTimeClaims(sents[i]!, m);
+      timedCache.set(i, (t = writerTimes ? writerTimes(i, t) : t));
+    }
     return t;
   };
   const short = text.length <= SHORT_MESSAGE;
   const whole = short ? sents.join("") : "";
   const windowOf = (i: number) => (short ? whole : sents.slice(Math.max(0, i - 1), i + 2).join(""));
-  const wholeTimed = short ? sents.map((_, i) => timedAt(i)).join("") : "";
+  let wholeTimed: string | undefined;
   const timedWindow = (i: number) => {
-    if (short) return wholeTimed;
+    if (short) return (wholeTimed ??= sents.map((_, j) => timedAt(j)).join(""));
     let out = "";
     for (let j = Math.max(0, i - 1); j <= Math.min(n - 1, i + 1); j++) out += timedAt(j);
     return out;
@@ -195,7 +201,8 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
   const add = (f: Fact, on: boolean) => {
     if (on) facts.add(f);
   };
-  const allTimed = m.discovery!.strip(all);
+  // The message's time, as its clauses tell it: not the time words of the writer's own question or request (withoutWriterTimes).
+  const allTimed = withoutWriterTimes(m.discovery!.strip(all), m, false, found);
   add("imm_now", m.now!.test(allTimed));
   add("imm_just", m.just!.test(allTimed));
   add("imm_about", m.about_to!.test(all));
@@ -303,6 +310,7 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
   const goesOnNear = (i: number, kind: DangerKind) =>
     !m.continues_distant!.test(sents[i]!) &&
     nearAny(i, (j) => m[`continues_${kind}`]!.matches(sents[j]!).some((x) => !negatedAt(sents[j]!, x.index, model)));
+  writerTimes = (i, t) => withoutWriterTimes(t, m, adult, found.filter((f) => f.hit.sentence === i));
   for (const f of found) {
     const i = f.hit.sentence;
     const s = timedAt(i);
@@ -465,6 +473,38 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
  */
 function withoutTimeClaims(sentence: string, m: RiskModel["m"]): string {
   return m.danger_over!.strip(m.safe_now!.strip(m.discovery!.strip(sentence)));
+}
+
+/**
+ * A sentence without the time words of the writer's own clauses (cues.json writer_clause): a question or request for advice
+ * ("what should I do now", "who do I ring tonight", "I need advice now") and, from an adult, where they are ("I'm at home now").
+ * A clause that carries a danger keeps its time words: there they tell the danger's time. `dangers` are the sentence's danger
+ * matches, indexed in the sentence as normalised; `t` is that sentence with time claims removed, so each clause is found
+ * again in it by its own words.
+ */
+function withoutWriterTimes(t: string, m: RiskModel["m"], adult: boolean, dangers: readonly { text: string }[]): string {
+  const openers = [...m.writer_ask!.matches(t), ...(adult ? m.writer_situation!.matches(t) : [])];
+  if (openers.length === 0) return t;
+  const cuts: [number, number][] = [];
+  for (const o of openers) {
+    const span = writerClauseSpan(t, o.index, o.text.length);
+    if (!span) continue;
+    const clause = t.slice(span[0], span[1]);
+    if (dangers.some((d) => clause.includes(` ${d.text.trim()} `))) continue;
+    for (const x of m.writer_time!.matches(clause)) cuts.push([span[0] + x.index, span[0] + x.index + 1 + x.text.length]);
+    // A now cue that is the writer's question itself ("what do i do", "what should i do now") asks, it does not date.
+    for (const x of m.now!.matches(t)) if (x.index === o.index && x.index + x.text.length < span[1]) cuts.push([x.index, x.index + 1 + x.text.length]);
+  }
+  if (cuts.length === 0) return t;
+  // Each time word leaves its leading space, so the words either side stay apart.
+  let out = t;
+  let upTo = Infinity;
+  for (const [a, b] of cuts.sort((x, y) => y[0] - x[0])) {
+    // Cuts may overlap ("now" inside "what should i do now"): each character goes once.
+    out = out.slice(0, a) + out.slice(Math.min(b, upTo));
+    upTo = Math.min(upTo, a);
+  }
+  return out;
 }
 
 /** A year before this one named as a time in a clause ("admitted in 2021", "back in 2019"); "since 2019" runs to now. */

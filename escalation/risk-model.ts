@@ -72,7 +72,16 @@ const CueGroup = z.object({ summary: z.string().optional(), phrases: Phrases, cy
 const SpeakerCues = z.object({ decisive: Phrases, cues: Phrases, cy: Phrases.default([]) });
 const CuesFileSchema = z.object({
   about: z.string(),
-  immediacy: z.object({ now: CueGroup, just: CueGroup, about_to: CueGroup, tonight: CueGroup, present_state: CueGroup, discovery: CueGroup }),
+  immediacy: z.object({
+    now: CueGroup,
+    just: CueGroup,
+    about_to: CueGroup,
+    tonight: CueGroup,
+    present_state: CueGroup,
+    discovery: CueGroup,
+    /** The writer's own question, request or (adult) situation: its time words date that clause, not a danger (reader.ts). */
+    writer_clause: CueGroup.extend({ situations: Phrases, times: Phrases }),
+  }),
   progressive: z.object({ summary: z.string(), auxiliaries: Phrases }),
   recent: z.object({ summary: z.string(), auxiliaries: Phrases }),
   past: CueGroup,
@@ -291,6 +300,9 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     tonight: g(c.immediacy.tonight),
     present_state: g(c.immediacy.present_state),
     discovery: g(c.immediacy.discovery),
+    writer_ask: g(c.immediacy.writer_clause),
+    writer_situation: new PhraseSet(c.immediacy.writer_clause.situations),
+    writer_time: new PhraseSet(c.immediacy.writer_clause.times),
     lead_ins: g(c.framing.lead_ins),
     question_words: g(c.framing.question_words),
     progressive: new PhraseSet(c.progressive.auxiliaries),

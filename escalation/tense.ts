@@ -404,3 +404,51 @@ function governedByConditional(tokens: readonly string[], start: number, end: nu
   }
   return false;
 }
+
+/**
+ * Where the writer's own clause ends: `norm` is a normalised sentence (" w w ") and `index`/`length` an opener of the
+ * writer's question, request or situation ("who should i", "i need advice", "i am at home"), as cues.json writer_clause
+ * lists them. The clause runs on from the opener to the next clause boundary or to where a clause with a subject and
+ * finite verb of its own opens ("what do i do now he is hitting her": "he is…" is the danger's clause, with its own time).
+ * A "now" straight after the writer's words closes their clause ("who do i ring now"), it does not open the next.
+ * Returns the character span of the writer's clause, or null when the opener is no clause of the writer's own: after "to"
+ * ("what he wants me to do i…") it is the tail of another clause.
+ */
+export function writerClauseSpan(norm: string, index: number, length: number): [number, number] | null {
+  const before = norm.slice(0, index).trim();
+  const tokensBefore = before === "" ? [] : before.split(" ");
+  if (tokensBefore[tokensBefore.length - 1] === "to") return null;
+  // Split without dropping empty words, so token offsets stay character offsets where a removal left two spaces.
+  const tokens = [...tokensBefore, ...norm.slice(index).trim().split(" ")];
+  const start = tokensBefore.length;
+  const openerEnd = start + norm.slice(index, index + length + 1).trim().split(" ").length;
+  let end = openerEnd;
+  for (let k = openerEnd; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t === "now" && k === end) {
+      end = k + 1;
+      continue;
+    }
+    // An empty word is where two sentences were joined (or a phrase was removed): the clause ends there.
+    if (t === "" || BOUNDARY.has(t)) break;
+    if (opensClause(tokens, k)) break;
+    end = k + 1;
+  }
+  // Offsets in " w w " text: token i starts after the lengths and spaces of the tokens before it.
+  const offset = (i: number) => tokens.slice(0, i).reduce((n, w) => n + w.length + 1, 0);
+  return [offset(start), offset(end) + 1];
+}
+
+/** A clause with a subject and finite verb of its own opens at token k: "he is…", "he always does…", "my dad hit…". */
+function opensClause(tokens: readonly string[], k: number): boolean {
+  const t = tokens[k]!;
+  if (SUBJECTS.has(t)) {
+    let v = k + 1;
+    while (v < tokens.length && ADVERBS.has(tokens[v]!) && tokens[v] !== "now") v++;
+    return v < tokens.length && finiteAt([t, ...tokens.slice(v)], 1) !== null;
+  }
+  if (DETERMINERS.has(t)) {
+    for (let x = k + 1; x <= Math.min(tokens.length - 1, k + 3) && !BOUNDARY.has(tokens[x]!); x++) if (finiteAt(["he", ...tokens.slice(x)], 1)) return true;
+  }
+  return false;
+}
