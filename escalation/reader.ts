@@ -210,7 +210,6 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
   add("imm_state", m.present_state!.test(all));
   add("past", nearestPast(all, 0, m.past!) < Infinity);
   add("habitual", m.habitual!.test(all) || m.iterative!.test(all));
-  // Safe now: said outright, or a danger the reader found is said to be over.
   // The sentences a "safe now" or an ending speaks for: the whole of a short message, a pasted note's two either side.
   const nearAny = (i: number, says: (j: number) => boolean) => {
     const [from, to] = n <= SAFE_NOW_WHOLE ? [0, n - 1] : [Math.max(0, i - SAFE_NOW_REACH), Math.min(n - 1, i + SAFE_NOW_REACH)];
@@ -218,8 +217,6 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
     return false;
   };
   const overNear = (i: number, kind: DangerKind) => nearAny(i, (j) => overAt(j, kind).length > 0);
-  const saidSafe = m.safe_now!.test(all);
-  add("safe_now", saidSafe || found.some((f) => overNear(f.hit.sentence, f.hit.kind)));
   add("procedure_question", m.procedure_question!.test(all) || sents.some((s) => opensProcedureQuestion(stripOpening(s, model), model)));
   add("procedure_terms", m.procedure_terms!.test(all));
   add("training", m.training!.test(all));
@@ -248,6 +245,12 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
   const speaker = speakerOf(all, facts, model, firstPersonVictim(found), roleOpens);
   add(`speaker_${speaker}` as Fact, true);
   const adult = speaker === "professional" || speaker === "parent_carer" || speaker === "bystander";
+  // Safe now: said outright, or a danger the reader found is said to be over. The writer's own state or place
+  // ("I'm at home now", "I am safe") speaks for the child only when the child writes (cues.json safe_now.self):
+  // an adult who is safe is no evidence that the child is.
+  const spokenSafe = (t: string) => (adult ? m.safe_self!.strip(t) : t);
+  const saidSafe = m.safe_now!.test(spokenSafe(all));
+  add("safe_now", saidSafe || found.some((f) => overNear(f.hit.sentence, f.hit.kind)));
 
   // 4. Framing: a procedure question or a training frame, unless a real person is in it now.
   // A particular child in front of the writer (a disclosure told in the past, "she is safe now") makes it personal too,
@@ -299,9 +302,9 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
   const safeNear = (i: number, sk: CompiledSubkind) => {
     // Said outright: an ending of one kind of danger (danger_over) speaks only for that kind, in isLive.
     const set = safeSet(sk);
-    if (!saidSafe || !set.test(all)) return false;
+    if (!saidSafe || !set.test(spokenSafe(all))) return false;
     // A short message's "safe now" speaks for all of it, wherever the matcher found it in the whole text.
-    return n <= SAFE_NOW_WHOLE || nearAny(i, (j) => set.test(sents[j]!));
+    return n <= SAFE_NOW_WHOLE || nearAny(i, (j) => set.test(spokenSafe(sents[j]!)));
   };
   // A pasted document's structure dates its entries (dating.ts): an entry dated well before the latest is history.
   const history = n > 2 ? historySentences(text, raw.length, today) : [];
@@ -324,7 +327,7 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
     const laterSays = (says: (j: number) => boolean) => places[i] !== null && sents.some((_, j) => laterEntry(places[j]!, places[i]!) && says(j));
     const endedLater = found.some((g) => g.hit.sentence === i && laterSays((j) => overAt(j, g.hit.kind).length > 0));
     const over = endedLater || found.some((g) => g.hit.sentence === i && overNear(i, g.hit.kind));
-    const safeLater = saidSafe && laterSays((j) => safeSet(sk).test(sents[j]!));
+    const safeLater = saidSafe && laterSays((j) => safeSet(sk).test(spokenSafe(sents[j]!)));
     const safe = safeNear(i, sk) || safeLater;
     const goesOn = !over && !history[i] && goesOnNear(i, f.hit.kind);
     const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: safe && adult, safe, over, goesOn, history: history[i] === true || endedLater || safeLater, thisYear, model });

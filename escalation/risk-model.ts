@@ -88,7 +88,7 @@ const CuesFileSchema = z.object({
   habitual: CueGroup,
   iterative: CueGroup,
   history: CueGroup,
-  safe_now: CueGroup.extend({ company: Phrases.default([]), absence: Phrases.default([]), company_cy: Phrases.default([]) }),
+  safe_now: CueGroup.extend({ company: Phrases.default([]), absence: Phrases.default([]), company_cy: Phrases.default([]), self: Phrases.default([]) }),
   negators: z.object({ summary: z.string(), phrases: Phrases, window: z.number().int().min(1).max(6) }),
   framing: z.object({
     procedure_question: CueGroup.extend({ openers: Phrases, terms: Phrases }),
@@ -293,6 +293,8 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
   const screenWelsh = kinds.kinds.flatMap((k) => k.subkinds.flatMap((s) => [...s.cy.signs, ...s.cy.places]));
   const c = cues;
   const g = (x: { phrases: string[]; cy: string[] }) => new PhraseSet(x.phrases, x.cy);
+  // What says the child is safe: the plain phrases and the writer's own state or place, which only a child writer's counts (safe_self).
+  const safeSaid = [...c.safe_now.phrases, ...c.safe_now.self];
   const m: Record<string, PhraseSet> = {
     now: g(c.immediacy.now),
     just: g(c.immediacy.just),
@@ -312,12 +314,14 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     iterative: g(c.iterative),
     history: g(c.history),
     // "he's out at the moment", "not home tonight": the time words belong to the safe-now statement, not to a danger.
-    safe_now: new PhraseSet(withSafeTime([...c.safe_now.phrases, ...c.safe_now.company, ...c.safe_now.absence]), [...c.safe_now.cy, ...c.safe_now.company_cy]),
+    safe_now: new PhraseSet(withSafeTime([...safeSaid, ...c.safe_now.company, ...c.safe_now.absence]), [...c.safe_now.cy, ...c.safe_now.company_cy]),
     // Without someone being out or gone (for a child who is away), without the child's company (for a harm inside the child), without both.
     // The Welsh company phrases ("gyda fi nawr") go with the English ones: with the writer is no safety from tablets swallowed in either language.
-    safe_not_absence: new PhraseSet(withSafeTime([...c.safe_now.phrases, ...c.safe_now.company]), [...c.safe_now.cy, ...c.safe_now.company_cy]),
-    safe_not_company: new PhraseSet(withSafeTime([...c.safe_now.phrases, ...c.safe_now.absence]), c.safe_now.cy),
-    safe_outright: new PhraseSet(withSafeTime(c.safe_now.phrases), c.safe_now.cy),
+    safe_not_absence: new PhraseSet(withSafeTime([...safeSaid, ...c.safe_now.company]), [...c.safe_now.cy, ...c.safe_now.company_cy]),
+    safe_not_company: new PhraseSet(withSafeTime([...safeSaid, ...c.safe_now.absence]), c.safe_now.cy),
+    safe_outright: new PhraseSet(withSafeTime(safeSaid), c.safe_now.cy),
+    // The writer's own state or place ("i am at home now"): the child's safety only when the child writes (reader.ts strips it for an adult).
+    safe_self: new PhraseSet(withSafeTime(c.safe_now.self), []),
     negators: new PhraseSet(c.negators.phrases),
     procedure_question: new PhraseSet(c.framing.procedure_question.phrases, c.framing.procedure_question.cy),
     procedure_terms: new PhraseSet([...c.framing.procedure_question.terms, ...procedureAbbreviations()]),
