@@ -248,8 +248,10 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
   // Safe now: said outright, or a danger the reader found is said to be over. The writer's own state or place
   // ("I'm at home now", "I am safe") speaks for the child only when the child writes (cues.json safe_now.self):
   // an adult who is safe is no evidence that the child is.
-  const spokenSafe = (t: string) => (adult ? m.safe_self!.strip(t) : t);
-  const saidSafe = m.safe_now!.test(spokenSafe(all));
+  // Read once here, not again for every danger found and every sentence near it.
+  const safeAll = adult ? m.safe_self!.strip(all) : all;
+  const safeSents = adult ? sents.map((s) => m.safe_self!.strip(s)) : sents;
+  const saidSafe = m.safe_now!.test(safeAll);
   add("safe_now", saidSafe || found.some((f) => overNear(f.hit.sentence, f.hit.kind)));
 
   // 4. Framing: a procedure question or a training frame, unless a real person is in it now.
@@ -302,9 +304,9 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
   const safeNear = (i: number, sk: CompiledSubkind) => {
     // Said outright: an ending of one kind of danger (danger_over) speaks only for that kind, in isLive.
     const set = safeSet(sk);
-    if (!saidSafe || !set.test(spokenSafe(all))) return false;
+    if (!saidSafe || !set.test(safeAll)) return false;
     // A short message's "safe now" speaks for all of it, wherever the matcher found it in the whole text.
-    return n <= SAFE_NOW_WHOLE || nearAny(i, (j) => set.test(spokenSafe(sents[j]!)));
+    return n <= SAFE_NOW_WHOLE || nearAny(i, (j) => set.test(safeSents[j]!));
   };
   // A pasted document's structure dates its entries (dating.ts): an entry dated well before the latest is history.
   const history = n > 2 ? historySentences(text, raw.length, today) : [];
@@ -327,7 +329,7 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
     const laterSays = (says: (j: number) => boolean) => places[i] !== null && sents.some((_, j) => laterEntry(places[j]!, places[i]!) && says(j));
     const endedLater = found.some((g) => g.hit.sentence === i && laterSays((j) => overAt(j, g.hit.kind).length > 0));
     const over = endedLater || found.some((g) => g.hit.sentence === i && overNear(i, g.hit.kind));
-    const safeLater = saidSafe && laterSays((j) => safeSet(sk).test(spokenSafe(sents[j]!)));
+    const safeLater = saidSafe && laterSays((j) => safeSet(sk).test(safeSents[j]!));
     const safe = safeNear(i, sk) || safeLater;
     const goesOn = !over && !history[i] && goesOnNear(i, f.hit.kind);
     const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: safe && adult, safe, over, goesOn, history: history[i] === true || endedLater || safeLater, thisYear, model });
