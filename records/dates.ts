@@ -1,7 +1,7 @@
 import { invalidInput } from "../core/errors.js";
 import { fold } from "../lexicon/index.js";
 import { vocabulary } from "./vocabulary.js";
-import { addDays, createDeadlineCalculator, daysInMonth, makeDate, MONTH_WORD, monthName, monthOfWord, parseIso, weekdayName, type DeadlineCalculator } from "../deadlines/index.js";
+import { addDays, addMonths, createDeadlineCalculator, daysInMonth, makeDate, MONTH_WORD, monthName, monthOfWord, parseIso, weekdayName, type DeadlineCalculator } from "../deadlines/index.js";
 
 /**
  * Dates as practitioners write them in notes: UK day-first ("14/5/25", "14.05.2025",
@@ -257,7 +257,7 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
     if (/^(working|wd)/.test(unit)) return workingDaysAfter(anchor, n);
     if (/^(week|wk)/.test(unit)) return addDays(anchor, 7 * n);
     if (/^fortnight/.test(unit)) return addDays(anchor, 14 * n);
-    if (/^(month|mth)/.test(unit)) return monthsAfter(anchor, n);
+    if (/^(month|mth)/.test(unit)) return addMonths(anchor, n).date;
     if (/^(hour|hr|h)/.test(unit)) return addDays(anchor, Math.max(1, Math.ceil(n / 24)));
     return addDays(anchor, n);
   });
@@ -312,15 +312,6 @@ function numberWordIn(words: string): string | null {
     .filter(([w]) => said === w || said.endsWith(` ${w}`))
     .sort((a, b) => b[0].length - a[0].length)[0];
   return found ? String(found[1]) : null;
-}
-
-/** The same day `n` months on (the month's last day when it has no such day). */
-function monthsAfter(anchor: string, n: number): string {
-  const { year, month, day } = parseIso(anchor);
-  const m = month - 1 + n;
-  const y = year + Math.floor(m / 12);
-  const mo = (m % 12) + 1;
-  return makeDate(y, mo, Math.min(day, daysInMonth(y, mo)));
 }
 
 let namedDayRe: RegExp | undefined;
