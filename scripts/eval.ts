@@ -144,11 +144,22 @@ function latency(rows: Row[]): void {
   );
 }
 
+/**
+ * A set's lines, checked for the one field the figures hinge on: a line with no source is out of scope,
+ * and is scored as a refusal only when its kind says so. An author who spells that kind another way
+ * would otherwise turn every refusal into "covered refused" and print "out of scope answered 0 of 0"
+ * (held-out #10 did, before its kind was mended): fail loudly instead.
+ */
 export function loadCases(path: string): QaCase[] {
-  return readFileSync(path, "utf8")
+  const cases = readFileSync(path, "utf8")
     .split("\n")
     .filter((l) => l.trim() !== "")
     .map((l) => JSON.parse(l) as QaCase);
+  const odd = cases.filter((c) => (c.source === null || c.source?.file == null) !== (c.kind === "out_of_scope"));
+  if (odd.length > 0) {
+    throw new Error(`${path}: ${odd.length} line(s) whose source and kind disagree (a line with no source must have kind "out_of_scope", and only such a line): ${odd.slice(0, 5).map((c) => c.id).join(", ")}`);
+  }
+  return cases;
 }
 
 /** The system under test: the knowledge base (citations carry their passage). */
