@@ -41,7 +41,6 @@ const ROLES: RolePlan[] = [
   { id: "dsl", agency: "education", titles: [], agencies: ["Oakfield Primary", "Ysgol y Graig", "St Mary's High", "Brook Lane Academy"] },
   { id: "head_teacher", agency: "education", titles: [], agencies: ["Oakfield Primary", "Riverside Academy", "Ysgol Bro Dinas"] },
   { id: "youth_justice_worker", agency: "youth_justice", titles: [], agencies: ["YOT", "YJS", "youth justice service"] },
-  { id: "camhs_practitioner", agency: "health", titles: [], agencies: ["CAMHS"] },
 ];
 
 /** The everyday ways of writing a role: the lexicon's aliases, plain enough to be typed in notes. */
@@ -152,7 +151,9 @@ function chairMark(r: Rng, p: Person): string {
 function headedList(r: Rng, people: Person[], bullet: () => string, arrows: boolean): string {
   const byStatus = chance(r, 0.5);
   if (!byStatus) {
-    return `${pick(r, ["Attendees:", "Invited:", "Attendance:"])}\n${people.map((p) => `${bullet()}${personShape(r, p, nameOf(r, p), arrows)}${chairMark(r, p)}${p.status === "took_part" ? statusLine(r, p) : statusLine(r, p)}`).join("\n")}`;
+    // "Invited:" lists everyone only where the list marks who did not come; unmarked, it would not say who came.
+    const marked = people.some((p) => p.status !== "took_part");
+    return `${pick(r, marked ? ["Attendees:", "Invited:", "Attendance:"] : ["Attendees:", "Attendance:"])}\n${people.map((p) => `${bullet()}${personShape(r, p, nameOf(r, p), arrows)}${chairMark(r, p)}${p.status === "took_part" ? statusLine(r, p) : statusLine(r, p)}`).join("\n")}`;
   }
   const out: string[] = [];
   for (const st of ["took_part", "apologies", "invited_absent", "sent_report"]) {
