@@ -329,6 +329,12 @@ export function parseNotes(
   }
   // Named once the writer is known, so "chaired by me" and "I was joined by" are the one person.
   const people = dedupe(read);
+  // The practitioner who names themselves with their role as they open the notes ("this is Jo Smith, team manager,
+  // chairing ...") was at the discussion they record, whether or not a list names them again.
+  if (speaker?.name && speaker.role && !people.some((p) => p.self || (p.name && samePerson(p.name, speaker.name as string)))) {
+    const chairs = new RegExp(String.raw`${escapeRe(speaker.source)}[^.]{0,40}?\b(?:chairing|(?:i'll|i’ll|i will) chair|chair)\b`, "i").test(text);
+    people.unshift({ ...speaker, status: "took_part", chair: speaker.chair || chairs });
+  }
   const initialsWritten: string[] = [];
   const chairBlock = blocksOf(layout, "chair")[0];
   if (chairBlock) {
@@ -649,4 +655,9 @@ export function splitSections(text: string): { header: string; sections: { key: 
     .filter((b): b is Block & { key: SectionKey } => b.key !== null)
     .map((b) => ({ key: b.key, label: b.label ?? "", text: b.items.map((i) => i.text).join("\n") }));
   return { header, sections };
+}
+
+/** A text as a regular expression that matches it literally. */
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -75,6 +75,32 @@ describe("statuses written beside each person", () => {
   });
 });
 
+describe("attendance said in prose and dictation", () => {
+  it("'X could not attend but sent a report' is X's report", () => {
+    expect(people("Strategy discussion 17/03/2025 10:00\nPresent: Jo Smith (SW), DC Paul Reed\nTegan Bevan (HV) could not attend but sent a report.")[2]).toEqual(["Tegan Bevan", "health_visitor", "sent_report"]);
+  });
+
+  it("'A report was received from X' under the attendee list is X's report", () => {
+    expect(people("Attendees:\n- Jo Smith (SW)\n- DC Paul Reed\nA report was received from Tegan Bevan (HV).")[2]).toEqual(["Tegan Bevan", "health_visitor", "sent_report"]);
+  });
+
+  it("the practitioner who names themselves with their role as they dictate took part, and chairs when they say so", () => {
+    for (const notes of [
+      "this is jo smith team manager chairing the strategy discussion on the seventeenth of march. present were dc paul reed and ann lee the health visitor. section 47 agreed.",
+      "strategy discussion seventeenth of march at ten on teams this is jo smith team manager i am chairing also present dc paul reed from cait section 47 agreed",
+    ]) {
+      const d = draftFromNotes(notes, { clock: fixedClock("2025-03-17T12:00:00Z"), calculator });
+      expect(d.record.attendees[0]).toMatchObject({ name: "jo smith", role_code: "team_manager", status: "took_part" });
+      expect(d.record.chair).toBe("jo smith");
+    }
+  });
+
+  it("'this is a strategy discussion on ...' names no speaker", () => {
+    const got = people("This is a strategy discussion on the second of March twenty twenty six at the council offices. Those present were Priya Shah social worker and Tom Reed team manager chairing.");
+    expect(got.map((p) => p[0])).toEqual(["Priya Shah", "Tom Reed"]);
+  });
+});
+
 describe("who attended, said in a chat log", () => {
   it("the chair's role given as they say they chair, a sender 'joining', and someone invited who 'hasn't joined' are all read", () => {
     const log = [
