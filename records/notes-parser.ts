@@ -397,7 +397,8 @@ export function parseNotes(
   ]);
   // A key to the initials says outright who each set stands for; a key's line is never a person. Letters the key gives
   // are initials even where they spell a title or a role ("DC = Delyth Carter": "DC police officer" is her).
-  const key = keyTable(textOf(blocksOf(layout, "initials_key")));
+  // So does a list that gives each person's initials before their name ("JW – Jenny Walsh, TM (chair)").
+  const key = keyTable([textOf(blocksOf(layout, "initials_key")), ...blocksOf(layout, "present", "apologies", "absent", "reports").flatMap((b) => b.items.map((i) => i.text.split(/[,;(]/)[0] ?? ""))].join("\n"));
   for (const [letters, name] of key) initialsNames.set(letters, name);
   for (const p of people) {
     const lead = /^([A-Z]{2,3})\b/.exec(p.source.trim());

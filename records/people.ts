@@ -325,7 +325,12 @@ export function readPersonRow(cells: string[], columns: (string | null)[], secti
   const roleTerms = readPersonTerms(roleCell, "list");
   const agencyTerms = readPersonTerms(agencyCell, "list");
   const all = readPersonTerms(`${nameCell}, ${roleCell}, ${agencyCell}`, "list");
-  const role = roleTerms.role ?? who.explicitRole ?? all.role;
+  // A role cell may name only a team ("Exploitation team") or a role of another agency than the row's ("Safeguarding
+  // officer", GMP): a title that names a role ("DC", "PC") in the name cell says more.
+  const said = roleTerms.matches.some((m) => m.values.some((v) => v.kind === "role")) ? roleTerms.role : null;
+  const rowAgency = agencyTerms.agency ?? (said ? null : roleTerms.agency);
+  const titled = who.titleRole && (!said || (rowAgency !== null && said.agency !== rowAgency.code && who.titleRole.agency === rowAgency.code)) ? who.titleRole : null;
+  const role = titled ?? roleTerms.role ?? who.explicitRole ?? all.role;
   const agency = agencyTerms.agency ?? (role ? agencyEntry(role.agency) : all.agency);
   if (!who.name && !role && !agency) return null;
   const statuses = statusCell ? readSegment(statusCell).statuses.map((s) => s.status) : [];

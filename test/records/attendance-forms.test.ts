@@ -58,6 +58,21 @@ describe("a key to initials names the people written by them", () => {
   });
 });
 
+describe("initials and titles beside the name", () => {
+  it("a list giving each person's initials before their name ('JW – Jenny Walsh, TM') lists the name once", () => {
+    expect(people("Strategy discussion 3/3/25 09:30 Teams\nAttendees:\n- JW – Jenny Walsh, TM (chair)\n- SO – Sam Osei, SW (notes)\n- PC Hannah Cole (police MASH)")).toEqual([
+      ["Jenny Walsh", "team_manager", "took_part"],
+      ["Sam Osei", "social_worker", "took_part"],
+      ["PC Hannah Cole", "police_officer", "took_part"],
+    ]);
+  });
+
+  it("in a table, a title that names a role outranks a role cell that names only a team or another agency's role", () => {
+    const table = "Strategy discussion 3/3/25\n\nAttendee\tRole\tAgency\tPresent\nFarah Lindsay\tTeam Manager\tEssex CSC\tY\nDC Kieran West\tExploitation team\tEssex Police\tY\nPC Sarah Bell\tSafeguarding officer\tGMP\tY\nDr Ann Lee\tCommunity paediatrician\tNHS\tY\n";
+    expect(people(table).map((p) => p[1])).toEqual(["team_manager", "detective", "police_officer", "paediatrician"]);
+  });
+});
+
 describe("statuses written beside each person", () => {
   it("under 'Invited:' with some people marked, the unmarked and the chair took part", () => {
     const notes = "Strategy discussion 17/03/2025 10:00\nInvited:\n- Jo Smith, team manager (chair)\n- DC Paul Reed\n- Ann Lee (HV) - apologies\n- Sam Hill, school nurse - left early";
