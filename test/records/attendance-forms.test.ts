@@ -110,6 +110,17 @@ describe("attendance said in prose and dictation", () => {
     }
   });
 
+  it("dictated notes in paragraphs (a blank line between them) are still read as dictated", () => {
+    const notes = [
+      "ok this is the strategy discussion for the two boys it was by phone anyway chaired by me karen oakes team manager i'm dictating these for the file",
+      "",
+      "on the call were myself ben stafford the allocated social worker pc amy dunne from the mash police desk and also the school nurse jo kent",
+      "",
+      "section 47 agreed",
+    ].join("\n");
+    expect(people(notes).map((p) => p[1])).toEqual(["team_manager", "social_worker", "police_officer", "school_nurse"]);
+  });
+
   it("'this is a strategy discussion on ...' names no speaker", () => {
     const got = people("This is a strategy discussion on the second of March twenty twenty six at the council offices. Those present were Priya Shah social worker and Tom Reed team manager chairing.");
     expect(got.map((p) => p[0])).toEqual(["Priya Shah", "Tom Reed"]);
