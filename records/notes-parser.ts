@@ -12,7 +12,7 @@ import { findChildRef, isMeetingSentence, readMeetingFacts, type MeetingLine } f
 import { emptyRecord, type Check, type RecordAction, type StrategyRecord } from "./model.js";
 import { actionChecks, attendeeChecks } from "./confidence.js";
 import { purePerson, readPeopleList, readPersonRow, readSegment, writtenInLowerCase, type Person } from "./people.js";
-import { minuteTaker, readAttendanceProse, speakerIntro } from "./prose.js";
+import { chairNamedAfter, minuteTaker, readAttendanceProse, speakerIntro } from "./prose.js";
 import { attendeeFrom } from "./attendees.js";
 import { normaliseNotes, sentences, splitOutside, squash, type Piece } from "./text.js";
 import { fromDictation, looksDictated, originalWords } from "./dictation.js";
@@ -332,8 +332,11 @@ export function parseNotes(
   // The practitioner who names themselves with their role as they open the notes ("this is Jo Smith, team manager,
   // chairing ...") was at the discussion they record, whether or not a list names them again.
   if (speaker?.name && speaker.role && !people.some((p) => p.self || (p.name && samePerson(p.name, speaker.name as string)))) {
-    const chairs = new RegExp(String.raw`${escapeRe(speaker.source)}[^.]{0,40}?\b(?:chairing|(?:i'll|i’ll|i will) chair|chair)\b`, "i").test(text);
+    // "... i am chairing", "... chairing", "as chair": they chair. "... chair tom reed" names someone else as chair.
+    const chairs = new RegExp(String.raw`${escapeRe(speaker.source)}[^.]{0,40}?\b(?:chairing|(?:i'll|i’ll|i will) chair|(?:i am|i'm|i’m|as) (?:the )?chair)\b`, "i").test(text);
     people.unshift({ ...speaker, status: "took_part", chair: speaker.chair || chairs });
+    const chair = chairs ? null : chairNamedAfter(text, speaker);
+    if (chair?.name && !people.some((p) => p.name && samePerson(p.name, chair.name as string))) people.splice(1, 0, chair);
   }
   const initialsWritten: string[] = [];
   const chairBlock = blocksOf(layout, "chair")[0];

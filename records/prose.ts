@@ -154,7 +154,7 @@ export function speakerIntro(text: string): Person | null {
   // A word a speaker opens with before naming themselves ("right, this is ...", "ok so this is ...", "morning, it's ...").
   const opening = first.replace(/^(?:(?:right|ok|okay|so|morning|good morning|afternoon|good afternoon)[,.]?\s+){1,3}(?=this is\b|my name is\b)/i, "");
   // The speaker's own words end where they say what they are doing ("i am chairing", "also present ...").
-  const END = String.raw`(?:\s+(?:here|dictating|speaking|with the|notes? (?:of|from|for)|strategy (?:discussion|meeting)|i am|i'm|i’m|i will|i'll|i’ll|and i|chairing|also|present|on the call)\b|[.,;]|$)`;
+  const END = String.raw`(?:\s+(?:here|dictating|speaking|with the|notes? (?:of|from|for)|strategy (?:discussion|meeting)|i am|i'm|i’m|i will|i'll|i’ll|and i|chairing|chair|the chair|chaired by|also|present|on the call)\b|[.,;]|$)`;
   let m = new RegExp(String.raw`^(?:hi,?\s+|hello,?\s+)?(?:this is|it's|it is|dictation from|dictated by|notes dictated by|my name is)\s+(.{3,80}?)${END}`, "i").exec(opening);
   // Dictation often opens with the meeting's line and then the speaker ("strategy discussion seventeenth of march at ten
   // on teams, right, this is jo smith ..."): the speaker named later in that first sentence.
@@ -167,6 +167,20 @@ export function speakerIntro(text: string): Person | null {
   const seg = readPeopleList(m[1], { status: "took_part", perLine: false })[0];
   if (!seg?.name || /^(the|a|an)\b/i.test(seg.name)) return null;
   return seg;
+}
+
+/**
+ * The chair a speaker names straight after themselves ("this is jo smith social worker, chair tom reed team manager,
+ * also present ..."): the person after "chair", read up to where the speaker goes on to something else.
+ */
+export function chairNamedAfter(text: string, speaker: Person): Person | null {
+  const at = text.toLowerCase().indexOf(speaker.source.toLowerCase());
+  if (at < 0) return null;
+  const rest = text.slice(at + speaker.source.length);
+  const m = /^[\s,]*(?:and\s+)?(?:the\s+)?chair(?:\s+(?:is|was|today is))?\s+(.{3,80}?)(?:\s+(?:also|present|on the call|i am|i'm|i’m|i will|i'll|i’ll|and i)\b|[.,;]|$)/i.exec(rest);
+  if (!m?.[1] || /^(?:me|myself|the|a|an)\b/i.test(m[1].trim())) return null;
+  const seg = readPeopleList(m[1], { status: "took_part", perLine: false })[0];
+  return seg?.name ? { ...seg, chair: true } : null;
 }
 
 /**

@@ -110,6 +110,12 @@ describe("attendance said in prose and dictation", () => {
     }
   });
 
+  it("'this is X social worker, chair Y' names Y as chair, and both took part", () => {
+    const d = draftFromNotes("strategy discussion seventeenth of march at ten on teams this is jo smith social worker chair tom reed team manager also present dc paul reed from cait section 47 agreed", { clock: fixedClock("2025-03-17T12:00:00Z"), calculator });
+    expect(d.record.attendees.map((a) => [a.name, a.role_code])).toEqual([["jo smith", "social_worker"], ["tom reed", "team_manager"], ["dc paul reed", "detective"]]);
+    expect(d.record.chair).toBe("tom reed");
+  });
+
   it("dictated notes in paragraphs (a blank line between them) are still read as dictated", () => {
     const notes = [
       "ok this is the strategy discussion for the two boys it was by phone anyway chaired by me karen oakes team manager i'm dictating these for the file",
