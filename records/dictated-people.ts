@@ -7,7 +7,7 @@
  * notes reader reads the list as if it had been typed with commas.
  */
 import { peopleTerms, rolesData, words, type Term, type Word } from "../lexicon/index.js";
-import { vocabulary, findPhrases } from "./vocabulary.js";
+import { vocabulary, findPhrases, heldRolePairs } from "./vocabulary.js";
 import type { Rewritten } from "./dictation.js";
 
 type Edit = { at: number; len: number; text: string };
@@ -61,7 +61,7 @@ export function joinSpokenLetters(text: string): Edit[] {
 
 type Unit =
   | { kind: "title"; from: number; to: number; roleTitle: boolean; honorific: boolean }
-  | { kind: "role" | "agency"; from: number; to: number }
+  | { kind: "role" | "agency"; from: number; to: number; id?: string }
   | { kind: "join" | "article" | "glue" | "chair" | "name"; from: number; to: number }
   | { kind: "status"; from: number; to: number }
   | { kind: "link"; from: number; to: number };
@@ -103,7 +103,7 @@ function units(text: string, ws: Word[]): Unit[] {
     const u: Unit = title
       ? { kind: "title", from: m.from, to: m.to, roleTitle: title.kind === "title" && title.role !== null && title.role.agency === "police", honorific: title.kind === "title" && title.role === null }
       : values.some((x) => x.kind === "role")
-        ? { kind: "role", from: m.from, to: m.to }
+        ? { kind: "role", from: m.from, to: m.to, id: values.flatMap((x) => (x.kind === "role" ? [x.role.id] : []))[0] }
         : { kind: "agency", from: m.from, to: m.to };
     for (let k = m.from; k < m.to; k++) byWord[k] = u;
   }
@@ -116,6 +116,12 @@ function units(text: string, ws: Word[]): Unit[] {
     }
     const w = (ws[k] as Word).folded;
     out.push({ kind: JOIN.has(w) ? "join" : ARTICLE.has(w) ? "article" : GLUE.has(w) ? "glue" : "name", from: k, to: k + 1 });
+  }
+  // One person's two roles joined by "and" ("deputy head and designated safeguarding lead") are one role, not two people.
+  const pairs = heldRolePairs();
+  for (let i = 0; i + 2 < out.length; i++) {
+    const [a, j, b] = [out[i], out[i + 1], out[i + 2]];
+    if (a?.kind === "role" && j?.kind === "join" && b?.kind === "role" && pairs.has(`${a.id}+${b.id}`)) out.splice(i, 3, { kind: "role", from: a.from, to: b.to, id: a.id });
   }
   return out;
 }

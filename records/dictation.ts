@@ -255,8 +255,9 @@ const SPOKEN_MARKS: [RegExp, string][] = [
 
 /** Dictated notes: punctuation said aloud, or a long run of words with next to no punctuation. */
 export function looksDictated(text: string): boolean {
-  // A line break pasted after the last word (or before the first) is not layout.
-  text = text.trim();
+  // A line break pasted after the last word (or before the first) is not layout, and neither is a blank line between
+  // paragraphs: speech software starts a new paragraph when told to ("new paragraph") or at a long pause.
+  text = text.trim().replace(/[ \t]*\n[ \t]*\n\s*/g, " ");
   const spoken = (text.match(/\b(?:full stop|new line|new paragraph|comma)\b/gi) ?? []).length;
   if (spoken >= 3) return true;
   const words = text.split(/\s+/).filter(Boolean).length;

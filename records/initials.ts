@@ -68,3 +68,23 @@ export function expandInitials(name: string | null, table: Map<string, string>):
   if (!i) return null;
   return table.get(i.letters.length === 1 ? `${i.letters}*` : i.letters) ?? null;
 }
+
+/**
+ * The names a key to initials spells out ("Key: AN = Alys Norris, WH - Wyn Hartley", "JS: Jo Smith; Paul Reed (PR)"):
+ * shorthand written at the meeting uses initials and the key is added when the notes are typed up. Each pair is read
+ * only when the initials are the name's own, so a key can never make one person another.
+ */
+export function keyTable(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of text.split(/[,;\n]+/)) {
+    const p = part.trim();
+    const m = /^([A-Z]{2,3})\s*(?:[=:–—-]\s*|\s)((?:\p{Lu}[\p{L}'’-]*\s*){2,3})$/u.exec(p) ?? /^((?:\p{Lu}[\p{L}'’-]*\s*){2,3})\s*(?:\(\s*([A-Z]{2,3})\s*\)|[=:–—-]\s*([A-Z]{2,3}))$/u.exec(p);
+    if (!m) continue;
+    const [letters, name] = /^[A-Z]{2,3}$/.test(m[1] ?? "") && !(m[2] && /^[A-Z]{2,3}$/.test(m[2])) ? [m[1], m[2]] : [m[2] ?? m[3], m[1]];
+    if (!letters || !name) continue;
+    const words = name.trim().split(/\s+/);
+    if (!initialsOf(words, false).includes(letters)) continue;
+    out.set(letters, name.trim());
+  }
+  return out;
+}

@@ -6,13 +6,13 @@ import { actionClauses, actionItems, readAction, readActionRow, type OwnerContex
 import { dueOnly, findDate } from "./dates.js";
 import { clauses, isConcern, readCriminalInvestigation, readDecisions, readLegalAction, readSection47 } from "./decisions.js";
 import { readLayout, sameFirstName, type Block, type Layout } from "./layout.js";
-import { asInitials, bracketed, expandInitials, initialsTable } from "./initials.js";
+import { asInitials, bracketed, expandInitials, initialsTable, keyTable } from "./initials.js";
 import { isTitle } from "./titles.js";
 import { findChildRef, isMeetingSentence, readMeetingFacts, type MeetingLine } from "./meeting.js";
 import { emptyRecord, type Check, type RecordAction, type StrategyRecord } from "./model.js";
 import { actionChecks, attendeeChecks } from "./confidence.js";
 import { purePerson, readPeopleList, readPersonRow, readSegment, writtenInLowerCase, type Person } from "./people.js";
-import { minuteTaker, readAttendanceProse, speakerIntro } from "./prose.js";
+import { chairNamedAfter, minuteTaker, readAttendanceProse, speakerIntro } from "./prose.js";
 import { attendeeFrom } from "./attendees.js";
 import { normaliseNotes, sentences, splitOutside, squash, type Piece } from "./text.js";
 import { fromDictation, looksDictated, originalWords } from "./dictation.js";
@@ -83,6 +83,16 @@ function fieldText(blocks: Block[]): string {
   return squash(blocks.flatMap((b) => b.items.map((i) => i.bare ?? i.text)).join("; ").trim());
 }
 
+/** Whether a heading lists who was invited ("Invited", "Invitees", "Invited to attend"), not who stayed away. */
+function invitationList(label: string | null): boolean {
+  return label !== null && /^\W*(?:invited|invitees|invitation list|invited to attend|invite list)\W*$/i.test(label.trim());
+}
+
+/** A person's own words that say they came late or left early: they took part. */
+function cameOrWent(text: string): boolean {
+  return findPhrases(vocabulary().attendance.took_part.filter((w) => /^(joined|left|arrived)\b/.test(w) && !/teams|phone|virtually|call/.test(w)), text, "came-or-went").length > 0;
+}
+
 /** People from the lists under attendance headings, the tables, and prose. */
 function readPeople(r: Reading): Person[] {
   const people: Person[] = [];
@@ -90,17 +100,27 @@ function readPeople(r: Reading): Person[] {
     const status = b.key ? PEOPLE[b.key] : undefined;
     if (!status) continue;
     const plainItems = b.items.filter((i) => !i.columns);
+    const fromBlock: Person[] = [];
     for (const item of b.items) {
       if (item.columns) {
         const p = readPersonRow(item.cells ?? [], item.columns, status);
-        if (p) people.push(p);
+        if (p) fromBlock.push(p);
         continue;
       }
       const text = item.cells ? item.cells.filter(Boolean).join(", ") : item.text;
       const found = readPeopleList(text, { status, perLine: plainItems.length >= 2 || Boolean(item.cells), lowerCase: r.lowerCase });
+      // Someone who came late or left early took part, whatever the heading they are listed under ("(joined late)").
+      if (status !== "took_part" && found.length === 1 && cameOrWent(item.text)) for (const p of found) if (!p.note) p.status = "took_part";
       // A table row is one person: its source is the row as written.
-      people.push(...(item.cells && found.length === 1 ? found.map((p) => ({ ...p, source: item.raw })) : found));
+      fromBlock.push(...(item.cells && found.length === 1 ? found.map((p) => ({ ...p, source: item.raw })) : found));
     }
+    // The list of who was invited, marked up person by person ("Invited: ... - apologies, ... (DNA)"): those it does not
+    // mark took part, and so did the chair. Unmarked, it says nothing of who came and is read as before.
+    const marked = (p: Person) => p.note !== null || p.status !== "invited_absent";
+    if (b.key === "absent" && invitationList(b.label) && fromBlock.some(marked)) {
+      for (const p of fromBlock) if (!marked(p) || p.chair) p.status = "took_part";
+    }
+    people.push(...fromBlock);
   }
   // Rows of a table under no heading that hold nothing but a person ("| Kate Bloom | SW | duty |").
   for (const b of r.layout.blocks.filter((x) => x.key === null)) {
@@ -309,6 +329,15 @@ export function parseNotes(
   }
   // Named once the writer is known, so "chaired by me" and "I was joined by" are the one person.
   const people = dedupe(read);
+  // The practitioner who names themselves with their role as they open the notes ("this is Jo Smith, team manager,
+  // chairing ...") was at the discussion they record, whether or not a list names them again.
+  if (speaker?.name && speaker.role && !people.some((p) => p.self || (p.name && samePerson(p.name, speaker.name as string)))) {
+    // "... i am chairing", "... chairing", "as chair": they chair. "... chair tom reed" names someone else as chair.
+    const chairs = new RegExp(String.raw`${escapeRe(speaker.source)}[^.]{0,40}?\b(?:chairing|(?:i'll|i’ll|i will) chair|(?:i am|i'm|i’m|as) (?:the )?chair)\b`, "i").test(text);
+    people.unshift({ ...speaker, status: "took_part", chair: speaker.chair || chairs });
+    const chair = chairs ? null : chairNamedAfter(text, speaker);
+    if (chair?.name && !people.some((p) => p.name && samePerson(p.name, chair.name as string))) people.splice(1, 0, chair);
+  }
   const initialsWritten: string[] = [];
   const chairBlock = blocksOf(layout, "chair")[0];
   if (chairBlock) {
@@ -369,6 +398,22 @@ export function parseNotes(
     record.recorded_by,
     ...bracketed(text).map((b) => readPeopleList(b, { status: "took_part", perLine: false })[0]?.name ?? null),
   ]);
+  // A key to the initials says outright who each set stands for; a key's line is never a person. Letters the key gives
+  // are initials even where they spell a title or a role ("DC = Delyth Carter": "DC police officer" is her).
+  // So does a list that gives each person's initials before their name ("JW – Jenny Walsh, TM (chair)").
+  const key = keyTable([textOf(blocksOf(layout, "initials_key")), ...blocksOf(layout, "present", "apologies", "absent", "reports").flatMap((b) => b.items.map((i) => i.text.split(/[,;(]/)[0] ?? ""))].join("\n"));
+  for (const [letters, name] of key) initialsNames.set(letters, name);
+  for (const p of people) {
+    const lead = /^([A-Z]{2,3})\b/.exec(p.source.trim());
+    const full = lead?.[1] ? key.get(lead[1]) : undefined;
+    if (!full || (p.name && !asInitials(p.name))) continue;
+    const rest = readPersonTerms(p.source.trim().slice(lead?.[0].length ?? 0), "list");
+    p.name = lead?.[1] ?? p.name;
+    if (rest.role) {
+      p.role = rest.role;
+      p.agency = rest.agency ?? p.agency;
+    }
+  }
   const initialled = people.filter((p) => expandInitials(p.name, initialsNames));
   if (initialled.length > 0) {
     const aliases = initialled.map((p) => p.name as string);
@@ -614,4 +659,9 @@ export function splitSections(text: string): { header: string; sections: { key: 
     .filter((b): b is Block & { key: SectionKey } => b.key !== null)
     .map((b) => ({ key: b.key, label: b.label ?? "", text: b.items.map((i) => i.text).join("\n") }));
   return { header, sections };
+}
+
+/** A text as a regular expression that matches it literally. */
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

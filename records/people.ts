@@ -10,7 +10,7 @@ import {
 } from "../lexicon/index.js";
 import { splitOutside, squash, type Piece } from "./text.js";
 import { hasPerson, personUnits, readSegment, type Segment } from "./segment.js";
-import { findPhrases, vocabulary, type AttendanceStatus } from "./vocabulary.js";
+import { findPhrases, heldRolePairs, vocabulary, type AttendanceStatus } from "./vocabulary.js";
 
 export { readSegment } from "./segment.js";
 
@@ -79,9 +79,32 @@ export function writtenInLowerCase(text: string): boolean {
   return telling.length > 0 && telling.every((w) => w.surface === w.surface.toLowerCase());
 }
 
+let joiners: Set<string> | undefined;
+
+/**
+ * Where one person's two roles are joined ("Ann Lee deputy head and DSL"): the span from the first role to the second
+ * when only a joining word stands between them and the two are roles one person holds together. "SW and TM" are two
+ * people; "deputy head and DSL" is one.
+ */
+export function heldTogether(text: string, matches = readPersonTerms(text, "list").matches): (readonly [number, number])[] {
+  joiners ??= new Set(vocabulary().attendance_forms.role_joiners.map((j) => j.toLowerCase()));
+  const roles = matches
+    .map((m) => ({ m, role: m.values.find((v) => v.kind === "role") }))
+    .filter((x): x is { m: (typeof x)["m"]; role: Extract<(typeof x)["role"], { kind: "role" }> } => x.role?.kind === "role");
+  const out: (readonly [number, number])[] = [];
+  for (let i = 0; i + 1 < roles.length; i++) {
+    const a = roles[i] as (typeof roles)[number];
+    const b = roles[i + 1] as (typeof roles)[number];
+    const between = text.slice(a.m.end, b.m.start).trim().toLowerCase();
+    if (joiners.has(between) && heldRolePairs().has(`${a.role.role.id}+${b.role.role.id}`)) out.push([a.m.start, b.m.end] as const);
+  }
+  return out;
+}
+
 /** Split a list of people at commas, semicolons and "and"/"&", never inside a role, agency or place ("Cardiff and Vale UHB"). */
 function listSegments(text: string): Piece[] {
-  const protectedSpans = readPersonTerms(text, "list").matches.map((m) => [m.start, m.end] as const);
+  const matches = readPersonTerms(text, "list").matches;
+  const protectedSpans = [...matches.map((m) => [m.start, m.end] as const), ...heldTogether(text, matches)];
   const inside = (i: number) => protectedSpans.some(([a, b]) => i > a && i < b);
   return splitOutside(text, (t, i) => {
     if (inside(i)) return 0;
@@ -302,7 +325,12 @@ export function readPersonRow(cells: string[], columns: (string | null)[], secti
   const roleTerms = readPersonTerms(roleCell, "list");
   const agencyTerms = readPersonTerms(agencyCell, "list");
   const all = readPersonTerms(`${nameCell}, ${roleCell}, ${agencyCell}`, "list");
-  const role = roleTerms.role ?? who.explicitRole ?? all.role;
+  // A role cell may name only a team ("Exploitation team") or a role of another agency than the row's ("Safeguarding
+  // officer", GMP): a title that names a role ("DC", "PC") in the name cell says more.
+  const said = roleTerms.matches.some((m) => m.values.some((v) => v.kind === "role")) ? roleTerms.role : null;
+  const rowAgency = agencyTerms.agency ?? (said ? null : roleTerms.agency);
+  const titled = who.titleRole && (!said || (rowAgency !== null && said.agency !== rowAgency.code && who.titleRole.agency === rowAgency.code)) ? who.titleRole : null;
+  const role = titled ?? roleTerms.role ?? who.explicitRole ?? all.role;
   const agency = agencyTerms.agency ?? (role ? agencyEntry(role.agency) : all.agency);
   if (!who.name && !role && !agency) return null;
   const statuses = statusCell ? readSegment(statusCell).statuses.map((s) => s.status) : [];

@@ -26,9 +26,17 @@ export function readAttendanceProse(text: string, opts: { meeting: boolean; lowe
   const parts = text.split(/\s+but\s+/i).map((p) => p.trim()).filter(Boolean);
   const people: Person[] = [];
   let any = false;
+  let before: Person[] = [];
   for (const part of parts) {
     const found = proseClause(part, opts);
+    // "X could not attend but sent a report": a clause with no one of its own is said of those before it.
+    if ((!found || found.length === 0) && before.length > 0) {
+      const own = asideStatus(part);
+      if (own) for (const p of before) if (strongest([p.status, own.status], p.status) === own.status) Object.assign(p, { status: own.status, note: own.note });
+      continue;
+    }
     if (!found) continue;
+    before = found;
     any = true;
     people.push(...found);
   }
@@ -144,11 +152,35 @@ function proseClause(part: string, opts: { meeting: boolean; lowerCase?: boolean
 export function speakerIntro(text: string): Person | null {
   const first = text.trim().split(/\n|(?<=[.!?])\s/)[0] ?? "";
   // A word a speaker opens with before naming themselves ("right, this is ...", "ok so this is ...", "morning, it's ...").
-  const m = /^(?:hi,?\s+|hello,?\s+)?(?:this is|it's|it is|dictation from|dictated by|notes dictated by|my name is)\s+(.{3,80}?)(?:\s+(?:here|dictating|speaking|with the|notes? (?:of|from|for)|strategy (?:discussion|meeting))\b|[.,;]|$)/i.exec(first.replace(/^(?:(?:right|ok|okay|so|morning|good morning|afternoon|good afternoon)[,.]?\s+){1,3}(?=this is\b|my name is\b)/i, ""));
-  if (!m?.[1]) return null;
+  const opening = first.replace(/^(?:(?:right|ok|okay|so|morning|good morning|afternoon|good afternoon)[,.]?\s+){1,3}(?=this is\b|my name is\b)/i, "");
+  // The speaker's own words end where they say what they are doing ("i am chairing", "also present ...").
+  const END = String.raw`(?:\s+(?:here|dictating|speaking|with the|notes? (?:of|from|for)|strategy (?:discussion|meeting)|i am|i'm|i’m|i will|i'll|i’ll|and i|chairing|chair|the chair|chaired by|also|present|on the call)\b|[.,;]|$)`;
+  let m = new RegExp(String.raw`^(?:hi,?\s+|hello,?\s+)?(?:this is|it's|it is|dictation from|dictated by|notes dictated by|my name is)\s+(.{3,80}?)${END}`, "i").exec(opening);
+  // Dictation often opens with the meeting's line and then the speaker ("strategy discussion seventeenth of march at ten
+  // on teams, right, this is jo smith ..."): the speaker named later in that first sentence.
+  if (!m && /^\s*(?:strat|strategy|notes|sd\b)/i.test(first)) {
+    const later = new RegExp(String.raw`\b(?:(?:right|ok|okay|so)[,.]?\s+)*(?:this is|my name is)\s+(.{3,80}?)${END}`, "i").exec(first);
+    if (later && later.index < 160) m = later;
+  }
+  // "this is a strategy discussion on ...", "this is the strat for ...": the meeting, not a speaker.
+  if (!m?.[1] || /^(?:the|a|an|our|my)\b/i.test(m[1].trim())) return null;
   const seg = readPeopleList(m[1], { status: "took_part", perLine: false })[0];
   if (!seg?.name || /^(the|a|an)\b/i.test(seg.name)) return null;
   return seg;
+}
+
+/**
+ * The chair a speaker names straight after themselves ("this is jo smith social worker, chair tom reed team manager,
+ * also present ..."): the person after "chair", read up to where the speaker goes on to something else.
+ */
+export function chairNamedAfter(text: string, speaker: Person): Person | null {
+  const at = text.toLowerCase().indexOf(speaker.source.toLowerCase());
+  if (at < 0) return null;
+  const rest = text.slice(at + speaker.source.length);
+  const m = /^[\s,]*(?:and\s+)?(?:the\s+)?chair(?:\s+(?:is|was|today is))?\s+(.{3,80}?)(?:\s+(?:also|present|on the call|i am|i'm|i’m|i will|i'll|i’ll|and i)\b|[.,;]|$)/i.exec(rest);
+  if (!m?.[1] || /^(?:me|myself|the|a|an)\b/i.test(m[1].trim())) return null;
+  const seg = readPeopleList(m[1], { status: "took_part", perLine: false })[0];
+  return seg?.name ? { ...seg, chair: true } : null;
 }
 
 /**

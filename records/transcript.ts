@@ -45,7 +45,7 @@ const SHAPES: { re: RegExp; groups: ("date" | "time" | "name" | "body")[] }[] = 
   { re: new RegExp(String.raw`^(${NAME}),?\s+${DAY}(?:(${DATE}),?\s+)?(${TIME})$`, "u"), groups: ["name", "date", "time"] },
 ];
 
-const SYSTEM = /^(?:\S.{0,80}?\s(?:joined|left|has joined|has left)(?:\s+the\s+(?:meeting|chat|call|conversation))?|.{0,80}\b(?:was added to|added .{1,200} to|removed .{1,80} from) the (?:chat|meeting|conversation)|.{0,80}\badded\s+.{1,200}|.{0,80}\bjoined using this group's invite link|(?:meeting|call|recording) (?:started|ended)(?:: .*)?|messages and calls are end-to-end encrypted.*)\.?$/i;
+const SYSTEM = /^(?:(?![^\n]*(?:\bnot\b|n['’]t\b|\bnever\b|\binvited\b|\byet\b))\S.{0,80}?\s(?:joined|left|has joined|has left)(?:\s+the\s+(?:meeting|chat|call|conversation))?|.{0,80}\b(?:was added to|added .{1,200} to|removed .{1,80} from) the (?:chat|meeting|conversation)|.{0,80}\badded\s+.{1,200}|.{0,80}\bjoined using this group's invite link|(?:meeting|call|recording) (?:started|ended)(?:: .*)?|messages and calls are end-to-end encrypted.*)\.?$/i;
 const REACTION = /^(?:(?:\p{Extended_Pictographic}|\uFE0F)+\s*\d*|(?:like|heart|laugh|surprised|sad|angry)\s*(?:\p{Extended_Pictographic}\s*)?\d*|\d+\s+(?:like|heart|laugh|surprised|sad|angry)?\s*reactions?\.?)$/iu;
 const EDITED = /\s*\(?\bedited\)?\.?\s*$/i;
 const QUOTE = /^(?:>|replying to\b|in reply to\b|reply to\b)/i;
@@ -54,7 +54,9 @@ const CHAIRING = /\b(?:I'll chair|I’ll chair|I will chair|I'm chairing|I’m c
 // Someone saying who they are: "Amira here, SW CSC", "Hi, Jo Smith, TM", "SW - Amira Hussain here", "DS Khan, CID".
 const TITLE = new RegExp(String.raw`^(?:${titleAlternation()})\.?\s+`, "i");
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const SELF = /\b(?:here|I'm|I’m|I am|this is|it's|it’s|joining as|joined as|as the)\b/i;
+// The chair saying they chair ("I'll chair today (duty SW)") says who they are too, and so does a message that ends
+// with the sender joining ("Hi, DI joining"; "DC Reed joining shortly" is about someone else).
+const SELF = /\b(?:here|I'm|I’m|I am|this is|it's|it’s|joining as|joined as|as the|I'll chair|I’ll chair|I will chair)\b|\bjoining(?:\s+(?:now|from \w+))?[.!]?\s*$/i;
 
 function headerOf(line: string, at: number): Header | null {
   const text = line.trimEnd();
@@ -295,7 +297,8 @@ export function fromTranscript(notes: string): Rewritten | null {
 
   for (const m of messages) {
     for (const line of m.lines) {
-      if (intros.has(line) || attendance.has(line)) continue;
+      // A line that says who the sender is and that they chair gives both.
+      if ((intros.has(line) && !CHAIRING.test(line.text)) || attendance.has(line)) continue;
       const agreed = talk.lines.get(line);
       if (agreed === null) continue;
       if (agreed) {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { AppError } from "../core/errors.js";
 import { fromRoot } from "../core/paths.js";
-import { PhraseIndex, fold, words, type PhraseMatch, type Word } from "../lexicon/index.js";
+import { PhraseIndex, fold, readPersonTerms, words, type PhraseMatch, type Word } from "../lexicon/index.js";
 
 /**
  * The words of strategy discussion notes (records/data/notes-vocabulary.json): headings,
@@ -12,7 +12,7 @@ import { PhraseIndex, fold, words, type PhraseMatch, type Word } from "../lexico
 
 export const SECTION_KEYS = [
   "present", "apologies", "absent", "reports", "chair", "recorded_by", "meeting", "child_ref",
-  "concerns", "information", "decisions", "actions", "share", "welfare", "next",
+  "concerns", "information", "decisions", "actions", "share", "welfare", "next", "initials_key",
 ] as const;
 export const SectionKeySchema = z.enum(SECTION_KEYS);
 export type SectionKey = z.infer<typeof SectionKeySchema>;
@@ -67,6 +67,15 @@ const VocabularySchema = z.object({
   named_days: z.record(z.string(), z.string().regex(/^\d{2}-\d{2}$/)),
   /** What the chair says at the end about the record itself ("I'll circulate the notes"): not an action of the plan. */
   record_housekeeping: Phrases,
+  /**
+   * Who attended, beyond headings and status words: the joining words of one person's two roles ("deputy head and
+   * DSL"), the pairs of roles people hold together, and what is said of someone spoken of but not at the discussion.
+   */
+  attendance_forms: z.object({
+    role_joiners: Phrases,
+    compound_roles: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
+    mentioned_only: Phrases,
+  }),
 });
 export type Vocabulary = z.infer<typeof VocabularySchema>;
 
@@ -189,4 +198,24 @@ function abbreviatedHeading(k: string): SectionKey | null {
 /** Fold text for comparing words: lower case, no accents, runs of non-letters as one space. */
 export function plain(text: string): string {
   return fold(text).replace(/[^a-z0-9]+/g, " ").trim();
+}
+
+let heldPairs: Set<string> | undefined;
+
+/**
+ * The pairs of roles one person holds together (`attendance_forms.compound_roles`: a head, deputy, SENCO or head of
+ * year who is also the school's DSL), as "roleId+roleId" both ways round, so every alias of either role pairs:
+ * "deputy head and DSL", "HT & DSL", "SENCo / DDSL".
+ */
+export function heldRolePairs(): Set<string> {
+  if (heldPairs) return heldPairs;
+  const pairs = new Set<string>();
+  const roleOf = (t: string) => readPersonTerms(t, "list").matches.flatMap((m) => m.values).find((v) => v.kind === "role");
+  for (const [a, b] of vocabulary().attendance_forms.compound_roles) {
+    const x = roleOf(a);
+    const y = roleOf(b);
+    if (x?.kind === "role" && y?.kind === "role") pairs.add(`${x.role.id}+${y.role.id}`).add(`${y.role.id}+${x.role.id}`);
+  }
+  heldPairs = pairs;
+  return pairs;
 }

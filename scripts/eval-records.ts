@@ -7,7 +7,7 @@
  *
  *   node dist/scripts/eval-records.js [--file corpus.jsonl] [--second file|none] [--third file|none] [--heldout file|none]
  *     [--detail format,...|all|v:variation|n:style|r:style|c:style|s:way|h:way] [--variations] [--damage N] [--generated N [--seed S]] [--templates N] [--dictation] [--chat]
- *     [--voice] [--scribble] [--dev file|none] [--dev-hold format]
+ *     [--voice] [--scribble] [--dev file|none] [--dev-hold format] [--attendance N [--attendance-hold format]]
  */
 import { existsSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -22,6 +22,7 @@ import { chatCases } from "./chat-transcripts.js";
 import { VOICE_HELD_OUT, VOICE_WAYS, voiceRecord } from "./note-voice.js";
 import { SCRIBBLE_WAYS, scribbleRecord } from "./note-shorthand.js";
 import { walkChats, WALK_HELD_OUT } from "./chat-walk.js";
+import { ATTENDANCE_HELD_OUT, writeAttendanceNotes } from "./note-attendance.js";
 import { fold, readPersonTerms } from "../lexicon/index.js";
 
 /**
@@ -499,6 +500,19 @@ async function main(): Promise<void> {
     // Round 8: a minutes template pasted as plain text (columns lined up with spaces); written before the reader read it.
     const written = writeNotes(seeded(Number(opt("--seed") ?? "8")), templates, TEMPLATE_FORMATS) as unknown as NoteCase[];
     report(`Minutes templates pasted as text (${templates}, written from records drawn at random)`, evaluate(written, calculator, (c) => detailFormats.has(`t:${c.format}`)), false, true);
+  }
+  const attendance = Number(opt("--attendance") ?? "0");
+  if (attendance > 0) {
+    // Round 11: attendance blocks walked from how people write who attended (scripts/note-attendance.ts), every format
+    // × form × status. One format is held out (never printed in detail without --final): the cross-validation by format.
+    const hold = opt("--attendance-hold") ?? ATTENDANCE_HELD_OUT;
+    const written = writeAttendanceNotes(seeded(Number(opt("--seed") ?? "12")), attendance) as unknown as NoteCase[];
+    const detailOk = (c: NoteCase) => c.format !== hold || args.includes("--final");
+    const byFormat = evaluate(written, calculator, (c) => (detailFormats.has("a:all") || detailFormats.has(`a:${c.format}`)) && detailOk(c));
+    let tuned = zero();
+    for (const [k, t] of byFormat) if (k !== hold) tuned = add(tuned, t);
+    report(`Attendance walked from the domain (${attendance} per format; * = format held out)`, new Map([...byFormat].map(([k, t]) => [k === hold ? `*${k}` : k, t])), false, true);
+    console.log(line(" tuned formats", tuned));
   }
   const damageRuns = Number(opt("--damage") ?? "0");
   if (damageRuns > 0) {
