@@ -1,6 +1,6 @@
 import { invalidInput } from "../core/errors.js";
 import { fold } from "../lexicon/index.js";
-import { vocabulary } from "./vocabulary.js";
+import { vocabulary, vocabularyAlternation } from "./vocabulary.js";
 import { addDays, addMonths, createDeadlineCalculator, daysInMonth, makeDate, MONTH_WORD, monthName, monthOfWord, parseIso, weekdayName, type DeadlineCalculator } from "../deadlines/index.js";
 
 /**
@@ -298,20 +298,6 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
 const TIMESCALE_UNIT = String.raw`working\s+days?|wd|calendar\s+days?|days?|weeks?|wks?|fortnights?|months?|mths?|hours?|hrs?|h`;
 /** The unit closing a timescale's words. */
 const UNIT_AT_END = new RegExp(String.raw`(${TIMESCALE_UNIT})\s*$`, "i");
-
-/**
- * One alternation of a vocabulary list's keys, longest first (so "twenty one" wins over "twenty"), each key literal but
- * for the ways people type it: any spacing between words and an apostrophe optional ("new years eve", "New Year's Eve").
- */
-export function vocabularyAlternation(keys: readonly string[]): RegExp {
-  return new RegExp(
-    [...keys]
-      .sort((a, b) => b.length - a.length)
-      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/['’]/g, "['’]?").replace(/ /g, "\\s+"))
-      .join("|"),
-    "iu",
-  );
-}
 
 let numberRe: RegExp | undefined;
 

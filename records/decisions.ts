@@ -1,6 +1,6 @@
 import type { Decisions } from "./model.js";
 import { clauses as splitClauses, sentences } from "./text.js";
-import { findPhrases, hasPhrase, plain, vocabulary } from "./vocabulary.js";
+import { findPhrases, hasPhrase, plain, vocabulary, vocabularyAlternation } from "./vocabulary.js";
 import { peopleTerms } from "../lexicon/index.js";
 
 export { parseAction, parseActions } from "./actions.js";
@@ -68,10 +68,20 @@ export function spelled(clause: string): string {
   return t.replace(/\s+/g, " ").trim();
 }
 
-/** Whether a clause is about telling the family or the child (never a decision on s47, crime or court). */
+/**
+ * Whether a clause is about telling the family or the child (never a decision on s47, crime or court). What the family
+ * is told runs one way, from the professionals to the family: the family is the one told ("mum to be told today", "tell
+ * dad", "explain the enquiries to mum", "Fam: mum told by JC", "mum already aware") or the one it is kept from ("not to
+ * tell dad yet", "nothing to stepdad until police ready"). A clause with the family as the one who tells or phones is
+ * something else: what they said ("mum told the HV that ..."), their part in the safety plan ("mum to ring 999 if he
+ * turns up"), or how they agreed ("mum agreed on the phone").
+ */
 export function isSharing(clause: string): boolean {
-  const v = vocabulary();
-  if (hasPhrase(v.family_words, clause) && hasPhrase(v.telling_words, clause)) return true;
+  // Apostrophes as notes type them: "Dad's been told" is "dad s been told", "mum’s" is "mum s".
+  const t = ` ${clause.toLowerCase().replace(/['’]/g, " ").replace(/\s+/g, " ")} `;
+  const { told: shapes, any } = familyShapes();
+  if (shapes.some((shape) => shape.test(t))) return true;
+  if (HELD_BACK.test(t) && any.test(t)) return true;
   // The family named by name ("Stacey to be told today", "Donna told today by OT", "the outcome will be shared with her by
   // Callum"): someone is told, rather than telling ("Megan told SN that ..." is what a child said), and is not a professional.
   const told = TOLD.exec(clause);
@@ -81,8 +91,49 @@ export function isSharing(clause: string): boolean {
   return !who.some((m) => m.values.some((x) => x.kind === "role" || x.kind === "agency"));
 }
 
+let familyRes: { told: RegExp[]; any: RegExp } | undefined;
+
+/** The shapes of the family told, with the family and the child by the words notes use for them (notes vocabulary `family_words`). */
+function familyShapes(): { told: RegExp[]; any: RegExp } {
+  if (familyRes) return familyRes;
+  const fam = vocabularyAlternation(vocabulary().family_words.map((w) => w.toLowerCase())).source;
+  familyRes = { told: FAMILY_TOLD.map((shape) => new RegExp(shape.replaceAll("FAM", fam), "u")), any: new RegExp(String.raw`\b(?:${fam})\b`, "u") };
+  return familyRes;
+}
+
+/** The words between a family word and what is said of them ("mum (shares PR) to be told", "mum and Reece told"). */
+const GAP = String.raw`(?:\s+\S+){0,4}?`;
+/** Saying it to the family: the verbs of telling, in every form notes use. */
+const TELL = String.raw`(?:tell|tells|telling|told|inform|informs|informing|informed|explain|explains|explaining|explained|update|updates|updating|updated|notify|notifies|notified|advise|advises|advised|share|shares|sharing|shared|feed\s?back|fed\s?back|ring|rings|ringing|rang|call|calls|calling|called|phone|phones|phoning|phoned|letter|write|writes|wrote)`;
+/** The family's own word for being told, after the family word. */
+const TOLD_WORD = String.raw`(?:told|informed|updated|advised|notified|made aware|kept (?:fully )?(?:informed|updated)|aware|knows? (?:everything|about|of|what)|shared with)`;
+/** What may stand between a family word and "told" when the family is the one told ("to be", "has been", "already"). */
+const AUX = String.raw`(?:(?:to be|will be|would be|can be|could be|should be|must be|may be|not to be|is to be|are to be|was|were|is|are|has been|have been|s been|been|being|be|already|now|also|fully|all|both|not|just)\s+)+`;
+/** After a bare "told" with no auxiliary, the words that show the family was told ("mum told today", "parents told by Dr K"), never told someone ("mum told the HV"). */
+const PASSIVE_NEXT = String.raw`(?:by|today|tonight|tomorrow|yesterday|this|of|about|re|at|when|after|during|before|everything|in|on|via|over|that|once|and|as|first|\d|[(+;:,.–—-]|$)`;
+
+/** Each shape of the family told, with FAM standing for the family words; text is lower case, padded with spaces. */
+const FAMILY_TOLD = [
+  // "tell mum", "explain to mum", "explain the enquiries to mum", "share with the family", "ring dad", "letter to parents".
+  String.raw`\b${TELL}\s+(?:(?:to|with)\s+)?(?:the\s+|both\s+|all\s+|his\s+|her\s+|their\s+)?(?:FAM)\b`,
+  String.raw`\b${TELL}(?:\s+(?!(?:and|but|if|then|so)\b)\S+){1,5}?\s+(?:to|with)\s+(?:the\s+|both\s+|all\s+|his\s+|her\s+|their\s+)?(?:FAM)\b`,
+  // "let mum know", "make parents aware", "keep mum informed".
+  String.raw`\b(?:let|make|keep|keeping)\s+(?:the\s+|both\s+)?(?:FAM)\s+(?:\S+\s+)?(?:know|aware|informed|updated)\b`,
+  // "information to the family", "info for parents".
+  String.raw`\binfo(?:rmation)?\s+(?:to|for)\s+(?:the\s+|both\s+)?(?:FAM)\b`,
+  // "mum to be told today", "Dad's been told", "mum already aware", "parents have been informed".
+  String.raw`\b(?:FAM)\b${GAP}\s+${AUX}${TOLD_WORD}\b`,
+  // "aunt knows everything already", "mum knows about the referral".
+  String.raw`\b(?:FAM)\b${GAP}\s+(?:already\s+)?knows?\s+(?:everything|all|about|of)\b`,
+  // "Fam: mum told today by JC", "mum informed of s47", "Parents told by Dr Kowalski" (a bare "told" read by what follows it).
+  String.raw`\b(?:FAM)\b${GAP}\s+(?:told|informed|updated|advised|notified|made aware|aware)\s*${PASSIVE_NEXT}`,
+];
+
 /** Telling said of the one told: "to be told", "was informed", "told today by", "will be shared with her". */
 const TOLD = /\b(?:(?:to be|will be|was|were|has been|have been|being|is|are|not to be)\s+(?:told|informed|updated|advised|notified|made aware|shared with (?:her|him|them))|(?:told|informed)\s+(?:today|tonight|this (?:morning|afternoon|evening)|tomorrow|yesterday|by)\b)/i;
+
+/** Holding something back from the family: "not to be told", "nothing shared about ...", "no details ... to be shared". */
+const HELD_BACK = /\b(?:not|nothing|no (?:info|information|details?)|hold off|holding off|withhold|withheld|held back)\b[^.;]{0,40}?\b(?:told|tell|telling|shared|share|sharing|informed|disclosed)\b|\b(?:nothing|no more)\s+(?:to|for)\b|\bnot to know\b/u;
 
 // Words that leave section 47 itself open ("possible s47", "threshold to be reviewed after the medical"), which about a
 // criminal investigation ("police to review CCTV", "possible offence") would say nothing of the decision.

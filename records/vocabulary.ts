@@ -190,3 +190,17 @@ function abbreviatedHeading(k: string): SectionKey | null {
 export function plain(text: string): string {
   return fold(text).replace(/[^a-z0-9]+/g, " ").trim();
 }
+
+/**
+ * One alternation of a vocabulary list's keys, longest first (so "twenty one" wins over "twenty"), each key literal but
+ * for the ways people type it: any spacing between words and an apostrophe optional ("new years eve", "New Year's Eve").
+ */
+export function vocabularyAlternation(keys: readonly string[]): RegExp {
+  return new RegExp(
+    [...keys]
+      .sort((a, b) => b.length - a.length)
+      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/['’]/g, "['’]?").replace(/ /g, "\\s+"))
+      .join("|"),
+    "iu",
+  );
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../core/errors.js";
 import { findDate, parseAction } from "../../records/index.js";
-import { dueFromText, vocabularyAlternation } from "../../records/dates.js";
+import { dueFromText } from "../../records/dates.js";
+import { vocabularyAlternation } from "../../records/vocabulary.js";
 
 describe("dates in strategy discussion notes", () => {
   it.each([
