@@ -16,8 +16,8 @@ export { parseAction, parseActions } from "./actions.js";
 const ANSWER = String.raw`(?:[-–—:=]\s*)?(?:y|yes|n|no|agreed|not agreed|met|not met|[✓✔✗✘])(?!\p{L})`;
 /** The space after a question mark with no answer after it: where a question's clause ends. */
 const AFTER_OPEN_QUESTION = new RegExp(String.raw`(?<=\?)\s+(?!${ANSWER})`, "iu");
-/** Section 47 asked and not answered ("s47?", "threshold met?"), as against a heading's question with its answer ("s47? Y"). */
-const S47_ASKED = new RegExp(String.raw`\b(?:s\.?\s?47|section 47|threshold(?: met)?)\s*\?(?!\s*${ANSWER})`, "iu");
+/** Section 47 asked and not answered ("s47?", "threshold met?", "?s47 – TM wants ..."), as against a heading's question with its answer ("s47? Y"). */
+const S47_ASKED = new RegExp(String.raw`\b(?:s\.?\s?47|section 47|threshold(?: met)?)\s*\?(?!\s*${ANSWER})|(?:^|[\s(])\?\s*(?:s\.?\s?47|section 47|threshold)\b`, "iu");
 
 /** Split text into clauses at sentence ends, semicolons, commas, bullets and line breaks (not at dashes: "S47 - yes"). */
 export function clauses(text: string): string[] {
@@ -137,8 +137,9 @@ const HELD_BACK = /\b(?:not|nothing|no (?:info|information|details?)|hold off|ho
 
 // Words that leave section 47 itself open ("possible s47", "threshold to be reviewed after the medical"), which about a
 // criminal investigation ("police to review CCTV", "possible offence") would say nothing of the decision.
-const S47_OPEN = /\b(considering|consider(?: a)? s47|(?:possible|possibly|likely|potential|may need|might need) s47|s47 (?:possible|possibly|likely|tbd)|(?:s47|threshold)\b.{0,30}\bto be reviewed)\b/;
-const UNDECIDED = /\b(no decision|not decided|to be determined|tba|to be discussed|under consideration|to make (?:a |the )?decision|to be decided|to decide|will decide|can t decide|cannot decide|not yet decided|undecided|to confirm|to be confirmed|tbc|pending|awaiting|awaited|to follow|to be agreed|to be considered|consider whether|deferred|decision on|decision re|decision about|decision to be made|to be made by|will be made by|decision will be made|will make (?:a|the) decision|decision (?:by|with|for) (?:the )?(?:tm|team manager|manager))\b/;
+// A section 47 decision given a time or an owner is a decision still to make ("GH – s47 decision – tmrw 5pm", "Angharad – s47 decision Mon 16/6").
+const S47_OPEN = /\b(considering|consider(?: a)? s47|(?:possible|possibly|likely|potential|may need|might need) s47|s47 (?:possible|possibly|likely|tbd)|(?:s47|threshold)\b.{0,30}\bto be reviewed|s47 decision (?:by |on |due |at )?(?:today|tonight|tomorrow|tmrw|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|after|once|when|following|\d))\b/;
+const UNDECIDED = /\b(no decision|not decided|to be determined|tba|to be discussed|under consideration|to make (?:a |the )?decision|to be decided|to decide|will decide|can t decide|cannot decide|not yet decided|undecided|to confirm|to be confirmed|tbc|pending|awaiting|awaited|to follow|to be agreed|to be considered|consider whether|deferred|decision on|decision re|decision about|decision to be made|to be made by|will be made by|decision will be made|will make (?:a|the) decision|decision (?:by|with|for) (?:the )?(?:tm|team manager|manager)|before (?:deciding|a decision|any decision|making (?:a |the |any )?decision|we decide)|(?:can t|cannot|can not|couldn t|not able to|unable to) (?:make|take|reach|come to|give) (?:a |the |any )?(?:s47 |section 47 )?(?:call|decision|view)|(?:don t|do not) think (?:we|i) can (?:make|take|reach|come to|give)|(?:make|take|reach|come to) (?:a |the |any )?(?:s47 |section 47 )?(?:call|decision|view) (?:until|once|after|when)|(?:leave|leaving|left|keep|kept) (?:that |it |this |the decision |s47 )?open|remains open)\b/;
 const CONDITIONAL = /\b(if|unless|once|subject to|depending on|whether)\b/;
 // "isn't", "doesn't", "won't" are spelt "isn t", "doesn t", "won t" once apostrophes are spaces.
 const NEGATION = /\b(no|not|none|nil|nfa|no further action|not applicable|n a|(?:is|are|was|were|do|does|did|wo|ca|could|should|would|has|have|need)n t)\b/;
@@ -280,10 +281,53 @@ export function readShareWithFamily(cs: string[]): string | null {
   return joinOrNull(cs.filter(isSharing));
 }
 
-/** How the child's welfare and safety were considered: seeing or speaking to the child, where they stay, a safety plan, a medical. */
+/**
+ * How the child's welfare and safety were considered: where and with whom the child stays, a safety plan, contact
+ * stopped, an order, the child safe (notes vocabulary `child_safety_phrases`). Seeing the child, a visit or a medical
+ * are tasks, and are not read as the child's safety considered.
+ */
 export function readChildWelfare(cs: string[]): string | null {
+  // A line about telling the family may carry a safety step of its own after a dash ("tell mum today when dad is at work –
+  // safety plan with mum"); what the family will be told about the child's safety is not itself the step.
+  // A finding said after a comma ("Child seen at home 05/08, well") is read with the clause it ends.
+  const joined: string[] = [];
+  for (const c of cs) {
+    const last = joined.length - 1;
+    if (last >= 0 && FINDING_ALONE.test(c) && /\bseen\b/i.test(joined[last] ?? "")) joined[last] = `${joined[last]}, ${c}`;
+    else joined.push(c);
+  }
+  return joinOrNull(
+    joined.flatMap((c) => (isSharing(c) ? c.split(/\s+[–—-]\s+/).map((p) => p.trim()) : [c])).filter((c) => saysChildSafety(c) && !isSharing(c)),
+  );
+}
+
+/** A clause that is nothing but how the child was found. */
+const FINDING_ALONE = /^(?:and\s+)?(?:well|all well|safe|happy|fine|settled|no (?:marks|injur\w*|concerns))\.?$/iu;
+
+/** Whether words say how the child is kept safe (notes vocabulary `child_safety_phrases`, and the shapes below). */
+export function saysChildSafety(text: string): boolean {
+  if (findPhrases(vocabulary().child_safety_phrases, text, "child_safety").length > 0) return true;
+  if (SAFETY_LABEL.test(text) || SEEN_SAFE.test(text)) return true;
+  return childGoesTo().test(text.toLowerCase().replace(/['’]/g, " "));
+}
+
+/** A line labelled as the child's safety ("safety: kids to nan's tonight", "Immediate safety – ..."). */
+const SAFETY_LABEL = /^\s*[-•*–]?\s*(?:immediate\s+|child['’]?s\s+)?safety\s*(?:tonight\s*)?[:–—-]\s*\S/iu;
+/** The child seen and found well: a finding about the child now ("Child seen at home 05/08, well", "seen by police – all well"), not a plan to see them. */
+const SEEN_SAFE = /\bseen\b[^.;]{0,40}?\b(?:well|all well|happy|fine|settled|safe|no (?:marks|injur\w*|concerns))\b/iu;
+
+let goesTo: RegExp | undefined;
+
+/** Where the child sleeps tonight in shorthand: "kids to MGM 2 nts", "Megan + Rhys → to Taid + Nain tonight". */
+function childGoesTo(): RegExp {
   const v = vocabulary();
-  return joinOrNull(cs.filter((c) => findPhrases(v.welfare_phrases, c, "welfare").length > 0 && !isSharing(c)));
+  const fam = vocabularyAlternation(v.family_words.map((w) => w.toLowerCase())).source;
+  const child = vocabularyAlternation(v.child_words.map((w) => w.toLowerCase())).source;
+  goesTo ??= new RegExp(
+    String.raw`(?:\b(?:${child})\b|→|->)\s*(?:to\s+)?(?:stay\s+(?:with|at)\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(?:maternal\s+|paternal\s+|mat\s+|pat\s+)?(?:${fam})\b[^.;]{0,40}?\b(?:tonight|overnight|nights?|nts|until|for now|while|pending|this weekend)\b`,
+    "u",
+  );
+  return goesTo;
 }
 
 /** Whether a sentence tells why the discussion was held: a concern about a child, or the words "concern", "worries", "referral". */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../core/clock.js";
 import { createDeadlineCalculator } from "../../deadlines/index.js";
 import { draftFromNotes } from "../../records/index.js";
-import { isSharing } from "../../records/decisions.js";
+import { isSharing, readChildWelfare, saysChildSafety } from "../../records/decisions.js";
 
 /**
  * Gaps missed because the reader believed something was there that was not: a line about the family read as what the
@@ -62,5 +62,112 @@ describe("what the family will be told runs from the professionals to the family
   it("when the notes say mum will be told today, sharing with the family is recorded", () => {
     const notes = `${HEAD}Decisions: s47 agreed. Joint investigation, police lead. No legal action.\nmum to be told today by Jo; dad not to be told until interviewed\nSafety: child at home with mum\nActions:\nJo Bell - home visit - today`;
     expect(gaps(notes)).not.toContain("decisions.share_with_family");
+  });
+});
+
+describe("the child's welfare: how the child is kept safe, not only that the child will be seen", () => {
+  it.each([
+    "For tonight Mason stays at home with mum",
+    "Ellie stays at home with mum and dad",
+    "Both children will remain at home with dad, with Nain calling in each evening",
+    "cerys to stay with her dad gareth hughes in caerphilly for the time being",
+    "Leah to stay at her friend's mum's tonight",
+    "Kids to MGM (Pauline Hart) 2 nts",
+    "Megan + Rhys → to Taid + Nain (maternal, Aberaeron) tonight",
+    "safety: kids at home, dad out",
+    "Immediate safety – Ruby with grandmother until bail conditions are confirmed",
+    "Kieran not to stay at the house; mum agreed today",
+    "no unsupervised contact w/ mum",
+    "Alfie remains on ward; security aware",
+    "B accommodated s20 tonight",
+    "police protection to end today",
+    "baby is in hospital and safe",
+    "Child seen by police at home 04/03 – all well, no marks",
+    "Child seen by SW at nursery today & stays w/ mum under SP",
+    "mum to call 999 if he turns up",
+  ])("'%s' says how the child is kept safe", (line) => {
+    expect(saysChildSafety(line)).toBe(true);
+  });
+
+  it.each([
+    "Dylan – unannounced home visit today, see both children",
+    "me to visit mum and see both children at home today",
+    "Sam – see Bradley on ward on his own",
+    "Dr Shah – CP medical today 4pm, Rainbow Suite",
+    "Visit Ava at home and see alone",
+    "SW to speak to mum tonight",
+    "school to monitor attendance daily",
+  ])("'%s' is a task of the enquiry, not the child's safety decided", (line) => {
+    expect(saysChildSafety(line)).toBe(false);
+  });
+
+  it("a finding said after a comma is read with the sighting it ends", () => {
+    expect(readChildWelfare(["Child seen at home 05/08", "well"])).toBe("Child seen at home 05/08, well");
+  });
+
+  it("a safety step after a dash in a line about telling the family is still the child's safety", () => {
+    expect(readChildWelfare(["Nadia to tell mum about s47 today when dad is at work – safety plan with mum"])).toBe("safety plan with mum");
+    expect(readChildWelfare(["we will not share it with dad until we have a safety plan with her"])).toBeNull();
+  });
+
+  const DECIDED = "Decisions: s47 agreed. Joint investigation, police lead. No legal action. Mum to be told today by Jo.\n";
+  it("when the notes only plan to see the child, the child's welfare gap is raised", () => {
+    expect(gaps(`${HEAD}${DECIDED}Actions:\nJo Bell - home visit, see child alone - today\nDr Khan - CP medical - 11/03/2026`)).toContain("decisions.child_welfare");
+  });
+
+  it("when the notes say where the child stays tonight, the child's welfare is recorded with its words", () => {
+    const d = draft(`${HEAD}${DECIDED}Child to stay with maternal gran tonight; dad not to have contact\nActions:\nJo Bell - home visit, see child alone - today`);
+    expect(d.gaps.map((g) => g.field)).not.toContain("decisions.child_welfare");
+    expect(d.record.decisions.child_welfare).toContain("Child to stay with maternal gran tonight");
+  });
+
+  it("when the concerns end with where the child is now, the child's welfare is recorded", () => {
+    expect(gaps(`${HEAD.replace("Concerns: bruise to the cheek of a 5 year old", "Concerns: bruise to the cheek of a 5 year old. She is staying with her aunt and is safe.")}${DECIDED}Actions:\nJo Bell - see child - today`)).not.toContain(
+      "decisions.child_welfare",
+    );
+  });
+
+  it("under a welfare heading, a block that only says the child will be seen does not state the child's safety", () => {
+    expect(gaps(`${HEAD}${DECIDED}Child seen:\nJo to see child at school tomorrow\nActions:\nJo Bell - see child - 11/03/2026`)).toContain("decisions.child_welfare");
+    expect(gaps(`${HEAD}${DECIDED}Immediate safety:\nchild with mum, dad has left the home\nActions:\nJo Bell - see child - 11/03/2026`)).not.toContain("decisions.child_welfare");
+  });
+});
+
+describe("section 47 read from a question or a plan is not a decision", () => {
+  const withS47 = (line: string) => draft(`${HEAD}Decisions:\n${line}\nNo criminal investigation. Mum to be told today. Child stays with mum.\nActions:\nJo Bell - see child - today`);
+  it.each([
+    "s47 – TM wants police checks on the possible offender before deciding",
+    "?s47 – GH wants CAMHS risk assmt + see LM first",
+    "GH – s47 decision – tmrw 5pm",
+    "Angharad – s47 decision Mon 16/6",
+    "I don't think we can make the s47 call until B's spoken to someone properly",
+    "s47: let's leave that open and come back once Sam has seen him",
+    "Cannot reach a decision on s47 until the medical is back",
+  ])("'%s' leaves section 47 undecided, and the gap is raised", (line) => {
+    const d = withS47(line);
+    expect(d.record.decisions.section47.decision).toBe("undecided");
+    expect(d.gaps.map((g) => g.field)).toContain("decisions.section47");
+  });
+
+  it.each([
+    ["s47 agreed – threshold met", "yes"],
+    ["s47? Y", "yes"],
+    ["s47 decision: yes", "yes"],
+    ["s47 not agreed – NFA", "no"],
+  ])("'%s' is still a decision (%s)", (line, decision) => {
+    expect(withS47(line).record.decisions.section47.decision).toBe(decision);
+  });
+});
+
+describe("legal action is asked wherever section 47 enquiries start or may start", () => {
+  const gapsFor = (s47: string) => gaps(`${HEAD}Decisions:\n${s47}\nNo criminal investigation. Mum to be told today. Child stays with mum.\nActions:\nJo Bell - see child - today`);
+  it("when section 47 is left to the team manager and legal action is not mentioned, the legal action gap is raised", () => {
+    expect(gapsFor("s47 to be decided by TM after the home visit")).toContain("decisions.legal_action");
+  });
+  it("when section 47 is agreed and legal action is not mentioned, the legal action gap is raised", () => {
+    expect(gapsFor("s47 agreed")).toContain("decisions.legal_action");
+  });
+  it("when section 47 enquiries will not start, legal action is not asked for", () => {
+    expect(gapsFor("s47 not agreed – threshold not met, single assessment under s17")).not.toContain("decisions.legal_action");
   });
 });
