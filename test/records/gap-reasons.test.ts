@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../core/clock.js";
 import { createDeadlineCalculator } from "../../deadlines/index.js";
-import { draftFromNotes } from "../../records/index.js";
+import { draftFromNotes, parseAction } from "../../records/index.js";
 import { isSharing, readChildWelfare, saysChildSafety } from "../../records/decisions.js";
 
 /**
@@ -169,5 +169,28 @@ describe("legal action is asked wherever section 47 enquiries start or may start
   });
   it("when section 47 enquiries will not start, legal action is not asked for", () => {
     expect(gapsFor("s47 not agreed – threshold not met, single assessment under s17")).not.toContain("decisions.legal_action");
+  });
+});
+
+describe("a line about the record of the actions is not an action", () => {
+  it.each([
+    "Circulate the action log separately once Paul has typed up the notes",
+    "To be circulated by chair",
+    "Didn't get these down – ask Jo after Easter",
+    "actions to follow",
+    "Minutes will follow",
+  ])("'%s' is no task", (line) => {
+    expect(parseAction(line, "2026-03-10")).toBeNull();
+  });
+
+  it.each([
+    ["SW to circulate the safety plan to school by Fri", "SW"],
+    ["PC Reed to write up statement by 19/2", "PC Reed"],
+  ])("'%s' is still a task", (line, owner) => {
+    expect(parseAction(line, "2026-03-10")?.owner).toBe(owner);
+  });
+
+  it("when the actions are only said to be circulated later, the notes record no actions and the gap is raised", () => {
+    expect(gaps(`${HEAD}Decisions: s47 agreed. No legal action. Joint investigation. Mum to be told today. Child stays with mum.\nActions:\nTo be circulated by chair`)).toContain("actions");
   });
 });
