@@ -159,6 +159,14 @@ describe("section 47 read from a question or a plan is not a decision", () => {
   });
 });
 
+describe("a criminal investigation the discussion could not decide is open", () => {
+  it("'We could not come to a view on whether there should be a criminal investigation without police' is undecided", () => {
+    const d = draft(`${HEAD}Decisions:\nWe agreed section 47 enquiries are needed. We could not come to a view on whether there should be a criminal investigation without police – Owen will go back to CAIT.\nMum to be told today. Child stays with mum.\nActions:\nJo Bell - see child - today`);
+    expect(d.record.decisions.criminal_investigation.decision).toBe("undecided");
+    expect(d.gaps.map((g) => g.field)).toContain("decisions.criminal_investigation");
+  });
+});
+
 describe("legal action is asked wherever section 47 enquiries start or may start", () => {
   const gapsFor = (s47: string) => gaps(`${HEAD}Decisions:\n${s47}\nNo criminal investigation. Mum to be told today. Child stays with mum.\nActions:\nJo Bell - see child - today`);
   it("when section 47 is left to the team manager and legal action is not mentioned, the legal action gap is raised", () => {
