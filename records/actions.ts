@@ -153,7 +153,7 @@ export function readAction(
   for (const m of findPhrases(v.no_actions, t, "noactions")) t = t.slice(m.end).trim();
   if (t.length < 3 || /^(none|nil|n\/a|no actions?)$/i.test(t)) return null;
   // A sign-off ("thanks all", "end of notes", as dictation closes) or a word about the record itself is not a task.
-  if (isPhrase(v.closings, t) || isPhrase(v.record_housekeeping, t)) return null;
+  if (isPhrase(v.closings, t) || isPhrase(v.record_housekeeping, t) || ABOUT_THE_RECORD.test(t)) return null;
   // "Child ref 4421907" at the end of a list of actions is the reference, not a task.
   const ref = findChildRef(t, false);
   if (ref && squash(t).replace(/[.\s]+$/, "").length <= ref.words.length + 12) return null;
@@ -339,6 +339,14 @@ export function actionItems(text: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/**
+ * A line about the record of the actions rather than an action: the actions or notes sent round later ("Circulate the
+ * action log separately once Paul has typed up the notes", "To be circulated by chair", "actions to follow") or not
+ * written down ("Didn't get these down – ask Jo"). Read as a task, it hid that the notes record no actions at all.
+ */
+const ABOUT_THE_RECORD =
+  /^(?:to be (?:circulated|sent round|typed up)|(?:will be |to be )?(?:circulated|to follow)(?: separately)?)\b|\b(?:circulate|send round|send out|type up|write up)\s+(?:the\s+)?(?:action log|action list|actions|notes|minutes|record)\b|\b(?:the\s+)?(?:action log|action list|actions|notes|minutes)\s+(?:to be circulated|will be circulated|to follow|will follow)\b|\bdid ?n[’']?t (?:get|write|take) (?:these|them|the actions|it) down\b/i;
 
 /** Compatibility: one action from a line, with a due date counted from `anchor`. */
 export function parseAction(text: string, anchor: string): RecordAction | null {

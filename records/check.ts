@@ -120,11 +120,13 @@ export function checkRecord(record: StrategyRecord, opts: { jurisdiction?: Juris
     );
   }
 
-  if (d.section47.decision === "yes" && d.legal_action.decision === "undecided") {
+  // Legal action is asked wherever section 47 enquiries start or may still start (the decision left open, to be made
+  // by the team manager): only a decision not to start them makes it moot.
+  if (d.section47.decision !== "no" && d.legal_action.decision === "undecided") {
     gaps.push(
       gap(
         "decisions.legal_action",
-        "No decision on legal action is recorded. Where section 47 enquiries start, record whether legal action is needed (for example a legal planning meeting, an EPO or police protection), or that it is not.",
+        "No decision on legal action is recorded. Where section 47 enquiries start or may start, record whether legal action is needed (for example a legal planning meeting, an EPO or police protection), or that it is not.",
         "legal_action",
       ),
     );
@@ -162,7 +164,7 @@ export function checkRecord(record: StrategyRecord, opts: { jurisdiction?: Juris
     gaps.push(
       gap(
         "decisions.child_welfare",
-        "The record does not say how the child's welfare and safety were considered, or who will see or speak to the child. Record it.",
+        "The record does not say how the child is kept safe while enquiries go on: where and with whom the child stays, any safety plan, and any contact stopped or supervised. Seeing the child or a medical is a task of the enquiry; record the decision about the child's safety as well.",
         "child_welfare",
       ),
     );

@@ -1,6 +1,6 @@
 import { invalidInput } from "../core/errors.js";
 import { fold } from "../lexicon/index.js";
-import { vocabulary } from "./vocabulary.js";
+import { vocabulary, vocabularyAlternation } from "./vocabulary.js";
 import { addDays, addMonths, createDeadlineCalculator, daysInMonth, makeDate, MONTH_WORD, monthName, monthOfWord, parseIso, weekdayName, type DeadlineCalculator } from "../deadlines/index.js";
 
 /**
@@ -248,9 +248,9 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
   });
   // "within 5 working days", "within five working days", "in a fortnight", "within a month", "within the hour": the count
   // in figures or in words (notes vocabulary `number_words`), the unit working days, days, weeks, fortnights, months or hours.
-  rel(String.raw`(?:in|within|w\/in|over)\s+(?:the\s+)?(?:next\s+)?(\d{1,3}|${numberWords().source})\s*(working\s+days?|wd|calendar\s+days?|days?|weeks?|wks?|fortnights?|months?|mths?|hours?|hrs?|h)`, (m) => {
+  rel(String.raw`(?:in|within|w\/in|over)\s+(?:the\s+)?(?:next\s+)?(\d{1,3}|${numberWords().source})\s*(${TIMESCALE_UNIT})`, (m) => {
     const said = m[0].replace(DAY_PARTS_END, "");
-    const unit = (/(working\s+days?|wd|calendar\s+days?|days?|weeks?|wks?|fortnights?|months?|mths?|hours?|hrs?|h)\s*$/i.exec(said)?.[1] ?? "").toLowerCase();
+    const unit = (UNIT_AT_END.exec(said)?.[1] ?? "").toLowerCase();
     const counted = /\d+/.exec(said)?.[0] ?? numberWordIn(said.slice(0, said.length - unit.length));
     const n = counted === null ? 1 : Number(counted);
     // Working days are counted over working days from the meeting; hours and days by the calendar.
@@ -291,17 +291,19 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
   return out;
 }
 
+/**
+ * The units a timescale is counted in ("within 5 working days", "in a fortnight", "48 hrs"), written once: the pattern
+ * that finds a timescale and the reading of its unit must agree, or a unit found would be counted as days.
+ */
+const TIMESCALE_UNIT = String.raw`working\s+days?|wd|calendar\s+days?|days?|weeks?|wks?|fortnights?|months?|mths?|hours?|hrs?|h`;
+/** The unit closing a timescale's words. */
+const UNIT_AT_END = new RegExp(String.raw`(${TIMESCALE_UNIT})\s*$`, "i");
+
 let numberRe: RegExp | undefined;
 
-/** Counts said in words (notes vocabulary `number_words`), longest first. */
+/** Counts said in words (notes vocabulary `number_words`). */
 function numberWords(): RegExp {
-  numberRe ??= new RegExp(
-    Object.keys(vocabulary().number_words)
-      .sort((a, b) => b.length - a.length)
-      .map((p) => p.replace(/ /g, "\\s+"))
-      .join("|"),
-    "i",
-  );
+  numberRe ??= vocabularyAlternation(Object.keys(vocabulary().number_words));
   return numberRe;
 }
 
@@ -316,15 +318,9 @@ function numberWordIn(words: string): string | null {
 
 let namedDayRe: RegExp | undefined;
 
-/** The days of the year said by name (notes vocabulary `named_days`), longest first, an apostrophe optional. */
+/** The days of the year said by name (notes vocabulary `named_days`). */
 function namedDays(): RegExp {
-  namedDayRe ??= new RegExp(
-    Object.keys(vocabulary().named_days)
-      .sort((a, b) => b.length - a.length)
-      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "['’]?").replace(/ /g, "\\s+"))
-      .join("|"),
-    "iu",
-  );
+  namedDayRe ??= vocabularyAlternation(Object.keys(vocabulary().named_days));
   return namedDayRe;
 }
 

@@ -1,6 +1,6 @@
 import type { Decisions } from "./model.js";
 import { clauses as splitClauses, sentences } from "./text.js";
-import { findPhrases, hasPhrase, plain, vocabulary } from "./vocabulary.js";
+import { findPhrases, hasPhrase, plain, vocabulary, vocabularyAlternation } from "./vocabulary.js";
 import { peopleTerms } from "../lexicon/index.js";
 
 export { parseAction, parseActions } from "./actions.js";
@@ -16,8 +16,8 @@ export { parseAction, parseActions } from "./actions.js";
 const ANSWER = String.raw`(?:[-–—:=]\s*)?(?:y|yes|n|no|agreed|not agreed|met|not met|[✓✔✗✘])(?!\p{L})`;
 /** The space after a question mark with no answer after it: where a question's clause ends. */
 const AFTER_OPEN_QUESTION = new RegExp(String.raw`(?<=\?)\s+(?!${ANSWER})`, "iu");
-/** Section 47 asked and not answered ("s47?", "threshold met?"), as against a heading's question with its answer ("s47? Y"). */
-const S47_ASKED = new RegExp(String.raw`\b(?:s\.?\s?47|section 47|threshold(?: met)?)\s*\?(?!\s*${ANSWER})`, "iu");
+/** Section 47 asked and not answered ("s47?", "threshold met?", "?s47 – TM wants ..."), as against a heading's question with its answer ("s47? Y"). */
+const S47_ASKED = new RegExp(String.raw`\b(?:s\.?\s?47|section 47|threshold(?: met)?)\s*\?(?!\s*${ANSWER})|(?:^|[\s(])\?\s*(?:s\.?\s?47|section 47|threshold)\b`, "iu");
 
 /** Split text into clauses at sentence ends, semicolons, commas, bullets and line breaks (not at dashes: "S47 - yes"). */
 export function clauses(text: string): string[] {
@@ -68,10 +68,20 @@ export function spelled(clause: string): string {
   return t.replace(/\s+/g, " ").trim();
 }
 
-/** Whether a clause is about telling the family or the child (never a decision on s47, crime or court). */
+/**
+ * Whether a clause is about telling the family or the child (never a decision on s47, crime or court). What the family
+ * is told runs one way, from the professionals to the family: the family is the one told ("mum to be told today", "tell
+ * dad", "explain the enquiries to mum", "Fam: mum told by JC", "mum already aware") or the one it is kept from ("not to
+ * tell dad yet", "nothing to stepdad until police ready"). A clause with the family as the one who tells or phones is
+ * something else: what they said ("mum told the HV that ..."), their part in the safety plan ("mum to ring 999 if he
+ * turns up"), or how they agreed ("mum agreed on the phone").
+ */
 export function isSharing(clause: string): boolean {
-  const v = vocabulary();
-  if (hasPhrase(v.family_words, clause) && hasPhrase(v.telling_words, clause)) return true;
+  // Apostrophes as notes type them: "Dad's been told" is "dad s been told", "mum’s" is "mum s".
+  const t = ` ${clause.toLowerCase().replace(/['’]/g, " ").replace(/\s+/g, " ")} `;
+  const { told: shapes, any } = familyShapes();
+  if (shapes.some((shape) => shape.test(t))) return true;
+  if (HELD_BACK.test(t) && any.test(t)) return true;
   // The family named by name ("Stacey to be told today", "Donna told today by OT", "the outcome will be shared with her by
   // Callum"): someone is told, rather than telling ("Megan told SN that ..." is what a child said), and is not a professional.
   const told = TOLD.exec(clause);
@@ -81,13 +91,55 @@ export function isSharing(clause: string): boolean {
   return !who.some((m) => m.values.some((x) => x.kind === "role" || x.kind === "agency"));
 }
 
+let familyRes: { told: RegExp[]; any: RegExp } | undefined;
+
+/** The shapes of the family told, with the family and the child by the words notes use for them (notes vocabulary `family_words`). */
+function familyShapes(): { told: RegExp[]; any: RegExp } {
+  if (familyRes) return familyRes;
+  const fam = vocabularyAlternation(vocabulary().family_words.map((w) => w.toLowerCase())).source;
+  familyRes = { told: FAMILY_TOLD.map((shape) => new RegExp(shape.replaceAll("FAM", fam), "u")), any: new RegExp(String.raw`\b(?:${fam})\b`, "u") };
+  return familyRes;
+}
+
+/** The words between a family word and what is said of them ("mum (shares PR) to be told", "mum and Reece told"). */
+const GAP = String.raw`(?:\s+\S+){0,4}?`;
+/** Saying it to the family: the verbs of telling, in every form notes use. */
+const TELL = String.raw`(?:tell|tells|telling|told|inform|informs|informing|informed|explain|explains|explaining|explained|update|updates|updating|updated|notify|notifies|notified|advise|advises|advised|share|shares|sharing|shared|feed\s?back|fed\s?back|ring|rings|ringing|rang|call|calls|calling|called|phone|phones|phoning|phoned|letter|write|writes|wrote)`;
+/** The family's own word for being told, after the family word. */
+const TOLD_WORD = String.raw`(?:told|informed|updated|advised|notified|made aware|kept (?:fully )?(?:informed|updated)|aware|knows? (?:everything|about|of|what)|shared with)`;
+/** What may stand between a family word and "told" when the family is the one told ("to be", "has been", "already"). */
+const AUX = String.raw`(?:(?:to be|will be|would be|can be|could be|should be|must be|may be|not to be|is to be|are to be|was|were|is|are|has been|have been|s been|been|being|be|already|now|also|fully|all|both|not|just)\s+)+`;
+/** After a bare "told" with no auxiliary, the words that show the family was told ("mum told today", "parents told by Dr K"), never told someone ("mum told the HV"). */
+const PASSIVE_NEXT = String.raw`(?:by|today|tonight|tomorrow|yesterday|this|of|about|re|at|when|after|during|before|everything|in|on|via|over|that|once|and|as|first|\d|[(+;:,.–—-]|$)`;
+
+/** Each shape of the family told, with FAM standing for the family words; text is lower case, padded with spaces. */
+const FAMILY_TOLD = [
+  // "tell mum", "explain to mum", "explain the enquiries to mum", "share with the family", "ring dad", "letter to parents".
+  String.raw`\b${TELL}\s+(?:(?:to|with)\s+)?(?:the\s+|both\s+|all\s+|his\s+|her\s+|their\s+)?(?:FAM)\b`,
+  String.raw`\b${TELL}(?:\s+(?!(?:and|but|if|then|so)\b)\S+){1,5}?\s+(?:to|with)\s+(?:the\s+|both\s+|all\s+|his\s+|her\s+|their\s+)?(?:FAM)\b`,
+  // "let mum know", "make parents aware", "keep mum informed".
+  String.raw`\b(?:let|make|keep|keeping)\s+(?:the\s+|both\s+)?(?:FAM)\s+(?:\S+\s+)?(?:know|aware|informed|updated)\b`,
+  // "information to the family", "info for parents".
+  String.raw`\binfo(?:rmation)?\s+(?:to|for)\s+(?:the\s+|both\s+)?(?:FAM)\b`,
+  // "mum to be told today", "Dad's been told", "mum already aware", "parents have been informed".
+  String.raw`\b(?:FAM)\b${GAP}\s+${AUX}${TOLD_WORD}\b`,
+  // "aunt knows everything already", "mum knows about the referral".
+  String.raw`\b(?:FAM)\b${GAP}\s+(?:already\s+)?knows?\s+(?:everything|all|about|of)\b`,
+  // "Fam: mum told today by JC", "mum informed of s47", "Parents told by Dr Kowalski" (a bare "told" read by what follows it).
+  String.raw`\b(?:FAM)\b${GAP}\s+(?:told|informed|updated|advised|notified|made aware|aware)\s*${PASSIVE_NEXT}`,
+];
+
 /** Telling said of the one told: "to be told", "was informed", "told today by", "will be shared with her". */
 const TOLD = /\b(?:(?:to be|will be|was|were|has been|have been|being|is|are|not to be)\s+(?:told|informed|updated|advised|notified|made aware|shared with (?:her|him|them))|(?:told|informed)\s+(?:today|tonight|this (?:morning|afternoon|evening)|tomorrow|yesterday|by)\b)/i;
 
+/** Holding something back from the family: "not to be told", "nothing shared about ...", "no details ... to be shared". */
+const HELD_BACK = /\b(?:not|nothing|no (?:info|information|details?)|hold off|holding off|withhold|withheld|held back)\b[^.;]{0,40}?\b(?:told|tell|telling|shared|share|sharing|informed|disclosed)\b|\b(?:nothing|no more)\s+(?:to|for)\b|\bnot to know\b/u;
+
 // Words that leave section 47 itself open ("possible s47", "threshold to be reviewed after the medical"), which about a
 // criminal investigation ("police to review CCTV", "possible offence") would say nothing of the decision.
-const S47_OPEN = /\b(considering|consider(?: a)? s47|(?:possible|possibly|likely|potential|may need|might need) s47|s47 (?:possible|possibly|likely|tbd)|(?:s47|threshold)\b.{0,30}\bto be reviewed)\b/;
-const UNDECIDED = /\b(no decision|not decided|to be determined|tba|to be discussed|under consideration|to make (?:a |the )?decision|to be decided|to decide|will decide|can t decide|cannot decide|not yet decided|undecided|to confirm|to be confirmed|tbc|pending|awaiting|awaited|to follow|to be agreed|to be considered|consider whether|deferred|decision on|decision re|decision about|decision to be made|to be made by|will be made by|decision will be made|will make (?:a|the) decision|decision (?:by|with|for) (?:the )?(?:tm|team manager|manager))\b/;
+// A section 47 decision given a time or an owner is a decision still to make ("GH – s47 decision – tmrw 5pm", "Angharad – s47 decision Mon 16/6").
+const S47_OPEN = /\b(considering|consider(?: a)? s47|(?:possible|possibly|likely|potential|may need|might need) s47|s47 (?:possible|possibly|likely|tbd)|(?:s47|threshold)\b.{0,30}\bto be reviewed|s47 decision (?:by |on |due |at )?(?:today|tonight|tomorrow|tmrw|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|after|once|when|following|\d))\b/;
+const UNDECIDED = /\b(no decision|not decided|to be determined|tba|to be discussed|under consideration|to make (?:a |the )?decision|to be decided|to decide|will decide|can t decide|cannot decide|not yet decided|undecided|to confirm|to be confirmed|tbc|pending|awaiting|awaited|to follow|to be agreed|to be considered|consider whether|deferred|decision on|decision re|decision about|decision to be made|to be made by|will be made by|decision will be made|will make (?:a|the) decision|decision (?:by|with|for) (?:the )?(?:tm|team manager|manager)|before (?:deciding|a decision|any decision|making (?:a |the |any )?decision|we decide)|(?:can t|cannot|can not|couldn t|could not|didn t|did not|not able to|unable to) (?:make|take|reach|come to|give) (?:a |the |any )?(?:s47 |section 47 )?(?:call|decision|view)|(?:don t|do not) think (?:we|i) can (?:make|take|reach|come to|give)|(?:make|take|reach|come to) (?:a |the |any )?(?:s47 |section 47 )?(?:call|decision|view) (?:until|once|after|when)|(?:leave|leaving|left|keep|kept) (?:that |it |this |the decision |s47 )?open|remains open)\b/;
 const CONDITIONAL = /\b(if|unless|once|subject to|depending on|whether)\b/;
 // "isn't", "doesn't", "won't" are spelt "isn t", "doesn t", "won t" once apostrophes are spaces.
 const NEGATION = /\b(no|not|none|nil|nfa|no further action|not applicable|n a|(?:is|are|was|were|do|does|did|wo|ca|could|should|would|has|have|need)n t)\b/;
@@ -229,10 +281,53 @@ export function readShareWithFamily(cs: string[]): string | null {
   return joinOrNull(cs.filter(isSharing));
 }
 
-/** How the child's welfare and safety were considered: seeing or speaking to the child, where they stay, a safety plan, a medical. */
+/**
+ * How the child's welfare and safety were considered: where and with whom the child stays, a safety plan, contact
+ * stopped, an order, the child safe (notes vocabulary `child_safety_phrases`). Seeing the child, a visit or a medical
+ * are tasks, and are not read as the child's safety considered.
+ */
 export function readChildWelfare(cs: string[]): string | null {
+  // A line about telling the family may carry a safety step of its own after a dash ("tell mum today when dad is at work –
+  // safety plan with mum"); what the family will be told about the child's safety is not itself the step.
+  // A finding said after a comma ("Child seen at home 05/08, well") is read with the clause it ends.
+  const joined: string[] = [];
+  for (const c of cs) {
+    const last = joined.length - 1;
+    if (last >= 0 && FINDING_ALONE.test(c) && /\bseen\b/i.test(joined[last] ?? "")) joined[last] = `${joined[last]}, ${c}`;
+    else joined.push(c);
+  }
+  return joinOrNull(
+    joined.flatMap((c) => (isSharing(c) ? c.split(/\s+[–—-]\s+/).map((p) => p.trim()) : [c])).filter((c) => saysChildSafety(c) && !isSharing(c)),
+  );
+}
+
+/** A clause that is nothing but how the child was found. */
+const FINDING_ALONE = /^(?:and\s+)?(?:well|all well|safe|happy|fine|settled|no (?:marks|injur\w*|concerns))\.?$/iu;
+
+/** Whether words say how the child is kept safe (notes vocabulary `child_safety_phrases`, and the shapes below). */
+export function saysChildSafety(text: string): boolean {
+  if (findPhrases(vocabulary().child_safety_phrases, text, "child_safety").length > 0) return true;
+  if (SAFETY_LABEL.test(text) || SEEN_SAFE.test(text)) return true;
+  return childGoesTo().test(text.toLowerCase().replace(/['’]/g, " "));
+}
+
+/** A line labelled as the child's safety ("safety: kids to nan's tonight", "Immediate safety – ..."). */
+const SAFETY_LABEL = /^\s*[-•*–]?\s*(?:immediate\s+|child['’]?s\s+)?safety\s*(?:tonight\s*)?[:–—-]\s*\S/iu;
+/** The child seen and found well: a finding about the child now ("Child seen at home 05/08, well", "seen by police – all well"), not a plan to see them. */
+const SEEN_SAFE = /\bseen\b[^.;]{0,40}?\b(?:well|all well|happy|fine|settled|safe|no (?:marks|injur\w*|concerns))\b/iu;
+
+let goesTo: RegExp | undefined;
+
+/** Where the child sleeps tonight in shorthand: "kids to MGM 2 nts", "Megan + Rhys → to Taid + Nain tonight". */
+function childGoesTo(): RegExp {
   const v = vocabulary();
-  return joinOrNull(cs.filter((c) => findPhrases(v.welfare_phrases, c, "welfare").length > 0 && !isSharing(c)));
+  const fam = vocabularyAlternation(v.family_words.map((w) => w.toLowerCase())).source;
+  const child = vocabularyAlternation(v.child_words.map((w) => w.toLowerCase())).source;
+  goesTo ??= new RegExp(
+    String.raw`(?:\b(?:${child})\b|→|->)\s*(?:to\s+)?(?:stay\s+(?:with|at)\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(?:maternal\s+|paternal\s+|mat\s+|pat\s+)?(?:${fam})\b[^.;]{0,40}?\b(?:tonight|overnight|nights?|nts|until|for now|while|pending|this weekend)\b`,
+    "u",
+  );
+  return goesTo;
 }
 
 /** Whether a sentence tells why the discussion was held: a concern about a child, or the words "concern", "worries", "referral". */

@@ -103,7 +103,7 @@ export const DecisionsSchema = z.object({
   }),
   /** What will be shared with the child and family, and when (or why not). */
   share_with_family: text,
-  /** How the child's welfare and safety were considered, including who will see or speak to the child. */
+  /** How the child's welfare and safety were considered: where and with whom the child stays, a safety plan, contact stopped (seeing the child is a task). */
   child_welfare: text,
 });
 export type Decisions = z.infer<typeof DecisionsSchema>;

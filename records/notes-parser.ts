@@ -4,7 +4,7 @@ import { londonDate } from "../deadlines/index.js";
 import { readJurisdiction, readPersonTerms } from "../lexicon/index.js";
 import { actionClauses, actionItems, readAction, readActionRow, type OwnerContext } from "./actions.js";
 import { dueOnly, findDate } from "./dates.js";
-import { clauses, isConcern, readCriminalInvestigation, readDecisions, readLegalAction, readSection47 } from "./decisions.js";
+import { clauses, isConcern, readCriminalInvestigation, readDecisions, readLegalAction, readChildWelfare, readSection47, saysChildSafety } from "./decisions.js";
 import { readLayout, sameFirstName, type Block, type Layout } from "./layout.js";
 import { asInitials, bracketed, expandInitials, initialsTable, keyTable } from "./initials.js";
 import { isTitle } from "./titles.js";
@@ -510,10 +510,16 @@ export function parseNotes(
     );
   const decisionText = [textOf(blocksOf(layout, "decisions")), ...looseSentences.map((s) => s.text), ...asideDecisions].join("\n");
   const share = fieldText(blocksOf(layout, "share"));
-  const welfare = fieldText(blocksOf(layout, "welfare"));
+  const welfareBlocks = blocksOf(layout, "welfare");
+  // A block under a welfare heading states the child's welfare whole only where it (or its heading: "Immediate safety")
+  // says how the child is kept safe; "Child seen: SW to see Ruby after school" is a task, read with the others.
+  const welfare = fieldText(welfareBlocks.filter((b) => saysChildSafety(`${b.label ?? ""}\n${textOf([b])}`)));
   const actionBlocks = blocksOf(layout, "actions");
-  const wider = [textOf(actionBlocks), next, welfare, share, info].flatMap(clauses);
-  record.decisions = readDecisions(clauses(decisionText), wider, { share_with_family: share || null, child_welfare: welfare || null });
+  const wider = [textOf(actionBlocks), next, fieldText(welfareBlocks), share, info].flatMap(clauses);
+  // A "Child:" line among the decisions may say where the child stays ("Child: L-R stays at home tonight"), and the
+  // concerns may end with where the child is now ("baby is in hospital and safe", "she is staying with her aunt").
+  const childLines = readChildWelfare(clauses(textOf(blocksOf(layout, "child_ref", "concerns"))));
+  record.decisions = readDecisions(clauses(decisionText), wider, { share_with_family: share || null, child_welfare: welfare || childLines || null });
   if (record.decisions.share_with_family) record.source.share_with_family = record.decisions.share_with_family;
   if (record.decisions.child_welfare) record.source.child_welfare = record.decisions.child_welfare;
 

@@ -150,7 +150,7 @@ export function recordView(draft: DraftResult): RecordView {
       ["Criminal investigation", crime(r.decisions.criminal_investigation)],
       ["Legal action (EPO, police protection, legal planning)", legal(r.decisions.legal_action)],
       ["What will be shared with the child and family", r.decisions.share_with_family ?? NOT_RECORDED],
-      ["Child's welfare and safety (who will see or speak to the child)", r.decisions.child_welfare ?? NOT_RECORDED],
+      ["Child's welfare and safety (where the child stays, how they are kept safe)", r.decisions.child_welfare ?? NOT_RECORDED],
     ],
     actions: {
       header: ["#", "Action", "Who", "By when"],

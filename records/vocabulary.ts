@@ -46,7 +46,14 @@ const VocabularySchema = z.object({
   child_words: Phrases,
   family_words: Phrases,
   telling_words: Phrases,
-  welfare_phrases: Phrases,
+  /**
+   * The child's safety considered (Working Together 2023, chapter 3: "consider the child's welfare and safety"; what
+   * immediate action is needed to safeguard the child): where and with whom the child stays now, a safety plan or
+   * agreement, contact stopped or supervised, an order or police protection, the child safe. Seeing the child, a home
+   * visit or a medical are tasks of the enquiry, not this decision: a record that only plans to see the child has not
+   * said how the child is kept safe meanwhile.
+   */
+  child_safety_phrases: Phrases,
   action_words: Phrases,
   no_actions: Phrases,
   collective_owners: Phrases,
@@ -218,4 +225,18 @@ export function heldRolePairs(): Set<string> {
   }
   heldPairs = pairs;
   return pairs;
+}
+
+/**
+ * One alternation of a vocabulary list's keys, longest first (so "twenty one" wins over "twenty"), each key literal but
+ * for the ways people type it: any spacing between words and an apostrophe optional ("new years eve", "New Year's Eve").
+ */
+export function vocabularyAlternation(keys: readonly string[]): RegExp {
+  return new RegExp(
+    [...keys]
+      .sort((a, b) => b.length - a.length)
+      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/['’]/g, "['’]?").replace(/ /g, "\\s+"))
+      .join("|"),
+    "iu",
+  );
 }

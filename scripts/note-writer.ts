@@ -354,7 +354,8 @@ export function writeNote(r: Rng, n: number, format: string): WrittenNote {
     ...missingGroups,
     ...(s47 === "undecided" ? ["decisions.section47"] : []),
     ...(crimKind === "undecided" ? ["decisions.criminal_investigation"] : []),
-    ...(s47 === "yes" && legal === "undecided" ? ["decisions.legal_action"] : []),
+    // Legal action is asked wherever section 47 enquiries start or may start (records/check.ts).
+    ...(s47 !== "no" && legal === "undecided" ? ["decisions.legal_action"] : []),
     ...(actions.length === 0 ? ["actions"] : []),
     ...(actions.some((a) => !a.owner) ? ["actions.owner"] : []),
     ...(actions.some((a) => !a.due.due) ? ["actions.due"] : []),

@@ -64,7 +64,7 @@ describe("StrategyRecordDialog", () => {
   it("started with notes that lack police, it asks only for the police input", async () => {
     const notes =
       "Strat 14/5/25 10am Teams. Child ref: C-20992. Present: Jo Smith SW (CSC), HV Ann Lee (health). DC Patel (police) - invited, did not attend. " +
-      "Concerns: 3yo bruising to face. Agreed: s47, joint investigation with police, no legal action. Mum to be told of s47 today. " +
+      "Concerns: 3yo bruising to face. Agreed: s47, joint investigation with police, no legal action. Mum to be told of s47 today. Child to stay with gran tonight. " +
       "Actions: SW to visit child today; HV to share records by 16/5.";
     const c = client({ notes });
     const first = await say(c, "draft: (notes)");
@@ -87,7 +87,7 @@ describe("StrategyRecordDialog", () => {
   it("started with notes whose actions lack an owner or a date, it asks for who and when and fills them in", async () => {
     const notes =
       "Strat 14/5/25 10am Teams. Child ref: C-20992. Present: Jo Smith SW (CSC), HV Ann Lee (health), DC Patel (police). " +
-      "Concerns: 3yo bruising to face. Agreed: s47, joint investigation with police, no legal action. Mum to be told of s47 today. " +
+      "Concerns: 3yo bruising to face. Agreed: s47, joint investigation with police, no legal action. Mum to be told of s47 today. Child to stay with gran tonight. " +
       "Actions: SW to visit child today; share chronology; police to check PNC.";
     const c = client({ notes });
     expect(await say(c, "draft")).toMatch(/What information did each agency share/);

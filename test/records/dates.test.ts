@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../../core/errors.js";
 import { findDate, parseAction } from "../../records/index.js";
 import { dueFromText } from "../../records/dates.js";
+import { vocabularyAlternation } from "../../records/vocabulary.js";
 
 describe("dates in strategy discussion notes", () => {
   it.each([
@@ -70,5 +71,58 @@ describe("dates in strategy discussion notes", () => {
     ["Owner: DSL; update school file", "DSL"],
   ])("the owner of %s is %s", (text, owner) => {
     expect(parseAction(text, "2025-05-14")?.owner).toBe(owner);
+  });
+});
+
+describe("timescales: one unit list and one vocabulary alternation serve finding and counting", () => {
+  // Wednesday 11 February 2026; the bank holidays of England are skipped by working days.
+  const meeting = "2026-02-11";
+  it.each([
+    ["within 5 working days", "2026-02-18"],
+    ["within 5 wd", "2026-02-18"],
+    ["within 5 calendar days", "2026-02-16"],
+    ["within 3 days", "2026-02-14"],
+    ["within 1 day", "2026-02-12"],
+    ["within 2 weeks", "2026-02-25"],
+    ["within 2 wks", "2026-02-25"],
+    ["within a fortnight", "2026-02-25"],
+    ["within 2 fortnights", "2026-03-11"],
+    ["within a month", "2026-03-11"],
+    ["within 2 mths", "2026-04-11"],
+    ["within 48 hours", "2026-02-13"],
+    ["within 24 hrs", "2026-02-12"],
+    ["within 72 h", "2026-02-14"],
+    ["within five working days", "2026-02-18"],
+    ["within twenty one days", "2026-03-04"],
+    ["within twenty days", "2026-03-03"],
+    ["in a couple of weeks", "2026-02-25"],
+    ["within the next ten days", "2026-02-21"],
+  ])("'SW to visit %s' is due %s", (words, due) => {
+    expect(dueFromText(`SW to visit ${words}`, meeting).due).toBe(due);
+  });
+
+  it.each([
+    ["by Christmas Eve", "2026-12-24"],
+    ["by christmas  eve", "2026-12-24"],
+    ["by New Year's Eve", "2026-12-31"],
+    ["by New Year’s Eve", "2026-12-31"],
+    ["by new years eve", "2026-12-31"],
+    ["by St David's Day", "2026-03-01"],
+  ])("'SW to visit %s' is due %s (a day of the year said by name, however its apostrophe and spaces fall)", (words, due) => {
+    expect(dueFromText(`SW to visit ${words}`, meeting).due).toBe(due);
+  });
+
+  it("the alternation of a vocabulary list tries its longest key first", () => {
+    const re = vocabularyAlternation(["twenty", "twenty one", "a", "a couple of"]);
+    expect(new RegExp(`^(?:${re.source})`, "iu").exec("twenty one days")?.[0]).toBe("twenty one");
+    expect(new RegExp(`^(?:${re.source})`, "iu").exec("a couple of weeks")?.[0]).toBe("a couple of");
+  });
+
+  it("the alternation keeps a key's regex characters literal and its apostrophe optional", () => {
+    const re = new RegExp(`^(?:${vocabularyAlternation(["new year's day", "st. david"]).source})$`, "iu");
+    expect(re.test("New Years Day")).toBe(true);
+    expect(re.test("new year’s  day")).toBe(true);
+    expect(re.test("st. david")).toBe(true);
+    expect(re.test("stx david")).toBe(false);
   });
 });

@@ -88,7 +88,7 @@ describe("the record's fields as data, for one guided dialog to walk", () => {
 describe("everything still missing", () => {
   it("when notes leave out the time, format, information shared and next steps, all four are listed, not only the cited gaps", () => {
     const draft = draftFromNotes(
-      "Strat 14/5/25. Child ref: C-20992. Present: Jo Smith SW, HV Ann Lee, DC Patel. Concerns: bruising. Agreed: s47, joint investigation, no legal action. Mum told today. Actions: SW to visit the child today.",
+      "Strat 14/5/25. Child ref: C-20992. Present: Jo Smith SW, HV Ann Lee, DC Patel. Concerns: bruising. Agreed: s47, joint investigation, no legal action. Mum told today. Child stays with gran for now. Actions: SW to visit the child today.",
       deps,
     );
     expect(draft.gaps).toEqual([]);
