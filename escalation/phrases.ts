@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { threadId } from "node:worker_threads";
 import { fromRoot } from "../core/paths.js";
+import { phraseCacheFile } from "./phrase-cache-file.js";
 import { verbForms } from "./morphology.js";
 import { normaliseSentence } from "./normalise.js";
 
@@ -516,20 +517,34 @@ function compilerFingerprint(): string {
   return hash.digest("hex");
 }
 
+/** The cache file's bytes as read by another thread, shared (see usePhraseCacheBytes). */
+let sharedBytes: { file: string; bytes: SharedArrayBuffer } | null = null;
+
+/**
+ * Let this thread read the phrase cache of `dir` from `bytes` (readPhraseCacheShared, done once
+ * by the thread that starts the workers) instead of reading the file into memory of its own:
+ * the tries are then views of memory every worker thread shares, so a second assistant thread
+ * does not hold the risk model's tries again. A thread whose word table numbers the words
+ * otherwise reads a private copy (renumbering writes to the arrays).
+ */
+export function usePhraseCacheBytes(dir: string, bytes: SharedArrayBuffer): void {
+  sharedBytes = { file: phraseCacheFile(dir), bytes };
+}
+
 /**
  * Open the phrase cache kept in `dir`: phrase sets and screens made from now on are taken
  * from it when it holds them, and compiled (and added) when it does not. A missing,
  * stale or unreadable file is the same as an empty cache.
  */
 export function openPhraseCache(dir: string): void {
-  const ext = import.meta.url.endsWith(".ts") ? "ts" : "js";
-  const file = join(dir, `phrase-tries-${ext}.bin`);
+  const file = phraseCacheFile(dir);
   if (phraseCache?.file === file) return;
   const fingerprint = compilerFingerprint();
   phraseCache = { file, fingerprint, sets: new Map(), screens: new Map(), used: new Set(), changed: false };
-  if (!existsSync(file)) return;
+  const shared = sharedBytes?.file === file ? sharedBytes.bytes : null;
+  if (!shared && !existsSync(file)) return;
   try {
-    readCacheFile(readFileSync(file), phraseCache);
+    readCacheFile(shared ? Buffer.from(shared) : readFileSync(file), phraseCache);
   } catch {
     // A damaged file is compiled over and rewritten: the cache only saves time.
     phraseCache.sets.clear();
@@ -587,7 +602,12 @@ function readCacheFile(file: Buffer, into: PhraseCache): void {
   if (header.version !== CACHE_VERSION || header.fingerprint !== into.fingerprint) return;
   // The tries' arrays are views of the file as read (a file this size has a buffer of its own,
   // whose start is aligned), or of one aligned copy of it.
-  const body = file.byteOffset % 4 === 0 ? file : Uint8Array.from(file);
+  // The file numbers words in its own table: renumber them into this process's.
+  const remap = Int32Array.from(header.words, (w) => wordId(w));
+  const identity = remap.every((v, i) => v === i);
+  // Renumbering writes to the arrays: never to memory other threads read.
+  const shared = file.buffer instanceof SharedArrayBuffer;
+  const body = file.byteOffset % 4 === 0 && (identity || !shared) ? file : Uint8Array.from(file);
   const buffer = body.buffer;
   const base = body.byteOffset;
   let at = 4 + headLength;
@@ -597,9 +617,6 @@ function readCacheFile(file: Buffer, into: PhraseCache): void {
     at += n * 4;
     return a;
   };
-  // The file numbers words in its own table: renumber them into this process's.
-  const remap = Int32Array.from(header.words, (w) => wordId(w));
-  const identity = remap.every((v, i) => v === i);
   for (const s of header.sets) {
     const lit = ints(s.nodes + 1);
     const litWord = ints(s.lits);
