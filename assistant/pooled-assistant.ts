@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { systemClock, type Clock } from "../core/clock.js";
 import type { Config } from "../core/config.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
@@ -5,6 +6,7 @@ import { cleanUserText } from "../core/text.js";
 import type { ThreadMemory } from "../core/thread-memory.js";
 import { WorkerPool, type PoolEvent, type PoolStats } from "../core/worker-pool.js";
 import { readPhraseCacheShared } from "../escalation/phrase-cache-file.js";
+import { readFileShared } from "../core/shared-file.js";
 import type { DeadlineCalculator, DeadlineQuestion } from "../deadlines/index.js";
 import type { DraftResult } from "../records/index.js";
 import type { Assistant, DeadlineView, JurisdictionOption, NextView, NotesReading, ReadMessageOptions, ReadNotesOptions } from "./assistant.js";
@@ -64,8 +66,10 @@ export class PooledAssistant implements AssistantService {
       workerData: {
         config,
         embeddingsThread: options.embeddingsThread ?? false,
-        // With more than one thread, the risk model's tries (26 MB) are read once, here, into memory they all share.
+        // With more than one thread, the risk model's tries (26 MB) and the index's vectors (13 MB)
+        // are read once, here, into memory they all share.
         phraseCache: options.workers > 1 ? readPhraseCacheShared(config.knowledge.indexDir) : null,
+        indexVectors: options.workers > 1 ? readFileShared(join(config.knowledge.indexDir, "vectors.bin")) : null,
       },
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });

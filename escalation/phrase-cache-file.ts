@@ -1,5 +1,5 @@
-import { existsSync, openSync, closeSync, fstatSync, readSync } from "node:fs";
 import { join } from "node:path";
+import { readFileShared } from "../core/shared-file.js";
 
 /**
  * Where the phrase cache (phrases.ts) is kept in an index folder: one file for compiled
@@ -17,20 +17,5 @@ export function phraseCacheFile(dir: string): string {
  * given this buffer, each reads its tries from it instead (see usePhraseCacheBytes).
  */
 export function readPhraseCacheShared(dir: string): SharedArrayBuffer | null {
-  const file = phraseCacheFile(dir);
-  if (!existsSync(file)) return null;
-  const fd = openSync(file, "r");
-  try {
-    const size = fstatSync(fd).size;
-    const shared = new SharedArrayBuffer(size);
-    const view = new Uint8Array(shared);
-    for (let at = 0; at < size; ) {
-      const n = readSync(fd, view, at, size - at, at);
-      if (n === 0) return null;
-      at += n;
-    }
-    return shared;
-  } finally {
-    closeSync(fd);
-  }
+  return readFileShared(phraseCacheFile(dir));
 }
