@@ -1,6 +1,8 @@
 import { workerData } from "node:worker_threads";
 import type { Config } from "../core/config.js";
 import { serveWorker } from "../core/worker-host.js";
+import { usePhraseCacheBytes } from "../escalation/phrases.js";
+import { useSharedIndexVectors } from "../knowledge/store.js";
 import type { DeadlineQuestion } from "../deadlines/index.js";
 import { Assistant, type JurisdictionOption, type ReadMessageOptions, type ReadNotesOptions } from "./assistant.js";
 import type { MessageReading } from "./reading.js";
@@ -11,7 +13,14 @@ import type { MessageReading } from "./reading.js";
  * results cross as plain data.
  */
 serveWorker(async () => {
-  const { config, embeddingsThread } = workerData as { config: Config; embeddingsThread: boolean };
+  const { config, embeddingsThread, phraseCache, indexVectors } = workerData as {
+    config: Config;
+    embeddingsThread: boolean;
+    phraseCache: SharedArrayBuffer | null;
+    indexVectors: SharedArrayBuffer | null;
+  };
+  if (phraseCache) usePhraseCacheBytes(config.knowledge.indexDir, phraseCache);
+  if (indexVectors) useSharedIndexVectors(config.knowledge.indexDir, indexVectors);
   const assistant = new Assistant({ config, embeddingsThread });
   await assistant.warmUp();
   return {

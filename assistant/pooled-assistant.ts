@@ -1,9 +1,12 @@
+import { join } from "node:path";
 import { systemClock, type Clock } from "../core/clock.js";
 import type { Config } from "../core/config.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
 import { cleanUserText } from "../core/text.js";
 import type { ThreadMemory } from "../core/thread-memory.js";
 import { WorkerPool, type PoolEvent, type PoolStats } from "../core/worker-pool.js";
+import { readPhraseCacheShared } from "../escalation/phrase-cache-file.js";
+import { readFileShared } from "../core/shared-file.js";
 import type { DeadlineCalculator, DeadlineQuestion } from "../deadlines/index.js";
 import type { DraftResult } from "../records/index.js";
 import type { Assistant, DeadlineView, JurisdictionOption, NextView, NotesReading, ReadMessageOptions, ReadNotesOptions } from "./assistant.js";
@@ -60,7 +63,14 @@ export class PooledAssistant implements AssistantService {
       size: options.workers,
       // A few turns per thread at once: their model calls are batched (BatchingEmbeddings).
       jobsPerWorker: JOBS_PER_WORKER,
-      workerData: { config, embeddingsThread: options.embeddingsThread ?? false },
+      workerData: {
+        config,
+        embeddingsThread: options.embeddingsThread ?? false,
+        // With more than one thread, the risk model's tries (26 MB) and the index's vectors (13 MB)
+        // are read once, here, into memory they all share.
+        phraseCache: options.workers > 1 ? readPhraseCacheShared(config.knowledge.indexDir) : null,
+        indexVectors: options.workers > 1 ? readFileShared(join(config.knowledge.indexDir, "vectors.bin")) : null,
+      },
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });
     // Imported when first used (at warm-up): the server makes this pool before it imports anything heavy.

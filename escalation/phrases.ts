@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { threadId } from "node:worker_threads";
 import { fromRoot } from "../core/paths.js";
+import { phraseCacheFile } from "./phrase-cache-file.js";
 import { verbForms } from "./morphology.js";
 import { normaliseSentence } from "./normalise.js";
 
@@ -73,26 +74,41 @@ function wordId(w: string): number {
   return id;
 }
 
-/** Fields of a node in Trie.nodes: its literal edges [from, to), prefix edges [from, to), number child, person child (-1 for none). */
-const STRIDE = 6;
+/** Node flags (Trie.flags): the node ends a phrase; the node has prefix edges, a number child or a person child (a row in Trie.extras). */
+const END = 1;
+const EXTRA = 2;
+/** Fields of a row of Trie.extras: its node, its prefix edges [from, to), number child, person child (-1 for none). */
+const EXTRA_STRIDE = 5;
 
 /**
- * A word trie frozen into typed arrays. The risk model's tries hold about half a million
+ * A word trie frozen into typed arrays. The risk model's tries hold about two million
  * nodes; as objects with maps they took about 100 MB of heap per thread and most of a
- * second of garbage collection, as arrays about 15 MB, and they can be saved and loaded whole.
- * Node 0 is the root. A node's literal edges are sorted by word number (binary search).
+ * second of garbage collection. Node 0 is the root. A node's literal edges are sorted by
+ * word number (binary search), and the nodes' edges are laid out in node order, so one
+ * start per node says where each node's edges begin and end. Nearly every node has only
+ * literal edges: the few with a prefix edge, a number or a person slot keep them in a
+ * row of their own (`extras`), not in four fields of every node (13 bytes a node, not 33).
  */
 export class Trie {
+  /** A node's row in `extras`, by node. */
+  private readonly extraRow = new Map<number, number>();
+
   constructor(
-    readonly nodes: Int32Array,
-    readonly ends: Uint8Array,
+    /** Node n's literal edges are [lit[n], lit[n + 1]); one more entry than there are nodes. */
+    readonly lit: Int32Array,
+    /** END and EXTRA, by node. */
+    readonly flags: Uint8Array,
     /** Literal edges: word number and child node. */
     readonly litWord: Int32Array,
     readonly litNode: Int32Array,
+    /** Rows of EXTRA_STRIDE fields, one per node flagged EXTRA. */
+    readonly extras: Int32Array,
     /** Prefix edges: the prefix's word number and child node. */
     readonly preWord: Int32Array,
     readonly preNode: Int32Array,
-  ) {}
+  ) {
+    for (let o = 0; o < extras.length; o += EXTRA_STRIDE) this.extraRow.set(extras[o]!, o);
+  }
 
   static freeze(root: BuildNode): Trie {
     // Number the nodes breadth first, then lay out each node's edges.
@@ -106,48 +122,55 @@ export class Trie {
     };
     let litCount = 0;
     let preCount = 0;
+    let extraCount = 0;
     for (let i = 0; i < order.length; i++) {
       const n = order[i]!;
       if (n.lit) for (const c of n.lit.values()) add(c), litCount++;
       if (n.prefix) for (const p of n.prefix) add(p.node), preCount++;
       if (n.num) add(n.num);
       if (n.person) add(n.person);
+      if (n.prefix?.length || n.num || n.person) extraCount++;
     }
-    const nodes = new Int32Array(order.length * STRIDE);
-    const ends = new Uint8Array(order.length);
+    const lit = new Int32Array(order.length + 1);
+    const flags = new Uint8Array(order.length);
     const litWord = new Int32Array(litCount);
     const litNode = new Int32Array(litCount);
+    const extras = new Int32Array(extraCount * EXTRA_STRIDE);
     const preWord = new Int32Array(preCount);
     const preNode = new Int32Array(preCount);
     let l = 0;
     let p = 0;
+    let x = 0;
     order.forEach((n, i) => {
-      const o = i * STRIDE;
-      ends[i] = n.end ? 1 : 0;
-      nodes[o] = l;
+      lit[i] = l;
       if (n.lit) {
         const edges = [...n.lit].map(([w, c]) => [wordId(w), index.get(c)!] as const).sort((a, b) => a[0] - b[0]);
         for (const [w, c] of edges) (litWord[l] = w), (litNode[l++] = c);
       }
-      nodes[o + 1] = l;
-      nodes[o + 2] = p;
+      const extra = Boolean(n.prefix?.length || n.num || n.person);
+      flags[i] = (n.end ? END : 0) | (extra ? EXTRA : 0);
+      if (!extra) return;
+      extras[x] = i;
+      extras[x + 1] = p;
       if (n.prefix) for (const e of n.prefix) (preWord[p] = wordId(e.prefix)), (preNode[p++] = index.get(e.node)!);
-      nodes[o + 3] = p;
-      nodes[o + 4] = n.num ? index.get(n.num)! : -1;
-      nodes[o + 5] = n.person ? index.get(n.person)! : -1;
+      extras[x + 2] = p;
+      extras[x + 3] = n.num ? index.get(n.num)! : -1;
+      extras[x + 4] = n.person ? index.get(n.person)! : -1;
+      x += EXTRA_STRIDE;
     });
-    return new Trie(nodes, ends, litWord, litNode, preWord, preNode);
+    lit[order.length] = l;
+    return new Trie(lit, flags, litWord, litNode, extras, preWord, preNode);
   }
 
   get nodeCount(): number {
-    return this.ends.length;
+    return this.flags.length;
   }
 
   /** The child of node `n` along the word numbered `id`, or -1. */
   private litChild(n: number, id: number): number {
     if (id < 0) return -1;
-    let lo = this.nodes[n * STRIDE]!;
-    let hi = this.nodes[n * STRIDE + 1]! - 1;
+    let lo = this.lit[n]!;
+    let hi = this.lit[n + 1]! - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const w = this.litWord[mid]!;
@@ -160,33 +183,37 @@ export class Trie {
 
   /** Every length (in words) of a phrase starting at word k, from node n. */
   endsAt(n: number, text: TextWords, k: number, depth: number, out: Set<number>): void {
-    if (this.ends[n]) out.add(depth);
+    const flags = this.flags[n]!;
+    if (flags & END) out.add(depth);
     const w = text.words[k];
     if (w === undefined || w === "") return;
-    const o = n * STRIDE;
     const lit = this.litChild(n, text.ids[k]!);
     if (lit >= 0) this.endsAt(lit, text, k + 1, depth + 1, out);
-    for (let j = this.nodes[o + 2]!, e = this.nodes[o + 3]!; j < e; j++) {
+    if (!(flags & EXTRA)) return;
+    const o = this.extraRow.get(n)!;
+    for (let j = this.extras[o + 1]!, e = this.extras[o + 2]!; j < e; j++) {
       if (w.startsWith(WORDS[this.preWord[j]!]!)) this.endsAt(this.preNode[j]!, text, k + 1, depth + 1, out);
     }
-    const num = this.nodes[o + 4]!;
+    const num = this.extras[o + 3]!;
     if (num >= 0 && DIGITS.test(w)) this.endsAt(num, text, k + 1, depth + 1, out);
   }
 
   /** The longest path from node n along words[k…] that ends a phrase, as a count of words from `start`. */
   walk(n: number, text: TextWords, start: number, k: number): number {
-    let best = this.ends[n] ? k - start : 0;
+    const flags = this.flags[n]!;
+    let best = flags & END ? k - start : 0;
     const w = text.words[k];
     if (w === undefined || w === "") return best;
-    const o = n * STRIDE;
     const lit = this.litChild(n, text.ids[k]!);
     if (lit >= 0) best = Math.max(best, this.walk(lit, text, start, k + 1));
-    for (let j = this.nodes[o + 2]!, e = this.nodes[o + 3]!; j < e; j++) {
+    if (!(flags & EXTRA)) return best;
+    const o = this.extraRow.get(n)!;
+    for (let j = this.extras[o + 1]!, e = this.extras[o + 2]!; j < e; j++) {
       if (w.startsWith(WORDS[this.preWord[j]!]!)) best = Math.max(best, this.walk(this.preNode[j]!, text, start, k + 1));
     }
-    const num = this.nodes[o + 4]!;
+    const num = this.extras[o + 3]!;
     if (num >= 0 && DIGITS.test(w)) best = Math.max(best, this.walk(num, text, start, k + 1));
-    const person = this.nodes[o + 5]!;
+    const person = this.extras[o + 4]!;
     if (person >= 0 && personTrie) {
       const lengths = new Set<number>();
       personTrie.endsAt(0, text, k, 0, lengths);
@@ -469,7 +496,7 @@ interface PhraseCache {
 
 let phraseCache: PhraseCache | null = null;
 
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 function cacheKey(kind: string, input: unknown): string {
   return `${kind}:${createHash("sha256").update(JSON.stringify(input)).digest("base64url")}`;
@@ -490,20 +517,34 @@ function compilerFingerprint(): string {
   return hash.digest("hex");
 }
 
+/** The cache file's bytes as read by another thread, shared (see usePhraseCacheBytes). */
+let sharedBytes: { file: string; bytes: SharedArrayBuffer } | null = null;
+
+/**
+ * Let this thread read the phrase cache of `dir` from `bytes` (readPhraseCacheShared, done once
+ * by the thread that starts the workers) instead of reading the file into memory of its own:
+ * the tries are then views of memory every worker thread shares, so a second assistant thread
+ * does not hold the risk model's tries again. A thread whose word table numbers the words
+ * otherwise reads a private copy (renumbering writes to the arrays).
+ */
+export function usePhraseCacheBytes(dir: string, bytes: SharedArrayBuffer): void {
+  sharedBytes = { file: phraseCacheFile(dir), bytes };
+}
+
 /**
  * Open the phrase cache kept in `dir`: phrase sets and screens made from now on are taken
  * from it when it holds them, and compiled (and added) when it does not. A missing,
  * stale or unreadable file is the same as an empty cache.
  */
 export function openPhraseCache(dir: string): void {
-  const ext = import.meta.url.endsWith(".ts") ? "ts" : "js";
-  const file = join(dir, `phrase-tries-${ext}.bin`);
+  const file = phraseCacheFile(dir);
   if (phraseCache?.file === file) return;
   const fingerprint = compilerFingerprint();
   phraseCache = { file, fingerprint, sets: new Map(), screens: new Map(), used: new Set(), changed: false };
-  if (!existsSync(file)) return;
+  const shared = sharedBytes?.file === file ? sharedBytes.bytes : null;
+  if (!shared && !existsSync(file)) return;
   try {
-    readCacheFile(readFileSync(file), phraseCache);
+    readCacheFile(shared ? Buffer.from(shared) : readFileSync(file), phraseCache);
   } catch {
     // A damaged file is compiled over and rewritten: the cache only saves time.
     phraseCache.sets.clear();
@@ -533,7 +574,7 @@ function writeCacheFile(cache: PhraseCache): Buffer {
     version: CACHE_VERSION,
     fingerprint: cache.fingerprint,
     words: WORDS,
-    sets: sets.map(([key, s]) => ({ key, size: s.size, nodes: s.trie.nodeCount, lits: s.trie.litWord.length, pres: s.trie.preWord.length })),
+    sets: sets.map(([key, s]) => ({ key, size: s.size, nodes: s.trie.nodeCount, lits: s.trie.litWord.length, extras: s.trie.extras.length / EXTRA_STRIDE, pres: s.trie.preWord.length })),
     screens,
   };
   const head = Buffer.from(JSON.stringify(header), "utf8");
@@ -543,8 +584,8 @@ function writeCacheFile(cache: PhraseCache): Buffer {
   len.writeUInt32LE(head.length);
   parts.push(len, head, Buffer.alloc(pad(head.length)));
   for (const [, { trie }] of sets) {
-    for (const a of [trie.nodes, trie.litWord, trie.litNode, trie.preWord, trie.preNode]) parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
-    parts.push(Buffer.from(trie.ends.buffer, trie.ends.byteOffset, trie.ends.byteLength), Buffer.alloc(pad(trie.ends.byteLength)));
+    for (const a of [trie.lit, trie.litWord, trie.litNode, trie.extras, trie.preWord, trie.preNode]) parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    parts.push(Buffer.from(trie.flags.buffer, trie.flags.byteOffset, trie.flags.byteLength), Buffer.alloc(pad(trie.flags.byteLength)));
   }
   return Buffer.concat(parts);
 }
@@ -555,45 +596,49 @@ function readCacheFile(file: Buffer, into: PhraseCache): void {
     version: number;
     fingerprint: string;
     words: string[];
-    sets: { key: string; size: number; nodes: number; lits: number; pres: number }[];
+    sets: { key: string; size: number; nodes: number; lits: number; extras: number; pres: number }[];
     screens: Record<string, string[]>;
   };
   if (header.version !== CACHE_VERSION || header.fingerprint !== into.fingerprint) return;
-  // The tries' arrays are views of one aligned copy of the file.
-  const body = new Uint8Array(file.length);
-  body.set(file);
-  const buffer = body.buffer;
-  let at = 4 + headLength;
-  at += (4 - (at % 4)) % 4;
-  const ints = (n: number) => {
-    const a = new Int32Array(buffer, at, n);
-    at += n * 4;
-    return a;
-  };
+  // The tries' arrays are views of the file as read (a file this size has a buffer of its own,
+  // whose start is aligned), or of one aligned copy of it.
   // The file numbers words in its own table: renumber them into this process's.
   const remap = Int32Array.from(header.words, (w) => wordId(w));
   const identity = remap.every((v, i) => v === i);
+  // Renumbering writes to the arrays: never to memory other threads read.
+  const shared = file.buffer instanceof SharedArrayBuffer;
+  const body = file.byteOffset % 4 === 0 && (identity || !shared) ? file : Uint8Array.from(file);
+  const buffer = body.buffer;
+  const base = body.byteOffset;
+  let at = 4 + headLength;
+  at += (4 - (at % 4)) % 4;
+  const ints = (n: number) => {
+    const a = new Int32Array(buffer, base + at, n);
+    at += n * 4;
+    return a;
+  };
   for (const s of header.sets) {
-    const nodes = ints(s.nodes * STRIDE);
+    const lit = ints(s.nodes + 1);
     const litWord = ints(s.lits);
     const litNode = ints(s.lits);
+    const extras = ints(s.extras * EXTRA_STRIDE);
     const preWord = ints(s.pres);
     const preNode = ints(s.pres);
-    const ends = new Uint8Array(buffer, at, s.nodes);
+    const flags = new Uint8Array(buffer, base + at, s.nodes);
     at += s.nodes + ((4 - (s.nodes % 4)) % 4);
-    if (!identity) renumber(nodes, litWord, litNode, preWord, remap);
-    into.sets.set(s.key, { size: s.size, trie: new Trie(nodes, ends, litWord, litNode, preWord, preNode) });
+    if (!identity) renumber(lit, litWord, litNode, preWord, remap);
+    into.sets.set(s.key, { size: s.size, trie: new Trie(lit, flags, litWord, litNode, extras, preWord, preNode) });
   }
   if (at !== file.length) throw new Error("phrase cache: length mismatch");
   for (const [k, v] of Object.entries(header.screens)) into.screens.set(k, v);
 }
 
 /** Renumber a loaded trie's words and re-sort each node's literal edges by the new numbers. */
-function renumber(nodes: Int32Array, litWord: Int32Array, litNode: Int32Array, preWord: Int32Array, remap: Int32Array): void {
+function renumber(lit: Int32Array, litWord: Int32Array, litNode: Int32Array, preWord: Int32Array, remap: Int32Array): void {
   for (let i = 0; i < preWord.length; i++) preWord[i] = remap[preWord[i]!]!;
-  for (let o = 0; o < nodes.length; o += STRIDE) {
-    const from = nodes[o]!;
-    const to = nodes[o + 1]!;
+  for (let n = 0; n + 1 < lit.length; n++) {
+    const from = lit[n]!;
+    const to = lit[n + 1]!;
     const edges: [number, number][] = [];
     for (let e = from; e < to; e++) edges.push([remap[litWord[e]!]!, litNode[e]!]);
     edges.sort((a, b) => a[0] - b[0]);

@@ -33,11 +33,21 @@ export const NET_MAX_SENTENCES = 80;
 /** Bump when what goes into the bank changes, so a stale file is rebuilt. */
 const BANK_VERSION = 1;
 
+/**
+ * Rows as shipped: 8-bit codes with a scale per row (writeInt8Row). Kept as they are, not
+ * widened to floats (3.6 MB instead of 12.8 MB in every assistant thread); a row's values are
+ * worked out as it is scored, to the same float32 values the widened rows held.
+ */
+export interface Int8Rows {
+  readonly codes: Int8Array;
+  readonly scales: Float32Array;
+}
+
 /** Labelled sentences as vectors, each marked danger (from a 999 line) or not. */
 export interface SentenceBank {
   readonly dim: number;
-  /** n × dim, L2-normalised rows. */
-  readonly vectors: Float32Array;
+  /** n × dim, L2-normalised rows: floats (a bank just embedded) or the shipped 8-bit rows. */
+  readonly vectors: Float32Array | Int8Rows;
   /** 1 when the sentence is a danger sentence of a 999 line. */
   readonly danger: Uint8Array;
   /** The line's danger kind (for cross-validation by kind), or "" . */
@@ -121,7 +131,7 @@ export function nearest(bank: SentenceBank, v: Float32Array, exclude: Exclusion 
     if (exclude.kind && danger[r] && kinds[r] === exclude.kind) continue;
     if (exclude.keys && exclude.keys.has(keys[r]!)) continue;
     // `known`: the danger rows' similarities, already worked out by `dangerSimilarities`.
-    const s = known && danger[r] ? known[r]! : dot(vectors, r * dim, v, dim);
+    const s = known && danger[r] ? known[r]! : rowDot(vectors, r, v, dim);
     if (danger[r] && s > best) best = s;
     if (s <= topSim[NET_K - 1]!) continue;
     let j = NET_K - 1;
@@ -158,7 +168,7 @@ function dangerSimilarities(bank: SentenceBank, v: Float32Array, exclude: Exclus
   for (const r of dangerRows(bank)) {
     if (exclude.kind && kinds[r] === exclude.kind) continue;
     if (exclude.keys && exclude.keys.has(keys[r]!)) continue;
-    const s = (sims[r] = dot(vectors, r * dim, v, dim));
+    const s = (sims[r] = rowDot(vectors, r, v, dim));
     if (s > best) best = s;
   }
   return { best, sims };
@@ -175,6 +185,45 @@ function dangerRows(bank: SentenceBank): Uint32Array {
     dangerRowsOf.set(bank, (rows = Uint32Array.from(list)));
   }
   return rows;
+}
+
+/** Row `r` of the bank times `v`. */
+function rowDot(vectors: Float32Array | Int8Rows, r: number, v: Float32Array, dim: number): number {
+  return vectors instanceof Float32Array ? dot(vectors, r * dim, v, dim) : dotInt8(vectors.codes, vectors.scales[r]!, r * dim, v, dim);
+}
+
+/** Row `r` of the bank as floats (what scoring multiplies by). */
+export function bankRow(bank: SentenceBank, r: number): Float32Array {
+  const { dim, vectors } = bank;
+  if (vectors instanceof Float32Array) return vectors.slice(r * dim, (r + 1) * dim);
+  const out = new Float32Array(dim);
+  const scale = vectors.scales[r]!;
+  for (let i = 0; i < dim; i++) out[i] = vectors.codes[r * dim + i]! * scale;
+  return out;
+}
+
+/**
+ * `dot` over an 8-bit row: each value is the code times the row's scale rounded to float32
+ * (Math.fround), as readInt8Row stored it in a Float32Array, and the sum is added in the same
+ * order, so the similarity is the same to the bit as over the widened row.
+ */
+function dotInt8(codes: Int8Array, scale: number, o: number, v: Float32Array, dim: number): number {
+  const f = Math.fround;
+  let s = 0;
+  let i = 0;
+  for (; i + 8 <= dim; i += 8) {
+    const p = o + i;
+    s += f(codes[p]! * scale) * v[i]!;
+    s += f(codes[p + 1]! * scale) * v[i + 1]!;
+    s += f(codes[p + 2]! * scale) * v[i + 2]!;
+    s += f(codes[p + 3]! * scale) * v[i + 3]!;
+    s += f(codes[p + 4]! * scale) * v[i + 4]!;
+    s += f(codes[p + 5]! * scale) * v[i + 5]!;
+    s += f(codes[p + 6]! * scale) * v[i + 6]!;
+    s += f(codes[p + 7]! * scale) * v[i + 7]!;
+  }
+  for (; i < dim; i++) s += f(codes[o + i]! * scale) * v[i]!;
+  return s;
 }
 
 /**
@@ -229,7 +278,8 @@ interface BankHeader {
 }
 
 
-function readBankFile(path: string): { header: BankHeader; rows: Float32Array[] } | null {
+/** The bank file's header, and where its rows start; its rows as floats only when `widen` (a rewrite reuses them). */
+function readBankFile(path: string, widen = false): { header: BankHeader; buf: Buffer; at0: number; rows: Float32Array[] } | null {
   if (!existsSync(path)) return null;
   try {
     const buf = readFileSync(path);
@@ -237,22 +287,34 @@ function readBankFile(path: string): { header: BankHeader; rows: Float32Array[] 
     const header = JSON.parse(buf.subarray(4, 4 + hl).toString("utf8")) as BankHeader;
     const stride = 4 + header.dim;
     const at0 = 4 + hl;
-    const rows = header.rows.map((_, i) => readInt8Row(buf, at0 + i * stride, header.dim));
-    return { header, rows };
+    if (buf.length !== at0 + header.rows.length * stride) return null;
+    const rows = widen ? header.rows.map((_, i) => readInt8Row(buf, at0 + i * stride, header.dim)) : [];
+    return { header, buf, at0, rows };
   } catch {
     return null;
   }
+}
+
+/** The file's rows (each a float32 scale, then `dim` signed bytes) as codes and scales. */
+function readInt8Rows(buf: Buffer, at0: number, n: number, dim: number): Int8Rows {
+  const codes = new Int8Array(n * dim);
+  const scales = new Float32Array(n);
+  for (let r = 0; r < n; r++) {
+    const at = at0 + r * (4 + dim);
+    scales[r] = buf.readFloatLE(at);
+    codes.set(new Int8Array(buf.buffer, buf.byteOffset + at + 4, dim), r * dim);
+  }
+  return { codes, scales };
 }
 
 /** The shipped bank, or null when it was built with another encoder or from another labelled set. */
 export function loadSentenceBank(embeddingsId: string, dim: number, opts: { path?: string; lines?: readonly Labelled[] } = {}): SentenceBank | null {
   const file = readBankFile(opts.path ?? BANK_PATH);
   if (!file) return null;
-  const { header, rows } = file;
+  const { header } = file;
   if (header.version !== BANK_VERSION || header.embeddings !== embeddingsId || header.dim !== dim) return null;
   if (header.hash !== bankHash(opts.lines ?? bankLines())) return null;
-  const vectors = new Float32Array(rows.length * dim);
-  rows.forEach((v, i) => vectors.set(v, i * dim));
+  const vectors = readInt8Rows(file.buf, file.at0, header.rows.length, dim);
   return { dim, vectors, danger: Uint8Array.from(header.rows, (r) => r[1]), kinds: header.rows.map((r) => r[2]), keys: header.rows.map((r) => r[0]) };
 }
 
@@ -261,7 +323,7 @@ export async function writeSentenceBank(embeddings: Embeddings, opts: { path?: s
   const path = opts.path ?? BANK_PATH;
   const lines = opts.lines ?? bankLines();
   const units = bankUnits(lines);
-  const old = readBankFile(path);
+  const old = readBankFile(path, true);
   const reuse = new Map<string, Float32Array>();
   if (old && old.header.embeddings === embeddings.id && old.header.dim === embeddings.dimensions) {
     old.header.rows.forEach((r, i) => reuse.set(r[0], old.rows[i]!));
@@ -270,7 +332,7 @@ export async function writeSentenceBank(embeddings: Embeddings, opts: { path?: s
   const todo = [...new Set(keys.filter((k) => !reuse.has(k)))];
   const textOf = new Map(keys.map((k, i) => [k, units[i]!.text]));
   const fresh = await buildSentenceBank(todo.map((k) => ({ text: textOf.get(k)!, danger: false, kind: "" })), embeddings);
-  todo.forEach((k, i) => reuse.set(k, fresh.vectors.slice(i * fresh.dim, (i + 1) * fresh.dim)));
+  todo.forEach((k, i) => reuse.set(k, bankRow(fresh, i)));
   const dim = embeddings.dimensions;
   const header: BankHeader = { version: BANK_VERSION, embeddings: embeddings.id, dim, hash: bankHash(lines), rows: units.map((u, i) => [keys[i]!, u.danger ? 1 : 0, u.kind]) };
   const hb = Buffer.from(JSON.stringify(header), "utf8");

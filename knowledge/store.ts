@@ -283,6 +283,19 @@ function isStale(config: Config, manifest: Manifest): boolean {
  * Load a saved index. Refuses (AppError "config") an index that is missing, was built
  * with other embeddings, or no longer matches the corpus, the bank or the local documents.
  */
+/** The index's vectors as read by another thread, shared (see useSharedIndexVectors). */
+let sharedVectors: { dir: string; bytes: SharedArrayBuffer } | null = null;
+
+/**
+ * Let this thread's loadIndex take the vectors of the index in `dir` from `bytes` (vectors.bin
+ * read once by the thread that starts the workers, core/shared-file.ts) instead of reading
+ * the file into memory of its own: every assistant thread then reads the same 13 MB.
+ * Nothing writes to an index's vectors once loaded.
+ */
+export function useSharedIndexVectors(dir: string, bytes: SharedArrayBuffer): void {
+  sharedVectors = { dir, bytes };
+}
+
 export function loadIndex(config: Config, embeddings: Embeddings): LoadedIndex {
   const dir = config.knowledge.indexDir;
   let manifest: Manifest;
@@ -306,7 +319,8 @@ export function loadIndex(config: Config, embeddings: Embeddings): LoadedIndex {
       bank: BankItem[];
       outOfScope: OutOfScopeItem[];
     };
-    const buf = readFileSync(join(dir, "vectors.bin"));
+    const shared = sharedVectors?.dir === dir ? sharedVectors.bytes : null;
+    const buf = shared ? Buffer.from(shared) : readFileSync(join(dir, "vectors.bin"));
     const flat = new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4);
     const d = manifest.dimensions;
     let at = 0;

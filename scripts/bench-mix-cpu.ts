@@ -11,6 +11,8 @@ import { Workload, type Scenario } from "./bench/workload.js";
 // time. CPU time, not wall time, so a host busy with other work hardly moves the figures;
 // the embedding model's share and its calls are counted apart (it runs on a thread of its own
 // in the server). The server's own thread (Bot Framework, HTTP) is not in these figures.
+// MIX_DUMP=FILE also writes every step's output, one JSON line each, so a change meant to
+// leave outputs alone can be checked byte for byte (`cmp` the files of a run before and after).
 
 interface Step {
   n: number;
@@ -41,6 +43,11 @@ const workload = new Workload(13);
 // A few turns first, not counted, so the figures do not include first use (JIT, lazy tables).
 for (let i = 0; i < 20; i++) await assistant.read(workload.conversation().messages[0]!);
 
+const dumpFile = process.env["MIX_DUMP"];
+const dump: string[] = [];
+// Typed arrays (a reading's vector) as plain lists, so the dump shows every value.
+const plain = (_k: string, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float32Array) : v);
+
 const steps = new Map<string, Step>();
 async function step<T>(scenario: Scenario, name: string, fn: () => Promise<T>): Promise<T | null> {
   const key = `${scenario} ${name}`;
@@ -51,6 +58,7 @@ async function step<T>(scenario: Scenario, name: string, fn: () => Promise<T>): 
   // A stage the procedures do not recognise, a question refused as invalid: the bot answers it otherwise; its CPU still counts.
   const out = await fn().catch(() => null);
   const d = process.cpuUsage(c);
+  if (dumpFile) dump.push(JSON.stringify({ step: key, out }, plain));
   const ms = (d.user + d.system) / 1000;
   s.n++;
   s.cpuMs += ms;
@@ -83,4 +91,5 @@ for (const [key, s] of [...steps].sort(([a], [b]) => a.localeCompare(b))) {
   );
 }
 console.log(`per conversation: ${r1(total / conversations)} ms of CPU, of which the model ${r1(totalModel / conversations)} ms and the rest ${r1((total - totalModel) / conversations)} ms (host load ${(await import("node:os")).loadavg()[0]!.toFixed(1)})`);
+if (dumpFile) (await import("node:fs")).writeFileSync(dumpFile, dump.join("\n") + "\n");
 process.exit(0);

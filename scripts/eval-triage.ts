@@ -21,7 +21,7 @@ import { crossValidateByKind, crossValidateByRegister, dataHash, decideWith, emb
 import { loadLabelled } from "../escalation/labelled.js";
 import { LEVELS, type TriageLevel } from "../escalation/levels.js";
 import { applySentenceNet, createTriage, loadTriageModels, MODEL_PATH, type TriageResult } from "../escalation/triage.js";
-import { BANK_PATH, loadSentenceBank, netSentences, textKey, writeSentenceBank } from "../escalation/sentence-net.js";
+import { BANK_PATH, bankRow, loadSentenceBank, netSentences, textKey, writeSentenceBank } from "../escalation/sentence-net.js";
 
 const args = process.argv.slice(2);
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : "  -  ");
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
       // The sentence net over the deployed model's CV levels, with the held-out kind's danger
       // sentences left out of the bank and each line's own sentences left out too.
       const t3 = performance.now();
-      const known = new Map<string, Float32Array>(bank.keys.map((k, i) => [k, bank.vectors.slice(i * bank.dim, (i + 1) * bank.dim)]));
+      const known = new Map<string, Float32Array>(bank.keys.map((k, i) => [k, bankRow(bank, i)]));
       const embed = async (texts: readonly string[]) => {
         const todo = texts.filter((t) => !known.has(textKey(t)));
         if (todo.length) (await embeddings.embed(todo)).forEach((v, i) => known.set(textKey(todo[i]!), v));

@@ -90,3 +90,48 @@ describe("compiled phrase tries are kept in a cache file and loaded instead of c
     expect(existsSync(file)).toBe(true);
   });
 });
+
+describe("a compiled trie's memory", () => {
+  it("keeps a node that has only literal edges in 13 bytes: prefix, number and person slots go in rows of their own", async () => {
+    const p = await freshPhrases();
+    const set = new p.PhraseSet(PHRASES, WELSH, { nouns: true });
+    const t = set.trie;
+    const perNode = (t.lit.byteLength + t.flags.byteLength + t.litWord.byteLength + t.litNode.byteLength) / t.nodeCount;
+    expect(perNode).toBeLessThan(14);
+    // One row for each node with a prefix edge ("suicid*") or a number ("# tablets"), here the root alone.
+    expect(t.extras.length / 5).toBe(1);
+    expect(set.test(" she took 20 tablets ")).toBe(true);
+    expect(set.test(" she is suicidal ")).toBe(true);
+  });
+});
+
+describe("worker threads read the phrase cache from one shared copy", () => {
+  it("tries are views of the shared bytes and match as compiled; a thread that numbers words otherwise reads a copy of its own", async () => {
+    const { readPhraseCacheShared } = await import("../../escalation/phrase-cache-file.js");
+    const dir = mkdtempSync(join(tmpdir(), "sg-phrase-cache-"));
+    dirs.push(dir);
+    const first = await freshPhrases();
+    first.openPhraseCache(dir);
+    const expected = matchesOf(first, new first.PhraseSet(PHRASES, WELSH, { nouns: true }));
+    first.savePhraseCache();
+    const bytes = readPhraseCacheShared(dir)!;
+    expect(bytes).toBeInstanceOf(SharedArrayBuffer);
+
+    const second = await freshPhrases();
+    second.usePhraseCacheBytes(dir, bytes);
+    second.openPhraseCache(dir);
+    const shared = new second.PhraseSet(PHRASES, WELSH, { nouns: true });
+    expect(shared.trie.litWord.buffer).toBe(bytes);
+    expect(matchesOf(second, shared)).toEqual(expected);
+
+    const third = await freshPhrases();
+    new third.PhraseSet(["zebra crossing", "yellow", "tablets now"]);
+    const before = new Uint8Array(bytes).slice();
+    third.usePhraseCacheBytes(dir, bytes);
+    third.openPhraseCache(dir);
+    const own = new third.PhraseSet(PHRASES, WELSH, { nouns: true });
+    expect(own.trie.litWord.buffer).not.toBe(bytes);
+    expect(matchesOf(third, own)).toEqual(expected);
+    expect(new Uint8Array(bytes)).toEqual(before);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadLabelled } from "../../escalation/labelled.js";
 import { readMessage } from "../../escalation/reader.js";
-import { BANK_PATH, bankLines, bankUnits, loadSentenceBank, NET_AGREE, NET_K, NET_MIN_SIM, nearDanger, nearest, type SentenceBank } from "../../escalation/sentence-net.js";
+import { BANK_PATH, bankLines, bankRow, bankUnits, loadSentenceBank, NET_AGREE, NET_K, NET_MIN_SIM, nearDanger, nearest, type SentenceBank } from "../../escalation/sentence-net.js";
 import { applySentenceNet } from "../../escalation/triage.js";
 
 const DIM = 4;
@@ -124,5 +124,31 @@ describe("the shipped bank", () => {
     // No held-back line is in the bank: the integration test's 999 recall stays a held-back figure.
     const inBankSet = new Set(inBank);
     expect(labelled.filter((l) => l.split === "heldback").every((l) => !inBankSet.has(l))).toBe(true);
+  });
+});
+
+describe("the shipped bank kept as 8-bit rows", () => {
+  it("scores every sentence exactly as the rows widened to floats did", () => {
+    const bank = loadSentenceBank("use-lite-512", 512)!;
+    expect(bank.vectors).not.toBeInstanceOf(Float32Array);
+    const n = bank.danger.length;
+    const widened = new Float32Array(n * bank.dim);
+    for (let r = 0; r < n; r++) widened.set(bankRow(bank, r), r * bank.dim);
+    const floats: SentenceBank = { ...bank, vectors: widened };
+    // Queries: bank rows themselves (the closest a sentence gets) and rows mixed across kinds, renormalised.
+    const queries: Float32Array[] = [];
+    for (let r = 0; r < n; r += 509) {
+      const a = bankRow(bank, r);
+      const b = bankRow(bank, (r * 31 + 7) % n);
+      const mix = a.map((x, i) => x + 0.5 * b[i]!);
+      const norm = Math.hypot(...mix);
+      queries.push(a, mix.map((x) => x / norm));
+    }
+    for (const q of queries) {
+      expect(nearest(bank, q)).toEqual(nearest(floats, q));
+      expect(nearest(bank, q, { kind: "dangerous_place" })).toEqual(nearest(floats, q, { kind: "dangerous_place" }));
+    }
+    expect(queries.map((q) => nearDanger(bank, [q]))).toEqual(queries.map((q) => nearDanger(floats, [q])));
+    expect(queries.some((q) => nearDanger(bank, [q]))).toBe(true);
   });
 });

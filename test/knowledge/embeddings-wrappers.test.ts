@@ -83,7 +83,21 @@ describe("remembering vectors", () => {
     expect(b).toBe(a);
     await cached.embed(["x", "y"]);
     await cached.embed(["x", "y"]);
-    expect(model.calls).toEqual([1, 2, 2]);
+    expect(model.calls).toEqual([1, 2]);
+  });
+
+  it("a text repeated within a call, or remembered from an earlier one, goes to the model once, and each place gets its text's vector", async () => {
+    const model = new Recording();
+    const cached = new CachedEmbeddings(model);
+    const question = "do we still need a strategy discussion?";
+    const first = await cached.embed([question, "My manager is off today.", question]);
+    expect(model.calls).toEqual([2]);
+    expect(first[2]).toBe(first[0]);
+    const second = await cached.embed(["who has to be at a strategy discussion?", "My manager is off today."]);
+    expect(model.calls).toEqual([2, 1]);
+    expect(second[1]).toBe(first[1]);
+    const direct = await new FakeEmbeddings().embed([question, "My manager is off today.", "who has to be at a strategy discussion?"]);
+    expect([first[0], first[1], second[0]].map((v) => Array.from(v!))).toEqual(direct.map((v) => Array.from(v)));
   });
 
   it("only the most recent texts are kept", async () => {
