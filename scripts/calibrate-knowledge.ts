@@ -12,7 +12,10 @@
  *   out one by one and 90% of those whose whole topic is held out, as written and wrapped.
  *   `--keep-fusion` keeps the fusion weights as they are; `--chapter-out` judges each in-scope
  *   question with its whole chapter's bank questions held out; `--dump FILE` writes the feature rows
- *   (to judge one fit on another's rows, e.g. a passage-out fit on chapter-out rows).
+ *   (to judge one fit on another's rows, e.g. a passage-out fit on chapter-out rows); `--bank-blind` ranks
+ *   every passage without bank evidence while the rows are read; `--cv` cross-validates the decision
+ *   (refitted per fold, chapters and topics held out); `--from-dump FILE [--features a,b]` judges and fits
+ *   on dumped rows without reading anything again; `--out FILE` writes elsewhere than knowledge/.
  * - Fast path: the thresholds under which the lexical and bank matches alone pick the same
  *   passage as the full ranking, for as many questions as that stays true of 98% of them.
  */
@@ -458,7 +461,7 @@ async function main(): Promise<void> {
     fastPath,
     // The re-ranker is learnt apart (scripts/eval-rerank.ts --write), on rankings this calibration makes: kept as it was.
     ...(kb.calibration.rerank ? { rerank: kb.calibration.rerank } : {}),
-    provenance: `scripts/calibrate-knowledge.ts on ${index.bank.length} bank questions (fusion: style held out; coverage: ${CHAPTER_OUT ? "each chapter's questions held out" : "passage's questions held out"}${CASE_STYLE_OUT ? ", and for case questions the whole case style, read and embedded live" : ""}) and ${oos.length} out-of-scope questions, as written and wrapped in a generated case story (topic held out); no held-out set read.`,
+    provenance: `scripts/calibrate-knowledge.ts on ${index.bank.length} bank questions (fusion: style held out; coverage: ${CHAPTER_OUT ? "each chapter's questions held out" : "passage's questions held out"}${process.argv.includes("--bank-blind") ? ", every passage ranked without bank evidence" : ""}${CASE_STYLE_OUT ? ", and for case questions the whole case style, read and embedded live" : ""}) and ${oos.length} out-of-scope questions, as written and wrapped in a generated case story (topic held out); no held-out set read.`,
   };
   const out = process.argv.includes("--out") ? process.argv[process.argv.indexOf("--out") + 1]! : fromRoot("knowledge", "calibration.json");
   writeFileSync(out, JSON.stringify(calibration, null, 2) + "\n");
