@@ -15,7 +15,8 @@
  *   (to judge one fit on another's rows, e.g. a passage-out fit on chapter-out rows); `--bank-blind` ranks
  *   every passage without bank evidence while the rows are read; `--cv` cross-validates the decision
  *   (refitted per fold, chapters and topics held out); `--from-dump FILE [--features a,b]` judges and fits
- *   on dumped rows without reading anything again; `--out FILE` writes elsewhere than knowledge/.
+ *   on dumped rows without reading anything again; `--out FILE` writes elsewhere than knowledge/;
+ *   `--no-fast-path` leaves the fast path off without reading its rows.
  * - Fast path: the thresholds under which the lexical and bank matches alone pick the same
  *   passage as the full ranking, for as many questions as that stays true of 98% of them.
  */
@@ -41,6 +42,8 @@ const REFUSE_NAMED = 0.95;
 /** Seed of the case stories wrapped round out-of-scope questions (another seed than eval-case's). */
 const WRAP_SEED = 41;
 const STYLES: Style[] = ["formal", "shorthand", "case"];
+/** `--no-fast-path`: leave the fast path off and skip reading its lexical-only rows (half the run). */
+const NO_FAST_PATH = process.argv.includes("--no-fast-path");
 /** `--features a,b`: fit on these features only (the others weigh nothing), to compare feature sets on the same rows. */
 const USED = process.argv.includes("--features") ? (process.argv[process.argv.indexOf("--features") + 1]!.split(",") as (typeof FEATURES)[number][]) : [...FEATURES];
 
@@ -379,6 +382,7 @@ async function main(): Promise<void> {
           ? await fold.analyse(b.question, { jurisdiction, dense: true, excludeBank: (k) => index.bank[k]!.style === "case" || index.bank[k]!.chunk === b.chunk })
           : await fold.analyse(b.question, { jurisdiction, vector: index.bankVectors[i], dense: true, excludeBank: (k) => index.bank[k]!.chunk === b.chunk });
       rows.push({ f: a.features, y: 1, style, part: partOf(index.chunks[b.chunk]!) ?? "other" });
+      if (NO_FAST_PATH) continue;
       const lex = await foldLexical.analyse(b.question, { jurisdiction });
       const [x, y] = lex.ranked;
       fastRows.push({ f: lex.features, agree: x?.chunk === a.ranked[0]?.chunk, margin: (x?.score ?? 0) - (y?.score ?? 0), bankLexical: x?.bankLexical ?? 0, y: 1 });
@@ -392,6 +396,7 @@ async function main(): Promise<void> {
     const opts = { excludeOutOfScope: (k: number) => oos[k]!.topic === topic, vector: index.outOfScopeVectors[i], dense: true };
     const a = await whole.analyse(oos[i]!.question, { ...opts, jurisdiction: oos[i]!.jurisdiction ?? "england" });
     rows.push({ f: a.features, y: 0, topic, form: "written" });
+    if (NO_FAST_PATH) continue;
     const lex = await wholeLexical.analyse(oos[i]!.question, { excludeOutOfScope: opts.excludeOutOfScope, jurisdiction: oos[i]!.jurisdiction ?? "england" });
     const [x, y] = lex.ranked;
     fastRows.push({ f: lex.features, agree: false, margin: (x?.score ?? 0) - (y?.score ?? 0), bankLexical: x?.bankLexical ?? 0, y: 0 });
