@@ -96,3 +96,35 @@ const QUESTION_VERBS = new Set(["be", "been", "get", "take", "happen", "happens"
 export function subjectStems(text: string): Set<string> {
   return new Set(stems(sentenceSubject(text).join(" ")));
 }
+
+/**
+ * The form of answer a question asks for, for the coverage decision: a time, a person or role, a
+ * list ("what goes in a referral", "what should the plan include"), or none in particular (a
+ * yes/no question, a how or why, which any passage may answer in its own words).
+ */
+export type AskedForm = "time" | "who" | "list" | "none";
+
+const LIST = /\b(what (goes|should go|needs to go|must go|to put|do i put|should i put|to include|should be included|must be included|needs to be included|is included|are the (steps|stages|factors|options|criteria|principles|types|kinds|categories|responsibilities|duties|roles))|what (should|must|does|do|would|will) (?:[\w']+ ){1,5}?(include|cover|contain|consider|record|set out|look at|be told|be asked)|which (factors|steps|things|matters|areas|criteria)|list (of|the|all)|key (elements|features|principles|steps))\b/i;
+
+export function askedForm(question: string): AskedForm {
+  const kind = answerKind(question);
+  if (kind === "time" || kind === "who") return kind;
+  return LIST.test(question) ? "list" : "none";
+}
+
+/**
+ * Whether a passage holds the form of answer asked for: a sentence stating a time, a sentence
+ * naming a role, or a list. 1 when no form is asked for.
+ */
+export function holdsForm(form: AskedForm, units: readonly { text: string; kind: string }[]): boolean {
+  switch (form) {
+    case "time":
+      return units.some((u) => hasTimeExpression(u.text));
+    case "who":
+      return units.some((u) => ROLE.test(u.text));
+    case "list":
+      return units.some((u) => u.kind === "bullet") || units.some((u) => /[:;]\s*$|\bincluding\b|\bsuch as\b|\bthe following\b/i.test(u.text));
+    default:
+      return true;
+  }
+}

@@ -14,11 +14,18 @@ import { RerankSchema } from "./rerank-model.js";
  * nearest neighbours, across both banks, that are in scope (`neighbours`); the best
  * sentence's similarity (`sentence`); the share of the question's concepts the best passage
  * holds (`concepts`); and how much of the lexical match goes to out-of-scope questions
- * (`lexicalOutOfScope`). Its weights and threshold are calibrated
- * whose weights and threshold are calibrated by cross-validation on the question bank
- * and the out-of-scope bank (scripts/calibrate-knowledge.ts writes knowledge/calibration.json).
+ * (`lexicalOutOfScope`).
+ *
+ * Those lean on the bank: `topic`, `margin`, `neighbours` and part of `concepts` measure likeness to
+ * how the bank happens to word its questions, and a practitioner's case story is worded like none of
+ * them. Four more are read from the corpus and the question alone: whether the passages hold the
+ * procedures the ask names (`terms`), how many the ask names (`named`), whether the best passage
+ * holds the form of answer asked for, a time, a role, a list (`form`), and whether the passages'
+ * meaning and their words pick the same passage (`agree`).
+ * The weights and threshold are calibrated by cross-validation on the question bank and the
+ * out-of-scope bank (scripts/calibrate-knowledge.ts writes knowledge/calibration.json).
  */
-export const FEATURES = ["topic", "margin", "neighbours", "sentence", "concepts", "lexicalOutOfScope"] as const;
+export const FEATURES = ["topic", "margin", "neighbours", "sentence", "concepts", "lexicalOutOfScope", "terms", "named", "form", "agree"] as const;
 export type Feature = (typeof FEATURES)[number];
 export type CoverageFeatures = Record<Feature, number>;
 
@@ -35,7 +42,8 @@ export const CalibrationSchema = z.object({
     sentenceRange: Range,
   }),
   coverage: z.object({
-    weights: z.object(Object.fromEntries(FEATURES.map((f) => [f, z.number()])) as Record<Feature, z.ZodNumber>),
+    // A feature a calibration predates weighs nothing (so an older calibration still loads as it was fitted).
+    weights: z.object(Object.fromEntries(FEATURES.map((f) => [f, z.number().default(0)])) as Record<Feature, z.ZodDefault<z.ZodNumber>>),
     bias: z.number(),
     threshold: z.number(),
   }),
@@ -95,4 +103,50 @@ export function conceptCoverage(concepts: readonly Concept[], have: Set<string>,
     if (c.alternatives.some((a) => (a.length === 1 ? have.has(a[0]!) : a.filter((s) => have.has(s)).length * 2 > a.length))) matched += w;
   }
   return total > 0 ? matched / total : 1;
+}
+
+/**
+ * The IDF-weighted share of procedure terms (each as its stems) that a passage's own words hold:
+ * a question about a core group answered from a passage that never names one is not covered by it.
+ * Only the passage's text and headings count, never the bank's questions, so the share says the
+ * same of a question however the bank words its own. No terms: 0 (`named` says there were none).
+ */
+export function termCoverage(terms: readonly string[][], have: Set<string>, freq: { df: Map<string, number>; n: number }): number {
+  if (terms.length === 0) return 0;
+  const idf = (s: string) => Math.log(1 + freq.n / (1 + (freq.df.get(s) ?? 0)));
+  let total = 0;
+  let matched = 0;
+  for (const t of terms) {
+    const w = t.reduce((a, s) => a + idf(s), 0) / t.length;
+    total += w;
+    if (t.every((s) => have.has(s))) matched += w;
+  }
+  return total > 0 ? matched / total : 0;
+}
+
+/** How many procedure terms an ask must name for `named` to be 1. */
+export const NAMED_TERMS = 3;
+
+/** A passage's bank-free evidence, as the fused ranking carries it. */
+export interface RetrievalEvidence {
+  chunk: number;
+  sentenceDense: number;
+  chunkLexical: number;
+  sentenceLexical: number;
+}
+
+/**
+ * Whether the passages' meaning (the best sentence's similarity) and their words (BM25 of passage and
+ * sentence) pick the same passage: the reciprocal rank of each one's first in the other's order,
+ * the better of the two. Neither reads the bank. A question the corpus answers draws both to its
+ * passage; a question it does not cover draws each to whatever shares its words or its gist, and
+ * seldom the same passage.
+ */
+export function retrievalAgreement(ranked: readonly RetrievalEvidence[]): number {
+  if (ranked.length === 0) return 0;
+  const lex = (r: RetrievalEvidence) => r.chunkLexical + r.sentenceLexical;
+  const dense = (r: RetrievalEvidence) => r.sentenceDense;
+  const first = (f: (r: RetrievalEvidence) => number) => ranked.reduce((b, r) => (f(r) > f(b) ? r : b));
+  const rankIn = (f: (r: RetrievalEvidence) => number, x: RetrievalEvidence) => 1 + ranked.filter((r) => f(r) > f(x)).length;
+  return Math.max(1 / rankIn(lex, first(dense)), 1 / rankIn(dense, first(lex)));
 }

@@ -5,7 +5,7 @@ import type { Config } from "../core/config.js";
 import { invalidInput } from "../core/errors.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
 import { bestInChunk, chunkSentences, composeCovered, contextOf, composeRefusal, LEAD_BASE, LENGTH, selectLead, supportCandidates, type KnowledgeAnswer, type SentenceScores, type Selection, type Support } from "./answer.js";
-import { chunkFrequencies, conceptCoverage, coverageProbability, loadCalibration, type Calibration, type CoverageFeatures } from "./coverage.js";
+import { chunkFrequencies, conceptCoverage, coverageProbability, loadCalibration, NAMED_TERMS, retrievalAgreement, termCoverage, type Calibration, type CoverageFeatures } from "./coverage.js";
 import type { DocumentMeta } from "./documents.js";
 import type { Embeddings } from "./embeddings/embeddings.js";
 import { expandQuestion, loadQuestionTerms, type ExpandedQuestion } from "./expand.js";
@@ -17,7 +17,7 @@ import { buildChunkMini, denseEvidence, fuseChunks, lexicalEvidence, mergeRankin
 import { bankQuestionsByChunk, encoderText, expandedBankTexts, loadIndex } from "./store.js";
 import { normaliseForMatch, stems, words } from "./text.js";
 import { hasTimeExpression } from "./quote.js";
-import { answerKind, fitsKind, questionSubject, subjectMatch, subjectStems } from "./answer-type.js";
+import { answerKind, askedForm, fitsKind, holdsForm, questionSubject, subjectMatch, subjectStems } from "./answer-type.js";
 import { TopicModel, topicWords } from "./topic.js";
 import { Truncations } from "./truncation.js";
 import { rerank, type RerankQuestion } from "./rerank.js";
@@ -187,7 +187,7 @@ export class KnowledgeBase {
     const scope = { namedDocuments: whole.namedDocuments, exclude: opts.excludeBank, timed: asksForTime(reading.core) ? this.timedChunks() : null };
     if (!opts.dense && !opts.vector && this.calibration.fastPath.enabled) {
       const ranked = fuseChunks(this.index, lexical, null, fusion, { ...scope, jurisdiction: asked });
-      const features = this.features(focus, lexical, null, ranked, asked, opts, core);
+      const features = this.features(focus, lexical, null, ranked, asked, opts, core, reading);
       if (this.fastPathHolds(features, ranked)) {
         return { reading, core, whole, focus, asked, lexical, dense: null, ranked, features, probability: 1, covered: true, fast: true };
       }
@@ -208,7 +208,7 @@ export class KnowledgeBase {
     const judge = (j: Jurisdiction | null) => {
       let ranked = fuseChunks(this.index, lexical, dense, fusion, { ...scope, jurisdiction: j });
       if (asWhole) ranked = mergeRankings(ranked, fuseChunks(this.index, asWhole.lexical, asWhole.dense, fusion, { ...scope, jurisdiction: j }), wholeShare);
-      let features = this.features(focus, lexical, dense, ranked, j, opts, core);
+      let features = this.features(focus, lexical, dense, ranked, j, opts, core, reading);
       let probability = coverageProbability(features, this.calibration.coverage);
       // A message whose ask was read apart from its story is judged as a whole too, and covered when
       // either reading is: an ask that leans on its story ("what should we be thinking about?") says
@@ -217,7 +217,7 @@ export class KnowledgeBase {
       // 0.335 -> 0.345, answered 0.548 -> 0.558; with each chapter held out 0.226 -> 0.249; the
       // out-of-scope bank, each topic held out, refused 0.896 as written and 0.903 case-wrapped, as before.
       if (asWhole && focusText !== reading.text) {
-        const f = this.features(whole, asWhole.lexical, asWhole.dense, ranked, j, opts, core);
+        const f = this.features(whole, asWhole.lexical, asWhole.dense, ranked, j, opts, core, reading);
         const p = coverageProbability(f, this.calibration.coverage);
         if (p > probability) [features, probability] = [f, p];
       }
@@ -246,7 +246,16 @@ export class KnowledgeBase {
     return this.freq;
   }
 
-  private features(focus: ExpandedQuestion, lexical: LexicalEvidence, dense: DenseEvidence | null, ranked: ScoredChunk[], j: Jurisdiction | null, opts: AnalysisOptions, core?: ExpandedQuestion): CoverageFeatures {
+  private features(
+    focus: ExpandedQuestion,
+    lexical: LexicalEvidence,
+    dense: DenseEvidence | null,
+    ranked: ScoredChunk[],
+    j: Jurisdiction | null,
+    opts: AnalysisOptions,
+    core: ExpandedQuestion | undefined,
+    reading: QuestionReading,
+  ): CoverageFeatures {
     const eligible = (c: Chunk) => !j || c.jurisdiction === j || c.jurisdiction === "both";
     // Nearest neighbours across both banks: [similarity, in scope], best first, the nearest few only.
     const near: [number, boolean][] = [];
@@ -300,6 +309,26 @@ export class KnowledgeBase {
         return Math.max(conceptCoverage(focus.concepts, have, this.freq), core && core.concepts.length > 0 ? conceptCoverage(core.concepts, have, this.freq) : 0);
       })),
       lexicalOutOfScope: oosLex / (oosLex + bankLex + 1e-6),
+      ...this.corpusEvidence(ranked, reading),
+    };
+  }
+
+  /**
+   * The coverage features read from the corpus and the question alone, never the bank (see
+   * knowledge/coverage.ts): the procedures the ask names (the story's, when the ask names none)
+   * and how many of them the first few passages' own words hold; whether the best passage holds
+   * the form of answer asked for; whether meaning and words pick the same passage.
+   */
+  private corpusEvidence(ranked: ScoredChunk[], reading: QuestionReading): Pick<CoverageFeatures, "terms" | "named" | "form" | "agree"> {
+    const own = this.lexicon.find(reading.core);
+    const terms = [...new Set((own.length > 0 ? own : this.lexicon.find(reading.text)).map((t) => t.stems))].map((t) => t.split(" "));
+    const first = ranked.slice(0, CONCEPT_PASSAGES);
+    const best = ranked[0];
+    return {
+      terms: Math.max(0, ...first.map((r) => termCoverage(terms, this.chunkStems[r.chunk]!, this.freq))),
+      named: Math.min(1, new Set(own.map((t) => t.stems)).size / NAMED_TERMS),
+      form: best && holdsForm(askedForm(reading.core), this.index.chunks[best.chunk]!.units) ? 1 : 0,
+      agree: retrievalAgreement(ranked),
     };
   }
 
@@ -469,7 +498,7 @@ export class KnowledgeBase {
     if (a.asked === "wales" && a.dense) {
       // England's guidance is shown, labelled for comparison only, where it answers the question confidently.
       const ranked = fuseChunks(this.index, a.lexical, a.dense, this.calibration.fusion, { jurisdiction: "england", exclude: opts.excludeBank });
-      const f = this.features(a.focus, a.lexical, a.dense, ranked, "england", opts, a.core);
+      const f = this.features(a.focus, a.lexical, a.dense, ranked, "england", opts, a.core, a.reading);
       if (ranked[0] && coverageProbability(f, this.calibration.coverage) >= COMPARISON_CONFIDENCE) {
         comparison = { documents: this.documents, selection: selectLead(this.index, ranked[0], scores) };
       }

@@ -3,7 +3,8 @@
  * which evidence ranks it well or badly: the fused ranking's hit at 1, 3 and 10, and the rank each
  * signal alone gives it (the passages' words, the sentences' words, the sentences' meaning, the
  * bank's meaning and its vote). Bank questions reuse the index's vectors (nothing is embedded)
- * unless `--live`. `node dist/scripts/eval-rank.js [--by chapter|style] [--parts wt-ch2,wt-ch5] [--every N] [--live]`
+ * unless `--live`; `--bank-blind` ranks every passage without bank evidence (the sound comparison when
+ * whole chapters are held out). `node dist/scripts/eval-rank.js [--by chapter|style] [--parts wt-ch2,wt-ch5] [--every N] [--live] [--bank-blind]`
  */
 import type { Jurisdiction } from "../core/jurisdiction.js";
 import { parseConfig } from "../core/config.js";
@@ -23,7 +24,14 @@ const parts = opt("--parts")?.split(",");
 const live = args.includes("--live");
 const config = parseConfig({ INDEX_DIR: process.env["INDEX_DIR"] ?? "data/index" });
 const encoder = await UseEmbeddings.load();
-const kb = await loadKnowledgeBase({ config, embeddings: encoder });
+const loaded = await loadKnowledgeBase({ config, embeddings: encoder });
+/**
+ * `--bank-blind`: every passage ranked without bank evidence (its dense and lexical match and its vote).
+ * Held out by chapter, the held-out chapter's passages are the only ones the bank says nothing for, so a
+ * ranking that weighs the bank favours every other chapter's passages; blind to it, all are ranked alike.
+ */
+const bankBlind = args.includes("--bank-blind");
+const kb = bankBlind ? loaded.withCalibration({ ...loaded.calibration, fusion: { ...loaded.calibration.fusion, bankDense: 0, bankLexical: 0, bankVote: 0 } }) : loaded;
 /** Other fusion weights to compare (`--weights '[{"sentenceLexical":0.5}, …]'`, each over the calibrated ones). */
 /** `whole`: the whole message's share in the merged ranking; `leaning`: its share when the ask leans on its story. */
 type Variant = Partial<FusionWeights> & { whole?: number; leaning?: number };
@@ -87,7 +95,7 @@ const line = (label: string, rs: Row[]) => {
       signals.map(([n], k) => `${n} ${mrr((x) => x.alone[k]!)}`).join("  "),
   );
 };
-console.log(`held out by ${by}${live ? " (embedded live)" : ""}: n  hit@1 @3 @10  mrr  |  mrr of each signal alone`);
+console.log(`held out by ${by}${live ? " (embedded live)" : ""}${bankBlind ? " (every passage ranked without bank evidence)" : ""}: n  hit@1 @3 @10  mrr  |  mrr of each signal alone`);
 for (const g of [...new Set(rows.map((r) => r.part))].sort()) line(g, rows.filter((r) => r.part === g));
 for (const s of ["formal", "shorthand", "case"]) line(`(${s})`, rows.filter((r) => r.style === s));
 line("overall", rows);

@@ -10,6 +10,7 @@ import { parseConfig } from "../core/config.js";
 import { fromRoot } from "../core/paths.js";
 import { UseEmbeddings } from "../knowledge/embeddings/use-embeddings.js";
 import { buildIndex, loadKnowledgeBase, type KnowledgeBase } from "../knowledge/index.js";
+import { loadCalibration } from "../knowledge/coverage.js";
 import { isAppError } from "../core/errors.js";
 import type { Embeddings } from "../knowledge/embeddings/embeddings.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
@@ -235,7 +236,10 @@ async function main(): Promise<void> {
   const config = parseConfig({ INDEX_DIR: process.env["INDEX_DIR"] ?? "data/index" });
   const t0 = performance.now();
   const embeddings = new TimedEmbeddings(await UseEmbeddings.load());
-  const kb = await loadKb(config, embeddings);
+  // `--calibration FILE`: the knowledge base under another calibration (a before/after on the same code).
+  const loaded = await loadKb(config, embeddings);
+  const calibration = flag("--calibration");
+  const kb = calibration ? loaded.withCalibration(loadCalibration(calibration)) : loaded;
   console.log(`cold start (model + index load) ${(performance.now() - t0).toFixed(0)} ms; RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
   await kb.answer("warm up the encoder");
   const ask = args.includes("--assistant") ? await askAssistant(config, kb.index.chunks) : askKnowledgeBase(kb);
