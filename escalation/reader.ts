@@ -316,9 +316,11 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
     !m.continues_distant!.test(sents[i]!) &&
     nearAny(i, (j) => m[`continues_${kind}`]!.matches(sents[j]!).some((x) => !negatedAt(sents[j]!, x.index, model)));
   writerTimes = (i, t) => withoutWriterTimes(t, m, adult, found.filter((f) => f.hit.sentence === i));
+  // A sentence of its own that dates the one before ("That was three weeks ago.") lends it its time words (cues.json dating_sentence).
+  const datedBy = (i: number) => (i + 1 < n && !flagged.includes(i + 1) && m.dating_sentence!.matches(sents[i + 1]!).some((x) => x.index === 0) ? timedAt(i + 1) : "");
   for (const f of found) {
     const i = f.hit.sentence;
-    const s = timedAt(i);
+    const s = timedAt(i) + datedBy(i);
     const ctx = timedWindow(i);
     const sk = model.subkinds.find((x) => x.kind === f.hit.kind && x.id === f.hit.subkind)!;
     const tense = sk.tense;
@@ -332,7 +334,8 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
     const safeLater = saidSafe && laterSays((j) => safeSet(sk).test(safeSents[j]!));
     const safe = safeNear(i, sk) || safeLater;
     const goesOn = !over && !history[i] && goesOnNear(i, f.hit.kind);
-    const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: safe && adult, safe, over, goesOn, history: history[i] === true || endedLater || safeLater, thisYear, model });
+    const reported = reportedBefore(sents[i]!, f.index, f.hit.kind, model);
+    const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: safe && adult, safe, over, goesOn, reported, history: history[i] === true || endedLater || safeLater, thisYear, model });
     f.hit.live = live.live;
     if (live.live && live.explicitNow) facts.add("explicit_now");
   }
@@ -382,6 +385,8 @@ interface LiveQuery {
   over: boolean;
   /** The danger is said to go on now nearby (cues.json danger_continues), and no ending of its kind is. */
   goesOn: boolean;
+  /** The danger stands inside a telling passed on ("she told me he choked her"), of a kind whose past in a report is an event (cues.json reported_past). */
+  reported: boolean;
   /** The document's structure dates the sentence well before its latest entry, or a later entry tells it ended or the child safe (dating.ts). */
   history: boolean;
   /** The year the message is read in (a clause's earlier year is history). */
@@ -466,11 +471,43 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
     case "past":
       // A state kind's harm lasts after the act (tablets taken, a child taken), unless the act was only attempted:
       // "tried to grab her" left no child taken, so it is an event, live when just done or now (cues.json attempt).
+      // Inside a telling passed on ("she told me he choked her"), the past of a harm done in an encounter happened before the
+      // telling: read as an event too (cues.json reported_past).
+      if (q.reported) return out(a.just || sentNow || m.tonight!.test(s));
       return out(q.tense === "state" && !m.attempt!.test(clause) ? !habitual || sentNow : a.just || sentNow);
     case "past_state":
       return out(a.just || sentNow);
   }
 }
+
+/**
+ * A clause joined on without a subject of its own whose verb is of the present: the danger's subject goes on now
+ * ("someone broke in and is downstairs", "grabbed a knife and has it"). Normalised text spells contractions out.
+ */
+const PRESENT_CONTINUATION = / (?:and|but|then|n|plus|so|an) (?:(?:still|now|just) )?(?:is|are|am|has|have|can|cannot|will|wont|won t|keeps|still) /;
+
+/**
+ * Does a danger of `kind` at `index` stand inside a telling passed on: a finite reporting verb earlier in its sentence
+ * ("told me", "says", "disclosed that"), of a kind whose past in a report is an event (cues.json reported_past)? Not a
+ * telling just made ("has just told me"): the report itself then says it is recent, and the grammar's reading stands.
+ */
+function reportedBefore(sentence: string, index: number, kind: DangerKind, model: RiskModel): boolean {
+  if (!model.cues.reported_past.kinds.includes(kind)) return false;
+  // A report that goes on in the present after the danger ("mum said someone broke in and is downstairs") tells the state now:
+  // the grammar's reading stands. A clause with a subject of its own ("he is still there") is read as the danger's going on (danger_continues).
+  if (PRESENT_CONTINUATION.test(sentence.slice(index))) return false;
+  return model.m.reported_past!.matches(sentence).some((x) => {
+    const end = x.index + x.text.length;
+    if (end > index || / just$/.test(` ${sentence.slice(0, x.index).trim()}`)) return false;
+    // An order or a scolding is not a report ("told me to shut up", "told me off"), and the danger must stand in the first clause
+    // the report governs: after "and", "then" the act may be the reporter's own ("he said sorry and choked me").
+    const between = ` ${sentence.slice(end, index).trim()} `;
+    return !/^ (?:to|off|not to) /.test(between) && !REPORT_ENDS.test(between);
+  });
+}
+
+/** Words after which a clause is no longer the report's complement: a coordinated act may be the reporter's own. */
+const REPORT_ENDS = / (?:and|then|n|but|so|an|before|after|plus) /;
 
 /**
  * A sentence as read for time: "just found out", "safe now" and how a danger ended are removed, because their own time

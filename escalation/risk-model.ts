@@ -125,6 +125,9 @@ const CuesFileSchema = z.object({
   distant_future: CueGroup,
   recent_duration: CueGroup,
   attempt: CueGroup,
+  /** A telling passed on: the past of the kinds listed, inside a report, is read as an event (reader.ts isLive). */
+  dating_sentence: CueGroup,
+  reported_past: z.object({ summary: z.string().min(1), phrases: Phrases, cy: Phrases.default([]), kinds: z.array(z.enum(DANGER_KINDS)).min(1) }),
   danger_over: z
     .object({
       summary: z.string(),
@@ -342,6 +345,8 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     distant_future: g(c.distant_future),
     recent_duration: g(c.recent_duration),
     attempt: g(c.attempt),
+    reported_past: g(c.reported_past),
+    dating_sentence: g(c.dating_sentence),
     danger_unspecified: new PhraseSet(c.people.danger_unspecified),
     injection: g(c.injection),
     nspcc: g(c.wants.nspcc),

@@ -57,6 +57,12 @@ const ADVERBS = new Set([
   "completely", "seriously", "physically", "clearly", "probably", "definitely", "only", "ever",
 ]);
 
+/** Adverbs that stand between a subject and its finite verb without changing its tense ("she nearly passed out"). */
+const MID_ADVERBS = new Set([
+  "nearly", "almost", "suddenly", "finally", "eventually", "apparently", "allegedly", "accidentally", "actually", "literally", "really",
+  "just", "already", "once", "deliberately", "purposely", "basically", "possibly", "probably", "definitely", "supposedly",
+]);
+
 const BE_PRESENT = new Set(["am", "is", "are"]);
 const BE_PAST = new Set(["was", "were"]);
 const MODAL_PRESENT = new Set(["can", "cannot"]);
@@ -143,6 +149,9 @@ const CLAUSE_OPENERS = new Set(["think", "thought", "says", "said", "know", "kne
  * no subject before "locked": it describes the baby, it does not narrate.
  */
 function afterSubject(tokens: readonly string[], k: number): boolean {
+  // An adverb of degree or manner may stand between a subject and its verb ("she nearly passed out", "he suddenly grabbed her"):
+  // the verb still has that subject. Step back over it.
+  while (k > 1 && MID_ADVERBS.has(tokens[k - 1]!)) k--;
   const prev = tokens[k - 1];
   if (prev === undefined) return false;
   if (SUBJECTS.has(prev)) return true;
