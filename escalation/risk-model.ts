@@ -88,10 +88,7 @@ const CuesFileSchema = z.object({
   habitual: CueGroup,
   iterative: CueGroup,
   history: CueGroup,
-  safe_now: CueGroup.extend({
-    company: Phrases.default([]), absence: Phrases.default([]), company_cy: Phrases.default([]), self: Phrases.default([]),
-    remote_summary: z.string().optional(), remote: Phrases.default([]), remote_cy: Phrases.default([]),
-  }),
+  safe_now: CueGroup.extend({ company: Phrases.default([]), absence: Phrases.default([]), company_cy: Phrases.default([]), self: Phrases.default([]) }),
   negators: z.object({ summary: z.string(), phrases: Phrases, window: z.number().int().min(1).max(6) }),
   framing: z.object({
     procedure_question: CueGroup.extend({ openers: Phrases, terms: Phrases }),
@@ -328,8 +325,6 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     safe_outright: new PhraseSet(withSafeTime(safeSaid), c.safe_now.cy),
     // The writer's own state or place ("i am at home now"): the child's safety only when the child writes (reader.ts strips it for an adult).
     safe_self: new PhraseSet(withSafeTime(c.safe_now.self), []),
-    // With the writer over a line ("on facetime with me and her dad has a knife"): not the writer's company (reader.ts strips it for any writer).
-    safe_remote: new PhraseSet(c.safe_now.remote, c.safe_now.remote_cy),
     negators: new PhraseSet(c.negators.phrases),
     procedure_question: new PhraseSet(c.framing.procedure_question.phrases, c.framing.procedure_question.cy),
     procedure_terms: new PhraseSet([...c.framing.procedure_question.terms, ...procedureAbbreviations()]),
