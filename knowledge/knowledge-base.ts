@@ -206,9 +206,12 @@ export class KnowledgeBase {
           }
         : null;
     const judge = (j: Jurisdiction | null) => {
-      let ranked = fuseChunks(this.index, lexical, dense, fusion, { ...scope, jurisdiction: j });
-      if (asWhole) ranked = mergeRankings(ranked, fuseChunks(this.index, asWhole.lexical, asWhole.dense, fusion, { ...scope, jurisdiction: j }), wholeShare);
-      let features = this.features(focus, lexical, dense, ranked, j, opts, core, reading);
+      const asked = fuseChunks(this.index, lexical, dense, fusion, { ...scope, jurisdiction: j });
+      const ranked = asWhole ? mergeRankings(asked, fuseChunks(this.index, asWhole.lexical, asWhole.dense, fusion, { ...scope, jurisdiction: j }), wholeShare) : asked;
+      // The ask is judged on its own ranking, as the same question asked plainly is: the story's share of
+      // the merged ranking (shown to the user) would otherwise judge a plain question by passages about
+      // its story (scripts/eval-wrap.ts). The whole message is judged on the merged ranking below.
+      let features = this.features(focus, lexical, dense, asked, j, opts, core, reading);
       let probability = coverageProbability(features, this.calibration.coverage);
       // A message whose ask was read apart from its story is judged as a whole too, and covered when
       // either reading is: an ask that leans on its story ("what should we be thinking about?") says

@@ -105,6 +105,86 @@ function storyWords(): Set<string> {
   return storyWordCache;
 }
 
+/** Whether a stretch of text tells a case: the asker in the first person, a child's particulars, or a story word. */
+function tellsCase(text: string): boolean {
+  return STORY.test(text) || new RegExp(`${DATES.source}|${AGES.source}`, "i").test(text) || words(text).some((w) => storyWords().has(w));
+}
+
+/**
+ * Where a story is set off after the ask: "... face to face? Asking because a 3 year old ...", "...
+ * (context: mum has ...)". The words that give a reason or background open it; what follows is story
+ * when it tells a case, and a reason that names only procedure ("because the s47 found nothing") stays
+ * part of the ask.
+ */
+const STORY_AFTER = /(?:[,;:.?)]\s*|\s[-–—]+\s+|\s\(|\s)(?=(?:(?:i'm |im |i am |only |just )?asking (?:because|as|cos|coz|since)|because|cos|coz|(?:for |some |bit of |a bit of )?(?:context|background)\s*[:-])\s)/gi;
+
+/** A story told after the ask, split off, or null. */
+function storyAfter(sentence: string): { story: string; ask: string } | null {
+  for (const m of sentence.matchAll(STORY_AFTER)) {
+    const ask = sentence.slice(0, m.index + (/^[.?]/.test(m[0]) ? 1 : 0)).trim();
+    const story = sentence.slice(m.index + m[0].length).replace(/[)\s.]+$/, "").trim();
+    // A story that asks ("... because he hit a teacher, do I need to tell the LA?") is not one told
+    // after the ask; nor is a head that tells a case itself without opening as a question does.
+    if (/\?/.test(story) || (tellsCase(ask) && !ASKS.test(ask.replace(/^["'(\s]+/, "")))) continue;
+    if (ask.split(/\s+/).length >= 2 && tellsCase(story)) return { story, ask };
+  }
+  return null;
+}
+
+/**
+ * A story told clause by clause before an ask with no question word ("A 15yo came in with a bruise,
+ * mum's explanation doesn't fit - complex case after strat - designated dr when"): split at commas,
+ * dashes, semicolons, colons and a joining "so" or "and", the sentence is story when its first clause
+ * tells a case, up to the last clause that does; the ask is the rest.
+ */
+const CLAUSE_BREAK = /[,;:]\s+|\s[-–—]+\s+|,?\s+(?:so|and)\s+/gi;
+function clauseEnds(text: string): (readonly [number, number])[] {
+  return [...[...text.matchAll(CLAUSE_BREAK)].map((b) => [b.index, b.index + b[0].length] as const), [text.length, text.length] as const];
+}
+function storyBefore(sentence: string): { story: string; ask: string } | null {
+  let from = 0;
+  let cut = -1;
+  for (const [end, next] of clauseEnds(sentence)) {
+    const clause = sentence.slice(from, end).trim();
+    // Who asks ("Health visitor here") is part of the story as much as what happened.
+    const told = tellsCase(clause) || SELF_INTRO.test(clause);
+    if (from === 0 && (CONDITION.test(clause) || !told)) return null;
+    if (told) cut = next;
+    from = next;
+  }
+  if (cut <= 0 || cut >= sentence.length) return null;
+  const ask = sentence.slice(cut).trim();
+  if (ask.split(/\s+/).filter(Boolean).length < 2) return null;
+  return { story: sentence.slice(0, cut).replace(/[\s,;:–—-]+(?:so|and)?\s*$/i, "").trim(), ask };
+}
+
+/** Narration: the past tense or a reported "would" ("came in", "was seen", "wouldn't say", "refused"). */
+const NARRATES = /\b(?:was|were|had|has|have|been|is|are|did|didn't|would|wouldn't|said|says|came|went|got|told|saw|left|took|\w{3,}ed)\b/i;
+/** The hard breaks between a story's clauses and a shorthand subject: commas, dashes, semicolons, colons. */
+const HARD_BREAK = /[,;:]\s+|\s[-–—]+\s+/g;
+/** At most this many shorthand clauses before the question word are the ask's subject. */
+const SUBJECT_CLAUSES = 2;
+
+/**
+ * Where the ask begins, given the clause that opens as a question does at `at`: the clauses just
+ * before it that neither tell a case nor narrate are the ask's own subject, set off in shorthand
+ * ("... mum's explanation doesn't fit - complex case after strat - when to bring in the designated
+ * doctor" asks about a complex case after a strategy discussion).
+ */
+function askBegins(sentence: string, at: number): number {
+  const head = sentence.slice(0, at);
+  const ends = [...head.matchAll(HARD_BREAK)].map((b) => [b.index, b.index + b[0].length] as const);
+  let begin = at;
+  for (let k = ends.length - 1; k >= Math.max(0, ends.length - SUBJECT_CLAUSES); k--) {
+    const from = k > 0 ? ends[k - 1]![1] : 0;
+    if (from === 0) break;
+    const clause = head.slice(from, ends[k]![0]).trim();
+    if (!clause || tellsCase(clause) || NARRATES.test(clause) || /^(?:so|and|but)$/i.test(clause)) break;
+    begin = from;
+  }
+  return begin;
+}
+
 /**
  * Split an asking sentence into the story it opens with and the clause that asks: "I've got a 15yo
  * whose mum has moved, do I need to tell the LA?" asks "do I need to tell the LA?". The ask is the
@@ -113,6 +193,8 @@ function storyWords(): Set<string> {
  * opens by asking is all ask.
  */
 export function askingClause(sentence: string): { story: string; ask: string } {
+  const told = storyAfter(sentence);
+  if (told) return told;
   const s = sentence.replace(/^["'(\s]+/, "");
   if (ASKS.test(s)) return { story: "", ask: sentence };
   let at = -1;
@@ -122,6 +204,8 @@ export function askingClause(sentence: string): { story: string; ask: string } {
   }
   const particular = new RegExp(`${DATES.source}|${AGES.source}`, "i");
   if (at < 0) {
+    const walked = storyBefore(sentence);
+    if (walked) return walked;
     // Shorthand asks with no question word ("…new phone, icpc timescale"): after a story, the
     // last short segment set off by a comma, semicolon, colon or dash is the ask.
     const cut = Math.max(...[...sentence.matchAll(/[,;:]\s*|\s[-–—]+\s+/g)].map((m) => m.index + m[0].length), -1);
@@ -133,6 +217,7 @@ export function askingClause(sentence: string): { story: string; ask: string } {
     if (!tellsStory || CONDITION.test(before)) return { story: "", ask: sentence };
     return { story: before, ask: tail };
   }
+  at = askBegins(sentence, at);
   const story = sentence.slice(0, at).replace(/[\s,;:–—-]+(?:so|and|but)?\s*$/i, "").trim();
   if (CONDITION.test(story) && !particular.test(story)) return { story: "", ask: sentence };
   const tells = STORY.test(story) || particular.test(story) || words(story).some((w) => storyWords().has(w));
@@ -152,6 +237,9 @@ export function readQuestion(message: string, known: (word: string) => boolean, 
   // not end as a told sentence does.
   let asking = sentences.filter(asks);
   if (asking.length === 0 && sentences.length > 1) asking = sentences.filter((s) => !/[.!]["')]*$/.test(s));
+  // A one-sentence note that asks with no question mark or word ("A 15yo came in with a bruise, strat
+  // timing") is read for a story it opens with like any asking sentence; with none, it stays whole.
+  if (asking.length === 0 && sentences.length === 1) asking = sentences;
   const clauses = asking.map(askingClause);
   const telling = sentences.flatMap((s) => {
     const k = asking.indexOf(s);
@@ -159,8 +247,25 @@ export function readQuestion(message: string, known: (word: string) => boolean, 
   });
   const core = (asking.length > 0 ? clauses.map((c) => c.ask) : sentences).map((s) => maskParticulars(s, known)).join(" ");
   const context = asking.length > 0 ? telling.join(" ") : "";
-  const terms = lexicon && context ? lexicon.find(maskParticulars(context, known)) : [];
+  const terms = lexicon && context ? lexicon.find(maskParticulars(caseContent(context), known)) : [];
   return { text, core: resolveAsk(core || text, terms, lexicon), ask: core || text, context, terms: terms.map((t) => t.text) };
+}
+
+/**
+ * How an asker introduces themselves ("I'm a social worker in the assessment team", "Health visitor
+ * here", "I run a youth club"): who asks, not what the case is about, so its role is no procedure the
+ * ask leans on. A clause that also tells the case ("I'm worried about a 15yo", "I'm the SW for two
+ * brothers") is story.
+ */
+const SELF_INTRO = /^(?:(?:hi|hello|hiya|morning|afternoon)\b[,!]?\s*)?(?:i'm|im|i am|i work|i run|i manage|i lead|i chair)\b|\bhere$/i;
+
+/** The story with the asker's self-introduction left out. */
+export function caseContent(context: string): string {
+  return messageSentences(context)
+    .flatMap((s) => s.split(CLAUSE_BREAK))
+    .map((c) => c.trim().replace(/[.!]+$/, ""))
+    .filter((c) => c && !(SELF_INTRO.test(c) && !tellsCase(c.replace(/^(?:(?:hi|hello|hiya|morning|afternoon)\b[,!]?\s*)?(?:i'm|im|i am|i)\b/i, ""))))
+    .join(". ");
 }
 
 /**

@@ -118,6 +118,8 @@ export function report(name: string, rows: Row[], opts: { by?: "kind" | "chapter
   const unsupported = rows.filter((r) => r.unsupported.length > 0).length;
   console.log(`${lengthLine(rows)}; answers with a timescale absent from their citations: ${unsupported}`);
   console.log(scopeLine(rows));
+  // By style, the coverage errors of each style too: case-wrapped questions refused is the figure issue 9 tracks.
+  if (by === "style" && groups.length > 1) for (const g of groups) console.log(`  ${g}: ${scopeLine(rows.filter((r) => ((r.c.style as string | undefined) ?? "-") === g))}`);
   if (opts.verbose) {
     for (const r of rows) {
       if (r.stated < r.facts || r.hit === false || r.refused === false) console.log(`  miss ${r.c.id} (${r.c.kind}) facts ${r.stated}/${r.facts} hit=${r.hit} refused=${r.refused}`);

@@ -91,6 +91,25 @@ describe("answers", () => {
     }
   });
 
+  it("a question answered plainly is still answered, and its ask read the same, when a story is told before or after it", async () => {
+    const stories = [
+      (q: string) => `I'm a family support worker. On Tuesday a Year 9 boy told a teacher that dad hits him when he has been drinking. ${q}`,
+      (q: string) => `${q.replace(/\?$/, "")} Asking because a 3 year old came into nursery on 3 March with bruising on both arms.`,
+    ];
+    let answered = 0;
+    for (const q of QUESTIONS) {
+      const plain = await kb.analyse(q, { jurisdiction: "england" });
+      if (!plain.covered) continue;
+      answered++;
+      for (const wrap of stories) {
+        const wrapped = await kb.analyse(wrap(q), { jurisdiction: "england" });
+        expect(wrapped.reading.ask.replace(/\?$/, "")).toBe(plain.reading.ask.replace(/\?$/, ""));
+        expect(wrapped.covered).toBe(true);
+      }
+    }
+    expect(answered).toBeGreaterThan(3);
+  });
+
   it("an explicit jurisdiction option wins over the question's words, and only that jurisdiction's passages are cited", async () => {
     const a = await kb.answer("who should attend a strategy discussion in England?", { jurisdiction: "wales" });
     expect(a.jurisdiction).toBe("wales");

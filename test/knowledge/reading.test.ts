@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askingClause, asks, maskParticulars, readQuestion } from "../../knowledge/reading.js";
+import { askingClause, asks, caseContent, maskParticulars, readQuestion } from "../../knowledge/reading.js";
 
 /** Words a corpus about child protection would use (the reading only needs to know which words are not names). */
 const known = (w: string) => ["lado", "the", "police", "strategy", "discussion", "conference", "mum", "icpc", "wales"].includes(w);
@@ -87,5 +87,47 @@ describe("the clause that asks, inside a sentence that tells a story first", () 
     expect(askingClause("If the child moves to another area, icpc timescale").story).toBe("");
     // A long tail is not a shorthand ask.
     expect(askingClause("I've got a 15yo, his mum told the school he has been staying with an older man most weekends").story).toBe("");
+  });
+});
+
+describe("a story told before or after an ask with no question word to mark it", () => {
+  it("a story set off after the ask ('asking because', 'context:') is context, whatever punctuation the ask lacks", () => {
+    const r = askingClause("Does a strat have to be face to face Asking because a 3 year old came in on 3 March with bruising");
+    expect(r.ask).toBe("Does a strat have to be face to face");
+    expect(r.story).toMatch(/a 3 year old came in on 3 March with bruising$/);
+    expect(askingClause("who chairs the icpc - context: mum has a new boyfriend staying over").ask).toBe("who chairs the icpc");
+  });
+
+  it("a reason that names only procedure stays part of the ask, and a story that itself asks is not split after", () => {
+    expect(askingClause("Can we ask for a conference because the s47 found nothing?").story).toBe("");
+    expect(askingClause("I've got a 15yo who was excluded because he hit a teacher, do I need to tell the LA?").ask).toBe("do I need to tell the LA?");
+  });
+
+  it("a one-sentence note whose story runs clause by clause into a shorthand ask is split at the last clause that tells", () => {
+    const r = readQuestion("A girl of 12 looks after her mum, who has MS, most evenings and weekends - prisoner contact with kids - who decides", known);
+    expect(r.ask).toBe("prisoner contact with kids - who decides");
+    expect(r.context).toMatch(/looks after her mum/);
+  });
+
+  it("shorthand set off just before the question word is the ask's subject; a narrated clause is story", () => {
+    expect(askingClause("A 15yo came in yesterday with bruising, mum's story doesn't fit - complex case after strat - when to involve the designated doctor").ask).toBe(
+      "complex case after strat - when to involve the designated doctor",
+    );
+    expect(askingClause("A lad in Year 11 came in yesterday with a bruise and would not say how it happened, so what training should staff have").ask).toBe(
+      "what training should staff have",
+    );
+  });
+
+  it("a one-sentence message with no story stays whole", () => {
+    expect(readQuestion("If the child moves to another area, icpc timescale", known).core).toBe("If the child moves to another area, icpc timescale");
+    expect(readQuestion("strat timescales after a referral", known).context).toBe("");
+  });
+});
+
+describe("who asks is not what the case is about", () => {
+  it("the asker's introduction is left out of the case's content; a clause that also tells the case stays", () => {
+    expect(caseContent("I'm a social worker in the assessment team. Jayden keeps turning up hungry")).toBe("Jayden keeps turning up hungry");
+    expect(caseContent("Health visitor here. Mum has missed the ICPC")).toBe("Mum has missed the ICPC");
+    expect(caseContent("I'm worried about a 15yo on a CP plan")).toBe("I'm worried about a 15yo on a CP plan");
   });
 });
