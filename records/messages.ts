@@ -19,7 +19,7 @@ export const RECORD_MESSAGES = {
   "record.prompt.actions": 'What actions were agreed? One a line, as "who will do what by when", for example "SW to visit the child today".',
   "record.prompt.share_with_family":
     "What will be shared with the child and family, and when? Include anything held back because it could affect a police investigation or put the child at risk.",
-  "record.prompt.child_welfare": "How will the child's safety be kept in view, and who will see or speak to the child, and when?",
+  "record.prompt.child_welfare": "Where will the child stay while this goes on, and how will they be kept safe? (Seeing or speaking to the child belongs in the actions.)",
   "record.prompt.next_steps": "What happens next (a review, a conference, a date to reconvene)?",
   "record.prompt.recorded_by": "Who recorded the discussion?",
   "record.prompt.chair": "Who chaired the discussion?",

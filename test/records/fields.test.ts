@@ -77,6 +77,15 @@ describe("the record's fields as data, for one guided dialog to walk", () => {
     expect(record).toEqual(emptyRecord());
   });
 
+  it("the child's welfare is asked as the checker reads it: where the child stays and how they are kept safe, not only who will see them", () => {
+    // The checker raises decisions.child_welfare when a record only plans to see the child (records/README.md), so the
+    // guided form must ask for the same thing or a practitioner would answer it and still be told it is missing.
+    const field = recordField("child_welfare");
+    const prompt = RECORD_MESSAGES[field!.prompt].toLowerCase();
+    expect(prompt).toContain("stay");
+    expect(prompt).toContain("kept safe");
+  });
+
   it("legal action is asked about only once section 47 enquiries start", () => {
     const r = emptyRecord();
     expect(recordField("legal_action").applies(r)).toBe(false);
