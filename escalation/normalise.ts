@@ -76,6 +76,7 @@ const TextSpeakSchema = z.object({
   joined: z.record(z.string(), z.string()),
   persons: z.array(z.string()),
   persons_then: z.object({ has: z.array(z.string()), is: z.array(z.string()) }),
+  place_possessive: z.object({ about: z.string(), prepositions: z.array(z.string()).min(1), determiners: z.array(z.string()).min(1) }),
   numbers_as_words: z.record(z.string(), z.object({ means: z.string(), before: z.array(z.string()) })),
 });
 
@@ -89,14 +90,16 @@ function textSpeak(): TextSpeak {
   const tokens = new Map<string, string>([...Object.entries(d.contractions), ...Object.entries(d.text_speak)]);
   const joinedMap = new Map(Object.entries(d.joined));
   const persons = alt(d.persons.map((p) => p.replace(/ /g, " ")));
+  // "at my nans now", "round me dads": after a preposition of place a person's 's is their home, never "is" or "has".
+  const notAPlace = `(?<!\\b(?:${alt(d.place_possessive.prepositions)})(?: (?:${alt(new Set(d.place_possessive.determiners))}))?)`;
   textSpeakCache = {
     tokens,
     joined: new RegExp(` (${alt(joinedMap.keys())})(?= )`, "g"),
     joinedMap,
     // "my dads got a knife", "the babys been sick": a person's 's before a participle is "has".
-    personsHas: new RegExp(` (${persons})s (?=(?:${alt(d.persons_then.has)}) )`, "g"),
+    personsHas: new RegExp(`${notAPlace} (${persons})s (?=(?:${alt(d.persons_then.has)}) )`, "g"),
     // "my babys not breathing", "mums on the floor": before anything else that follows "is".
-    personsIs: new RegExp(` (${persons})s (?=(?:${alt(d.persons_then.is)}) )`, "g"),
+    personsIs: new RegExp(`${notAPlace} (${persons})s (?=(?:${alt(d.persons_then.is)}) )`, "g"),
     pronounHas: new RegExp(` (he|she|it|there|who|what|that|someone|somebody|everyone) is (?=(?:${alt(d.persons_then.has)}) )`, "g"),
     // "she'd gone", "he'd taken": 'd before a participle is "had".
     pronounHad: new RegExp(` (i|he|she|it|we|you|they|there|who) would (?=(?:${alt(d.persons_then.has)}) )`, "g"),

@@ -30,8 +30,14 @@ export function screenWords(phrases: readonly string[], welsh: readonly string[]
   const keys = new Set<string>();
   const all = [...phrases.flatMap((p) => compiledKeys(p)), ...welsh.flatMap((p) => mutations(p)).flatMap((p) => compiledKeys(p))];
   for (const p of all) {
-    const words = p.replace(new RegExp(`${STAR}|${NUM}|${PERSON}`, "g"), " ").trim().split(" ").filter((w) => w && !/^\d+$/.test(w));
+    const slots = [...p.matchAll(/qqslot([a-z]+)qq/g)].map((m) => m[1]!);
+    const words = p.replace(new RegExp(`${STAR}|${NUM}|${PERSON}|qqslot[a-z]+qq`, "g"), " ").trim().split(" ").filter((w) => w && !/^\d+$/.test(w));
     const content = words.filter((w) => !STOP.has(w));
+    if (!content.length && slots.length) {
+      // Every match holds one of the slot's phrases, so the slot's own screen screens it.
+      for (const k of screenWords(slotPhrases.get(slots[0]!) ?? [])) keys.add(k);
+      continue;
+    }
     // The longest content word is the rarest; a phrase of stop words only is screened by all of them.
     const pick = content.length ? [content.sort((a, b) => b.length - a.length)[0]!] : words;
     for (const w of pick) keys.add(screenKey(w));
@@ -45,7 +51,7 @@ export function screenWords(phrases: readonly string[], welsh: readonly string[]
 }
 
 /** One word of a compiled phrase: a literal, a prefix (`word*`) or any number (`#`). */
-type Token = { lit: string } | { prefix: string } | { num: true } | { person: true };
+type Token = { lit: string } | { prefix: string } | { num: true } | { person: true } | { slot: string };
 
 /** A node of the trie while a set is being built; frozen into a Trie (typed arrays) once built. */
 interface BuildNode {
@@ -54,10 +60,12 @@ interface BuildNode {
   num: BuildNode | null;
   /** `<person>`: any noun phrase naming a person (the risk model's people, cues.json). */
   person: BuildNode | null;
+  /** `<name>`: any phrase of a named vocabulary (danger-kinds.json `slots`), by the slot's word number. */
+  slot: Map<number, BuildNode> | null;
   end: boolean;
 }
 
-const buildNode = (): BuildNode => ({ lit: null, prefix: null, num: null, person: null, end: false });
+const buildNode = (): BuildNode => ({ lit: null, prefix: null, num: null, person: null, slot: null, end: false });
 
 /**
  * Every word a trie names, once for the process, by number: a text's words are looked up
@@ -74,11 +82,11 @@ function wordId(w: string): number {
   return id;
 }
 
-/** Node flags (Trie.flags): the node ends a phrase; the node has prefix edges, a number child or a person child (a row in Trie.extras). */
+/** Node flags (Trie.flags): the node ends a phrase; the node has prefix edges, a number child, a person child or slot edges (a row in Trie.extras). */
 const END = 1;
 const EXTRA = 2;
-/** Fields of a row of Trie.extras: its node, its prefix edges [from, to), number child, person child (-1 for none). */
-const EXTRA_STRIDE = 5;
+/** Fields of a row of Trie.extras: its node, its prefix edges [from, to), number child, person child (-1 for none), its slot edges [from, to). */
+const EXTRA_STRIDE = 7;
 
 /**
  * A word trie frozen into typed arrays. The risk model's tries hold about two million
@@ -106,6 +114,9 @@ export class Trie {
     /** Prefix edges: the prefix's word number and child node. */
     readonly preWord: Int32Array,
     readonly preNode: Int32Array,
+    /** Slot edges: the slot's word number (`<name>` in the word table) and child node. */
+    readonly slotWord: Int32Array,
+    readonly slotNode: Int32Array,
   ) {
     for (let o = 0; o < extras.length; o += EXTRA_STRIDE) this.extraRow.set(extras[o]!, o);
   }
@@ -122,14 +133,17 @@ export class Trie {
     };
     let litCount = 0;
     let preCount = 0;
+    let slotCount = 0;
     let extraCount = 0;
+    const hasExtra = (n: BuildNode) => Boolean(n.prefix?.length || n.num || n.person || n.slot?.size);
     for (let i = 0; i < order.length; i++) {
       const n = order[i]!;
       if (n.lit) for (const c of n.lit.values()) add(c), litCount++;
       if (n.prefix) for (const p of n.prefix) add(p.node), preCount++;
       if (n.num) add(n.num);
       if (n.person) add(n.person);
-      if (n.prefix?.length || n.num || n.person) extraCount++;
+      if (n.slot) for (const c of n.slot.values()) add(c), slotCount++;
+      if (hasExtra(n)) extraCount++;
     }
     const lit = new Int32Array(order.length + 1);
     const flags = new Uint8Array(order.length);
@@ -138,8 +152,11 @@ export class Trie {
     const extras = new Int32Array(extraCount * EXTRA_STRIDE);
     const preWord = new Int32Array(preCount);
     const preNode = new Int32Array(preCount);
+    const slotWord = new Int32Array(slotCount);
+    const slotNode = new Int32Array(slotCount);
     let l = 0;
     let p = 0;
+    let q = 0;
     let x = 0;
     order.forEach((n, i) => {
       lit[i] = l;
@@ -147,7 +164,7 @@ export class Trie {
         const edges = [...n.lit].map(([w, c]) => [wordId(w), index.get(c)!] as const).sort((a, b) => a[0] - b[0]);
         for (const [w, c] of edges) (litWord[l] = w), (litNode[l++] = c);
       }
-      const extra = Boolean(n.prefix?.length || n.num || n.person);
+      const extra = hasExtra(n);
       flags[i] = (n.end ? END : 0) | (extra ? EXTRA : 0);
       if (!extra) return;
       extras[x] = i;
@@ -156,10 +173,18 @@ export class Trie {
       extras[x + 2] = p;
       extras[x + 3] = n.num ? index.get(n.num)! : -1;
       extras[x + 4] = n.person ? index.get(n.person)! : -1;
+      extras[x + 5] = q;
+      if (n.slot) for (const [w, c] of n.slot) (slotWord[q] = w), (slotNode[q++] = index.get(c)!);
+      extras[x + 6] = q;
       x += EXTRA_STRIDE;
     });
     lit[order.length] = l;
-    return new Trie(lit, flags, litWord, litNode, extras, preWord, preNode);
+    return new Trie(lit, flags, litWord, litNode, extras, preWord, preNode, slotWord, slotNode);
+  }
+
+  /** The bytes its arrays take (in memory and in the phrase cache). */
+  get byteLength(): number {
+    return [this.lit, this.flags, this.litWord, this.litNode, this.extras, this.preWord, this.preNode, this.slotWord, this.slotNode].reduce((n, a) => n + a.byteLength, 0);
   }
 
   get nodeCount(): number {
@@ -196,6 +221,15 @@ export class Trie {
     }
     const num = this.extras[o + 3]!;
     if (num >= 0 && DIGITS.test(w)) this.endsAt(num, text, k + 1, depth + 1, out);
+    const person = this.extras[o + 4]!;
+    if (person >= 0 && personTrie) {
+      const lengths = new Set<number>();
+      personTrie.endsAt(0, text, k, 0, lengths);
+      for (const len of lengths) if (len > 0) this.endsAt(person, text, k + len, depth + len, out);
+    }
+    for (let j = this.extras[o + 5]!, e = this.extras[o + 6]!; j < e; j++) {
+      for (const len of slotLengths(this.slotWord[j]!, text, k)) this.endsAt(this.slotNode[j]!, text, k + len, depth + len, out);
+    }
   }
 
   /** The longest path from node n along words[k…] that ends a phrase, as a count of words from `start`. */
@@ -219,8 +253,47 @@ export class Trie {
       personTrie.endsAt(0, text, k, 0, lengths);
       for (const len of lengths) if (len > 0) best = Math.max(best, this.walk(person, text, start, k + len));
     }
+    for (let j = this.extras[o + 5]!, e = this.extras[o + 6]!; j < e; j++) {
+      for (const len of slotLengths(this.slotWord[j]!, text, k)) best = Math.max(best, this.walk(this.slotNode[j]!, text, start, k + len));
+    }
     return best;
   }
+}
+
+/**
+ * Named vocabularies a phrase refers to as `<name>` (danger-kinds.json `slots`: the places a child
+ * can be shut in, what a face is held into), each compiled once into a trie of its own, by the
+ * word number of `<name>`. A phrase that names a slot holds one edge for it, not a copy of the
+ * slot's every phrase after every path that leads to it: the tries stay the size of the pattern,
+ * not of the pattern's cross-product.
+ */
+const slotTries = new Map<number, Trie>();
+/** The phrases of each named slot, by name (the long-paste screen reads them). */
+const slotPhrases = new Map<string, readonly string[]>();
+
+/** Set the phrases a `<name>` slot stands for (compiled as nouns: "the shed", "the sheds"). Call before compiling phrases that name it. */
+export function setSlotPhrases(name: string, phrases: readonly string[]): void {
+  if (!/^[a-z]+$/.test(name) || name === "person") throw new Error(`phrase slot name '${name}' must be lower-case letters, and not 'person'`);
+  slotPhrases.set(name, phrases);
+  slotTries.set(wordId(`<${name}>`), new PhraseSet(phrases, [], { nouns: true }).trie);
+}
+
+/** The tries of the named slots set so far (for measuring their size). */
+export function slotTrieList(): Trie[] {
+  return [...slotTries.values()];
+}
+
+/** The trie of the `<person>` slot, when set (for measuring its size). */
+export function personSlotTrie(): Trie | null {
+  return personTrie;
+}
+
+/** Every length (in words, above 0) of a phrase of the slot numbered `slot` starting at word k. */
+function slotLengths(slot: number, text: TextWords, k: number): Set<number> {
+  const lengths = new Set<number>();
+  slotTries.get(slot)?.endsAt(0, text, k, 0, lengths);
+  lengths.delete(0);
+  return lengths;
 }
 
 const DIGITS = /^\d+$/;
@@ -367,6 +440,13 @@ function insert(root: BuildNode, tokens: Token[]): void {
       n = entry.node;
     } else if ("person" in t) {
       n = n.person ??= buildNode();
+    } else if ("slot" in t) {
+      n.slot ??= new Map();
+      const id = wordId(`<${t.slot}>`);
+      if (!slotTries.has(id)) throw new Error(`a phrase names the slot <${t.slot}>, which no vocabulary sets`);
+      let next = n.slot.get(id);
+      if (!next) n.slot.set(id, (next = buildNode()));
+      n = next;
     } else {
       n = n.num ??= buildNode();
     }
@@ -377,10 +457,14 @@ function insert(root: BuildNode, tokens: Token[]): void {
 const STAR = "qqstarqq";
 const NUM = "qqnumqq";
 const PERSON = "qqpersonqq";
+/** A named slot `<name>` while a phrase is normalised: qqslot + name + qq. */
+const SLOT = /^qqslot([a-z]+)qq$/;
 
 function toToken(w: string): Token {
   if (w === NUM) return { num: true };
   if (w === PERSON) return { person: true };
+  const slot = SLOT.exec(w);
+  if (slot) return { slot: slot[1]! };
   if (w.endsWith(STAR)) return { prefix: w.slice(0, -STAR.length) };
   return { lit: w };
 }
@@ -407,7 +491,8 @@ function pieceKeys(piece: string): readonly string[] {
     .replace(LEMMA, (_m, l: string) => `qqlemma${String.fromCharCode(97 + lemmas.push(l) - 1)}qq`)
     .replace(/\*/g, STAR)
     .replace(/#/g, ` ${NUM} `)
-    .replace(/<person>/g, ` ${PERSON} `);
+    .replace(/<person>/g, ` ${PERSON} `)
+    .replace(/<([a-z]+)>/g, (_m, name: string) => ` qqslot${name}qq `);
   let keys = [normaliseSentence(marked).trim()];
   lemmas.forEach((l, i) => {
     const slot = `qqlemma${String.fromCharCode(97 + i)}qq`;
@@ -496,7 +581,7 @@ interface PhraseCache {
 
 let phraseCache: PhraseCache | null = null;
 
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 
 function cacheKey(kind: string, input: unknown): string {
   return `${kind}:${createHash("sha256").update(JSON.stringify(input)).digest("base64url")}`;
@@ -574,7 +659,7 @@ function writeCacheFile(cache: PhraseCache): Buffer {
     version: CACHE_VERSION,
     fingerprint: cache.fingerprint,
     words: WORDS,
-    sets: sets.map(([key, s]) => ({ key, size: s.size, nodes: s.trie.nodeCount, lits: s.trie.litWord.length, extras: s.trie.extras.length / EXTRA_STRIDE, pres: s.trie.preWord.length })),
+    sets: sets.map(([key, s]) => ({ key, size: s.size, nodes: s.trie.nodeCount, lits: s.trie.litWord.length, extras: s.trie.extras.length / EXTRA_STRIDE, pres: s.trie.preWord.length, slots: s.trie.slotWord.length })),
     screens,
   };
   const head = Buffer.from(JSON.stringify(header), "utf8");
@@ -584,7 +669,7 @@ function writeCacheFile(cache: PhraseCache): Buffer {
   len.writeUInt32LE(head.length);
   parts.push(len, head, Buffer.alloc(pad(head.length)));
   for (const [, { trie }] of sets) {
-    for (const a of [trie.lit, trie.litWord, trie.litNode, trie.extras, trie.preWord, trie.preNode]) parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    for (const a of [trie.lit, trie.litWord, trie.litNode, trie.extras, trie.preWord, trie.preNode, trie.slotWord, trie.slotNode]) parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
     parts.push(Buffer.from(trie.flags.buffer, trie.flags.byteOffset, trie.flags.byteLength), Buffer.alloc(pad(trie.flags.byteLength)));
   }
   return Buffer.concat(parts);
@@ -596,7 +681,7 @@ function readCacheFile(file: Buffer, into: PhraseCache): void {
     version: number;
     fingerprint: string;
     words: string[];
-    sets: { key: string; size: number; nodes: number; lits: number; extras: number; pres: number }[];
+    sets: { key: string; size: number; nodes: number; lits: number; extras: number; pres: number; slots: number }[];
     screens: Record<string, string[]>;
   };
   if (header.version !== CACHE_VERSION || header.fingerprint !== into.fingerprint) return;
@@ -624,18 +709,21 @@ function readCacheFile(file: Buffer, into: PhraseCache): void {
     const extras = ints(s.extras * EXTRA_STRIDE);
     const preWord = ints(s.pres);
     const preNode = ints(s.pres);
+    const slotWord = ints(s.slots);
+    const slotNode = ints(s.slots);
     const flags = new Uint8Array(buffer, base + at, s.nodes);
     at += s.nodes + ((4 - (s.nodes % 4)) % 4);
-    if (!identity) renumber(lit, litWord, litNode, preWord, remap);
-    into.sets.set(s.key, { size: s.size, trie: new Trie(lit, flags, litWord, litNode, extras, preWord, preNode) });
+    if (!identity) renumber(lit, litWord, litNode, preWord, slotWord, remap);
+    into.sets.set(s.key, { size: s.size, trie: new Trie(lit, flags, litWord, litNode, extras, preWord, preNode, slotWord, slotNode) });
   }
   if (at !== file.length) throw new Error("phrase cache: length mismatch");
   for (const [k, v] of Object.entries(header.screens)) into.screens.set(k, v);
 }
 
 /** Renumber a loaded trie's words and re-sort each node's literal edges by the new numbers. */
-function renumber(lit: Int32Array, litWord: Int32Array, litNode: Int32Array, preWord: Int32Array, remap: Int32Array): void {
+function renumber(lit: Int32Array, litWord: Int32Array, litNode: Int32Array, preWord: Int32Array, slotWord: Int32Array, remap: Int32Array): void {
   for (let i = 0; i < preWord.length; i++) preWord[i] = remap[preWord[i]!]!;
+  for (let i = 0; i < slotWord.length; i++) slotWord[i] = remap[slotWord[i]!]!;
   for (let n = 0; n + 1 < lit.length; n++) {
     const from = lit[n]!;
     const to = lit[n + 1]!;

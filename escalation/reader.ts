@@ -249,8 +249,11 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
   // ("I'm at home now", "I am safe") speaks for the child only when the child writes (cues.json safe_now.self):
   // an adult who is safe is no evidence that the child is.
   // Read once here, not again for every danger found and every sentence near it.
-  const safeAll = adult ? m.safe_self!.strip(all) : all;
-  const safeSents = adult ? sents.map((s) => m.safe_self!.strip(s)) : sents;
+  // A child with the writer over a line (on the phone, a video call, a live chat: cues.json safe_now.remote) is not in
+  // the writer's company, whoever writes: "she is on facetime with me and her dad has a knife" is not "with me and".
+  const safeText = (s: string) => m.safe_remote!.strip(adult ? m.safe_self!.strip(s) : s);
+  const safeAll = safeText(all);
+  const safeSents = sents.map(safeText);
   const saidSafe = m.safe_now!.test(safeAll);
   add("safe_now", saidSafe || found.some((f) => overNear(f.hit.sentence, f.hit.kind)));
 

@@ -10,7 +10,7 @@ import { englishWords } from "./dictionary.js";
 import { Speller, textSpeakKeys } from "./normalise.js";
 import { addVerbLemmas } from "./tense.js";
 import { rolesData } from "../lexicon/index.js";
-import { PhraseSet, releaseCompiledKeys, screenWords, setPersonPhrases } from "./phrases.js";
+import { PhraseSet, personSlotTrie, releaseCompiledKeys, screenWords, setPersonPhrases, setSlotPhrases, slotTrieList } from "./phrases.js";
 
 /**
  * The risk model as data (escalation/data/): the danger kinds and their vocabulary,
@@ -66,7 +66,14 @@ const KindSchema = z.object({
   absence_is_danger: z.boolean().default(false),
   subkinds: z.array(SubkindSchema).min(1),
 });
-const KindsFileSchema = z.object({ about: z.string(), kinds: z.array(KindSchema) });
+/** A named vocabulary a phrase refers to as `<name>` (phrases.ts setSlotPhrases), recorded as product policy like a sub-kind. */
+const SlotSchema = z.object({ summary: z.string().min(1), phrases: Phrases.min(1) });
+const KindsFileSchema = z.object({
+  about: z.string(),
+  slots_about: z.string().optional(),
+  slots: z.record(z.string().regex(/^[a-z]+$/), SlotSchema).default({}),
+  kinds: z.array(KindSchema),
+});
 
 const CueGroup = z.object({ summary: z.string().optional(), phrases: Phrases, cy: Phrases.default([]) });
 const SpeakerCues = z.object({ decisive: Phrases, cues: Phrases, cy: Phrases.default([]) });
@@ -88,7 +95,10 @@ const CuesFileSchema = z.object({
   habitual: CueGroup,
   iterative: CueGroup,
   history: CueGroup,
-  safe_now: CueGroup.extend({ company: Phrases.default([]), absence: Phrases.default([]), company_cy: Phrases.default([]), self: Phrases.default([]) }),
+  safe_now: CueGroup.extend({
+    company: Phrases.default([]), absence: Phrases.default([]), company_cy: Phrases.default([]), self: Phrases.default([]),
+    remote_summary: z.string().optional(), remote: Phrases.default([]), remote_cy: Phrases.default([]),
+  }),
   negators: z.object({ summary: z.string(), phrases: Phrases, window: z.number().int().min(1).max(6) }),
   framing: z.object({
     procedure_question: CueGroup.extend({ openers: Phrases, terms: Phrases }),
@@ -270,8 +280,10 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
   // A noun takes a determiner ("my son", "a group of lads"); only the names a family calls each other by stand bare ("hitting mum").
   const nouns = [...cues.people.child, ...cues.people.family_adults, ...pp.adults];
   setPersonPhrases([...pp.pronouns, ...pp.bare, `[${pp.determiners.join("|")}] [${pp.modifiers.join("|")}|] [${nouns.join("|")}]`]);
+  // Named slots before the phrases that name them: a pattern refers to a place or an object once, not to its every phrasing.
+  for (const [name, slot] of Object.entries(kinds.slots)) setSlotPhrases(name, slot.phrases);
   const subkinds: CompiledSubkind[] = [];
-  const vocabulary: string[] = [];
+  const vocabulary: string[] = Object.values(kinds.slots).flatMap((slot) => slot.phrases);
   for (const k of kinds.kinds) {
     const exposure = new PhraseSet(k.exposure);
     for (const s of k.subkinds) {
@@ -325,6 +337,8 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     safe_outright: new PhraseSet(withSafeTime(safeSaid), c.safe_now.cy),
     // The writer's own state or place ("i am at home now"): the child's safety only when the child writes (reader.ts strips it for an adult).
     safe_self: new PhraseSet(withSafeTime(c.safe_now.self), []),
+    // With the writer over a line ("on facetime with me and her dad has a knife"): not the writer's company (reader.ts strips it for any writer).
+    safe_remote: new PhraseSet(c.safe_now.remote, c.safe_now.remote_cy),
     negators: new PhraseSet(c.negators.phrases),
     procedure_question: new PhraseSet(c.framing.procedure_question.phrases, c.framing.procedure_question.cy),
     procedure_terms: new PhraseSet([...c.framing.procedure_question.terms, ...procedureAbbreviations()]),
@@ -448,6 +462,32 @@ function collectStrings(o: unknown): string[] {
   if (Array.isArray(o)) return o.flatMap(collectStrings);
   if (o && typeof o === "object") return Object.entries(o).flatMap(([k, v]) => (k === "summary" || k === "about" ? [] : collectStrings(v)));
   return [];
+}
+
+/**
+ * The size of a compiled risk model: the phrasings its phrase sets were compiled from (every
+ * alternative and verb form expanded: what a cold start spends its time expanding and inserting)
+ * and its tries' nodes and bytes (the memory each thread holds and the phrase cache's size),
+ * counting a trie shared by several sets once, with the `<person>` and named slots' tries.
+ */
+export function compiledSize(model: RiskModel): { phrasings: number; nodes: number; bytes: number; largestSet: { name: string; phrasings: number } } {
+  const sets = new Map<PhraseSet["trie"], { name: string; size: number }>();
+  const add = (name: string, set: PhraseSet) => {
+    if (!sets.has(set.trie)) sets.set(set.trie, { name, size: set.size });
+  };
+  for (const s of model.subkinds) {
+    for (const part of ["signs", "hazards", "exposure", "places", "conditions", "unless"] as const) add(`${s.kind}/${s.id}.${part}`, s[part]);
+  }
+  add("screen", model.screen);
+  for (const [name, set] of Object.entries(model.m)) add(name, set);
+  const tries = [...sets.keys(), ...[personSlotTrie()].filter((t) => t !== null), ...slotTrieList()];
+  const largest = [...sets.values()].reduce((a, b) => (b.size > a.size ? b : a));
+  return {
+    phrasings: [...sets.values()].reduce((n, x) => n + x.size, 0),
+    nodes: tries.reduce((n, t) => n + t.nodeCount, 0),
+    bytes: tries.reduce((n, t) => n + t.byteLength, 0),
+    largestSet: { name: largest.name, phrasings: largest.size },
+  };
 }
 
 let cached: RiskModel | undefined;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { foldText, normaliseSentence, normaliseText, splitSentences, Speller } from "../../escalation/normalise.js";
 import { loadRiskModel } from "../../escalation/risk-model.js";
 import { triageByRules } from "../../escalation/triage.js";
@@ -114,6 +115,46 @@ describe("registers: text-speak, contractions without apostrophes, misspellings 
   it("an emergency in any register is 999", () => {
     for (const t of ["hes touchin me rn", "hesgot a nife", "my babys not breathin", "ive took a hole packet of pils", "im on the roof n cant get down", "sum1 is braking in"]) {
       expect(triageByRules(t).level, t).toBe("999");
+    }
+  });
+});
+
+describe("a person's 's after a preposition of place names their home", () => {
+  const data = JSON.parse(readFileSync(new URL("../../escalation/data/text-speak.json", import.meta.url), "utf8")) as {
+    persons: string[];
+    persons_then: { is: string[]; has: string[] };
+    place_possessive: { prepositions: string[]; determiners: string[] };
+  };
+  const people = ["nan", "dad", "mum", "aunt", "cousin", "stepdad"].filter((p) => data.persons.includes(p));
+  const after = ["now", "still", "tonight"].filter((w) => data.persons_then.is.includes(w) || w === "tonight");
+
+  it("every preposition, with each determiner or none, keeps 'X's' as the place it is", () => {
+    for (const prep of data.place_possessive.prepositions) {
+      for (const det of [...data.place_possessive.determiners, ""]) {
+        for (const p of people) {
+          for (const w of after) {
+            const norm = normaliseText(`im ${prep} ${det ? det + " " : ""}${p}s ${w}`)[0]!.norm;
+            expect(norm, `${prep} ${det} ${p}s ${w}`).toContain(` ${p}s ${w} `);
+            expect(norm).not.toContain(` ${p} is `);
+          }
+        }
+      }
+    }
+  });
+
+  it("a child who says they are at a relative's now is read as safe there, typed with or without the apostrophe", () => {
+    for (const place of ["im at my nans now", "im at my nan's now", "im staying at my aunts now"]) {
+      const t = `my dad hit me last night and pushed me down the stairs. ${place}`;
+      expect(triageByRules(t).level, t).not.toBe("999");
+    }
+    expect(triageByRules("im at my nans now and my dad is outside banging on the door with a knife").level).toBe("999");
+  });
+
+  it("the same person's 's anywhere else is still 'is' or 'has'", () => {
+    for (const p of people) {
+      expect(normaliseText(`my ${p}s still hitting me`)[0]!.norm).toContain(` ${p} is still hitting `);
+      expect(normaliseText(`and my ${p}s got a knife`)[0]!.norm).toContain(` ${p} has got `);
+      expect(normaliseText(`im at home and my ${p}s outside`)[0]!.norm).toContain(` ${p} is outside `);
     }
   });
 });

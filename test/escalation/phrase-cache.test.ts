@@ -92,14 +92,14 @@ describe("compiled phrase tries are kept in a cache file and loaded instead of c
 });
 
 describe("a compiled trie's memory", () => {
-  it("keeps a node that has only literal edges in 13 bytes: prefix, number and person slots go in rows of their own", async () => {
+  it("keeps a node that has only literal edges in 13 bytes: prefix, number, person and named slots go in rows of their own", async () => {
     const p = await freshPhrases();
     const set = new p.PhraseSet(PHRASES, WELSH, { nouns: true });
     const t = set.trie;
     const perNode = (t.lit.byteLength + t.flags.byteLength + t.litWord.byteLength + t.litNode.byteLength) / t.nodeCount;
     expect(perNode).toBeLessThan(14);
-    // One row for each node with a prefix edge ("suicid*") or a number ("# tablets"), here the root alone.
-    expect(t.extras.length / 5).toBe(1);
+    // One row (seven fields) for each node with a prefix edge ("suicid*"), a number ("# tablets") or a slot, here the root alone.
+    expect(t.extras.length / 7).toBe(1);
     expect(set.test(" she took 20 tablets ")).toBe(true);
     expect(set.test(" she is suicidal ")).toBe(true);
   });
