@@ -150,9 +150,10 @@ export class WorkerPool {
 
   /**
    * What each ready thread holds, and the threads of the pools it started, named by
-   * their path ("assistant[0]/embeddings[0]"). For the operator's memory profile.
+   * their path ("assistant[0]/embeddings[0]"). For the operator's memory profile; with
+   * `collect`, each thread first runs a full garbage collection, so the figures are what is live.
    */
-  async memory(): Promise<ThreadMemory[]> {
+  async memory(collect = false): Promise<ThreadMemory[]> {
     const reports = this.slots.map((slot, i) => {
       const name = `${this.options.name}[${i}]`;
       if (!slot.ready) return Promise.resolve([]);
@@ -164,7 +165,7 @@ export class WorkerPool {
           clearTimeout(timer);
           resolve(threads.map((t) => ({ ...t, thread: t.thread ? `${name}/${t.thread}` : name })));
         });
-        slot.worker.postMessage({ type: "memory", id } satisfies ToWorker);
+        slot.worker.postMessage({ type: "memory", id, collect } satisfies ToWorker);
       });
     });
     return (await Promise.all(reports)).flat();
