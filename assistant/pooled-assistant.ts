@@ -123,8 +123,8 @@ export class PooledAssistant implements AssistantService {
   }
 
   /** What each worker thread (and its model thread) holds: scripts/mem-profile.ts prints it. */
-  memory(): Promise<ThreadMemory[]> {
-    return this.pool.memory();
+  memory(collect = false): Promise<ThreadMemory[]> {
+    return this.pool.memory(collect);
   }
 
   close(): Promise<void> {

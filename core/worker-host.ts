@@ -27,7 +27,8 @@ export function serveWorker(init: () => Promise<WorkerHandlers>): void {
         }
         if (m.type === "memory") {
           // This thread's figures, then those of the pools it started (an assistant thread's model thread).
-          void Promise.all([...poolsOfThisThread].map((p) => p.memory())).then((nested) =>
+          if (m.collect) collectGarbage();
+          void Promise.all([...poolsOfThisThread].map((p) => p.memory(m.collect))).then((nested) =>
             send({ type: "memory", id: m.id, threads: [threadMemory(""), ...nested.flat()] }),
           );
           return;

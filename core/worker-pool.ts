@@ -29,6 +29,8 @@ export interface WorkerPoolOptions {
   workerData?: unknown;
   /** Young generation of each thread's V8 heap, MB (default YOUNG_GENERATION_MB). */
   youngGenerationMb?: number;
+  /** Old generation limit of each thread's V8 heap, MB (default OLD_GENERATION_MB). */
+  oldGenerationMb?: number;
   onEvent?: (event: PoolEvent) => void;
 }
 
@@ -77,6 +79,18 @@ const CLOSE_START_GRACE_MS = 15_000;
  * and keep little, so small semi-spaces cost a scavenge more often and little else.
  */
 export const YOUNG_GENERATION_MB = 12;
+
+/**
+ * A worker thread's old generation limit, MB. V8 lets a heap grow past what it holds live by
+ * a factor it scales with the heap's limit: up to 4 for the default limit (4 GB on a 24 GB
+ * host, two thirds of a container's memory elsewhere), about 1.4 for 512 MB. Under load an
+ * assistant thread holding 78 MB live grew to 180 MB of heap between major collections, its
+ * model thread 17 MB to 57 (MEM_GC=1 node dist/scripts/mem-profile.js). The busiest thread
+ * holds well under a fifth of this (compiling the risk model when its cache is missing peaks
+ * at about 285 MB); more frequent collections cost no measurable CPU per turn. The main thread gets the same limit from --max-old-space-size
+ * (package.json's start, the image's NODE_OPTIONS), which would override this one anyway.
+ */
+export const OLD_GENERATION_MB = 512;
 
 /** Threads that die before they were ever ready are retried this many times before the pool gives up. */
 const MAX_START_ATTEMPTS = 3;
@@ -150,9 +164,10 @@ export class WorkerPool {
 
   /**
    * What each ready thread holds, and the threads of the pools it started, named by
-   * their path ("assistant[0]/embeddings[0]"). For the operator's memory profile.
+   * their path ("assistant[0]/embeddings[0]"). For the operator's memory profile; with
+   * `collect`, each thread first runs a full garbage collection, so the figures are what is live.
    */
-  async memory(): Promise<ThreadMemory[]> {
+  async memory(collect = false): Promise<ThreadMemory[]> {
     const reports = this.slots.map((slot, i) => {
       const name = `${this.options.name}[${i}]`;
       if (!slot.ready) return Promise.resolve([]);
@@ -164,7 +179,7 @@ export class WorkerPool {
           clearTimeout(timer);
           resolve(threads.map((t) => ({ ...t, thread: t.thread ? `${name}/${t.thread}` : name })));
         });
-        slot.worker.postMessage({ type: "memory", id } satisfies ToWorker);
+        slot.worker.postMessage({ type: "memory", id, collect } satisfies ToWorker);
       });
     });
     return (await Promise.all(reports)).flat();
@@ -193,7 +208,10 @@ export class WorkerPool {
 
   /** Start (or restart) the thread of a slot and wire its messages. */
   private attach(slot: Slot): void {
-    const worker = startWorker(this.options.entry, this.options.workerData, { maxYoungGenerationSizeMb: this.options.youngGenerationMb ?? YOUNG_GENERATION_MB });
+    const worker = startWorker(this.options.entry, this.options.workerData, {
+      maxYoungGenerationSizeMb: this.options.youngGenerationMb ?? YOUNG_GENERATION_MB,
+      maxOldGenerationSizeMb: this.options.oldGenerationMb ?? OLD_GENERATION_MB,
+    });
     slot.worker = worker;
     slot.ready = false;
     worker.on("message", (message: FromWorker) => {

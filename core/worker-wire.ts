@@ -6,8 +6,8 @@ import { TurnAbandoned, type AbandonReason } from "./turn-scope.js";
 export type ToWorker =
   | { type: "call"; id: number; method: string; args: unknown[] }
   | { type: "abort"; id: number; reason: AbandonReason }
-  /** Report this thread's memory and its own pools' (the operator's memory profile). */
-  | { type: "memory"; id: number };
+  /** Report this thread's memory and its own pools' (the operator's memory profile); `collect`: after a full GC, so what is live. */
+  | { type: "memory"; id: number; collect?: boolean };
 
 /** An error as it crosses threads: enough to rebuild the application's own error types. */
 export interface WireError {

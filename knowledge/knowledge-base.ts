@@ -2,6 +2,7 @@ import { Document } from "@langchain/core/documents";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { BaseRetriever, type BaseRetrieverInput } from "@langchain/core/retrievers";
 import type { Config } from "../core/config.js";
+import { Recent } from "../core/recent.js";
 import { invalidInput } from "../core/errors.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
 import { bestInChunk, chunkSentences, composeCovered, contextOf, composeRefusal, LEAD_BASE, LENGTH, selectLead, supportCandidates, type KnowledgeAnswer, type SentenceScores, type Selection, type Support } from "./answer.js";
@@ -151,9 +152,16 @@ export class KnowledgeBase {
     return v;
   }
 
+  /**
+   * The last few messages read. The assistant reads a message for its encoder text (its question
+   * vector) when the message arrives and analyse reads the same text again to answer it, a few
+   * turns' work apart at most on one thread. A reading is plain strings, never changed once made.
+   */
+  private readonly readings = new Recent<QuestionReading>(16);
+
   /** How a message is read: the asking part and the case narrative (names, ages and dates masked). */
   read(question: string): QuestionReading {
-    return readQuestion(question, (w) => this.vocabulary.has(w), this.lexicon);
+    return this.readings.get(question) ?? this.readings.set(question, readQuestion(question, (w) => this.vocabulary.has(w), this.lexicon));
   }
 
   /**
@@ -179,7 +187,9 @@ export class KnowledgeBase {
     const written = (t: string) => this.truncations.expand(t, known);
     const core = expandQuestion(written(reading.core));
     const whole = expandQuestion(written(reading.text));
-    const focus = expandQuestion(written(this.focusOf(reading)));
+    // What the encoder reads and what the question is judged on: worked out once.
+    const focusText = this.focusOf(reading);
+    const focus = expandQuestion(written(focusText));
     const context = expandQuestion(written(reading.context));
     const asked = opts.jurisdiction ?? whole.jurisdiction;
     const lexical = lexicalEvidence(this.index, { core: core.text, context: reading.context ? context.text : "" });
@@ -192,7 +202,6 @@ export class KnowledgeBase {
         return { reading, core, whole, focus, asked, lexical, dense: null, ranked, features, probability: 1, covered: true, fast: true };
       }
     }
-    const focusText = this.focusOf(reading);
     const vector = opts.vector ?? (await this.embed(encoderText(focusText)));
     const dense = denseEvidence(this.index, vector);
     // A message that tells a story around its ask is also ranked as a whole, and the two rankings

@@ -200,10 +200,12 @@ export function denseEvidence(index: HybridIndex, vector: Float32Array): DenseEv
 
 /**
  * `dot(v, row)` for every row, unrounded. Rows laid end to end in one buffer (as the index
- * loads them, store.ts) are scanned two at a time straight from that buffer: each number of
- * `v` is read once for both rows and no view is looked up per row. About twice as fast as a
- * `dot` per row, which made this scan a third of a question's retrieval, and the same sums
- * in the same order (each row's four partial sums as in `dot`), so the same scores to the bit.
+ * loads them, store.ts) are scanned four at a time straight from that buffer: each number of
+ * `v` is read once for four rows and no view is looked up per row. Two at a time was about
+ * twice as fast as a `dot` per row; four is a fifth faster again (2.8 against 3.5 ms for the
+ * 6,000 rows of one question's scan, which is still a tenth of a turn's CPU outside the model).
+ * The same sums in the same order (each row's four partial sums as in `dot`), so the same
+ * scores to the bit.
  */
 export function dots(rows: readonly Float32Array[], v: Float32Array): Float64Array {
   const out = new Float64Array(rows.length);
@@ -214,9 +216,10 @@ export function dots(rows: readonly Float32Array[], v: Float32Array): Float64Arr
   }
   const d = v.length;
   let r = 0;
-  for (; r + 1 < rows.length; r += 2) {
+  for (; r + 3 < rows.length; r += 4) {
     let a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
-    for (let i = 0, o = r * d, p = o + d; i < d; i += 4, o += 4, p += 4) {
+    let c0 = 0, c1 = 0, c2 = 0, c3 = 0, e0 = 0, e1 = 0, e2 = 0, e3 = 0;
+    for (let i = 0, o = r * d, p = o + d, q = p + d, s = q + d; i < d; i += 4, o += 4, p += 4, q += 4, s += 4) {
       const v0 = v[i]!, v1 = v[i + 1]!, v2 = v[i + 2]!, v3 = v[i + 3]!;
       a0 += v0 * m[o]!;
       a1 += v1 * m[o + 1]!;
@@ -226,11 +229,21 @@ export function dots(rows: readonly Float32Array[], v: Float32Array): Float64Arr
       b1 += v1 * m[p + 1]!;
       b2 += v2 * m[p + 2]!;
       b3 += v3 * m[p + 3]!;
+      c0 += v0 * m[q]!;
+      c1 += v1 * m[q + 1]!;
+      c2 += v2 * m[q + 2]!;
+      c3 += v3 * m[q + 3]!;
+      e0 += v0 * m[s]!;
+      e1 += v1 * m[s + 1]!;
+      e2 += v2 * m[s + 2]!;
+      e3 += v3 * m[s + 3]!;
     }
     out[r] = a0 + a1 + a2 + a3;
     out[r + 1] = b0 + b1 + b2 + b3;
+    out[r + 2] = c0 + c1 + c2 + c3;
+    out[r + 3] = e0 + e1 + e2 + e3;
   }
-  if (r < rows.length) out[r] = dot(v, rows[r]!);
+  for (; r < rows.length; r++) out[r] = dot(v, rows[r]!);
   return out;
 }
 

@@ -98,14 +98,15 @@ async function waitReady(url: string, ms = 120_000): Promise<number> {
 
 /**
  * The bot runs as deployment/Dockerfile starts it: glibc's allocator with two arenas and
- * large blocks returned to the system, and the main thread's young generation at 4 MB
- * semi-spaces (the worker threads set their own, core/worker-pool.ts). Without them RSS
- * is higher by about 50-110 MB (node dist/scripts/mem-profile.js, with and without).
+ * large blocks returned to the system, the main thread's young generation at 4 MB
+ * semi-spaces and its old generation limited to 512 MB (the worker threads set their own,
+ * core/worker-pool.ts). Without them RSS is higher by about 50-110 MB at ready
+ * (node dist/scripts/mem-profile.js, with and without), and more under load.
  * BENCH_PLAIN_NODE=1 runs the bot with Node's and glibc's defaults instead.
  */
 const PLAIN = process.env["BENCH_PLAIN_NODE"] === "1";
 const ALLOCATOR_ENV: Record<string, string> = PLAIN ? {} : { MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: "131072" };
-const BOT_NODE_FLAGS = PLAIN ? [] : ["--max-semi-space-size=4"];
+const BOT_NODE_FLAGS = PLAIN ? [] : ["--max-semi-space-size=4", "--max-old-space-size=512"];
 
 async function startBot(env: Record<string, string> = {}) {
   const server = await spawnServer(

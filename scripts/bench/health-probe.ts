@@ -6,7 +6,9 @@
 const [url, seconds] = [process.argv[2] ?? "", Number(process.argv[3] ?? 10)];
 const latencies: number[] = [];
 let failures = 0;
-const end = performance.now() + seconds * 1000;
+let end = performance.now() + seconds * 1000;
+// Told to stop (the phase ended early): finish the probe in flight and print.
+process.once("SIGTERM", () => (end = 0));
 for (let n = 0; performance.now() < end; n++) {
   const t = performance.now();
   try {
@@ -17,6 +19,6 @@ for (let n = 0; performance.now() < end; n++) {
   } catch {
     failures++;
   }
-  await new Promise((r) => setTimeout(r, 100));
+  if (performance.now() < end) await new Promise((r) => setTimeout(r, 100));
 }
 process.stdout.write(JSON.stringify({ latencies, failures }) + "\n");

@@ -23,6 +23,11 @@ export interface PhaseOptions {
   workload: Workload;
   /** A client gives up after this long (Teams waits 15 s). */
   timeoutMs?: number;
+  /**
+   * End the phase once this many messages have been sent, if before `seconds`: the same work
+   * whatever else the host is doing (memory grows with the turns served, not with the seconds).
+   */
+  maxMessages?: number;
 }
 
 export interface PhaseResult {
@@ -134,14 +139,15 @@ async function send(url: string, conversation: string, text: string, timeoutMs: 
   }
 }
 
-/** Probe /healthz every 100 ms for `seconds`, from a process of its own; resolves with latencies and failures. */
-function healthProbe(url: string, seconds: number): Promise<Percentiles & { failures: number; probes: number }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [fileURLToPath(new URL(`./health-probe${ext}`, import.meta.url)), url, String(seconds)], {
+/** Probe /healthz every 100 ms for `seconds` (or until stopped), from a process of its own; resolves with latencies and failures. */
+function healthProbe(url: string, seconds: number): { result: Promise<Percentiles & { failures: number; probes: number }>; stop: () => void } {
+  let child: ReturnType<typeof spawn> | undefined;
+  const result = new Promise<Percentiles & { failures: number; probes: number }>((resolve) => {
+    child = spawn(process.execPath, [fileURLToPath(new URL(`./health-probe${ext}`, import.meta.url)), url, String(seconds)], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
     child.once("exit", () => {
       try {
         const r = JSON.parse(out) as { latencies: number[]; failures: number };
@@ -151,6 +157,7 @@ function healthProbe(url: string, seconds: number): Promise<Percentiles & { fail
       }
     });
   });
+  return { result, stop: () => void child?.kill("SIGTERM") };
 }
 
 const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
@@ -166,6 +173,8 @@ export async function runPhase(o: PhaseOptions): Promise<PhaseResult> {
   let refused = 0;
   let unanswered = 0;
   let turns = 0;
+  let sent = 0;
+  const budgetLeft = () => o.maxMessages === undefined || sent < o.maxMessages;
   let rssMax = rssMb(o.pid);
   const sampler = setInterval(() => (rssMax = Math.max(rssMax, rssMb(o.pid))), 250);
   const probe = healthProbe(o.url, o.seconds);
@@ -178,10 +187,11 @@ export async function runPhase(o: PhaseOptions): Promise<PhaseResult> {
     // Stagger the start over the first second, as people do not all press enter at once.
     await sleep((u / o.concurrency) * Math.min(1000, o.seconds * 100));
     let n = 0;
-    while (performance.now() < end) {
+    while (performance.now() < end && budgetLeft()) {
       const conversation = `bench-${process.pid}-${u}-${n++}-${Math.random().toString(36).slice(2, 8)}`;
       for (const text of o.workload.conversation(o.onlyQuestions).messages) {
-        if (performance.now() >= end) break;
+        if (performance.now() >= end || !budgetLeft()) break;
+        sent++;
         const first = performance.now();
         for (let attempt = 0; ; attempt++) {
           const r = await send(o.url, conversation, text, timeoutMs);
@@ -220,7 +230,9 @@ export async function runPhase(o: PhaseOptions): Promise<PhaseResult> {
   const elapsed = (performance.now() - started) / 1000;
   const cpu = cpuMs(o.pid) - cpuStart;
   clearInterval(sampler);
-  const health = await probe;
+  // A phase ended by its message budget stops probing with it.
+  probe.stop();
+  const health = await probe.result;
   return {
     turns,
     throughput: Math.round((turns / elapsed) * 10) / 10,

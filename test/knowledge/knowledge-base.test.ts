@@ -166,6 +166,16 @@ describe("answers", () => {
     expect(reordered).toBeGreaterThan(0);
   });
 
+  it("a message read for its question vector and then answered is answered as one read afresh, and its reading is left as it was", async () => {
+    const question = "I'm a newly qualified social worker. Who must attend a strategy discussion?";
+    const before = JSON.parse(JSON.stringify(kb.read(question))) as unknown;
+    kb.encoderText(question);
+    const answered = await kb.answer(question);
+    expect(kb.read(question)).toEqual(before);
+    const fresh = await loadKnowledgeBase({ config, embeddings });
+    expect(await fresh.answer(question)).toEqual(answered);
+  });
+
   it("an empty question is invalid input", async () => {
     await expect(kb.answer("  ")).rejects.toSatisfy((e: unknown) => isAppError(e) && e.code === "invalid_input");
   });
