@@ -79,8 +79,11 @@ export function openingDate(s: string): DateSpan | null {
 
 /** An email header line that dates the message below it. */
 const HEADER = /^(?:>\s*)*(?:sent|date)\s*:|^(?:>\s*)*on\b.*\bwrote\s*:?\s*$|^(?:>\s*)*-{2,}\s*(?:original|forwarded) message/i;
-/** A sentence about what is planned (a review date, the next meeting): its date is not the document's now. */
-const PLANNED = /\b(?:next|due|review|planned|booked|scheduled|deadline|until|by)\b/i;
+/**
+ * A sentence about what is planned (a review date, the next meeting, "by 20/03"): its date is not the document's now.
+ * "By" and "until" plan only before a time ("by Friday", "until 28/10"); "returned home by police" is an entry.
+ */
+const PLANNED = /\b(?:next|due|review|planned|booked|scheduled|deadline)\b|\b(?:until|by)\s+(?:the\s+)?(?:\d|end\b|next\b|tomorrow\b|tonight\b|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i;
 
 /**
  * For each sentence of `text` (as normaliseText yields them, non-empty), true when the document's structure dates it
@@ -134,9 +137,28 @@ function findDate(line: string): DateSpan | null {
 /** Where a sentence stands among a document's entries: the entry's date (when its stamp or message header gives one) and its place. */
 export interface EntryPlace {
   date: number | null;
+  /** The time of day its stamp gives after the date ("2025-03-14 21:40", "14/03/2025, 19:02", "Sent: 14 March 2025 16:40"), in minutes; null when none. */
+  time: number | null;
   seq: number;
   /** In an email chain the order of the text is not the order of writing: only dates order its entries. */
   byDate: boolean;
+}
+
+/** A clock time ("21:40", "9:05 pm"): a colon, never a dot, which dates also use ("14.03.25"). */
+const CLOCK_TIME = /(?:^|[\s,T([])(\d{1,2}):(\d{2})(?::\d{2}(?!\d))?\s*(am|pm)?(?!\d)/i;
+/** How far into a dated line its stamp's time may stand: past the date and a weekday, not into the entry's prose. */
+const STAMP_REACH = 48;
+
+/** The time of day a dated line's stamp gives, in minutes since midnight, or null. */
+function stampTime(line: string): number | null {
+  const m = CLOCK_TIME.exec(line.trim().slice(0, STAMP_REACH));
+  if (!m) return null;
+  let h = Number(m[1]);
+  const min = Number(m[2]);
+  const ap = m[3]?.toLowerCase();
+  if (ap === "pm" && h < 12) h += 12;
+  if (ap === "am" && h === 12) h = 0;
+  return h < 24 && min < 60 ? h * 60 + min : null;
 }
 
 /**
@@ -160,7 +182,8 @@ function stamped(line: string): boolean {
  * (case notes, a chronology, a log, a chat, an email chain), or null where the text has fewer than two entries. A line
  * that opens with a date or a stamp begins an entry, a message header begins one dated by it, and the lines after
  * continue it. `laterEntry` says which of two entries was written later: by their dates when both have one and they
- * differ (an email chain puts its newest message first), otherwise by their order (logs and chats run downwards).
+ * differ (an email chain puts its newest message first), then on one day by their stamps' times (a log written newest
+ * first), otherwise by their order (logs and chats run downwards).
  */
 export function entryPlaces(text: string, expected: number): (EntryPlace | null)[] {
   const none = new Array<EntryPlace | null>(expected).fill(null);
@@ -169,6 +192,7 @@ export function entryPlaces(text: string, expected: number): (EntryPlace | null)
   let current: EntryPlace | null = null;
   let seq = 0;
   let block: number | null = null;
+  let blockTime: number | null = null;
   const lines = text.split(/[\r\n\u2028\u2029]+/);
   const byDate = lines.some((l) => HEADER.test(l.trim()));
   for (const line of lines) {
@@ -179,11 +203,12 @@ export function entryPlaces(text: string, expected: number): (EntryPlace | null)
       // A header without a date starts a message of unknown time: it is ordered against no other.
       const d = openingDate(line) ?? findDate(line);
       block = d ? d.start : null;
-      current = { date: block, seq: ++seq, byDate };
+      blockTime = d ? stampTime(line) : null;
+      current = { date: block, time: blockTime, seq: ++seq, byDate };
     } else {
       const d = openingDate(line);
       const planned = d !== null && PLANNED.test(line);
-      if ((d && !planned) || stamped(trimmed)) current = { date: d && !planned ? d.start : block, seq: ++seq, byDate };
+      if ((d && !planned) || stamped(trimmed)) current = d && !planned ? { date: d.start, time: stampTime(line), seq: ++seq, byDate } : { date: block, time: blockTime, seq: ++seq, byDate };
     }
     for (let j = 0; j < sents.length; j++) out.push(current);
   }
@@ -195,5 +220,8 @@ export function entryPlaces(text: string, expected: number): (EntryPlace | null)
 export function laterEntry(b: EntryPlace | null, a: EntryPlace | null): boolean {
   if (!a || !b || a.seq === b.seq) return false;
   if (a.date !== null && b.date !== null && a.date !== b.date) return b.date > a.date;
+  // On the same day the stamps' times order the entries, whichever way the log or chain runs (newest first or last).
+  // A time with no date beside it orders nothing: a chat's "[23:05]" then "[08:15]" is the next morning.
+  if (a.date !== null && a.date === b.date && a.time !== null && b.time !== null && a.time !== b.time) return b.time > a.time;
   return !a.byDate && b.seq > a.seq;
 }

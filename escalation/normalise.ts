@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { fromRoot } from "../core/paths.js";
+import { englishFunctionWords, glossPhrases, welshGloss } from "./welsh.js";
 
 /**
  * Characters that render as nothing: zero-width space, non-joiner and joiner, word
@@ -351,10 +352,12 @@ function welshWords(): { words: ReadonlySet<string>; ambiguous: ReadonlySet<stri
   return welshCache;
 }
 
-function isWelsh(s: string): boolean {
+/** Is this normalised sentence (" … ") written in Welsh: two Welsh function words, one of them not also English? */
+export function isWelsh(s: string): boolean {
   const { words, ambiguous } = welshWords();
   const found = new Set(s.split(" ").filter((w) => words.has(w)));
-  return found.size >= 2 && [...found].some((w) => !ambiguous.has(w));
+  // English with Welsh words in it is English: its Welsh words must outnumber the English-only ones (welsh.json).
+  return found.size >= 2 && [...found].some((w) => !ambiguous.has(w)) && found.size > englishFunctionWords(s);
 }
 
 /** Options for normalisation: a speller for typos and run-together words. */
@@ -362,6 +365,10 @@ export interface NormaliseOptions {
   speller?: Speller;
   /** Accepted for callers of the first round; the speller now knows the -ing forms itself. */
   ingWords?: ReadonlySet<string>;
+  /** Normalising a data phrase, not a message: Welsh words stay as written (the cy lists are Welsh). */
+  phrase?: boolean;
+  /** The text is Welsh whatever its words (a cy phrase: "lladd mam" is read as a Welsh sentence reads it, "mam" kept). */
+  welsh?: boolean;
 }
 
 function finish(base: string, opts: NormaliseOptions, fuzzy: boolean): string {
@@ -369,13 +376,19 @@ function finish(base: string, opts: NormaliseOptions, fuzzy: boolean): string {
   if (out === "  ") return " ";
   const t = textSpeak();
   // Welsh is not misspelt English: a sentence in Welsh is read as written.
-  const welsh = isWelsh(out);
+  const welsh = opts.welsh === true || isWelsh(out);
   const speller = fuzzy && !welsh ? opts.speller : undefined;
+  // English with Welsh words in it ("my mam's cariad is hitting the plentyn"): the Welsh words are read in their English sense (welsh.json gloss).
+  const gloss = !welsh && opts.phrase !== true;
+  if (gloss) out = glossPhrases(out);
   const token = (w: string): string => {
     // The article's three forms (y, yr, 'r) are one word to the phrases.
     if (welsh && welshWords().words.has(w)) return w === "yr" ? "y" : w;
     const mapped = t.tokens.get(w);
-    if (mapped !== undefined) return mapped;
+    // Text-speak may name a Welsh word's base form ("gyllell" is "cyllell"): an English sentence reads it in English.
+    if (mapped !== undefined) return gloss ? (welshGloss().words.get(mapped) ?? mapped) : mapped;
+    const cy = gloss ? welshGloss().words.get(w) : undefined;
+    if (cy !== undefined) return cy;
     if (!speller) return w;
     const fixed = speller.correct(w);
     if (fixed === w) return w;

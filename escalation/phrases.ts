@@ -7,6 +7,7 @@ import { fromRoot } from "../core/paths.js";
 import { phraseCacheFile } from "./phrase-cache-file.js";
 import { verbForms } from "./morphology.js";
 import { normaliseSentence } from "./normalise.js";
+import { mutateWord } from "./welsh.js";
 
 const STOP = new Set(["the", "a", "an", "in", "on", "of", "to", "and", "is", "are", "my", "his", "her", "their", "our", "me", "him", "them", "us", "it", "at", "by", "with", "from", "into", "for", "i", "am", "has", "have", "be", "been", "being", "not", "no", "will", "do", "does", "he", "she", "they", "we", "you", "up", "out", "off", "over", "this", "that", "there", "so", "or", "as"]);
 
@@ -28,7 +29,7 @@ export function screenWords(phrases: readonly string[], welsh: readonly string[]
     return new Set(cached);
   }
   const keys = new Set<string>();
-  const all = [...phrases.flatMap((p) => compiledKeys(p)), ...welsh.flatMap((p) => mutations(p)).flatMap((p) => compiledKeys(p))];
+  const all = [...phrases.flatMap((p) => compiledKeys(p)), ...welsh.flatMap((p) => mutations(p)).flatMap((p) => compiledKeys(p, true))];
   for (const p of all) {
     const slots = [...p.matchAll(/qqslot([a-z]+)qq/g)].map((m) => m[1]!);
     const words = p.replace(new RegExp(`${STAR}|${NUM}|${PERSON}|qqslot[a-z]+qq`, "g"), " ").trim().split(" ").filter((w) => w && !/^\d+$/.test(w));
@@ -357,7 +358,7 @@ export class PhraseSet {
     }
     const forms = new Set<string>();
     for (const p of phrases) for (const k of compiledKeys(p)) forms.add(k);
-    for (const p of welsh) for (const m of mutations(p)) for (const k of compiledKeys(m)) forms.add(k);
+    for (const p of welsh) for (const m of mutations(p)) for (const k of compiledKeys(m, true)) forms.add(k);
     forms.delete("");
     this.size = forms.size;
     const root = buildNode();
@@ -483,8 +484,9 @@ export function releaseCompiledKeys(): void {
 const pieceCache = new Map<string, readonly string[]>();
 
 /** One piece of a phrase normalised, its verb slots expanded into every form. */
-function pieceKeys(piece: string): readonly string[] {
-  const hit = pieceCache.get(piece);
+function pieceKeys(piece: string, welsh: boolean): readonly string[] {
+  const cacheKey = welsh ? `cy:${piece}` : piece;
+  const hit = pieceCache.get(cacheKey);
   if (hit) return hit;
   const lemmas: string[] = [];
   const marked = piece
@@ -493,12 +495,12 @@ function pieceKeys(piece: string): readonly string[] {
     .replace(/#/g, ` ${NUM} `)
     .replace(/<person>/g, ` ${PERSON} `)
     .replace(/<([a-z]+)>/g, (_m, name: string) => ` qqslot${name}qq `);
-  let keys = [normaliseSentence(marked).trim()];
+  let keys = [normaliseSentence(marked, { phrase: true, welsh }).trim()];
   lemmas.forEach((l, i) => {
     const slot = `qqlemma${String.fromCharCode(97 + i)}qq`;
     keys = keys.flatMap((k) => verbForms(l).map((f) => k.replace(slot, f)));
   });
-  pieceCache.set(piece, keys);
+  pieceCache.set(cacheKey, keys);
   return keys;
 }
 
@@ -508,8 +510,9 @@ function pieceKeys(piece: string): readonly string[] {
  * expanded here, when the model is compiled, so the data lists a pattern once and stays
  * readable. Pieces are normalised once each and combined, with `*` and `#` kept as markers.
  */
-export function compiledKeys(phrase: string): readonly string[] {
-  const hit = keyCache.get(phrase);
+export function compiledKeys(phrase: string, welsh = false): readonly string[] {
+  const cacheKey = welsh ? `cy:${phrase}` : phrase;
+  const hit = keyCache.get(cacheKey);
   if (hit) return hit;
   const parts: string[][] = [];
   const re = /\[([^\]]*)\]/g;
@@ -523,11 +526,11 @@ export function compiledKeys(phrase: string): readonly string[] {
   if (at < phrase.length) parts.push([phrase.slice(at)]);
   let keys: string[] = [""];
   for (const alternatives of parts) {
-    const forms = alternatives.flatMap((a) => pieceKeys(a));
+    const forms = alternatives.flatMap((a) => pieceKeys(a, welsh));
     keys = keys.flatMap((k) => forms.map((f) => (f === "" ? k : k === "" ? f : `${k} ${f}`)));
   }
   const out = [...new Set(keys.map((k) => k.trim()).filter((k) => k !== ""))];
-  keyCache.set(phrase, out);
+  keyCache.set(cacheKey, out);
   return out;
 }
 
@@ -539,26 +542,11 @@ export function compiledKeys(phrase: string): readonly string[] {
 export function mutations(written: string): string[] {
   // Data written without apostrophes ("dan ni n cuddio", "i r afon") reads the clitics as the text does ("yn", and "y" for every form of the article).
   const phrase = ` ${written} `.replace(/ n (?=\S)/g, " yn ").replace(/ (?:r|yr) (?=\S)/g, " y ").trim();
-  const out = new Set([phrase]);
   const [first, ...rest] = phrase.split(" ");
   if (!first) return [phrase];
   const tail = rest.length ? ` ${rest.join(" ")}` : "";
-  const rules: [string, string[]][] = [
-    ["p", ["b", "mh", "ph"]],
-    ["t", ["d", "nh", "th"]],
-    ["c", ["g", "ngh", "ch"]],
-    ["b", ["f", "m"]],
-    ["d", ["dd", "n"]],
-    ["g", ["", "ng"]],
-    ["m", ["f"]],
-  ];
-  if (first.startsWith("ll")) out.add(`${first.slice(1)}${tail}`);
-  else if (first.startsWith("rh")) out.add(`r${first.slice(2)}${tail}`);
-  else if (!first.startsWith("ch") && !first.startsWith("th") && !first.startsWith("ph") && !first.startsWith("dd")) {
-    for (const [from, tos] of rules) {
-      if (first.startsWith(from)) for (const to of tos) if (`${to}${first.slice(1)}`.length >= 4) out.add(`${to}${first.slice(1)}${tail}`);
-    }
-  }
+  // The mutations are a rule over the first letters, kept as data (welsh.json `mutations`).
+  const out = new Set(mutateWord(first).map((f) => `${f}${tail}`));
   return [...out];
 }
 

@@ -1,4 +1,5 @@
 import { IRREGULAR_BASES, IRREGULAR_PAST, sForm } from "./morphology.js";
+import { welshAspectAt } from "./welsh-tense.js";
 
 /**
  * When is a danger happening? Read from the grammar of the clause that carries it,
@@ -271,6 +272,9 @@ function aspectFrom(f: NonNullable<Finite>, tokens: readonly string[], head: num
  * the match starting at character `index` (its leading space) and `length` long.
  */
 export function aspectAt(norm: string, index: number, length: number): AspectReading {
+  // A Welsh sentence is read by the Welsh verb system, which puts the finite verb first (welsh-tense.ts).
+  const cy = welshAspectAt(norm, index, length);
+  if (cy) return cy;
   const before = norm.slice(0, index).trim();
   const tokensBefore = before === "" ? [] : before.split(" ");
   const matchTokens = norm.slice(index, index + length + 1).trim().split(" ").filter(Boolean);
