@@ -83,6 +83,15 @@ function ownerAsWritten(text: string, ctx: OwnerContext): string {
   return isSelf(t) && ctx.author ? ctx.author : t;
 }
 
+/** Words that name an agency or team and nobody in it ("health", "the school", "CAMHS"). */
+function agencyOnly(text: string): boolean {
+  const seg = readSegment(squash(text).replace(/^(the|our)\s+/i, ""));
+  return seg.agency !== null && seg.explicitRole === null && seg.name === null && seg.title === null && !seg.self;
+}
+
+/** A task's owner said to be unknown, closing its line: "owner TBC", "lead: tba", "?who", "who?", "→ ?". */
+const UNKNOWN_OWNER = /(?:^|[\s\-–—:,;(→>]+)(?:(?:owner|lead|who|by whom|responsible)\s*[:=]?\s*(?:tbc|tba|to be confirmed|to be agreed|unknown|not agreed|\?+)|\?+\s*who|who\s*\?+|(?<=→\s*|->\s*)\?+)\s*\)?\s*$/i;
+
 /** The longest start of `text` (up to four words) that names an owner: "Mared HV records to paeds" → "Mared". */
 function leadingOwner(text: string, ctx: OwnerContext): string | null {
   const ws = words(text);
@@ -159,7 +168,15 @@ export function readAction(
   if (ref && squash(t).replace(/[.\s]+$/, "").length <= ref.words.length + 12) return null;
   // "Action: CP medical. Responsible: Dr Bose. Deadline: 21/05" read as one action with its labels.
   t = t.replace(/\.\s+(?=(?:responsible|owner|lead|who|by whom|deadline|due|by when|timescale|date)\s*:)/gi, "; ");
+  // "owner TBC", "?who", "→ ?": the notes say nobody has the task yet. The task has no owner, whatever its words name.
+  const unowned = UNKNOWN_OWNER.exec(t);
+  if (unowned) t = t.slice(0, unowned.index).replace(/[\s\-–—:,;(→>]+$/, "");
   const { rest, due, due_text } = splitDue(t, ctx);
+  if (unowned) {
+    const what = rest.replace(/^[\s\-–—:,;]+|[\s\-–—:,;]+$/g, "");
+    if (!what || isSharing(what) || isDecisionLine(what)) return null;
+    return { action: what.charAt(0).toUpperCase() + what.slice(1), owner: null, due, due_text, source: asWritten };
+  }
 
   let owner: string | null = null;
   let what = rest;
@@ -207,7 +224,11 @@ export function readAction(
     what = rest.replace(/^(?:will|to|'ll|should|must|shall)\s+(?:also\s+|then\s+)?/i, "");
     shaped = true;
   } else {
-    const lead = leadingOwner(rest, ctx);
+    const found = leadingOwner(rest, ctx);
+    // "health chronology", "school attendance records", "the CAMHS referral to be made": an agency's name run into the
+    // thing it names is whose the thing is, not who does the task; a doer is set apart ("Health – chronology") or does
+    // something ("health to send ...", read above). A person or a role ("Gill HV visit", "SW home visit") still leads.
+    const lead = found && agencyOnly(found) && !/^\s*(?:[-–—:]|to\b|will\b|'ll\b)/i.test(rest.slice(found.length)) ? null : found;
     if (lead) {
       owner = lead;
       what = rest.slice(lead.length).replace(/^\s*(?:[-–—:]|to|will|'ll)?\s*/i, "");

@@ -24,6 +24,8 @@ export interface Segment {
   title: Title | null;
   statuses: { status: AttendanceStatus; words: string }[];
   chair: boolean;
+  /** Marked as the one writing the notes ("– minutes", "(notes)"). */
+  recorder: boolean;
   self: boolean;
   /** Words that are neither a person nor their role: a task, a decision, a sentence. */
   foreign: string[];
@@ -32,7 +34,7 @@ export interface Segment {
   text: string;
 }
 
-type SegmentWord = { kind: "status"; status: AttendanceStatus } | { kind: "chair" } | { kind: "self" } | { kind: "stop" };
+type SegmentWord = { kind: "status"; status: AttendanceStatus } | { kind: "chair" } | { kind: "recorder" } | { kind: "self" } | { kind: "stop" };
 let segmentIndex: PhraseIndex<SegmentWord> | undefined;
 
 /** The words a person's entry may hold besides the person: how they attended, "chair", "me", and filler. */
@@ -42,6 +44,7 @@ function segmentWords(): PhraseIndex<SegmentWord> {
   const entries: PhraseEntry<SegmentWord>[] = [
     ...(Object.entries(v.attendance) as [AttendanceStatus, string[]][]).flatMap(([status, list]) => list.map((text) => ({ text, value: { kind: "status" as const, status } }))),
     ...v.chair_words.map((text) => ({ text, value: { kind: "chair" as const } })),
+    ...v.recorder_words.map((text) => ({ text, value: { kind: "recorder" as const } })),
     ...v.self_words.map((text) => ({ text, value: { kind: "self" as const } })),
     ...v.person_stopwords.map((text) => ({ text, value: { kind: "stop" as const } })),
   ];
@@ -101,7 +104,7 @@ export function readSegment(text: string, lowerCase?: boolean): Segment {
 const segmentCache = new Map<string, Segment>();
 
 /** What each word of a segment is: part of a role, title or agency, an attendance word, or free (a name, or foreign). */
-type WordKind = "role" | "title" | "agency" | "org" | "place" | "status" | "chair" | "self" | "stop" | "possessive" | null;
+type WordKind = "role" | "title" | "agency" | "org" | "place" | "status" | "chair" | "recorder" | "self" | "stop" | "possessive" | null;
 
 interface Analysis {
   ws: Word[];
@@ -113,6 +116,7 @@ interface Analysis {
   explicitRole: RoleEntry | null;
   statuses: Segment["statuses"];
   chair: boolean;
+  recorder: boolean;
   self: boolean;
   lowerWriting: boolean;
   nameOk: (w: Word) => boolean;
@@ -179,12 +183,19 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
   }
   const statuses: Segment["statuses"] = [];
   let chair = false;
+  let recorder = false;
   let self = false;
   for (const m of segmentWords().matchAll(text, "list", ws)) {
     // A capital letter run into a name is an initial ("M.N", "SO'N"), not "n" for no.
     if (m.to - m.from === 1 && /^\p{Lu}$/u.test(m.surface) && /['.]/.test(text[m.start - 1] ?? "") && /\p{L}/u.test(text[m.start - 2] ?? "")) continue;
     // A capital letter after a title is the person's initial ("Dr E", "DC P"), as shorthand writes a name.
     if (m.to - m.from === 1 && /^\p{Lu}$/u.test(m.surface) && m.from > 0 && isTitle((ws[m.from - 1] as Word).folded)) continue;
+    // "notes", "minutes" are filler words too; as a mark beside a person they say who wrote the notes.
+    if (m.values.some((v) => v.kind === "recorder")) {
+      recorder = true;
+      mark(m.from, m.to, "recorder");
+      continue;
+    }
     for (const val of m.values) {
       if (val.kind === "status") {
         // A lone "y"/"n"/"no"/"ok" is an answer only in a table's attendance column.
@@ -219,7 +230,7 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
     const next = ws[i + 1];
     if (next && kinds[i + 1] === null && nameOk(next) && contiguous(text, ws[i] as Word, next, true)) kinds[i] = "title";
   }
-  return { ws, kinds, roleAt, terms, titleAt, explicitRole, statuses, chair, self, lowerWriting, nameOk };
+  return { ws, kinds, roleAt, terms, titleAt, explicitRole, statuses, chair, recorder, self, lowerWriting, nameOk };
 }
 
 function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
@@ -265,6 +276,7 @@ function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
     title: terms.title,
     statuses,
     chair: a.chair,
+    recorder: a.recorder,
     self: a.self,
     foreign: foreign.filter((w) => !name?.includes(w.surface)).map((w) => w.surface),
     notInvited: /\bnot\s+(?:been\s+)?invited\b/i.test(text),

@@ -8,6 +8,7 @@
  *   node dist/scripts/eval-records.js [--file corpus.jsonl] [--second file|none] [--third file|none] [--heldout file|none]
  *     [--detail format,...|all|v:variation|n:style|r:style|c:style|s:way|h:way] [--variations] [--damage N] [--generated N [--seed S]] [--templates N] [--dictation] [--chat]
  *     [--voice] [--scribble] [--dev file|none] [--dev-hold format] [--attendance N [--attendance-hold format]]
+ *     [--actions N [--actions-hold format]] [--strict-owners]
  */
 import { existsSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -23,6 +24,7 @@ import { VOICE_HELD_OUT, VOICE_WAYS, voiceRecord } from "./note-voice.js";
 import { SCRIBBLE_WAYS, scribbleRecord } from "./note-shorthand.js";
 import { walkChats, WALK_HELD_OUT } from "./chat-walk.js";
 import { ATTENDANCE_HELD_OUT, writeAttendanceNotes } from "./note-attendance.js";
+import { ACTIONS_HELD_OUT, writeActionNotes } from "./note-actions.js";
 import { fold, readPersonTerms } from "../lexicon/index.js";
 
 /**
@@ -592,6 +594,19 @@ async function main(): Promise<void> {
     let tuned = zero();
     for (const [k, t] of byFormat) if (k !== hold) tuned = add(tuned, t);
     report(`Attendance walked from the domain (${attendance} per format; * = format held out)`, new Map([...byFormat].map(([k, t]) => [k === hold ? `*${k}` : k, t])), false, true);
+    console.log(line(" tuned formats", tuned));
+  }
+  const actionWalk = Number(opt("--actions") ?? "0");
+  if (actionWalk > 0) {
+    // Round 12: actions walked from how people write who will do what by when (scripts/note-actions.ts), every format ×
+    // owner form × due form. One format is held out (never printed in detail without --final).
+    const hold = opt("--actions-hold") ?? ACTIONS_HELD_OUT;
+    const written = writeActionNotes(seeded(Number(opt("--seed") ?? "14")), actionWalk) as unknown as NoteCase[];
+    const detailOk = (c: NoteCase) => c.format !== hold || args.includes("--final");
+    const byFormat = evaluate(written, calculator, (c) => (detailFormats.has("x:all") || detailFormats.has(`x:${c.format}`)) && detailOk(c));
+    let tuned = zero();
+    for (const [k, t] of byFormat) if (k !== hold) tuned = add(tuned, t);
+    report(`Actions walked from the domain (${actionWalk} per format; * = format held out)`, new Map([...byFormat].map(([k, t]) => [k === hold ? `*${k}` : k, t])), false, true);
     console.log(line(" tuned formats", tuned));
   }
   const damageRuns = Number(opt("--damage") ?? "0");
