@@ -175,7 +175,8 @@ function drawPeople(r: Rng): Person[] {
 const OWNER_FORMS = ["full", "first", "titled", "role", "agency", "initials", "self", "joint", "all", "none"] as const;
 type OwnerForm = (typeof OWNER_FORMS)[number];
 
-interface Owner { written: string; spoken: string; gold: string | null; form: OwnerForm; self: boolean }
+/** `heard`: the gold for the owner as said aloud (the role in words: "detective constable", not "police"). */
+interface Owner { written: string; spoken: string; gold: string | null; heard?: string | null; form: OwnerForm; self: boolean }
 
 const ini = (p: Person) => `${p.first[0]}${p.last[0]}`;
 
@@ -185,9 +186,9 @@ function personOwner(r: Rng, p: Person, form: OwnerForm, initials: boolean): Own
   switch (form) {
     case "first": return { written: p.first, spoken: p.first.toLowerCase(), gold: p.first, form, self: false };
     case "titled": return p.title ? { written: `${p.title} ${p.last}`, spoken: `${p.title === "DC" ? "d c" : "doctor"} ${p.last.toLowerCase()}`, gold: `${p.title} ${p.last}`, form, self: false } : personOwner(r, p, "full", initials);
-    case "role": { const w = pick(r, p.roleOwner); return { written: w, spoken: `the ${p.spokenRole}`, gold: w, form, self: false }; }
+    case "role": { const w = pick(r, p.roleOwner); return { written: w, spoken: `the ${p.spokenRole}`, gold: w, heard: p.spokenRole, form, self: false }; }
     case "agency": return p.agencyOwner.length ? (() => { const w = pick(r, p.agencyOwner); return { written: w, spoken: w.toLowerCase(), gold: w, form, self: false }; })() : personOwner(r, p, "role", initials);
-    case "initials": return initials ? { written: ini(p), spoken: p.first.toLowerCase(), gold: ini(p), form, self: false } : personOwner(r, p, "full", initials);
+    case "initials": return initials ? { written: ini(p), spoken: p.first.toLowerCase(), gold: ini(p), heard: p.first, form, self: false } : personOwner(r, p, "full", initials);
     default: return { written: full, spoken: full.toLowerCase(), gold: full, form: "full", self: false };
   }
 }
@@ -201,10 +202,10 @@ function drawOwner(r: Rng, people: Person[], writer: Person, initials: boolean, 
     case "joint": {
       const [a, b] = [personOwner(r, writer, pick(r, ["first", "role", "full", "initials"]), initials), personOwner(r, other(), pick(r, ["titled", "first", "role", "initials"]), initials)];
       const join = pick(r, [" + ", " and ", " & ", "/"]);
-      return { written: `${a.written}${join}${b.written}`, spoken: `${a.spoken} and ${b.spoken}`, gold: `${a.gold} + ${b.gold}`, form, self: false };
+      return { written: `${a.written}${join}${b.written}`, spoken: `${a.spoken} and ${b.spoken}`, gold: `${a.gold} + ${b.gold}`, heard: `${a.heard ?? a.gold} + ${b.heard ?? b.gold}`, form, self: false };
     }
     case "all": {
-      const w = pick(r, ["All", "All agencies", "All present"]);
+      const w = pick(r, ["All", "All agencies", "Everyone"]);
       return { written: w, spoken: w.toLowerCase(), gold: w, form, self: false };
     }
     case "none":
@@ -334,7 +335,7 @@ export function writeActionNote(r: Rng, n: number, format: ActionFormat): Writte
   const spoken = format === "voice_to_text";
   const actions: Drawn[] = tasks.map((task) => ({ task, owner: drawOwner(r, people, writer, initials, format), due: drawDue(r, m, spoken) }));
   const notes = write(r, format, m, people, writer, actions, initials);
-  const goldActions: GoldAction[] = actions.map((a) => ({ what: a.task.noun, owner: a.owner.gold, due: a.due.gold }));
+  const goldActions: GoldAction[] = actions.map((a) => ({ what: a.task.noun, owner: spoken && a.owner.heard !== undefined ? a.owner.heard : a.owner.gold, due: a.due.gold }));
   const attendees: GoldAttendee[] = people.map((p) => ({ name: `${p.title ? `${p.title} ` : ""}${p.first} ${p.last}`, role: p.role, agency: p.agency, status: "took_part" }));
   const mustFlag: string[] = [];
   const mustNot: string[] = ["attendees.social_work", "attendees.police", "attendees.health", "actions"];
