@@ -1,7 +1,7 @@
 import { PhraseIndex, jurisdictionCues, readPersonTerms, roleEntry, words, type AgencyEntry, type PhraseEntry, type RoleEntry, type Title, type Word } from "../lexicon/index.js";
 import { squash } from "./text.js";
 import { isTitle } from "./titles.js";
-import { isPhrase, key, vocabulary, type AttendanceStatus } from "./vocabulary.js";
+import { heldRolePairs, isPhrase, key, vocabulary, type AttendanceStatus } from "./vocabulary.js";
 
 // Words that link a person to a place; they never belong to the place's name in lower-case writing.
 const LINKING = new Set(["from", "at", "with", "for", "to", "by", "in", "the"]);
@@ -115,6 +115,8 @@ interface Analysis {
   titleAt: number;
   explicitRole: RoleEntry | null;
   statuses: Segment["statuses"];
+  /** The entry opens with initials that spell a role ("SW (TM)"): its role is the one after them. */
+  initialsFirst: boolean;
   chair: boolean;
   recorder: boolean;
   self: boolean;
@@ -137,6 +139,7 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
   let titleAt = -1;
   const agencyRuns: { from: number; to: number; prefix: boolean; word: boolean }[] = [];
   let explicitRole: RoleEntry | null = null;
+  let initialsFirst = false;
   for (const m of terms.matches) {
     const kind: WordKind = m.values.some((x) => x.kind === "role") ? "role" : m.values.some((x) => x.kind === "title") ? "title" : "agency";
     mark(m.from, m.to, kind);
@@ -148,6 +151,24 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
       // Only an institution's word ("Primary", "Surgery", "Health") carries its name before it; a team's abbreviation (CAIT, YOT) follows a person's.
       if (val.kind === "agency") agencyRuns.push({ from: m.from, to: m.to, prefix: isPhrase(v.org_prefixes, m.surface, "orgprefix"), word: /^\p{Lu}/u.test(m.surface) && m.surface !== m.surface.toUpperCase() });
     }
+  }
+  // Initials that spell a role, with no key: "SW (TM, ch)", "HV – duty SW" name one person by their initials, whose role
+  // follows. A person has one role (two held together are joined by "and", "&" or "/"), so a capitalised two- or
+  // three-letter role opening the entry, with another role in brackets or after a dash or comma, is the initials.
+  const first = terms.matches[0];
+  const later = terms.matches.find((m) => m.from > 0 && m.values.some((x) => x.kind === "role"));
+  if (
+    first && later && first.from === 0 && first.to === 1 && /^\p{Lu}{2,3}$/u.test(first.surface) &&
+    first.values.every((x) => x.kind === "role") &&
+    // Not the same role twice, nor two a school's lead holds together ("DSL (deputy head)").
+    !later.values.some((x) => x.kind === "role" && first.values.some((y) => y.kind === "role" && (y.role.id === x.role.id || heldRolePairs().has(`${y.role.id}+${x.role.id}`)))) &&
+    /^\s*(?:\(|,|[-–—]\s)/.test(text.slice((ws[0] as Word).end))
+  ) {
+    kinds[0] = null;
+    roleAt[0] = null;
+    explicitRole = null;
+    for (const m of terms.matches) if (m !== first) for (const val of m.values) if (val.kind === "role" && (!explicitRole || val.role.rank < explicitRole.rank)) explicitRole = val.role;
+    initialsFirst = true;
   }
   // Places are not names ("Leeds Children's Social Work Service").
   for (const c of jurisdictionCues(text, ws)) {
@@ -230,7 +251,7 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
     const next = ws[i + 1];
     if (next && kinds[i + 1] === null && nameOk(next) && contiguous(text, ws[i] as Word, next, true)) kinds[i] = "title";
   }
-  return { ws, kinds, roleAt, terms, titleAt, explicitRole, statuses, chair, recorder, self, lowerWriting, nameOk };
+  return { ws, kinds, roleAt, terms, titleAt, explicitRole, statuses, initialsFirst, chair, recorder, self, lowerWriting, nameOk };
 }
 
 function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
@@ -271,7 +292,7 @@ function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
     name,
     explicitRole: a.explicitRole,
     titleRole,
-    role: terms.role,
+    role: a.initialsFirst ? a.explicitRole : terms.role,
     agency: terms.agency,
     title: terms.title,
     statuses,

@@ -152,7 +152,8 @@ function oneOwner(gold: string, pred: string, world: OwnerWorld): boolean {
   // A role written for a person the notes name (or the other way round): the draft's attendee in that role.
   if (rg && world.attendees.some((a) => a.role === rg && a.name && sameName(a.name, pred))) return true;
   if (rp && world.attendees.some((a) => a.role === rp && a.name && sameName(a.name, gold))) return true;
-  const caps = (s: string) => /^(?:[A-Z][a-z]{0,3}\.?\s+)?[A-Z]{2,3}$/.test(s.trim()) && !rg && !rp;
+  // Initials may spell a role ("SW" for Sarah Wells): they match the name whose initials they are, whatever else they spell.
+  const caps = (s: string) => /^(?:[A-Z][a-z]{0,3}\.?\s+)?[A-Z]{2,3}$/.test(s.trim());
   if (caps(gold) && initialsOf(pred).length >= 2 && fold(gold.trim().split(/\s+/).pop() ?? "") === initialsOf(pred)) return true;
   if (caps(pred) && initialsOf(gold).length >= 2 && fold(pred.trim().split(/\s+/).pop() ?? "") === initialsOf(gold)) return true;
   // "DS N" for "DS Ndlovu", "Mrs J" for "Mrs Jones": the same title and the surname's initial.

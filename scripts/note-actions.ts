@@ -245,7 +245,7 @@ function spokenAction(r: Rng, a: Drawn): string {
   return pick(r, [`${a.owner.spoken} to ${a.task.to.toLowerCase()}${d}`, `${a.owner.spoken} will ${a.task.to.toLowerCase()}${d}`, `${a.owner.spoken} is going to ${a.task.to.toLowerCase()}${d}`]);
 }
 
-function write(r: Rng, format: ActionFormat, m: Date, people: Person[], writer: Person, actions: Drawn[], initials: boolean): string {
+function write(r: Rng, format: ActionFormat, m: Date, people: Person[], writer: Person, actions: Drawn[], initials: boolean, keyless = false): string {
   const [y, mo, day] = [m.getUTCFullYear(), m.getUTCMonth() + 1, m.getUTCDate()];
   const meeting = `Strategy discussion ${DAYSHORT[m.getUTCDay()]} ${dd(day)}/${dd(mo)}/${y} 10:00, Teams`;
   const tag = (p: Person) => `${p.title ? `${p.title} ` : ""}${p.first} ${p.last}${initials ? ` (${ini(p)})` : ""} – ${p.roleTag}`;
@@ -311,8 +311,12 @@ function write(r: Rng, format: ActionFormat, m: Date, people: Person[], writer: 
       return `STRAT DISC ${day}/${mo}/${String(y).slice(2)} 10am TEAMS\n${present.toUpperCase().replace(/^PRESENT:/, "PRESENT")}\n\nCONCERNS\n${body}\n\nACTIONS\n${actions.map(line).join("\n")}`;
     }
     case "shorthand": {
-      const pres = `Pres: ${people.map((p) => `${initials ? ini(p) : `${p.title ? `${p.title} ` : ""}${p.first} ${p.last}`} ${p.roleTag}${p === people[1] ? " (ch)" : ""}`).join(", ")}`;
-      const key = initials ? `\nKey: ${people.map((p) => `${ini(p)} = ${p.first} ${p.last}`).join(", ")}` : "";
+      // Keyless, each person is their initials with the role after them in brackets: "SW (TM, ch)", initials that may
+      // spell a role of their own.
+      const pres = keyless
+        ? `Pres: ${people.map((p) => `${p.title ? `${p.title} ` : ""}${ini(p)} (${p.roleTag}${p === people[1] ? ", ch" : ""})`).join(", ")}`
+        : `Pres: ${people.map((p) => `${initials ? ini(p) : `${p.title ? `${p.title} ` : ""}${p.first} ${p.last}`} ${p.roleTag}${p === people[1] ? " (ch)" : ""}`).join(", ")}`;
+      const key = initials && !keyless ? `\nKey: ${people.map((p) => `${ini(p)} = ${p.first} ${p.last}`).join(", ")}` : "";
       const mins = `\nMins: ${initials ? ini(writer) : writer.first}`;
       const line = (a: Drawn) => {
         const o = a.owner.self ? "me" : a.owner.written;
@@ -331,12 +335,19 @@ export function writeActionNote(r: Rng, n: number, format: ActionFormat): Writte
   const writer = people[0] as Person;
   // Initials stand for people only where the note gives a key; shorthand without one writes full names.
   const initials = format === "shorthand" ? chance(r, 0.6) : format === "handwriting_typed" || format === "bullets" ? chance(r, 0.3) : false;
+  // Shorthand with no key to its initials; the chair's may spell a role ("SW" for Sarah Wells, a team manager).
+  const keyless = format === "shorthand" && initials && chance(r, 0.4);
+  if (keyless && chance(r, 0.6)) {
+    const [first, last] = pick(r, [["Sarah", "Wells"], ["Helen", "Vaughan"], ["Dean", "Smith"]] as const);
+    if (!people.some((p, i) => i !== 1 && (ini(p) === `${first[0]}${last[0]}` || p.first === first || p.last === last))) Object.assign(people[1] as Person, { first, last });
+  }
   const tasks = [...TASKS].sort(() => r() - 0.5).slice(0, 3 + Math.floor(r() * 3));
   const spoken = format === "voice_to_text";
   const actions: Drawn[] = tasks.map((task) => ({ task, owner: drawOwner(r, people, writer, initials, format), due: drawDue(r, m, spoken) }));
-  const notes = write(r, format, m, people, writer, actions, initials);
+  const notes = write(r, format, m, people, writer, actions, initials, keyless);
   const goldActions: GoldAction[] = actions.map((a) => ({ what: a.task.noun, owner: spoken && a.owner.heard !== undefined ? a.owner.heard : a.owner.gold, due: a.due.gold }));
-  const attendees: GoldAttendee[] = people.map((p) => ({ name: `${p.title ? `${p.title} ` : ""}${p.first} ${p.last}`, role: p.role, agency: p.agency, status: "took_part" }));
+  const nameOf = (p: Person) => (keyless ? `${p.title ? `${p.title} ` : ""}${ini(p)}` : `${p.title ? `${p.title} ` : ""}${p.first} ${p.last}`);
+  const attendees: GoldAttendee[] = people.map((p) => ({ name: nameOf(p), role: p.role, agency: p.agency, status: "took_part" }));
   const mustFlag: string[] = [];
   const mustNot: string[] = ["attendees.social_work", "attendees.police", "attendees.health", "actions"];
   if (actions.some((a) => !a.owner.gold)) mustFlag.push("actions.owner");
@@ -347,10 +358,10 @@ export function writeActionNote(r: Rng, n: number, format: ActionFormat): Writte
     meeting: { date: iso(m), time: "10:00", format: "virtual" },
     child_ref: null,
     jurisdiction: "england",
-    chair: `${people[1]?.first} ${people[1]?.last}`,
-    recorded_by: `${writer.first} ${writer.last}`,
+    chair: keyless ? ini(people[1] as Person) : `${people[1]?.first} ${people[1]?.last}`,
+    recorded_by: keyless ? ini(writer) : `${writer.first} ${writer.last}`,
     attendees,
-    decisions: { section47: "yes", criminal_investigation: "yes", criminal_lead: "joint", legal_action: "no" },
+    decisions: { section47: "yes", criminal_investigation: "yes", criminal_lead: format === "shorthand" ? "police" : "joint", legal_action: "no" },
     actions: goldActions,
     must_flag: mustFlag,
     must_not_flag: mustNot,

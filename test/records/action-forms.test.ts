@@ -97,3 +97,28 @@ describe("the walk of how actions are written", () => {
     }
   });
 });
+
+describe("initials and short labels in shorthand", () => {
+  it("initials that spell a role, with the person's own role after them and no key, are the person's initials", () => {
+    const r = draft("SD 10/6/25 1000 Teams\nPres: SW (TM, ch), DC PK (CAIT), JC (SW), Gill Hart HV\nActs:\nSW – rev strat – Fri");
+    expect(r.attendees.map((a) => [a.name, a.role_code])).toEqual([
+      ["SW", "team_manager"],
+      ["DC PK", "detective"],
+      ["JC", "social_worker"],
+      ["Gill Hart", "health_visitor"],
+    ]);
+    expect(r.chair).toBe("SW");
+    // Two roles one school lead holds together stay a role: "DSL (deputy head)" is nobody's initials.
+    expect(draft("Present: Jo Hart SW (chair), DSL (deputy head), DC Reed").attendees.map((a) => [a.name, a.role_code])).toEqual([
+      ["Jo Hart", "social_worker"],
+      [null, "dsl"],
+      ["DC Reed", "detective"],
+    ]);
+  });
+
+  it("'Mins: Fiona' names the note taker by a name alone, and 'me' is her", () => {
+    const r = draft("SD 10/6/25 1000 Teams\nMins: Fiona\nPres: Fiona Wells SW, Mark Lloyd TM (ch), DC Owen Tranter CAIT, Jo Bose HV\nActs:\nme – home visit – tmrw");
+    expect(r.recorded_by).toBe("Fiona Wells");
+    expect(r.actions.map((a) => [a.owner, a.due])).toEqual([["Fiona Wells", "2025-06-11"]]);
+  });
+});
