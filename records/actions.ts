@@ -37,6 +37,14 @@ function tokensOf(text: string): string[] {
 
 /** Whether `text` names one of the people in the notes ("Grace" for Grace Obi, "DC Ward" for DC Neil Ward). */
 function namesPerson(text: string, ctx: OwnerContext): boolean {
+  // "CAMHS referral (AP)", "KH – visit": the initials of someone the notes name in full.
+  const caps = squash(text);
+  if (/^\p{Lu}{2,3}$/u.test(caps)) {
+    return ctx.names.some((n) => {
+      const ws = n.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w) && !isTitle(key(w)));
+      return ws.length >= 2 && ws.map((w) => w.charAt(0)).join("") === caps;
+    });
+  }
   const t = tokensOf(text).filter((w) => !isTitle(w));
   if (t.length === 0 || t.length > 4) return false;
   return ctx.names.some((n) => {
@@ -248,7 +256,10 @@ export function readAction(
   // The sentence tells whom only when the clause names nobody of its own ("... and update them"), not "update the referrer".
   const addressee = /^(?:\S+\s+){0,1}(?:tell|inform|explain|update|notify|ring|call|phone|let)\s+(?:the\s+)?(\w+)/i.exec(mainVerb)?.[1] ?? "";
   const ownAddressee = addressee !== "" && !/^(?:her|him|them|they|she|he|both|all|about|of|re|on|with)$/i.test(addressee);
-  if ((isSharing(mainVerb) || (isSharing(sentence) && !(owner && ownAddressee))) && TELLING_VERB.test(mainVerb)) return null;
+  // ... but someone named to tell the family ("Emma to tell parents today", "PC FR – inform dad") has a task, as both
+  // outside authors record it: who tells them, and by when, is the plan's to follow up.
+  const tellsWithDoer = owner !== null && shaped && !isPhrase(vocabulary().collective_owners, owner, "collective") && /^(?:\S+\s+){0,1}(tell|inform|explain|update|notify|ring|call|phone|share)\b/i.test(what);
+  if (!tellsWithDoer && (isSharing(mainVerb) || (isSharing(sentence) && !(owner && ownAddressee))) && TELLING_VERB.test(mainVerb)) return null;
   if (!owner && (isSharing(rest) || isDecisionLine(rest))) return null;
   // A task said in the passive with a date but no doer ("yp to be seen alone tmrw") is an action with no owner, even in prose.
   const ownerless = !owner && PASSIVE.test(rest) && (due_text !== null || !strict);

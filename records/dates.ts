@@ -110,7 +110,7 @@ const DAY_PART = String.raw`(?:\s+(?:morning|afternoon|evening|am|pm|a\.m\.|p\.m
 const TIME_WORDS = String.raw`(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)|\d{1,2}[:.]\d{2}|mid-?day|noon|lunchtime|midnight)`;
 
 /** Words that say when, but give no date to count: kept as written, never turned into one. */
-export const OPEN_DUE = /\b(asap|a\.s\.a\.p|as soon as possible|urgently|urgent|ongoing|on-going|tbc|tba|to be confirmed|daily|weekly|fortnightly|monthly|each (?:day|week|morning)|every (?:day|week|morning)|next week|this month|next month|when (?:able|possible)|before (?:the )?(?:review|conference|icpc|next strat\w*|core group)|by (?:the )?(?:review|conference|icpc|next strat\w*|core group)|in due course|as required|as needed)\b/i;
+export const OPEN_DUE = /\b(asap|a\.s\.a\.p|as soon as possible|urgently|urgent|ongoing|on-going|tbc|tba|to be confirmed|daily|weekly|fortnightly|monthly|each (?:day|week|morning)|every (?:day|week|morning)|next week|this month|next month|when (?:able|possible)|before (?:the )?(?:review|conference|icpc|next strat\w*|core group)|after (?:the )?(?:abe|interview|arrest|medical|home visit|visit|icpc|conference|review|strat\w*)|by (?:the )?(?:review|conference|icpc|next strat\w*|core group)|in due course|as required|as needed)\b/i;
 
 interface DueCandidate {
   start: number;

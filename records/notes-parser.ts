@@ -612,7 +612,10 @@ export function parseNotes(
       });
     }
   }
-  record.actions = actions;
+  // "No actions other than Bethan to close by 31/1": the writer says that task is the only one, so what the notes say
+  // elsewhere ("Bethan to ring her today with outcome") is not a task of the plan.
+  const only = actions.filter((a) => findPhrases(vocabulary().no_actions, a.source ?? "", "noactions").length > 0);
+  record.actions = only.length > 0 ? only : actions;
 
   if (hasPhrase(vocabulary().dob_words.filter((w) => w.length > 1), text) || /\bborn on\b/i.test(text)) {
     warnings.push("The notes seem to include a date of birth. Keep personal details to the case reference in the record.");

@@ -46,7 +46,7 @@ const CAST: Omit<Person, "first" | "last">[] = [
 ];
 
 /** Tasks as they are written: to do (after "X to"), the thing itself (a table cell, shorthand), its short form, and said without a doer. */
-interface Task { to: string; noun: string; short: string; passive: string }
+interface Task { to: string; noun: string; short: string; passive: string; tell?: boolean }
 const TASKS: Task[] = [
   { to: "do the ABE interview", noun: "ABE interview", short: "ABE", passive: "ABE interview to be arranged" },
   { to: "arrange a CP medical", noun: "CP medical", short: "CP med", passive: "CP medical to be arranged" },
@@ -60,6 +60,10 @@ const TASKS: Task[] = [
   { to: "reconvene the strategy discussion", noun: "review strategy discussion", short: "rev strat", passive: "review strategy discussion to be held" },
   { to: "check dad's address", noun: "checks on dad's address", short: "dad's address chks", passive: "dad's address to be checked" },
   { to: "get the nursery's welfare log", noun: "nursery welfare log", short: "nursery log", passive: "nursery welfare log to be obtained" },
+  // Telling the family, with a doer named, is a task of the plan (both outside authors list it); without one ("mum to be
+  // told") it is a note about sharing, so these are never written without an owner.
+  { to: "tell mum the outcome", noun: "tell mum outcome", short: "tell mum outcome", passive: "", tell: true },
+  { to: "inform dad of the enquiries", noun: "inform dad of enquiries", short: "inform dad", passive: "", tell: true },
 ];
 
 // ---- dates ---------------------------------------------------------------------------------------------------------
@@ -343,7 +347,11 @@ export function writeActionNote(r: Rng, n: number, format: ActionFormat): Writte
   }
   const tasks = [...TASKS].sort(() => r() - 0.5).slice(0, 3 + Math.floor(r() * 3));
   const spoken = format === "voice_to_text";
-  const actions: Drawn[] = tasks.map((task) => ({ task, owner: drawOwner(r, people, writer, initials, format), due: drawDue(r, m, spoken) }));
+  const actions: Drawn[] = tasks.map((task) => {
+    let owner = drawOwner(r, people, writer, initials, format);
+    while (task.tell && (owner.form === "none" || owner.form === "all" || owner.form === "agency")) owner = drawOwner(r, people, writer, initials, format);
+    return { task, owner, due: drawDue(r, m, spoken) };
+  });
   const notes = write(r, format, m, people, writer, actions, initials, keyless);
   const goldActions: GoldAction[] = actions.map((a) => ({ what: a.task.noun, owner: spoken && a.owner.heard !== undefined ? a.owner.heard : a.owner.gold, due: a.due.gold }));
   const nameOf = (p: Person) => (keyless ? `${p.title ? `${p.title} ` : ""}${ini(p)}` : `${p.title ? `${p.title} ` : ""}${p.first} ${p.last}`);
