@@ -122,3 +122,21 @@ describe("initials and short labels in shorthand", () => {
     expect(r.actions.map((a) => [a.owner, a.due])).toEqual([["Fiona Wells", "2025-06-11"]]);
   });
 });
+
+describe("telling the family, and the only task", () => {
+  it("someone named to tell the family has a task; the family 'to be told' with nobody named does not", () => {
+    expect(actions(`${HEAD}Actions:\n- Gill – tell mum the outcome – today\n- Dad to be told by police after interview`)).toEqual([["Gill", "2025-06-10"]]);
+  });
+
+  it("'No actions other than X' leaves X the only task", () => {
+    const r = draft("Quick update - strat this morning (10/6) by phone: me (Anwen, SW), Gill HV. NFA s47. Anwen to ring mum today with outcome. No actions other than Anwen to close by 13/6.");
+    expect(r.actions.map((a) => [a.owner, a.due])).toEqual([["Anwen", "2025-06-13"]]);
+  });
+
+  it("initials of someone named in full own a task, and 'after the ABE' gives no date", () => {
+    expect(actions(`${HEAD.replace("Anwen Pugh", "Anwen Pugh (AP)")}Actions:\n- CAMHS referral (AP) in 2 wks\n- health chronology (team manager) after the ABE`)).toEqual([
+      ["AP", "2025-06-24"],
+      ["team manager", null],
+    ]);
+  });
+});
