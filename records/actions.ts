@@ -39,12 +39,14 @@ function tokensOf(text: string): string[] {
 function namesPerson(text: string, ctx: OwnerContext): boolean {
   // "CAMHS referral (AP)", "KH – visit": the initials of someone the notes name in full.
   const caps = squash(text);
-  if (/^\p{Lu}{2,3}$/u.test(caps)) {
-    return ctx.names.some((n) => {
+  if (
+    /^\p{Lu}{2,3}$/u.test(caps) &&
+    ctx.names.some((n) => {
       const ws = n.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w) && !isTitle(key(w)));
       return ws.length >= 2 && ws.map((w) => w.charAt(0)).join("") === caps;
-    });
-  }
+    })
+  )
+    return true;
   const t = tokensOf(text).filter((w) => !isTitle(w));
   if (t.length === 0 || t.length > 4) return false;
   return ctx.names.some((n) => {

@@ -140,3 +140,13 @@ describe("telling the family, and the only task", () => {
     ]);
   });
 });
+
+describe("senders known by their initials", () => {
+  it("a chat sender known only by initials owns what they take on", () => {
+    const log = "15/04/2025, 11:01 - JR: Afternoon everyone - strat discussion for W-33128. I'm chairing today.\n15/04/2025, 11:02 - KB: KB here, SSW social care\n15/04/2025, 11:04 - LT: LT here, school nursing health\n15/04/2025, 11:08 - KB: I can sort the home visit to nan's & see child by 15/04/2025\n15/04/2025, 11:09 - LT: I'll do the school health care plan by 22/04/2025";
+    expect(actions(log)).toEqual([
+      ["KB", "2025-04-15"],
+      ["LT", "2025-04-22"],
+    ]);
+  });
+});
