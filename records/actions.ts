@@ -37,6 +37,16 @@ function tokensOf(text: string): string[] {
 
 /** Whether `text` names one of the people in the notes ("Grace" for Grace Obi, "DC Ward" for DC Neil Ward). */
 function namesPerson(text: string, ctx: OwnerContext): boolean {
+  // "CAMHS referral (AP)", "KH – visit": the initials of someone the notes name in full.
+  const caps = squash(text);
+  if (
+    /^\p{Lu}{2,3}$/u.test(caps) &&
+    ctx.names.some((n) => {
+      const ws = n.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w) && !isTitle(key(w)));
+      return ws.length >= 2 && ws.map((w) => w.charAt(0)).join("") === caps;
+    })
+  )
+    return true;
   const t = tokensOf(text).filter((w) => !isTitle(w));
   if (t.length === 0 || t.length > 4) return false;
   return ctx.names.some((n) => {
@@ -82,6 +92,15 @@ function ownerAsWritten(text: string, ctx: OwnerContext): string {
   const t = squash(text).replace(/[.,:;]+$/, "");
   return isSelf(t) && ctx.author ? ctx.author : t;
 }
+
+/** Words that name an agency or team and nobody in it ("health", "the school", "CAMHS"). */
+function agencyOnly(text: string): boolean {
+  const seg = readSegment(squash(text).replace(/^(the|our)\s+/i, ""));
+  return seg.agency !== null && seg.explicitRole === null && seg.name === null && seg.title === null && !seg.self;
+}
+
+/** A task's owner said to be unknown, closing its line: "owner TBC", "lead: tba", "?who", "who?", "→ ?". */
+const UNKNOWN_OWNER = /(?:^|[\s\-–—:,;(→>]+)(?:(?:owner|lead|who|by whom|responsible)\s*[:=]?\s*(?:tbc|tba|to be confirmed|to be agreed|unknown|not agreed|\?+)|\?+\s*who|who\s*\?+|(?<=→\s*|->\s*)\?+)\s*\)?\s*$/i;
 
 /** The longest start of `text` (up to four words) that names an owner: "Mared HV records to paeds" → "Mared". */
 function leadingOwner(text: string, ctx: OwnerContext): string | null {
@@ -159,7 +178,15 @@ export function readAction(
   if (ref && squash(t).replace(/[.\s]+$/, "").length <= ref.words.length + 12) return null;
   // "Action: CP medical. Responsible: Dr Bose. Deadline: 21/05" read as one action with its labels.
   t = t.replace(/\.\s+(?=(?:responsible|owner|lead|who|by whom|deadline|due|by when|timescale|date)\s*:)/gi, "; ");
+  // "owner TBC", "?who", "→ ?": the notes say nobody has the task yet. The task has no owner, whatever its words name.
+  const unowned = UNKNOWN_OWNER.exec(t);
+  if (unowned) t = t.slice(0, unowned.index).replace(/[\s\-–—:,;(→>]+$/, "");
   const { rest, due, due_text } = splitDue(t, ctx);
+  if (unowned) {
+    const what = rest.replace(/^[\s\-–—:,;]+|[\s\-–—:,;]+$/g, "");
+    if (!what || isSharing(what) || isDecisionLine(what)) return null;
+    return { action: what.charAt(0).toUpperCase() + what.slice(1), owner: null, due, due_text, source: asWritten };
+  }
 
   let owner: string | null = null;
   let what = rest;
@@ -207,7 +234,11 @@ export function readAction(
     what = rest.replace(/^(?:will|to|'ll|should|must|shall)\s+(?:also\s+|then\s+)?/i, "");
     shaped = true;
   } else {
-    const lead = leadingOwner(rest, ctx);
+    const found = leadingOwner(rest, ctx);
+    // "health chronology", "school attendance records", "the CAMHS referral to be made": an agency's name run into the
+    // thing it names is whose the thing is, not who does the task; a doer is set apart ("Health – chronology") or does
+    // something ("health to send ...", read above). A person or a role ("Gill HV visit", "SW home visit") still leads.
+    const lead = found && agencyOnly(found) && !/^\s*(?:[-–—:]|to\b|will\b|'ll\b)/i.test(rest.slice(found.length)) ? null : found;
     if (lead) {
       owner = lead;
       what = rest.slice(lead.length).replace(/^\s*(?:[-–—:]|to|will|'ll)?\s*/i, "");
@@ -227,7 +258,10 @@ export function readAction(
   // The sentence tells whom only when the clause names nobody of its own ("... and update them"), not "update the referrer".
   const addressee = /^(?:\S+\s+){0,1}(?:tell|inform|explain|update|notify|ring|call|phone|let)\s+(?:the\s+)?(\w+)/i.exec(mainVerb)?.[1] ?? "";
   const ownAddressee = addressee !== "" && !/^(?:her|him|them|they|she|he|both|all|about|of|re|on|with)$/i.test(addressee);
-  if ((isSharing(mainVerb) || (isSharing(sentence) && !(owner && ownAddressee))) && TELLING_VERB.test(mainVerb)) return null;
+  // ... but someone named to tell the family ("Emma to tell parents today", "PC FR – inform dad") has a task, as both
+  // outside authors record it: who tells them, and by when, is the plan's to follow up.
+  const tellsWithDoer = owner !== null && shaped && !isPhrase(vocabulary().collective_owners, owner, "collective") && /^(?:\S+\s+){0,1}(tell|inform|explain|update|notify|ring|call|phone|share)\b/i.test(what);
+  if (!tellsWithDoer && (isSharing(mainVerb) || (isSharing(sentence) && !(owner && ownAddressee))) && TELLING_VERB.test(mainVerb)) return null;
   if (!owner && (isSharing(rest) || isDecisionLine(rest))) return null;
   // A task said in the passive with a date but no doer ("yp to be seen alone tmrw") is an action with no owner, even in prose.
   const ownerless = !owner && PASSIVE.test(rest) && (due_text !== null || !strict);

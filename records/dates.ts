@@ -110,7 +110,7 @@ const DAY_PART = String.raw`(?:\s+(?:morning|afternoon|evening|am|pm|a\.m\.|p\.m
 const TIME_WORDS = String.raw`(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)|\d{1,2}[:.]\d{2}|mid-?day|noon|lunchtime|midnight)`;
 
 /** Words that say when, but give no date to count: kept as written, never turned into one. */
-export const OPEN_DUE = /\b(asap|a\.s\.a\.p|as soon as possible|urgently|urgent|ongoing|on-going|tbc|tba|to be confirmed|daily|weekly|fortnightly|monthly|each (?:day|week|morning)|every (?:day|week|morning)|next week|this month|next month|when (?:able|possible)|before (?:the )?(?:review|conference|icpc|next strat\w*|core group)|by (?:the )?(?:review|conference|icpc|next strat\w*|core group)|in due course|as required|as needed)\b/i;
+export const OPEN_DUE = /\b(asap|a\.s\.a\.p|as soon as possible|urgently|urgent|ongoing|on-going|tbc|tba|to be confirmed|daily|weekly|fortnightly|monthly|each (?:day|week|morning)|every (?:day|week|morning)|next week|this month|next month|when (?:able|possible)|before (?:the )?(?:review|conference|icpc|next strat\w*|core group)|after (?:the )?(?:abe|interview|arrest|medical|home visit|visit|icpc|conference|review|strat\w*)|by (?:the )?(?:review|conference|icpc|next strat\w*|core group)|in due course|as required|as needed)\b/i;
 
 interface DueCandidate {
   start: number;
@@ -248,7 +248,7 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
   });
   // "within 5 working days", "within five working days", "in a fortnight", "within a month", "within the hour": the count
   // in figures or in words (notes vocabulary `number_words`), the unit working days, days, weeks, fortnights, months or hours.
-  rel(String.raw`(?:in|within|w\/in|over)\s+(?:the\s+)?(?:next\s+)?(\d{1,3}|${numberWords().source})\s*(${TIMESCALE_UNIT})`, (m) => {
+  const timescale = (m: RegExpExecArray): string => {
     const said = m[0].replace(DAY_PARTS_END, "");
     const unit = (UNIT_AT_END.exec(said)?.[1] ?? "").toLowerCase();
     const counted = /\d+/.exec(said)?.[0] ?? numberWordIn(said.slice(0, said.length - unit.length));
@@ -260,7 +260,8 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
     if (/^(month|mth)/.test(unit)) return addMonths(anchor, n).date;
     if (/^(hour|hr|h)/.test(unit)) return addDays(anchor, Math.max(1, Math.ceil(n / 24)));
     return addDays(anchor, n);
-  });
+  };
+  rel(String.raw`(?:in|within|w\/in|over)\s+(?:the\s+)?(?:next\s+)?(\d{1,3}|${numberWords().source})\s*(${TIMESCALE_UNIT})`, timescale);
   // "within the hour": the day of the meeting.
   rel(String.raw`within\s+(?:the\s+(?:next\s+)?|an\s+)hour`, () => anchor);
   // "next working day", "the next day", "the following day": the day after the meeting (a working day when said so).
@@ -271,14 +272,16 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
     const name = /(mon|tue|wed|thu|fri|sat|sun)/i.exec(m[0].replace(/^(?:by|before|on|due|until|till|for)\s+/i, ""))?.[1] ?? "";
     return name ? addDays(weekdayAfter(anchor, WEEKDAYS.indexOf(name.toLowerCase())), 7) : null;
   });
-  // "Timescale: 24hrs", "CP medical – 48 hrs": a number of hours written as the timescale itself, after a label or a
-  // dash, or closing the action; never hours said in passing ("bruise about 24 hours old" is followed by more words).
-  each(new RegExp(String.raw`(?<![\p{L}\d])(\d{1,3})\s*(?:hours?|hrs?)\b`), (m) => {
+  // "Timescale: 24hrs", "CP medical – 48 hrs", "chronology – 5 working days", a table's due cell "3 WD": a timescale written
+  // as itself, without "within", after a label or a dash, or closing the action; never one said in passing ("bruise
+  // about 24 hours old", "seen 3 days ago" are followed by more words). Hours and working days only: "2 days" alone is as
+  // often how long something lasted.
+  each(new RegExp(String.raw`(?<![\p{L}\d])(?:\d{1,3}|${numberWords().source})\s*(?:hours?|hrs?|working\s+days?|wd)\b`), (m) => {
     if (out.some((c) => c.start <= m.index && m.index < c.end)) return;
     const before = text.slice(0, m.index);
     const after = text.slice(m.index + m[0].length);
-    if (!/(?:[-–—:(|]|\b(?:timescale|deadline|due|target|when))\s*$/i.test(before) && !/^\s*\)?\s*[.;]?\s*$/.test(after)) return;
-    push(m, addDays(anchor, Math.max(1, Math.ceil(Number(m[1]) / 24))), false);
+    if (!/(?:^|[-–—:(|,]|\b(?:timescale|deadline|due|target|when))\s*$/i.test(before) && !/^\s*\)?\s*[.;]?\s*$/.test(after)) return;
+    push(m, timescale(m), false);
   });
   rel(String.raw`(next|this|coming)\s+(${WEEKDAY_WORD})`, (m) => {
     const name = /(mon|tue|wed|thu|fri|sat|sun)/i.exec(m[0].replace(/^.*?(next|this|coming)\s+/i, ""))?.[1] ?? "";

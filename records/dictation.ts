@@ -11,7 +11,9 @@
 
 import { joinSpokenLetters, lexiconShortForms, peopleBreaks } from "./dictated-people.js";
 import { isTitle } from "./titles.js";
-import { vocabulary } from "./vocabulary.js";
+import { isPhrase, vocabulary } from "./vocabulary.js";
+import { readPersonTerms } from "../lexicon/index.js";
+import { readSegment } from "./segment.js";
 
 /** Text rewritten from the notes, each character keeping the span of the notes it came from. */
 export interface Rewritten {
@@ -403,12 +405,41 @@ function personClauses(t: Rewritten, known: Set<string>): Rewritten {
   const shortForms = new Set(lexiconShortForms().values());
   const words = [...t.text.matchAll(/\S+/g)].map((m) => ({ w: m[0], at: m.index ?? 0 }));
   const breakBefore = new Set<number>();
+  // Where a role said in words ends at word i ("the designated safeguarding lead", "detective constable", "all agencies"),
+  // the first word of it (with its article), else -1: the doer is the whole role, never its last word.
+  const roleEndingAt = (i: number): number => {
+    for (let k = Math.min(4, i + 1); k >= 1; k--) {
+      const from = i - k + 1;
+      const said = words.slice(from, i + 1).map((x) => x.w).join(" ");
+      if (/[.,:;]/.test(said.slice(0, -1))) continue;
+      const whole = isPhrase(vocabulary().collective_owners, said, "collective") || readPersonTerms(said, "list").matches.some((m) => m.start === 0 && m.end >= said.replace(/[.,:;]+$/, "").length);
+      if (!whole) continue;
+      return from > 0 && /^(?:the|a|our)$/i.test(words[from - 1]?.w ?? "") ? from - 1 : from;
+    }
+    return -1;
+  };
+  // The first word of the person whose words end at i: a role in words, a known first name and surname, or a name.
+  const personStartingBefore = (i: number): number => {
+    const role = roleEndingAt(i);
+    if (role >= 0) return role;
+    const w = (words[i]?.w ?? "").toLowerCase();
+    if (known.has(w) && /^[a-z']+$/i.test(w)) return known.has((words[i - 1]?.w ?? "").toLowerCase()) ? i - 1 : i;
+    if (known.has((words[i - 1]?.w ?? "").toLowerCase()) && /^[a-z']+$/i.test(w)) return i - 1;
+    // A sentence that opens with a name ("... notes. mark adeyemi and the d c will ..."): the speaker's own name, say.
+    for (let k = i; k >= Math.max(0, i - 2); k--) {
+      if (k > 0 && !/[.:;]$/.test(words[k - 1]?.w ?? "")) continue;
+      const run = words.slice(k, i + 1).map((x) => x.w).join(" ");
+      const seg = readSegment(run, true);
+      if (seg.name && seg.foreign.length === 0 && seg.statuses.length === 0) return k;
+    }
+    return -1;
+  };
   for (let i = 1; i < words.length - 1; i++) {
     const next = (words[i + 1]?.w ?? "").toLowerCase();
     const after = `${next} ${(words[i + 2]?.w ?? "").toLowerCase()} ${(words[i + 3]?.w ?? "").toLowerCase()}`;
     const name = words[i]?.w ?? "";
     // "bethan to ring mum", "SW to visit": someone named in the lists, or a role by its short form, and what they are to do.
-    const to = next === "to" && (known.has(name.toLowerCase()) || shortForms.has(name));
+    const to = next === "to" && (known.has(name.toLowerCase()) || shortForms.has(name) || roleEndingAt(i) >= 0);
     // "sergeant hall said they'd do the checks": a promise reported is what they will do.
     const said = next === "said" && /^(?:they|he|she)(?:['’]d| would| will)\b/.test(after.slice(5));
     if (next !== "will" && after !== "is going to" && !to && !said) continue;
@@ -428,7 +459,9 @@ function personClauses(t: Rewritten, known: Set<string>): Rewritten {
       continue;
     }
     const prev2 = words[i - 2]?.w ?? "";
-    if (TITLE.test(prev)) start = i - 1;
+    const role = roleEndingAt(i);
+    if (role >= 0 && role < i) start = role;
+    else if (TITLE.test(prev)) start = i - 1;
     // "the parents will", "her aunt will": the article belongs to who will do it.
     else if (/^(?:the|a|an|her|his|their|our)$/i.test(prev)) start = i - 1;
     // "amira hussain to see the child": a first name known from the lists goes with the surname.
@@ -437,6 +470,11 @@ function personClauses(t: Rewritten, known: Set<string>): Rewritten {
     else if (/^[a-z]+$/i.test(prev) && (TITLE.test(prev2) || /[.:]$/.test(prev2))) start = TITLE.test(prev2) ? i - 2 : i - 1;
     else if (/^[A-Z][a-z]+$/.test(prev) && /^[A-Z][a-z]+$/.test(name)) start = i - 1;
     else if (/^[a-z]+$/.test(prev) && !JOINERS.has(prev) && JOINERS.has((words[i - 2]?.w ?? "").toLowerCase())) start = i - 1;
+    // "mark adeyemi and the detective constable will ...": two people joined by "and" own the task together.
+    if ((words[start - 1]?.w ?? "").toLowerCase() === "and") {
+      const other = personStartingBefore(start - 2);
+      if (other >= 0) start = other;
+    }
     const before = words[start - 1]?.w ?? "";
     if (start === 0 || /[.,:;]$/.test(before)) continue;
     if (/\n/.test(t.text.slice((words[start - 1]?.at ?? 0) + before.length, words[start]?.at ?? 0))) continue;

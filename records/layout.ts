@@ -180,6 +180,15 @@ const PEOPLE_KEYS = new Set<SectionKey>(["present", "apologies", "absent", "repo
 // above the notes themselves, or "rec" in a sentence, is no chair or minute taker.
 const PERSON_ONLY_LABELS = new Set(["ch", "mins", "rec", "notes", "scribe"]);
 
+/**
+ * Whether the words after a person-only label ("Ch:", "Mins:", "Rec:") are someone: a person as lists write them, or a
+ * name alone in capitals ("Mins: Fiona", "Ch: Mark Lloyd", "Rec: JC"), as shorthand names the chair and note taker.
+ */
+function namesSomeone(target: string): boolean {
+  if (purePerson(target)) return true;
+  return /^(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}{2,3})(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2}$/u.test(target) && !headingKey(target);
+}
+
 /** The words after a label up to the next label, list break or sentence end: who a person-only label names. */
 function labelTarget(rest: string): string {
   return (rest.split(/\s[/|]\s|;\s|[.!?]\s|\s+\S+\s?:(?!\d)/)[0] ?? "").replace(/^[\s:–—-]+/, "").trim();
@@ -234,7 +243,7 @@ function labelledParts(line: string): { before: string; parts: Labelled[] } {
       if (/[.;:]\s/.test(label)) continue;
       const k = headingKey(label);
       if (!k) continue;
-      if (PERSON_ONLY_LABELS.has(label.toLowerCase()) && !purePerson(labelTarget(line.slice(s + sep[0].length)))) continue;
+      if (PERSON_ONLY_LABELS.has(label.toLowerCase()) && !namesSomeone(labelTarget(line.slice(s + sep[0].length)))) continue;
       // "Jo to visit. Timescale: 24hrs", "visit (due: Fri)": an action's own field after its words, not a heading.
       if (at > 0 && colon && isActionField(label)) continue;
       // "Strategy discussion: 06/05/2025" is the meeting's title, not a "Discussion" heading.
@@ -257,7 +266,7 @@ function labelledParts(line: string): { before: string; parts: Labelled[] } {
     const startsLine = at === 0 || /^[.!?]/.test(m[1] ?? "");
     // Mid-line, the label must head a list of nothing but people ("Mr Okafor: attendance and welfare chronology" is a task).
     const list = line.slice(at + word.length + 1).split(/[;.](?:\s|$)/)[0] ?? "";
-    const allowed = PERSON_ONLY_LABELS.has(word) ? purePerson(labelTarget(line.slice(at + word.length + 1))) : startsLine ? SPACE_LABELS_AT_START.has(word) : SPACE_LABELS_MIDLINE.has(word) && purePerson(list);
+    const allowed = PERSON_ONLY_LABELS.has(word) ? namesSomeone(labelTarget(line.slice(at + word.length + 1))) : startsLine ? SPACE_LABELS_AT_START.has(word) : SPACE_LABELS_MIDLINE.has(word) && purePerson(list);
     if (!allowed || marks.some((x) => x.at <= at && at < x.end)) continue;
     const k = headingKey(word);
     // "Present were ..." and "Apologies from ..." are prose: the people reader takes them whole.

@@ -123,6 +123,7 @@ export function readMeetingFacts(lines: MeetingLine[], anchor: string, warnings:
   const year = Number(anchor.slice(0, 4));
   let dateLine = -1;
   let dateEnd = -1;
+  let relative: { iso: string; words: string; line: number } | null = null;
   // Line by line, most telling first: a date written on the line, else "today" or "yesterday" on it.
   for (let i = 0; i < lines.length && out.date === null; i++) {
     const line = lines[i] as MeetingLine;
@@ -158,14 +159,17 @@ export function readMeetingFacts(lines: MeetingLine[], anchor: string, warnings:
       dateEnd = found.index + found.length;
       break;
     }
-    // "today" counts only where the words are about the meeting ("strat this morning"), never "mum told today".
+    // "today" counts only where the words are about the meeting ("strat this morning"), never "mum told today"; and only
+    // where no other line states the date: "this morning's strategy discussion" counts from when it was written, while a
+    // subject line or title ("Strategy discussion 09/06/2025") says the day itself.
     const rel = line.labelled || isMeetingSentence(line.text) ? relativeDay(line.text, anchor) : null;
-    if (rel) {
-      out.date = rel.iso;
-      out.source.date = line.text;
-      dateLine = i;
-      warnings.push(`The notes gave the date of the discussion as "${rel.words}": it was read as ${formatLong(rel.iso)}. Check it.`);
-    }
+    if (rel && !relative) relative = { iso: rel.iso, words: rel.words, line: i };
+  }
+  if (out.date === null && out.impossible === null && relative) {
+    out.date = relative.iso;
+    out.source.date = (lines[relative.line] as MeetingLine).text;
+    dateLine = relative.line;
+    warnings.push(`The notes gave the date of the discussion as "${relative.words}": it was read as ${formatLong(relative.iso)}. Check it.`);
   }
   // The time and format on the date's own line first, then on the other lines in order.
   const order = dateLine >= 0 ? [dateLine, ...lines.keys()].filter((v, i, a) => a.indexOf(v) === i) : [...lines.keys()];

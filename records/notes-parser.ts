@@ -191,6 +191,7 @@ function dedupe(people: Person[]): Person[] {
     same.role ??= p.role;
     same.agency ??= p.agency;
     same.chair ||= p.chair;
+    same.recorder ||= p.recorder;
   }
   return out;
 }
@@ -361,6 +362,11 @@ export function parseNotes(
     const t = textOf([recorder]);
     record.recorded_by = readSegment(t).name ?? (squash(t).split(/[\n(,]/)[0]?.trim() || null);
     if (record.recorded_by) record.source.recorded_by = recorder.items[0]?.raw ?? record.recorded_by;
+  } else if (people.filter((p) => p.recorder && p.name).length === 1) {
+    // "Jo Hart – SW – minutes", "Becky Lowe, named nurse (notes)": the one person the list marks as writing the notes.
+    const taker = people.find((p) => p.recorder && p.name) as Person;
+    record.recorded_by = taker.name;
+    record.source.recorded_by = taker.source;
   } else {
     for (const s of loose) {
       const name = recorderInProse(s.text, author);
@@ -526,7 +532,8 @@ export function parseNotes(
   // Actions: under an "Actions" heading or in an action table; without one, lines that name who will do what.
   const ctx: OwnerContext = {
     names: [...record.attendees.map((a) => a.name).filter((n): n is string => Boolean(n)), ...initialsWritten, ...(author ? [author] : [])],
-    author,
+    // "me to visit": the writer, or where the notes do not say who sends them, the one they say is writing them up.
+    author: author ?? record.recorded_by,
     // Due words ("today", "by Friday", "within 5 working days") count from the discussion's date; notes that do not
     // give it were written on the day they were sent or read (the e-mail's sent date, else today), as the guided
     // form and a JSON record already count them. The date gap then says the due dates were counted that way.
@@ -534,7 +541,11 @@ export function parseNotes(
     year: Number((record.date ?? anchorDay).slice(0, 4)),
   };
   const actions: RecordAction[] = [];
-  for (const b of actionBlocks) {
+  // "Next steps:" is where many write their actions when the notes have no "Actions" heading ("Next steps: Jo will visit
+  // tomorrow. DC Bell to ..."); read there as strictly as prose, so "review in four weeks" is no task without a doer.
+  const nextSteps = actionBlocks.length === 0 ? blocksOf(layout, "next") : [];
+  for (const b of [...actionBlocks, ...nextSteps]) {
+    const strict = b.key === "next";
     for (const item of b.items) {
       if (item.columns) {
         const a = readActionRow(item.cells ?? [], item.columns, ctx);
@@ -545,7 +556,7 @@ export function parseNotes(
       for (const entry of actionItems(lineText)) {
         if (isMeetingLine(entry)) continue;
         for (const clause of actionClauses(entry, ctx)) {
-          const a = readAction(clause.text, ctx, false, entry, clause.inherit);
+          const a = readAction(clause.text, ctx, strict, entry, clause.inherit);
           if (a) actions.push(item.cells ? { ...a, source: item.raw } : a);
         }
       }
@@ -601,7 +612,10 @@ export function parseNotes(
       });
     }
   }
-  record.actions = actions;
+  // "No actions other than Bethan to close by 31/1": the writer says that task is the only one, so what the notes say
+  // elsewhere ("Bethan to ring her today with outcome") is not a task of the plan.
+  const only = actions.filter((a) => findPhrases(vocabulary().no_actions, a.source ?? "", "noactions").length > 0);
+  record.actions = only.length > 0 ? only : actions;
 
   if (hasPhrase(vocabulary().dob_words.filter((w) => w.length > 1), text) || /\bborn on\b/i.test(text)) {
     warnings.push("The notes seem to include a date of birth. Keep personal details to the case reference in the record.");

@@ -32,6 +32,8 @@ export interface Person {
   /** The words that said how they attended, when the notes said it ("sent apologies"). */
   note: string | null;
   chair: boolean;
+  /** Marked in the list as the one writing the notes ("Jo Hart – SW – minutes"). */
+  recorder?: boolean;
   /** "me", "myself": the writer of the notes. */
   self: boolean;
   /** The words this person was read from. */
@@ -239,7 +241,7 @@ function readPeopleListUncached(text: string, opts: ReadOptions): Person[] {
     for (const part of dashParts(piece.text)) {
       for (const unit of expandPart(part.text, lower)) {
         const s = readSegment(unit.read, lower);
-        if (!hasPerson(s) && s.statuses.length === 0 && !s.chair) continue;
+        if (!hasPerson(s) && s.statuses.length === 0 && !s.chair && !s.recorder) continue;
         // A name-like word among the words of a sentence ("PURPOSE OF MEETING", "Baby Z (4 months)") is no one listed.
         if (s.foreign.length > 0 && !s.explicitRole && !s.title && !s.agency && !s.self && s.statuses.length === 0) continue;
         segs.push({ s, from: piece.start + part.start + unit.start, text: part.text.slice(unit.start, unit.end), fresh: unit.fresh });
@@ -309,6 +311,7 @@ function toPerson(segs: Segment[], sectionStatus: AttendanceStatus): Person {
     status,
     note: status === "took_part" ? null : (note ?? null),
     chair: segs.some((s) => s.chair),
+    recorder: segs.some((s) => s.recorder),
     self: segs.some((s) => s.self),
     source: segs.map((s) => s.text).join(", "),
   };
@@ -374,7 +377,7 @@ function purePersonUncached(text: string, identified: boolean, lowerCase?: boole
     if (s.foreign.length > 0) return false;
     if (s.explicitRole || s.title || s.self || (!identified && s.agency)) someone = true;
     // A part that is only a place or filler ("Cardiff & Vale") says nothing either way.
-    if (!hasPerson(s) && s.statuses.length === 0 && !s.chair && words(p.text).length > 0 && !placeOnly(p.text)) return false;
+    if (!hasPerson(s) && s.statuses.length === 0 && !s.chair && !s.recorder && words(p.text).length > 0 && !placeOnly(p.text)) return false;
   }
   return someone;
 }

@@ -1,7 +1,7 @@
 import { PhraseIndex, jurisdictionCues, readPersonTerms, roleEntry, words, type AgencyEntry, type PhraseEntry, type RoleEntry, type Title, type Word } from "../lexicon/index.js";
 import { squash } from "./text.js";
 import { isTitle } from "./titles.js";
-import { isPhrase, key, vocabulary, type AttendanceStatus } from "./vocabulary.js";
+import { heldRolePairs, isPhrase, key, vocabulary, type AttendanceStatus } from "./vocabulary.js";
 
 // Words that link a person to a place; they never belong to the place's name in lower-case writing.
 const LINKING = new Set(["from", "at", "with", "for", "to", "by", "in", "the"]);
@@ -24,6 +24,8 @@ export interface Segment {
   title: Title | null;
   statuses: { status: AttendanceStatus; words: string }[];
   chair: boolean;
+  /** Marked as the one writing the notes ("– minutes", "(notes)"). */
+  recorder: boolean;
   self: boolean;
   /** Words that are neither a person nor their role: a task, a decision, a sentence. */
   foreign: string[];
@@ -32,7 +34,7 @@ export interface Segment {
   text: string;
 }
 
-type SegmentWord = { kind: "status"; status: AttendanceStatus } | { kind: "chair" } | { kind: "self" } | { kind: "stop" };
+type SegmentWord = { kind: "status"; status: AttendanceStatus } | { kind: "chair" } | { kind: "recorder" } | { kind: "self" } | { kind: "stop" };
 let segmentIndex: PhraseIndex<SegmentWord> | undefined;
 
 /** The words a person's entry may hold besides the person: how they attended, "chair", "me", and filler. */
@@ -42,6 +44,7 @@ function segmentWords(): PhraseIndex<SegmentWord> {
   const entries: PhraseEntry<SegmentWord>[] = [
     ...(Object.entries(v.attendance) as [AttendanceStatus, string[]][]).flatMap(([status, list]) => list.map((text) => ({ text, value: { kind: "status" as const, status } }))),
     ...v.chair_words.map((text) => ({ text, value: { kind: "chair" as const } })),
+    ...v.recorder_words.map((text) => ({ text, value: { kind: "recorder" as const } })),
     ...v.self_words.map((text) => ({ text, value: { kind: "self" as const } })),
     ...v.person_stopwords.map((text) => ({ text, value: { kind: "stop" as const } })),
   ];
@@ -101,7 +104,7 @@ export function readSegment(text: string, lowerCase?: boolean): Segment {
 const segmentCache = new Map<string, Segment>();
 
 /** What each word of a segment is: part of a role, title or agency, an attendance word, or free (a name, or foreign). */
-type WordKind = "role" | "title" | "agency" | "org" | "place" | "status" | "chair" | "self" | "stop" | "possessive" | null;
+type WordKind = "role" | "title" | "agency" | "org" | "place" | "status" | "chair" | "recorder" | "self" | "stop" | "possessive" | null;
 
 interface Analysis {
   ws: Word[];
@@ -112,7 +115,10 @@ interface Analysis {
   titleAt: number;
   explicitRole: RoleEntry | null;
   statuses: Segment["statuses"];
+  /** The entry opens with initials that spell a role ("SW (TM)"): its role is the one after them. */
+  initialsFirst: boolean;
   chair: boolean;
+  recorder: boolean;
   self: boolean;
   lowerWriting: boolean;
   nameOk: (w: Word) => boolean;
@@ -133,6 +139,7 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
   let titleAt = -1;
   const agencyRuns: { from: number; to: number; prefix: boolean; word: boolean }[] = [];
   let explicitRole: RoleEntry | null = null;
+  let initialsFirst = false;
   for (const m of terms.matches) {
     const kind: WordKind = m.values.some((x) => x.kind === "role") ? "role" : m.values.some((x) => x.kind === "title") ? "title" : "agency";
     mark(m.from, m.to, kind);
@@ -144,6 +151,24 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
       // Only an institution's word ("Primary", "Surgery", "Health") carries its name before it; a team's abbreviation (CAIT, YOT) follows a person's.
       if (val.kind === "agency") agencyRuns.push({ from: m.from, to: m.to, prefix: isPhrase(v.org_prefixes, m.surface, "orgprefix"), word: /^\p{Lu}/u.test(m.surface) && m.surface !== m.surface.toUpperCase() });
     }
+  }
+  // Initials that spell a role, with no key: "SW (TM, ch)", "HV – duty SW" name one person by their initials, whose role
+  // follows. A person has one role (two held together are joined by "and", "&" or "/"), so a capitalised two- or
+  // three-letter role opening the entry, with another role in brackets or after a dash or comma, is the initials.
+  const first = terms.matches[0];
+  const later = terms.matches.find((m) => m.from > 0 && m.values.some((x) => x.kind === "role"));
+  if (
+    first && later && first.from === 0 && first.to === 1 && /^\p{Lu}{2,3}$/u.test(first.surface) &&
+    first.values.every((x) => x.kind === "role") &&
+    // Not the same role twice, nor two a school's lead holds together ("DSL (deputy head)").
+    !later.values.some((x) => x.kind === "role" && first.values.some((y) => y.kind === "role" && (y.role.id === x.role.id || heldRolePairs().has(`${y.role.id}+${x.role.id}`)))) &&
+    /^\s*(?:\(|,|[-–—]\s)/.test(text.slice((ws[0] as Word).end))
+  ) {
+    kinds[0] = null;
+    roleAt[0] = null;
+    explicitRole = null;
+    for (const m of terms.matches) if (m !== first) for (const val of m.values) if (val.kind === "role" && (!explicitRole || val.role.rank < explicitRole.rank)) explicitRole = val.role;
+    initialsFirst = true;
   }
   // Places are not names ("Leeds Children's Social Work Service").
   for (const c of jurisdictionCues(text, ws)) {
@@ -179,12 +204,19 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
   }
   const statuses: Segment["statuses"] = [];
   let chair = false;
+  let recorder = false;
   let self = false;
   for (const m of segmentWords().matchAll(text, "list", ws)) {
     // A capital letter run into a name is an initial ("M.N", "SO'N"), not "n" for no.
     if (m.to - m.from === 1 && /^\p{Lu}$/u.test(m.surface) && /['.]/.test(text[m.start - 1] ?? "") && /\p{L}/u.test(text[m.start - 2] ?? "")) continue;
     // A capital letter after a title is the person's initial ("Dr E", "DC P"), as shorthand writes a name.
     if (m.to - m.from === 1 && /^\p{Lu}$/u.test(m.surface) && m.from > 0 && isTitle((ws[m.from - 1] as Word).folded)) continue;
+    // "notes", "minutes" are filler words too; as a mark beside a person they say who wrote the notes.
+    if (m.values.some((v) => v.kind === "recorder")) {
+      recorder = true;
+      mark(m.from, m.to, "recorder");
+      continue;
+    }
     for (const val of m.values) {
       if (val.kind === "status") {
         // A lone "y"/"n"/"no"/"ok" is an answer only in a table's attendance column.
@@ -219,7 +251,7 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
     const next = ws[i + 1];
     if (next && kinds[i + 1] === null && nameOk(next) && contiguous(text, ws[i] as Word, next, true)) kinds[i] = "title";
   }
-  return { ws, kinds, roleAt, terms, titleAt, explicitRole, statuses, chair, self, lowerWriting, nameOk };
+  return { ws, kinds, roleAt, terms, titleAt, explicitRole, statuses, initialsFirst, chair, recorder, self, lowerWriting, nameOk };
 }
 
 function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
@@ -260,11 +292,12 @@ function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
     name,
     explicitRole: a.explicitRole,
     titleRole,
-    role: terms.role,
+    role: a.initialsFirst ? a.explicitRole : terms.role,
     agency: terms.agency,
     title: terms.title,
     statuses,
     chair: a.chair,
+    recorder: a.recorder,
     self: a.self,
     foreign: foreign.filter((w) => !name?.includes(w.surface)).map((w) => w.surface),
     notInvited: /\bnot\s+(?:been\s+)?invited\b/i.test(text),

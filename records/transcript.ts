@@ -49,7 +49,11 @@ const SYSTEM = /^(?:(?![^\n]*(?:\bnot\b|n['’]t\b|\bnever\b|\binvited\b|\byet\b
 const REACTION = /^(?:(?:\p{Extended_Pictographic}|\uFE0F)+\s*\d*|(?:like|heart|laugh|surprised|sad|angry)\s*(?:\p{Extended_Pictographic}\s*)?\d*|\d+\s+(?:like|heart|laugh|surprised|sad|angry)?\s*reactions?\.?)$/iu;
 const EDITED = /\s*\(?\bedited\)?\.?\s*$/i;
 const QUOTE = /^(?:>|replying to\b|in reply to\b|reply to\b)/i;
-const FIRST_PERSON = /^((?:(?:ok|okay|yes|sure|fine|no problem|will do)[,!.]?\s+)?(?:I'll|I’ll|I will|I can|I'm happy to|I’m happy to|I am happy to|I'm going to|I’m going to|I am going to|I'll also|I will also))\s+(?!be\b|chair)(\S.*)$/i;
+const SAID_I = /^((?:(?:ok|okay|yes|sure|fine|no problem|will do)[,!.]?\s+)?(?:I'll|I’ll|I will|I can|I'm happy to|I’m happy to|I am happy to|I'm going to|I’m going to|I am going to|I'll also|I will also))\s+(?!be\b|chair)(\S.*)$/i;
+// Chat drops the "I" ("Will get the log EOD", "Can do the visit tmrw", "Happy to chase CAMHS"): the sender still takes the
+// task on. Only before a word in lower case, so "Will Evans to ..." stays a person.
+const DROPPED_I = /^((?:[Ww]ill|[Cc]an|[Hh]appy to|[Gg]oing to))\s+(?!be\b|do\s*[.!]?$)([a-z].*)$/;
+const FIRST_PERSON = { exec: (t: string) => SAID_I.exec(t) ?? DROPPED_I.exec(t), test: (t: string) => SAID_I.test(t) || DROPPED_I.test(t) };
 const CHAIRING = /\b(?:I'll chair|I’ll chair|I will chair|I'm chairing|I’m chairing|I am chairing)\b[^.!?]*[.!?]?/i;
 // Someone saying who they are: "Amira here, SW CSC", "Hi, Jo Smith, TM", "SW - Amira Hussain here", "DS Khan, CID".
 const TITLE = new RegExp(String.raw`^(?:${titleAlternation()})\.?\s+`, "i");

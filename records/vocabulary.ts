@@ -30,6 +30,8 @@ const VocabularySchema = z.object({
   attendance: z.record(AttendanceStatusSchema, Phrases),
   attendance_prefix: z.partialRecord(AttendanceStatusSchema, Phrases),
   chair_words: Phrases,
+  /** A person marked in a list as the one writing the notes ("Jo Hart – SW – minutes", "(notes)"): they took part and recorded. */
+  recorder_words: Phrases,
   self_words: Phrases,
   person_stopwords: Phrases,
   meeting_words: Phrases,

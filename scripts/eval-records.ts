@@ -8,6 +8,7 @@
  *   node dist/scripts/eval-records.js [--file corpus.jsonl] [--second file|none] [--third file|none] [--heldout file|none]
  *     [--detail format,...|all|v:variation|n:style|r:style|c:style|s:way|h:way] [--variations] [--damage N] [--generated N [--seed S]] [--templates N] [--dictation] [--chat]
  *     [--voice] [--scribble] [--dev file|none] [--dev-hold format] [--attendance N [--attendance-hold format]]
+ *     [--actions N [--actions-hold format]] [--strict-owners]
  */
 import { existsSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -23,6 +24,7 @@ import { VOICE_HELD_OUT, VOICE_WAYS, voiceRecord } from "./note-voice.js";
 import { SCRIBBLE_WAYS, scribbleRecord } from "./note-shorthand.js";
 import { walkChats, WALK_HELD_OUT } from "./chat-walk.js";
 import { ATTENDANCE_HELD_OUT, writeAttendanceNotes } from "./note-attendance.js";
+import { ACTIONS_HELD_OUT, writeActionNotes } from "./note-actions.js";
 import { fold, readPersonTerms } from "../lexicon/index.js";
 
 /**
@@ -108,6 +110,83 @@ function sameOwner(gold: string | null, pred: string | null): boolean {
   return g === p || sameName(gold, pred);
 }
 
+/** Words a writer uses for themselves as an action's owner. */
+const SELF = /^(?:i|me|myself)$/i;
+
+/** The role some words name when they name nothing else ("SW", "the duty social worker", "police"), else null. */
+function roleOnly(text: string): string | null {
+  const t = readPersonTerms(text);
+  if (!t.role) return null;
+  let rest = text;
+  for (const m of t.matches) rest = rest.slice(0, m.start) + " ".repeat(m.end - m.start) + rest.slice(m.end);
+  return /^(?:\s|\b(?:the|our|duty|allocated|named|a)\b|[()/,.-])*$/i.test(rest) ? t.role.code : null;
+}
+
+/** Initials of a name, titles left out: "Paul Kerr" → "pk", "DS Paul Kerr" → "pk". */
+function initialsOf(name: string): string {
+  return nameTokens(name).map((t) => t.charAt(0)).join("");
+}
+
+/** What the scorer knows of the draft to tell who an owner is: the people read and who wrote the notes. */
+interface OwnerWorld { attendees: Seen["attendees"]; author: string | null }
+
+/**
+ * One owner against one owner, as the gold schema allows ("name or role as written"): the same words or person; the same
+ * role by any alias ("SW", "social worker"); a role and the person the draft read in that role; initials and the name
+ * they stand for ("PK", "Paul Kerr"); a title and an initial and the full surname ("DS N", "DS Ndlovu"); "me" and the
+ * writer; a gloss in brackets either way ("TM (Tina)").
+ */
+function oneOwner(gold: string, pred: string, world: OwnerWorld): boolean {
+  if (sameOwner(gold, pred)) return true;
+  const gloss = (s: string) => {
+    const m = /^(.+?)\s*\(([^)]+)\)\s*$/.exec(s.trim());
+    return m ? [m[1] as string, m[2] as string] : [];
+  };
+  if (gloss(gold).some((g) => oneOwner(g, pred, world)) || gloss(pred).some((p) => oneOwner(gold, p, world))) return true;
+  const self = (s: string) => SELF.test(s.trim());
+  if (self(pred) && world.author) return sameName(gold, world.author);
+  if (self(gold) && world.author) return sameName(pred, world.author);
+  const rg = roleOnly(gold);
+  const rp = roleOnly(pred);
+  if (rg && rp) return rg === rp;
+  // A role written for a person the notes name (or the other way round): the draft's attendee in that role.
+  if (rg && world.attendees.some((a) => a.role === rg && a.name && sameName(a.name, pred))) return true;
+  if (rp && world.attendees.some((a) => a.role === rp && a.name && sameName(a.name, gold))) return true;
+  // Initials may spell a role ("SW" for Sarah Wells): they match the name whose initials they are, whatever else they spell.
+  const caps = (s: string) => /^(?:[A-Z][a-z]{0,3}\.?\s+)?[A-Z]{2,3}$/.test(s.trim());
+  if (caps(gold) && initialsOf(pred).length >= 2 && fold(gold.trim().split(/\s+/).pop() ?? "") === initialsOf(pred)) return true;
+  if (caps(pred) && initialsOf(gold).length >= 2 && fold(pred.trim().split(/\s+/).pop() ?? "") === initialsOf(gold)) return true;
+  // "DS N" for "DS Ndlovu", "Mrs J" for "Mrs Jones": the same title and the surname's initial.
+  const titled = (s: string) => /^(\S+)\s+(\S+)$/.exec(s.trim());
+  const [tg, tp] = [titled(gold), titled(pred)];
+  if (tg && tp && fold(tg[1] as string) === fold(tp[1] as string) && TITLES.has(fold(tg[1] as string).replace(/\.$/, ""))) {
+    const [a, b] = [fold(tg[2] as string), fold(tp[2] as string)];
+    if ((a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b))) return true;
+  }
+  return false;
+}
+
+/** Joint owners ("SW + DC", "Ben and Amy", "Kwame / Nura"), split where people are joined. */
+function ownerParts(owner: string): string[] {
+  return owner.split(/\s*(?:\+|&|\/|,|\band\b)\s*/i).map((s) => s.trim()).filter(Boolean);
+}
+
+/** An action's owner as read against the gold's: one owner, or the same people joined in any order or way. */
+export function ownerMatches(gold: string | null, pred: string | null, world: OwnerWorld = { attendees: [], author: null }): boolean {
+  if (gold === null || pred === null) return gold === pred;
+  if (oneOwner(gold, pred, world)) return true;
+  const [gp, pp] = [ownerParts(gold), ownerParts(pred)];
+  if (gp.length < 2 && pp.length < 2) return false;
+  if (gp.length !== pp.length) return false;
+  const free = [...pp];
+  for (const g of gp) {
+    const i = free.findIndex((p) => oneOwner(g, p, world));
+    if (i < 0) return false;
+    free.splice(i, 1);
+  }
+  return true;
+}
+
 function sameRef(gold: string | null, pred: string | null): boolean {
   if (gold === null || pred === null) return gold === pred;
   const g = fold(gold).replace(/[^a-z0-9]/g, "");
@@ -172,6 +251,9 @@ function see(draft: DraftResult): Seen {
   };
 }
 
+/** `--strict-owners`: the owner matched as before round 12 (same words or same person only), for before/after figures. */
+const strictOwners = process.argv.includes("--strict-owners");
+
 /** Compare one draft with its gold record; `notes` checks that every source is the notes' own words. */
 export function score(gold: Gold, draft: DraftResult, notes: string): { tally: Tally; problems: string[] } {
   const t = zero();
@@ -201,13 +283,14 @@ export function score(gold: Gold, draft: DraftResult, notes: string): { tally: T
   t.actGold = gold.actions.length;
   t.actPred = s.actions.length;
   const left = s.actions.map((a, i) => ({ ...a, i, words: contentWords(a.what) }));
+  const world: OwnerWorld = { attendees: s.attendees, author: s.meeting.recorded_by };
   for (const g of gold.actions) {
     const gw = contentWords(g.what);
     let best = -1;
     let bestScore = 0;
     left.forEach((p, k) => {
       const overlap = [...gw].filter((w) => p.words.has(w) || [...p.words].some((x) => abbreviates(w, x))).length;
-      const sc = overlap + (sameOwner(g.owner, p.owner) ? 0.5 : 0) + (g.due === p.due ? 0.5 : 0);
+      const sc = overlap + (ownerMatches(g.owner, p.owner, world) ? 0.5 : 0) + (g.due === p.due ? 0.5 : 0);
       if (overlap > 0 && sc > bestScore) {
         best = k;
         bestScore = sc;
@@ -219,7 +302,7 @@ export function score(gold: Gold, draft: DraftResult, notes: string): { tally: T
     }
     const p = left.splice(best, 1)[0] as (typeof left)[number];
     t.actHit++;
-    const ownerOk = sameOwner(g.owner, p.owner);
+    const ownerOk = strictOwners ? sameOwner(g.owner, p.owner) : ownerMatches(g.owner, p.owner, world);
     const dueOk = g.due === p.due;
     if (ownerOk && dueOk) t.actFull++;
     else problems.push(`action "${g.what}": owner ${p.owner ?? "-"} due ${p.due ?? "-"}, expected ${g.owner ?? "-"} / ${g.due ?? "-"}`);
@@ -512,6 +595,19 @@ async function main(): Promise<void> {
     let tuned = zero();
     for (const [k, t] of byFormat) if (k !== hold) tuned = add(tuned, t);
     report(`Attendance walked from the domain (${attendance} per format; * = format held out)`, new Map([...byFormat].map(([k, t]) => [k === hold ? `*${k}` : k, t])), false, true);
+    console.log(line(" tuned formats", tuned));
+  }
+  const actionWalk = Number(opt("--actions") ?? "0");
+  if (actionWalk > 0) {
+    // Round 12: actions walked from how people write who will do what by when (scripts/note-actions.ts), every format ×
+    // owner form × due form. One format is held out (never printed in detail without --final).
+    const hold = opt("--actions-hold") ?? ACTIONS_HELD_OUT;
+    const written = writeActionNotes(seeded(Number(opt("--seed") ?? "14")), actionWalk) as unknown as NoteCase[];
+    const detailOk = (c: NoteCase) => c.format !== hold || args.includes("--final");
+    const byFormat = evaluate(written, calculator, (c) => (detailFormats.has("x:all") || detailFormats.has(`x:${c.format}`)) && detailOk(c));
+    let tuned = zero();
+    for (const [k, t] of byFormat) if (k !== hold) tuned = add(tuned, t);
+    report(`Actions walked from the domain (${actionWalk} per format; * = format held out)`, new Map([...byFormat].map(([k, t]) => [k === hold ? `*${k}` : k, t])), false, true);
     console.log(line(" tuned formats", tuned));
   }
   const damageRuns = Number(opt("--damage") ?? "0");
