@@ -7,7 +7,7 @@
  *
  *   node dist/scripts/eval-records.js [--file corpus.jsonl] [--second file|none] [--third file|none] [--heldout file|none]
  *     [--detail format,...|all|v:variation|n:style|r:style|c:style|s:way|h:way] [--variations] [--damage N] [--generated N [--seed S]] [--templates N] [--dictation] [--chat]
- *     [--voice] [--scribble] [--dev file|none] [--dev-hold format] [--attendance N [--attendance-hold format]]
+ *     [--voice] [--scribble] [--dev file|none] [--dev-hold format] [--attendance N [--attendance-hold format]] [--spoken N]
  */
 import { existsSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -23,6 +23,7 @@ import { VOICE_HELD_OUT, VOICE_WAYS, voiceRecord } from "./note-voice.js";
 import { SCRIBBLE_WAYS, scribbleRecord } from "./note-shorthand.js";
 import { walkChats, WALK_HELD_OUT } from "./chat-walk.js";
 import { ATTENDANCE_HELD_OUT, writeAttendanceNotes } from "./note-attendance.js";
+import { SPOKEN_HELD_OUT, writeSpokenAttendanceNotes } from "./note-spoken-attendance.js";
 import { fold, readPersonTerms } from "../lexicon/index.js";
 
 /**
@@ -513,6 +514,18 @@ async function main(): Promise<void> {
     for (const [k, t] of byFormat) if (k !== hold) tuned = add(tuned, t);
     report(`Attendance walked from the domain (${attendance} per format; * = format held out)`, new Map([...byFormat].map(([k, t]) => [k === hold ? `*${k}` : k, t])), false, true);
     console.log(line(" tuned formats", tuned));
+  }
+  const spoken = Number(opt("--spoken") ?? "0");
+  if (spoken > 0) {
+    // Round 12: discussions dictated to speech-to-text, walked from the attendance model (scripts/note-spoken-attendance.ts).
+    // SPOKEN_HELD_OUT was chosen before the first run and is never printed in detail without --final.
+    const written = writeSpokenAttendanceNotes(seeded(Number(opt("--seed") ?? "15")), spoken) as unknown as NoteCase[];
+    const detailOk = (c: NoteCase) => c.format !== SPOKEN_HELD_OUT || args.includes("--final");
+    const byWay = evaluate(written, calculator, (c) => (detailFormats.has("p:all") || detailFormats.has(`p:${c.format}`)) && detailOk(c));
+    let tuned = zero();
+    for (const [k, t] of byWay) if (k !== SPOKEN_HELD_OUT) tuned = add(tuned, t);
+    report(`Discussions dictated, walked from the attendance model (${spoken} per way; * = way held out)`, new Map([...byWay].map(([k, t]) => [k === SPOKEN_HELD_OUT ? `*${k}` : k, t])), false, true);
+    console.log(line(" tuned ways", tuned));
   }
   const damageRuns = Number(opt("--damage") ?? "0");
   if (damageRuns > 0) {
