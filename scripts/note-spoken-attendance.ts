@@ -61,7 +61,9 @@ function sayText(r: Rng, text: string, way: SpokenWay): string {
 }
 
 function sayRole(r: Rng, p: Person, way: SpokenWay): string {
-  const words = spokenRoles(p.role).words;
+  // A plural ("paediatricians") names a team, not the one person said.
+  const all = spokenRoles(p.role).words;
+  const words = all.filter((w) => !(/s$/.test(w) && all.includes(w.slice(0, -1))));
   // A compound role ("deputy head and DSL") is said as written; otherwise the role in full as often as by its alias.
   if (!/ (?:and|&|\/) /.test(p.roleText) && words.length && chance(r, 0.5)) return pick(r, words.slice(0, 4));
   return sayText(r, p.roleText, way);
@@ -141,7 +143,7 @@ function sayDate(r: Rng, iso: string, way: SpokenWay): string {
     const M = month[0]!.toUpperCase() + month.slice(1);
     return pick(r, [`the ${th} of ${M}`, `${th} ${M}`, `${d} ${M} ${y}`]);
   }
-  return pick(r, [`the ${ordinal(d)} of ${month}${year}`, `${ordinal(d)} of ${month}${year}`, `${month} the ${ordinal(d)}`, `the ${ordinal(d)}`]).trim();
+  return pick(r, [`the ${ordinal(d)} of ${month}${year}`, `${ordinal(d)} of ${month}${year}`, `${month} the ${ordinal(d)}`, `${ordinal(d)} ${month}${year}`]).trim();
 }
 
 const FILLERS = ["um", "er", "erm", "uh"];
@@ -232,7 +234,8 @@ export function writeSpokenAttendanceNote(r: Rng, n: number, way: SpokenWay): Wr
     chair: `${people[0]?.first} ${people[0]?.last}`,
     recorded_by: null,
     attendees,
-    decisions: { section47: "agreed", criminal_investigation: null as unknown as string, criminal_lead: null, legal_action: null as unknown as string },
+    // Only section 47 is said; the rest is open, as the reader records what the notes leave unsaid (test/heldout/README.md).
+    decisions: { section47: "yes", criminal_investigation: "undecided", criminal_lead: null, legal_action: "undecided" },
     actions: [],
     must_flag: Object.entries(groups).filter(([, ag]) => !present(ag)).map(([g]) => g),
     must_not_flag: Object.entries(groups).filter(([, ag]) => present(ag)).map(([g]) => g),
