@@ -367,6 +367,8 @@ export function fromDictation(text: string): Rewritten {
     .replace(new RegExp(`\\b(?<!detective )sergeant\\s+${BEFORE_NAME}`, "gi"), "Sgt ")
     .replace(new RegExp(`\\bmister\\s+${BEFORE_NAME}`, "gi"), "Mr ")
     .replace(new RegExp(`\\b(?:missus|missis)\\s+${BEFORE_NAME}`, "gi"), "Mrs ")
+    // "this is jo smith social worker i chaired sergeant archer ...": the speaker saying they chair ends their sentence.
+    .replace(/\b((?:i am|i'm|i’m|i was) chairing|i chaired|i was (?:the )?chair|i am (?:the )?chair)\s+(?=[a-z])/gi, (_m, w: string) => `${w}. `)
     // "present are owen davies ...": the list the words introduce
     .replace(/\b(present|attending|in attendance)\s+(?:were|are|was|is)\s+/gi, (_m, w: string) => `${w}: `);
   c = new Chain(numbersToFigures(spokenDatesAndTimes(c.r))).replace(/\ba and e\b/gi, "A&E");

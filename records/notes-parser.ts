@@ -181,8 +181,15 @@ function ownIntro(text: string, speaker: Person): boolean {
   const before = text.slice(0, at);
   const after = text.slice(at + speaker.source.length);
   const opener = /^\s*(?:(?:right|ok|okay|so|hi|hello|morning)[,.]?\s+)*(?:this is|it's|it’s|it is|my name is|dictated by|dictation from)\s*$/i;
-  const own = /^[\s,.]*(?:(?:and\s+)?(?:i'm|i’m|i am|i was|i)\s+(?:the\s+)?(?:[a-z ]{0,40}?\s+and\s+i\s+)?(?:chairing|chaired|chair|the chair)|chairing|as chair)?[\s,.]*$/i;
-  return opener.test(before) && own.test(after);
+  // What follows the name is only what they are and that they chair: "i'm the social worker and i chaired".
+  const rest = after
+    .replace(/(?:,?\s*and)?\s*\bi\s+(?:chaired|was (?:the )?chair(?:ing)?|am (?:the )?chair(?:ing)?)\b/gi, " ")
+    .replace(/\b(?:chairing|as (?:the )?chair)\b/gi, " ")
+    .replace(/^[\s,.]*(?:(?:i'm|i’m|i am)\s+(?:the\s+)?)?/i, "")
+    .replace(/[\s,.]+$/, "");
+  const role = rest ? readPeopleList(rest, { status: "took_part", perLine: false }) : [];
+  const own = rest === "" || (role.length === 1 && !role[0]?.name && role[0]?.role != null);
+  return opener.test(before) && own;
 }
 
 /** Whether a sentence speaks of someone still to be contacted or told, and says nothing of who attended. */

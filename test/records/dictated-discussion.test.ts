@@ -80,3 +80,25 @@ describe("the speaker who names themselves after the meeting's line", () => {
     expect(d.record.attendees.map((a) => a.name?.toLowerCase())).toEqual(["jo smith", "dc amy hall", "mark dunn"]);
   });
 });
+
+describe("the speaker's own sentence and the list that follows it", () => {
+  it("when the speaker says 'i chaired it was me' and the others, everyone after is read and the speaker chairs", () => {
+    const d = draft(
+      "notes of the strategy discussion virtually on teams twenty sixth of may one in the afternoon this is callum norris allocated social worker i chaired it was me police officer hywel lewis also declan malik who is the doctor at the surgery and pc watkins the police constable the child is ella price she's three",
+    );
+    expect(d.record.chair?.toLowerCase()).toBe("callum norris");
+    expect(d.record.attendees.map((a) => [a.name?.toLowerCase(), a.role_code, a.status])).toEqual([
+      ["callum norris", "social_worker", "took_part"],
+      ["hywel lewis", "police_officer", "took_part"],
+      ["declan malik", "gp", "took_part"],
+      ["pc watkins", "police_officer", "took_part"],
+    ]);
+  });
+
+  it("when the speaker only says who they are ('my name is X i'm the social worker'), none of their words is another person", () => {
+    const read = people(
+      "notes of the strategy discussion virtually on teams the twenty fifth of march one pm. my name is usha foster i'm the social worker and i chaired. simon roberts family doctor from gp surgery and zoe bevan who is the school nurse were on the call. section forty seven agreed",
+    );
+    expect(read.map((p) => p[0])).toEqual(["usha foster", "simon roberts", "zoe bevan"]);
+  });
+});
