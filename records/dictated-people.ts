@@ -59,6 +59,47 @@ export function joinSpokenLetters(text: string): Edit[] {
   return edits;
 }
 
+/** English letters as their names are written by speech software that does not know the short form ("dee ess ell"). */
+const LETTER_NAMES: Record<string, string> = {
+  ay: "a", bee: "b", see: "c", cee: "c", dee: "d", ee: "e", eff: "f", gee: "g", aitch: "h", haitch: "h", eye: "i", jay: "j",
+  kay: "k", ell: "l", el: "l", em: "m", en: "n", oh: "o", pee: "p", queue: "q", are: "r", ar: "r", ess: "s", es: "s",
+  tee: "t", you: "u", vee: "v", "double you": "w", "double u": "w", ex: "x", why: "y", zed: "z",
+};
+
+/**
+ * Short forms said by their letters' names ("dee ess ell", "see ess double you", "tee em", "pee see") written as typed
+ * ("DSL", "CSW", "TM", "PC"): a run of letter names only where the letters spell a short form of the lexicon, so
+ * "see" and "you" stay words everywhere else.
+ */
+export function joinLetterNames(text: string): Edit[] {
+  const forms = lexiconShortForms();
+  const edits: Edit[] = [];
+  const names = Object.keys(LETTER_NAMES).sort((a, b) => b.length - a.length).map((n) => n.replace(/ /g, "\\s+"));
+  const one = `(?:${names.join("|")})`;
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}'])${one}(?:\\s+${one}){1,4}(?![\\p{L}'])`, "giu"))) {
+    const parts = [...m[0].matchAll(new RegExp(one, "gi"))].map((x) => ({ at: (m.index ?? 0) + (x.index ?? 0), w: x[0], letter: LETTER_NAMES[x[0].toLowerCase().replace(/\s+/g, " ")] as string }));
+    let i = 0;
+    while (i < parts.length) {
+      let taken = 0;
+      for (let n = Math.min(5, parts.length - i); n >= 2; n--) {
+        if (forms.has(parts.slice(i, i + n).map((p) => p.letter).join(""))) {
+          taken = n;
+          break;
+        }
+      }
+      if (taken === 0) {
+        i++;
+        continue;
+      }
+      const first = parts[i] as { at: number; w: string; letter: string };
+      const last = parts[i + taken - 1] as { at: number; w: string; letter: string };
+      edits.push({ at: first.at, len: last.at + last.w.length - first.at, text: forms.get(parts.slice(i, i + taken).map((p) => p.letter).join("")) as string });
+      i += taken;
+    }
+  }
+  return edits;
+}
+
 type Unit =
   | { kind: "title"; from: number; to: number; roleTitle: boolean; honorific: boolean }
   | { kind: "role" | "agency"; from: number; to: number; id?: string }
@@ -67,6 +108,8 @@ type Unit =
   | { kind: "link"; from: number; to: number };
 
 const JOIN = new Set(["and", "also", "plus"]);
+/** Words between two steps of one person's attendance ("couldn't attend but sent a report"). */
+const STATUS_THEN = new Set(["but", "and", "so"]);
 // Words between a person and what is said of them ("who is the", "from the", "sent her apologies"): never a name.
 const GLUE = new Set(["who", "is", "was", "from", "of", "at", "with", "myself", "for", "as", "well", "representing", "on", "behalf", "sent", "gave", "her", "his", "their"]);
 /** Glue words after which the words that follow name a person's team or workplace, not another person. */
@@ -183,10 +226,18 @@ export function peopleInRun(
         cur.closed = true;
         break;
       }
-      case "status":
-        if (cur.start >= 0) statused.push([cur.start, u.to]);
+      case "status": {
+        // "couldn't make it and sent her apologies", "couldn't attend but sent a report": one person's attendance said
+        // in two steps is one statement, its last step the telling one, never a sentence break between them.
+        let end = u.to;
+        while (us[i + 1]?.kind !== "status" && STATUS_THEN.has((ws[us[i + 1]?.from ?? -1] as Word | undefined)?.folded ?? "") && us[i + 2]?.kind === "status") {
+          end = (us[i + 2] as Unit).to;
+          i += 2;
+        }
+        if (cur.start >= 0) statused.push([cur.start, end]);
         cur = { start: -1, names: 0, role: false, agency: false, closed: false, roleFirst: false, linked: false };
         break;
+      }
       case "title":
         if (cur.linked) {
           cur.role ||= u.roleTitle;
@@ -286,7 +337,8 @@ export function peopleBreaks(t: Rewritten, known: Set<string> = new Set()): Edit
 const NOBODY = /\b(?:no one|no-one|nobody|none)\b/i;
 
 /** Taking part said after the people: "... and mark dunn the team manager were present", "... all present". */
-const TRAILER = /\b(?:(?:were|are|was|all|also) (?:present|there|in attendance|on the call)|were all present|(?:all )?(?:attended|joined the call))\b/i;
+// "... on teams harriet ingram team manager chaired": the chair said after themselves ends the meeting's line the same way.
+const TRAILER = /\b(?:(?:were|are|was|all|also) (?:present|there|in attendance|on the call)|were all present|(?:all )?(?:attended|joined the call)|chaired(?! by))\b/i;
 /** Words that end a walk back from a trailer: the meeting's own line (how and where it was held), never part of a person. */
 const NOT_PEOPLE = new Set(["teams", "call", "video", "phone", "telephone", "office", "offices", "council", "centre", "virtual", "virtually", "reference", "number", "ref", "strategy", "discussion", "meeting", "held", "hours"]);
 

@@ -9,7 +9,7 @@
  */
 
 
-import { joinSpokenLetters, lexiconShortForms, peopleBreaks } from "./dictated-people.js";
+import { joinLetterNames, joinSpokenLetters, lexiconShortForms, peopleBreaks } from "./dictated-people.js";
 import { isTitle } from "./titles.js";
 import { isPhrase, vocabulary } from "./vocabulary.js";
 import { readPersonTerms } from "../lexicon/index.js";
@@ -278,7 +278,7 @@ export function looksDictated(text: string): boolean {
 
 /** Sentence starts a speaker leaves unmarked: the next part of the record, or a person and what they will do. */
 const CLAUSE_STARTS = [
-  "present", "those present", "attending", "in attendance", "also present", "apologies", "invited but", "chaired by", "chair was",
+  "present", "those present", "attending", "in attendance", "also present", "apologies", "invited but", "chaired by", "chair was", "the chair (?:was|is|today was)",
   "concerns?", "the concerns? (?:is|are|was|were)", "reference", "case number", "child reference", "section 47", "criminal investigation", "joint investigation",
   "police (?:will|to|are going to) (?:lead|investigate)", "no legal", "legal planning", "legal action", "threshold", "no criminal",
   "(?:it will be a )?joint investigation", "we agreed", "it was agreed", "agreed that", "actions?", "decisions?", "parents?(?: will| to| told| not)", "mum (?:will|to|told|informed)",
@@ -286,6 +286,35 @@ const CLAUSE_STARTS = [
   // the speaker on what they will do, or on the notes themselves ("... joan fry the dsl and i'll type these up")
   "i'll", "i will", "i'm going to", "i am going to", "i'll be", "i will be",
 ];
+
+/**
+ * Sentence starts about the people a discussion speaks of but who were not at it (Working Together 2023 ch. 3: the
+ * child, the family; a practitioner still to be contacted): "the child is ...", "this is about ...", "mum sarah wood is
+ * aware", "dad wasn't invited", "the gp doctor hughes is to be contacted", "we need to contact ...". Unsaid, a run of
+ * people said before them ran on into the child and the family, who were then read as attendees.
+ */
+let spokenOf: string[] | null = null;
+function spokenOfStarts(): string[] {
+  if (spokenOf) return spokenOf;
+  const v = vocabulary();
+  const family = v.family_words.filter((w) => /^[a-z]+$/.test(w) && w.length > 2 && !["child", "family", "families", "household", "partner"].includes(w));
+  const child = v.child_words.filter((w) => /^[a-z ]+$/.test(w) && w.length > 3 && !["them", "pupil", "student"].includes(w));
+  // What is said of them, never a verb of a clause running on ("what the children had said").
+  const verb = "(?:is|was|are|were|isn't|wasn't|aren't|weren't|hasn't|has not|haven't|have not|not|will not|won't)\\b";
+  // Not a clause inside a sentence: "what the children were doing", "that mum is".
+  const inside = "(?<!\\b(?:what|that|which|when|where|how|if|whether|as|because|and|or|but)\\s+)";
+  spokenOf = [
+    `${inside}(?:the )?(?:${child.join("|")}) ${verb}`,
+    `this is (?:about|regarding|in relation to|concerning)`,
+    // a family member said with or without their name before what is said of them: "mum sarah wood is aware"
+    `${inside}(?:${family.join("|")})(?: [a-z]+){0,2} ${verb}`,
+    `we (?:need|needed|still need|have) to (?:contact|speak to|inform|update|tell|ring|call)`,
+    `the (?:gp|school nurse|health visitor|midwife|school)(?: (?:doctor|dr|Dr|mr|mrs|ms) [a-z]+)? (?:is|are|needs|need) to be`,
+    // the GP named before their role, still to be asked for records: "doctor patel the gp hasn't been spoken to yet"
+    `(?:doctor|dr|Dr) [a-z]+ the (?:gp|family doctor) (?:${verb}|is to be|needs to be|has not|hasn't)`,
+  ];
+  return spokenOf;
+}
 
 /**
  * A due date said at the end of a task ends it: "... do the checks by friday request the chronology ..." is two tasks.
@@ -302,6 +331,8 @@ function numbersToFigures(text: Rewritten): Rewritten {
       // "section forty seven", "fifteen year old": cardinals before what they count
       .replace(new RegExp(`\\b(${CARDINAL})(?= (?:working )?(?:year|month|week|day|hour|minute)s?\\b)`, "gi"), (m) => String(cardinalValue(m) ?? m))
       .replace(new RegExp(`\\bsection (${CARDINAL})\\b`, "gi"), (m, n: string) => `section ${cardinalValue(n) ?? n}`)
+      // The Children Act's sections as speech software mishears them ("sexton forty seven", "s forty seven", "ess 47").
+      .replace(/\b(?:sexton|s|ess)\s+(forty seven|forty six|forty four|thirty eight|thirty one|twenty|seventeen|47|46|44|38|31|20|17)\b/gi, (_m, n: string) => `section ${cardinalValue(n) ?? n}`)
       // a run of single digits said one by one: "six six one one zero nine three", "two zero two five stroke eight eight"
       .replace(/\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)(?:\s+|\s*(?:stroke|slash)\s*)){2,}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b/gi, (m) =>
         m
@@ -338,13 +369,17 @@ export function fromDictation(text: string): Rewritten {
     .replace(new RegExp(`\\b(?<!detective )sergeant\\s+${BEFORE_NAME}`, "gi"), "Sgt ")
     .replace(new RegExp(`\\bmister\\s+${BEFORE_NAME}`, "gi"), "Mr ")
     .replace(new RegExp(`\\b(?:missus|missis)\\s+${BEFORE_NAME}`, "gi"), "Mrs ")
+    // "this is jo smith social worker i chaired sergeant archer ...": the speaker saying they chair ends their sentence.
+    .replace(/\b((?:i am|i'm|i’m|i was) chairing|i chaired|i was (?:the )?chair|i am (?:the )?chair)\s+(?=[a-z])/gi, (_m, w: string) => `${w}. `)
     // "present are owen davies ...": the list the words introduce
     .replace(/\b(present|attending|in attendance)\s+(?:were|are|was|is)\s+/gi, (_m, w: string) => `${w}: `);
   c = new Chain(numbersToFigures(spokenDatesAndTimes(c.r))).replace(/\ba and e\b/gi, "A&E");
   // "d c patel", "the h v": short forms said a letter at a time.
   c = new Chain(splice(c.r, joinSpokenLetters(c.r.text)));
+  // "dee ess ell", "tee em": the same short forms said by their letters' names.
+  c = new Chain(splice(c.r, joinLetterNames(c.r.text)));
   // Sentence boundaries the speaker did not say.
-  const starts = new RegExp(`(?<![.:\\n]\\s*)(?<!\\b(?:those|also|were|was|not|the|are|legal|further|at|a|an|young|child|no|for|of|under|with|by|about|on|all|their|her|his|my|our|sent|gave|send|request|requesting|arrange|book|hold|convene|to)\\s*)\\s+(?=\\b(?:${CLAUSE_STARTS.join("|")})\\b)`, "gi");
+  const starts = new RegExp(`(?<![.:\\n]\\s*)(?<!\\b(?:those|also|were|was|not|the|are|legal|further|at|a|an|young|child|no|for|of|under|with|by|about|on|all|their|her|his|my|our|sent|gave|send|request|requesting|arrange|book|hold|convene|to)\\s*)\\s+(?=\\b(?:${[...CLAUSE_STARTS, ...spokenOfStarts()].join("|")})\\b)`, "gi");
   c = c
     .replace(starts, ". ")
     // "... sarah jones the social worker and mike allen ...": people joined by "as well as", "also"

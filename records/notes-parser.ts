@@ -94,7 +94,7 @@ function cameOrWent(text: string): boolean {
 }
 
 /** People from the lists under attendance headings, the tables, and prose. */
-function readPeople(r: Reading): Person[] {
+function readPeople(r: Reading, speaker: Person | null = null): Person[] {
   const people: Person[] = [];
   for (const b of r.layout.blocks) {
     const status = b.key ? PEOPLE[b.key] : undefined;
@@ -135,6 +135,12 @@ function readPeople(r: Reading): Person[] {
   }
   for (const s of r.loose) {
     if (s.attendance.has(s.text)) continue;
+    // "the gp doctor hughes is to be contacted", "Dr Patel (GP) hasn't been spoken to yet": a practitioner only spoken
+    // of, in a sentence that says nothing of who attended, was not at the discussion.
+    if (spokenOfOnly(s.text)) continue;
+    // The speaker's own opening ("right this is jo smith social worker i am chairing") is read once, by `speakerIntro`;
+    // read again here its opening words became people ("right", "name", "s" of "it's").
+    if (speaker && ownIntro(s.text, speaker)) continue;
     // Dictated ("mrs Sian Lloyd the designated safeguarding person", "fee on's school"), a sentence that says who
     // attended is read as lower-case writing, where a name need not have a capital; other sentences are not, so the
     // words of a concern ("teacher saw two red lines") are never taken for people.
@@ -166,6 +172,29 @@ function readPeople(r: Reading): Person[] {
     }
   }
   return people;
+}
+
+/** Whether a sentence is only the speaker naming themselves and saying they chair, with no list after it. */
+function ownIntro(text: string, speaker: Person): boolean {
+  const at = text.toLowerCase().indexOf(speaker.source.toLowerCase());
+  if (at < 0 || at > 60) return false;
+  const before = text.slice(0, at);
+  const after = text.slice(at + speaker.source.length);
+  const opener = /^\s*(?:(?:right|ok|okay|so|hi|hello|morning)[,.]?\s+)*(?:this is|it's|it’s|it is|my name is|dictated by|dictation from)\s*$/i;
+  // What follows the name is only what they are and that they chair: "i'm the social worker and i chaired".
+  const rest = after
+    .replace(/(?:,?\s*and)?\s*\bi\s+(?:chaired|was (?:the )?chair(?:ing)?|am (?:the )?chair(?:ing)?)\b/gi, " ")
+    .replace(/\b(?:chairing|as (?:the )?chair)\b/gi, " ")
+    .replace(/^[\s,.]*(?:(?:i'm|i’m|i am)\s+(?:the\s+)?)?/i, "")
+    .replace(/[\s,.]+$/, "");
+  const role = rest ? readPeopleList(rest, { status: "took_part", perLine: false }) : [];
+  const own = rest === "" || (role.length === 1 && !role[0]?.name && role[0]?.role != null);
+  return opener.test(before) && own;
+}
+
+/** Whether a sentence speaks of someone still to be contacted or told, and says nothing of who attended. */
+function spokenOfOnly(text: string): boolean {
+  return findPhrases(vocabulary().attendance_forms.mentioned_only, text, "mentioned-only").length > 0 && !saysWhoAttended(text);
 }
 
 /** Whether a sentence says who attended: a list opener, an attendance word or phrase, the chair, or the minutes. */
@@ -310,12 +339,12 @@ export function parseNotes(
   const body = layout.blocks.flatMap((b) => b.items.map((i) => i.text)).join("\n");
   const r: Reading = { layout, loose, lowerCase: writtenInLowerCase(body), dictated: looksDictated(typed) };
 
-  // Who took part.
-  const read = readPeople(r);
   // The writer: the e-mail sender's full name when the sign-off is their first name ("Ben" for Ben Ortiz).
   const from = layout.email?.from ?? null;
   // Or the practitioner dictating, named in their own opening words ("this is Jo Smith, team manager, ...").
   const speaker = layout.author || from ? null : speakerIntro(text);
+  // Who took part.
+  const read = readPeople(r, speaker);
   const author = from && layout.author && sameFirstName(layout.author, from) ? from : (layout.author ?? from ?? speaker?.name ?? null);
   // "me": the writer, named from the sign-off, in the role signed under the name when the notes give none.
   const signed = layout.signature ? readPersonTerms(layout.signature, "list") : null;
@@ -332,9 +361,12 @@ export function parseNotes(
   const people = dedupe(read);
   // The practitioner who names themselves with their role as they open the notes ("this is Jo Smith, team manager,
   // chairing ...") was at the discussion they record, whether or not a list names them again.
-  if (speaker?.name && speaker.role && !people.some((p) => p.self || (p.name && samePerson(p.name, speaker.name as string)))) {
-    // "... i am chairing", "... chairing", "as chair": they chair. "... chair tom reed" names someone else as chair.
-    const chairs = new RegExp(String.raw`${escapeRe(speaker.source)}[^.]{0,40}?\b(?:chairing|(?:i'll|i’ll|i will) chair|(?:i am|i'm|i’m|as) (?:the )?chair)\b`, "i").test(text);
+  // "... i am chairing", "... chairing", "as chair", "i chaired": they chair. "... chair tom reed" names someone else as chair.
+  const chairs = speaker ? new RegExp(String.raw`${escapeRe(speaker.source)}[^.]{0,40}?\b(?:chairing|(?:i'll|i’ll|i will) chair|(?:i am|i'm|i’m|as|i was) (?:the )?chair|i chaired)\b`, "i").test(text) : false;
+  const spoken = speaker?.name ? people.find((p) => p.self || (p.name && samePerson(p.name, speaker.name as string))) : undefined;
+  // Listed again as "myself" or by name, the speaker who said they chair is that one person, the chair.
+  if (spoken && chairs) spoken.chair = true;
+  if (speaker?.name && speaker.role && !spoken) {
     people.unshift({ ...speaker, status: "took_part", chair: speaker.chair || chairs });
     const chair = chairs ? null : chairNamedAfter(text, speaker);
     if (chair?.name && !people.some((p) => p.name && samePerson(p.name, chair.name as string))) people.splice(1, 0, chair);

@@ -138,7 +138,9 @@ function proseClause(part: string, opts: { meeting: boolean; lowerCase?: boolean
   const cue = cues[0];
   if (cue) {
     const subject = part.slice(0, cue.m.start).replace(/\b(were|was|is|are|have|has)\s*$/i, "").trim();
-    if (subject && purePerson(subject, false, lowerCase)) return readPeopleList(subject, { status: cue.status, perLine: false, lowerCase }).map((p) => ({ ...p, note: cue.m.surface }));
+    // "couldn't make it and sent her apologies": of the person's attendance said in steps, the most telling step.
+    const status = strongest(cues.map((c) => c.status), cue.status);
+    if (subject && purePerson(subject, false, lowerCase)) return readPeopleList(subject, { status, perLine: false, lowerCase }).map((p) => ({ ...p, note: cue.m.surface }));
   }
   return takerPeople();
 }
@@ -154,19 +156,34 @@ export function speakerIntro(text: string): Person | null {
   // A word a speaker opens with before naming themselves ("right, this is ...", "ok so this is ...", "morning, it's ...").
   const opening = first.replace(/^(?:(?:right|ok|okay|so|morning|good morning|afternoon|good afternoon)[,.]?\s+){1,3}(?=this is\b|my name is\b)/i, "");
   // The speaker's own words end where they say what they are doing ("i am chairing", "also present ...").
-  const END = String.raw`(?:\s+(?:here|dictating|speaking|with the|notes? (?:of|from|for)|strategy (?:discussion|meeting)|i am|i'm|i’m|i will|i'll|i’ll|and i|chairing|chair|the chair|chaired by|also|present|on the call)\b|[.,;]|$)`;
-  let m = new RegExp(String.raw`^(?:hi,?\s+|hello,?\s+)?(?:this is|it's|it is|dictation from|dictated by|notes dictated by|my name is)\s+(.{3,80}?)${END}`, "i").exec(opening);
-  // Dictation often opens with the meeting's line and then the speaker ("strategy discussion seventeenth of march at ten
-  // on teams, right, this is jo smith ..."): the speaker named later in that first sentence.
-  if (!m && /^\s*(?:strat|strategy|notes|sd\b)/i.test(first)) {
-    const later = new RegExp(String.raw`\b(?:(?:right|ok|okay|so)[,.]?\s+)*(?:this is|my name is)\s+(.{3,80}?)${END}`, "i").exec(first);
-    if (later && later.index < 160) m = later;
-  }
+  const END = String.raw`(?:\s+(?:here|dictating|speaking|with the|notes? (?:of|from|for)|strategy (?:discussion|meeting)|i am|i'm|i’m|i will|i'll|i’ll|i was|i chaired|and i|chairing|chair|the chair|chaired by|also|present|on the call|it was me|i was joined)\b|[.,;]|$)`;
   // "this is a strategy discussion on ...", "this is the strat for ...": the meeting, not a speaker.
-  if (!m?.[1] || /^(?:the|a|an|our|my)\b/i.test(m[1].trim())) return null;
-  const seg = readPeopleList(m[1], { status: "took_part", perLine: false })[0];
+  const meeting = (m: RegExpExecArray | null) => !m?.[1] || /^(?:the|a|an|our|my)\b/i.test(m[1].trim());
+  let m = new RegExp(String.raw`^(?:hi,?\s+|hello,?\s+)?(?:this is|it's|it’s|it is|dictation from|dictated by|notes dictated by|my name is)\s+(.{3,80}?)${END}`, "i").exec(opening);
+  // Dictation often opens with the meeting's line and then the speaker ("strategy discussion seventeenth of march at ten
+  // on teams, right, this is jo smith ...", "this is the strategy discussion held on ... this is jo smith ..."): the
+  // speaker named after it, in the meeting's sentence or the one after it (where speech software put a full stop).
+  if (meeting(m) && /^\s*(?:strat|strategy|notes|sd\b|this is the strat)/i.test(first)) {
+    const opening2 = text.trim().split(/\n|(?<=[.!?])\s/).slice(0, 2).join(" ");
+    const later = new RegExp(String.raw`\b(?:(?:right|ok|okay|so)[,.]?\s+)*(?:this is|it's|it’s|my name is)\s+(.{3,80}?)${END}`, "gi");
+    for (const x of opening2.matchAll(later)) {
+      if ((x.index ?? 0) > first.length + 160 || (x.index ?? 0) === 0) continue;
+      if (!meeting(x as RegExpExecArray)) {
+        m = x as RegExpExecArray;
+        break;
+      }
+    }
+  }
+  if (meeting(m) || !m) return null;
+  const seg = readPeopleList(m[1] as string, { status: "took_part", perLine: false })[0];
   if (!seg?.name || /^(the|a|an)\b/i.test(seg.name)) return null;
-  return seg;
+  if (seg.role) return seg;
+  // "my name is zoe osei i'm the social worker and i chaired": the role said of themselves after the name.
+  const said = m.input ?? "";
+  const rest = said.slice((m.index ?? 0) + m[0].indexOf(m[1] as string) + (m[1] as string).length);
+  const own = /^\s*(?:and\s+)?(?:i'm|i’m|i am)\s+(?:the\s+)?(.{2,60}?)(?:\s+(?:and|i|chairing|from|here)\b|[.,;]|$)/i.exec(rest);
+  const role = own?.[1] ? readPeopleList(own[1], { status: "took_part", perLine: false })[0] : undefined;
+  return role?.role ? { ...seg, role: role.role, agency: seg.agency ?? role.agency } : seg;
 }
 
 /**

@@ -7,7 +7,7 @@
  *
  *   node dist/scripts/eval-records.js [--file corpus.jsonl] [--second file|none] [--third file|none] [--heldout file|none]
  *     [--detail format,...|all|v:variation|n:style|r:style|c:style|s:way|h:way] [--variations] [--damage N] [--generated N [--seed S]] [--templates N] [--dictation] [--chat]
- *     [--voice] [--scribble] [--dev file|none] [--dev-hold format] [--attendance N [--attendance-hold format]]
+ *     [--voice] [--scribble] [--dev file|none] [--dev-hold format] [--attendance N [--attendance-hold format]] [--spoken N]
  *     [--actions N [--actions-hold format]] [--strict-owners]
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -25,6 +25,7 @@ import { SCRIBBLE_WAYS, scribbleRecord } from "./note-shorthand.js";
 import { walkChats, WALK_HELD_OUT } from "./chat-walk.js";
 import { ATTENDANCE_HELD_OUT, writeAttendanceNotes } from "./note-attendance.js";
 import { ACTIONS_HELD_OUT, writeActionNotes } from "./note-actions.js";
+import { SPOKEN_HELD_OUT, writeSpokenAttendanceNotes } from "./note-spoken-attendance.js";
 import { fold, readPersonTerms } from "../lexicon/index.js";
 
 /**
@@ -584,31 +585,35 @@ async function main(): Promise<void> {
     const written = writeNotes(seeded(Number(opt("--seed") ?? "8")), templates, TEMPLATE_FORMATS) as unknown as NoteCase[];
     report(`Minutes templates pasted as text (${templates}, written from records drawn at random)`, evaluate(written, calculator, (c) => detailFormats.has(`t:${c.format}`)), false, true);
   }
+  // A walk from a model of the domain, one format (or way) held out: it is never printed in detail without --final, so
+  // its figures are the cross-validation by format. Each walk's held-out format was chosen before its first run.
+  const walk = (title: string, unit: string, written: NoteCase[], hold: string, key: string): void => {
+    const detailOk = (c: NoteCase) => c.format !== hold || args.includes("--final");
+    const byFormat = evaluate(written, calculator, (c) => (detailFormats.has(`${key}:all`) || detailFormats.has(`${key}:${c.format}`)) && detailOk(c));
+    let tuned = zero();
+    for (const [k, t] of byFormat) if (k !== hold) tuned = add(tuned, t);
+    report(title, new Map([...byFormat].map(([k, t]) => [k === hold ? `*${k}` : k, t])), false, true);
+    console.log(line(` tuned ${unit}`, tuned));
+  };
   const attendance = Number(opt("--attendance") ?? "0");
   if (attendance > 0) {
     // Round 11: attendance blocks walked from how people write who attended (scripts/note-attendance.ts), every format
-    // × form × status. One format is held out (never printed in detail without --final): the cross-validation by format.
-    const hold = opt("--attendance-hold") ?? ATTENDANCE_HELD_OUT;
+    // × form × status.
     const written = writeAttendanceNotes(seeded(Number(opt("--seed") ?? "12")), attendance) as unknown as NoteCase[];
-    const detailOk = (c: NoteCase) => c.format !== hold || args.includes("--final");
-    const byFormat = evaluate(written, calculator, (c) => (detailFormats.has("a:all") || detailFormats.has(`a:${c.format}`)) && detailOk(c));
-    let tuned = zero();
-    for (const [k, t] of byFormat) if (k !== hold) tuned = add(tuned, t);
-    report(`Attendance walked from the domain (${attendance} per format; * = format held out)`, new Map([...byFormat].map(([k, t]) => [k === hold ? `*${k}` : k, t])), false, true);
-    console.log(line(" tuned formats", tuned));
+    walk(`Attendance walked from the domain (${attendance} per format; * = format held out)`, "formats", written, opt("--attendance-hold") ?? ATTENDANCE_HELD_OUT, "a");
   }
   const actionWalk = Number(opt("--actions") ?? "0");
   if (actionWalk > 0) {
     // Round 12: actions walked from how people write who will do what by when (scripts/note-actions.ts), every format ×
-    // owner form × due form. One format is held out (never printed in detail without --final).
-    const hold = opt("--actions-hold") ?? ACTIONS_HELD_OUT;
+    // owner form × due form.
     const written = writeActionNotes(seeded(Number(opt("--seed") ?? "14")), actionWalk) as unknown as NoteCase[];
-    const detailOk = (c: NoteCase) => c.format !== hold || args.includes("--final");
-    const byFormat = evaluate(written, calculator, (c) => (detailFormats.has("x:all") || detailFormats.has(`x:${c.format}`)) && detailOk(c));
-    let tuned = zero();
-    for (const [k, t] of byFormat) if (k !== hold) tuned = add(tuned, t);
-    report(`Actions walked from the domain (${actionWalk} per format; * = format held out)`, new Map([...byFormat].map(([k, t]) => [k === hold ? `*${k}` : k, t])), false, true);
-    console.log(line(" tuned formats", tuned));
+    walk(`Actions walked from the domain (${actionWalk} per format; * = format held out)`, "formats", written, opt("--actions-hold") ?? ACTIONS_HELD_OUT, "x");
+  }
+  const spoken = Number(opt("--spoken") ?? "0");
+  if (spoken > 0) {
+    // Round 12: discussions dictated to speech-to-text, walked from the attendance model (scripts/note-spoken-attendance.ts).
+    const written = writeSpokenAttendanceNotes(seeded(Number(opt("--seed") ?? "15")), spoken) as unknown as NoteCase[];
+    walk(`Discussions dictated, walked from the attendance model (${spoken} per way; * = way held out)`, "ways", written, SPOKEN_HELD_OUT, "p");
   }
   const damageRuns = Number(opt("--damage") ?? "0");
   if (damageRuns > 0) {

@@ -52,7 +52,8 @@ function aliasesOf(id: string): string[] {
   return all.filter((a) => !/['’/()]/.test(a) && a.length <= 30 && !plural(a)).slice(0, 10);
 }
 
-interface Person {
+/** One practitioner drawn for a discussion: who, in what role, and whether they took part. */
+export interface Person {
   first: string; last: string; title: string | null; role: string; agency: string;
   roleText: string; agencyText: string | null; status: string; late: string | null; chair: boolean;
 }
@@ -60,7 +61,8 @@ interface Person {
 const STATUSES = ["took_part", "took_part", "took_part", "took_part", "apologies", "invited_absent", "sent_report"];
 const LATE = ["joined late", "left early", "joined part way", "left at 10:40"];
 
-function drawPeople(r: Rng): Person[] {
+/** The people of one discussion: a social care chair, the police and health usually, then anyone (Working Together 2023 ch. 3). */
+export function drawPeople(r: Rng): Person[] {
   const n = 3 + Math.floor(r() * 5);
   const used = new Set<string>();
   const people: Person[] = [];
