@@ -105,15 +105,20 @@ const PEOPLE = /^(?:lado|designated officer|safeguarding partners|lead safeguard
  * or null when it names none that "it" can stand for.
  */
 export function leanOn(question: string, data: CaseStories): { term: string; ask: string } | null {
+  // A question that already says "it" would read "is it still it".
+  if (/\bit\b/i.test(question)) return null;
   const terms = data.types.flatMap((t) => t.procedure).filter((p) => !PEOPLE.test(p)).sort((a, b) => b.length - a.length);
   for (const p of terms) {
     const esc = p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const re = new RegExp(String.raw`\b(?:(?:the|an?|this|their|her|his)\s+(?:(?!(?:the|an?|about|of|for|to|in|on|and|or|with|at|by|after|before|if|when)\b)[\w'-]+\s+){0,3}?)?${esc}[\w'-]*(?:\s+(?:${HEADS}))?\b`, "i");
-    const m = re.exec(question);
-    if (!m) continue;
-    const ask = (question.slice(0, m.index) + "it" + question.slice(m.index + m[0].length)).replace(/\s+/g, " ").trim();
-    if (ask.split(/\s+/).length < 3) return null;
-    return { term: m[0], ask };
+    const re = new RegExp(String.raw`\b(?:(?:the|an?|this)\s+(?:(?!(?:the|an?|about|of|for|to|in|on|and|or|with|at|by|after|before|if|when)\b)[\w'-]+\s+){0,3}?)?${esc}[\w'-]*(?:\s+(?:${HEADS}))?\b`, "gi");
+    for (const m of question.matchAll(re)) {
+      // Without an article the term must stand alone: "child criminal exploitation" is no "child criminal it".
+      const before = question.slice(0, m.index).trim().split(/\s+/).pop() ?? "";
+      if (!/^(?:the|an?|this)\s/i.test(m[0]) && before && !/^(?:on|about|for|in|of|to|at|from|after|before|into|with|by|under|[-–—:,])$/i.test(before)) continue;
+      const ask = (question.slice(0, m.index) + "it" + question.slice(m.index + m[0].length)).replace(/\s+/g, " ").trim();
+      if (ask.split(/\s+/).length < 3) return null;
+      return { term: m[0], ask };
+    }
   }
   return null;
 }
@@ -146,7 +151,7 @@ export function wrapInForm(question: string, data: CaseStories, half: Half, form
   const f = data.forms;
   const others = Object.entries(f.others).filter(([id]) => !types.some((t) => t.id === id) && !namesProcedure(question, data.types.find((t) => t.id === id)?.procedure ?? []));
   const other = pick(rng, pick(rng, others)[1][half]);
-  const leanText = lean ? pick(rng, f.leans[half]).replace("{term}", lean.term.replace(/^(?:This|Their|Her|His)\b/i, "the")) : "";
+  const leanText = lean ? pick(rng, f.leans[half]).replace("{term}", lean.term.replace(/^this\b/i, "the")) : "";
   // An ask followed by more of the message is set off as its writer would: with a question mark.
   const ends = (t: string) => (form === "start" || form === "middle" || form === "multi") && !/[?.!]$/.test(t) ? `${t}?` : t;
   const q = ends(question.trim());
