@@ -141,13 +141,16 @@ const CLAUSE_BREAK = /[,;:]\s+|\s[-–—]+\s+|,?\s+(?:so|and)\s+/gi;
 function clauseEnds(text: string): (readonly [number, number])[] {
   return [...[...text.matchAll(CLAUSE_BREAK)].map((b) => [b.index, b.index + b[0].length] as const), [text.length, text.length] as const];
 }
+/** A question's word order inside a clause: an auxiliary before the one who asks ("do we", "can I", "should they"). */
+const INVERTED = /\b(?:do|does|can|could|should|shall|must|will|would|are|have|need)\s+(?:i|we|you|they)\b/i;
 function storyBefore(sentence: string): { story: string; ask: string } | null {
   let from = 0;
   let cut = -1;
   for (const [end, next] of clauseEnds(sentence)) {
     const clause = sentence.slice(from, end).trim();
-    // Who asks ("Health visitor here") is part of the story as much as what happened.
-    const told = tellsCase(clause) || SELF_INTRO.test(clause);
+    // Who asks ("Health visitor here") is part of the story as much as what happened; a clause in a
+    // question's word order ("post discharge do we still need to…") asks, whatever "we" it says.
+    const told = !INVERTED.test(clause) && (tellsCase(clause) || SELF_INTRO.test(clause));
     if (from === 0 && (CONDITION.test(clause) || !told)) return null;
     if (told) cut = next;
     from = next;
@@ -240,7 +243,17 @@ export function readQuestion(message: string, known: (word: string) => boolean, 
   // A one-sentence note that asks with no question mark or word ("A 15yo came in with a bruise, strat
   // timing") is read for a story it opens with like any asking sentence; with none, it stays whole.
   if (asking.length === 0 && sentences.length === 1) asking = sentences;
-  const clauses = asking.map(askingClause);
+  let clauses = asking.map(askingClause);
+  // Several asks around a story: those that name a procedure are what the message asks about; one
+  // naming none ("Also, should I tell the parents?", "And do I write this up?") is a follow-up on
+  // the case, read with the story. A message with no story keeps every ask.
+  if (lexicon && clauses.length > 1 && (sentences.length > asking.length || clauses.some((c) => c.story))) {
+    const names = clauses.map((c) => lexicon.find(c.ask).length > 0);
+    if (names.some(Boolean) && !names.every(Boolean)) {
+      clauses = clauses.filter((_, k) => names[k]);
+      asking = asking.filter((_, k) => names[k]);
+    }
+  }
   const telling = sentences.flatMap((s) => {
     const k = asking.indexOf(s);
     return k < 0 ? [s] : clauses[k]!.story ? [clauses[k]!.story] : [];
@@ -303,12 +316,28 @@ export function resolveAsk(core: string, terms: { stems: string; text: string }[
   const last = (people: boolean) => [...terms].reverse().find((t) => namesPeople(t.text) === people && !have.has(t.stems));
   const stands = [THING_WORDS.test(core) ? last(false) : undefined, GROUP_WORDS.test(core) ? last(true) : undefined].filter((t) => t !== undefined);
   if (stands.length > 0) return `${core} ${[...new Set(stands.map((t) => t.text))].join(" ")}`;
-  if (named.length > 0) return core;
+  // An ask with a subject of its own ("is a MAT CEO a strategic leader?") is about that, whatever the
+  // story names; only one that says little but how it asks ("what now?", "who do I tell?", "timescales?")
+  // takes its procedure from the story. The story's roles and agencies are who it involves, not what
+  // it is about: "they" reads them above.
+  if (named.length > 0 || ownWords(core) > LEANING_ASK_WORDS) return core;
+  const procedures = terms.filter((t) => !namesPeople(t.text));
+  if (procedures.length === 0) return core;
   const count = new Map<string, number>();
-  for (const t of terms) count.set(t.stems, (count.get(t.stems) ?? 0) + 1);
-  let best = terms[terms.length - 1]!;
-  for (const t of [...terms].reverse()) if (count.get(t.stems)! > count.get(best.stems)!) best = t;
+  for (const t of procedures) count.set(t.stems, (count.get(t.stems) ?? 0) + 1);
+  let best = procedures[procedures.length - 1]!;
+  for (const t of [...procedures].reverse()) if (count.get(t.stems)! > count.get(best.stems)!) best = t;
   return `${core} ${best.text}`;
+}
+
+/** An ask leaning on its story names at most this many words of its own ("escalate", "timescales", "what now"). */
+const LEANING_ASK_WORDS = 2;
+
+/** How many words an ask says besides how it asks: not stopwords, generic words or the story's (kin, the child) words. */
+function ownWords(ask: string): number {
+  const t = loadQuestionTerms();
+  const skip = new Set([...t.stopwords, ...t.generic, ...t.story]);
+  return words(ask).filter((w) => w.length > 1 && !skip.has(w) && !/^\d+$/.test(w)).length;
 }
 
 /**
