@@ -333,11 +333,13 @@ export function resolveAsk(core: string, terms: { stems: string; text: string }[
 /** An ask leaning on its story names at most this many words of its own ("escalate", "timescales", "what now"). */
 const LEANING_ASK_WORDS = 2;
 
-/** How many words an ask says besides how it asks: not stopwords, generic words or the story's (kin, the child) words. */
+/** How many words an ask says besides how it asks: not stopwords, generic words, the story's (kin, the child) words or the word a "how" asks with. */
 function ownWords(ask: string): number {
   const t = loadQuestionTerms();
   const skip = new Set([...t.stopwords, ...t.generic, ...t.story]);
-  return words(ask).filter((w) => w.length > 1 && !skip.has(w) && !/^\d+$/.test(w)).length;
+  // "How long", "how soon", "how often" ask as "when" does: the word after "how" is part of the asking.
+  const ws = words(ask);
+  return ws.filter((w, i) => w.length > 1 && !skip.has(w) && !/^\d+$/.test(w) && ws[i - 1] !== "how").length;
 }
 
 /**
