@@ -88,8 +88,11 @@ export function maskParticulars(sentence: string, known: (word: string) => boole
  */
 const CLAUSE_OPENERS =
   "what|what's|whats|who|who's|whos|whom|whose|when|where|which|why|how|can|can't|cant|could|do|does|did|is|isn't|are|aren't|should|shall|must|will|would|may|might|has|have|any|is there|are there|i need to know|need to know|i'm wondering|im wondering|wondering|i want to know|want to know|i'd like to know|tell me|please|pls";
-/** A clause boundary followed by an asking opener: a comma, semicolon, colon, bracket or dash, or a joining "so", "and", "but". */
-const ASKING_CLAUSE = new RegExp(String.raw`(?:[,;:)]\s*|\s[-–—]+\s+|\s(?:so|and|but)\s+|,\s*(?:so|and|but)\s+)(?=(?:${CLAUSE_OPENERS})\b)`, "gi");
+/**
+ * A clause boundary followed by an asking opener: a comma, semicolon, colon, bracket or dash, or a joining "so", "and", "but".
+ * After a bracket, "is", "has" and the like go on telling about whom it follows ("Mia (Year 7) is often absent").
+ */
+const ASKING_CLAUSE = new RegExp(String.raw`(?:[,;:]\s*|\)\s*(?!(?:is|are|was|were|has|have|had)\b)|\s[-–—]+\s+|\s(?:so|and|but)\s+|,\s*(?:so|and|but)\s+)(?=(?:${CLAUSE_OPENERS})\b)`, "gi");
 /** What tells a story rather than sets a condition: the asker in the first person, a child's particulars, or a story word. */
 const STORY = /\b(?:i|i'm|im|i've|ive|i'd|we|we've|we're|my|our|me|us)\b|\bwhose\b/i;
 /** A clause that sets a procedural condition ("if a child on a plan moves…") is part of the ask. */
@@ -142,11 +145,12 @@ function clauseEnds(text: string): (readonly [number, number])[] {
   return [...[...text.matchAll(CLAUSE_BREAK)].map((b) => [b.index, b.index + b[0].length] as const), [text.length, text.length] as const];
 }
 /** A question's word order inside a clause: an auxiliary before the one who asks ("do we", "can I", "should they"). */
-const INVERTED = /\b(?:do|does|can|could|should|shall|must|will|would|are|have|need)\s+(?:i|we|you|they)\b/i;
+const INVERTED = /\b(?:do|does|can|could|should|shd|shall|must|will|would|are|have|need)\s+(?:i|we|you|they)\b/i;
 function storyBefore(sentence: string): { story: string; ask: string } | null {
   let from = 0;
   let cut = -1;
-  for (const [end, next] of clauseEnds(sentence)) {
+  const clauses = clauseEnds(sentence);
+  for (const [end, next] of clauses) {
     const clause = sentence.slice(from, end).trim();
     // Who asks ("Health visitor here") is part of the story as much as what happened; a clause in a
     // question's word order ("post discharge do we still need to…") asks, whatever "we" it says.
@@ -155,6 +159,9 @@ function storyBefore(sentence: string): { story: string; ask: string } | null {
     if (told) cut = next;
     from = next;
   }
+  // A message asks something: when every clause tells, the last one that does not narrate is the ask
+  // ("… mum has refused to sign the early help form, pace of change appropriate for child CIN").
+  if (cut >= sentence.length && clauses.length > 1 && !NARRATES.test(sentence.slice(clauses[clauses.length - 2]![1]))) cut = clauses[clauses.length - 2]![1];
   if (cut <= 0 || cut >= sentence.length) return null;
   const ask = sentence.slice(cut).trim();
   if (ask.split(/\s+/).filter(Boolean).length < 2) return null;
@@ -182,7 +189,8 @@ function askBegins(sentence: string, at: number): number {
     const from = k > 0 ? ends[k - 1]![1] : 0;
     if (from === 0) break;
     const clause = head.slice(from, ends[k]![0]).trim();
-    if (!clause || tellsCase(clause) || NARRATES.test(clause) || /^(?:so|and|but)$/i.test(clause)) break;
+    // A clause in a question's word order ("icpc how shd we work with parents") asks, whatever "we" it says.
+    if (!clause || (tellsCase(clause) && !INVERTED.test(clause)) || NARRATES.test(clause) || /^(?:so|and|but)$/i.test(clause)) break;
     begin = from;
   }
   return begin;
@@ -223,6 +231,8 @@ export function askingClause(sentence: string): { story: string; ask: string } {
   at = askBegins(sentence, at);
   const story = sentence.slice(0, at).replace(/[\s,;:–—-]+(?:so|and|but)?\s*$/i, "").trim();
   if (CONDITION.test(story) && !particular.test(story)) return { story: "", ask: sentence };
+  // What comes before in a question's word order ("icpc how shd we work with parents - which principles?") asks too.
+  if (INVERTED.test(story)) return { story: "", ask: sentence };
   const tells = STORY.test(story) || particular.test(story) || words(story).some((w) => storyWords().has(w));
   if (!tells) return { story: "", ask: sentence };
   return { story, ask: sentence.slice(at).trim() };
@@ -244,11 +254,12 @@ export function readQuestion(message: string, known: (word: string) => boolean, 
   // timing") is read for a story it opens with like any asking sentence; with none, it stays whole.
   if (asking.length === 0 && sentences.length === 1) asking = sentences;
   let clauses = asking.map(askingClause);
-  // Several asks around a story: those that name a procedure are what the message asks about; one
-  // naming none ("Also, should I tell the parents?", "And do I write this up?") is a follow-up on
-  // the case, read with the story. A message with no story keeps every ask.
+  // Several asks around a story: those with a subject of their own are what the message asks about;
+  // one that names no procedure and says little else ("Also, should I tell the parents?", "Oh and who
+  // keeps the records?") is a follow-up on the case, read with the story. A message with no story
+  // keeps every ask.
   if (lexicon && clauses.length > 1 && (sentences.length > asking.length || clauses.some((c) => c.story))) {
-    const names = clauses.map((c) => lexicon.find(c.ask).length > 0);
+    const names = clauses.map((c) => lexicon.find(c.ask).length > 0 || ownWords(c.ask) > LEANING_ASK_WORDS);
     if (names.some(Boolean) && !names.every(Boolean)) {
       clauses = clauses.filter((_, k) => names[k]);
       asking = asking.filter((_, k) => names[k]);
