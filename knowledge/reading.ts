@@ -88,8 +88,11 @@ export function maskParticulars(sentence: string, known: (word: string) => boole
  */
 const CLAUSE_OPENERS =
   "what|what's|whats|who|who's|whos|whom|whose|when|where|which|why|how|can|can't|cant|could|do|does|did|is|isn't|are|aren't|should|shall|must|will|would|may|might|has|have|any|is there|are there|i need to know|need to know|i'm wondering|im wondering|wondering|i want to know|want to know|i'd like to know|tell me|please|pls";
-/** A clause boundary followed by an asking opener: a comma, semicolon, colon, bracket or dash, or a joining "so", "and", "but". */
-const ASKING_CLAUSE = new RegExp(String.raw`(?:[,;:)]\s*|\s[-–—]+\s+|\s(?:so|and|but)\s+|,\s*(?:so|and|but)\s+)(?=(?:${CLAUSE_OPENERS})\b)`, "gi");
+/**
+ * A clause boundary followed by an asking opener: a comma, semicolon, colon, bracket or dash, or a joining "so", "and", "but".
+ * After a bracket, "is", "has" and the like go on telling about whom it follows ("Mia (Year 7) is often absent").
+ */
+const ASKING_CLAUSE = new RegExp(String.raw`(?:[,;:]\s*|\)\s*(?!(?:is|are|was|were|has|have|had)\b)|\s[-–—]+\s+|\s(?:so|and|but)\s+|,\s*(?:so|and|but)\s+)(?=(?:${CLAUSE_OPENERS})\b)`, "gi");
 /** What tells a story rather than sets a condition: the asker in the first person, a child's particulars, or a story word. */
 const STORY = /\b(?:i|i'm|im|i've|ive|i'd|we|we've|we're|my|our|me|us)\b|\bwhose\b/i;
 /** A clause that sets a procedural condition ("if a child on a plan moves…") is part of the ask. */
@@ -141,17 +144,24 @@ const CLAUSE_BREAK = /[,;:]\s+|\s[-–—]+\s+|,?\s+(?:so|and)\s+/gi;
 function clauseEnds(text: string): (readonly [number, number])[] {
   return [...[...text.matchAll(CLAUSE_BREAK)].map((b) => [b.index, b.index + b[0].length] as const), [text.length, text.length] as const];
 }
+/** A question's word order inside a clause: an auxiliary before the one who asks ("do we", "can I", "should they"). */
+const INVERTED = /\b(?:do|does|can|could|should|shd|shall|must|will|would|are|have|need)\s+(?:i|we|you|they)\b/i;
 function storyBefore(sentence: string): { story: string; ask: string } | null {
   let from = 0;
   let cut = -1;
-  for (const [end, next] of clauseEnds(sentence)) {
+  const clauses = clauseEnds(sentence);
+  for (const [end, next] of clauses) {
     const clause = sentence.slice(from, end).trim();
-    // Who asks ("Health visitor here") is part of the story as much as what happened.
-    const told = tellsCase(clause) || SELF_INTRO.test(clause);
+    // Who asks ("Health visitor here") is part of the story as much as what happened; a clause in a
+    // question's word order ("post discharge do we still need to…") asks, whatever "we" it says.
+    const told = !INVERTED.test(clause) && (tellsCase(clause) || SELF_INTRO.test(clause));
     if (from === 0 && (CONDITION.test(clause) || !told)) return null;
     if (told) cut = next;
     from = next;
   }
+  // A message asks something: when every clause tells, the last one that does not narrate is the ask
+  // ("… mum has refused to sign the early help form, pace of change appropriate for child CIN").
+  if (cut >= sentence.length && clauses.length > 1 && !NARRATES.test(sentence.slice(clauses[clauses.length - 2]![1]))) cut = clauses[clauses.length - 2]![1];
   if (cut <= 0 || cut >= sentence.length) return null;
   const ask = sentence.slice(cut).trim();
   if (ask.split(/\s+/).filter(Boolean).length < 2) return null;
@@ -179,7 +189,8 @@ function askBegins(sentence: string, at: number): number {
     const from = k > 0 ? ends[k - 1]![1] : 0;
     if (from === 0) break;
     const clause = head.slice(from, ends[k]![0]).trim();
-    if (!clause || tellsCase(clause) || NARRATES.test(clause) || /^(?:so|and|but)$/i.test(clause)) break;
+    // A clause in a question's word order ("icpc how shd we work with parents") asks, whatever "we" it says.
+    if (!clause || (tellsCase(clause) && !INVERTED.test(clause)) || NARRATES.test(clause) || /^(?:so|and|but)$/i.test(clause)) break;
     begin = from;
   }
   return begin;
@@ -220,6 +231,8 @@ export function askingClause(sentence: string): { story: string; ask: string } {
   at = askBegins(sentence, at);
   const story = sentence.slice(0, at).replace(/[\s,;:–—-]+(?:so|and|but)?\s*$/i, "").trim();
   if (CONDITION.test(story) && !particular.test(story)) return { story: "", ask: sentence };
+  // What comes before in a question's word order ("icpc how shd we work with parents - which principles?") asks too.
+  if (INVERTED.test(story)) return { story: "", ask: sentence };
   const tells = STORY.test(story) || particular.test(story) || words(story).some((w) => storyWords().has(w));
   if (!tells) return { story: "", ask: sentence };
   return { story, ask: sentence.slice(at).trim() };
@@ -240,7 +253,18 @@ export function readQuestion(message: string, known: (word: string) => boolean, 
   // A one-sentence note that asks with no question mark or word ("A 15yo came in with a bruise, strat
   // timing") is read for a story it opens with like any asking sentence; with none, it stays whole.
   if (asking.length === 0 && sentences.length === 1) asking = sentences;
-  const clauses = asking.map(askingClause);
+  let clauses = asking.map(askingClause);
+  // Several asks around a story: those with a subject of their own are what the message asks about;
+  // one that names no procedure and says little else ("Also, should I tell the parents?", "Oh and who
+  // keeps the records?") is a follow-up on the case, read with the story. A message with no story
+  // keeps every ask.
+  if (lexicon && clauses.length > 1 && (sentences.length > asking.length || clauses.some((c) => c.story))) {
+    const names = clauses.map((c) => lexicon.find(c.ask).length > 0 || ownWords(c.ask) > LEANING_ASK_WORDS);
+    if (names.some(Boolean) && !names.every(Boolean)) {
+      clauses = clauses.filter((_, k) => names[k]);
+      asking = asking.filter((_, k) => names[k]);
+    }
+  }
   const telling = sentences.flatMap((s) => {
     const k = asking.indexOf(s);
     return k < 0 ? [s] : clauses[k]!.story ? [clauses[k]!.story] : [];
@@ -303,12 +327,30 @@ export function resolveAsk(core: string, terms: { stems: string; text: string }[
   const last = (people: boolean) => [...terms].reverse().find((t) => namesPeople(t.text) === people && !have.has(t.stems));
   const stands = [THING_WORDS.test(core) ? last(false) : undefined, GROUP_WORDS.test(core) ? last(true) : undefined].filter((t) => t !== undefined);
   if (stands.length > 0) return `${core} ${[...new Set(stands.map((t) => t.text))].join(" ")}`;
-  if (named.length > 0) return core;
+  // An ask with a subject of its own ("is a MAT CEO a strategic leader?") is about that, whatever the
+  // story names; only one that says little but how it asks ("what now?", "who do I tell?", "timescales?")
+  // takes its procedure from the story. The story's roles and agencies are who it involves, not what
+  // it is about: "they" reads them above.
+  if (named.length > 0 || ownWords(core) > LEANING_ASK_WORDS) return core;
+  const procedures = terms.filter((t) => !namesPeople(t.text));
+  if (procedures.length === 0) return core;
   const count = new Map<string, number>();
-  for (const t of terms) count.set(t.stems, (count.get(t.stems) ?? 0) + 1);
-  let best = terms[terms.length - 1]!;
-  for (const t of [...terms].reverse()) if (count.get(t.stems)! > count.get(best.stems)!) best = t;
+  for (const t of procedures) count.set(t.stems, (count.get(t.stems) ?? 0) + 1);
+  let best = procedures[procedures.length - 1]!;
+  for (const t of [...procedures].reverse()) if (count.get(t.stems)! > count.get(best.stems)!) best = t;
   return `${core} ${best.text}`;
+}
+
+/** An ask leaning on its story names at most this many words of its own ("escalate", "timescales", "what now"). */
+const LEANING_ASK_WORDS = 2;
+
+/** How many words an ask says besides how it asks: not stopwords, generic words, the story's (kin, the child) words or the word a "how" asks with. */
+function ownWords(ask: string): number {
+  const t = loadQuestionTerms();
+  const skip = new Set([...t.stopwords, ...t.generic, ...t.story]);
+  // "How long", "how soon", "how often" ask as "when" does: the word after "how" is part of the asking.
+  const ws = words(ask);
+  return ws.filter((w, i) => w.length > 1 && !skip.has(w) && !/^\d+$/.test(w) && ws[i - 1] !== "how").length;
 }
 
 /**

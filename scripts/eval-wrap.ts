@@ -1,7 +1,10 @@
 /**
  * `node dist/scripts/eval-wrap.js [--every N] [--seed S] [--halves build,held] [--show N]`: what wrapping
  * a question in a case story costs. Every Nth formal and shorthand bank question is asked plainly and
- * wrapped in a story of the type its procedure implies (scripts/case-stories.ts), from the build half
+ * wrapped in a story of the type its procedure implies (scripts/case-stories.ts), the ways of wrapping
+ * (`FORMS`: the ask after the story, at the start, in the middle, leaning on the story for its
+ * procedure, under a story in note form, for a colleague, with a second question, beside a story
+ * naming another procedure) taken in turn and reported by form, from the build half
  * of the story parts and from the held half, which is reported apart and never looked at while the
  * reading is developed. Each chapter's questions are answered with that chapter's bank questions left
  * out. The out-of-scope bank, each topic left out, is asked plainly and wrapped too, so a wrapping that
@@ -12,7 +15,7 @@ import { parseConfig } from "../core/config.js";
 import { UseEmbeddings } from "../knowledge/embeddings/use-embeddings.js";
 import { loadKnowledgeBase } from "../knowledge/index.js";
 import { partOf } from "../knowledge/questions/bank.js";
-import { wrapAllInStories, type Half } from "./case-stories.js";
+import { FORMS, wrapAllInForms, type Form, type Half } from "./case-stories.js";
 import { runTextFold, type BankRow } from "./eval-bank.js";
 
 const args = process.argv.slice(2);
@@ -30,15 +33,16 @@ const kb = await loadKnowledgeBase({ config, embeddings: await UseEmbeddings.loa
 const index = kb.index;
 const partOfItem = (i: number) => partOf(index.chunks[index.bank[i]!.chunk]!) ?? "other";
 const picked = index.bank.map((_, i) => i).filter((i) => i % every === 0 && index.bank[i]!.style !== "case");
-const texts = new Map<Half, string[]>(halves.map((h) => [h, wrapAllInStories(picked.map((i) => index.bank[i]!.question), h, seed)]));
+const wrapped = new Map<Half, { text: string; form: Form }[]>(halves.map((h) => [h, wrapAllInForms(picked.map((i) => index.bank[i]!.question), h, seed)]));
 
-const rows: (BankRow & { variant: string; text: string })[] = [];
+const rows: (BankRow & { variant: string; text: string; form: Form | "plain" })[] = [];
 for (const part of [...new Set(picked.map(partOfItem))]) {
   const inPart = picked.flatMap((i, k) => (partOfItem(i) === part ? [[i, k] as const] : []));
   for (const variant of ["plain", ...halves] as const) {
-    const items = inPart.map(([i, k]) => ({ item: i, text: variant === "plain" ? index.bank[i]!.question : texts.get(variant as Half)![k]!, style: index.bank[i]!.style }));
+    const items = inPart.map(([i, k]) => ({ item: i, text: variant === "plain" ? index.bank[i]!.question : wrapped.get(variant as Half)![k]!.text, style: index.bank[i]!.style }));
+    const forms = inPart.map(([, k]) => (variant === "plain" ? "plain" : wrapped.get(variant as Half)![k]!.form));
     const rs = await runTextFold(kb, items, (x) => partOfItem(x) === part);
-    rs.forEach((r, k) => rows.push({ ...r, variant, text: items[k]!.text }));
+    rs.forEach((r, k) => rows.push({ ...r, variant, text: items[k]!.text, form: forms[k]! }));
   }
 }
 
@@ -62,8 +66,19 @@ for (const half of halves) {
   );
 }
 
+// By form: each wrapped form beside the same questions asked plainly.
+console.log(`\n${"half / form".padEnd(22)}    n  answered  passage_hit   (plain: answered  passage_hit)`);
+for (const half of halves) {
+  const plain = new Map(rows.filter((r) => r.variant === "plain").map((r) => [r.id, r]));
+  for (const form of [...FORMS, "all"] as const) {
+    const rs = rows.filter((r) => r.variant === half && (form === "all" || r.form === form));
+    const ps = rs.map((r) => plain.get(r.id)!);
+    console.log(`${`${half} / ${form}`.padEnd(22)} ${String(rs.length).padStart(4)}  ${share(rs, (r) => r.covered).padStart(8)}  ${share(rs, (r) => r.hit).padStart(11)}   (${share(ps, (r) => r.covered).padStart(8)}  ${share(ps, (r) => r.hit).padStart(11)})`);
+  }
+}
+
 const oos = index.outOfScope;
-const oosTexts = new Map<Half, string[]>(halves.map((h) => [h, wrapAllInStories(oos.map((o) => o.question), h, seed + 1)]));
+const oosTexts = new Map<Half, string[]>(halves.map((h) => [h, wrapAllInForms(oos.map((o) => o.question), h, seed + 1).map((w) => w.text)]));
 const refused: Record<string, number> = {};
 for (let i = 0; i < oos.length; i++) {
   const opts = { excludeOutOfScope: (k: number) => oos[k]!.topic === oos[i]!.topic };
@@ -80,7 +95,7 @@ if (show > 0 && halves.includes("build")) {
   console.log(`\n== ${lost.length} build-half messages answered plainly and refused or mis-cited wrapped (first ${show}) ==`);
   for (const r of lost.slice(0, show)) {
     const a = await kb.analyse(r.text, { jurisdiction: "england" });
-    console.log(`\n${r.covered ? "MISCITED" : "REFUSED"} ${r.id}: ${r.text}\n  core: ${a.reading.core}\n  focus: ${kb.focusOf(a.reading) === a.reading.text ? "(whole)" : "(core)"} terms: ${a.reading.terms.join("; ")}`);
+    console.log(`\n${r.covered ? "MISCITED" : "REFUSED"} ${r.id} [${r.form}]: ${r.text}\n  core: ${a.reading.core}\n  focus: ${kb.focusOf(a.reading) === a.reading.text ? "(whole)" : "(core)"} terms: ${a.reading.terms.join("; ")}`);
     console.log(`  p=${a.probability.toFixed(3)} ${JSON.stringify(Object.fromEntries(Object.entries(a.features).map(([k, v]) => [k, +v.toFixed(2)])))}`);
   }
 }

@@ -72,8 +72,28 @@ describe("reading a case: its procedure terms and an ask that points back into i
 
   it("'he' and 'she' are the child or a person of the story, and are not read as a procedure", () => {
     const t = (text: string, stems = text) => ({ text, stems });
-    expect(resolveAsk("Can he be accommodated?", [t("lado")], lexicon)).toBe("Can he be accommodated? lado");
     expect(resolveAsk("Can he be accommodated?", [t("police"), t("strat")], lexicon)).toBe("Can he be accommodated? strat");
+  });
+
+  it("an ask that leans on its story takes the story's procedure, never a role or agency it names", () => {
+    const t = (text: string, stems = text) => ({ text, stems });
+    // The LADO and the police are who the case involves, not what it is about.
+    expect(resolveAsk("Can he be accommodated?", [t("lado")], lexicon)).toBe("Can he be accommodated?");
+    expect(resolveAsk("What should I do now?", [t("police"), t("icpc")], lexicon)).toBe("What should I do now? icpc");
+  });
+
+  it("an ask with a subject of its own is read as it is, whatever procedure the story names", () => {
+    const t = (text: string, stems = text) => ({ text, stems });
+    expect(resolveAsk("Is a MAT chief executive a strategic leader under the guidance?", [t("neglect")], lexicon)).toBe("Is a MAT chief executive a strategic leader under the guidance?");
+    expect(resolveAsk("who do I tell?", [t("neglect")], lexicon)).toBe("who do I tell? neglect");
+  });
+
+  it("of several asks around a story, those naming a procedure are the ask; a follow-up naming none is read with the story", () => {
+    const r = readQuestion("A Year 10 girl told her teacher she is scared to go home. Who attends the strategy discussion? Also, do I ring mum first?", known, lexicon);
+    expect(r.ask).toBe("Who attends the strategy discussion?");
+    expect(r.context).toMatch(/ring mum/);
+    // Without a story every ask stays.
+    expect(readQuestion("Who attends the strategy discussion? Also, do I ring mum first?", known, lexicon).ask).toMatch(/ring mum/);
   });
 
   it("a message without a story has no terms and its ask is unchanged", () => {

@@ -109,6 +109,21 @@ describe("a story told before or after an ask with no question word to mark it",
     expect(r.context).toMatch(/looks after her mum/);
   });
 
+  it("a note running into an ask in a question's word order is split where the ask begins, whatever 'we' it says", () => {
+    const r = readQuestion("On Monday a lad in Year 8 told his form tutor that dad hits him - after the s47 can we still refer to early help", known);
+    expect(r.ask).toBe("after the s47 can we still refer to early help");
+    expect(r.context).toMatch(/form tutor/);
+  });
+
+  it("when every clause of a note tells, its last clause that does not narrate is the ask", () => {
+    const r = readQuestion("Mia (a Year 7 girl) is often absent and mum won't engage with the school, pace of change for a child on a CIN plan", known);
+    expect(r.ask).toBe("pace of change for a child on a CIN plan");
+  });
+
+  it("shorthand in a question's word order before the question word is part of the ask, whatever 'we' it says", () => {
+    expect(askingClause("icpc how shd we involve parents - which principles?")).toEqual({ story: "", ask: "icpc how shd we involve parents - which principles?" });
+  });
+
   it("shorthand set off just before the question word is the ask's subject; a narrated clause is story", () => {
     expect(askingClause("A 15yo came in yesterday with bruising, mum's story doesn't fit - complex case after strat - when to involve the designated doctor").ask).toBe(
       "complex case after strat - when to involve the designated doctor",
