@@ -12,7 +12,7 @@ import { expandQuestion, loadQuestionTerms, type ExpandedQuestion } from "./expa
 import { checkGrounded, rephrase } from "./llm.js";
 import { questionFocus, readQuestion, type QuestionReading } from "./reading.js";
 import { corpusFacts } from "./corpus-facts.js";
-import { readAskEvidence, type AskEvidence } from "./ask-evidence.js";
+import { readAskEvidence, subjectCoverage, type AskEvidence } from "./ask-evidence.js";
 import { procedureLexicon, type ProcedureLexicon } from "./procedure-terms.js";
 import { buildChunkMini, denseEvidence, fuseChunks, lexicalEvidence, mergeRankings, type BankItem, type DenseEvidence, type HybridIndex, type LexicalEvidence, type ScoredChunk } from "./search.js";
 import { bankQuestionsByChunk, encoderText, expandedBankTexts, loadIndex } from "./store.js";
@@ -185,7 +185,7 @@ export class KnowledgeBase {
     const focus = expandQuestion(written(this.focusOf(reading)));
     const context = expandQuestion(written(reading.context));
     const asked = opts.jurisdiction ?? whole.jurisdiction;
-    const ask = readAskEvidence(reading, this.lexicon);
+    const ask = readAskEvidence(reading, this.lexicon, core.concepts, this.freq);
     const lexical = lexicalEvidence(this.index, { core: core.text, context: reading.context ? context.text : "" });
     const fusion = this.calibration.fusion;
     const scope = { namedDocuments: whole.namedDocuments, exclude: opts.excludeBank, timed: asksForTime(reading.core) ? this.timedChunks() : null };
@@ -326,7 +326,7 @@ export class KnowledgeBase {
    * first few passages' own words hold; whether the best passage holds the form of answer asked
    * for; whether meaning and words pick the same passage.
    */
-  private corpusEvidence(ranked: ScoredChunk[], ask: AskEvidence): Pick<CoverageFeatures, "terms" | "named" | "form" | "agree"> {
+  private corpusEvidence(ranked: ScoredChunk[], ask: AskEvidence): Pick<CoverageFeatures, "terms" | "named" | "form" | "agree" | "subject" | "known"> {
     const first = ranked.slice(0, CONCEPT_PASSAGES);
     const best = ranked[0];
     return {
@@ -334,6 +334,8 @@ export class KnowledgeBase {
       named: Math.min(1, ask.named / NAMED_TERMS),
       form: best && holdsForm(ask.form, this.index.chunks[best.chunk]!.units) ? 1 : 0,
       agree: retrievalAgreement(ranked),
+      subject: Math.max(0, ...first.map((r) => subjectCoverage(ask.subject, this.chunkStems[r.chunk]!, this.freq))),
+      known: ask.known,
     };
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readAskEvidence } from "../../knowledge/ask-evidence.js";
+import { askSubject, readAskEvidence, subjectCoverage } from "../../knowledge/ask-evidence.js";
+import { expandQuestion } from "../../knowledge/expand.js";
 import type { QuestionReading } from "../../knowledge/reading.js";
 import { stems } from "../../knowledge/text.js";
 
@@ -37,5 +38,39 @@ describe("what the coverage features read of the ask, once per message", () => {
     const lexicon = finder(["core group"]);
     readAskEvidence(reading("who chairs it?", "The core group. Who chairs it?", "The core group."), lexicon);
     expect(lexicon.calls).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("what the ask asks about its procedure, the procedure's name left out", () => {
+  const freq = { df: new Map(stems("designated officer allegation told within one working day band").map((s) => [s, 40] as [string, number])), n: 1000 };
+  const concepts = (q: string) => expandQuestion(q).concepts;
+
+  it("a question about a LADO's pay asks about a salary band, which no passage holds", () => {
+    const lexicon = finder(["LADO"]);
+    const e = readAskEvidence(reading("what salary band is a LADO usually on?"), lexicon, concepts("what salary band is a LADO usually on?"), freq);
+    expect(e.subject.map((c) => c.word)).toContain("salary");
+    expect(e.subject.map((c) => c.word)).not.toContain("lado");
+    expect(e.known).toBeLessThan(0.5);
+  });
+
+  it("a question the corpus words answers keeps what it asks in the corpus", () => {
+    const lexicon = finder(["LADO"]);
+    const e = readAskEvidence(reading("must the LADO be told of an allegation within one working day?"), lexicon, concepts("must the LADO be told of an allegation within one working day?"), freq);
+    expect(e.known).toBe(1);
+  });
+
+  it("an ask that names only its procedure has nothing else to find: its subject is wholly held", () => {
+    const lexicon = finder(["LADO"]);
+    const e = readAskEvidence(reading("what is a LADO?"), lexicon, concepts("what is a LADO?"), freq);
+    expect(e.subject).toEqual([]);
+    expect(e.known).toBe(1);
+    expect(subjectCoverage(e.subject, new Set(), freq)).toBe(1);
+  });
+
+  it("a passage holds the subject in proportion to how rare the words it holds are", () => {
+    const subject = askSubject(concepts("salary band"), []);
+    expect(subjectCoverage(subject, new Set(stems("band")), freq)).toBeGreaterThan(0);
+    expect(subjectCoverage(subject, new Set(stems("band")), freq)).toBeLessThan(0.5);
+    expect(subjectCoverage(subject, new Set(stems("salary band")), freq)).toBe(1);
   });
 });
