@@ -13,12 +13,13 @@ import { expandQuestion, loadQuestionTerms, type ExpandedQuestion } from "./expa
 import { checkGrounded, rephrase } from "./llm.js";
 import { questionFocus, readQuestion, type QuestionReading } from "./reading.js";
 import { corpusFacts } from "./corpus-facts.js";
+import { readAskEvidence, subjectCoverage, type AskEvidence } from "./ask-evidence.js";
 import { procedureLexicon, type ProcedureLexicon } from "./procedure-terms.js";
 import { buildChunkMini, denseEvidence, fuseChunks, lexicalEvidence, mergeRankings, type BankItem, type DenseEvidence, type HybridIndex, type LexicalEvidence, type ScoredChunk } from "./search.js";
 import { bankQuestionsByChunk, encoderText, expandedBankTexts, loadIndex } from "./store.js";
 import { normaliseForMatch, stems, words } from "./text.js";
 import { hasTimeExpression } from "./quote.js";
-import { answerKind, askedForm, fitsKind, holdsForm, questionSubject, subjectMatch, subjectStems } from "./answer-type.js";
+import { answerKind, fitsKind, holdsForm, questionSubject, subjectMatch, subjectStems } from "./answer-type.js";
 import { TopicModel, topicWords } from "./topic.js";
 import { Truncations } from "./truncation.js";
 import { rerank, type RerankQuestion } from "./rerank.js";
@@ -87,6 +88,8 @@ export interface Analysis {
   covered: boolean;
   /** True when the answer came from lexical and bank matches alone, without the encoder. */
   fast: boolean;
+  /** What the corpus features read of the ask, read once for every ranking it is judged on. */
+  ask: AskEvidence;
 }
 
 /** The loaded corpus and question banks: answers questions, and exposes a retriever and the document list. */
@@ -192,14 +195,15 @@ export class KnowledgeBase {
     const focus = expandQuestion(written(focusText));
     const context = expandQuestion(written(reading.context));
     const asked = opts.jurisdiction ?? whole.jurisdiction;
+    const ask = readAskEvidence(reading, this.lexicon, core.concepts, this.freq);
     const lexical = lexicalEvidence(this.index, { core: core.text, context: reading.context ? context.text : "" });
     const fusion = this.calibration.fusion;
     const scope = { namedDocuments: whole.namedDocuments, exclude: opts.excludeBank, timed: asksForTime(reading.core) ? this.timedChunks() : null };
     if (!opts.dense && !opts.vector && this.calibration.fastPath.enabled) {
       const ranked = fuseChunks(this.index, lexical, null, fusion, { ...scope, jurisdiction: asked });
-      const features = this.features(focus, lexical, null, ranked, asked, opts, core, reading);
+      const features = this.features(focus, lexical, null, ranked, asked, opts, core, ask);
       if (this.fastPathHolds(features, ranked)) {
-        return { reading, core, whole, focus, asked, lexical, dense: null, ranked, features, probability: 1, covered: true, fast: true };
+        return { reading, core, whole, focus, asked, lexical, dense: null, ranked, features, probability: 1, covered: true, fast: true, ask };
       }
     }
     const vector = opts.vector ?? (await this.embed(encoderText(focusText)));
@@ -220,7 +224,7 @@ export class KnowledgeBase {
       // The ask is judged on its own ranking, as the same question asked plainly is: the story's share of
       // the merged ranking (shown to the user) would otherwise judge a plain question by passages about
       // its story (scripts/eval-wrap.ts). The whole message is judged on the merged ranking below.
-      let features = this.features(focus, lexical, dense, asked, j, opts, core, reading);
+      let features = this.features(focus, lexical, dense, asked, j, opts, core, ask);
       let probability = coverageProbability(features, this.calibration.coverage);
       // A message whose ask was read apart from its story is judged as a whole too, and covered when
       // either reading is: an ask that leans on its story ("what should we be thinking about?") says
@@ -229,7 +233,7 @@ export class KnowledgeBase {
       // 0.335 -> 0.345, answered 0.548 -> 0.558; with each chapter held out 0.226 -> 0.249; the
       // out-of-scope bank, each topic held out, refused 0.896 as written and 0.903 case-wrapped, as before.
       if (asWhole && focusText !== reading.text) {
-        const f = this.features(whole, asWhole.lexical, asWhole.dense, ranked, j, opts, core, reading);
+        const f = this.features(whole, asWhole.lexical, asWhole.dense, ranked, j, opts, core, ask);
         const p = coverageProbability(f, this.calibration.coverage);
         if (p > probability) [features, probability] = [f, p];
       }
@@ -245,7 +249,7 @@ export class KnowledgeBase {
     // Coverage is judged above, on the fused ranking; the re-ranker only reorders what is shown.
     const model = this.calibration.rerank;
     if (model && verdict.covered) verdict = { ...verdict, ranked: rerank(this.index, verdict.ranked, this.rerankQuestion(reading, core, whole), model, this.freq) };
-    return { reading, core, whole, focus, asked, lexical, dense, ...verdict, fast: false };
+    return { reading, core, whole, focus, asked, lexical, dense, ...verdict, fast: false, ask };
   }
 
   /** What the re-ranker reads of a question (knowledge/rerank.ts). */
@@ -266,7 +270,7 @@ export class KnowledgeBase {
     j: Jurisdiction | null,
     opts: AnalysisOptions,
     core: ExpandedQuestion | undefined,
-    reading: QuestionReading,
+    ask: AskEvidence,
   ): CoverageFeatures {
     const eligible = (c: Chunk) => !j || c.jurisdiction === j || c.jurisdiction === "both";
     // Nearest neighbours across both banks: [similarity, in scope], best first, the nearest few only.
@@ -321,26 +325,26 @@ export class KnowledgeBase {
         return Math.max(conceptCoverage(focus.concepts, have, this.freq), core && core.concepts.length > 0 ? conceptCoverage(core.concepts, have, this.freq) : 0);
       })),
       lexicalOutOfScope: oosLex / (oosLex + bankLex + 1e-6),
-      ...this.corpusEvidence(ranked, reading),
+      ...this.corpusEvidence(ranked, ask),
     };
   }
 
   /**
    * The coverage features read from the corpus and the question alone, never the bank (see
-   * knowledge/coverage.ts): the procedures the ask names (the story's, when the ask names none)
-   * and how many of them the first few passages' own words hold; whether the best passage holds
-   * the form of answer asked for; whether meaning and words pick the same passage.
+   * knowledge/coverage.ts): how many of the ask's procedures (read once, `readAskEvidence`) the
+   * first few passages' own words hold; whether the best passage holds the form of answer asked
+   * for; whether meaning and words pick the same passage.
    */
-  private corpusEvidence(ranked: ScoredChunk[], reading: QuestionReading): Pick<CoverageFeatures, "terms" | "named" | "form" | "agree"> {
-    const own = this.lexicon.find(reading.core);
-    const terms = [...new Set((own.length > 0 ? own : this.lexicon.find(reading.text)).map((t) => t.stems))].map((t) => t.split(" "));
+  private corpusEvidence(ranked: ScoredChunk[], ask: AskEvidence): Pick<CoverageFeatures, "terms" | "named" | "form" | "agree" | "subject" | "known"> {
     const first = ranked.slice(0, CONCEPT_PASSAGES);
     const best = ranked[0];
     return {
-      terms: Math.max(0, ...first.map((r) => termCoverage(terms, this.chunkStems[r.chunk]!, this.freq))),
-      named: Math.min(1, new Set(own.map((t) => t.stems)).size / NAMED_TERMS),
-      form: best && holdsForm(askedForm(reading.core), this.index.chunks[best.chunk]!.units) ? 1 : 0,
+      terms: Math.max(0, ...first.map((r) => termCoverage(ask.terms, this.chunkStems[r.chunk]!, this.freq))),
+      named: Math.min(1, ask.named / NAMED_TERMS),
+      form: best && holdsForm(ask.form, this.index.chunks[best.chunk]!.units) ? 1 : 0,
       agree: retrievalAgreement(ranked),
+      subject: Math.max(0, ...first.map((r) => subjectCoverage(ask.subject, this.chunkStems[r.chunk]!, this.freq))),
+      known: ask.known,
     };
   }
 
@@ -510,7 +514,7 @@ export class KnowledgeBase {
     if (a.asked === "wales" && a.dense) {
       // England's guidance is shown, labelled for comparison only, where it answers the question confidently.
       const ranked = fuseChunks(this.index, a.lexical, a.dense, this.calibration.fusion, { jurisdiction: "england", exclude: opts.excludeBank });
-      const f = this.features(a.focus, a.lexical, a.dense, ranked, "england", opts, a.core, a.reading);
+      const f = this.features(a.focus, a.lexical, a.dense, ranked, "england", opts, a.core, a.ask);
       if (ranked[0] && coverageProbability(f, this.calibration.coverage) >= COMPARISON_CONFIDENCE) {
         comparison = { documents: this.documents, selection: selectLead(this.index, ranked[0], scores) };
       }

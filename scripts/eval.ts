@@ -118,6 +118,7 @@ export function report(name: string, rows: Row[], opts: { by?: "kind" | "chapter
   const unsupported = rows.filter((r) => r.unsupported.length > 0).length;
   console.log(`${lengthLine(rows)}; answers with a timescale absent from their citations: ${unsupported}`);
   console.log(scopeLine(rows));
+  console.log(recallLine(rows));
   // By style, the coverage errors of each style too: case-wrapped questions refused is the figure issue 9 tracks.
   if (by === "style" && groups.length > 1) for (const g of groups) console.log(`  ${g}: ${scopeLine(rows.filter((r) => ((r.c.style as string | undefined) ?? "-") === g))}`);
   if (opts.verbose) {
@@ -135,6 +136,18 @@ export function scopeLine(rows: readonly Row[]): string {
   const oos = rows.filter((r) => r.c.kind === "out_of_scope");
   const inScope = rows.filter((r) => r.c.kind !== "out_of_scope");
   return `coverage errors: out of scope answered ${oos.filter((r) => r.covered).length} of ${oos.length}; covered refused ${inScope.filter((r) => !r.covered).length} of ${inScope.length}`;
+}
+
+/**
+ * Fact recall apart by whether the answer cited the right passage: recall where the source is hit says
+ * whether the answer quotes the sentences that hold the facts once it has found their passage.
+ */
+export function recallLine(rows: readonly Row[]): string {
+  const answered = rows.filter((r) => r.covered && r.hit !== null && r.facts > 0);
+  const recall = (rs: readonly Row[]) => `${f2(rs.reduce((a, r) => a + r.stated, 0) / rs.reduce((a, r) => a + r.facts, 0))} (${rs.length} answers)`;
+  const hit = answered.filter((r) => r.hit);
+  const whole = hit.filter((r) => r.stated === r.facts).length;
+  return `fact recall where the source is hit ${recall(hit)}, every fact stated in ${whole}; where it is missed ${recall(answered.filter((r) => !r.hit))}`;
 }
 
 function latency(rows: Row[]): void {

@@ -9,6 +9,7 @@ async function main(): Promise<void> {
     const a = await kb.analyse(q, { jurisdiction: "england" });
     console.log(`\n# ${q}\nfocus: ${kb.focusOf(a.reading)} | core: ${a.reading.core}`);
     console.log(`p=${a.probability.toFixed(3)} covered=${a.covered}`, JSON.stringify(Object.fromEntries(Object.entries(a.features).map(([k, v]) => [k, +v.toFixed(3)]))));
+    console.log(`  subject: ${a.ask.subject.map((c) => c.word).join(" ")}`);
     for (const r of a.ranked.slice(0, 4)) {
       const c = kb.index.chunks[r.chunk]!;
       console.log(`  ${r.score.toFixed(3)} [${c.section.slice(-1)[0]} ${c.paragraph ?? ""}] bd=${r.bankDense.toFixed(2)} sd=${r.sentenceDense.toFixed(2)} cl=${r.chunkLexical.toFixed(2)} ${c.text.slice(0, 90)}`);
