@@ -733,18 +733,17 @@ function namedAsSomeonesOwn(all: string, index: number): boolean {
 
 /** The ways of being told that count for a practitioner only by who tells (cues.json speakers.about). */
 const BEING_TOLD = new Set(["told me", "has told me", "just told me", "said to me"]);
-const BARE_TELLERS = new Set(["she", "he", "they", "someone", "somebody", "it", "who", "that", "and", "i", "we", "you"]);
 
 /**
  * Being told ("told me") says nothing of which adult writes when the one telling is the writer's own ("my niece told me",
- * "my bro 19 told me") or a bare pronoun ("she told me"): anyone is told things. A child named, an age or a pupil telling
- * ("Kayden told me at pick-up", "a 12 year old told me") is how a practitioner is told.
+ * "my bro 19 told me"): anyone is told things by their own. A child named, an age, a pupil or a bare pronoun telling ("Kayden
+ * told me at pick-up", "a 12 year old told me", "she told me she is scared to go home") is how a practitioner is told.
  */
 function toldByNoOne(all: string, x: { index: number; text: string }): boolean {
   if (!BEING_TOLD.has(x.text)) return false;
   const before = all.slice(0, x.index).split(" ").filter(Boolean);
   const last = before[before.length - 1];
-  return last === undefined || BARE_TELLERS.has(last) || namedAsSomeonesOwn(all, x.index);
+  return last !== undefined && namedAsSomeonesOwn(all, x.index);
 }
 
 /** Who an age before them names when it is not the writer's own child: a sibling, a peer, a relative's child ("my 13 year old brother"). */
