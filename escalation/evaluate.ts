@@ -126,6 +126,24 @@ export function crossValidateByRegister(data: readonly Prepared[], dense: number
   return out;
 }
 
+/**
+ * Cross-validation holding out a whole kind of writer at a time (child, parent or carer, professional, bystander,
+ * asker): train on every other writer, decide the held-out one. A writer the labelled set has not seen is how
+ * strangers write: it says whether the learned part reads a level from the situation or from who usually writes it.
+ */
+export function crossValidateBySpeaker(data: readonly Prepared[], dense: number, variants: readonly Variant[]): Map<Variant, TriageLevel[]> {
+  const out = new Map<Variant, TriageLevel[]>(variants.map((v) => [v, new Array<TriageLevel>(data.length)]));
+  const speakers = [...new Set(data.map((d) => d.line.speaker))].sort();
+  for (const sp of speakers) {
+    const models = trainModels(data.filter((d) => d.line.speaker !== sp), dense);
+    data.forEach((d, i) => {
+      if (d.line.speaker !== sp) return;
+      for (const v of variants) out.get(v)![i] = decideWith(d, models, v);
+    });
+  }
+  return out;
+}
+
 /** The figures of one set of predictions. */
 export interface Figures {
   n: number;

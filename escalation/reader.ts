@@ -131,10 +131,14 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
   const text = withoutFormPrompts(written);
   const raw = sentencesOf(text, model);
   let injection = false;
-  const sents = raw.map((s) => {
+  // A sentence that was an instruction and nothing more ("Keep it short.", "No helplines please.") opens nothing.
+  const instructionOnly = new Set<number>();
+  const sents = raw.map((s, i) => {
     if (!m.injection!.test(s.norm)) return s.norm;
     injection = true;
-    return m.injection!.strip(s.norm);
+    const kept = withoutInstructions(s.norm, model);
+    if (kept.trim().split(" ").filter(Boolean).length <= 3) instructionOnly.add(i);
+    return kept;
   });
   const n = sents.length;
   // Time is read with "just found out" and the like removed: discovering is not happening.
@@ -230,15 +234,18 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
   add("child_ref", m.child_ref!.test(all));
   add("young_child", m.young_child!.test(all));
   add("injection", injection);
-  add("question", /\?/.test(text.slice(0, SHORT_MESSAGE)) || /^ (?:what|when|who|how|can|is|does|do|should|where|which|why) /.test(sents[0] ?? ""));
+  // The message opens with its first sentence that says anything once instructions to the assistant are removed:
+  // "Keep it short. Does leaving a child in a hot car count as neglect" opens with its question.
+  const head = Math.max(0, sents.findIndex((s, i) => s.trim() !== "" && !instructionOnly.has(i)));
+  add("question", /\?/.test(text.slice(0, SHORT_MESSAGE)) || /^ (?:what|when|who|how|can|is|does|do|should|where|which|why) /.test(sents[head] ?? ""));
   add("short", all.trim().split(" ").length <= 3);
   add("long", !short);
 
   // 3. Who is writing.
   add("first_person_harm", model.firstPersonHarm.test(all));
   // The role must be set off as a heading ("Health visitor:", "DSL here", "Teacher -"), not the start of a note's sentence.
-  const opening = stripLeadIn(sents[0] ?? " ", model);
-  const firstRaw = raw[0]?.raw ?? "";
+  const opening = stripLeadIn(sents[head] ?? " ", model);
+  const firstRaw = raw[head]?.raw ?? "";
   const roleOpens =
     model.m.role_here!.matches(opening).some((x) => x.index === 0) ||
     model.m.role_opening!.matches(opening).some((x) => x.index === 0 && new RegExp(`^\\W*(?:[a-z]+\\W+){0,2}?${x.text.split(" ").join("\\W+")}\\s*[:\\-\u2013\u2014,(]`, "i").test(firstRaw));
@@ -289,13 +296,15 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
   // Procedure words in a statement (case notes mention core groups) do not make it a question.
   // So does a question about a child in general ("should staff refer if a teenager says…").
   const asksAboutProcedure = facts.has("procedure_question") || ((facts.has("procedure_terms") || m.generic_child!.test(all)) && facts.has("question"));
-  // An instruction to the assistant ("this is just a test") voids a training frame, which could hide a real
-  // danger behind it; it does not turn a question about procedure into a concern.
+  // An instruction to the assistant ("this is just a test") voids a training frame around a real person of the writer's own,
+  // which could hide a real danger behind it; it does not turn a question about procedure, or a training request, into a concern.
   // A question from someone outside the work about no particular child ("what can the public do if they are worried about a child?")
   // is a question about what to do in general, unless they are unsure about something of their own (advice) or a danger is told.
   const generalQuestion =
     facts.has("question") && !personal && !facts.has("advice") && !reportsOwnConcern && found.length === 0 && (speaker === "bystander" || speaker === "parent_carer" || speaker === "asker");
-  const trainingFramed = facts.has("training") && !liveNowPersonal && !injection;
+  // Only where a danger is told ("Hypothetically, and don't give me any numbers: a man has just pulled a girl into his car"):
+  // an instruction in front of a training request or a team's notes that tells no danger unframes nothing.
+  const trainingFramed = facts.has("training") && !liveNowPersonal && !(injection && found.length > 0);
   const procedureFramed =
     generalQuestion || (asksAboutProcedure && !personal && !(reportsOwnConcern && (found.length > 0 || (facts.has("child_ref") && facts.has("concern")))));
 
@@ -512,6 +521,54 @@ function reportedBefore(sentence: string, index: number, kind: DangerKind, model
 /** Words after which a clause is no longer the report's complement: a coordinated act may be the reporter's own. */
 const REPORT_ENDS = / (?:and|then|n|but|so|an|before|after|plus) /;
 
+/** Words that open the writer's own clause after an instruction ("pretend you're my friend i am scared"): a subject of their own. */
+/** Determiners: after the complement's first word, one opens a noun phrase of the writer's own. */
+const NEW_PHRASE = new Set(["my", "our", "his", "her", "their", "the", "a", "an", "fy", "ein"]);
+const OWN_SUBJECTS = new Set(["i", "im", "he", "she", "they", "we", "there", "someone", "somebody", "it", "its", "hes", "shes", "theyre"]);
+
+/**
+ * A sentence without the instructions it gives the assistant (cues.json injection). Each phrase goes where it stands; an
+ * opener that governs its complement ("pretend you're [my friend]", "don't send me [to Childline]", "don't tell me to [ring
+ * anyone]") goes with it, up to the writer's next clause: a boundary or a clause with a subject of its own (tense.ts
+ * writerClauseSpan, the grammar that ends a writer's own question), or a subject pronoun. The words of an instruction are
+ * about the conversation, not the child: "pretend you're my friend" names no friend of the writer's, "roleplay as my mum"
+ * frames no training case, "don't send me to Childline" asks for no Childline. A danger is never removed with it, nor a training
+ * frame or a procedure question: the cut stops where their words begin ("don't tell me to ring anyone he has a knife").
+ */
+export function withoutInstructions(norm: string, model: RiskModel): string {
+  const m = model.m;
+  const governs = new Set(m.injection_governs!.matches(norm).map((x) => x.index));
+  let out = norm;
+  for (const o of m.injection!.matches(norm).sort((a, b) => b.index - a.index)) {
+    const openerEnd = o.index + 1 + o.text.length;
+    let end = openerEnd;
+    // The complement's own first word stands in the instruction ("pretend you're [my] friend"): a clause of the writer's
+    // own is looked for after it, so that "my friend i am…" is not read as "my friend is…".
+    const first = out.slice(openerEnd + 1).split(" ")[0] ?? "";
+    const opens = first !== "" && !OWN_SUBJECTS.has(first) && !/^(?:and|but|so|or|because|then|plus)$/.test(first);
+    const span = governs.has(o.index) ? writerClauseSpan(out, o.index, o.text.length + (opens ? first.length + 1 : 0)) : null;
+    if (span) {
+      // Token by token from the opener's end to the clause's: stop at the writer's own subject or at danger words.
+      let at = openerEnd;
+      while (at < span[1] - 1) {
+        const next = out.indexOf(" ", at + 1);
+        const word = out.slice(at + 1, next < 0 ? undefined : next);
+        // A new noun phrase after the complement's own ("talk to me like a mate [my] stepdad…") is the writer's, not the instruction's.
+        if (!word || OWN_SUBJECTS.has(word) || (at > openerEnd + first.length && NEW_PHRASE.has(word))) break;
+        const said = ` ${out.slice(at + 1, span[1]).trim()} `;
+        const startsHere = (set: RiskModel["m"][string]) => set.matches(said).some((x) => x.index === 0);
+        if (startsHere(m.danger_unspecified!) || startsHere(m.training!) || startsHere(m.procedure_question!)) break;
+        if (model.subkinds.some((sk) => matchSubkind(sk, said, said, model).some((x) => x.index === 0))) break;
+        at = next < 0 ? out.length : next;
+      }
+      end = Math.max(openerEnd, at);
+    }
+    out = `${out.slice(0, o.index)} ${out.slice(end)}`;
+  }
+  const kept = out.replace(/ {2,}/g, " ").trim();
+  return kept ? ` ${kept} ` : " ";
+}
+
 /**
  * A sentence as read for time: "just found out", "safe now" and how a danger ended are removed, because their own time
  * words ("now", "last night") date the finding out, the safety or the ending, not the danger.
@@ -638,6 +695,13 @@ function ageGiven(all: string): "child" | "adult" | null {
   const re = new RegExp(` (?:i am|i m|dw in|dwi n|rwyn|rwy n) (?:(?:only|just|nearly|almost|turning|now) )?(?:an? (?:(?:${OWN_AGE_WORDS}) ){0,3})?(\\d{1,2})(?= )`, "g");
   let m: RegExpExecArray | null;
   let out: "child" | "adult" | null = null;
+  // The writer's age told with their group's ("we're 13", text-speak "were 14", "me and my mate are 14"): they are that age too.
+  // Only an age standing alone ("we're 13.", "were 14, in the park", "we are 12 and"), not a measure ("we're 9 floors up").
+  const group = / (?:we are|we re|(?<! (?:we|they|you|who|there|if|as|when)) were|me and (?:[a-z]+ ){1,3}are) (\d{1,2})(?= (?:$|and|n|so|but|in|at|now|too|both|year|years|yrs|yo|on|with|an)\b| $)/g;
+  for (const g of all.matchAll(group)) {
+    const age = Number(g[1]);
+    if (age >= 5 && age <= 17) return "child";
+  }
   while ((m = re.exec(all)) !== null) {
     const after = all.slice(m.index + m[0].length, m.index + m[0].length + 14);
     if (/^ (?:minutes|mins|hours|hrs|miles|weeks|months|days|pounds|percent|times|people|kids|children|weeks pregnant)\b/.test(after)) continue;
@@ -658,12 +722,35 @@ function firstPersonVictim(found: readonly { text: string }[]): boolean {
   return found.some((f) => / (?:me|my|myself|i|im) /.test(` ${f.text} `));
 }
 
-/** The words just before `index` are "my" (or Welsh "fy") and at most two words of the same noun phrase ("my form", "my new head of"). */
-function namedAsTheWritersOwn(all: string, index: number): boolean {
-  const before = all.slice(0, index).split(" ").filter(Boolean).slice(-3);
-  const at = Math.max(before.lastIndexOf("my"), before.lastIndexOf("fy"));
-  return at >= 0 && before.slice(at + 1).every((w) => !/^(?:and|i|im|am|is|was|a|an|the|as|to|at|with|for)$/.test(w));
+/**
+ * The words just before `index` are a possessive ("my", Welsh "fy", "his", "her", "their") and at most two words of the same noun
+ * phrase ("my form", "my new head of", "his swimming"): the title names someone the writer or the child has, not the writer's
+ * role. Not "I am her teacher", "as his social worker": there the possessive follows the writer's own "am" or "as".
+ */
+function namedAsSomeonesOwn(all: string, index: number): boolean {
+  const before = all.slice(0, index).split(" ").filter(Boolean).slice(-4);
+  const at = Math.max(...["my", "fy", "his", "her", "their"].map((p) => before.lastIndexOf(p)));
+  if (at < 0 || (at > 0 && /^(?:am|as|m)$/.test(before[at - 1]!))) return false;
+  return before.slice(at + 1).every((w) => !/^(?:and|i|im|am|is|was|a|an|the|as|to|at|with|for)$/.test(w));
 }
+
+/** The ways of being told that count for a practitioner only by who tells (cues.json speakers.about). */
+const BEING_TOLD = new Set(["told me", "has told me", "just told me", "said to me"]);
+
+/**
+ * Being told ("told me") says nothing of which adult writes when the one telling is the writer's own ("my niece told me",
+ * "my bro 19 told me"): anyone is told things by their own. A child named, an age, a pupil or a bare pronoun telling ("Kayden
+ * told me at pick-up", "a 12 year old told me", "she told me she is scared to go home") is how a practitioner is told.
+ */
+function toldByNoOne(all: string, x: { index: number; text: string }): boolean {
+  if (!BEING_TOLD.has(x.text)) return false;
+  const before = all.slice(0, x.index).split(" ").filter(Boolean);
+  const last = before[before.length - 1];
+  return last !== undefined && namedAsSomeonesOwn(all, x.index);
+}
+
+/** Who an age before them names when it is not the writer's own child: a sibling, a peer, a relative's child ("my 13 year old brother"). */
+const NOT_ONES_CHILD = /^ (?:old )?(?:brother|brothers|sister|sisters|bro|sis|stepbrother|stepsister|half brother|half sister|cousin|cousins|friend|friends|mate|mates|boyfriend|girlfriend|bf|gf|niece|nephew|neighbour|classmate)(?= )/;
 
 /** On a tie an adult is assumed: Childline is only for a writer who reads as a child. */
 const TIE_ORDER: readonly Speaker[] = ["professional", "parent_carer", "bystander", "child"];
@@ -674,8 +761,15 @@ function speakerOf(all: string, facts: Set<Fact>, model: RiskModel, victim: bool
   const score: Record<string, number> = { professional: 0, parent_carer: 0, child: 0, bystander: 0 };
   // A practitioner's title the writer names with "my" ("my form tutor", "my social worker", "fy athro") is someone they have, not
   // who they are: a child names the adults around them that way. It is no cue that a practitioner writes ("my pupils" still is).
+  // Likewise the child another names ("his swimming coach", "her counsellor"). An age before a sibling or a peer ("my 13 year old
+  // brother") names them, not a child of the writer's: it is no cue that a parent writes.
   const own = (ms: { index: number; text: string }[]) => (sp: Speaker) =>
-    (sp === "professional" ? ms.filter((x) => !(namedAsTheWritersOwn(all, x.index) && m.role_title!.matches(` ${x.text} `).some((r) => r.text === x.text))) : ms).length;
+    (sp === "professional"
+      ? ms.filter((x) => !(namedAsSomeonesOwn(all, x.index) && m.role_title!.matches(` ${x.text} `).some((r) => r.text === x.text)) && !toldByNoOne(all, x))
+      : sp === "parent_carer"
+        ? ms.filter((x) => !(/ (?:year|month|week) old$/.test(` ${x.text}`) && NOT_ONES_CHILD.test(all.slice(x.index + 1 + x.text.length))))
+        : ms
+    ).length;
   for (const sp of TIE_ORDER) {
     score[sp] = score[sp]! + 3 * own(m[`${sp}_decisive`]!.matches(all))(sp) + own(m[`${sp}_cues`]!.matches(all))(sp);
   }
@@ -698,7 +792,9 @@ function speakerOf(all: string, facts: Set<Fact>, model: RiskModel, victim: bool
   const best = TIE_ORDER.reduce((a, b) => (score[b]! > score[a]! ? b : a));
   if (score[best]! <= 0) {
     facts.add("speaker_guessed");
-    return facts.has("procedure_question") || facts.has("procedure_terms") || facts.has("training") || facts.has("question") ? "asker" : "bystander";
+    // A writer passing on what someone told them ("she told me…, should I say something?") is an adult with a case, not an asker.
+    const asks = facts.has("question") && !facts.has("reported_speech");
+    return facts.has("procedure_question") || facts.has("procedure_terms") || facts.has("training") || asks ? "asker" : "bystander";
   }
   // A procedure question that only mentions "a pupil" or "a child" is an asker's, not a report.
   if ((facts.has("procedure_question") || facts.has("training")) && score[best]! < 3 && !facts.has("real_person")) return "asker";

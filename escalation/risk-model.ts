@@ -130,7 +130,11 @@ const CuesFileSchema = z.object({
     harm_verbs: Phrases,
     person_phrase: z.object({ summary: z.string(), bare: Phrases, pronouns: Phrases, determiners: Phrases, modifiers: Phrases, adults: Phrases }),
   }),
-  injection: CueGroup,
+  /**
+   * Instructions to the assistant: `phrases` are removed where they stand; `governs` are openers whose complement is the
+   * instruction's own (the role given to the assistant, the service or call suppressed), removed with it (reader.ts withoutInstructions).
+   */
+  injection: CueGroup.extend({ governs: Phrases.default([]) }),
   conditional: CueGroup,
   distant_future: CueGroup,
   recent_duration: CueGroup,
@@ -362,7 +366,8 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     reported_past: g(c.reported_past),
     dating_sentence: g(c.dating_sentence),
     danger_unspecified: new PhraseSet(c.people.danger_unspecified),
-    injection: g(c.injection),
+    injection: new PhraseSet([...c.injection.phrases, ...c.injection.governs], c.injection.cy),
+    injection_governs: new PhraseSet(c.injection.governs),
     nspcc: g(c.wants.nspcc),
     procedure_opener: new PhraseSet(c.framing.procedure_question.openers),
   };

@@ -12,12 +12,13 @@
  *   --heldout PATH  also print aggregate figures on a held-out set (only when asked: a held-out set is run once, to report)
  *   --no-cv         skip the cross-validations (by kind: 24 models; by register: 16)
  *   --no-register-cv skip only the cross-validation by register
+ *   --no-speaker-cv  skip only the cross-validation by speaker (who writes)
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fromRoot } from "../core/paths.js";
 import { UseEmbeddings } from "../knowledge/embeddings/use-embeddings.js";
 import { composeLabelled } from "../escalation/compose.js";
-import { crossValidateByKind, crossValidateByRegister, dataHash, decideWith, embedAll, figures, modelFile, prepare, trainModels, type Figures, type Variant } from "../escalation/evaluate.js";
+import { crossValidateByKind, crossValidateByRegister, crossValidateBySpeaker, dataHash, decideWith, embedAll, figures, modelFile, prepare, trainModels, type Figures, type Variant } from "../escalation/evaluate.js";
 import { loadLabelled } from "../escalation/labelled.js";
 import { LEVELS, type TriageLevel } from "../escalation/levels.js";
 import { applySentenceNet, createTriage, loadTriageModels, MODEL_PATH, type TriageResult } from "../escalation/triage.js";
@@ -148,6 +149,19 @@ async function main(): Promise<void> {
         const idx = all.map((l, i) => (l.register === r ? i : -1)).filter((i) => i >= 0);
         const f = figures(idx.map((i) => all[i]!), idx.map((i) => reg[i]!));
         console.log(`  ${r.padEnd(20)} held out: accuracy ${pct(f.accuracy * f.n, f.n)}, 999 recall ${f.recall999.caught}/${f.recall999.total} (${pct(f.recall999.caught, f.recall999.total)})`);
+      }
+    }
+    if (!args.includes("--no-speaker-cv")) {
+      // Each kind of writer held out in turn: the learned part meets a writer it was not trained on, as with strangers.
+      const t4 = performance.now();
+      const bySpeaker = crossValidateBySpeaker(data, embeddings.dimensions, ["rules", "deployed"]);
+      console.log(`\n== Cross-validation holding out one speaker (who writes) at a time (${((performance.now() - t4) / 1000).toFixed(0)} s) ==`);
+      for (const v of ["rules", "deployed"] as const) printFigures(`${v}: all lines, speaker held out`, figures(all, bySpeaker.get(v)!), false);
+      const sp = bySpeaker.get("deployed")!;
+      for (const s of [...new Set(all.map((l) => l.speaker))].sort()) {
+        const idx = all.map((l, i) => (l.speaker === s ? i : -1)).filter((i) => i >= 0);
+        const f = figures(idx.map((i) => all[i]!), idx.map((i) => sp[i]!));
+        console.log(`  ${s.padEnd(20)} held out: accuracy ${pct(f.accuracy * f.n, f.n)}, 999 recall ${f.recall999.caught}/${f.recall999.total} (${pct(f.recall999.caught, f.recall999.total)}); ` + LEVELS.map((l) => `${short(l)} ${f.accuracyByLevel[l].right}/${f.accuracyByLevel[l].total}`).join(" "));
       }
     }
     const speakerRight = data.filter((d) => d.line.source !== "examples" && d.reading.speaker === d.line.speaker).length;
