@@ -114,16 +114,7 @@ export function crossValidateByKind(data: readonly Prepared[], dense: number, va
  * of writing it has not seen.
  */
 export function crossValidateByRegister(data: readonly Prepared[], dense: number, variants: readonly Variant[]): Map<Variant, TriageLevel[]> {
-  const out = new Map<Variant, TriageLevel[]>(variants.map((v) => [v, new Array<TriageLevel>(data.length)]));
-  const registers = [...new Set(data.map((d) => d.line.register))].sort();
-  for (const r of registers) {
-    const models = trainModels(data.filter((d) => d.line.register !== r), dense);
-    data.forEach((d, i) => {
-      if (d.line.register !== r) return;
-      for (const v of variants) out.get(v)![i] = decideWith(d, models, v);
-    });
-  }
-  return out;
+  return crossValidateByGroup(data, dense, variants, (d) => d.line.register);
 }
 
 /**
@@ -132,12 +123,22 @@ export function crossValidateByRegister(data: readonly Prepared[], dense: number
  * strangers write: it says whether the learned part reads a level from the situation or from who usually writes it.
  */
 export function crossValidateBySpeaker(data: readonly Prepared[], dense: number, variants: readonly Variant[]): Map<Variant, TriageLevel[]> {
+  return crossValidateByGroup(data, dense, variants, (d) => d.line.speaker);
+}
+
+/** Train on every group but one and decide that one, for each group in turn (a register, a kind of writer). */
+function crossValidateByGroup(
+  data: readonly Prepared[],
+  dense: number,
+  variants: readonly Variant[],
+  group: (d: Prepared) => string,
+): Map<Variant, TriageLevel[]> {
   const out = new Map<Variant, TriageLevel[]>(variants.map((v) => [v, new Array<TriageLevel>(data.length)]));
-  const speakers = [...new Set(data.map((d) => d.line.speaker))].sort();
-  for (const sp of speakers) {
-    const models = trainModels(data.filter((d) => d.line.speaker !== sp), dense);
+  const groups = [...new Set(data.map(group))].sort();
+  for (const g of groups) {
+    const models = trainModels(data.filter((d) => group(d) !== g), dense);
     data.forEach((d, i) => {
-      if (d.line.speaker !== sp) return;
+      if (group(d) !== g) return;
       for (const v of variants) out.get(v)![i] = decideWith(d, models, v);
     });
   }

@@ -59,10 +59,11 @@ export function namesProcedure(question: string, procedure: readonly string[]): 
 }
 
 /**
- * One question wrapped in a story of the type its procedure implies (a general story when it names
- * none), from the `half` given.
+ * The story told around a question and who tells it: a story of the type its procedure implies (a general one when it
+ * names none) with its slots filled, drawn from the `half` given. Both wrappers draw in this order, so a seed gives the
+ * same messages whichever wraps.
  */
-export function wrapInStory(question: string, data: CaseStories, half: Half, rng: Rng): string {
+function storyFor(question: string, data: CaseStories, half: Half, rng: Rng) {
   const types = data.types.filter((t) => t.procedure.length > 0 && namesProcedure(question, t.procedure));
   const type = types.length > 0 ? pick(rng, types) : pick(rng, data.types.filter((t) => t.procedure.length === 0));
   const names = [...data.names.build, ...data.names.held];
@@ -72,6 +73,15 @@ export function wrapInStory(question: string, data: CaseStories, half: Half, rng
     .replace("{when}", pick(rng, data.whens[half]))
     .replace(/^\s+/, "");
   const asker = pick(rng, data.askers[half]);
+  return { types, names, story, asker };
+}
+
+/**
+ * One question wrapped in a story of the type its procedure implies (a general story when it names
+ * none), from the `half` given.
+ */
+export function wrapInStory(question: string, data: CaseStories, half: Half, rng: Rng): string {
+  const { names, story, asker } = storyFor(question, data, half, rng);
   const q = question.trim();
   const fills: Record<string, string> = {
     "{Asker}": upperFirst(asker),
@@ -139,15 +149,7 @@ export function noteForm(story: string): string {
 export function wrapInForm(question: string, data: CaseStories, half: Half, form: Form, rng: Rng): { text: string; form: Form } {
   const lean = form === "lean" ? leanOn(question, data) : null;
   if (form === "story" || (form === "lean" && !lean)) return { text: wrapInStory(question, data, half, rng), form: "story" };
-  const types = data.types.filter((t) => t.procedure.length > 0 && namesProcedure(question, t.procedure));
-  const type = types.length > 0 ? pick(rng, types) : pick(rng, data.types.filter((t) => t.procedure.length === 0));
-  const names = [...data.names.build, ...data.names.held];
-  const story = pick(rng, type.stories[half])
-    .replace("{child}", pick(rng, data.children[half]))
-    .replace("{name}", pick(rng, data.names[half]))
-    .replace("{when}", pick(rng, data.whens[half]))
-    .replace(/^\s+/, "");
-  const asker = pick(rng, data.askers[half]);
+  const { types, names, story, asker } = storyFor(question, data, half, rng);
   const f = data.forms;
   const others = Object.entries(f.others).filter(([id]) => !types.some((t) => t.id === id) && !namesProcedure(question, data.types.find((t) => t.id === id)?.procedure ?? []));
   const other = pick(rng, pick(rng, others)[1][half]);
