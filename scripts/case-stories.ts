@@ -76,14 +76,9 @@ function storyFor(question: string, data: CaseStories, half: Half, rng: Rng) {
   return { types, names, story, asker };
 }
 
-/**
- * One question wrapped in a story of the type its procedure implies (a general story when it names
- * none), from the `half` given.
- */
-export function wrapInStory(question: string, data: CaseStories, half: Half, rng: Rng): string {
-  const { names, story, asker } = storyFor(question, data, half, rng);
-  const q = question.trim();
-  const fills: Record<string, string> = {
+/** The slots every join fills: who asks, the story and the question, each capitalised as it opens a sentence or not. */
+function baseFills(asker: string, story: string, q: string, names: readonly string[]): Record<string, string> {
+  return {
     "{Asker}": upperFirst(asker),
     "{asker}": lowerFirst(asker, names),
     "{Story}": upperFirst(story),
@@ -91,6 +86,16 @@ export function wrapInStory(question: string, data: CaseStories, half: Half, rng
     "{Q}": upperFirst(q),
     "{q}": lowerFirst(q, names),
   };
+}
+
+/**
+ * One question wrapped in a story of the type its procedure implies (a general story when it names
+ * none), from the `half` given.
+ */
+export function wrapInStory(question: string, data: CaseStories, half: Half, rng: Rng): string {
+  const { names, story, asker } = storyFor(question, data, half, rng);
+  const q = question.trim();
+  const fills = baseFills(asker, story, q, names);
   return pick(rng, data.joins[half]).replace(/\{(?:Asker|asker|Story|story|Q|q)\}/g, (k) => fills[k]!);
 }
 
@@ -160,12 +165,7 @@ export function wrapInForm(question: string, data: CaseStories, half: Half, form
   const ql = lean?.ask ?? q;
   const note = noteForm(story);
   const fills: Record<string, string> = {
-    "{Asker}": upperFirst(asker),
-    "{asker}": lowerFirst(asker, names),
-    "{Story}": upperFirst(story),
-    "{story}": lowerFirst(story, names),
-    "{Q}": upperFirst(q),
-    "{q}": lowerFirst(q, names),
+    ...baseFills(asker, story, q, names),
     "{QL}": upperFirst(ql),
     "{ql}": lowerFirst(ql, names),
     "{Lean}": upperFirst(leanText),
