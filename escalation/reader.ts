@@ -521,9 +521,9 @@ function reportedBefore(sentence: string, index: number, kind: DangerKind, model
 /** Words after which a clause is no longer the report's complement: a coordinated act may be the reporter's own. */
 const REPORT_ENDS = / (?:and|then|n|but|so|an|before|after|plus) /;
 
-/** Words that open the writer's own clause after an instruction ("pretend you're my friend i am scared"): a subject of their own. */
 /** Determiners: after the complement's first word, one opens a noun phrase of the writer's own. */
 const NEW_PHRASE = new Set(["my", "our", "his", "her", "their", "the", "a", "an", "fy", "ein"]);
+/** Words that open the writer's own clause after an instruction ("pretend you're my friend i am scared"): a subject of their own. */
 const OWN_SUBJECTS = new Set(["i", "im", "he", "she", "they", "we", "there", "someone", "somebody", "it", "its", "hes", "shes", "theyre"]);
 
 /**
