@@ -38,8 +38,8 @@ describe("StrategyRecordDialog", () => {
     expect(await say(c, "SW to visit the child today")).toMatch(/Next action/);
     expect(await say(c, "Police to check PNC")).toMatch(/no when by: I will flag that/);
     expect(await say(c, "done")).toMatch(/shared with the child and family/);
-    expect(await say(c, "Mum told of the s47 enquiries today")).toMatch(/see or speak to the child/);
-    expect(await say(c, "SW to see the child at nursery today")).toMatch(/What happens next/);
+    expect(await say(c, "Mum told of the s47 enquiries today")).toMatch(/where will the child stay.*kept safe/i);
+    expect(await say(c, "Stays at home with mum; partner moved out under a safety plan")).toMatch(/What happens next/);
     expect(await say(c, "Review at the ICPC")).toMatch(/Who recorded the discussion/);
     const summary = await say(c, "Jo Smith");
     expect(summary).toMatch(/What is missing/);
