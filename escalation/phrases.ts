@@ -30,13 +30,19 @@ export function screenWords(phrases: readonly string[], welsh: readonly string[]
   }
   const keys = new Set<string>();
   const all = [...phrases.flatMap((p) => compiledKeys(p)), ...welsh.flatMap((p) => mutations(p)).flatMap((p) => compiledKeys(p, true))];
+  const placeholders = new RegExp(`${STAR}|${NUM}|${PERSON}|qqslot[a-z]+qq`, "g");
+  // A slot's screen is worked out once per call, however many of the phrases lean on it alone.
+  const slotScreens = new Map<string, Set<string>>();
   for (const p of all) {
     const slots = [...p.matchAll(/qqslot([a-z]+)qq/g)].map((m) => m[1]!);
-    const words = p.replace(new RegExp(`${STAR}|${NUM}|${PERSON}|qqslot[a-z]+qq`, "g"), " ").trim().split(" ").filter((w) => w && !/^\d+$/.test(w));
+    const words = p.replace(placeholders, " ").trim().split(" ").filter((w) => w && !/^\d+$/.test(w));
     const content = words.filter((w) => !STOP.has(w));
     if (!content.length && slots.length) {
       // Every match holds one of the slot's phrases, so the slot's own screen screens it.
-      for (const k of screenWords(slotPhrases.get(slots[0]!) ?? [])) keys.add(k);
+      const slot = slots[0]!;
+      let screen = slotScreens.get(slot);
+      if (!screen) slotScreens.set(slot, (screen = screenWords(slotPhrases.get(slot) ?? [])));
+      for (const k of screen) keys.add(k);
       continue;
     }
     // The longest content word is the rarest; a phrase of stop words only is screened by all of them.
