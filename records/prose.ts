@@ -58,6 +58,10 @@ function asideStatus(aside: string): { status: AttendanceStatus; note: string } 
     .filter(([status]) => status !== "took_part")
     .flatMap(([status, list]) => findPhrases(list, aside, `att:${status}`).map((m) => ({ status, m })))
     .sort((a, b) => a.m.start - b.m.start)[0];
+  // "... but sent a written summary of her contacts beforehand": a contribution in writing, read as a sending and the
+  // thing sent rather than as one of the whole phrases, and more telling than the absence before it.
+  const written = readSegment(aside).statuses.find((x) => x.status === "sent_report");
+  if (written && (!found || found.status !== "sent_report")) return { status: "sent_report", note: written.words };
   return found ? { status: found.status, note: found.m.surface } : null;
 }
 
