@@ -247,7 +247,7 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
       }
     }
   }
-  const contribution = writtenContribution(text, ws, kinds, statuses);
+  const contribution = writtenContribution(text, ws, kinds, statuses, lowerCase === true);
   if (contribution) {
     mark(contribution.from, contribution.to, "status");
     statuses.push({ status: "sent_report", words: text.slice((ws[contribution.from] as Word).start, (ws[contribution.to - 1] as Word).end) });
@@ -290,7 +290,7 @@ const NOT_YET = /^(?:to|will|ll|shall|can|could|should|must|needs?|asked|going)$
  * ..."), or the contribution is the entry's whole part, as lists write it after a dash ("Dr Sandhu (GP) – report
  * emailed 19/03"). Returns the words it covers, or null.
  */
-function writtenContribution(text: string, ws: Word[], kinds: WordKind[], statuses: Segment["statuses"]): { from: number; to: number } | null {
+function writtenContribution(text: string, ws: Word[], kinds: WordKind[], statuses: Segment["statuses"], lowerCase: boolean): { from: number; to: number } | null {
   const wc = vocabulary().attendance_forms.written_contribution;
   const verbs = findPhrases(wc.send_verbs, text, "contribution:verb", ws).filter((m) => !(m.from > 0 && NOT_YET.test((ws[m.from - 1] as Word).surface)));
   if (verbs.length === 0) return null;
@@ -304,19 +304,24 @@ function writtenContribution(text: string, ws: Word[], kinds: WordKind[], status
     return true;
   };
   let span: { from: number; to: number } | null = null;
+  let docFirst = false;
   for (const v of verbs) {
     for (const d of docs) {
       const gap = d.from >= v.to ? d.from - v.to : v.from - d.to;
       if (gap < 0 || gap > 3 || !between(Math.min(v.to, d.to), Math.max(v.from, d.from))) continue;
       span = { from: Math.min(v.from, d.from), to: Math.max(v.to, d.to) };
+      docFirst = d.from < v.from;
       break;
     }
     if (span) break;
   }
   if (!span) return null;
+  // In writing all in lower case (dictation) names have no capitals to stop at: the pair alone, or the words around
+  // it would take in the person before it and the next one said.
+  if (lowerCase) return statuses.some((s) => s.status !== "took_part") || ws.every((_w, i) => (i >= span.from && i < span.to) || kinds[i] !== null) ? span : null;
   const plain = (i: number) => kinds[i] === null && (!isCapital(ws[i] as Word) || /\d/.test((ws[i] as Word).surface) || (ws[i] as Word).surface === "I");
   // What it was ("written", "overnight") before it; when, how and what it said after it, to the end of the part.
-  for (let k = 0; k < 2 && span.from > 0 && plain(span.from - 1) && !/\d/.test((ws[span.from - 1] as Word).surface); k++) span.from--;
+  for (let k = 0; docFirst && k < 2 && span.from > 0 && plain(span.from - 1) && !/\d/.test((ws[span.from - 1] as Word).surface); k++) span.from--;
   while (span.to < ws.length && (plain(span.to) || kinds[span.to] === "stop")) span.to++;
   const absent = statuses.some((s) => s.status !== "took_part");
   const wholePart = ws.every((w, i) => (i >= span.from && i < span.to) || kinds[i] !== null || !isCapital(w));

@@ -58,3 +58,12 @@ describe("taking part denied", () => {
     });
   }
 });
+
+describe("a written contribution said aloud", () => {
+  it("when dictation says someone sent a report, the name before it and the person after it stay people", () => {
+    const read = people(
+      "strategy discussion on the tenth of march twenty twenty six present were amy rowe social worker who chaired the school nurse olu dunn sent a report ben tate the police officer",
+    );
+    expect(read).toContainEqual(["olu dunn", "school_nurse", "sent_report"]);
+  });
+});
