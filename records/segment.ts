@@ -86,6 +86,11 @@ function isCapital(w: Word): boolean {
   return /^\p{Lu}/u.test(w.surface);
 }
 
+/** A word of three or more capitals ("UASC", "DCHS"): an acronym, where two capitals are as often someone's initials. */
+function acronym(w: Word): boolean {
+  return /^\p{Lu}{3,}$/u.test(w.surface);
+}
+
 /**
  * Read one segment ("DC Mark Patel - CAIT", "who sent her report beforehand").
  * `lowerCase`: the list is typed in lower case ("jo SW, dc patel"), so names may be too;
@@ -190,12 +195,27 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
     lowerList && kinds[i] === null && !actionSet.has((ws[i] as Word).folded) && !/\d/.test((ws[i] as Word).surface) && !LINKING.has((ws[i] as Word).folded);
   for (const run of agencyRuns) {
     let i = run.from - 1;
-    const carries = run.word || (lowerList && isPhrase(v.org_suffixes, text.slice((ws[run.from] as Word).start, (ws[run.to - 1] as Word).end), "orgsuffix"));
+    const suffix = isPhrase(v.org_suffixes, text.slice((ws[run.from] as Word).start, (ws[run.to - 1] as Word).end), "orgsuffix");
+    // "the DSL at Kingsmead school", "from Greenway school": an institution's word written in lower case still carries
+    // the capitalised name before it when a linking word says the person is at or from the place.
+    let named = run.from - 1;
+    while (named >= 0 && orgWord(named)) named--;
+    const linked = suffix && named < run.from - 1 && named >= 0 && /^(?:at|from|of)$/.test((ws[named] as Word).folded);
+    const carries = run.word || (lowerList && suffix) || linked;
     while (carries && i >= 0 && i >= run.from - 4 && (orgWord(i) || orgLower(i)) && contiguous(text, ws[i] as Word, ws[i + 1] as Word)) mark(i, i-- + 1, "org");
     if (run.prefix) {
       let j = run.to;
       while (j < ws.length && kinds[j] === null && (isCapital(ws[j] as Word) || PARTICLES.has(ws[j] as Word) || orgLower(j)) && contiguous(text, ws[j - 1] as Word, ws[j] as Word)) mark(j, ++j, "org");
     }
+  }
+  // A team, service or trust written as an acronym the lexicon does not know, straight after a role or an agency
+  // ("HV (DCHS)", "paeds NCA", "TM UASC team", "Merseyside Police FCIU") is whose team it is, not somebody new.
+  // Not when a word in capitals follows it: notes typed in capitals write a name that way ("SW AMY SHAW").
+  for (let i = 1; i < ws.length; i++) {
+    const prev = kinds[i - 1];
+    const next = ws[i + 1];
+    if (next && /^\p{Lu}+$/u.test(next.surface) && kinds[i + 1] === null) continue;
+    if (kinds[i] === null && acronym(ws[i] as Word) && (prev === "role" || prev === "agency" || (prev === "org" && acronym(ws[i - 1] as Word)))) mark(i, i + 1, "org");
   }
   // A possessive before a role is whose they are, not who they are: "Kelly's TM Sam Patel".
   for (let i = 0; i + 2 < ws.length; i++) {
@@ -355,7 +375,9 @@ function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
   for (let i = 0; i < ws.length; i++) {
     if (covered[i] || !(nameOk(ws[i] as Word) || firstName(i)) || PARTICLES.has(ws[i] as Word)) continue;
     let j = i;
-    while (j + 1 < ws.length && !covered[j + 1] && nameOk(ws[j + 1] as Word) && j - i < 3 && contiguous(text, ws[j] as Word, ws[j + 1] as Word, true)) j++;
+    // An acronym after a whole name ("DC Luke Harding RASSO") is their team, not more of the name; one after a first
+    // name alone ("Zara KHAN") is a surname written in capitals.
+    while (j + 1 < ws.length && !covered[j + 1] && nameOk(ws[j + 1] as Word) && j - i < 3 && !(j > i && acronym(ws[j + 1] as Word) && /\p{Ll}/u.test(text)) && contiguous(text, ws[j] as Word, ws[j + 1] as Word, true)) j++;
     const bare = text.slice((ws[i] as Word).start, (ws[j] as Word).end).replace(/[.,]+$/, "");
     // A title written against the name ("DC-EF", "DC/Abbas Khan") is kept with a space.
     name = titleAt >= 0 && titleAt === i - 1 ? `${(ws[titleAt] as Word).surface} ${bare}` : bare;
