@@ -415,7 +415,9 @@ export function parseNotes(
   if (named.length === 1 && named[0]?.name) record.recorded_by = named[0].name;
 
   // The chair and the minute taker took part: what their own lines say of them (a role, a name for initials) is theirs,
-  // and a minute taker named nowhere else is an attendee too.
+  // and a minute taker named nowhere else is an attendee too, unless the line says they are business support: staff
+  // who minute the discussion for the chair, not a practitioner of an agency taking part in it (Working Together 2023
+  // ch. 3 names who a strategy discussion involves), so not listed unless the list of who took part names them.
   for (const [key, add] of [["chair", false], ["recorded_by", true]] as const) {
     const block = blocksOf(layout, key)[0];
     if (!block) continue;
@@ -426,7 +428,7 @@ export function parseNotes(
       if (same) {
         same.role ??= p.role;
         same.agency ??= p.agency;
-      } else if (add && p.name && !asInitials(p.name)) people.push({ ...p, source: block.items[0]?.raw ?? p.source });
+      } else if (add && p.name && !asInitials(p.name) && p.role?.id !== "business_support") people.push({ ...p, source: block.items[0]?.raw ?? p.source });
     }
   }
   // People written by their initials are the people whose names the notes spell out elsewhere ("AB (Adele Burns TM)").

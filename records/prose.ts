@@ -1,6 +1,7 @@
 import { findPhrases, vocabulary, type AttendanceStatus } from "./vocabulary.js";
 import { purePerson, readPeopleList, strongest, type Person } from "./people.js";
 import { readSegment } from "./segment.js";
+import { splitOutside } from "./text.js";
 
 /**
  * Who attended, read from prose and one-line messages rather than lists under a heading:
@@ -58,6 +59,10 @@ function asideStatus(aside: string): { status: AttendanceStatus; note: string } 
     .filter(([status]) => status !== "took_part")
     .flatMap(([status, list]) => findPhrases(list, aside, `att:${status}`).map((m) => ({ status, m })))
     .sort((a, b) => a.m.start - b.m.start)[0];
+  // "... but sent a written summary of her contacts beforehand": a contribution in writing, read as a sending and the
+  // thing sent rather than as one of the whole phrases, and more telling than the absence before it.
+  const written = readSegment(aside).statuses.find((x) => x.status === "sent_report");
+  if (written && (!found || found.status !== "sent_report")) return { status: "sent_report", note: written.words };
   return found ? { status: found.status, note: found.m.surface } : null;
 }
 
@@ -102,16 +107,28 @@ function proseClause(part: string, opts: { meeting: boolean; lowerCase?: boolean
     if (relative) list = list.slice(0, relative.index);
     // After a cue, a list with a stray piece in it ("..., and family, Dr priya nair" where speech software split "family
     // doctor") keeps the pieces that are people, when most of them are; a bare first name ("Tom, myself, ...") is one.
+    let describedPiece = false;
     if (list && !purePerson(list, false, lowerCase) && status === "took_part") {
-      const pieces = list.split(/,\s*/);
-      const piece = (x: string) => {
+      // Pieces are parted outside brackets: "me (Alys Morgan, SW, 16+ team)" is one piece, not three.
+      const pieces = splitOutside(list, (t, i) => (t[i] === "," ? 1 : /^ and /i.test(t.slice(i, i + 5)) ? 5 : 0)).map((x) => x.text.trim()).filter(Boolean);
+      const named = (x: string) => {
         const s = readSegment(x, lowerCase);
         return purePerson(x, false, lowerCase) || (s.foreign.length === 0 && s.name !== null);
       };
+      // A person with a bracket describing them in words of its own ("Jo Hale (specialist nurse for vulnerable young
+      // people, ABUHB)") is still a person of the list: the bracket is their description, read for its role.
+      const described = (x: string) => {
+        const m = /^([^()]+?)\s*\(([^()]+)\)[\s.]*$/.exec(x);
+        return m !== null && named(m[1] ?? "");
+      };
+      const piece = (x: string) => named(x) || described(x);
       const kept = pieces.filter((x) => piece(x.replace(/^(?:and|&)\s+/i, "")));
-      if (kept.length >= 2 && kept.length >= pieces.length - 1) list = kept.join(", ");
+      if (kept.length >= 2 && kept.length >= pieces.length - 1) {
+        list = kept.join(", ");
+        describedPiece = kept.some((x) => !named(x));
+      }
     }
-    if (!list || !purePerson(list, false, lowerCase)) continue;
+    if (!list || !(describedPiece || purePerson(list, false, lowerCase))) continue;
     // Whoever is named before the cue took part too: "me (Osian, SW), joined by PC Bryn Davies and ...".
     const before = (part.slice(0, m.start).split(/\s[-–—]\s|:\s|[.!?]\s/).pop() ?? "").replace(/[\s,;:&-]+(?:and\s*)?$/i, "").replace(/^[\s,;:-]+/, "");
     const earlier = before && status === "took_part" && purePerson(before, false, lowerCase) ? readPeopleList(before, { status, perLine: false, lowerCase }) : [];

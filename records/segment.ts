@@ -1,7 +1,7 @@
 import { PhraseIndex, jurisdictionCues, readPersonTerms, roleEntry, words, type AgencyEntry, type PhraseEntry, type RoleEntry, type Title, type Word } from "../lexicon/index.js";
 import { squash } from "./text.js";
 import { isTitle } from "./titles.js";
-import { heldRolePairs, isPhrase, key, vocabulary, type AttendanceStatus } from "./vocabulary.js";
+import { findPhrases, heldRolePairs, isPhrase, key, vocabulary, type AttendanceStatus } from "./vocabulary.js";
 
 // Words that link a person to a place; they never belong to the place's name in lower-case writing.
 const LINKING = new Set(["from", "at", "with", "for", "to", "by", "in", "the"]);
@@ -47,6 +47,7 @@ function segmentWords(): PhraseIndex<SegmentWord> {
     ...v.recorder_words.map((text) => ({ text, value: { kind: "recorder" as const } })),
     ...v.self_words.map((text) => ({ text, value: { kind: "self" as const } })),
     ...v.person_stopwords.map((text) => ({ text, value: { kind: "stop" as const } })),
+    ...v.attendance_forms.written_contribution.alone.map((text) => ({ text, value: { kind: "status" as const, status: "sent_report" as const } })),
   ];
   segmentIndex = new PhraseIndex(entries);
   return segmentIndex;
@@ -83,6 +84,11 @@ const PARTICLES = { has: (w: Word) => w.surface === w.surface.toLowerCase() && P
 
 function isCapital(w: Word): boolean {
   return /^\p{Lu}/u.test(w.surface);
+}
+
+/** A word of three or more capitals ("UASC", "DCHS"): an acronym, where two capitals are as often someone's initials. */
+function acronym(w: Word): boolean {
+  return /^\p{Lu}{3,}$/u.test(w.surface);
 }
 
 /**
@@ -189,12 +195,27 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
     lowerList && kinds[i] === null && !actionSet.has((ws[i] as Word).folded) && !/\d/.test((ws[i] as Word).surface) && !LINKING.has((ws[i] as Word).folded);
   for (const run of agencyRuns) {
     let i = run.from - 1;
-    const carries = run.word || (lowerList && isPhrase(v.org_suffixes, text.slice((ws[run.from] as Word).start, (ws[run.to - 1] as Word).end), "orgsuffix"));
+    const suffix = isPhrase(v.org_suffixes, text.slice((ws[run.from] as Word).start, (ws[run.to - 1] as Word).end), "orgsuffix");
+    // "the DSL at Kingsmead school", "from Greenway school": an institution's word written in lower case still carries
+    // the capitalised name before it when a linking word says the person is at or from the place.
+    let named = run.from - 1;
+    while (named >= 0 && orgWord(named)) named--;
+    const linked = suffix && named < run.from - 1 && named >= 0 && /^(?:at|from|of)$/.test((ws[named] as Word).folded);
+    const carries = run.word || (lowerList && suffix) || linked;
     while (carries && i >= 0 && i >= run.from - 4 && (orgWord(i) || orgLower(i)) && contiguous(text, ws[i] as Word, ws[i + 1] as Word)) mark(i, i-- + 1, "org");
     if (run.prefix) {
       let j = run.to;
       while (j < ws.length && kinds[j] === null && (isCapital(ws[j] as Word) || PARTICLES.has(ws[j] as Word) || orgLower(j)) && contiguous(text, ws[j - 1] as Word, ws[j] as Word)) mark(j, ++j, "org");
     }
+  }
+  // A team, service or trust written as an acronym the lexicon does not know, straight after a role or an agency
+  // ("HV (DCHS)", "paeds NCA", "TM UASC team", "Merseyside Police FCIU") is whose team it is, not somebody new.
+  // Not when a word in capitals follows it: notes typed in capitals write a name that way ("SW AMY SHAW").
+  for (let i = 1; i < ws.length; i++) {
+    const prev = kinds[i - 1];
+    const next = ws[i + 1];
+    if (next && /^\p{Lu}+$/u.test(next.surface) && kinds[i + 1] === null) continue;
+    if (kinds[i] === null && acronym(ws[i] as Word) && (prev === "role" || prev === "agency" || (prev === "org" && acronym(ws[i - 1] as Word)))) mark(i, i + 1, "org");
   }
   // A possessive before a role is whose they are, not who they are: "Kelly's TM Sam Patel".
   for (let i = 0; i + 2 < ws.length; i++) {
@@ -221,6 +242,13 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
       if (val.kind === "status") {
         // A lone "y"/"n"/"no"/"ok" is an answer only in a table's attendance column.
         if (m.to - m.from === 1 && /^(y|n|no|yes|ok|report)$/i.test(m.surface) && ws.length > 1) continue;
+        // Taking part denied ("not on the call", "wasn't present", "never joined") is not taking part.
+        const negated = val.status === "took_part" && m.from > 0 ? negation(ws, m.from) : -1;
+        if (negated >= 0) {
+          statuses.push({ status: "invited_absent", words: text.slice((ws[negated] as Word).start, m.end) });
+          mark(negated, m.to, "status");
+          continue;
+        }
         statuses.push({ status: val.status, words: m.surface });
         mark(m.from, m.to, "status");
       } else if (val.kind === "chair") {
@@ -239,6 +267,11 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
       }
     }
   }
+  const contribution = writtenContribution(text, ws, kinds, statuses, lowerCase === true);
+  if (contribution) {
+    mark(contribution.from, contribution.to, "status");
+    statuses.push({ status: "sent_report", words: text.slice((ws[contribution.from] as Word).start, (ws[contribution.to - 1] as Word).end) });
+  }
   // Lower-case names only in lower-case writing ("jo SW, dc patel"); otherwise names are capitalised.
   const loose = ws.filter((_w, i) => kinds[i] === null);
   const lowerWriting = lowerCase ?? (loose.length > 0 && loose.every((w) => w.surface === w.surface.toLowerCase()));
@@ -252,6 +285,67 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
     if (next && kinds[i + 1] === null && nameOk(next) && contiguous(text, ws[i] as Word, next, true)) kinds[i] = "title";
   }
   return { ws, kinds, roleAt, terms, titleAt, explicitRole, statuses, initialsFirst, chair, recorder, self, lowerWriting, nameOk };
+}
+
+/** Words that deny what follows them: "not", "never", and a verb with n't ("wasn't", "didn't", "weren't"). */
+const DENIAL = new Set(["not", "never"]);
+
+/** Where the denial of the words at `at` starts ("not on the call", "wasn't present"), or -1 when they are not denied. */
+function negation(ws: Word[], at: number): number {
+  const prev = ws[at - 1] as Word;
+  if (DENIAL.has(prev.folded)) return at - 1;
+  // words() splits "wasn't" into "wasn" and "t".
+  if (prev.folded === "t" && at >= 2 && /n$/.test((ws[at - 2] as Word).folded)) return at - 2;
+  return -1;
+}
+
+/** Words that put a sending in the future or make it a task: "to send", "will email". */
+const NOT_YET = /^(?:to|will|ll|shall|can|could|should|must|needs?|asked|going)$/i;
+
+/**
+ * A written contribution in someone's entry (`attendance_forms.written_contribution`): a verb of sending and the thing
+ * sent, either way round, a few words apart ("sent a written summary of her contacts", "GP summary sent by email
+ * 13/01", "records summary emailed"), with the rest of the clause after it (when, how, what it said). It says the
+ * person sent a report when they did not take part: another status in the entry says so ("couldn't attend but sent
+ * ..."), or the contribution is the entry's whole part, as lists write it after a dash ("Dr Sandhu (GP) – report
+ * emailed 19/03"). Returns the words it covers, or null.
+ */
+function writtenContribution(text: string, ws: Word[], kinds: WordKind[], statuses: Segment["statuses"], lowerCase: boolean): { from: number; to: number } | null {
+  const wc = vocabulary().attendance_forms.written_contribution;
+  const verbs = findPhrases(wc.send_verbs, text, "contribution:verb", ws).filter((m) => !(m.from > 0 && NOT_YET.test((ws[m.from - 1] as Word).surface)));
+  if (verbs.length === 0) return null;
+  const docs = findPhrases(wc.documents, text, "contribution:doc", ws);
+  // The words between the two describe what was sent ("a written", "DA", "PNC/PND and"): no one's name.
+  const between = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const w = ws[i] as Word;
+      if (kinds[i] === null && isCapital(w) && w.surface !== w.surface.toUpperCase()) return false;
+    }
+    return true;
+  };
+  let span: { from: number; to: number } | null = null;
+  let docFirst = false;
+  for (const v of verbs) {
+    for (const d of docs) {
+      const gap = d.from >= v.to ? d.from - v.to : v.from - d.to;
+      if (gap < 0 || gap > 3 || !between(Math.min(v.to, d.to), Math.max(v.from, d.from))) continue;
+      span = { from: Math.min(v.from, d.from), to: Math.max(v.to, d.to) };
+      docFirst = d.from < v.from;
+      break;
+    }
+    if (span) break;
+  }
+  if (!span) return null;
+  // In writing all in lower case (dictation) names have no capitals to stop at: the pair alone, or the words around
+  // it would take in the person before it and the next one said.
+  if (lowerCase) return statuses.some((s) => s.status !== "took_part") || ws.every((_w, i) => (i >= span.from && i < span.to) || kinds[i] !== null) ? span : null;
+  const plain = (i: number) => kinds[i] === null && (!isCapital(ws[i] as Word) || /\d/.test((ws[i] as Word).surface) || (ws[i] as Word).surface === "I");
+  // What it was ("written", "overnight") before it; when, how and what it said after it, to the end of the part.
+  for (let k = 0; docFirst && k < 2 && span.from > 0 && plain(span.from - 1) && !/\d/.test((ws[span.from - 1] as Word).surface); k++) span.from--;
+  while (span.to < ws.length && (plain(span.to) || kinds[span.to] === "stop")) span.to++;
+  const absent = statuses.some((s) => s.status !== "took_part");
+  const wholePart = ws.every((w, i) => (i >= span.from && i < span.to) || kinds[i] !== null || !isCapital(w));
+  return absent || wholePart ? span : null;
 }
 
 function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
@@ -281,7 +375,9 @@ function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
   for (let i = 0; i < ws.length; i++) {
     if (covered[i] || !(nameOk(ws[i] as Word) || firstName(i)) || PARTICLES.has(ws[i] as Word)) continue;
     let j = i;
-    while (j + 1 < ws.length && !covered[j + 1] && nameOk(ws[j + 1] as Word) && j - i < 3 && contiguous(text, ws[j] as Word, ws[j + 1] as Word, true)) j++;
+    // An acronym after a whole name ("DC Luke Harding RASSO") is their team, not more of the name; one after a first
+    // name alone ("Zara KHAN") is a surname written in capitals.
+    while (j + 1 < ws.length && !covered[j + 1] && nameOk(ws[j + 1] as Word) && j - i < 3 && !(j > i && acronym(ws[j + 1] as Word) && /\p{Ll}/u.test(text)) && contiguous(text, ws[j] as Word, ws[j + 1] as Word, true)) j++;
     const bare = text.slice((ws[i] as Word).start, (ws[j] as Word).end).replace(/[.,]+$/, "");
     // A title written against the name ("DC-EF", "DC/Abbas Khan") is kept with a space.
     name = titleAt >= 0 && titleAt === i - 1 ? `${(ws[titleAt] as Word).surface} ${bare}` : bare;

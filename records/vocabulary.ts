@@ -84,6 +84,12 @@ const VocabularySchema = z.object({
     role_joiners: Phrases,
     compound_roles: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
     mentioned_only: Phrases,
+    written_contribution: z.object({
+      $comment: z.string().optional(),
+      send_verbs: Phrases,
+      documents: Phrases,
+      alone: Phrases,
+    }),
   }),
 });
 export type Vocabulary = z.infer<typeof VocabularySchema>;
