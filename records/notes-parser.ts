@@ -286,7 +286,9 @@ function readChildRef(r: Reading): { ref: string; words: string } | null {
       if (found) return found;
     }
   }
-  const candidates = [...meetingLines(r).map((l) => l.text), ...r.loose.map((s) => s.text)];
+  // Lines under no heading whole, too: a sentence split may part a label from its number ("LCS no. 0072-3391").
+  const unheaded = r.layout.blocks.filter((b) => b.key === null).flatMap((b) => b.items.map((i) => i.text));
+  const candidates = [...meetingLines(r).map((l) => l.text), ...r.loose.map((s) => s.text), ...unheaded];
   for (const text of candidates) {
     const found = findChildRef(text, false);
     if (found) return found;
