@@ -362,10 +362,41 @@ function childGoesTo(): RegExp {
 }
 
 /** Whether a sentence tells why the discussion was held: a concern about a child, or the words "concern", "worries", "referral". */
+/** Harm words that say what happened, not only that there is a concern ("referral", "concerns" say nothing of it). */
+function saysHarm(text: string): boolean {
+  const v = vocabulary();
+  const generic = new Set(["concern", "concerns", "worry", "worries", "referral"]);
+  return hasPhrase(v.harm_words.filter((w) => !generic.has(w)), text);
+}
+
+/**
+ * Whether what is recorded as the concerns only points to another record ("See MASH referral", "as per MASH contact
+ * 22/09, not repeated here", "Referral from Oak Lane Medical Centre, details as per the MASH contact record") and says
+ * nothing of what happened.
+ */
+export function concernsOnlyPointElsewhere(text: string): boolean {
+  return hasPhrase(vocabulary().concern_pointers, text) && !saysHarm(text);
+}
+
+/**
+ * What the information shared says happened, where the notes give the concerns under no heading of their own: a
+ * strategy discussion's information is about the child, so a harm word is enough ("J stopped 05/10 with 14 wraps of
+ * crack", "15yo, 12 wks pregnant, partner is 23").
+ */
+export function isSharedConcern(text: string): boolean {
+  return isConcern(text) || saysHarm(text);
+}
+
 export function isConcern(text: string): boolean {
   const v = vocabulary();
   if (/^\s*(concerns?|worries|the concern|concern was|the referral)\b/i.test(text) || /\bconcerns? (re|about|regarding|is|was|were)\b/i.test(text)) return true;
-  const child = hasPhrase(v.child_words, text) || /\b\d{1,2}\s?(yo|y\/o|yrs?|years?[- ]old|months?[- ]old|month old|mo|m\/o|mths?|wks?|weeks)\b|\b\d{1,2}-year-old\b/i.test(text);
+  // The child as notes name them: by a word ("baby", "YP"), an age ("7yo", "18 months old"), a name or initial with
+  // the age in brackets ("Tyler (15)", "J (13)"), a school year ("Y9 lad", "yr9") or a date of birth.
+  const child =
+    hasPhrase(v.child_words, text) ||
+    /\b\d{1,2}\s?(yo|y\/o|yrs?|years?[- ]old|months?[- ]old|month old|mo|m\/o|mths?|wks?|weeks)\b|\b\d{1,2}-year-old\b/i.test(text) ||
+    /\b\p{Lu}[\p{L}.'’-]*\s*\(\d{1,2}\)/u.test(text) ||
+    /\b(?:y|yr|year)\s?\d{1,2}\b|\bdob\b/i.test(text);
   return child && hasPhrase(v.harm_words, text);
 }
 
