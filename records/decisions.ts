@@ -339,7 +339,26 @@ const FINDING_ALONE = /^(?:and\s+)?(?:well|all well|safe|happy|fine|settled|no (
 export function saysChildSafety(text: string): boolean {
   if (findPhrases(vocabulary().child_safety_phrases, text, "child_safety").length > 0) return true;
   if (SAFETY_LABEL.test(text) || SEEN_SAFE.test(text)) return true;
-  return childGoesTo().test(text.toLowerCase().replace(/['’]/g, " "));
+  const t = text.toLowerCase().replace(/['’]/g, " ");
+  return childGoesTo().test(t) || (familyTonight().test(t) && !MEETING_FAMILY.test(t));
+}
+
+/** A professional meeting, ringing or seeing the family ("police to speak with dad tonight"): a task, not where the child stays. */
+const MEETING_FAMILY = /\b(?:speak|spoke|talk|meet|met|visit|call|ring|rang|phone|see|interview|check|discuss|work|arrest)\w*\s+(?:\S+\s+){0,2}(?:with|to|at)\b/u;
+
+let famTonight: RegExp | undefined;
+
+/**
+ * Where the child sleeps, said of the child by name or initials ("KJ home w mum tonight", "O to aunt's (mat) tonight",
+ * "Jac tonight with paternal aunt Rhian", "Poppy w/ MGM overnight"): with, at or to a relative, and when.
+ */
+function familyTonight(): RegExp {
+  const fam = vocabularyAlternation(vocabulary().family_words.map((w) => w.toLowerCase())).source;
+  famTonight ??= new RegExp(
+    String.raw`(?:\b(?:with|w\/?|to|at)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:maternal\s+|paternal\s+|mat\s+|pat\s+)?(?:${fam})(?:\s+s)?\b[^.;]{0,40}?\b(?:tonight|overnight|since last night|for now|until|this weekend|over (?:the )?(?:wkend|weekend))\b)|\b(?:tonight|overnight)\s+(?:with|w\/?|at)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:maternal\s+|paternal\s+|mat\s+|pat\s+)?(?:${fam})\b`,
+    "u",
+  );
+  return famTonight;
 }
 
 /** A line labelled as the child's safety ("safety: kids to nan's tonight", "Immediate safety – ..."). */
