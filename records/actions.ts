@@ -151,7 +151,9 @@ function splitDue(text: string, ctx: OwnerContext): { rest: string; due: string 
     const own = findDue(last.text, ctx.anchor, ctx.year);
     // The part is when only if little else is in it: "notify Cafcass of s47 by Fri please" is a task with its date.
     const residue = own.due_text && own.start >= 0 ? `${last.text.slice(0, own.start)} ${last.text.slice(own.end)}`.split(/\s+/).filter((w) => /\p{L}/u.test(w)) : [];
-    if (own.due_text && own.start >= 0 && residue.length <= 4) {
+    // ... and names nobody: "health chrono → BD 4/12" sends the chronology to BD by then.
+    const toSomeone = residue.length > 0 && namesPerson(residue.join(" ").replace(/^[\s,;(]+|[\s,;)]+$/g, ""), ctx);
+    if (own.due_text && own.start >= 0 && residue.length <= 4 && !toSomeone) {
       const cut = text.slice(0, last.start).replace(/(?:\s*(?:[-–—:]|->|=>|→|⇒)\s*)$/u, "").trim();
       return { rest: cut, due: own.due, due_text: own.due_text };
     }

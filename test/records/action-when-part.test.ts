@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseAction } from "../../records/index.js";
+import { fixedClock } from "../../core/clock.js";
+import { createDeadlineCalculator } from "../../deadlines/index.js";
+import { draftFromNotes, parseAction } from "../../records/index.js";
 
 /**
  * "task – owner – when", as minutes and shorthand lay an action out: the last part is when, whole, whatever the writer
@@ -24,5 +26,13 @@ describe("an action in three parts: the task, the owner and when", () => {
   it("a last part that is a task with its date is not cut off as when", () => {
     const a = parseAction("Cafcass – Catrin – notify Cafcass Cymru of the s47 outcome by Fri please", "2026-05-20");
     expect(a?.action ?? "").toMatch(/notify Cafcass Cymru/);
+  });
+});
+
+describe("a last part that names someone is not only when", () => {
+  it("'DM – health chrono → BD 4/12' sends the chronology to BD, and the next task on the line stays its own", () => {
+    const notes = "Strategy discussion 02/12/2026 10:00 Teams\nRef C-20441\nPresent: Beth Davies (BD) SW, Dan Morgan (DM) school nurse, PC Amy Hall\nConcerns: bruise to arm of 4yo\nDecisions: s47 yes\nActions: BD – see kids alone – today pm / DM – health chrono → BD 4/12";
+    const d = draftFromNotes(notes, { clock: fixedClock("2026-12-02T09:00:00Z"), calculator: createDeadlineCalculator() });
+    expect(d.record.actions.map((a) => a.due)).toEqual(["2026-12-02", "2026-12-04"]);
   });
 });
