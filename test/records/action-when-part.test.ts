@@ -36,3 +36,13 @@ describe("a last part that names someone is not only when", () => {
     expect(d.record.actions.map((a) => a.due)).toEqual(["2026-12-02", "2026-12-04"]);
   });
 });
+
+describe("an abbreviation inside a task does not end it", () => {
+  it.each(["CP medical incl. skeletal survey", "health records inc. A&E attendances", "referral to CAMHS esp. re sleep"])("'Dr Evans - %s - 14/03 pm' is one action", (task) => {
+    const notes = `Strategy discussion 14/03/2025 10:00 Teams\nRef C-20441\nPresent: Jo Bell SW, Dr Evans paeds, PC Amy Ray\nConcerns: bruise to arm of 4yo\nDecisions: s47 yes\nActions:\n1. Dr Evans - ${task} - 14/03 pm`;
+    const d = draftFromNotes(notes, { clock: fixedClock("2025-03-14T09:00:00Z"), calculator: createDeadlineCalculator() });
+    expect(d.record.actions).toHaveLength(1);
+    expect(d.record.actions[0]?.owner).toBe("Dr Evans");
+    expect(d.record.actions[0]?.due).toBe("2025-03-14");
+  });
+});
