@@ -142,6 +142,22 @@ const TELLING_VERB = /^(?:\S+\s+){0,1}(tell|inform|explain|update|notify|ring|ca
 
 /** The due date of an action ("by Fri", "17/03 pm", "– 03/02/2025", "EOD") and the action's words without it. */
 function splitDue(text: string, ctx: OwnerContext): { rest: string; due: string | null; due_text: string | null } {
+  // "task – owner – when": in the three-part form the last part is when, whole, with whatever the writer added to the
+  // date ("by Tues 26/5 (Mon is bank hol)", "start 30/1", "Thursday 9 July, 10am, Jenny Lind", "heddiw / today"); a word
+  // of time in the task ("Tell Tom immediately of ...") is not its due date when the last part gives one.
+  const fields = splitOutside(text, SEPARATORS);
+  const last = fields[fields.length - 1];
+  if (fields.length >= 3 && last) {
+    const own = findDue(last.text, ctx.anchor, ctx.year);
+    // The part is when only if little else is in it: "notify Cafcass of s47 by Fri please" is a task with its date.
+    const residue = own.due_text && own.start >= 0 ? `${last.text.slice(0, own.start)} ${last.text.slice(own.end)}`.split(/\s+/).filter((w) => /\p{L}/u.test(w)) : [];
+    // ... and names nobody: "health chrono → BD 4/12" sends the chronology to BD by then.
+    const toSomeone = residue.length > 0 && namesPerson(residue.join(" ").replace(/^[\s,;(]+|[\s,;)]+$/g, ""), ctx);
+    if (own.due_text && own.start >= 0 && residue.length <= 4 && !toSomeone) {
+      const cut = text.slice(0, last.start).replace(/(?:\s*(?:[-–—:]|->|=>|→|⇒)\s*)$/u, "").trim();
+      return { rest: cut, due: own.due, due_text: own.due_text };
+    }
+  }
   const d = findDue(text, ctx.anchor, ctx.year);
   if (!d.due_text || d.start < 0) return { rest: text, due: d.due, due_text: d.due_text };
   const rest = `${text.slice(0, d.start)} ${text.slice(d.end)}`

@@ -2,6 +2,7 @@ import type { Jurisdiction } from "../core/jurisdiction.js";
 import { MONTH_WORD } from "../deadlines/index.js";
 import { peopleTerms } from "../lexicon/index.js";
 import type { AttendeeCategory, Gap, StrategyRecord } from "./model.js";
+import { concernsOnlyPointElsewhere } from "./decisions.js";
 import { citationFor, minimumAttendees, type RequirementId } from "./requirements.js";
 
 /**
@@ -79,7 +80,7 @@ export function checkRecord(record: StrategyRecord, opts: { jurisdiction?: Juris
     });
   }
 
-  if (!record.concerns) {
+  if (!record.concerns || concernsOnlyPointElsewhere(record.concerns)) {
     gaps.push(gap("concerns", "The reason for the strategy discussion is not recorded. Add a short summary of the concerns.", "reason"));
   }
 

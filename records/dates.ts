@@ -200,7 +200,7 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
     if (m[2] === "." && (m[4] === undefined) && (mo > 12 || /^\s*(am|pm|hrs|h)\b/i.test(text.slice(m.index + m[0].length)))) return;
     push(m, withYear(mo, day, m[4]), true);
   });
-  each(new RegExp(String.raw`${LEAD}(?:(?:w\/c|w\/b|wc|wb|w\.c\.|week\s+(?:commencing|beginning)|wk\s+(?:comm|beg))\s+)?(?:${WEEKDAY_WORD},?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_WORD}\b\.?(?:,?\s+(\d{4}|\d{2}(?![\d:])))?${DAY_PART}`), (m) =>
+  each(new RegExp(String.raw`${LEAD}(?:(?:w\/c|w\/b|wc|wb|w\.c\.|week\s+(?:commencing|beginning)|wk\s+(?:comm|beg))\s+)?(?:${WEEKDAY_WORD},?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_WORD}\b\.?(?:,?\s+(\d{4}|\d{2}(?![\d:]|\s?(?:am|pm|a\.m|p\.m|hrs|h)\b)))?${DAY_PART}`), (m) =>
     push(m, withYear(monthOfWord(m[2] ?? ""), Number(m[1]), m[3]), true),
   );
   each(new RegExp(String.raw`${LEAD}(?:${WEEKDAY_WORD},?\s+)?${MONTH_WORD}\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`), (m) => {

@@ -17,7 +17,7 @@ const ANSWER = String.raw`(?:[-–—:=]\s*)?(?:y|yes|n|no|agreed|not agreed|met
 /** The space after a question mark with no answer after it: where a question's clause ends. */
 const AFTER_OPEN_QUESTION = new RegExp(String.raw`(?<=\?)\s+(?!${ANSWER})`, "iu");
 /** Section 47 asked and not answered ("s47?", "threshold met?", "?s47 – TM wants ..."), as against a heading's question with its answer ("s47? Y"). */
-const S47_ASKED = new RegExp(String.raw`\b(?:s\.?\s?47|section 47|threshold(?: met)?)\s*\?(?!\s*${ANSWER})|(?:^|[\s(])\?\s*(?:s\.?\s?47|section 47|threshold)\b`, "iu");
+const S47_ASKED = new RegExp(String.raw`\b(?:s\.?\s?47|section 47|threshold(?: met)?)\s*(?:[-–—:]\s*)?\?+(?!\s*${ANSWER})|(?:^|[\s(])\?\s*(?:s\.?\s?47|section 47|threshold)\b`, "iu");
 
 /** Split text into clauses at sentence ends, semicolons, commas, bullets and line breaks (not at dashes: "S47 - yes"). */
 export function clauses(text: string): string[] {
@@ -140,6 +140,30 @@ const HELD_BACK = /\b(?:not|nothing|no (?:info|information|details?)|hold off|ho
 // A section 47 decision given a time or an owner is a decision still to make ("GH – s47 decision – tmrw 5pm", "Angharad – s47 decision Mon 16/6").
 const S47_OPEN = /\b(considering|consider(?: a)? s47|(?:possible|possibly|likely|potential|may need|might need) s47|s47 (?:possible|possibly|likely|tbd)|(?:s47|threshold)\b.{0,30}\bto be reviewed|s47 decision (?:by |on |due |at )?(?:today|tonight|tomorrow|tmrw|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|after|once|when|following|\d))\b/;
 const UNDECIDED = /\b(no decision|not decided|to be determined|tba|to be discussed|under consideration|to make (?:a |the )?decision|to be decided|to decide|will decide|can t decide|cannot decide|not yet decided|undecided|to confirm|to be confirmed|tbc|pending|awaiting|awaited|to follow|to be agreed|to be considered|consider whether|deferred|decision on|decision re|decision about|decision to be made|to be made by|will be made by|decision will be made|will make (?:a|the) decision|decision (?:by|with|for) (?:the )?(?:tm|team manager|manager)|before (?:deciding|a decision|any decision|making (?:a |the |any )?decision|we decide)|(?:can t|cannot|can not|couldn t|could not|didn t|did not|not able to|unable to) (?:make|take|reach|come to|give) (?:a |the |any )?(?:s47 |section 47 )?(?:call|decision|view)|(?:don t|do not) think (?:we|i) can (?:make|take|reach|come to|give)|(?:make|take|reach|come to) (?:a |the |any )?(?:s47 |section 47 )?(?:call|decision|view) (?:until|once|after|when)|(?:leave|leaving|left|keep|kept) (?:that |it |this |the decision |s47 )?open|remains open)\b/;
+/**
+ * Section 47 left with the one who decides it. Working Together 2023 (ch. 3) has the local authority decide whether to
+ * make enquiries under section 47; the strategy discussion shares information and gives views. So notes written at the
+ * discussion often record the decision as still the local authority's to make: handed on ("it's CSC's decision", "a
+ * decision for children's services", "needs EDT/LA", "pass to day team for decision", "take it to my TM", "run it past
+ * his team manager before confirming"), the discussion split ("split view", "we're split on s47 vs a care and support
+ * assessment"), not confirmed, not discussed, or something held "until the LA decides" / "until the s47 decision".
+ * Spelt text (lower case, apostrophes as spaces).
+ */
+const S47_HANDED_ON = new RegExp(
+  [
+    String.raw`\bsplit(?: view| views| decision| opinion| on)?\b`,
+    String.raw`\b(?:not|un)\s?confirmed\b`,
+    String.raw`\bbefore confirming\b`,
+    String.raw`\b(?:not|wasn t|was not|weren t|were not|didn t|did not) (?:get )?(?:discussed|discuss|talk(?:ed)? about|covered|cover)\b`,
+    String.raw`\b(?:run|put|take|took|pass|passed|refer|referred|escalate|escalated)\s+(?:it|this|that|the decision|s47)?\s*(?:past|to|by|with) (?:my |his |her |their |the |our )?(?:tm|team manager|manager|la|local authority|csc|edt|day team|duty|children s services|service manager|head of service)\b`,
+    String.raw`\bdecision (?:for|with|to|is for|rests with|lies with|sits with)\b`,
+    String.raw`\b(?:csc|la|local authority|children s services|childrens services|social care|tm|team manager|manager|edt|day team|duty team|duty tm) s decision\b`,
+    String.raw`\bneeds? (?:the )?(?:edt|la|local authority|csc|tm|team manager|manager|day team|duty team|children s services)\b`,
+    String.raw`\b(?:until|till|pending|before|awaiting) (?:\S+ ){0,3}(?:decides?|decided|decision|confirms?|confirmed|outcome)\b`,
+  ].join("|"),
+);
+/** A view given on section 47 ("Jane and Kath felt s47 is needed", "everyone present thinks s47 is needed"): a decision only where nothing says it is still to be made. */
+const S47_VIEW = /\b(?:felt|feel|feels|think|thinks|thought|believe|believes|view is|of the view|opinion)\b/;
 const CONDITIONAL = /\b(if|unless|once|subject to|depending on|whether)\b/;
 // "isn't", "doesn't", "won't" are spelt "isn t", "doesn t", "won t" once apostrophes are spaces.
 const NEGATION = /\b(no|not|none|nil|nfa|no further action|not applicable|n a|(?:is|are|was|were|do|does|did|wo|ca|could|should|would|has|have|need)n t)\b/;
@@ -161,6 +185,8 @@ function aboutDecision(t: string, topic: RegExp): string {
   const texts = parts.filter((_, i) => i % 2 === 0);
   return texts.find((p) => topic.test(p)) ?? t;
 }
+/** Words that place a clause in the family's past involvement (a case closed, an earlier contact or referral). */
+const HISTORY = /\b(?:prev|previous|previously|hx|history|historic|historical|closed|contacts?|in (?:19|20)\d\d|last year)\b/;
 const NO_S47 = /\b(s17|child in need|cin|early help|step(ped)? down|no further action)\b/;
 const POLICE_WORDS = /\b(police|criminal|crime|offence|cps|arrest)\b/;
 
@@ -169,6 +195,7 @@ export function readSection47(cs: string[]): Decisions["section47"] & { source: 
   const yes: string[] = [];
   const no: string[] = [];
   const undecided: string[] = [];
+  const views: string[] = [];
   for (const c of cs) {
     if (isSharing(c)) continue;
     const t = spelled(c);
@@ -177,7 +204,8 @@ export function readSection47(cs: string[]): Decisions["section47"] & { source: 
     const threshold = /\bthreshold\b/.test(t) && /\bmet\b/.test(t) && !(LEGAL.test(t) && !s47);
     const icpc = /\b(icpc|initial child protection conference)\b/.test(t);
     if (!s47 && !threshold && !icpc) {
-      if (NO_S47.test(t) && !POLICE_WORDS.test(t)) no.push(c);
+      // "CIN closed Jan 26", "prev: 1 CSC contact 03/26 NFA": the family's history, not this discussion's decision.
+      if (NO_S47.test(t) && !POLICE_WORDS.test(t) && !HISTORY.test(t)) no.push(c);
       continue;
     }
     if (s47 && new RegExp(String.raw`\b(if|whether|unless)\s+(s47|child protection)`).test(t)) continue;
@@ -185,10 +213,13 @@ export function readSection47(cs: string[]): Decisions["section47"] & { source: 
     const about = aboutDecision(t, /\bs47\b|\bchild protection enquir|\bthreshold\b|\bicpc\b/);
     // "s47?" asks the question the discussion has not yet answered (a "?" elsewhere doubts a fact: "s47 – NAI?",
     // and one with its answer after it is a heading's question: "s47? Y").
-    if (UNDECIDED.test(about) || S47_OPEN.test(about) || S47_ASKED.test(c)) undecided.push(c);
+    if (UNDECIDED.test(about) || S47_OPEN.test(about) || S47_HANDED_ON.test(t) || S47_ASKED.test(c)) undecided.push(c);
     else if (NEGATION.test(about) || /\bnot met\b/.test(about)) no.push(c);
+    else if (S47_VIEW.test(about) && !/\b(agreed|decided|decision)\b/.test(about)) views.push(c);
     else yes.push(c);
   }
+  // Views count as the decision only where no clause leaves it to be made.
+  if (undecided.length === 0) yes.push(...views);
   if (yes.length > 0) return { decision: "yes", outcome: null, rationale: joinOrNull(yes), source: joinOrNull(yes) };
   if (no.length > 0) return { decision: "no", outcome: outcomeOf(cs), rationale: joinOrNull(no), source: joinOrNull(no) };
   if (undecided.length > 0) return { decision: "undecided", outcome: null, rationale: joinOrNull(undecided), source: joinOrNull(undecided) };
@@ -308,7 +339,26 @@ const FINDING_ALONE = /^(?:and\s+)?(?:well|all well|safe|happy|fine|settled|no (
 export function saysChildSafety(text: string): boolean {
   if (findPhrases(vocabulary().child_safety_phrases, text, "child_safety").length > 0) return true;
   if (SAFETY_LABEL.test(text) || SEEN_SAFE.test(text)) return true;
-  return childGoesTo().test(text.toLowerCase().replace(/['’]/g, " "));
+  const t = text.toLowerCase().replace(/['’]/g, " ");
+  return childGoesTo().test(t) || (familyTonight().test(t) && !MEETING_FAMILY.test(t));
+}
+
+/** A professional meeting, ringing or seeing the family ("police to speak with dad tonight"): a task, not where the child stays. */
+const MEETING_FAMILY = /\b(?:speak|spoke|talk|meet|met|visit|call|ring|rang|phone|see|interview|check|discuss|work|arrest)\w*\s+(?:\S+\s+){0,2}(?:with|to|at)\b/u;
+
+let famTonight: RegExp | undefined;
+
+/**
+ * Where the child sleeps, said of the child by name or initials ("KJ home w mum tonight", "O to aunt's (mat) tonight",
+ * "Jac tonight with paternal aunt Rhian", "Poppy w/ MGM overnight"): with, at or to a relative, and when.
+ */
+function familyTonight(): RegExp {
+  const fam = vocabularyAlternation(vocabulary().family_words.map((w) => w.toLowerCase())).source;
+  famTonight ??= new RegExp(
+    String.raw`(?:\b(?:with|w\/?|to|at)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:maternal\s+|paternal\s+|mat\s+|pat\s+)?(?:${fam})(?:\s+s)?\b[^.;]{0,40}?\b(?:tonight|overnight|since last night|for now|until|this weekend|over (?:the )?(?:wkend|weekend))\b)|\b(?:tonight|overnight)\s+(?:with|w\/?|at)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:maternal\s+|paternal\s+|mat\s+|pat\s+)?(?:${fam})\b`,
+    "u",
+  );
+  return famTonight;
 }
 
 /** A line labelled as the child's safety ("safety: kids to nan's tonight", "Immediate safety – ..."). */
@@ -331,10 +381,41 @@ function childGoesTo(): RegExp {
 }
 
 /** Whether a sentence tells why the discussion was held: a concern about a child, or the words "concern", "worries", "referral". */
+/** Harm words that say what happened, not only that there is a concern ("referral", "concerns" say nothing of it). */
+function saysHarm(text: string): boolean {
+  const v = vocabulary();
+  const generic = new Set(["concern", "concerns", "worry", "worries", "referral"]);
+  return hasPhrase(v.harm_words.filter((w) => !generic.has(w)), text);
+}
+
+/**
+ * Whether what is recorded as the concerns only points to another record ("See MASH referral", "as per MASH contact
+ * 22/09, not repeated here", "Referral from Oak Lane Medical Centre, details as per the MASH contact record") and says
+ * nothing of what happened.
+ */
+export function concernsOnlyPointElsewhere(text: string): boolean {
+  return hasPhrase(vocabulary().concern_pointers, text) && !saysHarm(text);
+}
+
+/**
+ * What the information shared says happened, where the notes give the concerns under no heading of their own: a
+ * strategy discussion's information is about the child, so a harm word is enough ("J stopped 05/10 with 14 wraps of
+ * crack", "15yo, 12 wks pregnant, partner is 23").
+ */
+export function isSharedConcern(text: string): boolean {
+  return isConcern(text) || saysHarm(text);
+}
+
 export function isConcern(text: string): boolean {
   const v = vocabulary();
   if (/^\s*(concerns?|worries|the concern|concern was|the referral)\b/i.test(text) || /\bconcerns? (re|about|regarding|is|was|were)\b/i.test(text)) return true;
-  const child = hasPhrase(v.child_words, text) || /\b\d{1,2}\s?(yo|y\/o|yrs?|years?[- ]old|months?[- ]old|month old|mo|m\/o|mths?|wks?|weeks)\b|\b\d{1,2}-year-old\b/i.test(text);
+  // The child as notes name them: by a word ("baby", "YP"), an age ("7yo", "18 months old"), a name or initial with
+  // the age in brackets ("Tyler (15)", "J (13)"), a school year ("Y9 lad", "yr9") or a date of birth.
+  const child =
+    hasPhrase(v.child_words, text) ||
+    /\b\d{1,2}\s?(yo|y\/o|yrs?|years?[- ]old|months?[- ]old|month old|mo|m\/o|mths?|wks?|weeks)\b|\b\d{1,2}-year-old\b/i.test(text) ||
+    /\b\p{Lu}[\p{L}.'’-]*\s*\(\d{1,2}\)/u.test(text) ||
+    /\b(?:y|yr|year)\s?\d{1,2}\b|\bdob\b/i.test(text);
   return child && hasPhrase(v.harm_words, text);
 }
 

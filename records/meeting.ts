@@ -199,7 +199,31 @@ const REF_TOKEN = String.raw`(?:[A-Za-z]{1,8}[-/]){0,3}[A-Za-z]{0,8}\d[\w/-]*`;
 
 function refLabels(): string {
   const no = String.raw`(?:\s+(?:no\.?|number|id|ref))?`;
-  return String.raw`(?:child(?:'s)?\s+(?:ref(?:erence)?|id)${no}|case\s+(?:ref(?:erence)?|no\.?|number|id)|(?:our\s+)?ref(?:erence)?${no}|ID|LCS${no}|Mosaic${no}|WCCIS${no}|CYP${no}|Cyf(?:eirnod)?|Eclipse${no}|CareFirst${no}|ICS\s+ID|person\s+id|PID|client\s+(?:no\.?|number|id)|record\s+(?:no\.?|number))`;
+  return String.raw`(?:child(?:'s)?\s+(?:ref(?:erence)?|id)${no}|case\s+(?:ref(?:erence)?|no\.?|number|id)|(?:our\s+)?ref(?:erence)?${no}|ID|LCS${no}|Mosaic${no}|WCCIS${no}|CYP${no}|Cyf(?:eirnod)?|Eclipse${no}|CareFirst${no}|ICS\s+ID|person\s+id|PID|CP\s+(?:no\.?|number|ref)|refs|ref(?:erence)?\s+for\s+\S+\s+is|client\s+(?:no\.?|number|id)|record\s+(?:no\.?|number))`;
+}
+
+/** A school year after a child's initials: "(Y8)", "(Yr 5)", "(Year 11)". */
+const SCHOOL_YEAR = String.raw`\((?:Y|Yr|Year)\s?\d{1,2}\)`;
+
+/**
+ * One reference per child where the discussion was about several ("Refs: 2266107 / 2266108 / 2266109", "refs 30-41172
+ * (Zofia 12), 30-41173 (Antek 9)"): the references after the first, each after "/", "," or "and", a child's name and age
+ * in brackets between them set aside. Joined as the notes join them.
+ */
+function moreRefs(text: string, end: number, first: string, words: string): { ref: string; words: string } {
+  const refs = [first];
+  let sep = "";
+  let at = end;
+  const next = new RegExp(String.raw`^\s*(?:\([^)]{0,40}\))?\s*(\/|,|&|\band\b)\s*(${REF_TOKEN})`, "i");
+  for (let m = next.exec(text.slice(at)); m; m = next.exec(text.slice(at))) {
+    const token = (m[2] ?? "").replace(/[.,;:]+$/, "");
+    if (!isRefToken(token, 4) || !/\d{4,}|\d+[-/]\d{3,}/.test(token)) break;
+    sep ||= m[1] === "/" ? " / " : ", ";
+    refs.push(token);
+    at += m[0].length;
+  }
+  if (refs.length === 1) return { ref: first, words };
+  return { ref: refs.join(sep), words: `${words}${text.slice(end, at)}`.trim() };
 }
 
 /** Words before a reference that make it someone else's (a crime or NHS number). */
@@ -226,10 +250,13 @@ export function findChildRef(text: string, labelled: boolean): { ref: string; wo
     const initialsYear = /^([A-Z]{1,3})\s*\((?:b\.?\s*)?((?:19|20)\d{2})\)/i.exec(t);
     if (initialsYear) return { ref: initialsYear[0], words: initialsYear[0] };
     const lead = new RegExp(String.raw`^(?:(?:${refLabels()})(?=[\s:#.]))?\s*[:#.]?\s*(${REF_TOKEN})`, "i").exec(t);
-    if (lead?.[1] && isRefToken(lead[1], 1)) return { ref: lead[1], words: lead[0].trim() };
+    if (lead?.[1] && isRefToken(lead[1], 1)) return moreRefs(t, lead[0].length, lead[1], lead[0].trim());
     // "BMDC 7730021": a system's letters and the number, written with a space.
     const spaced = /^([A-Z]{2,6}\s\d{3,}[\w/-]*)/i.exec(t);
     if (spaced?.[1]) return { ref: spaced[1], words: spaced[1] };
+    // Initials, dotted or not, with the school year where given: "J.M. dob ...", "S.A. (Y8)", "baby E.W. (8/52)".
+    const dotted = new RegExp(String.raw`^(?:(?:baby|bby)\s+)?((?:[A-Z]\.\s?){2,3}(?:\s*${SCHOOL_YEAR})?|[A-Z]{2,3}\s*${SCHOOL_YEAR})`).exec(t);
+    if (dotted?.[1]) return { ref: dotted[1].trim(), words: dotted[0].trim() };
     const initials = /^([A-Z]{2,3})\b(?!\s*[a-z])/.exec(t);
     if (initials?.[1] && !/\d/.test(t.slice(0, 4))) return { ref: initials[1], words: initials[0] };
   }
@@ -238,13 +265,22 @@ export function findChildRef(text: string, labelled: boolean): { ref: string; wo
     const token = m[2] ?? "";
     if (!isRefToken(token) || notChildRef(text.slice(0, m.index))) continue;
     // "ID" and "ref" in running text only with a code that has a digit and is not a time or date.
-    return { ref: token.replace(/[.,;:]+$/, ""), words: m[0].trim() };
+    return moreRefs(text, (m.index ?? 0) + m[0].length, token.replace(/[.,;:]+$/, ""), m[0].trim());
   }
-  // "Ref CS 778201", "ref MOS 4407719": after a label, a system's capitals and its number written with a space.
-  const spacedRef = new RegExp(String.raw`\b(?:${refLabels()})(?=[\s:#.])\s*[:#.]?\s*([A-Z]{2,6}\s\d{4,}(?:[/-][\w]+)*)\b`, "gi");
+  // "Ref CS 778201", "ref MOS 4407719", "ref MCR-CS 5520318": after a label, a system's capitals and its number written with a space.
+  const spacedRef = new RegExp(String.raw`\b(?:${refLabels()})(?=[\s:#.])\s*[:#.]?\s*([A-Z]{2,6}(?:[-/][A-Z]{1,6})*\s\d{4,}(?:[/-][\w]+)*)\b`, "gi");
   for (const m of text.matchAll(spacedRef)) {
-    if (!m[1] || !/^[A-Z]+\s/.test(m[1]) || notChildRef(text.slice(0, m.index))) continue;
+    if (!m[1] || !/^[A-Z]+(?:[-/][A-Z]+)*\s/.test(m[1]) || notChildRef(text.slice(0, m.index))) continue;
     return { ref: m[1], words: m[0].trim() };
+  }
+  // Initials with the school year, as schools and councils name a child without a number: "for TR (Yr 9)", "re S.A. (Y8)".
+  const pupil = new RegExp(String.raw`(?:^|[\s(:])((?:[A-Z]\.?\s?){2,3}\s*${SCHOOL_YEAR})`).exec(text);
+  if (pupil?.[1]) return { ref: pupil[1].trim(), words: pupil[1].trim() };
+  // A council's or system's capitals and the case number after "re" or "for" ("strat 03/12 1400 teams re WCBC 66120",
+  // "strat done today for LBC 113902", "Strat notes for NCC-33017"): what the discussion is about is the case.
+  const council = /\b(?:re:?|for|regarding)\s+([A-Z]{2,6}[-\s]\d{4,}(?:[/-]\w+)*)\b/.exec(text);
+  if (council?.[1] && !notChildRef(text.slice(0, council.index))) {
+    return { ref: council[1], words: council[0].trim() };
   }
   // "# 2025/11873", "#4471923": the number sign as the label, as shorthand and handwritten notes use it.
   const hash = new RegExp(String.raw`(?:^|[\s(])#\s?(${REF_TOKEN})`).exec(text);

@@ -4,7 +4,7 @@ import { londonDate } from "../deadlines/index.js";
 import { readJurisdiction, readPersonTerms } from "../lexicon/index.js";
 import { actionClauses, actionItems, readAction, readActionRow, type OwnerContext } from "./actions.js";
 import { dueOnly, findDate } from "./dates.js";
-import { clauses, isConcern, readCriminalInvestigation, readDecisions, readLegalAction, readChildWelfare, readSection47, saysChildSafety } from "./decisions.js";
+import { clauses, isConcern, isSharedConcern, readCriminalInvestigation, readDecisions, readLegalAction, readChildWelfare, readSection47, saysChildSafety } from "./decisions.js";
 import { readLayout, sameFirstName, type Block, type Layout } from "./layout.js";
 import { asInitials, bracketed, expandInitials, initialsTable, keyTable } from "./initials.js";
 import { isTitle } from "./titles.js";
@@ -286,7 +286,9 @@ function readChildRef(r: Reading): { ref: string; words: string } | null {
       if (found) return found;
     }
   }
-  const candidates = [...meetingLines(r).map((l) => l.text), ...r.loose.map((s) => s.text)];
+  // Lines under no heading whole, too: a sentence split may part a label from its number ("LCS no. 0072-3391").
+  const unheaded = r.layout.blocks.filter((b) => b.key === null).flatMap((b) => b.items.map((i) => i.text));
+  const candidates = [...meetingLines(r).map((l) => l.text), ...r.loose.map((s) => s.text), ...unheaded];
   for (const text of candidates) {
     const found = findChildRef(text, false);
     if (found) return found;
@@ -519,7 +521,11 @@ export function parseNotes(
     fieldText(blocksOf(layout, "concerns")) ||
     // The information shared holds the concerns when no heading of their own does ("Info: 10yo disc - ...").
     sentences(textOf(blocksOf(layout, "information"))).map((x) => x.text).filter((x) => isConcern(x) && !isDecision(x)).join("\n") ||
-    looseParts.filter((p) => /^(the\s+)?(concerns?|worries|referral)\b/i.test(p) || (isConcern(p) && !isDecision(p))).join("\n");
+    harmTold(blocksOf(layout, "information").flatMap((b) => b.items.map((i) => i.text))) ||
+    looseParts.filter((p) => /^(the\s+)?(concerns?|worries|referral)\b/i.test(p) || (isConcern(p) && !isDecision(p))).join("\n") ||
+    // A paragraph of prose that tells what happened to the child (an e-mail's "Tyler (15) was stopped by BTP ... He's
+    // been missing three times"): the child is named once and the harm may come in a later sentence of it.
+    harmTold(layout.blocks.filter((b) => b.key === null).flatMap((b) => b.items.map((i) => i.text)), attendanceParts);
   if (concerns) record.concerns = record.source.concerns = squash(concerns.replace(/\n/g, "; "));
   const info = fieldText(blocksOf(layout, "information"));
   if (info) record.information_shared = record.source.information_shared = info;
@@ -681,6 +687,19 @@ function quoteSaid(value: unknown, words: (piece: string) => string): void {
 }
 
 /** Whether a sentence records a decision on section 47, a criminal investigation or legal action. */
+/**
+ * What happened to the child, from paragraphs (or items of the information shared) that name the child and the harm,
+ * though maybe not in one sentence ("Tyler (15) was stopped by BTP ... He's been missing three times in May"): the
+ * sentences of such a paragraph that say what happened, decisions and attendance left out.
+ */
+function harmTold(paragraphs: string[], skip: Set<string> = new Set()): string {
+  return paragraphs
+    .filter((p) => isConcern(p))
+    .flatMap((p) => sentences(p).map((x) => x.text))
+    .filter((x) => isSharedConcern(x) && !isDecision(x) && !skip.has(x))
+    .join("\n");
+}
+
 function isDecision(text: string): boolean {
   const cs = clauses(text);
   return readSection47(cs).source !== null || readCriminalInvestigation(cs).source !== null || readLegalAction(cs).source !== null;

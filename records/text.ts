@@ -74,7 +74,7 @@ function trimPiece(p: Piece): Piece {
 }
 
 // A full stop ends a sentence unless it ends a title, an initial or a common abbreviation.
-const NOT_AN_END = /(?:^|[\s(.])(?:[A-Z]|Dr|Mr|Mrs|Ms|Miss|St|No|Prof|Sgt|Insp|approx|e\.g|i\.e|etc|vs|D|DC|DS|PC|Ref|ref|tel|Tel|wk|wks|appts?|b)$/;
+const NOT_AN_END = /(?:^|[\s(.])(?:[A-Z]|Dr|Mr|Mrs|Ms|Miss|St|No|Prof|Sgt|Insp|approx|e\.g|i\.e|etc|vs|D|DC|DS|PC|Ref|ref|tel|Tel|wk|wks|appts?|b|incl|inc|esp|poss|dept)$/;
 
 /** Sentences of a paragraph: at ". ", "! ", "? " (not after a title or initial) and at line breaks. */
 export function sentences(text: string, start = 0): Piece[] {

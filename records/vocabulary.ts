@@ -45,6 +45,12 @@ const VocabularySchema = z.object({
   not_child_ref: Phrases,
   shorthand: z.record(z.string(), z.string()),
   harm_words: Phrases,
+  /**
+   * The reason for the discussion given only as a pointer to another record ("see MASH referral", "as per the contact
+   * on WCCIS", "not repeated here"). Working Together 2023 (ch. 3) and the Wales multi-agency meetings guidance expect the
+   * record to say why the discussion was held; a pointer leaves the record without it, so the concerns gap stands.
+   */
+  concern_pointers: Phrases,
   child_words: Phrases,
   family_words: Phrases,
   telling_words: Phrases,

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { saysChildSafety } from "../../records/decisions.js";
+
+/**
+ * Working Together 2023 (ch. 3): the discussion considers the child's welfare and safety now. Notes say it of the child
+ * by name or initials, with where and with whom they sleep, or where they must not go; each form below is the decision
+ * recorded. A professional meeting the family tonight is a task, not where the child stays.
+ */
+describe("where the child stays, said of the child by name", () => {
+  it.each([
+    "KJ home w mum tonight",
+    "O to aunt's (mat) tonight – aunt agreed, mum agreed on phone 1610",
+    "Jac tonight with paternal aunt Rhian in Pontypool, agreed with dad",
+    "Poppy w/ MGM (Sandra) overnight + since",
+    "M home with parents tonight, parents to supervise devices",
+    "YP at home tonight; mum to keep her phone overnight",
+    "Tyler is back home with mum; mum is worried and onside",
+    "J not to go home tonight",
+    "baby not to be discharged without Children's Services agreement",
+    "Child currently w MGM, mum agreed no unsupervised care until s47 decision",
+    "at home; MGM moving in to supervise all care until medical done",
+  ])("'%s' says how the child is kept safe", (line) => {
+    expect(saysChildSafety(line)).toBe(true);
+  });
+
+  it.each(["DC Lloyd to speak with dad tonight", "SW to visit mum tonight", "Home visit to see the child tomorrow", "SW to ring dad at work tonight"])(
+    "'%s' is a task, not where the child stays",
+    (line) => {
+      expect(saysChildSafety(line)).toBe(false);
+    },
+  );
+});
