@@ -14,6 +14,7 @@
  * files. Only sets #1-#6 may be named: sets #7 and later are the check pool and the held-out set.
  */
 import { readFileSync } from "node:fs";
+import { isAbsolute } from "node:path";
 import { z } from "zod";
 import { fromRoot } from "../core/paths.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
@@ -47,7 +48,7 @@ export interface StrangerRow {
 
 /** The manifest's sets, each checked to be a retired study set (#1-#6). */
 export function loadManifest(path: string): { name: string; file: string }[] {
-  const m = ManifestSchema.parse(JSON.parse(readFileSync(fromRoot(path), "utf8")));
+  const m = ManifestSchema.parse(JSON.parse(readFileSync(isAbsolute(path) ? path : fromRoot(path), "utf8")));
   for (const s of m.sets) {
     const n = /qa-heldout(?:-(\d+))?\.jsonl$/.exec(s.file);
     if (!n || Number(n[1] ?? "1") > LAST_STUDY_SET) throw new Error(`${path}: ${s.file} is not one of the retired study sets (qa-heldout.jsonl, -2 … -${LAST_STUDY_SET})`);
