@@ -1,5 +1,6 @@
 import type { Config } from "../core/config.js";
 import type { Logger } from "../core/logger.js";
+import { limitHeapGrowth } from "../core/gc.js";
 import { embeddingsOnOwnThread, workerCount } from "../core/worker-pool.js";
 import { PooledAssistant } from "../assistant/pooled-assistant.js";
 
@@ -11,6 +12,8 @@ import { PooledAssistant } from "../assistant/pooled-assistant.js";
  * botbuilder alone), instead of after it.
  */
 export function startAssistantPool(config: Config, logger: Logger): PooledAssistant {
+  // Each thread's heap grows less far past what it holds live between full collections (core/gc.ts).
+  limitHeapGrowth();
   return new PooledAssistant(config, {
     workers: workerCount(config.server.workerThreads),
     embeddingsThread: embeddingsOnOwnThread(),

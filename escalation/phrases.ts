@@ -323,20 +323,27 @@ interface TextWords {
   ids: Int32Array;
 }
 
-/** The words of the text last split: the reader asks many phrase sets about the same sentence in a row. */
-let lastNorm = "";
-let lastTableSize = -1;
-let lastText: TextWords = { words: [""], ids: new Int32Array([-1]) };
+/**
+ * The words of the two texts last split: the reader asks many phrase sets about the same sentence in a row, and
+ * about a sentence and the window around it by turns (a sub-kind's signs in the sentence, its conditions in the
+ * window), which with one text kept split each of them again for every sub-kind.
+ */
+const splitTexts: { norm: string; tableSize: number; text: TextWords }[] = [];
 function wordsOf(norm: string): TextWords {
-  if (norm !== lastNorm || WORDS.length !== lastTableSize) {
-    const words = norm.split(" ");
-    const ids = new Int32Array(words.length);
-    for (let i = 0; i < words.length; i++) ids[i] = WORD_ID.get(words[i]!) ?? -1;
-    lastNorm = norm;
-    lastTableSize = WORDS.length;
-    lastText = { words, ids };
+  for (let k = 0; k < splitTexts.length; k++) {
+    const kept = splitTexts[k]!;
+    if (kept.norm === norm && kept.tableSize === WORDS.length) {
+      if (k > 0) splitTexts.unshift(...splitTexts.splice(k, 1));
+      return kept.text;
+    }
   }
-  return lastText;
+  const words = norm.split(" ");
+  const ids = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) ids[i] = WORD_ID.get(words[i]!) ?? -1;
+  const text = { words, ids };
+  splitTexts.unshift({ norm, tableSize: WORDS.length, text });
+  if (splitTexts.length > 2) splitTexts.pop();
+  return text;
 }
 
 /**

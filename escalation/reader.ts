@@ -1,5 +1,5 @@
 import { normaliseSentence, normaliseText, type NormalisedSentence } from "./normalise.js";
-import { screenKey } from "./phrases.js";
+import { screenKey, type PhraseSet } from "./phrases.js";
 import { aspectAt, writerClauseSpan } from "./tense.js";
 import { entryPlaces, historySentences, laterEntry } from "./dating.js";
 import { withoutFormPrompts } from "./document.js";
@@ -84,16 +84,32 @@ function passesScreen(s: string, model: RiskModel): boolean {
   return false;
 }
 
+/**
+ * The last `k` words before position `index` of `text`: what `text.slice(0, index).split(" ").filter(Boolean).slice(-k)`
+ * gives, found by walking back from `index` instead of splitting everything before it. The reader asks this for every
+ * match, and a pasted document's matches are many and far in: splitting the whole prefix each time made a long paste's
+ * reading grow with the square of its length.
+ */
+export function wordsBefore(text: string, index: number, k: number): string[] {
+  const out: string[] = [];
+  let end = index < 0 ? Math.max(text.length + index, 0) : Math.min(index, text.length);
+  while (out.length < k && end > 0) {
+    const space = text.lastIndexOf(" ", end - 1);
+    if (space + 1 < end) out.push(text.slice(space + 1, end));
+    end = space < 0 ? 0 : space;
+  }
+  return out.reverse();
+}
+
 /** True when one of the negators stands within `window` words before position `index`. */
 function negatedAt(norm: string, index: number, model: RiskModel): boolean {
-  const before = norm.slice(0, index).split(" ").filter(Boolean);
-  const tail = ` ${before.slice(-model.cues.negators.window).join(" ")} `;
+  const tail = ` ${wordsBefore(norm, index, model.cues.negators.window).join(" ")} `;
   return model.m.negators!.test(tail);
 }
 
 /** The words just before a match end with an auxiliary from `set` (one adverb allowed between). */
 function auxiliaryBefore(norm: string, index: number, set: RiskModel["m"][string]): boolean {
-  const words = norm.slice(0, index).split(" ").filter(Boolean);
+  const words = wordsBefore(norm, index, 3);
   for (const n of [1, 2, 3]) {
     if (words.length < n) break;
     if (set.test(` ${words.slice(-n).join(" ")} `) && set.matches(` ${words.slice(-n).join(" ")} `).some((m) => m.index === 0)) return true;
@@ -177,11 +193,12 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
     }
   }
   // How a danger is said to be over (cues.json danger_over): where, per kind, in sentence i. A negated one ("not breathing normally") is not.
-  const overCache = new Map<string, { index: number; text: string }[]>();
+  const overCache = new Map<DangerKind, ({ index: number; text: string }[] | undefined)[]>();
   const overAt = (i: number, kind: DangerKind) => {
-    const key = `${kind}/${i}`;
-    let o = overCache.get(key);
-    if (o === undefined) overCache.set(key, (o = m[`over_${kind}`]!.matches(sents[i]!).filter((x) => !negatedAt(sents[i]!, x.index, model))));
+    let bySentence = overCache.get(kind);
+    if (!bySentence) overCache.set(kind, (bySentence = new Array(n)));
+    let o = bySentence[i];
+    if (o === undefined) bySentence[i] = o = m[`over_${kind}`]!.matches(sents[i]!).filter((x) => !negatedAt(sents[i]!, x.index, model));
     return o;
   };
   // A danger word inside its own kind's over statement is how the danger ended, not the danger: "the police took him away", "pulled him out of the water".
@@ -313,12 +330,26 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
   // where the harm is inside the child (company_is_not_safety), "she's with me now" does not end it.
   const safeSet = (sk: CompiledSubkind) =>
     sk.absenceIsDanger ? (sk.companyIsNotSafety ? m.safe_outright! : m.safe_not_absence!) : sk.companyIsNotSafety ? m.safe_not_company! : m.safe_now!;
+  // Whether a set of safety words occurs in the whole text, and in sentence j: asked for every danger found, so a
+  // pasted document with many of them asked the same questions of the whole text and of each sentence again and again.
+  // Each answer is a pure function of the set and the text, worked out once.
+  const safeInAll = new Map<PhraseSet, boolean>();
+  const safeIn = new Map<PhraseSet, Int8Array>();
+  const saysSafe = (set: PhraseSet, j: number) => {
+    let row = safeIn.get(set);
+    if (!row) safeIn.set(set, (row = new Int8Array(n)));
+    if (row[j] === 0) row[j] = set.test(safeSents[j]!) ? 1 : -1;
+    return row[j] === 1;
+  };
   const safeNear = (i: number, sk: CompiledSubkind) => {
     // Said outright: an ending of one kind of danger (danger_over) speaks only for that kind, in isLive.
     const set = safeSet(sk);
-    if (!saidSafe || !set.test(safeAll)) return false;
+    if (!saidSafe) return false;
+    let inAll = safeInAll.get(set);
+    if (inAll === undefined) safeInAll.set(set, (inAll = set.test(safeAll)));
+    if (!inAll) return false;
     // A short message's "safe now" speaks for all of it, wherever the matcher found it in the whole text.
-    return n <= SAFE_NOW_WHOLE || nearAny(i, (j) => set.test(safeSents[j]!));
+    return n <= SAFE_NOW_WHOLE || nearAny(i, (j) => saysSafe(set, j));
   };
   // A pasted document's structure dates its entries (dating.ts): an entry dated well before the latest is history.
   const history = n > 2 ? historySentences(text, raw.length, today) : [];
@@ -330,6 +361,7 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
   writerTimes = (i, t) => withoutWriterTimes(t, m, adult, found.filter((f) => f.hit.sentence === i));
   // A sentence of its own that dates the one before ("That was three weeks ago.") lends it its time words (cues.json dating_sentence).
   const datedBy = (i: number) => (i + 1 < n && !flagged.includes(i + 1) && m.dating_sentence!.matches(sents[i + 1]!).some((x) => x.index === 0) ? timedAt(i + 1) : "");
+  const sayingSentences = new Map<DangerKind | PhraseSet, number[]>();
   for (const f of found) {
     const i = f.hit.sentence;
     const s = timedAt(i) + datedBy(i);
@@ -340,10 +372,21 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
     // ("grabbed her by the throat until she nearly passed out" is strangulation and unconscious; "he's been arrested" ends both).
     // The latest entry of a document decides: an ending or safety told in an entry written after this one speaks for it,
     // however far down (or, in an email chain, up) the document it stands.
-    const laterSays = (says: (j: number) => boolean) => places[i] !== null && sents.some((_, j) => laterEntry(places[j]!, places[i]!) && says(j));
-    const endedLater = found.some((g) => g.hit.sentence === i && laterSays((j) => overAt(j, g.hit.kind).length > 0));
+    const laterSays = (key: DangerKind | PhraseSet, says: (j: number) => boolean) => {
+      if (places[i] === null) return false;
+      // The sentences that say it, found once per kind of ending or set of safety words, not once per danger found:
+      // a pasted document's every danger asked every sentence again.
+      let saying = sayingSentences.get(key);
+      if (!saying) {
+        saying = [];
+        for (let j = 0; j < n; j++) if (says(j)) saying.push(j);
+        sayingSentences.set(key, saying);
+      }
+      return saying.some((j) => laterEntry(places[j]!, places[i]!));
+    };
+    const endedLater = found.some((g) => g.hit.sentence === i && laterSays(g.hit.kind, (j) => overAt(j, g.hit.kind).length > 0));
     const over = endedLater || found.some((g) => g.hit.sentence === i && overNear(i, g.hit.kind));
-    const safeLater = saidSafe && laterSays((j) => safeSet(sk).test(safeSents[j]!));
+    const safeLater = saidSafe && laterSays(safeSet(sk), (j) => saysSafe(safeSet(sk), j));
     const safe = safeNear(i, sk) || safeLater;
     const goesOn = !over && !history[i] && goesOnNear(i, f.hit.kind);
     const reported = reportedBefore(sents[i]!, f.index, f.hit.kind, model);
@@ -588,6 +631,8 @@ function withoutWriterTimes(t: string, m: RiskModel["m"], adult: boolean, danger
   const openers = [...m.writer_ask!.matches(t), ...(adult ? m.writer_situation!.matches(t) : [])];
   if (openers.length === 0) return t;
   const cuts: [number, number][] = [];
+  // The now cues of the whole text, found once, not once per opener (a pasted document has many).
+  let nows: { index: number; text: string }[] | undefined;
   for (const o of openers) {
     const span = writerClauseSpan(t, o.index, o.text.length);
     if (!span) continue;
@@ -595,7 +640,7 @@ function withoutWriterTimes(t: string, m: RiskModel["m"], adult: boolean, danger
     if (dangers.some((d) => clause.includes(` ${d.text.trim()} `))) continue;
     for (const x of m.writer_time!.matches(clause)) cuts.push([span[0] + x.index, span[0] + x.index + 1 + x.text.length]);
     // A now cue that is the writer's question itself ("what do i do", "what should i do now") asks, it does not date.
-    for (const x of m.now!.matches(t)) if (x.index === o.index && x.index + x.text.length < span[1]) cuts.push([x.index, x.index + 1 + x.text.length]);
+    for (const x of (nows ??= m.now!.matches(t))) if (x.index === o.index && x.index + x.text.length < span[1]) cuts.push([x.index, x.index + 1 + x.text.length]);
   }
   if (cuts.length === 0) return t;
   // Each time word leaves its leading space, so the words either side stay apart.
@@ -728,7 +773,7 @@ function firstPersonVictim(found: readonly { text: string }[]): boolean {
  * role. Not "I am her teacher", "as his social worker": there the possessive follows the writer's own "am" or "as".
  */
 function namedAsSomeonesOwn(all: string, index: number): boolean {
-  const before = all.slice(0, index).split(" ").filter(Boolean).slice(-4);
+  const before = wordsBefore(all, index, 4);
   const at = Math.max(...["my", "fy", "his", "her", "their"].map((p) => before.lastIndexOf(p)));
   if (at < 0 || (at > 0 && /^(?:am|as|m)$/.test(before[at - 1]!))) return false;
   return before.slice(at + 1).every((w) => !/^(?:and|i|im|am|is|was|a|an|the|as|to|at|with|for)$/.test(w));
@@ -744,8 +789,7 @@ const BEING_TOLD = new Set(["told me", "has told me", "just told me", "said to m
  */
 function toldByNoOne(all: string, x: { index: number; text: string }): boolean {
   if (!BEING_TOLD.has(x.text)) return false;
-  const before = all.slice(0, x.index).split(" ").filter(Boolean);
-  const last = before[before.length - 1];
+  const last = wordsBefore(all, x.index, 1)[0];
   return last !== undefined && namedAsSomeonesOwn(all, x.index);
 }
 

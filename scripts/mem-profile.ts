@@ -79,7 +79,18 @@ function print(title: string, r: ServerReport): void {
 
 async function main(): Promise<void> {
   const child = fork(fileURLToPath(import.meta.url), ["--serve"], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "error", MicrosoftAppId: "", MicrosoftAppPassword: "" },
+    // glibc's allocator as the image and the bench run the server (two arenas, large blocks returned to the system):
+    // without it the memory outside the threads' heaps read about 20 MB higher at ready and grew under load to about
+    // 110 MB, figures the bench's server never shows. BENCH_PLAIN_NODE=1 profiles glibc's defaults instead, as the bench does.
+    env: {
+      ...(process.env["BENCH_PLAIN_NODE"] === "1" ? {} : { MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: "131072" }),
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "error",
+      MicrosoftAppId: "",
+      MicrosoftAppPassword: "",
+    },
     // As `npm start`, the image and the bench run the server: the main thread's semi-spaces at 4 MB
     // (V8's default lets them grow to 16 MB each, when it likes, and RSS at ready moved by 30 MB between runs),
     // its old generation limited as the worker threads' are (core/worker-pool.ts, OLD_GENERATION_MB).

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../core/config.js";
 import { createLogger } from "../../core/logger.js";
@@ -100,5 +103,27 @@ describe("with Bot Framework credentials", () => {
   it("neither the web chat page nor its anonymous transport is served", async () => {
     expect((await fetch(`${secured.url}/chat/`)).status).toBe(404);
     expect((await fetch(`${secured.url}/v3/directline/conversations`, { method: "POST" })).status).toBe(404);
+  });
+});
+
+describe("the web chat page's files, read from disk when asked for", () => {
+  const bundlePath = () => {
+    const require = createRequire(import.meta.url);
+    return join(dirname(require.resolve("botframework-webchat")), "..", "dist", "webchat.js");
+  };
+
+  it("the Web Chat bundle comes gzipped or plain, the same bytes as the installed file, with one ETag that answers 304", async () => {
+    const file = readFileSync(bundlePath());
+    const gz = await fetch(`${bot.url}/chat/webchat.js`, { headers: { "accept-encoding": "gzip" } });
+    expect(gz.status).toBe(200);
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+    // fetch undoes the gzip: what the browser gets is the file itself.
+    expect(Buffer.from(await gz.arrayBuffer()).equals(file)).toBe(true);
+    const plain = await fetch(`${bot.url}/chat/webchat.js`, { headers: { "accept-encoding": "identity" } });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(Buffer.from(await plain.arrayBuffer()).equals(file)).toBe(true);
+    const etag = gz.headers.get("etag")!;
+    expect(plain.headers.get("etag")).toBe(etag);
+    expect((await fetch(`${bot.url}/chat/webchat.js`, { headers: { "if-none-match": etag } })).status).toBe(304);
   });
 });
