@@ -28,6 +28,12 @@ const TermsSchema = z.object({
    * every in-scope document and read as the shorthand above is; a test checks each is defined so.
    */
   corpusAcronyms: z.record(z.string(), z.string()).default({}),
+  /**
+   * How practitioners name a corpus document (by id; its title in documents.json, shortened as they
+   * write it). Matched as written, case and all: "working together" in lower case is as often the
+   * practice as the guidance.
+   */
+  documentNames: z.record(z.string(), z.array(z.string())).default({}),
 });
 export type QuestionTerms = z.infer<typeof TermsSchema>;
 
@@ -161,4 +167,20 @@ export function expandQuestion(question: string, terms: QuestionTerms = loadQues
       .filter(([, cues]) => cues.some((c) => matches(c, q)))
       .map(([id]) => id),
   };
+}
+
+let namesCache: RegExp | undefined;
+/**
+ * A question with the names of corpus documents taken out ("what does the good practice guide say the
+ * discussion should do?", "is WT23 mandatory?"): the name says where to look, not what is asked about,
+ * and matched as words it draws the passages that name the document (its introduction, the list of
+ * meetings it covers) above the one that answers. What words rank passages by, not how the question is read.
+ */
+export function withoutDocumentNames(question: string, terms: QuestionTerms = loadQuestionTerms()): string {
+  if (!namesCache) {
+    const names = Object.values(terms.documentNames).flat().sort((a, b) => b.length - a.length);
+    namesCache = new RegExp(`(?<![A-Za-z0-9])(?:${names.map(escape).join("|")})(?:'s)?(?![A-Za-z0-9])`, "g");
+  }
+  if (Object.keys(terms.documentNames).length === 0) return question;
+  return question.replace(namesCache, " ").replace(/\s+/g, " ").trim();
 }

@@ -9,7 +9,7 @@ import { bestInChunk, chunkSentences, composeCovered, contextOf, composeRefusal,
 import { chunkFrequencies, conceptCoverage, coverageProbability, loadCalibration, NAMED_TERMS, retrievalAgreement, termCoverage, type Calibration, type CoverageFeatures } from "./coverage.js";
 import type { DocumentMeta } from "./documents.js";
 import type { Embeddings } from "./embeddings/embeddings.js";
-import { expandQuestion, loadQuestionTerms, type ExpandedQuestion } from "./expand.js";
+import { expandQuestion, loadQuestionTerms, withoutDocumentNames, type ExpandedQuestion } from "./expand.js";
 import { checkGrounded, rephrase } from "./llm.js";
 import { questionFocus, readQuestion, type QuestionReading } from "./reading.js";
 import { corpusFacts } from "./corpus-facts.js";
@@ -196,7 +196,9 @@ export class KnowledgeBase {
     const context = expandQuestion(written(reading.context));
     const asked = opts.jurisdiction ?? whole.jurisdiction;
     const ask = readAskEvidence(reading, this.lexicon, core.concepts, this.freq);
-    const lexical = lexicalEvidence(this.index, { core: core.text, context: reading.context ? context.text : "" });
+    // The words that rank passages leave out the names of documents (the name picked its jurisdiction above).
+    const lexicalText = (t: string) => expandQuestion(written(withoutDocumentNames(t))).text;
+    const lexical = lexicalEvidence(this.index, { core: lexicalText(reading.core), context: reading.context ? context.text : "" });
     const fusion = this.calibration.fusion;
     const scope = { namedDocuments: whole.namedDocuments, exclude: opts.excludeBank, timed: asksForTime(reading.core) ? this.timedChunks() : null };
     if (!opts.dense && !opts.vector && this.calibration.fastPath.enabled) {
@@ -214,7 +216,7 @@ export class KnowledgeBase {
     const asWhole =
       reading.context && wholeShare > 0
         ? {
-            lexical: lexicalEvidence(this.index, { core: whole.text, context: "" }),
+            lexical: lexicalEvidence(this.index, { core: lexicalText(reading.text), context: "" }),
             dense: focusText === reading.text ? dense : denseEvidence(this.index, await this.embed(encoderText(reading.text))),
           }
         : null;

@@ -389,6 +389,16 @@ export function fuseChunks(
     if (maxSentLex > 0) sentenceLex[r.chunk] = Math.max(sentenceLex[r.chunk]!, lexical.sentences[i]! / maxSentLex);
   });
   const vote = dense && weights.bankVote > 0 ? bankVotes(index, dense, opts.exclude, eligible) : null;
+  // A footnote is part of the paragraph whose marker it hangs on, and the bank, which walked
+  // paragraphs, asks about it there: the paragraph's questions speak for its footnotes too.
+  for (const [note, home] of footnoteHome(index.chunks)) {
+    if (bankDense[home]! > bankDense[note]!) {
+      bankDense[note] = bankDense[home]!;
+      bankItem[note] = bankItem[home]!;
+    }
+    bankLex[note] = Math.max(bankLex[note]!, bankLex[home]!);
+    if (vote) vote[note] = Math.max(vote[note]!, vote[home]!);
+  }
   const sentenceDense = new Float32Array(n).fill(-1);
   const sentence = new Int32Array(n).fill(-1);
   if (dense) {
@@ -402,9 +412,13 @@ export function fuseChunks(
   const lexicalTotal = weights.chunkLexical + weights.bankLexical + weights.sentenceLexical;
   const total = dense ? weights.bankDense + weights.sentenceDense + weights.bankVote + lexicalTotal : lexicalTotal;
   const out: ScoredChunk[] = [];
+  const chunkWords = (id: number) => (maxChunk > 0 ? lexical.chunks[id]! / maxChunk : 0);
+  const homeOf = footnoteHome(index.chunks);
   for (const c of index.chunks) {
     if (!eligible(c)) continue;
-    const chunkLexical = maxChunk > 0 ? lexical.chunks[c.id]! / maxChunk : 0;
+    // A footnote is matched by its paragraph's words (and the questions it answers) as much as by its own.
+    const home = homeOf.get(c.id);
+    const chunkLexical = home === undefined ? chunkWords(c.id) : Math.max(chunkWords(c.id), chunkWords(home));
     let score = weights.chunkLexical * chunkLexical + weights.bankLexical * bankLex[c.id]! + weights.sentenceLexical * sentenceLex[c.id]!;
     if (dense) {
       score += weights.bankDense * stretch(bankDense[c.id]!, weights.bankRange) + weights.sentenceDense * stretch(sentenceDense[c.id]!, weights.sentenceRange);
@@ -430,6 +444,28 @@ export function fuseChunks(
   }
   return out.sort((a, b) => b.score - a.score);
 }
+
+/**
+ * Each footnote's home: the passage of the same document and paragraph whose section path
+ * is the footnote's without its last step ("… > Footnote 21"). Worked out once per index.
+ */
+export function footnoteHome(chunks: readonly Chunk[]): ReadonlyMap<number, number> {
+  let known = HOMES.get(chunks);
+  if (!known) {
+    const key = (c: Chunk, section: readonly string[]) => `${c.docId}|${c.paragraph ?? ""}|${section.join(" > ")}`;
+    const body = new Map<string, number>();
+    for (const c of chunks) if (c.kind !== "footnote" && !body.has(key(c, c.section))) body.set(key(c, c.section), c.id);
+    known = new Map(
+      chunks.flatMap((c) => {
+        const home = c.kind === "footnote" ? body.get(key(c, c.section.slice(0, -1))) : undefined;
+        return home === undefined ? [] : [[c.id, home] as [number, number]];
+      }),
+    );
+    HOMES.set(chunks, known);
+  }
+  return known;
+}
+const HOMES = new WeakMap<readonly Chunk[], ReadonlyMap<number, number>>();
 
 /**
  * Merge two rankings of the same passages: one made from the clauses that ask, one from the

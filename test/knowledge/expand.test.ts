@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fromRoot } from "../../core/paths.js";
 import { fold } from "../../knowledge/text.js";
 import cases from "./expand-cases.json" with { type: "json" };
-import { expandQuestion } from "../../knowledge/expand.js";
+import { expandQuestion, loadQuestionTerms, withoutDocumentNames } from "../../knowledge/expand.js";
 
 describe("acronym and shorthand expansion", () => {
   for (const c of cases as { question: string; contains?: string[]; notContains?: string[] }[]) {
@@ -63,5 +63,23 @@ describe("the corpus's own acronyms", () => {
   it("a question in the acronym is read in the corpus's words, as the field's shorthand is", () => {
     expect(expandQuestion("who assesses for an MBU place").text.toLowerCase()).toContain("mother and baby unit");
     expect(expandQuestion("does the NCMD get cdop data").text.toLowerCase()).toContain("national child mortality database");
+  });
+});
+
+describe("the name of a document says where to look, not what is asked", () => {
+  it("the guide's and Working Together's names are taken out of the words that rank passages", () => {
+    expect(withoutDocumentNames("What does the good practice guide say the discussion should do?")).toBe("What does the say the discussion should do?");
+    expect(withoutDocumentNames("is WT23 mandatory or can we depart from it")).toBe("is mandatory or can we depart from it");
+    expect(withoutDocumentNames("How does Working Together say police should see a child like this?")).not.toMatch(/working together/i);
+    expect(withoutDocumentNames("What is Working Together's starting point?")).toBe("What is starting point?");
+  });
+
+  it("working together in lower case is the practice, not the guidance, and stays", () => {
+    expect(withoutDocumentNames("principles for working together with parents")).toBe("principles for working together with parents");
+  });
+
+  it("every named document is one of the corpus's documents", () => {
+    const ids = (JSON.parse(readFileSync(fromRoot("knowledge", "corpus", "documents.json"), "utf8")) as { documents: { id: string }[] }).documents.map((d) => d.id);
+    for (const id of Object.keys(loadQuestionTerms().documentNames)) expect(ids).toContain(id);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { denseEvidence, fuseChunks, lexicalEvidence, mergeRankings, type FusionWeights } from "../../knowledge/search.js";
+import { denseEvidence, footnoteHome, fuseChunks, lexicalEvidence, mergeRankings, type FusionWeights } from "../../knowledge/search.js";
 import { axis, chunk, tinyIndex } from "./tiny-index.js";
 
 const weights: FusionWeights = { bankDense: 0.3, sentenceDense: 0.2, chunkLexical: 0.3, bankLexical: 0.1, sentenceLexical: 0.1, bankVote: 0, bankRange: [0.2, 0.9], sentenceRange: [0.2, 0.9] };
@@ -89,5 +89,32 @@ describe("story words in lexical matching", () => {
     const full = lexicalEvidence(index, q, 1);
     expect(light.chunks[1]! / light.chunks[0]!).toBeGreaterThan(full.chunks[1]! / full.chunks[0]!);
     expect(light.chunks[1]!).toBeGreaterThan(light.chunks[0]!);
+  });
+});
+
+describe("a footnote is read as part of the paragraph it hangs on", () => {
+  const section = ["Chapter 2", "Delivering arrangements"];
+  const chunks = [
+    chunk(0, "The lead safeguarding partners should delegate their functions to a senior officer.", { paragraph: "57", section }),
+    chunk(1, "For the police this should be an officer of at least the rank of Chief Superintendent.", { paragraph: "57", section: [...section, "Footnote 21"], kind: "footnote" }),
+    chunk(2, "Relevant agencies must act in accordance with the arrangements.", { paragraph: "70", section: ["Chapter 2", "Relevant agencies"] }),
+  ];
+
+  it("each footnote's home is the passage of its paragraph and section", () => {
+    expect([...footnoteHome(chunks)]).toEqual([[1, 0]]);
+  });
+
+  it("the bank's questions on a paragraph carry its footnote, and the footnote's own sentence decides between them", () => {
+    // The bank walked paragraphs only: its question about the police officer's rank belongs to paragraph 57.
+    const index = tinyIndex(chunks, [{ chunk: 0, question: "how senior must the police delegated safeguarding partner be", span: chunks[0]!.text }], {
+      sentences: [axis(1), axis(0), axis(2)],
+      bank: [axis(0)],
+    });
+    const q = "how senior must the police delegated safeguarding partner be";
+    const ranked = fuseChunks(index, lexicalEvidence(index, ask(q)), denseEvidence(index, axis(0)), weights);
+    expect(ranked[0]!.chunk).toBe(1);
+    const note = ranked.find((r) => r.chunk === 1)!;
+    const home = ranked.find((r) => r.chunk === 0)!;
+    expect(note.bankDense).toBe(home.bankDense);
   });
 });
