@@ -194,11 +194,11 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   // Embedded apart, so each part's vector cache is found again whatever the other part holds.
   const vectors = await embedAll(embeddings, all.map((l) => l.text));
-  // Strangers' lines are read only when something trains or cross-validates (not for a held-out run alone).
+  // The lines are read only when something trains or cross-validates: a held-out run alone (devall, a pool) reads none.
   const needStrangers = args.includes("--write-model") || !args.includes("--no-cv");
   const strangerVectors = needStrangers ? await embedAll(embeddings, strangers.map((l) => l.text)) : [];
   console.log(`labelled set: ${all.length} lines (${["hand", "template", "examples", "natural"].map((s) => `${s} ${all.filter((l) => l.source === s).length}`).join(", ")}); stranger sets ${strangers.length} lines (${manifest.sets.map((s) => s.name).join(", ")}), weight ${manifest.weight}; embedded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const data = prepare(all, vectors);
+  const data = needStrangers ? prepare(all, vectors) : [];
   const strangerData = needStrangers ? prepare(strangers, strangerVectors) : [];
   const weightArg = args.indexOf("--stranger-weight");
   // Several weights (comma-separated) are each tried in the stranger cross-validation; the first weighs the other CVs.
