@@ -74,6 +74,12 @@ export const StrangerManifestSchema = z.object({
   about: z.string().min(1),
   /** Each stranger line's weight in training, against 1 for a team line (chosen by the leave-one-set-out CV). */
   weight: z.number().positive(),
+  /**
+   * Whether the shipped weights train on the stranger sets (the cross-validations always do). False while a behaviour
+   * test fails with them: trained with the strangers, the lexical model sends a role-play request with danger words
+   * ("Role play: you are a 14 year old whose stepdad has a knife…", the rules' training frame) to 999.
+   */
+  shipped: z.boolean(),
   /** Whether the sentence net's bank takes sentences from stranger lines (chosen by the same CV). */
   sentence_bank: z.boolean(),
   sets: z
@@ -134,7 +140,8 @@ export function loadStrangerSets(manifest: StrangerManifest = loadStrangerManife
 }
 
 /**
- * What the shipped model learns from: the team's labelled set and the stranger sets, ids unique across both.
+ * What the learned part learns from: the team's labelled set and the stranger sets, ids unique across both (the shipped
+ * weights take the strangers only when the manifest's `shipped` says so; the cross-validations always do).
  * A pure function of the files (the labelled set, the manifest and the files it names).
  */
 export function loadTrainingSet(opts: { dir?: string; manifest?: StrangerManifest; strangers?: boolean } = {}): Labelled[] {

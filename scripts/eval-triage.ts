@@ -209,11 +209,11 @@ async function main(): Promise<void> {
   const extra = { lines: strangerData, weight: weight(cvWeight) };
 
   if (args.includes("--write-model")) {
-    const trainSet = [...data, ...strangerData].filter((d) => training.find((l) => l.id === d.line.id)!.split === "train");
+    const trainSet = [...data, ...(manifest.shipped ? strangerData : [])].filter((d) => training.find((l) => l.id === d.line.id)!.split === "train");
     const models = trainModels(trainSet, embeddings.dimensions, weight(manifest.weight));
     const file = modelFile(models, embeddings.id, { lines: trainSet.length, hash: dataHash(trainSet.map((d) => d.line)) });
     writeFileSync(MODEL_PATH, JSON.stringify(file) + "\n");
-    console.log(`wrote ${MODEL_PATH}: trained on ${trainSet.length} lines, ${strangers.length} of them strangers' at weight ${manifest.weight} (held back ${all.length + strangers.length - trainSet.length})`);
+    console.log(`wrote ${MODEL_PATH}: trained on ${trainSet.length} lines, ${manifest.shipped ? strangers.length : 0} of them strangers' at weight ${manifest.weight}`);
     const bank = await writeSentenceBank(embeddings);
     console.log(`wrote ${BANK_PATH}: ${bank.rows} sentences (${bank.embedded} newly embedded)`);
     return;
