@@ -18,8 +18,11 @@
  *   --stranger-weight W  weigh stranger lines W in the cross-validations instead of the manifest's weight (to choose it)
  *   --stranger-bank yes|no  whether the stranger CV's sentence bank takes other sets' sentences (default: the manifest's)
  *
+ *   --with-strangers  add the stranger sets to every fold of the kind, register and speaker CVs even when not shipped
+ *
  * The kind, register and speaker cross-validations run over the team's labelled set, with the stranger sets
- * (stranger-sets.json) added to every fold's training; their figures are of the team's lines, as before.
+ * (stranger-sets.json) added to every fold's training when the manifest ships them (or --with-strangers); their
+ * figures are of the team's lines, as before.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fromRoot } from "../core/paths.js";
@@ -206,7 +209,8 @@ async function main(): Promise<void> {
   if (!cvWeights.every((w) => w > 0)) throw new Error("--stranger-weight needs positive numbers");
   const cvWeight = cvWeights[0]!;
   const weight = (w: number) => (l: Pick<Labelled, "source">) => trainingWeight(l, { weight: w });
-  const extra = { lines: strangerData, weight: weight(cvWeight) };
+  // The team's CVs measure what ships: stranger lines join every fold's training when the shipped weights take them.
+  const extra = manifest.shipped || args.includes("--with-strangers") ? { lines: strangerData, weight: weight(cvWeight) } : {};
 
   if (args.includes("--write-model")) {
     const trainSet = [...data, ...(manifest.shipped ? strangerData : [])].filter((d) => training.find((l) => l.id === d.line.id)!.split === "train");
