@@ -93,36 +93,45 @@ export interface TrainOptions {
   l2?: number;
   epochs?: number;
   rate?: number;
+  /** Each example's weight (1 when absent): a line from a source the set is thin on can count for more. */
+  sampleWeights?: readonly number[];
 }
 
 /**
  * Train by full-batch Adam from zero weights, each level weighted by the inverse of
- * its frequency (so 999, the rarer and costlier class, counts as much as the rest).
+ * its (weighted) frequency (so 999, the rarer and costlier class, counts as much as the rest),
+ * and each example by its own weight when one is given.
  */
 export function train(xs: readonly Features[], ys: readonly TriageLevel[], dense: number, opts: TrainOptions = {}): SoftmaxModel {
-  const { l2 = 1e-4, epochs = 250, rate = 0.05 } = opts;
+  const { l2 = 1e-4, epochs = 250, rate = 0.05, sampleWeights } = opts;
+  if (sampleWeights && sampleWeights.length !== xs.length) throw new Error("one weight per example");
+  const sw = (i: number) => (sampleWeights ? sampleWeights[i]! : 1);
   const k = LEVELS.length;
   const dim = SPARSE_DIM + dense;
   const W = Array.from({ length: k }, () => new Float32Array(dim));
   const b = new Float32Array(k);
   const y = ys.map((l) => LEVELS.indexOf(l));
   const counts = new Array<number>(k).fill(0);
-  for (const c of y) counts[c]!++;
-  const weightOf = counts.map((n) => (n ? xs.length / (k * n) : 0));
+  let mass = 0;
+  y.forEach((c, i) => {
+    counts[c]! += sw(i);
+    mass += sw(i);
+  });
+  const weightOf = counts.map((n) => (n ? mass / (k * n) : 0));
   const mW = Array.from({ length: k }, () => new Float32Array(dim));
   const vW = Array.from({ length: k }, () => new Float32Array(dim));
   const mb = new Float32Array(k);
   const vb = new Float32Array(k);
   const [b1, b2, eps] = [0.9, 0.999, 1e-8];
   const model: SoftmaxModel = { dense, weights: W, bias: b };
-  const total = y.reduce((s, c) => s + weightOf[c]!, 0);
+  const total = y.reduce((s, c, i) => s + weightOf[c]! * sw(i), 0);
   for (let t = 1; t <= epochs; t++) {
     const gW = Array.from({ length: k }, () => new Float32Array(dim));
     const gb = new Float32Array(k);
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;
       const p = predict(model, x);
-      const wi = weightOf[y[i]!]! / total;
+      const wi = (weightOf[y[i]!]! * sw(i)) / total;
       for (let c = 0; c < k; c++) {
         const g = (p[c]! - (c === y[i] ? 1 : 0)) * wi;
         if (g === 0) continue;

@@ -18,7 +18,7 @@ import { CONFIDENT, decideLevel, EMBED_CHARS, type ModelFile } from "./triage.js
 
 /** A line read once: its reading, and its sentence vector when it is short enough to have one. */
 export interface Prepared {
-  line: Pick<Labelled, "id" | "text" | "level" | "danger_kind" | "speaker" | "register" | "source">;
+  line: Pick<Labelled, "id" | "text" | "level" | "danger_kind" | "speaker" | "register" | "source" | "set">;
   reading: Reading;
   vec: Float32Array | null;
 }
@@ -58,12 +58,18 @@ export function prepare(lines: readonly Prepared["line"][], vectors?: readonly (
   return lines.map((line, i) => ({ line, reading: readMessage(line.text), vec: vectors?.[i] ?? null }));
 }
 
-/** Train the lexical model (every line) and the full model (lines with a vector). */
-export function trainModels(data: readonly Prepared[], dense: number): { lexical: SoftmaxModel; full: SoftmaxModel | null } {
+/** A line's weight in training (1 for every line unless given). */
+export type LineWeight = (line: Prepared["line"]) => number;
+
+/** Train the lexical model (every line) and the full model (lines with a vector), each line weighted by `weight`. */
+export function trainModels(data: readonly Prepared[], dense: number, weight?: LineWeight): { lexical: SoftmaxModel; full: SoftmaxModel | null } {
   const xs: Features[] = data.map((d) => featuresOf(d.reading));
-  const lexical = train(xs, data.map((d) => d.line.level), 0);
+  const lexical = train(xs, data.map((d) => d.line.level), 0, weight ? { sampleWeights: data.map((d) => weight(d.line)) } : {});
   const withVec = data.filter((d) => d.vec);
-  const full = dense && withVec.length ? train(withVec.map((d) => featuresOf(d.reading, d.vec)), withVec.map((d) => d.line.level), dense) : null;
+  const full =
+    dense && withVec.length
+      ? train(withVec.map((d) => featuresOf(d.reading, d.vec)), withVec.map((d) => d.line.level), dense, weight ? { sampleWeights: withVec.map((d) => weight(d.line)) } : {})
+      : null;
   return { lexical, full };
 }
 
@@ -89,16 +95,25 @@ export function foldOf(line: Prepared["line"]): number {
 }
 
 /**
+ * Lines added to every fold's training and never decided (the stranger sets, in the team's cross-validations),
+ * and each line's weight.
+ */
+export interface ExtraTraining {
+  lines?: readonly Prepared[];
+  weight?: LineWeight;
+}
+
+/**
  * Cross-validation holding out a whole danger kind at a time: for each kind, train on
  * every line of the other kinds (and eleven twelfths of the lines with no kind), then
  * decide that kind's lines and the remaining twelfth. Returns each line's level per variant.
  */
-export function crossValidateByKind(data: readonly Prepared[], dense: number, variants: readonly Variant[]): Map<Variant, TriageLevel[]> {
+export function crossValidateByKind(data: readonly Prepared[], dense: number, variants: readonly Variant[], extra: ExtraTraining = {}): Map<Variant, TriageLevel[]> {
   const out = new Map<Variant, TriageLevel[]>(variants.map((v) => [v, new Array<TriageLevel>(data.length)]));
   const folds = data.map((d) => foldOf(d.line));
   for (let k = 0; k < DANGER_KINDS.length; k++) {
     const trainSet = data.filter((_, i) => folds[i] !== k);
-    const models = trainModels(trainSet, dense);
+    const models = trainModels([...trainSet, ...(extra.lines ?? [])], dense, extra.weight);
     data.forEach((d, i) => {
       if (folds[i] !== k) return;
       for (const v of variants) out.get(v)![i] = decideWith(d, models, v);
@@ -113,8 +128,8 @@ export function crossValidateByKind(data: readonly Prepared[], dense: number, va
  * register, decide the held-out one. Says whether the learned part generalises to a way
  * of writing it has not seen.
  */
-export function crossValidateByRegister(data: readonly Prepared[], dense: number, variants: readonly Variant[]): Map<Variant, TriageLevel[]> {
-  return crossValidateByGroup(data, dense, variants, (d) => d.line.register);
+export function crossValidateByRegister(data: readonly Prepared[], dense: number, variants: readonly Variant[], extra: ExtraTraining = {}): Map<Variant, TriageLevel[]> {
+  return crossValidateByGroup(data, dense, variants, (d) => d.line.register, extra);
 }
 
 /**
@@ -122,8 +137,34 @@ export function crossValidateByRegister(data: readonly Prepared[], dense: number
  * asker): train on every other writer, decide the held-out one. A writer the labelled set has not seen is how
  * strangers write: it says whether the learned part reads a level from the situation or from who usually writes it.
  */
-export function crossValidateBySpeaker(data: readonly Prepared[], dense: number, variants: readonly Variant[]): Map<Variant, TriageLevel[]> {
-  return crossValidateByGroup(data, dense, variants, (d) => d.line.speaker);
+export function crossValidateBySpeaker(data: readonly Prepared[], dense: number, variants: readonly Variant[], extra: ExtraTraining = {}): Map<Variant, TriageLevel[]> {
+  return crossValidateByGroup(data, dense, variants, (d) => d.line.speaker, extra);
+}
+
+/**
+ * Cross-validation holding out one stranger set at a time (stranger-sets.json): train on the team's lines and the
+ * other stranger sets, decide the held-out set, which its authors wrote apart from every other set. With
+ * `strangersInTraining` false, the same folds are decided by one model trained on the team's lines alone (the
+ * baseline: how the learned part did before it saw a stranger's line). Team lines get no level (undefined).
+ */
+export function crossValidateByStrangerSet(
+  data: readonly Prepared[],
+  dense: number,
+  variants: readonly Variant[],
+  opts: { strangersInTraining: boolean; weight?: LineWeight },
+): Map<Variant, (TriageLevel | undefined)[]> {
+  const out = new Map<Variant, (TriageLevel | undefined)[]>(variants.map((v) => [v, new Array<TriageLevel | undefined>(data.length)]));
+  const sets = [...new Set(data.map((d) => d.line.set).filter((s): s is string => !!s))].sort();
+  const team = data.filter((d) => !d.line.set);
+  const teamOnly = opts.strangersInTraining ? null : trainModels(team, dense, opts.weight);
+  for (const s of sets) {
+    const models = teamOnly ?? trainModels(data.filter((d) => d.line.set !== s), dense, opts.weight);
+    data.forEach((d, i) => {
+      if (d.line.set !== s) return;
+      for (const v of variants) out.get(v)![i] = decideWith(d, models, v);
+    });
+  }
+  return out;
 }
 
 /** Train on every group but one and decide that one, for each group in turn (a register, a kind of writer). */
@@ -132,11 +173,12 @@ function crossValidateByGroup(
   dense: number,
   variants: readonly Variant[],
   group: (d: Prepared) => string,
+  extra: ExtraTraining = {},
 ): Map<Variant, TriageLevel[]> {
   const out = new Map<Variant, TriageLevel[]>(variants.map((v) => [v, new Array<TriageLevel>(data.length)]));
   const groups = [...new Set(data.map(group))].sort();
   for (const g of groups) {
-    const models = trainModels(data.filter((d) => group(d) !== g), dense);
+    const models = trainModels([...data.filter((d) => group(d) !== g), ...(extra.lines ?? [])], dense, extra.weight);
     data.forEach((d, i) => {
       if (group(d) !== g) return;
       for (const v of variants) out.get(v)![i] = decideWith(d, models, v);

@@ -25,9 +25,11 @@ export const LabelledSchema = z.object({
   danger_kind: z.enum(DANGER_KINDS).nullable(),
   speaker: z.enum(SPEAKERS),
   register: z.enum(REGISTERS),
-  source: z.enum(["hand", "template", "examples", "natural"]),
+  source: z.enum(["hand", "template", "examples", "natural", "stranger"]),
   /** `heldback` lines are kept out of the shipped model's training, for the integration test. */
   split: z.enum(["train", "heldback"]),
+  /** A stranger line's set (stranger-sets.json), kept so cross-validation can hold out a whole set. */
+  set: z.string().optional(),
 });
 export type Labelled = z.infer<typeof LabelledSchema>;
 
@@ -52,11 +54,111 @@ export function loadLabelled(dir: string = fromRoot("escalation", "data", "label
   for (const f of LABELLED_FILES) {
     for (const l of parseLabelled(readFileSync(`${dir}/${f}`, "utf8"), f)) {
       if (ids.has(l.id)) throw new AppError("internal", `Labelled id '${l.id}' is repeated.`);
+      // A stranger's line is cited through stranger-sets.json, never copied into the team's files.
+      if (l.source === "stranger" || l.set !== undefined) throw new AppError("internal", `Labelled line '${l.id}' of ${f} claims a stranger set.`);
       ids.add(l.id);
       all.push(l);
     }
   }
   return all;
+}
+
+/**
+ * The retired held-out sets cited as a source of the labelled set (escalation/data/stranger-sets.json):
+ * lines written by people outside the team, who never saw the code, before the round each set tested.
+ * The team's own lines (and its generator's) are how the team writes; these are how strangers do.
+ * Only held-out sets #1-#6 may be named: #7-#11 are the check pool and #12 the real held-out set.
+ */
+const STRANGER_FILE = /^test\/heldout\/triage-heldout(-[2-6])?\.jsonl$/;
+export const StrangerManifestSchema = z.object({
+  about: z.string().min(1),
+  /** Each stranger line's weight in training, against 1 for a team line (chosen by the leave-one-set-out CV). */
+  weight: z.number().positive(),
+  /**
+   * Whether the shipped weights train on the stranger sets (the cross-validations always do). False while a behaviour
+   * test fails with them: trained with the strangers, the lexical model sends a role-play request with danger words
+   * ("Role play: you are a 14 year old whose stepdad has a knife…", the rules' training frame) to 999.
+   */
+  shipped: z.boolean(),
+  /** Whether the sentence net's bank takes sentences from stranger lines (chosen by the same CV). */
+  sentence_bank: z.boolean(),
+  sets: z
+    .array(
+      z.object({
+        name: z.string().regex(/^[a-z0-9-]+$/),
+        file: z.string().regex(STRANGER_FILE, "only held-out sets #1-#6 may be training sources"),
+        lines: z.number().int().positive(),
+        authors: z.string().min(1),
+        written_before: z.string().min(1),
+        reported: z.string().min(1),
+        commit: z.string().regex(/^[0-9a-f]{7,40}$/),
+        role: z.literal("training"),
+      }),
+    )
+    .min(1),
+});
+export type StrangerManifest = z.infer<typeof StrangerManifestSchema>;
+export const STRANGER_MANIFEST = fromRoot("escalation", "data", "stranger-sets.json");
+
+export function loadStrangerManifest(path: string = STRANGER_MANIFEST): StrangerManifest {
+  const parsed = StrangerManifestSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
+  if (!parsed.success) throw new AppError("internal", "The stranger sets manifest is invalid.", { cause: parsed.error });
+  const names = parsed.data.sets.map((s) => s.name);
+  const files = parsed.data.sets.map((s) => s.file);
+  if (new Set(names).size !== names.length || new Set(files).size !== files.length) throw new AppError("internal", "A stranger set is named twice.");
+  return parsed.data;
+}
+
+/** A held-out set's line, in the fields its README gives (`expected` is the level). */
+const HeldoutLineSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  text: z.string().min(1),
+  expected: z.enum(LEVELS as [TriageLevel, ...TriageLevel[]]),
+  danger_kind: z.enum(DANGER_KINDS).nullable(),
+  speaker: z.enum(SPEAKERS),
+  register: z.enum(REGISTERS),
+});
+
+/**
+ * The stranger sets as labelled lines (`source: "stranger"`, the set's name in `set`), validated line by line
+ * and counted against the manifest. All are `train`: they are measured by holding a whole set out, not by a split.
+ */
+export function loadStrangerSets(manifest: StrangerManifest = loadStrangerManifest(), root: (...p: string[]) => string = fromRoot): Labelled[] {
+  const out: Labelled[] = [];
+  for (const s of manifest.sets) {
+    const text = readFileSync(root(...s.file.split("/")), "utf8");
+    const lines = text.split("\n").filter((l) => l.trim() !== "");
+    if (lines.length !== s.lines) throw new AppError("internal", `Stranger set ${s.name} has ${lines.length} lines, the manifest says ${s.lines}.`);
+    lines.forEach((line, i) => {
+      const parsed = HeldoutLineSchema.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new AppError("internal", `Line ${i + 1} of stranger set ${s.name} is invalid.`, { cause: parsed.error });
+      const { expected, ...rest } = parsed.data;
+      out.push({ ...rest, level: expected, source: "stranger", split: "train", set: s.name });
+    });
+  }
+  return out;
+}
+
+/**
+ * What the learned part learns from: the team's labelled set and the stranger sets, ids unique across both (the shipped
+ * weights take the strangers only when the manifest's `shipped` says so; the cross-validations always do).
+ * A pure function of the files (the labelled set, the manifest and the files it names).
+ */
+export function loadTrainingSet(opts: { dir?: string; manifest?: StrangerManifest; strangers?: boolean } = {}): Labelled[] {
+  const team = loadLabelled(opts.dir);
+  if (opts.strangers === false) return team;
+  const strangers = loadStrangerSets(opts.manifest);
+  const ids = new Set(team.map((l) => l.id));
+  for (const l of strangers) {
+    if (ids.has(l.id)) throw new AppError("internal", `Labelled id '${l.id}' is repeated.`);
+    ids.add(l.id);
+  }
+  return [...team, ...strangers];
+}
+
+/** A line's weight in training: a stranger line counts `weight` team lines (the manifest's). */
+export function trainingWeight(line: Pick<Labelled, "source">, manifest: Pick<StrangerManifest, "weight">): number {
+  return line.source === "stranger" ? manifest.weight : 1;
 }
 
 /** A stable split: about one line in seven is held back, decided by the id alone. */

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fromRoot } from "../core/paths.js";
 import { readInt8Row, writeInt8Row } from "../knowledge/shipped-vectors.js";
 import type { Embeddings } from "../knowledge/embeddings/embeddings.js";
-import { loadLabelled, type Labelled } from "./labelled.js";
+import { loadLabelled, loadStrangerManifest, loadTrainingSet, type Labelled } from "./labelled.js";
 import { readMessage, type Reading } from "./reader.js";
 
 /**
@@ -255,9 +255,14 @@ export function bankHash(lines: readonly Labelled[]): string {
   return h.digest("hex").slice(0, 16);
 }
 
-/** The lines the bank is made from: the train split, so the held-back lines stay unseen by it too. */
-export function bankLines(all: readonly Labelled[] = loadLabelled()): Labelled[] {
-  return all.filter((l) => l.split === "train");
+/**
+ * The lines the bank is made from: the train split, so the held-back lines stay unseen by it too; stranger lines
+ * only when the manifest (stranger-sets.json `sentence_bank`) says the bank takes them.
+ */
+export function bankLines(all?: readonly Labelled[], withStrangers: boolean = loadStrangerManifest().sentence_bank): Labelled[] {
+  // The stranger sets live under test/, which the deployed image does not carry: read them only when the bank takes them.
+  const lines = all ?? (withStrangers ? loadTrainingSet() : loadLabelled());
+  return lines.filter((l) => l.split === "train" && (withStrangers || l.source !== "stranger"));
 }
 
 /**

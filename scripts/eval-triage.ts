@@ -13,16 +13,26 @@
  *   --no-cv         skip the cross-validations (by kind: 24 models; by register: 16)
  *   --no-register-cv skip only the cross-validation by register
  *   --no-speaker-cv  skip only the cross-validation by speaker (who writes)
+ *   --no-kind-cv     skip only the cross-validation by danger kind (and the sentence net over it)
+ *   --no-stranger-cv skip only the cross-validation holding out one stranger set at a time
+ *   --stranger-weight W  weigh stranger lines W in the cross-validations instead of the manifest's weight (to choose it)
+ *   --stranger-bank yes|no  whether the stranger CV's sentence bank takes other sets' sentences (default: the manifest's)
+ *
+ *   --with-strangers  add the stranger sets to every fold of the kind, register and speaker CVs even when not shipped
+ *
+ * The kind, register and speaker cross-validations run over the team's labelled set, with the stranger sets
+ * (stranger-sets.json) added to every fold's training when the manifest ships them (or --with-strangers); their
+ * figures are of the team's lines, as before.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fromRoot } from "../core/paths.js";
 import { UseEmbeddings } from "../knowledge/embeddings/use-embeddings.js";
 import { composeLabelled } from "../escalation/compose.js";
-import { crossValidateByKind, crossValidateByRegister, crossValidateBySpeaker, dataHash, decideWith, embedAll, figures, modelFile, prepare, trainModels, type Figures, type Variant } from "../escalation/evaluate.js";
-import { loadLabelled } from "../escalation/labelled.js";
+import { crossValidateByKind, crossValidateByRegister, crossValidateBySpeaker, crossValidateByStrangerSet, dataHash, decideWith, embedAll, figures, modelFile, prepare, trainModels, type Figures, type Prepared, type Variant } from "../escalation/evaluate.js";
+import { loadStrangerManifest, loadTrainingSet, trainingWeight, type Labelled } from "../escalation/labelled.js";
 import { LEVELS, type TriageLevel } from "../escalation/levels.js";
 import { applySentenceNet, createTriage, loadTriageModels, MODEL_PATH, type TriageResult } from "../escalation/triage.js";
-import { BANK_PATH, bankRow, loadSentenceBank, netSentences, textKey, writeSentenceBank } from "../escalation/sentence-net.js";
+import { BANK_PATH, bankLines, bankRow, bankUnits, buildSentenceBank, loadSentenceBank, netSentences, textKey, writeSentenceBank, type SentenceBank } from "../escalation/sentence-net.js";
 
 const args = process.argv.slice(2);
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : "  -  ");
@@ -80,6 +90,97 @@ function jsonl(path: string): Record<string, unknown>[] {
   return readFileSync(path, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
+/**
+ * Cross-validation holding out one stranger set at a time (stranger-sets.json): each set was written by its own
+ * authors, apart from the others and from the team, so a held-out set is the nearest thing to the next stranger.
+ * Printed for the deployed variant with stranger lines in training (the other five sets, at weight `w`) and without
+ * (the team's lines alone: the baseline), each also through the sentence net, whose bank takes the team's train
+ * split and, when `strangerBank`, the other five sets' sentences.
+ */
+async function strangerCv(data: Prepared[], strangerData: Prepared[], embeddings: UseEmbeddings, ws: readonly number[], strangerBankDefault: boolean): Promise<void> {
+  const t = performance.now();
+  const both = [...data, ...strangerData];
+  const lines = strangerData.map((d) => d.line);
+  const idx = strangerData.map((_, i) => data.length + i);
+  const base = crossValidateByStrangerSet(both, embeddings.dimensions, ["rules", "deployed"], { strangersInTraining: false });
+  const runs: [string, Map<Variant, (TriageLevel | undefined)[]>][] = [["baseline", base]];
+  for (const w of ws) {
+    const weight = (l: Pick<Labelled, "source">) => trainingWeight(l, { weight: w });
+    runs.push([`with strangers at weight ${w}`, crossValidateByStrangerSet(both, embeddings.dimensions, ["deployed"], { strangersInTraining: true, weight })]);
+  }
+  console.log(`\n== Cross-validation holding out one stranger set at a time (${strangerData.length} lines, 6 folds; ${((performance.now() - t) / 1000).toFixed(0)} s) ==`);
+  const pick = (m: Map<Variant, (TriageLevel | undefined)[]>, v: Variant) => idx.map((i) => m.get(v)![i]!);
+  printFigures("rules alone", figures(lines, pick(base, "rules")), false);
+  console.log(`false 999s: ${countFalse999(lines, pick(base, "rules"))}`);
+  for (const [name, m] of runs) {
+    const got = pick(m, "deployed");
+    printFigures(`deployed, ${name === "baseline" ? "trained on the team's lines alone (baseline)" : `trained with the other five sets ${name.replace("with strangers ", "")}`}`, figures(lines, got), false);
+    console.log(`false 999s: ${countFalse999(lines, got)}`);
+    const sets = [...new Set(lines.map((l) => l.set!))].sort();
+    for (const s of sets) {
+      const j = lines.map((l, i) => (l.set === s ? i : -1)).filter((i) => i >= 0);
+      const f = figures(j.map((i) => lines[i]!), j.map((i) => got[i]!));
+      console.log(`  ${s.padEnd(10)} held out: accuracy ${pct(f.accuracy * f.n, f.n)}, 999 recall ${f.recall999.caught}/${f.recall999.total}, false 999s ${countFalse999(j.map((i) => lines[i]!), j.map((i) => got[i]!))}`);
+    }
+  }
+  // The sentence net over each: the bank is the shipped team bank, plus (when asked) the other five sets' sentences.
+  const team = loadSentenceBank(embeddings.id, embeddings.dimensions);
+  if (!team) return;
+  const bankArg = args.indexOf("--stranger-bank");
+  const bankOpt = bankArg >= 0 ? args[bankArg + 1]! : strangerBankDefault ? "yes" : "no";
+  const banks = bankOpt === "both" ? [false, true] : [bankOpt === "yes"];
+  // Each set's bank sentences, so a fold's own set is never in its bank.
+  const keysOfSet = new Map<string, Set<string>>();
+  const units = strangerData.flatMap((d) => {
+    const u = bankUnits([{ ...d.line, split: "train" }]);
+    const k = keysOfSet.get(d.line.set!) ?? new Set<string>();
+    for (const x of u) k.add(textKey(x.text));
+    keysOfSet.set(d.line.set!, k);
+    return u;
+  });
+  const strangerRows = banks.includes(true) ? await buildSentenceBank(units, embeddings) : null;
+  const known = new Map<string, Float32Array>();
+  for (let r = 0; r < team.keys.length; r++) known.set(team.keys[r]!, bankRow(team, r));
+  if (strangerRows) for (let r = 0; r < strangerRows.keys.length; r++) known.set(strangerRows.keys[r]!, bankRow(strangerRows, r));
+  const embed = async (texts: readonly string[]) => {
+    const todo = [...new Set(texts.filter((x) => !known.has(textKey(x))))];
+    if (todo.length) (await embeddings.embed(todo)).forEach((v, i) => known.set(textKey(todo[i]!), v));
+    return texts.map((x) => known.get(textKey(x))!);
+  };
+  for (const strangerBank of banks) {
+    const merged = mergeBanks(team, strangerBank ? strangerRows : null);
+    for (const [name, m] of runs) {
+      const got: TriageLevel[] = [];
+      for (let i = 0; i < strangerData.length; i++) {
+        const d = strangerData[i]!;
+        const keys = new Set([...keysOfSet.get(d.line.set!)!, ...netSentences(d.reading).map(textKey)]);
+        got.push((await applySentenceNet(m.get("deployed")![idx[i]!]!, d.reading, embed, merged, { keys })).level);
+      }
+      const f = figures(lines, got);
+      console.log(`deployed + sentence net (${name}; bank: team${strangerBank ? " + the other five sets" : ""}): accuracy ${pct(f.accuracy * f.n, f.n)}, 999 recall ${f.recall999.caught}/${f.recall999.total}, false 999s ${countFalse999(lines, got)}, professionals -> Childline ${f.professionalToChildline}; ` + LEVELS.map((l) => `${short(l)} ${f.accuracyByLevel[l].right}/${f.accuracyByLevel[l].total}`).join(" "));
+    }
+  }
+}
+
+function countFalse999(lines: readonly { level: TriageLevel }[], got: readonly TriageLevel[]): number {
+  return lines.filter((l, i) => l.level !== "999" && got[i] === "999").length;
+}
+
+/** The team's bank with another bank's rows after it, as floats (for cross-validation only). */
+function mergeBanks(a: SentenceBank, b: SentenceBank | null): SentenceBank {
+  const rows = a.keys.length + (b ? b.keys.length : 0);
+  const vectors = new Float32Array(rows * a.dim);
+  for (let r = 0; r < a.keys.length; r++) vectors.set(bankRow(a, r), r * a.dim);
+  if (b) for (let r = 0; r < b.keys.length; r++) vectors.set(bankRow(b, r), (a.keys.length + r) * a.dim);
+  return {
+    dim: a.dim,
+    vectors,
+    danger: Uint8Array.from([...a.danger, ...(b ? b.danger : [])]),
+    kinds: [...a.kinds, ...(b ? b.kinds : [])],
+    keys: [...a.keys, ...(b ? b.keys : [])],
+  };
+}
+
 async function main(): Promise<void> {
   if (args.includes("--write-set")) {
     const gen = composeLabelled();
@@ -87,28 +188,46 @@ async function main(): Promise<void> {
     console.log(`wrote ${gen.length} generated lines`);
     return;
   }
-  const all = loadLabelled();
+  const manifest = loadStrangerManifest();
+  const training = loadTrainingSet({ manifest });
+  // The team's labelled set: what the kind, register and speaker cross-validations decide and report.
+  const all = training.filter((l) => l.source !== "stranger");
+  const strangers = training.filter((l) => l.source === "stranger");
   const embeddings = await UseEmbeddings.load();
   const t0 = performance.now();
+  // Embedded apart, so each part's vector cache is found again whatever the other part holds.
   const vectors = await embedAll(embeddings, all.map((l) => l.text));
-  console.log(`labelled set: ${all.length} lines (${["hand", "template", "examples", "natural"].map((s) => `${s} ${all.filter((l) => l.source === s).length}`).join(", ")}); embedded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const data = prepare(all, vectors);
+  // The lines are read only when something trains or cross-validates: a held-out run alone (devall, a pool) reads none.
+  const needStrangers = args.includes("--write-model") || !args.includes("--no-cv");
+  const strangerVectors = needStrangers ? await embedAll(embeddings, strangers.map((l) => l.text)) : [];
+  console.log(`labelled set: ${all.length} lines (${["hand", "template", "examples", "natural"].map((s) => `${s} ${all.filter((l) => l.source === s).length}`).join(", ")}); stranger sets ${strangers.length} lines (${manifest.sets.map((s) => s.name).join(", ")}), weight ${manifest.weight}; embedded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const data = needStrangers ? prepare(all, vectors) : [];
+  const strangerData = needStrangers ? prepare(strangers, strangerVectors) : [];
+  const weightArg = args.indexOf("--stranger-weight");
+  // Several weights (comma-separated) are each tried in the stranger cross-validation; the first weighs the other CVs.
+  const cvWeights = weightArg >= 0 ? args[weightArg + 1]!.split(",").map(Number) : [manifest.weight];
+  if (!cvWeights.every((w) => w > 0)) throw new Error("--stranger-weight needs positive numbers");
+  const cvWeight = cvWeights[0]!;
+  const weight = (w: number) => (l: Pick<Labelled, "source">) => trainingWeight(l, { weight: w });
+  // The team's CVs measure what ships: stranger lines join every fold's training when the shipped weights take them.
+  const extra = manifest.shipped || args.includes("--with-strangers") ? { lines: strangerData, weight: weight(cvWeight) } : {};
 
   if (args.includes("--write-model")) {
-    const trainSet = data.filter((_, i) => all[i]!.split === "train");
-    const models = trainModels(trainSet, embeddings.dimensions);
+    const trainSet = [...data, ...(manifest.shipped ? strangerData : [])].filter((d) => training.find((l) => l.id === d.line.id)!.split === "train");
+    const models = trainModels(trainSet, embeddings.dimensions, weight(manifest.weight));
     const file = modelFile(models, embeddings.id, { lines: trainSet.length, hash: dataHash(trainSet.map((d) => d.line)) });
     writeFileSync(MODEL_PATH, JSON.stringify(file) + "\n");
-    console.log(`wrote ${MODEL_PATH}: trained on ${trainSet.length} lines (held back ${all.length - trainSet.length})`);
+    console.log(`wrote ${MODEL_PATH}: trained on ${trainSet.length} lines, ${manifest.shipped ? strangers.length : 0} of them strangers' at weight ${manifest.weight}`);
     const bank = await writeSentenceBank(embeddings);
     console.log(`wrote ${BANK_PATH}: ${bank.rows} sentences (${bank.embedded} newly embedded)`);
     return;
   }
 
-  if (!args.includes("--no-cv")) {
+  if (!args.includes("--no-cv") && !args.includes("--no-stranger-cv")) await strangerCv(data, strangerData, embeddings, cvWeights, manifest.sentence_bank);
+  if (!args.includes("--no-cv") && !args.includes("--no-kind-cv")) {
     const variants: Variant[] = ["rules", "lexical", "full", "deployed"];
     const t1 = performance.now();
-    const cv = crossValidateByKind(data, embeddings.dimensions, variants);
+    const cv = crossValidateByKind(data, embeddings.dimensions, variants, extra);
     console.log(`\n== Cross-validation holding out one danger kind at a time (${((performance.now() - t1) / 1000).toFixed(0)} s) ==`);
     console.log("Lines with no danger kind are spread over the twelve folds. The rules are not trained: they are the risk model's data.");
     for (const v of variants) printFigures(`${v}: all lines`, figures(all, cv.get(v)!), v === "deployed" || v === "rules");
@@ -139,9 +258,11 @@ async function main(): Promise<void> {
       const f = figures(idx.map((i) => all[i]!), idx.map((i) => dep[i]!));
       console.log(`deployed, ${src} lines only: accuracy ${pct(f.accuracy * f.n, f.n)}, 999 recall ${f.recall999.caught}/${f.recall999.total}, professionals -> Childline ${f.professionalToChildline}`);
     }
+  }
+  if (!args.includes("--no-cv")) {
     if (!args.includes("--no-register-cv")) {
       const t2 = performance.now();
-      const byRegister = crossValidateByRegister(data, embeddings.dimensions, ["rules", "deployed"]);
+      const byRegister = crossValidateByRegister(data, embeddings.dimensions, ["rules", "deployed"], extra);
       console.log(`\n== Cross-validation holding out one register at a time (${((performance.now() - t2) / 1000).toFixed(0)} s) ==`);
       for (const v of ["rules", "deployed"] as const) printFigures(`${v}: all lines, register held out`, figures(all, byRegister.get(v)!), v === "deployed");
       const reg = byRegister.get("deployed")!;
@@ -154,7 +275,7 @@ async function main(): Promise<void> {
     if (!args.includes("--no-speaker-cv")) {
       // Each kind of writer held out in turn: the learned part meets a writer it was not trained on, as with strangers.
       const t4 = performance.now();
-      const bySpeaker = crossValidateBySpeaker(data, embeddings.dimensions, ["rules", "deployed"]);
+      const bySpeaker = crossValidateBySpeaker(data, embeddings.dimensions, ["rules", "deployed"], extra);
       console.log(`\n== Cross-validation holding out one speaker (who writes) at a time (${((performance.now() - t4) / 1000).toFixed(0)} s) ==`);
       for (const v of ["rules", "deployed"] as const) printFigures(`${v}: all lines, speaker held out`, figures(all, bySpeaker.get(v)!), false);
       const sp = bySpeaker.get("deployed")!;

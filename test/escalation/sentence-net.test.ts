@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadLabelled } from "../../escalation/labelled.js";
+import { loadTrainingSet } from "../../escalation/labelled.js";
 import { readMessage } from "../../escalation/reader.js";
 import { BANK_PATH, bankLines, bankRow, bankUnits, loadSentenceBank, NET_AGREE, NET_K, NET_MIN_SIM, nearDanger, nearest, type SentenceBank } from "../../escalation/sentence-net.js";
 import { applySentenceNet } from "../../escalation/triage.js";
@@ -116,7 +116,7 @@ describe("the shipped bank", () => {
     // The bundled USE-lite encoder: the id and width the shipped weights are checked against too.
     const bank = loadSentenceBank("use-lite-512", 512);
     expect(bank, `${BANK_PATH} is missing or stale: run node dist/scripts/eval-triage.js --write-model`).not.toBeNull();
-    const labelled = loadLabelled();
+    const labelled = loadTrainingSet();
     const inBank = bankLines(labelled);
     const units = bankUnits(inBank);
     expect(bank!.danger.length).toBe(units.length);
