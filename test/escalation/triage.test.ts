@@ -14,6 +14,12 @@ interface Case {
   group: string;
   text: string;
   level: TriageLevel;
+  /**
+   * The deployed level where it differs from the rules'. Since the stranger sets joined training (round thirteen),
+   * the weights may overrule a training frame round a danger now: a frame can hide a real emergency, and on the
+   * check pool letting them lost no line and kept one more real 999 than making the frame final (808 -> 809 of 840).
+   */
+  deployed?: TriageLevel;
 }
 const cases = readCases<Case>("triage-cases.jsonl");
 const sample = readFileSync(fromRoot("test", "eval", "escalation.jsonl"), "utf8")
@@ -58,7 +64,7 @@ describe("triage, by rules alone and with the shipped lexical model", () => {
   for (const [group, title] of Object.entries(groups)) {
     it.each(cases.filter((c) => c.group === group))(`${title}: %#`, async (c) => {
       expect(triageByRules(c.text).level).toBe(c.level);
-      expect((await (await triage).assess(c.text)).level).toBe(c.level);
+      expect((await (await triage).assess(c.text)).level).toBe(c.deployed ?? c.level);
     });
   }
 
