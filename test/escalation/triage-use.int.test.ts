@@ -4,12 +4,16 @@ import { fromRoot } from "../../core/paths.js";
 import { decideWith, embedAll, figures, prepare, trainModels } from "../../escalation/evaluate.js";
 import { createTriage, loadLabelled, loadTriageModels, type Triage, type TriageLevel } from "../../escalation/index.js";
 import { UseEmbeddings } from "../../knowledge/embeddings/use-embeddings.js";
+import { loadStrangerManifest, loadTrainingSet } from "../../escalation/labelled.js";
 
 // The real model (Universal Sentence Encoder lite, offline). Slow to start, so an int test.
 let embeddings: UseEmbeddings;
 let triage: Triage;
 const labelled = loadLabelled();
 const heldback = labelled.filter((l) => l.split === "heldback");
+// What the shipped weights were trained on: the team's train split and, when the manifest ships them, the stranger
+// sets (stranger-sets.json; all of them training lines). The held-back split is the team's and never among them.
+const trained = (loadStrangerManifest().shipped ? loadTrainingSet() : labelled).filter((l) => l.split === "train");
 
 beforeAll(async () => {
   embeddings = await UseEmbeddings.load();
@@ -22,7 +26,8 @@ describe("triage with the Universal Sentence Encoder", () => {
   // as past), so a change that loses ground fails here; the figures themselves are printed
   // by `node dist/scripts/eval-triage.js` and reported, never tuned to this split.
   it("the held-back split (never trained on by the shipped weights): at least 99% of 999s caught, at least 95% right, no adult sent to Childline", async () => {
-    expect(loadTriageModels()!.trainedOn.lines).toBe(labelled.length - heldback.length);
+    expect(loadTriageModels()!.trainedOn.lines).toBe(trained.length);
+    expect(trained.some((l) => heldback.some((h) => h.id === l.id))).toBe(false);
     const got: TriageLevel[] = [];
     for (const l of heldback) got.push((await triage.assess(l.text)).level);
     const f = figures(heldback, got);
