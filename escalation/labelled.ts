@@ -75,9 +75,9 @@ export const StrangerManifestSchema = z.object({
   /** Each stranger line's weight in training, against 1 for a team line (chosen by the leave-one-set-out CV). */
   weight: z.number().positive(),
   /**
-   * Whether the shipped weights train on the stranger sets (the cross-validations always do). False while a behaviour
-   * test fails with them: trained with the strangers, the lexical model sends a role-play request with danger words
-   * ("Role play: you are a 14 year old whose stepdad has a knife…", the rules' training frame) to 999.
+   * Whether the shipped weights train on the stranger sets (the stranger cross-validation always does; the kind,
+   * register and speaker ones follow this). True since round thirteen, when the check pool said they helped; trained
+   * with them, the weights may send a role play round a danger now (the rules' training frame) to 999.
    */
   shipped: z.boolean(),
   /** Whether the sentence net's bank takes sentences from stranger lines (chosen by the same CV). */
@@ -154,6 +154,11 @@ export function loadTrainingSet(opts: { dir?: string; manifest?: StrangerManifes
     ids.add(l.id);
   }
   return [...team, ...strangers];
+}
+
+/** What the shipped weights train on: the team's train split and, when the manifest ships them, every stranger line. */
+export function shippedTrainingSet(manifest: StrangerManifest = loadStrangerManifest()): Labelled[] {
+  return loadTrainingSet({ manifest, strangers: manifest.shipped }).filter((l) => l.split === "train");
 }
 
 /** A line's weight in training: a stranger line counts `weight` team lines (the manifest's). */

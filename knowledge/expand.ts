@@ -169,7 +169,7 @@ export function expandQuestion(question: string, terms: QuestionTerms = loadQues
   };
 }
 
-let namesCache: RegExp | undefined;
+const namesCache = new WeakMap<QuestionTerms, RegExp>();
 /**
  * A question with the names of corpus documents taken out ("what does the good practice guide say the
  * discussion should do?", "is WT23 mandatory?"): the name says where to look, not what is asked about,
@@ -177,10 +177,11 @@ let namesCache: RegExp | undefined;
  * meetings it covers) above the one that answers. What words rank passages by, not how the question is read.
  */
 export function withoutDocumentNames(question: string, terms: QuestionTerms = loadQuestionTerms()): string {
-  if (!namesCache) {
-    const names = Object.values(terms.documentNames).flat().sort((a, b) => b.length - a.length);
-    namesCache = new RegExp(`(?<![A-Za-z0-9])(?:${names.map(escape).join("|")})(?:'s)?(?![A-Za-z0-9])`, "g");
-  }
   if (Object.keys(terms.documentNames).length === 0) return question;
-  return question.replace(namesCache, " ").replace(/\s+/g, " ").trim();
+  let names = namesCache.get(terms);
+  if (!names) {
+    const all = Object.values(terms.documentNames).flat().sort((a, b) => b.length - a.length);
+    namesCache.set(terms, (names = new RegExp(`(?<![A-Za-z0-9])(?:${all.map(escape).join("|")})(?:'s)?(?![A-Za-z0-9])`, "g")));
+  }
+  return question.replace(names, " ").replace(/\s+/g, " ").trim();
 }

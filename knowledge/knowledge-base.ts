@@ -196,9 +196,13 @@ export class KnowledgeBase {
     const context = expandQuestion(written(reading.context));
     const asked = opts.jurisdiction ?? whole.jurisdiction;
     const ask = readAskEvidence(reading, this.lexicon, core.concepts, this.freq);
-    // The words that rank passages leave out the names of documents (the name picked its jurisdiction above).
-    const lexicalText = (t: string) => expandQuestion(written(withoutDocumentNames(t))).text;
-    const lexical = lexicalEvidence(this.index, { core: lexicalText(reading.core), context: reading.context ? context.text : "" });
+    // The words that rank passages leave out the names of documents (the name picked its jurisdiction above); a
+    // question that names none is ranked by the expansion already made, not expanded again.
+    const lexicalText = (t: string, expanded: ExpandedQuestion) => {
+      const unnamed = withoutDocumentNames(t);
+      return unnamed === t ? expanded.text : expandQuestion(written(unnamed)).text;
+    };
+    const lexical = lexicalEvidence(this.index, { core: lexicalText(reading.core, core), context: reading.context ? context.text : "" });
     const fusion = this.calibration.fusion;
     const scope = { namedDocuments: whole.namedDocuments, exclude: opts.excludeBank, timed: asksForTime(reading.core) ? this.timedChunks() : null };
     if (!opts.dense && !opts.vector && this.calibration.fastPath.enabled) {
@@ -216,7 +220,7 @@ export class KnowledgeBase {
     const asWhole =
       reading.context && wholeShare > 0
         ? {
-            lexical: lexicalEvidence(this.index, { core: lexicalText(reading.text), context: "" }),
+            lexical: lexicalEvidence(this.index, { core: lexicalText(reading.text, whole), context: "" }),
             dense: focusText === reading.text ? dense : denseEvidence(this.index, await this.embed(encoderText(reading.text))),
           }
         : null;

@@ -336,14 +336,14 @@ function writtenContribution(text: string, ws: Word[], kinds: WordKind[], status
     if (span) break;
   }
   if (!span) return null;
+  const absent = statuses.some((s) => s.status !== "took_part");
   // In writing all in lower case (dictation) names have no capitals to stop at: the pair alone, or the words around
   // it would take in the person before it and the next one said.
-  if (lowerCase) return statuses.some((s) => s.status !== "took_part") || ws.every((_w, i) => (i >= span.from && i < span.to) || kinds[i] !== null) ? span : null;
+  if (lowerCase) return absent || ws.every((_w, i) => (i >= span.from && i < span.to) || kinds[i] !== null) ? span : null;
   const plain = (i: number) => kinds[i] === null && (!isCapital(ws[i] as Word) || /\d/.test((ws[i] as Word).surface) || (ws[i] as Word).surface === "I");
   // What it was ("written", "overnight") before it; when, how and what it said after it, to the end of the part.
   for (let k = 0; docFirst && k < 2 && span.from > 0 && plain(span.from - 1) && !/\d/.test((ws[span.from - 1] as Word).surface); k++) span.from--;
   while (span.to < ws.length && (plain(span.to) || kinds[span.to] === "stop")) span.to++;
-  const absent = statuses.some((s) => s.status !== "took_part");
   const wholePart = ws.every((w, i) => (i >= span.from && i < span.to) || kinds[i] !== null || !isCapital(w));
   return absent || wholePart ? span : null;
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run calibrate`: fits the knowledge layer's fusion weights, its coverage (refusal)
  * model and its fast-path thresholds by cross-validation on the question bank and the
- * out-of-scope bank, and writes knowledge/calibration.json. Never reads a held-out set.
+ * out-of-scope bank (and, with `--strangers`, the retired held-out sets #1-#6 named by its manifest), and writes
+ * knowledge/calibration.json. Never reads a set still held out, nor the check pool (#7-#11): stranger-rows.ts refuses them.
  *
  * - Fusion weights: each style of bank question is answered with the bank holding only
  *   the other styles; the weights that put the question's own passage first most often win.
@@ -58,7 +59,6 @@ const WRAP_SEED = 41;
 const STYLES: Style[] = ["formal", "shorthand", "case"];
 /** `--no-fast-path`: leave the fast path off and skip reading its lexical-only rows (half the run). */
 const NO_FAST_PATH = process.argv.includes("--no-fast-path");
-/** `--features a,b`: fit on these features only (the others weigh nothing), to compare feature sets on the same rows. */
 /** `--strangers MANIFEST`: strangers' questions (the retired held-out sets #1-#6, scripts/stranger-rows.ts) fitted on too. */
 const STRANGERS = process.argv.includes("--strangers") ? process.argv[process.argv.indexOf("--strangers") + 1]! : undefined;
 /**
@@ -68,6 +68,7 @@ const STRANGERS = process.argv.includes("--strangers") ? process.argv[process.ar
 const STRANGER_WEIGHT = numberArg("--stranger-weight", 4);
 /** Out-of-scope refusal the threshold must reach on the strangers' out-of-scope questions it is fitted on (`--refuse-strangers`). */
 const REFUSE_STRANGERS = numberArg("--refuse-strangers", 0.9);
+/** `--features a,b`: fit on these features only (the others weigh nothing), to compare feature sets on the same rows. */
 const USED = process.argv.includes("--features") ? (process.argv[process.argv.indexOf("--features") + 1]!.split(",") as (typeof FEATURES)[number][]) : [...FEATURES];
 
 /** One candidate passage's raw signals for one question. */

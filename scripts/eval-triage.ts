@@ -29,7 +29,7 @@ import { fromRoot } from "../core/paths.js";
 import { UseEmbeddings } from "../knowledge/embeddings/use-embeddings.js";
 import { composeLabelled } from "../escalation/compose.js";
 import { crossValidateByKind, crossValidateByRegister, crossValidateBySpeaker, crossValidateByStrangerSet, dataHash, decideWith, embedAll, figures, modelFile, prepare, trainModels, type Figures, type Prepared, type Variant } from "../escalation/evaluate.js";
-import { loadStrangerManifest, loadTrainingSet, trainingWeight, type Labelled } from "../escalation/labelled.js";
+import { loadStrangerManifest, loadTrainingSet, shippedTrainingSet, trainingWeight, type Labelled } from "../escalation/labelled.js";
 import { LEVELS, type TriageLevel } from "../escalation/levels.js";
 import { applySentenceNet, createTriage, loadTriageModels, MODEL_PATH, type TriageResult } from "../escalation/triage.js";
 import { BANK_PATH, bankLines, bankRow, bankUnits, buildSentenceBank, loadSentenceBank, netSentences, textKey, writeSentenceBank, type SentenceBank } from "../escalation/sentence-net.js";
@@ -213,7 +213,9 @@ async function main(): Promise<void> {
   const extra = manifest.shipped || args.includes("--with-strangers") ? { lines: strangerData, weight: weight(cvWeight) } : {};
 
   if (args.includes("--write-model")) {
-    const trainSet = [...data, ...(manifest.shipped ? strangerData : [])].filter((d) => training.find((l) => l.id === d.line.id)!.split === "train");
+    // What the tests check the shipped weights against (labelled.ts), in the same order: a set of ids, not a search per line.
+    const shipped = new Set(shippedTrainingSet(manifest).map((l) => l.id));
+    const trainSet = [...data, ...strangerData].filter((d) => shipped.has(d.line.id));
     const models = trainModels(trainSet, embeddings.dimensions, weight(manifest.weight));
     const file = modelFile(models, embeddings.id, { lines: trainSet.length, hash: dataHash(trainSet.map((d) => d.line)) });
     writeFileSync(MODEL_PATH, JSON.stringify(file) + "\n");

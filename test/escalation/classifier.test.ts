@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deserialise, featuresOf, predict, serialise, SPARSE_DIM, train } from "../../escalation/classifier.js";
 import { dataHash } from "../../escalation/evaluate.js";
-import { loadStrangerManifest, loadTrainingSet } from "../../escalation/labelled.js";
+import { shippedTrainingSet } from "../../escalation/labelled.js";
 import { LEVELS, type TriageLevel } from "../../escalation/levels.js";
 import { readMessage } from "../../escalation/reader.js";
 import { loadTriageModels } from "../../escalation/triage.js";
@@ -50,7 +50,7 @@ describe("the softmax model", () => {
   it("the shipped weights were trained on the current training set's train split, the stranger sets included when the manifest ships them (retrain after changing either)", () => {
     const models = loadTriageModels();
     expect(models).not.toBeNull();
-    const trainSplit = loadTrainingSet({ strangers: loadStrangerManifest().shipped }).filter((l) => l.split === "train");
+    const trainSplit = shippedTrainingSet();
     expect(models!.trainedOn).toEqual({ lines: trainSplit.length, hash: dataHash(trainSplit) });
     expect(models!.embeddings).toBe("use-lite-512");
   });

@@ -4,16 +4,16 @@ import { fromRoot } from "../../core/paths.js";
 import { decideWith, embedAll, figures, prepare, trainModels } from "../../escalation/evaluate.js";
 import { createTriage, loadLabelled, loadTriageModels, type Triage, type TriageLevel } from "../../escalation/index.js";
 import { UseEmbeddings } from "../../knowledge/embeddings/use-embeddings.js";
-import { loadStrangerManifest, loadTrainingSet } from "../../escalation/labelled.js";
+import { shippedTrainingSet } from "../../escalation/labelled.js";
 
 // The real model (Universal Sentence Encoder lite, offline). Slow to start, so an int test.
 let embeddings: UseEmbeddings;
 let triage: Triage;
 const labelled = loadLabelled();
 const heldback = labelled.filter((l) => l.split === "heldback");
-// What the shipped weights were trained on: the team's train split and, when the manifest ships them, the stranger
-// sets (stranger-sets.json; all of them training lines). The held-back split is the team's and never among them.
-const trained = (loadStrangerManifest().shipped ? loadTrainingSet() : labelled).filter((l) => l.split === "train");
+// What the shipped weights were trained on (stranger-sets.json says whether the stranger sets are among it); the
+// held-back split is the team's and never among them.
+const trained = shippedTrainingSet();
 
 beforeAll(async () => {
   embeddings = await UseEmbeddings.load();
