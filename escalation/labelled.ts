@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { AppError } from "../core/errors.js";
 import { fromRoot } from "../core/paths.js";
+import { isStudySet, LAST_STUDY_SET } from "../core/study-sets.js";
 import { LEVELS, type TriageLevel } from "./levels.js";
 import { DANGER_KINDS, REGISTERS, SPEAKERS } from "./risk-model.js";
 
@@ -67,9 +68,8 @@ export function loadLabelled(dir: string = fromRoot("escalation", "data", "label
  * The retired held-out sets cited as a source of the labelled set (escalation/data/stranger-sets.json):
  * lines written by people outside the team, who never saw the code, before the round each set tested.
  * The team's own lines (and its generator's) are how the team writes; these are how strangers do.
- * Only held-out sets #1-#6 may be named: #7-#11 are the check pool and #12 the real held-out set.
+ * Only sets retired into the study pool may be named (core/study-sets.ts): never the check pool or a set held out.
  */
-const STRANGER_FILE = /^test\/heldout\/triage-heldout(-[2-6])?\.jsonl$/;
 export const StrangerManifestSchema = z.object({
   about: z.string().min(1),
   /** Each stranger line's weight in training, against 1 for a team line (chosen by the leave-one-set-out CV). */
@@ -86,7 +86,7 @@ export const StrangerManifestSchema = z.object({
     .array(
       z.object({
         name: z.string().regex(/^[a-z0-9-]+$/),
-        file: z.string().regex(STRANGER_FILE, "only held-out sets #1-#6 may be training sources"),
+        file: z.string().refine((f) => isStudySet(f, "triage"), `only held-out sets #1-#${LAST_STUDY_SET} (the study pool) may be training sources`),
         lines: z.number().int().positive(),
         authors: z.string().min(1),
         written_before: z.string().min(1),

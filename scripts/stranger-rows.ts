@@ -11,12 +11,13 @@
  * cross-validated with one author's set left out at a time.
  *
  * The manifest names the sets by path in the repository, so a fit is a pure function of committed
- * files. Only sets #1-#6 may be named: sets #7 and later are the check pool and the held-out set.
+ * files. Only sets retired into the study pool may be named (core/study-sets.ts).
  */
 import { readFileSync } from "node:fs";
 import { isAbsolute } from "node:path";
 import { z } from "zod";
 import { fromRoot } from "../core/paths.js";
+import { isStudySet, LAST_STUDY_SET } from "../core/study-sets.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
 import type { CoverageFeatures } from "../knowledge/coverage.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
@@ -28,8 +29,6 @@ const ManifestSchema = z.object({
   sets: z.array(z.object({ name: z.string().min(1), file: z.string().min(1) })).min(2),
 });
 
-/** The highest held-out set number that is retired into the study pool. */
-const LAST_STUDY_SET = 6;
 
 /** One stranger's question, read by the pipeline. */
 export interface StrangerRow {
@@ -46,12 +45,11 @@ export interface StrangerRow {
   found: boolean | null;
 }
 
-/** The manifest's sets, each checked to be a retired study set (#1-#6). */
+/** The manifest's sets, each checked to be a retired study set (core/study-sets.ts). */
 export function loadManifest(path: string): { name: string; file: string }[] {
   const m = ManifestSchema.parse(JSON.parse(readFileSync(isAbsolute(path) ? path : fromRoot(path), "utf8")));
   for (const s of m.sets) {
-    const n = /qa-heldout(?:-(\d+))?\.jsonl$/.exec(s.file);
-    if (!n || Number(n[1] ?? "1") > LAST_STUDY_SET) throw new Error(`${path}: ${s.file} is not one of the retired study sets (qa-heldout.jsonl, -2 … -${LAST_STUDY_SET})`);
+    if (!isStudySet(s.file, "qa")) throw new Error(`${path}: ${s.file} is not one of the retired study sets (qa-heldout.jsonl, -2 … -${LAST_STUDY_SET})`);
   }
   return m.sets;
 }

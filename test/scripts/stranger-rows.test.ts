@@ -17,7 +17,7 @@ describe("the strangers' sets calibrate-knowledge fits on", () => {
   });
 
   it("when a manifest names a check-pool set or the real held-out set, it is refused before anything is read", () => {
-    expect(() => loadManifest(manifestOf("test/heldout/qa-heldout.jsonl", "test/heldout/qa-heldout-7.jsonl"))).toThrow(/not one of the retired study sets/);
+    expect(() => loadManifest(manifestOf("test/heldout/qa-heldout.jsonl", "test/heldout/qa-heldout-9.jsonl"))).toThrow(/not one of the retired study sets/);
     expect(() => loadManifest(manifestOf("test/heldout/qa-heldout-2.jsonl", "test/heldout/qa-heldout-12.jsonl"))).toThrow(/qa-heldout-12/);
   });
 
