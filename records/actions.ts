@@ -80,6 +80,23 @@ function isOwner(text: string, ctx: OwnerContext): boolean {
   return seg.title !== null && seg.name !== null;
 }
 
+/**
+ * Whether some words name who owns a task for certain: a person the notes name, the writer, a title and a name
+ * ("Mr Evans"), a role on its own ("DSL", "school nurse"), a capitalised name, everyone. An agency's word at the head
+ * of a task ("Hospital birth alert", "CAMHS urgent ref", "nursery info", "tutor's written account") also reads as an
+ * owner, but only weakly: in "task – owner – when" the field that surely names someone owns it.
+ */
+function surelyOwner(text: string, ctx: OwnerContext, strict: boolean): boolean {
+  const t = squash(text).replace(/^(the|our)\s+/i, "");
+  if (!strict && nameLike(t)) return true;
+  if (!isOwner(t, ctx)) return false;
+  if (isPhrase(vocabulary().collective_owners, t, "collective") || isSelf(t) || namesPerson(t, ctx)) return true;
+  const parts = t.split(/\s+(?:and|&|\+)\s+|\s*\/\s*/);
+  if (parts.length > 1) return parts.every((p) => surelyOwner(p, ctx, strict));
+  const seg = readSegment(t);
+  return (seg.title !== null && seg.name !== null) || (seg.explicitRole !== null && seg.name === null);
+}
+
 /** One to three capitalised words that are not a task ("Kemi", "Jo Smith"): a person's name at the head of an action. */
 function nameLike(text: string): boolean {
   const t = squash(text);
@@ -217,7 +234,11 @@ export function readAction(
     owner = labelled[1].trim();
     what = rest.replace(labelled[0], "").replace(/[\s,;(]+$/, "").trim();
     shaped = true;
-  } else if (fields.length >= 2 && (isOwner(fields[0] as string, ctx) || (!strict && nameLike(fields[0] as string)))) {
+  } else if (
+    fields.length >= 2 &&
+    (isOwner(fields[0] as string, ctx) || (!strict && nameLike(fields[0] as string))) &&
+    !(surelyOwner(fields[fields.length - 1] as string, ctx, strict) && !surelyOwner(fields[0] as string, ctx, strict))
+  ) {
     owner = fields[0] as string;
     what = fields.slice(1).join(" - ");
     shaped = true;
