@@ -94,7 +94,9 @@ function surelyOwner(text: string, ctx: OwnerContext, strict: boolean): boolean 
   const parts = t.split(/\s+(?:and|&|\+)\s+|\s*\/\s*/);
   if (parts.length > 1) return parts.every((p) => surelyOwner(p, ctx, strict));
   const seg = readSegment(t);
-  return (seg.title !== null && seg.name !== null) || (seg.explicitRole !== null && seg.name === null);
+  // A role with a person's name ("TM (Tina)", "SW Jo") is sure; a role run into a task's words ("tutor's written account")
+  // or sending to someone ("GP to SO") is not.
+  return (seg.title !== null && seg.name !== null) || (seg.explicitRole !== null && (seg.name === null || (nameLike(seg.name) && !/\bto\b/i.test(t))));
 }
 
 /** One to three capitalised words that are not a task ("Kemi", "Jo Smith"): a person's name at the head of an action. */
@@ -129,6 +131,26 @@ function leadingOwner(text: string, ctx: OwnerContext): string | null {
     if (!next || !isOwner(head, ctx)) continue;
     // The person's own role written after them stays with them only if it is all there is: "Gill HV visit" → "Gill".
     if (namesPerson(head, ctx) || isSelf(head) || readSegment(head).foreign.length === 0) return head;
+  }
+  return null;
+}
+
+/**
+ * The owner said after the task with nothing between, as dictation and shorthand give it ("review meeting Andrea Cole
+ * on the 4th", "NRM referral Gwion by Tues", "home visit and safety plan me today"): up to three last words that name
+ * someone the notes name, or the writer. Never the one the task is done to or with ("send records to Lisa Gill",
+ * "joint visit with DC Frost"): a preposition or a joining word before the name makes it part of the task.
+ */
+function trailingOwner(text: string, ctx: OwnerContext): { owner: string; start: number } | null {
+  const ws = words(text);
+  for (let n = Math.min(3, ws.length - 1); n >= 1; n--) {
+    const first = ws[ws.length - n] as (typeof ws)[number];
+    const before = ws[ws.length - n - 1] as (typeof ws)[number];
+    const tail = text.slice(first.start).replace(/[.,;:]+$/, "");
+    if (!(namesPerson(tail, ctx) || isSelf(tail))) continue;
+    if (/^(?:with|to|for|from|of|at|on|and|or|by|about|re|via|cc|plus|inc|incl|including|between|see|seeing|tell|telling|inform|ring|call|phone|visit|contact|update|interview|ask|email|e-mail|text)$/i.test(before.folded)) return null;
+    if (/[&+/,]\s*$/.test(text.slice(before.end, first.start))) return null;
+    return { owner: tail, start: first.start };
   }
   return null;
 }
@@ -276,7 +298,12 @@ export function readAction(
     // thing it names is whose the thing is, not who does the task; a doer is set apart ("Health – chronology") or does
     // something ("health to send ...", read above). A person or a role ("Gill HV visit", "SW home visit") still leads.
     const lead = found && agencyOnly(found) && !/^\s*(?:[-–—:]|to\b|will\b|'ll\b)/i.test(rest.slice(found.length)) ? null : found;
-    if (lead) {
+    const trailing = lead ? null : trailingOwner(rest, ctx);
+    if (trailing && !strict) {
+      owner = trailing.owner;
+      what = rest.slice(0, trailing.start).replace(/[\s\-–—:,;]+$/, "");
+      shaped = true;
+    } else if (lead) {
       owner = lead;
       what = rest.slice(lead.length).replace(/^\s*(?:[-–—:]|to|will|'ll)?\s*/i, "");
       // "nursery raised it this morning", "mum said ... today": what someone did or said is the story, not a task.
