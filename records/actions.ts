@@ -364,7 +364,15 @@ function startsAction(clause: string, ctx: OwnerContext): "own" | "inherit" | nu
   const own = readAction(t, ctx, true);
   // Its doer first: "home visit and see child alone – Nadia" is one task whose doer is written last.
   const first = own?.owner ? key(t).startsWith(key(own.owner)) || (isSelf(own.owner) === false && key(t).startsWith(key(own.owner).split(" ")[0] ?? "")) : false;
-  if (own?.owner && first && /\p{L}{2}/u.test(own.action) && !isOwner(own.action, ctx)) return "own";
+  // ... and surely someone, or said to do something: in "tablet download & DI decision – Fri", "hearing f/u + health chron –
+  // end of next wk", "email log to EDT + Vale CS duty – by 02:00" a role's or an agency's word heads the next thing to be
+  // done, not a doer of its own, and the one task keeps its owner and its date.
+  const marked = VERB_MARK.exec(t)?.[1];
+  // Where the clause is itself set out in fields ("DI decision – Fri"), its doer is a field of its own or said to do it.
+  const fields = splitOutside(t, SEPARATORS).map((f) => key(f.text));
+  const wholeField = fields.length < 2 || (own?.owner ? fields.includes(key(own.owner)) : false);
+  const sure = own?.owner ? (surelyOwner(own.owner, ctx, true) && wholeField) || (marked !== undefined && key(marked) === key(own.owner)) : false;
+  if (own?.owner && first && sure && /\p{L}{2}/u.test(own.action) && !isOwner(own.action, ctx)) return "own";
   return null;
 }
 
@@ -375,6 +383,8 @@ function startsAction(clause: string, ctx: OwnerContext): "own" | "inherit" | nu
  * Each clause comes with the doer of the one before, for "... and will arrange ABE by Friday".
  */
 export function actionClauses(text: string, ctx: OwnerContext): { text: string; inherit: string | null }[] {
+  const run = runOnTasks(text, ctx);
+  if (run.length > 1) return run.flatMap((piece) => actionClauses(piece, ctx));
   const cuts = splitOutside(text, (t, i) => {
     const m = /^(?:\s*,\s+(?:and\s+|then\s+)?|\s+(?:and|&|\+|\/)\s+)/i.exec(t.slice(i, i + 12));
     return m ? m[0].length : 0;
@@ -395,6 +405,34 @@ export function actionClauses(text: string, ctx: OwnerContext): { text: string; 
     prev.text = text.slice(prev.start, prev.end);
   }
   return out.map(({ text: t, inherit }) => ({ text: t, inherit }));
+}
+
+/**
+ * Tasks said one after another with nothing between, as dictation and hurried notes run them on: "Dr Chen to do the CP
+ * medical tomorrow morning DC Morris to arrange ABE on Friday". A task closes with its date, and the next opens with
+ * someone surely named (a person of the notes, a title and name, a role) said to do something to something ("to",
+ * "will", "is going to"); split there only, so "visit with DC Morris tomorrow" or "records to SW by Fri" stay whole.
+ */
+function runOnTasks(text: string, ctx: OwnerContext): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (const w of words(text)) {
+    if (w.start <= from) continue;
+    const before = text.slice(from, w.start);
+    if (!/\s$/.test(before) || /[,;:\-–—(/&+]\s*$/.test(before)) continue;
+    const m = VERB_MARK.exec(text.slice(w.start));
+    // A task is something done to something ("arrange ABE", "send records"); "... in two weeks Gareth to chair" says who
+    // leads the task before, not a task of its own.
+    if (!m?.[1] || words(m[1]).length > 4 || words(m[2] ?? "").length < 2 || !surelyOwner(m[1], ctx, true)) continue;
+    const head = before.trimEnd();
+    const due = findDue(head, ctx.anchor, ctx.year);
+    if (!due.due_text || due.end !== head.length || words(head.slice(0, due.start)).length < 2) continue;
+    out.push(head);
+    from = w.start;
+  }
+  if (out.length === 0) return [text];
+  out.push(text.slice(from));
+  return out;
 }
 
 /** An action from a table row with Action | Owner | Due columns. */

@@ -189,3 +189,33 @@ describe("the owner written after the task", () => {
     ]);
   });
 });
+
+describe("tasks joined and tasks run on", () => {
+  it("'task + task – owner – when' is one task of one owner, even when its second part opens with a role's or agency's word", () => {
+    expect(
+      actions(`${HEAD}Actions:\nDC Tranter - tablet download & DI decision - Friday\nGill - hearing f/u + health chron - end of next wk\nAnwen – email log to EDT + MASH duty – by 5pm`),
+    ).toEqual([
+      ["DC Tranter", "2025-06-13"],
+      ["Gill", "2025-06-20"],
+      ["Anwen", "2025-06-10"],
+    ]);
+  });
+
+  it("tasks said one after another split where a task's date closes and someone named is said to do the next", () => {
+    const r = draft(`${HEAD}Actions:\nDr Chen to do the CP medical tomorrow morning DC Tranter to arrange ABE on Friday\nGill to see baby at home this evening Anwen to send the school records by Friday`);
+    expect(r.actions.map((a) => [a.owner, a.due])).toEqual([
+      ["Dr Chen", "2025-06-11"],
+      ["DC Tranter", "2025-06-13"],
+      ["Gill", "2025-06-10"],
+      ["Anwen", "2025-06-13"],
+    ]);
+  });
+
+  it("a doer said to lead the task before, or someone a task is done with, starts no task of their own", () => {
+    const r = draft(`${HEAD}Actions:\nreview strategy meeting in two weeks Dean to chair\njoint visit with DC Tranter tomorrow - Anwen`);
+    expect(r.actions.map((a) => [a.owner, a.due])).toEqual([
+      [null, "2025-06-24"],
+      ["Anwen", "2025-06-11"],
+    ]);
+  });
+});
