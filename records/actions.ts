@@ -80,6 +80,25 @@ function isOwner(text: string, ctx: OwnerContext): boolean {
   return seg.title !== null && seg.name !== null;
 }
 
+/**
+ * Whether some words name who owns a task for certain: a person the notes name, the writer, a title and a name
+ * ("Mr Evans"), a role on its own ("DSL", "school nurse"), a capitalised name, everyone. An agency's word at the head
+ * of a task ("Hospital birth alert", "CAMHS urgent ref", "nursery info", "tutor's written account") also reads as an
+ * owner, but only weakly: in "task – owner – when" the field that surely names someone owns it.
+ */
+function surelyOwner(text: string, ctx: OwnerContext, strict: boolean): boolean {
+  const t = squash(text).replace(/^(the|our)\s+/i, "");
+  if (!strict && nameLike(t)) return true;
+  if (!isOwner(t, ctx)) return false;
+  if (isPhrase(vocabulary().collective_owners, t, "collective") || isSelf(t) || namesPerson(t, ctx)) return true;
+  const parts = t.split(/\s+(?:and|&|\+)\s+|\s*\/\s*/);
+  if (parts.length > 1) return parts.every((p) => surelyOwner(p, ctx, strict));
+  const seg = readSegment(t);
+  // A role with a person's name ("TM (Tina)", "SW Jo") is sure; a role run into a task's words ("tutor's written account")
+  // or sending to someone ("GP to SO") is not.
+  return (seg.title !== null && seg.name !== null) || (seg.explicitRole !== null && (seg.name === null || (nameLike(seg.name) && !/\bto\b/i.test(t))));
+}
+
 /** One to three capitalised words that are not a task ("Kemi", "Jo Smith"): a person's name at the head of an action. */
 function nameLike(text: string): boolean {
   const t = squash(text);
@@ -112,6 +131,26 @@ function leadingOwner(text: string, ctx: OwnerContext): string | null {
     if (!next || !isOwner(head, ctx)) continue;
     // The person's own role written after them stays with them only if it is all there is: "Gill HV visit" → "Gill".
     if (namesPerson(head, ctx) || isSelf(head) || readSegment(head).foreign.length === 0) return head;
+  }
+  return null;
+}
+
+/**
+ * The owner said after the task with nothing between, as dictation and shorthand give it ("review meeting Andrea Cole
+ * on the 4th", "NRM referral Gwion by Tues", "home visit and safety plan me today"): up to three last words that name
+ * someone the notes name, or the writer. Never the one the task is done to or with ("send records to Lisa Gill",
+ * "joint visit with DC Frost"): a preposition or a joining word before the name makes it part of the task.
+ */
+function trailingOwner(text: string, ctx: OwnerContext): { owner: string; start: number } | null {
+  const ws = words(text);
+  for (let n = Math.min(3, ws.length - 1); n >= 1; n--) {
+    const first = ws[ws.length - n] as (typeof ws)[number];
+    const before = ws[ws.length - n - 1] as (typeof ws)[number];
+    const tail = text.slice(first.start).replace(/[.,;:]+$/, "");
+    if (!(namesPerson(tail, ctx) || isSelf(tail))) continue;
+    if (/^(?:with|to|for|from|of|at|on|and|or|by|about|re|via|cc|plus|inc|incl|including|between|see|seeing|tell|telling|inform|ring|call|phone|visit|contact|update|interview|ask|email|e-mail|text)$/i.test(before.folded)) return null;
+    if (/[&+/,]\s*$/.test(text.slice(before.end, first.start))) return null;
+    return { owner: tail, start: first.start };
   }
   return null;
 }
@@ -217,7 +256,11 @@ export function readAction(
     owner = labelled[1].trim();
     what = rest.replace(labelled[0], "").replace(/[\s,;(]+$/, "").trim();
     shaped = true;
-  } else if (fields.length >= 2 && (isOwner(fields[0] as string, ctx) || (!strict && nameLike(fields[0] as string)))) {
+  } else if (
+    fields.length >= 2 &&
+    (isOwner(fields[0] as string, ctx) || (!strict && nameLike(fields[0] as string))) &&
+    !(surelyOwner(fields[fields.length - 1] as string, ctx, strict) && !surelyOwner(fields[0] as string, ctx, strict))
+  ) {
     owner = fields[0] as string;
     what = fields.slice(1).join(" - ");
     shaped = true;
@@ -255,7 +298,12 @@ export function readAction(
     // thing it names is whose the thing is, not who does the task; a doer is set apart ("Health – chronology") or does
     // something ("health to send ...", read above). A person or a role ("Gill HV visit", "SW home visit") still leads.
     const lead = found && agencyOnly(found) && !/^\s*(?:[-–—:]|to\b|will\b|'ll\b)/i.test(rest.slice(found.length)) ? null : found;
-    if (lead) {
+    const trailing = lead ? null : trailingOwner(rest, ctx);
+    if (trailing && !strict) {
+      owner = trailing.owner;
+      what = rest.slice(0, trailing.start).replace(/[\s\-–—:,;]+$/, "");
+      shaped = true;
+    } else if (lead) {
       owner = lead;
       what = rest.slice(lead.length).replace(/^\s*(?:[-–—:]|to|will|'ll)?\s*/i, "");
       // "nursery raised it this morning", "mum said ... today": what someone did or said is the story, not a task.
@@ -316,7 +364,15 @@ function startsAction(clause: string, ctx: OwnerContext): "own" | "inherit" | nu
   const own = readAction(t, ctx, true);
   // Its doer first: "home visit and see child alone – Nadia" is one task whose doer is written last.
   const first = own?.owner ? key(t).startsWith(key(own.owner)) || (isSelf(own.owner) === false && key(t).startsWith(key(own.owner).split(" ")[0] ?? "")) : false;
-  if (own?.owner && first && /\p{L}{2}/u.test(own.action) && !isOwner(own.action, ctx)) return "own";
+  // ... and surely someone, or said to do something: in "tablet download & DI decision – Fri", "hearing f/u + health chron –
+  // end of next wk", "email log to EDT + Vale CS duty – by 02:00" a role's or an agency's word heads the next thing to be
+  // done, not a doer of its own, and the one task keeps its owner and its date.
+  const marked = VERB_MARK.exec(t)?.[1];
+  // Where the clause is itself set out in fields ("DI decision – Fri"), its doer is a field of its own or said to do it.
+  const fields = splitOutside(t, SEPARATORS).map((f) => key(f.text));
+  const wholeField = fields.length < 2 || (own?.owner ? fields.includes(key(own.owner)) : false);
+  const sure = own?.owner ? (surelyOwner(own.owner, ctx, true) && wholeField) || (marked !== undefined && key(marked) === key(own.owner)) : false;
+  if (own?.owner && first && sure && /\p{L}{2}/u.test(own.action) && !isOwner(own.action, ctx)) return "own";
   return null;
 }
 
@@ -327,6 +383,8 @@ function startsAction(clause: string, ctx: OwnerContext): "own" | "inherit" | nu
  * Each clause comes with the doer of the one before, for "... and will arrange ABE by Friday".
  */
 export function actionClauses(text: string, ctx: OwnerContext): { text: string; inherit: string | null }[] {
+  const run = runOnTasks(text, ctx);
+  if (run.length > 1) return run.flatMap((piece) => actionClauses(piece, ctx));
   const cuts = splitOutside(text, (t, i) => {
     const m = /^(?:\s*,\s+(?:and\s+|then\s+)?|\s+(?:and|&|\+|\/)\s+)/i.exec(t.slice(i, i + 12));
     return m ? m[0].length : 0;
@@ -347,6 +405,34 @@ export function actionClauses(text: string, ctx: OwnerContext): { text: string; 
     prev.text = text.slice(prev.start, prev.end);
   }
   return out.map(({ text: t, inherit }) => ({ text: t, inherit }));
+}
+
+/**
+ * Tasks said one after another with nothing between, as dictation and hurried notes run them on: "Dr Chen to do the CP
+ * medical tomorrow morning DC Morris to arrange ABE on Friday". A task closes with its date, and the next opens with
+ * someone surely named (a person of the notes, a title and name, a role) said to do something to something ("to",
+ * "will", "is going to"); split there only, so "visit with DC Morris tomorrow" or "records to SW by Fri" stay whole.
+ */
+function runOnTasks(text: string, ctx: OwnerContext): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (const w of words(text)) {
+    if (w.start <= from) continue;
+    const before = text.slice(from, w.start);
+    if (!/\s$/.test(before) || /[,;:\-–—(/&+]\s*$/.test(before)) continue;
+    const m = VERB_MARK.exec(text.slice(w.start));
+    // A task is something done to something ("arrange ABE", "send records"); "... in two weeks Gareth to chair" says who
+    // leads the task before, not a task of its own.
+    if (!m?.[1] || words(m[1]).length > 4 || words(m[2] ?? "").length < 2 || !surelyOwner(m[1], ctx, true)) continue;
+    const head = before.trimEnd();
+    const due = findDue(head, ctx.anchor, ctx.year);
+    if (!due.due_text || due.end !== head.length || words(head.slice(0, due.start)).length < 2) continue;
+    out.push(head);
+    from = w.start;
+  }
+  if (out.length === 0) return [text];
+  out.push(text.slice(from));
+  return out;
 }
 
 /** An action from a table row with Action | Owner | Due columns. */

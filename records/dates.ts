@@ -241,7 +241,7 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
   rel(String.raw`tomorrow|tmrw|tmw|tmr|tomoz|2moro|2morrow|tomorow`, () => addDays(anchor, 1));
   // "By the weekend": the working week's last day, never a later date than the words gave.
   rel(String.raw`end\s+(?:of\s+)?(?:the\s+|this\s+)?(?:week|wk)|eow|this\s+week|(?:the\s+|this\s+)?weekend`, () => fridayOf(anchor));
-  rel(String.raw`end\s+of\s+next\s+week`, () => fridayOf(anchor, 1));
+  rel(String.raw`end\s+of\s+(?:the\s+)?next\s+(?:week|wk)|(?:the\s+)?(?:week|wk)\s+after\s+next`, () => fridayOf(anchor, 1));
   rel(String.raw`end\s+of\s+(?:the\s+|this\s+)?month`, () => {
     const { year: y, month: mo } = parseIso(anchor);
     return makeDate(y, mo, daysInMonth(y, mo));
@@ -281,6 +281,15 @@ function candidates(text: string, anchor: string | null, year: number): DueCandi
     const before = text.slice(0, m.index);
     const after = text.slice(m.index + m[0].length);
     if (!/(?:^|[-–—:(|,]|\b(?:timescale|deadline|due|target|when))\s*$/i.test(before) && !/^\s*\)?\s*[.;]?\s*$/.test(after)) return;
+    push(m, timescale(m), false);
+  });
+  // "Review strat mtg – Marcus – 2 weeks", "timescale: 1 month": weeks, fortnights and months set apart after a dash or a
+  // label and closing the action are a timescale too ("2 weeks ago", "for 2 weeks now" are not: more words follow them).
+  each(new RegExp(String.raw`(?<![\p{L}\d])(?:\d{1,3}|a|one|two|three|four|six)\s*(?:weeks?|wks?|fortnights?|months?|mths?)\b`), (m) => {
+    if (out.some((c) => c.start <= m.index && m.index < c.end)) return;
+    const before = text.slice(0, m.index);
+    const after = text.slice(m.index + m[0].length);
+    if (!/(?:[-–—:|]|\b(?:timescale|deadline|due|target|when))\s*$/i.test(before) || !/^\s*\)?\s*[.;]?\s*$/.test(after)) return;
     push(m, timescale(m), false);
   });
   rel(String.raw`(next|this|coming)\s+(${WEEKDAY_WORD})`, (m) => {

@@ -361,8 +361,13 @@ function familyTonight(): RegExp {
   return famTonight;
 }
 
-/** A line labelled as the child's safety ("safety: kids to nan's tonight", "Immediate safety – ..."). */
-const SAFETY_LABEL = /^\s*[-•*–]?\s*(?:immediate\s+|child['’]?s\s+)?safety\s*(?:tonight\s*)?[:–—-]\s*\S/iu;
+/**
+ * A line labelled as the child's safety ("safety: kids to nan's tonight", "Immediate safety – ...", "Jordan's safety this
+ * weekend: ...", a table row "Ela's safety | admitted ...", "Baby's safety at birth<tab>Birth plan ...", a heading
+ * "Safety" over its block): the label names the child's safety, by a word or the child's name, with when or where in a
+ * few words, then what keeps them safe.
+ */
+const SAFETY_LABEL = /^\s*[-•*–]?\s*(?:immediate\s+|(?:the\s+)?[\p{L}.]+['’]s\s+|childs\s+)?safety(?:\s+(?:plan\s+)?(?:tonight|this\s+weekend|over\s+the\s+weekend|at\s+birth|at\s+home|now|for\s+now|overnight))?\s*(?:[:–—|\t\n]|\s-)\s*\S/iu;
 /** The child seen and found well: a finding about the child now ("Child seen at home 05/08, well", "seen by police – all well"), not a plan to see them. */
 const SEEN_SAFE = /\bseen\b[^.;]{0,40}?\b(?:well|all well|happy|fine|settled|safe|no (?:marks|injur\w*|concerns))\b/iu;
 

@@ -150,3 +150,72 @@ describe("senders known by their initials", () => {
     ]);
   });
 });
+
+describe("the owner written after the task", () => {
+  it("in 'task – owner – when' the person owns the task, not an agency's word at its head", () => {
+    // The task's first word names a service (hospital, CAMHS, nursery, school, MASH) or a role run into what is wanted
+    // (a tutor's account): the field that surely names someone is the doer, whichever side of the task it is.
+    expect(
+      actions(
+        `${HEAD}Actions:\nHospital birth alert - Gill Hart - 12/06/25\nCAMHS urgent referral – Anwen – today\nnursery info - Gill - 13/6\nschool chrono – DSL – by Fri\nHandover to MASH - DC Tranter - 11/06\ntutor's written account – Mr Wells – 16/6`,
+      ),
+    ).toEqual([
+      ["Gill Hart", "2025-06-12"],
+      ["Anwen", "2025-06-10"],
+      ["Gill", "2025-06-13"],
+      ["DSL", "2025-06-13"],
+      ["DC Tranter", "2025-06-11"],
+      ["Mr Wells", "2025-06-16"],
+    ]);
+  });
+
+  it("an agency or role written first still owns the task; one the task is sent to does not", () => {
+    expect(actions(`${HEAD}Actions:\nPolice - checks on dad - 12/6\nHV (Gill) – health records → Anwen by Thu\nGP records to SW - Gill - Fri`)).toEqual([
+      ["Police", "2025-06-12"],
+      ["HV (Gill)", "2025-06-12"],
+      ["Gill", "2025-06-13"],
+    ]);
+  });
+
+  it("a name said straight after the task, with its date, owns it; one the task is done with or to does not", () => {
+    const said =
+      "this is anwen pugh social worker dictating notes of the strategy discussion on tuesday the tenth of june twenty twenty five at ten on teams present were dean wells team manager d c owen tranter and gill hart health visitor " +
+      "new paragraph actions review meeting dean wells on the seventeenth of june new line home visit and safety plan me today new line send records to gill hart by friday new line joint visit with owen tranter tomorrow new line end of notes";
+    expect(draft(said).actions.map((a) => [a.action.toLowerCase(), a.owner?.toLowerCase() ?? null, a.due])).toEqual([
+      ["review meeting", "dean wells", "2025-06-17"],
+      ["home visit and safety plan", "anwen pugh", "2025-06-10"],
+      ["send records to gill hart", null, "2025-06-13"],
+      ["joint visit with owen tranter", null, "2025-06-11"],
+    ]);
+  });
+});
+
+describe("tasks joined and tasks run on", () => {
+  it("'task + task – owner – when' is one task of one owner, even when its second part opens with a role's or agency's word", () => {
+    expect(
+      actions(`${HEAD}Actions:\nDC Tranter - tablet download & DI decision - Friday\nGill - hearing f/u + health chron - end of next wk\nAnwen – email log to EDT + MASH duty – by 5pm`),
+    ).toEqual([
+      ["DC Tranter", "2025-06-13"],
+      ["Gill", "2025-06-20"],
+      ["Anwen", "2025-06-10"],
+    ]);
+  });
+
+  it("tasks said one after another split where a task's date closes and someone named is said to do the next", () => {
+    const r = draft(`${HEAD}Actions:\nDr Chen to do the CP medical tomorrow morning DC Tranter to arrange ABE on Friday\nGill to see baby at home this evening Anwen to send the school records by Friday`);
+    expect(r.actions.map((a) => [a.owner, a.due])).toEqual([
+      ["Dr Chen", "2025-06-11"],
+      ["DC Tranter", "2025-06-13"],
+      ["Gill", "2025-06-10"],
+      ["Anwen", "2025-06-13"],
+    ]);
+  });
+
+  it("a doer said to lead the task before, or someone a task is done with, starts no task of their own", () => {
+    const r = draft(`${HEAD}Actions:\nreview strategy meeting in two weeks Dean to chair\njoint visit with DC Tranter tomorrow - Anwen`);
+    expect(r.actions.map((a) => [a.owner, a.due])).toEqual([
+      [null, "2025-06-24"],
+      ["Anwen", "2025-06-11"],
+    ]);
+  });
+});

@@ -126,3 +126,24 @@ describe("timescales: one unit list and one vocabulary alternation serve finding
     expect(re.test("stx david")).toBe(false);
   });
 });
+
+describe("timescales written the short way, counted from the discussion (Wednesday 19 November 2025)", () => {
+  const anchor = "2025-11-19";
+  it.each([
+    ["end of next wk", "2025-11-28"],
+    ["end of the next week", "2025-11-28"],
+    ["week after next", "2025-11-28"],
+    ["Review strat mtg - Marcus - 2 weeks", "2025-12-03"],
+    ["review – TM – 1 month", "2025-12-19"],
+    ["Timescale: 2 wks", "2025-12-03"],
+  ])("%s is due %s", (text, iso) => {
+    expect(dueFromText(text, anchor).due).toBe(iso);
+  });
+
+  it.each([["bruising seen 2 weeks ago"], ["on a CIN plan for 2 months before it closed"], ["known 3 weeks - no concerns then"]])(
+    "a length of time said in passing (%s) is no due date",
+    (text) => {
+      expect(dueFromText(text, anchor).due).toBeNull();
+    },
+  );
+});

@@ -30,3 +30,26 @@ describe("where the child stays, said of the child by name", () => {
     },
   );
 });
+
+describe("a line or block labelled as the child's safety", () => {
+  // The label names the child's safety (by "safety", "immediate safety" or the child's name), sometimes with when or
+  // where, then what keeps the child safe, after a colon, a dash, a table's bar or tab, or under it as a heading.
+  it.each([
+    "Safety: Rhys living with dad, dad protective",
+    "Immediate safety – kids to nan's",
+    "Amira's safety this weekend: dad keeping her home",
+    "Amira's safety | admitted to the ward for observation",
+    "Baby's safety at birth\tBirth plan agreed with midwifery",
+    "Safety\tPhone handed to police",
+    "Safety\nRhys living with dad, dad protective",
+  ])("'%s' says how the child is kept safe", (line) => {
+    expect(saysChildSafety(line)).toBe(true);
+  });
+
+  it.each(["Safety concerns about dad's drinking", "road safety talk at school last term", "online safety lesson – Y8"])(
+    "'%s' mentions safety but keeps nobody safe",
+    (line) => {
+      expect(saysChildSafety(line)).toBe(false);
+    },
+  );
+});
