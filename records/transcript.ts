@@ -108,6 +108,31 @@ class Writer {
   }
 }
 
+// "me" or "myself" as one item of a list: after the list's start or a separator, before the next item or the end.
+const ME_ITEM = /(^|[:;,+&.]\s*|\band\s+)(me|myself)(?=\s*(?:\([^)]*\))?\s*(?:[,;+&]|\band\b|$))/gi;
+
+const WITH = /^(?:w|with|with us|alongside|along with|together with|strat with|joined by)$/;
+
+/**
+ * Where a message lists the sender among those taking part ("Present in chat: me, Gareth Morris SW, ...", "On the
+ * call: me (SW), Gareth Bowen (TM, chair)", "Me, Vicky, DC Ben Hollis ..."): the list follows the notes vocabulary's
+ * words for who took part, or opens a sentence of three items or more. "by me", "with me" are not list items.
+ */
+export function senderListed(text: string): Span[] {
+  const v = vocabulary();
+  // "with" and its kin open a list of people only in a sentence about the meeting; in a task ("... with me") they do not.
+  const cues = [...v.headings.present, ...(v.attendance_prefix.took_part ?? [])].filter((c) => !WITH.test(c));
+  const out: Span[] = [];
+  for (const m of text.matchAll(ME_ITEM)) {
+    const from = (m.index ?? 0) + (m[1]?.length ?? 0);
+    const before = text.slice(0, from);
+    const sentence = before.slice(Math.max(before.lastIndexOf("."), before.lastIndexOf("!"), before.lastIndexOf("?")) + 1);
+    const opensList = /^\s*$/.test(sentence) && (text.slice(from).split(/[.!?]/)[0]?.match(/,/g)?.length ?? 0) >= 2;
+    if (opensList || hasPhrase(cues, plain(sentence))) out.push({ from, to: from + (m[2]?.length ?? 0) });
+  }
+  return out;
+}
+
 const plain = (s: string) => s.toLowerCase().replace(/[^\p{L}\s]/gu, " ").replace(/\s+/g, " ").trim();
 
 /** A message that says nothing for the record ("Morning all", "Thanks", "Joined", "👍"). */
@@ -353,7 +378,16 @@ export function fromTranscript(notes: string): Rewritten | null {
         const said = { from: at, to: at + (mine[1] ?? "").length };
         w.say(`${displayName(m.name)} to `, said);
         w.copy(mine[2] ?? "", at + text.length - (mine[2] ?? "").length);
-      } else w.copy(text, at);
+      } else {
+        // "me" among those listed as taking part is the one who sent the message: written by name, quoting "me".
+        let from = 0;
+        for (const me of senderListed(text)) {
+          w.copy(text.slice(from, me.from), at + from);
+          w.say(displayName(m.name), { from: at + me.from, to: at + me.to });
+          from = me.to;
+        }
+        w.copy(text.slice(from), at + from);
+      }
       // The lines of one message stay together ("Actions" and the list under it); a new message starts a new block.
       const lastOfMessage = line === m.lines[m.lines.length - 1];
       w.say(lastOfMessage ? "\n\n" : "\n", { from: at, to: at + text.length });
