@@ -75,3 +75,52 @@ describe("in a chat log, 'me' among those listed as taking part is the message's
     for (const a of draft(chat).attendees) expect(chat).toContain(a.source);
   });
 });
+
+describe("in a chat log, the role a sender says of themselves is theirs wherever they say it", () => {
+  const log = (...lines: string[]) => lines.join("\n");
+  const roleOf = (notes: string, name: string) => draft(notes).attendees.find((a) => a.name === name)?.role_code ?? null;
+
+  it("a header bracket giving only where they work leaves the role to their own introduction", () => {
+    const chat = log(
+      "[10:01] Ann Cole (Northshire CS - TM): Morning all, I'm chairing. Can everyone drop name/role pls",
+      "[10:02] Kim Shaw (Northshire UHB): Kim Shaw, safeguarding nurse, Northshire UHB",
+      "[10:03] Lee Park (Hill Primary): Lee Park DSL",
+      "[10:05] Ann Cole (Northshire CS - TM): s47 agreed",
+    );
+    expect(roleOf(chat, "Kim Shaw")).toBe("nurse");
+    expect(roleOf(chat, "Lee Park")).toBe("dsl");
+  });
+
+  it("the role said in a clause of a longer message ('I'm chairing (TM)', 'I'm the allocated SW') is the sender's", () => {
+    const chat = log(
+      "Ann Cole 10:01",
+      "Strategy discussion for B (ref 5521). I'm chairing (TM). Sam is minuting.",
+      "Sam Reid 10:01",
+      "Strategy discussion starting, call quality poor. I'm the allocated SW (Intake)",
+      "DC Ray Lin 10:02",
+      "DC Lin, CAIT",
+      "Ann Cole 10:04",
+      "s47 agreed",
+    );
+    expect(roleOf(chat, "Ann Cole")).toBe("team_manager");
+    expect(roleOf(chat, "Sam Reid")).toBe("social_worker");
+  });
+
+  it("a role alone opening the first line a sender writes ('DSL – ...', 'TM here – ...') is theirs, and the rest stays in the notes", () => {
+    const chat = log(
+      "[09:02] Jo Bell (CSC MASH)",
+      "Morning all, strat for C and D. I'm chairing (SW)",
+      "[09:03] Pat King (CSC MASH)",
+      "TM here – I'll type outcomes into the chat",
+      "[09:04] Lee Park (Hill Primary)",
+      "DSL – both children attend, attendance 90%",
+      "[09:05] Jo Bell (CSC MASH)",
+      "HV – not known. s47 agreed",
+    );
+    expect(roleOf(chat, "Pat King")).toBe("team_manager");
+    expect(roleOf(chat, "Lee Park")).toBe("dsl");
+    // Jo Bell's later "HV – ..." reports what the HV said; she said her own role first.
+    expect(roleOf(chat, "Jo Bell")).toBe("social_worker");
+    expect(draftFromNotes(chat, { clock: fixedClock("2025-06-09T12:00:00Z"), calculator }).record.decisions.section47.decision).not.toBeNull();
+  });
+});
