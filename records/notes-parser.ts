@@ -225,6 +225,35 @@ function dedupe(people: Person[]): Person[] {
   return out;
 }
 
+/**
+ * "me" or "myself" just before a name, with no comma between ("myself Hannah Booth", "me - Gemma Hart"): the writer
+ * naming themselves. "me, Mel Ingram" is a list of two people.
+ */
+const SELF_BEFORE_NAME = /(?:^|[^\p{L}'’])(?:me|myself)\s*(?:[-–—]\s*)?$/iu;
+
+/**
+ * The writer, when they name themselves beside "me" or "myself" as they list who took part or who wrote the notes
+ * ("present were myself Hannah Booth social worker", "Notes: me - Gemma Hart SW"), and only one person is so named;
+ * else null. Read from the words, never guessed from the chair or the minute taker.
+ */
+function writerNamed(text: string, people: Person[], layout: Layout): string | null {
+  const named: string[] = [];
+  const look = (within: string, found: Person[]): void => {
+    for (const p of found) {
+      if (!p.name) continue;
+      const at = p.source ? within.indexOf(p.source) : -1;
+      if (p.self || (at >= 0 && SELF_BEFORE_NAME.test(within.slice(Math.max(0, at - 12), at)))) named.push(p.name);
+    }
+  };
+  look(text, people);
+  for (const block of blocksOf(layout, "recorded_by", "chair")) {
+    const words = textOf([block]);
+    look(words, readPeopleList(words, { status: "took_part", perLine: true }));
+  }
+  const distinct = named.filter((n, i) => !named.slice(0, i).some((m) => samePerson(m, n)));
+  return distinct.length === 1 ? (distinct[0] as string) : null;
+}
+
 function samePerson(a: string, b: string): boolean {
   const x = squash(a).toLowerCase();
   const y = squash(b).toLowerCase();
@@ -347,7 +376,10 @@ export function parseNotes(
   const speaker = layout.author || from ? null : speakerIntro(text);
   // Who took part.
   const read = readPeople(r, speaker);
-  const author = from && layout.author && sameFirstName(layout.author, from) ? from : (layout.author ?? from ?? speaker?.name ?? null);
+  const signedOrSent = from && layout.author && sameFirstName(layout.author, from) ? from : (layout.author ?? from ?? speaker?.name ?? null);
+  // Where no sign-off, sender or opening says who writes, the writer may name themselves where they list themselves
+  // ("chaired by myself Dan Whitfield team manager", "Notes: me - Gemma Hart SW"): that person is who "me" is everywhere.
+  const author = signedOrSent ?? writerNamed(text, read, layout);
   // "me": the writer, named from the sign-off, in the role signed under the name when the notes give none.
   const signed = layout.signature ? readPersonTerms(layout.signature, "list") : null;
   for (const p of read) {

@@ -2,7 +2,7 @@ import { readPersonTerms } from "../lexicon/index.js";
 import type { Rewritten } from "./dictation.js";
 import { hasPhrase, isPhrase, vocabulary } from "./vocabulary.js";
 import { isTitle, titleAlternation } from "./titles.js";
-import { BULLET } from "./text.js";
+import { BULLET, clauses, sentences } from "./text.js";
 
 /**
  * A strategy discussion held over a Teams chat or call and pasted as its chat log, rewritten as
@@ -108,6 +108,31 @@ class Writer {
   }
 }
 
+// "me" or "myself" as one item of a list: after the list's start or a separator, before the next item or the end.
+const ME_ITEM = /(^|[:;,+&.]\s*|\band\s+)(me|myself)(?=\s*(?:\([^)]*\))?\s*(?:[,;+&]|\band\b|$))/gi;
+
+const WITH = /^(?:w|with|with us|alongside|along with|together with|strat with|joined by)$/;
+
+/**
+ * Where a message lists the sender among those taking part ("Present in chat: me, Gareth Morris SW, ...", "On the
+ * call: me (SW), Gareth Bowen (TM, chair)", "Me, Vicky, DC Ben Hollis ..."): the list follows the notes vocabulary's
+ * words for who took part, or opens a sentence of three items or more. "by me", "with me" are not list items.
+ */
+export function senderListed(text: string): Span[] {
+  const v = vocabulary();
+  // "with" and its kin open a list of people only in a sentence about the meeting; in a task ("... with me") they do not.
+  const cues = [...v.headings.present, ...(v.attendance_prefix.took_part ?? [])].filter((c) => !WITH.test(c));
+  const out: Span[] = [];
+  for (const m of text.matchAll(ME_ITEM)) {
+    const from = (m.index ?? 0) + (m[1]?.length ?? 0);
+    const before = text.slice(0, from);
+    const sentence = before.slice(Math.max(before.lastIndexOf("."), before.lastIndexOf("!"), before.lastIndexOf("?")) + 1);
+    const opensList = /^\s*$/.test(sentence) && (text.slice(from).split(/[.!?]/)[0]?.match(/,/g)?.length ?? 0) >= 2;
+    if (opensList || hasPhrase(cues, plain(sentence))) out.push({ from, to: from + (m[2]?.length ?? 0) });
+  }
+  return out;
+}
+
 const plain = (s: string) => s.toLowerCase().replace(/[^\p{L}\s]/gu, " ").replace(/\s+/g, " ").trim();
 
 /** A message that says nothing for the record ("Morning all", "Thanks", "Joined", "👍"). */
@@ -144,6 +169,40 @@ function selfIntro(m: Message, line: { text: string; at: number }): { spans: Spa
   const roleSpans = spans.filter((x) => x.values.some((v) => v.kind === "role" || v.kind === "title"));
   const said = terms.role && roleSpans.some((x) => !own.includes(line.text.slice(x.start, x.end).toLowerCase())) ? roleSpans : spans;
   return { spans: said.map((x) => ({ from: line.at + x.start, to: line.at + x.end })), role: terms.role !== null, roleId: terms.role?.id ?? null };
+}
+
+/**
+ * A clause of the sender's message in which they say their own role ("I'm chairing (TM)", "I'm the allocated SW",
+ * "TM here – I'll type outcomes"), or the role alone opening the first line they write ("DSL – both kids attend").
+ */
+function ownClauseIntro(m: Message, line: { text: string; at: number }, opening: boolean): { spans: Span[]; roleId: string | null } | null {
+  for (const sentence of sentences(line.text)) {
+    for (const [i, clause] of clauses(sentence.text, sentence.start).entries()) {
+      const bareRole = opening && sentence.start === 0 && i === 0 && roleOnly(clause.text);
+      if (bareRole) {
+        const terms = readPersonTerms(clause.text, "list");
+        const spans = terms.matches.filter((x) => x.values.some((v) => v.kind === "role")).map((x) => ({ from: line.at + clause.start + x.start, to: line.at + clause.start + x.end }));
+        return { spans, roleId: terms.role?.id ?? null };
+      }
+      if (!/\b(?:I'm|I’m|I am)\b/i.test(clause.text) && !SELF.test(clause.text)) continue;
+      const intro = selfIntro(m, { text: clause.text, at: line.at + clause.start });
+      if (intro?.role) return intro;
+    }
+  }
+  return null;
+}
+
+/** Whether some words are nothing but a role ("DSL", "the HV"). */
+function roleOnly(text: string): boolean {
+  const terms = readPersonTerms(text, "list");
+  const rest = terms.matches.reduce((t, x) => t.slice(0, x.start) + " ".repeat(x.end - x.start) + t.slice(x.end), text);
+  return terms.role !== null && terms.matches.some((x) => x.values.some((v) => v.kind === "role")) && /^(?:\s|\bthe\b|[()/,.:-])*$/i.test(rest);
+}
+
+/** Whether the bracket after a sender's name names a role or a title that carries one ("(SW, CSC)"), not only a place of work. */
+function bracketSaysRole(name: string): boolean {
+  const inside = /\(([^)]*)\)/.exec(name)?.[1] ?? "";
+  return readPersonTerms(inside, "list").matches.some((x) => x.values.some((v) => v.kind === "role" || (v.kind === "title" && "role" in v && v.role)));
 }
 
 /** Whether the notes are a pasted chat log: three message headers or more, from one sender or more, in one shape. */
@@ -241,11 +300,18 @@ export function fromTranscript(notes: string): Rewritten | null {
   const senders = new Map<string, { header: Header; intro: Span[] | null; role?: boolean; roleId?: string | null }>();
   const intros = new Set<{ text: string; at: number }>();
   for (const m of messages) {
+    const firstMessage = !senders.has(m.name);
     const known = senders.get(m.name) ?? { header: m.header, intro: null };
     senders.set(m.name, known);
     for (const line of m.lines) {
       const intro = selfIntro(m, line);
-      if (intro === null) continue;
+      if (intro === null) {
+        // A role said of themselves in a clause of a longer message ("... I'm chairing (TM).", "I'm chairing, I'm the
+        // allocated SW") is theirs; the message stays a line of the notes for what else it says.
+        const own = ownClauseIntro(m, line, firstMessage && line === m.lines[0]);
+        if (own && !known.role) Object.assign(known, { intro: own.spans, role: true, roleId: own.roleId });
+        continue;
+      }
       intros.add(line);
       // A role said outright ("SW", "DC") outranks an agency alone ("Met Police").
       if (!known.intro || (!known.role && intro.role)) Object.assign(known, { intro: intro.spans, role: intro.role, roleId: intro.roleId });
@@ -273,7 +339,8 @@ export function fromTranscript(notes: string): Rewritten | null {
     }
     if (/,/.test(name.replace(/\(.*$/, ""))) w.say(`${displayName(name)}${/\(/.test(name) ? ` ${name.slice(name.indexOf("("))}` : ""}`, { from: s.header.nameAt, to: s.header.nameAt + name.length });
     else w.copy(name, s.header.nameAt);
-    if (spans.length > 0 && !/\(/.test(name)) {
+    // A bracket after the name that gives only where they work ("(CAV UHB)", "(Hawthorn Primary)") leaves the role to their own words.
+    if (spans.length > 0 && (!/\(/.test(name) || (s.role && !bracketSaysRole(name)))) {
       w.say(" - ", spans[0]!);
       spans.forEach((x, i) => {
         if (i > 0) w.say(", ", x);
@@ -353,7 +420,16 @@ export function fromTranscript(notes: string): Rewritten | null {
         const said = { from: at, to: at + (mine[1] ?? "").length };
         w.say(`${displayName(m.name)} to `, said);
         w.copy(mine[2] ?? "", at + text.length - (mine[2] ?? "").length);
-      } else w.copy(text, at);
+      } else {
+        // "me" among those listed as taking part is the one who sent the message: written by name, quoting "me".
+        let from = 0;
+        for (const me of senderListed(text)) {
+          w.copy(text.slice(from, me.from), at + from);
+          w.say(displayName(m.name), { from: at + me.from, to: at + me.to });
+          from = me.to;
+        }
+        w.copy(text.slice(from), at + from);
+      }
       // The lines of one message stay together ("Actions" and the list under it); a new message starts a new block.
       const lastOfMessage = line === m.lines[m.lines.length - 1];
       w.say(lastOfMessage ? "\n\n" : "\n", { from: at, to: at + text.length });
