@@ -3,6 +3,7 @@ import type { Jurisdiction } from "../core/jurisdiction.js";
 import type { Chunk } from "./types.js";
 import { stem, words } from "./text.js";
 import { loadQuestionTerms } from "./expand.js";
+import { addTermScores } from "./term-scores.js";
 
 /** A sentence's place: its chunk, its index among the chunk's units, and its heading vector. */
 export interface SentenceRef {
@@ -151,7 +152,8 @@ export function lexicalEvidence(index: HybridIndex, query: { core: string; conte
     const out = new Float32Array(n);
     const add = (q: string, weight: number) => {
       if (!q.trim()) return;
-      for (const r of mini.search(q, { boost, combineWith: "OR", processTerm, boostTerm })) out[r.id as number]! += weight * r.score;
+      // mini.search's scores, with each term's worked out once (term-scores.ts).
+      addTermScores(mini, q, { boost, processTerm, boostTerm }, weight, out);
     };
     add(query.core, 1);
     add(query.context, CONTEXT_WEIGHT);
@@ -193,7 +195,10 @@ export function denseEvidence(index: HybridIndex, vector: Float32Array): DenseEv
   const bank = Float32Array.from(dots(index.bankVectors, vector));
   const headings = Float32Array.from(dots(index.headingVectors, vector));
   const raw = dots(index.sentenceVectors, vector);
-  const sentences = Float32Array.from(index.sentences, (r, i) => (1 - HEADING_SHARE) * raw[i]! + HEADING_SHARE * headings[r.heading]!);
+  // A plain loop, not Float32Array.from with a mapping function (which walks the refs as an iterable): the same values, a tenth of the time.
+  const refs = index.sentences;
+  const sentences = new Float32Array(refs.length);
+  for (let i = 0; i < refs.length; i++) sentences[i] = (1 - HEADING_SHARE) * raw[i]! + HEADING_SHARE * headings[refs[i]!.heading]!;
   const outOfScope = Float32Array.from(dots(index.outOfScopeVectors, vector));
   return { bank, sentences, outOfScope };
 }
