@@ -620,22 +620,30 @@ export const TWIN_OVERLAP = 0.85;
  */
 export function twinSentence(chunk: Chunk, quote: string): string | null {
   if (chunk.text.includes(quote)) return quote;
-  const want = words(quote);
-  if (want.length < TWIN_MIN_WORDS) return null;
-  const wantSet = new Set(want);
+  // One quote is looked for in every passage of its jurisdiction: its words are read once, not once a passage.
+  if (quoteWords?.quote !== quote) {
+    const want = words(quote);
+    quoteWords = { quote, want: want.length < TWIN_MIN_WORDS ? null : new Set(want) };
+  }
+  const wantSet = quoteWords.want;
+  if (!wantSet) return null;
   let best: string | null = null;
   let bestShare = TWIN_OVERLAP;
   let unitWords = twinWords.get(chunk);
   if (!unitWords) twinWords.set(chunk, (unitWords = chunk.units.map((u) => new Set(words(u.text)))));
   unitWords.forEach((have, k) => {
+    // At most the smaller set's words are common: a sentence of very different length cannot reach the share, so it is not counted.
+    const larger = Math.max(wantSet.size, have.size);
+    if (Math.min(wantSet.size, have.size) / larger < bestShare) return;
     let common = 0;
     for (const w of have) if (wantSet.has(w)) common++;
-    const share = common / Math.max(wantSet.size, have.size);
+    const share = common / larger;
     if (share >= bestShare) [best, bestShare] = [chunk.units[k]!.text, share];
   });
   return best;
 }
 const twinWords = new WeakMap<Chunk, Set<string>[]>();
+let quoteWords: { quote: string; want: Set<string> | null } | undefined;
 /** A short quote ("Share information") is too common to be matched by its words. */
 const TWIN_MIN_WORDS = 6;
 

@@ -2,6 +2,7 @@ import { parseConfig } from "../core/config.js";
 import { fixedClock } from "../core/clock.js";
 import { createAssistant } from "../assistant/index.js";
 import { UseEmbeddings } from "../knowledge/embeddings/use-embeddings.js";
+import { CachedEmbeddings } from "../knowledge/embeddings/cached-embeddings.js";
 import { Workload, type Scenario } from "./bench/workload.js";
 
 // Where a turn's CPU goes on the bench's mix, in this process, printed, never asserted:
@@ -32,6 +33,31 @@ UseEmbeddings.prototype.embed = async function (this: UseEmbeddings, texts: read
   const out = await embed.call(this, texts);
   const d = process.cpuUsage(c);
   model.ms += (d.user + d.system) / 1000;
+  return out;
+};
+
+// Who asks for vectors, and how many the cache in front of the model answers: every reader of a turn
+// goes through one CachedEmbeddings (assistant.ts), so texts asked there minus texts the model embedded
+// are hits. The reader is told from the call's stack (a diagnostic, printed, never asserted).
+const READERS: [string, RegExp][] = [
+  ["question vector", /questionVector/],
+  ["sentence net", /applySentenceNet/],
+  ["triage message", /\bassess\b/],
+  ["retrieval", /analyse|KnowledgeBase\.embed/],
+];
+const asked = new Map<string, { texts: number; hits: number }>();
+let scenarioNow = "";
+const cachedEmbed = CachedEmbeddings.prototype.embed;
+CachedEmbeddings.prototype.embed = async function (this: CachedEmbeddings, texts: readonly string[]) {
+  const stack = new Error().stack ?? "";
+  const reader = READERS.find(([, re]) => re.test(stack))?.[0] ?? "other";
+  const key = `${scenarioNow}\t${reader}`;
+  const a = asked.get(key) ?? { texts: 0, hits: 0 };
+  asked.set(key, a);
+  const before = model.texts;
+  const out = await cachedEmbed.call(this, texts);
+  a.texts += texts.length;
+  a.hits += texts.length - (model.texts - before);
   return out;
 };
 
@@ -69,8 +95,12 @@ async function step<T>(scenario: Scenario, name: string, fn: () => Promise<T>): 
   return out;
 }
 
+asked.clear();
+const turns = new Map<string, number>();
 for (let i = 0; i < conversations; i++) {
   const { scenario, messages } = workload.conversation();
+  scenarioNow = scenario;
+  turns.set(scenario, (turns.get(scenario) ?? 0) + 1);
   const text = messages[0]!;
   const reading = await step(scenario, "read", () => assistant.read(text));
   if (!reading) continue;
@@ -91,5 +121,11 @@ for (const [key, s] of [...steps].sort(([a], [b]) => a.localeCompare(b))) {
   );
 }
 console.log(`per conversation: ${r1(total / conversations)} ms of CPU, of which the model ${r1(totalModel / conversations)} ms and the rest ${r1((total - totalModel) / conversations)} ms (host load ${(await import("node:os")).loadavg()[0]!.toFixed(1)})`);
+console.log(`\n${"texts embedded per turn".padEnd(34)} ${"asked".padStart(6)} ${"cached".padStart(7)} ${"model".padStart(6)}`);
+for (const [key, a] of [...asked].sort(([x], [y]) => x.localeCompare(y))) {
+  const [scenario, reader] = key.split("\t") as [string, string];
+  const n = turns.get(scenario)!;
+  console.log(`${`${scenario} ${reader}`.padEnd(34)} ${(a.texts / n).toFixed(2).padStart(6)} ${(a.hits / n).toFixed(2).padStart(7)} ${((a.texts - a.hits) / n).toFixed(2).padStart(6)}`);
+}
 if (dumpFile) (await import("node:fs")).writeFileSync(dumpFile, dump.join("\n") + "\n");
 process.exit(0);
