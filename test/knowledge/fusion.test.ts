@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { denseEvidence, footnoteHome, fuseChunks, lexicalEvidence, mergeRankings, type FusionWeights } from "../../knowledge/search.js";
+import { WHOLE_SHARE } from "../../knowledge/knowledge-base.js";
 import { axis, chunk, tinyIndex } from "./tiny-index.js";
 
 const weights: FusionWeights = { bankDense: 0.3, sentenceDense: 0.2, chunkLexical: 0.3, bankLexical: 0.1, sentenceLexical: 0.1, bankVote: 0, bankRange: [0.2, 0.9], sentenceRange: [0.2, 0.9] };
@@ -72,6 +73,14 @@ describe("merging the ask's ranking with the whole message's", () => {
     const merged = mergeRankings([scored(1, 0.8), scored(2, 0.2)], [scored(3, 0.9), scored(2, 0.5)], 0.3);
     expect(merged.map((m) => m.chunk)).toEqual([1, 2, 3]);
     expect(merged[0]!.score).toBeCloseTo(0.8 * 0.7);
+  });
+
+  it("at the shipped share, an ask that barely prefers one passage yields to the passage the whole message ranks first", () => {
+    // "... dad keeps cancelling - what do I need to do?": the clause that asks names nothing, the story names the procedure.
+    const ask = [scored(1, 0.8), scored(2, 0.6)];
+    const whole = [scored(2, 0.9), scored(1, 0.4)];
+    expect(mergeRankings(ask, whole, WHOLE_SHARE)[0]!.chunk).toBe(2);
+    expect(mergeRankings(ask, whole, 0.3)[0]!.chunk).toBe(1);
   });
 
   it("two passages close on the ask are told apart by the whole message", () => {
