@@ -1,8 +1,8 @@
 /**
  * `npm run calibrate`: fits the knowledge layer's fusion weights, its coverage (refusal)
  * model and its fast-path thresholds by cross-validation on the question bank and the
- * out-of-scope bank (and, with `--strangers`, the retired held-out sets #1-#6 named by its manifest), and writes
- * knowledge/calibration.json. Never reads a set still held out, nor the check pool (#7-#11): stranger-rows.ts refuses them.
+ * out-of-scope bank (and, with `--strangers`, the retired held-out sets of the study pool named by its manifest), and writes
+ * knowledge/calibration.json. Never reads a set still held out, nor the check pool: stranger-rows.ts refuses them (core/study-sets.ts).
  *
  * - Fusion weights: each style of bank question is answered with the bank holding only
  *   the other styles; the weights that put the question's own passage first most often win.
@@ -18,8 +18,8 @@
  *   (refitted per fold, chapters and topics held out); `--from-dump FILE [--features a,b]` judges and fits
  *   on dumped rows without reading anything again; `--out FILE` writes elsewhere than knowledge/;
  *   `--no-fast-path` leaves the fast path off without reading its rows.
- * - Strangers (`--strangers test/heldout/qa-study-sets.json`): the retired held-out QA sets #1-#6, six outside
- *   authors' 825 questions, read live (scripts/stranger-rows.ts) and fitted on with the team's rows, each weighed
+ * - Strangers (`--strangers test/heldout/qa-study-sets.json`): the retired held-out QA sets of the study pool (#1-#8 since
+ *   round fourteen, eight outside authors' 1,087 questions; the figures below are round thirteen's, on #1-#6's 825), read live (scripts/stranger-rows.ts) and fitted on with the team's rows, each weighed
  *   `--stranger-weight`; the threshold must then also refuse `--refuse-strangers` of their out-of-scope questions,
  *   and the team's rules are set by `--refuse-unseen` / `--refuse-named`. With `--cv` (or `--from-dump` a dump
  *   holding them) the decision is cross-validated leaving one stranger's set out at a time. Round thirteen chose
@@ -59,7 +59,7 @@ const WRAP_SEED = 41;
 const STYLES: Style[] = ["formal", "shorthand", "case"];
 /** `--no-fast-path`: leave the fast path off and skip reading its lexical-only rows (half the run). */
 const NO_FAST_PATH = process.argv.includes("--no-fast-path");
-/** `--strangers MANIFEST`: strangers' questions (the retired held-out sets #1-#6, scripts/stranger-rows.ts) fitted on too. */
+/** `--strangers MANIFEST`: strangers' questions (the retired held-out sets of the study pool, scripts/stranger-rows.ts) fitted on too. */
 const STRANGERS = process.argv.includes("--strangers") ? process.argv[process.argv.indexOf("--strangers") + 1]! : undefined;
 /**
  * How much one stranger's question weighs against one of the team's rows of its class (`--stranger-weight`):
@@ -564,7 +564,7 @@ async function main(): Promise<void> {
     fastPath,
     // The re-ranker is learnt apart (scripts/eval-rerank.ts --write), on rankings this calibration makes: kept as it was.
     ...(kb.calibration.rerank ? { rerank: kb.calibration.rerank } : {}),
-    provenance: `scripts/calibrate-knowledge.ts on ${index.bank.length} bank questions (fusion: style held out; coverage: ${CHAPTER_OUT ? "each chapter's questions held out" : "passage's questions held out"}${process.argv.includes("--bank-blind") ? ", every passage ranked without bank evidence" : ""}${CASE_STYLE_OUT ? ", and for case questions the whole case style, read and embedded live" : ""}) and ${oos.length} out-of-scope questions, as written and wrapped in a generated case story (topic held out)${strangers.length > 0 ? `; and ${strangers.length} strangers' questions (${STRANGERS}: the retired held-out sets #1-#6, read live, each weighed ${STRANGER_WEIGHT}, their out-of-scope questions refused at ${REFUSE_STRANGERS} or more)` : "; no held-out set read"}.`,
+    provenance: `scripts/calibrate-knowledge.ts on ${index.bank.length} bank questions (fusion: style held out; coverage: ${CHAPTER_OUT ? "each chapter's questions held out" : "passage's questions held out"}${process.argv.includes("--bank-blind") ? ", every passage ranked without bank evidence" : ""}${CASE_STYLE_OUT ? ", and for case questions the whole case style, read and embedded live" : ""}) and ${oos.length} out-of-scope questions, as written and wrapped in a generated case story (topic held out)${strangers.length > 0 ? `; and ${strangers.length} strangers' questions (${STRANGERS}: the retired held-out sets of the study pool, read live, each weighed ${STRANGER_WEIGHT}, their out-of-scope questions refused at ${REFUSE_STRANGERS} or more)` : "; no held-out set read"}.`,
   };
   const out = process.argv.includes("--out") ? process.argv[process.argv.indexOf("--out") + 1]! : fromRoot("knowledge", "calibration.json");
   writeFileSync(out, JSON.stringify(calibration, null, 2) + "\n");

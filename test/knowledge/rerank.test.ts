@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chunkFrequencies } from "../../knowledge/coverage.js";
+import { chunkFrequencies, loadCalibration } from "../../knowledge/coverage.js";
 import { expandQuestion } from "../../knowledge/expand.js";
 import { RERANK_FEATURES, rerank, rerankFeatures, RerankSchema, type RerankModel, type RerankQuestion } from "../../knowledge/rerank.js";
 import type { ScoredChunk } from "../../knowledge/search.js";
@@ -55,6 +55,16 @@ describe("the re-ranker of the first passages", () => {
     const told = rerankFeatures(index, [scored(1, 1)], question("what now?", "the strategy discussion agreed a conference"), 1, freq)[0]!;
     expect(plain.storyTextConcepts).toBe(0);
     expect(told.storyTextConcepts).toBeGreaterThan(0);
+  });
+
+  it("the shipped re-ranker reorders the first ten and leaves a clear leader first, whatever the others' features", () => {
+    const shipped = loadCalibration().rerank;
+    expect(shipped?.k).toBe(10);
+    expect(shipped?.weights.logScore).toBe(1);
+    // The learnt features refine near ties (a neighbour paragraph, a list, another document close behind); a passage
+    // with a third of the leader's fused score is not lifted over it, however well it fits the question's kind.
+    const ranked = [scored(0, 0.9), scored(1, 0.3), scored(2, 0.28)];
+    expect(rerank(index, ranked, question("how soon must the conference be held?"), shipped!, freq)[0]!.chunk).toBe(0);
   });
 
   it("a model's weights are checked at load: every feature must be weighed", () => {
