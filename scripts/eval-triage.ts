@@ -93,9 +93,9 @@ function jsonl(path: string): Record<string, unknown>[] {
 /**
  * Cross-validation holding out one stranger set at a time (stranger-sets.json): each set was written by its own
  * authors, apart from the others and from the team, so a held-out set is the nearest thing to the next stranger.
- * Printed for the deployed variant with stranger lines in training (the other five sets, at weight `w`) and without
+ * Printed for the deployed variant with stranger lines in training (the other sets, at weight `w`) and without
  * (the team's lines alone: the baseline), each also through the sentence net, whose bank takes the team's train
- * split and, when `strangerBank`, the other five sets' sentences.
+ * split and, when `strangerBank`, the other sets' sentences.
  */
 async function strangerCv(data: Prepared[], strangerData: Prepared[], embeddings: UseEmbeddings, ws: readonly number[], strangerBankDefault: boolean): Promise<void> {
   const t = performance.now();
@@ -108,13 +108,14 @@ async function strangerCv(data: Prepared[], strangerData: Prepared[], embeddings
     const weight = (l: Pick<Labelled, "source">) => trainingWeight(l, { weight: w });
     runs.push([`with strangers at weight ${w}`, crossValidateByStrangerSet(both, embeddings.dimensions, ["deployed"], { strangersInTraining: true, weight })]);
   }
-  console.log(`\n== Cross-validation holding out one stranger set at a time (${strangerData.length} lines, 6 folds; ${((performance.now() - t) / 1000).toFixed(0)} s) ==`);
+  const folds = new Set(strangerData.map((d) => d.line.set)).size;
+  console.log(`\n== Cross-validation holding out one stranger set at a time (${strangerData.length} lines, ${folds} folds; ${((performance.now() - t) / 1000).toFixed(0)} s) ==`);
   const pick = (m: Map<Variant, (TriageLevel | undefined)[]>, v: Variant) => idx.map((i) => m.get(v)![i]!);
   printFigures("rules alone", figures(lines, pick(base, "rules")), false);
   console.log(`false 999s: ${countFalse999(lines, pick(base, "rules"))}`);
   for (const [name, m] of runs) {
     const got = pick(m, "deployed");
-    printFigures(`deployed, ${name === "baseline" ? "trained on the team's lines alone (baseline)" : `trained with the other five sets ${name.replace("with strangers ", "")}`}`, figures(lines, got), false);
+    printFigures(`deployed, ${name === "baseline" ? "trained on the team's lines alone (baseline)" : `trained with the other ${folds - 1} sets ${name.replace("with strangers ", "")}`}`, figures(lines, got), false);
     console.log(`false 999s: ${countFalse999(lines, got)}`);
     const sets = [...new Set(lines.map((l) => l.set!))].sort();
     for (const s of sets) {
@@ -123,7 +124,7 @@ async function strangerCv(data: Prepared[], strangerData: Prepared[], embeddings
       console.log(`  ${s.padEnd(10)} held out: accuracy ${pct(f.accuracy * f.n, f.n)}, 999 recall ${f.recall999.caught}/${f.recall999.total}, false 999s ${countFalse999(j.map((i) => lines[i]!), j.map((i) => got[i]!))}`);
     }
   }
-  // The sentence net over each: the bank is the shipped team bank, plus (when asked) the other five sets' sentences.
+  // The sentence net over each: the bank is the shipped team bank, plus (when asked) the other sets' sentences.
   const team = loadSentenceBank(embeddings.id, embeddings.dimensions);
   if (!team) return;
   const bankArg = args.indexOf("--stranger-bank");
@@ -157,7 +158,7 @@ async function strangerCv(data: Prepared[], strangerData: Prepared[], embeddings
         got.push((await applySentenceNet(m.get("deployed")![idx[i]!]!, d.reading, embed, merged, { keys })).level);
       }
       const f = figures(lines, got);
-      console.log(`deployed + sentence net (${name}; bank: team${strangerBank ? " + the other five sets" : ""}): accuracy ${pct(f.accuracy * f.n, f.n)}, 999 recall ${f.recall999.caught}/${f.recall999.total}, false 999s ${countFalse999(lines, got)}, professionals -> Childline ${f.professionalToChildline}; ` + LEVELS.map((l) => `${short(l)} ${f.accuracyByLevel[l].right}/${f.accuracyByLevel[l].total}`).join(" "));
+      console.log(`deployed + sentence net (${name}; bank: team${strangerBank ? ` + the other ${folds - 1} sets` : ""}): accuracy ${pct(f.accuracy * f.n, f.n)}, 999 recall ${f.recall999.caught}/${f.recall999.total}, false 999s ${countFalse999(lines, got)}, professionals -> Childline ${f.professionalToChildline}; ` + LEVELS.map((l) => `${short(l)} ${f.accuracyByLevel[l].right}/${f.accuracyByLevel[l].total}`).join(" "));
     }
   }
 }
