@@ -132,39 +132,8 @@ function matchSubkind(sk: CompiledSubkind, s: string, ctx: string, model: RiskMo
   const live = (ms: SubkindMatch[]) => ms.filter((x) => !negatedAt(s, x.index, model));
   const out = live(sk.signs.matches(s));
   if (sk.hazards.size && (sk.exposure.test(ctx) || sk.conditions.test(ctx) || model.m.young_child!.test(ctx))) out.push(...live(sk.hazards.matches(s)));
-  if (sk.places.size && sk.conditions.size && sk.conditions.test(ctx)) {
-    // A place that is the site of an injury seen ("marks on her neck") is where a harm done shows, not the danger's scene,
-    // unless the harm is said to go on (cues.json injury_site; danger_continues keeps it: "marks on her neck, she can hardly swallow").
-    const goesOn = model.m[`continues_${sk.kind}`]!.test(ctx);
-    out.push(...live(sk.places.matches(s)).filter((x) => goesOn || !injurySite(s, x, model)));
-  }
+  if (sk.places.size && sk.conditions.size && sk.conditions.test(ctx)) out.push(...live(sk.places.matches(s)));
   return out;
-}
-
-/** Words that open a clause or stand as one's subject or verb: the site of an injury is a noun phrase, with none of them. */
-const CLAUSE_WORDS = new Set(["and", "but", "or", "so", "then", "because", "when", "while", "after", "before", "who", "which", "that", "he", "she", "they", "we", "i", "you", "it", "is", "was", "are", "were", "has", "had", "have", "did", "does", "said", "says"]);
-/** At most this many words of the site's noun phrase between the injury's preposition and the place ("on both sides of her"). */
-const SITE_WORDS = 5;
-
-/**
- * True when the place matched at `x` in sentence `s` stands as the site of an injury (cues.json injury_site): after an injury and
- * its preposition, with only the site's own noun phrase between ("bruising to the left side of her neck"), or straight before an
- * injury noun ("neck marks").
- */
-export function injurySite(s: string, x: SubkindMatch, model: RiskModel): boolean {
-  const m = model.m;
-  // A match starts at its leading space and holds its words (phrases.ts).
-  const after = ` ${s.slice(x.index + 1 + x.text.length).trim()} `;
-  if (m.injury_compound!.matches(after).some((y) => y.index === 0)) return true;
-  const before = s.slice(0, x.index);
-  const words = before.trim().split(" ").filter(Boolean);
-  for (let gap = 0; gap <= Math.min(SITE_WORDS, words.length); gap++) {
-    const between = words.slice(words.length - gap);
-    if (between.some((w) => CLAUSE_WORDS.has(w))) return false;
-    const head = ` ${words.slice(0, words.length - gap).join(" ")} `;
-    if (m.injury_site!.matches(head).some((y) => y.index + 1 + y.text.length === head.length - 1)) return true;
-  }
-  return false;
 }
 
 /**

@@ -140,8 +140,6 @@ const CuesFileSchema = z.object({
   recent_duration: CueGroup,
   /** Fixed expressions in which a danger word has another sense ("get in trouble", "sexual health clinic"): not that danger. */
   other_senses: CueGroup,
-  /** An injury seen and its site ("marks on her neck", "neck bruising"): a place of a danger standing as the site is not the danger's scene. */
-  injury_site: CueGroup.extend({ compound: Phrases.default([]) }),
   attempt: CueGroup,
   /** A telling passed on: the past of the kinds listed, inside a report, is read as an event (reader.ts isLive). */
   dating_sentence: CueGroup,
@@ -367,8 +365,6 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     distant_future: g(c.distant_future),
     recent_duration: g(c.recent_duration),
     other_senses: g(c.other_senses),
-    injury_site: g(c.injury_site),
-    injury_compound: new PhraseSet(c.injury_site.compound),
     attempt: g(c.attempt),
     reported_past: g(c.reported_past),
     dating_sentence: g(c.dating_sentence),
