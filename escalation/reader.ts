@@ -207,6 +207,14 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
     const end = f.index + f.text.length;
     if (overAt(f.hit.sentence, f.hit.kind).some((x) => x.index < end && f.index < x.index + x.text.length)) found.splice(j, 1);
   }
+  // A danger word in another sense ("get in trouble", "sexual health clinic", "tell someone": cues.json other_senses) is not that danger told.
+  for (let j = found.length - 1; j >= 0; j--) {
+    const f = found[j]!;
+    const end = f.index + f.text.length;
+    const s = sents[f.hit.sentence]!;
+    const inside = (set: PhraseSet) => set.matches(s).some((x) => x.index < end && f.index < x.index + x.text.length);
+    if (inside(m.other_senses!)) found.splice(j, 1);
+  }
   const flagged = [...new Set(found.map((f) => f.hit.sentence))];
 
   // 2. Message-level cues: the whole of a short message; a long one's head, tail and flagged sentences.

@@ -138,6 +138,8 @@ const CuesFileSchema = z.object({
   conditional: CueGroup,
   distant_future: CueGroup,
   recent_duration: CueGroup,
+  /** Fixed expressions in which a danger word has another sense ("get in trouble", "sexual health clinic"): not that danger. */
+  other_senses: CueGroup,
   attempt: CueGroup,
   /** A telling passed on: the past of the kinds listed, inside a report, is read as an event (reader.ts isLive). */
   dating_sentence: CueGroup,
@@ -362,6 +364,7 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     conditional: g(c.conditional),
     distant_future: g(c.distant_future),
     recent_duration: g(c.recent_duration),
+    other_senses: g(c.other_senses),
     attempt: g(c.attempt),
     reported_past: g(c.reported_past),
     dating_sentence: g(c.dating_sentence),
