@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadManifest } from "../../scripts/stranger-rows.js";
+import { LAST_STUDY_SET } from "../../core/study-sets.js";
 
 function manifestOf(...files: string[]): string {
   const path = join(mkdtempSync(join(tmpdir(), "study-sets-")), "sets.json");
@@ -11,9 +12,9 @@ function manifestOf(...files: string[]): string {
 }
 
 describe("the strangers' sets calibrate-knowledge fits on", () => {
-  it("when the repository's manifest is read, it names the six retired study sets and nothing else", () => {
+  it("when the repository's manifest is read, it names the retired study sets (#1 to LAST_STUDY_SET) and nothing else", () => {
     const sets = loadManifest("test/heldout/qa-study-sets.json");
-    expect(sets.map((s) => s.file)).toEqual(["test/heldout/qa-heldout.jsonl", ...[2, 3, 4, 5, 6].map((n) => `test/heldout/qa-heldout-${n}.jsonl`)]);
+    expect(sets.map((s) => s.file)).toEqual(["test/heldout/qa-heldout.jsonl", ...Array.from({ length: LAST_STUDY_SET - 1 }, (_, i) => `test/heldout/qa-heldout-${i + 2}.jsonl`)]);
   });
 
   it("when a manifest names a check-pool set or the real held-out set, it is refused before anything is read", () => {
