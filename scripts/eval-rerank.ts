@@ -179,23 +179,16 @@ async function strangerRankRows(manifest: string): Promise<Row[]> {
       // not collected yet
     }
   }
-  const { loadManifest } = await import("./stranger-rows.js");
-  const { loadCases } = await import("./eval.js");
-  const { norm, SEED_FILES } = await import("./eval-score.js");
+  const { strangerQuestions } = await import("./stranger-rows.js");
+  const { holdsQuote } = await import("./eval-score.js");
   const rows: Row[] = [];
-  for (const set of loadManifest(manifest)) {
-    for (const c of loadCases(fromRoot(set.file))) {
-      if (c.kind === "out_of_scope" || !c.source?.file || !c.source.quote) continue;
-      const j = c.jurisdiction === "england" || c.jurisdiction === "wales" ? (c.jurisdiction as Jurisdiction) : undefined;
-      const a = await kb.analyse(c.question, { jurisdiction: j, dense: true });
-      // The re-ranker reorders only what is shown for a covered question; a refused one teaches it nothing.
-      if (!a.covered) continue;
-      const goldFile = SEED_FILES[c.source.file.slice(0, 3)] ?? c.source.file;
-      const quote = norm(c.source.quote);
-      const feats = rerankFeatures(index, a.ranked, kb.rerankQuestion(a.reading, a.core, a.whole), COLLECT, kb.frequencies);
-      const gold = a.ranked.slice(0, COLLECT).findIndex((r) => index.chunks[r.chunk]!.file === goldFile && norm(index.chunks[r.chunk]!.text).includes(quote));
-      rows.push({ part: "stranger", style: c.style ?? "-", covered: true, x: feats.map((f) => RERANK_FEATURES.map((k) => f[k])), gold, set: set.name });
-    }
+  for await (const { set, c, a } of strangerQuestions(kb, manifest)) {
+    // The re-ranker reorders only what is shown for a covered question; a refused one teaches it nothing.
+    if (c.kind === "out_of_scope" || !c.source?.file || !c.source.quote || !a.covered) continue;
+    const holds = holdsQuote({ file: c.source.file, quote: c.source.quote });
+    const feats = rerankFeatures(index, a.ranked, kb.rerankQuestion(a.reading, a.core, a.whole), COLLECT, kb.frequencies);
+    const gold = a.ranked.slice(0, COLLECT).findIndex((r) => holds(index.chunks[r.chunk]!));
+    rows.push({ part: "stranger", style: c.style ?? "-", covered: true, x: feats.map((f) => RERANK_FEATURES.map((k) => f[k])), gold, set });
   }
   if (file) writeFileSync(file, JSON.stringify(rows));
   return rows;

@@ -103,6 +103,18 @@ export function sourceHit(r: Shown, gold: { file: string; quote: string }): bool
   return r.citations.some((c) => c.file === file && (quoteText(c.quote).includes(q) || quoteText(c.passage ?? "").includes(q)));
 }
 
+/**
+ * Whether a passage of the index holds a gold quote (from the gold file, the quote in its text as `norm` reads both),
+ * the quote read once per question: how the fits (stranger-rows, eval-rerank) find a stranger's own passage among
+ * those ranked. Plain `norm`, not `quoteText`: the study pool has no quote the markup changes, and the fitted rows stay
+ * what they were.
+ */
+export function holdsQuote(gold: { file: string; quote: string }): (chunk: { file: string; text: string }) => boolean {
+  const file = SEED_FILES[gold.file.slice(0, 3)] ?? gold.file;
+  const quote = norm(gold.quote);
+  return (c) => c.file === file && norm(c.text).includes(quote);
+}
+
 /** Timescales stated in the answer that none of its quotes or cited passages state. */
 export function unsupportedTimescales(r: Shown): string[] {
   const re = /\b(\d+|one|two|three|four|five|six|seven|ten|fifteen|forty[- ]five)\s+(working\s+)?(days?|weeks?|months?|hours?)\b/gi;

@@ -22,7 +22,7 @@ import type { Jurisdiction } from "../core/jurisdiction.js";
 import type { CoverageFeatures } from "../knowledge/coverage.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import { loadCases } from "./eval.js";
-import { norm, SEED_FILES } from "./eval-score.js";
+import { holdsQuote } from "./eval-score.js";
 
 const ManifestSchema = z.object({
   about: z.string().optional(),
@@ -54,23 +54,28 @@ export function loadManifest(path: string): { name: string; file: string }[] {
   return m.sets;
 }
 
+/** Every question of the manifest's sets with its set, read as a user's message is (embedded live) through `kb`. */
+export async function* strangerQuestions(kb: KnowledgeBase, manifest: string) {
+  for (const set of loadManifest(manifest)) {
+    for (const c of loadCases(fromRoot(set.file))) {
+      const j = c.jurisdiction === "england" || c.jurisdiction === "wales" ? (c.jurisdiction as Jurisdiction) : undefined;
+      yield { set: set.name, c, a: await kb.analyse(c.question, { jurisdiction: j, dense: true }) };
+    }
+  }
+}
+
 /** Read every question of the manifest's sets through `kb` (the calibration being refitted). */
 export async function strangerRows(kb: KnowledgeBase, manifest: string): Promise<StrangerRow[]> {
   const chunks = kb.index.chunks;
   const rows: StrangerRow[] = [];
-  for (const set of loadManifest(manifest)) {
-    for (const c of loadCases(fromRoot(set.file))) {
-      const j = c.jurisdiction === "england" || c.jurisdiction === "wales" ? (c.jurisdiction as Jurisdiction) : undefined;
-      const a = await kb.analyse(c.question, { jurisdiction: j, dense: true });
-      const inScope = c.kind !== "out_of_scope";
-      let found: boolean | null = null;
-      if (inScope && c.source?.file && c.source.quote) {
-        const file = SEED_FILES[c.source.file.slice(0, 3)] ?? c.source.file;
-        const quote = norm(c.source.quote);
-        found = a.ranked.slice(0, 3).some((r) => chunks[r.chunk]!.file === file && norm(chunks[r.chunk]!.text).includes(quote));
-      }
-      rows.push({ f: a.features, y: inScope ? 1 : 0, set: set.name, style: c.style ?? "-", blocked: Boolean(a.whole.otherJurisdiction) || a.ranked.length === 0, covered: a.covered, found });
+  for await (const { set, c, a } of strangerQuestions(kb, manifest)) {
+    const inScope = c.kind !== "out_of_scope";
+    let found: boolean | null = null;
+    if (inScope && c.source?.file && c.source.quote) {
+      const holds = holdsQuote({ file: c.source.file, quote: c.source.quote });
+      found = a.ranked.slice(0, 3).some((r) => holds(chunks[r.chunk]!));
     }
+    rows.push({ f: a.features, y: inScope ? 1 : 0, set, style: c.style ?? "-", blocked: Boolean(a.whole.otherJurisdiction) || a.ranked.length === 0, covered: a.covered, found });
   }
   return rows;
 }
