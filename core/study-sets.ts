@@ -4,9 +4,9 @@
  * aggregates only) and later to the study pool. The boundary is one number so the triage manifest's loader
  * (escalation/labelled.ts) and the QA strangers' loader (scripts/stranger-rows.ts) cannot disagree on it.
  *
- * Round fourteen: study = #1-#8, check = #9-#12, #13 held out.
+ * Round fifteen: study = #1-#10, check = #11-#13, #14 held out.
  */
-export const LAST_STUDY_SET = 8;
+export const LAST_STUDY_SET = 10;
 
 /**
  * The held-out set number of a file under test/heldout (`kind-heldout.jsonl` is #1, `kind-heldout-N.jsonl` is #N),

@@ -18,8 +18,8 @@
  *   (refitted per fold, chapters and topics held out); `--from-dump FILE [--features a,b]` judges and fits
  *   on dumped rows without reading anything again; `--out FILE` writes elsewhere than knowledge/;
  *   `--no-fast-path` leaves the fast path off without reading its rows.
- * - Strangers (`--strangers test/heldout/qa-study-sets.json`): the retired held-out QA sets of the study pool (#1-#8 since
- *   round fourteen, eight outside authors' 1,087 questions; the figures below are round thirteen's, on #1-#6's 825), read live (scripts/stranger-rows.ts) and fitted on with the team's rows, each weighed
+ * - Strangers (`--strangers test/heldout/qa-study-sets.json`): the retired held-out QA sets of the study pool (#1-#10 since
+ *   round fifteen, ten outside authors' 1,349 questions; the figures below are round thirteen's, on #1-#6's 825), read live (scripts/stranger-rows.ts) and fitted on with the team's rows, each weighed
  *   `--stranger-weight`; the threshold must then also refuse `--refuse-strangers` of their out-of-scope questions,
  *   and the team's rules are set by `--refuse-unseen` / `--refuse-named`. With `--cv` (or `--from-dump` a dump
  *   holding them) the decision is cross-validated leaving one stranger's set out at a time. Round thirteen chose

@@ -3,7 +3,7 @@
  *
  * The team's bank and out-of-scope bank are worded as the team words questions; the coverage model
  * fitted on them alone refused one covered question in five of the outside authors' (held-out sets,
- * aggregates). The retired held-out QA sets of the study pool (#1-#8 since round fourteen) were written by outside
+ * aggregates). The retired held-out QA sets of the study pool (#1-#10 since round fifteen) were written by outside
  * authors who never saw the code: each question is read and ranked by the pipeline as a user's
  * message is (embedded live, the whole bank in place, for the question was never in it) and
  * labelled by its set's own line: in scope when its source quote is in the corpus, out of scope

@@ -10,19 +10,19 @@ import { readMessage } from "../../escalation/reader.js";
 const manifest = loadStrangerManifest();
 
 describe("the stranger sets as a source of the labelled set", () => {
-  it("names held-out sets #1-#8 only (the study pool), each as training, and loads their 2,847 lines as strangers' lines with their set kept", () => {
+  it("names held-out sets #1-#10 only (the study pool), each as training, and loads their 3,519 lines as strangers' lines with their set kept", () => {
     expect(manifest.sets.map((s) => s.file)).toEqual([
       "test/heldout/triage-heldout.jsonl",
-      ...[2, 3, 4, 5, 6, 7, 8].map((n) => `test/heldout/triage-heldout-${n}.jsonl`),
+      ...[2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `test/heldout/triage-heldout-${n}.jsonl`),
     ]);
     const lines = loadStrangerSets(manifest);
-    expect(lines.length).toBe(2847);
+    expect(lines.length).toBe(3519);
     expect(lines.every((l) => l.source === "stranger" && l.split === "train")).toBe(true);
     for (const s of manifest.sets) expect(lines.filter((l) => l.set === s.name).length).toBe(s.lines);
   });
 
   it("refuses a manifest that names a check-pool set or the real held-out set", () => {
-    for (const n of [9, 11, 12, 13]) {
+    for (const n of [11, 12, 13, 14]) {
       const bad = { ...manifest, sets: [{ ...manifest.sets[0]!, file: `test/heldout/triage-heldout-${n}.jsonl` }] };
       expect(StrangerManifestSchema.safeParse(bad).success, `set #${n}`).toBe(false);
     }
@@ -44,7 +44,7 @@ describe("the stranger sets as a source of the labelled set", () => {
   it("the training set is the team's labelled set followed by the stranger sets, ids unique; without strangers it is the team's alone", () => {
     const team = loadLabelled();
     const all = loadTrainingSet({ manifest });
-    expect(all.length).toBe(team.length + 2847);
+    expect(all.length).toBe(team.length + 3519);
     expect(all.slice(0, team.length)).toEqual(team);
     expect(new Set(all.map((l) => l.id)).size).toBe(all.length);
     expect(loadTrainingSet({ strangers: false })).toEqual(team);

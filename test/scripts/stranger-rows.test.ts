@@ -18,8 +18,8 @@ describe("the strangers' sets calibrate-knowledge fits on", () => {
   });
 
   it("when a manifest names a check-pool set or the real held-out set, it is refused before anything is read", () => {
-    expect(() => loadManifest(manifestOf("test/heldout/qa-heldout.jsonl", "test/heldout/qa-heldout-9.jsonl"))).toThrow(/not one of the retired study sets/);
-    expect(() => loadManifest(manifestOf("test/heldout/qa-heldout-2.jsonl", "test/heldout/qa-heldout-12.jsonl"))).toThrow(/qa-heldout-12/);
+    expect(() => loadManifest(manifestOf("test/heldout/qa-heldout.jsonl", "test/heldout/qa-heldout-11.jsonl"))).toThrow(/not one of the retired study sets/);
+    expect(() => loadManifest(manifestOf("test/heldout/qa-heldout-2.jsonl", "test/heldout/qa-heldout-14.jsonl"))).toThrow(/qa-heldout-14/);
   });
 
   it("when a manifest names a file that is no held-out QA set, it is refused", () => {
