@@ -42,6 +42,10 @@ const VocabularySchema = z.object({
    */
   formats: z.object({ virtual: Phrases, phone: Phrases, meeting: Phrases, call: Phrases, venue: Phrases }),
   dob_words: Phrases,
+  /** A later meeting named in the notes (a review, the next or a reconvened strategy discussion): its date is not this one's. */
+  next_meeting_words: Phrases,
+  /** Words saying when the notes were typed or written up: the date after them is the writing's, not the meeting's. */
+  write_up_words: Phrases,
   not_child_ref: Phrases,
   shorthand: z.record(z.string(), z.string()),
   harm_words: Phrases,
