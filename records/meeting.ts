@@ -50,7 +50,12 @@ function withoutAges(text: string): string {
   const age = String.raw`(?:(?:[1-9]|1[01])\/12|(?:[1-9]|[1-4]\d|5[01])\/52)`;
   // "(4/12)" after a name or word, "aged 9/12", "4/12 old": never "(4/12/25)", a date with its year.
   const forms = new RegExp(String.raw`(?<=[\p{L}.]\s?\(\s?)${age}(?=\s*(?:old\s*)?\))|(?<=\b(?:aged?|age:)\s?)${age}(?![/\d])|\b${age}(?=\s*old\b)`, "giu");
-  return text.replace(forms, (m) => " ".repeat(m.length));
+  return text.replace(forms, (m, at: number) => {
+    // "Strat disc (4/12)": in brackets after the meeting's own words, it is the meeting's date.
+    const before = text.slice(Math.max(0, at - 40), at).replace(/[\s(]+$/, "");
+    const meeting = findPhrases(vocabulary().meeting_words, before, "meeting_words").some((w) => w.end === before.length);
+    return meeting ? m : " ".repeat(m.length);
+  });
 }
 
 /**
@@ -84,7 +89,8 @@ function meetingWords(text: string): string {
  * 14/5"): the date said of it is that meeting's, not this one's (`next_meeting_words` in the notes vocabulary).
  */
 export function namesLaterMeeting(text: string): boolean {
-  return hasPhrase(vocabulary().next_meeting_words, text);
+  // "The review strategy meeting was held on 14/05" is this meeting, a review of an earlier one.
+  return hasPhrase(vocabulary().next_meeting_words, text) && !/\b(?<!(?:to be|will be)\s)(?:held|took place|was on|met on)\b/i.test(text);
 }
 
 function relativeDay(text: string, anchor: string): { iso: string; words: string } | null {

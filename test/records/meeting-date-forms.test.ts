@@ -77,3 +77,13 @@ describe("the writer typing up the notes", () => {
     expect(draft("Strat disc — typed up by Sgt P. Okafor — Mon 14/07/25 — 19:20 — ED family room").record.date).toBe("2025-07-14");
   });
 });
+
+describe("the meeting's own date in the forms that look like others", () => {
+  it("a December date in brackets after the meeting's words is the date", () => {
+    expect(draftFromNotes(`Strat disc (4/12) – Teams 10:00${BODY}`, { ...deps, clock: fixedClock("2025-12-05T12:00:00Z") }).record.date).toBe("2025-12-04");
+  });
+
+  it("a review strategy meeting that was held is this meeting", () => {
+    expect(draft("Notes re Amy (6)", "\nThe review strategy meeting was held on 14/07/2025 at 10:00 by phone.").record.date).toBe("2025-07-14");
+  });
+});
