@@ -477,33 +477,12 @@ export function actionItems(text: string): string[] {
 }
 
 /**
- * A line about the record of the actions rather than an action: the actions or notes sent round, added, confirmed or
- * agreed later ("Circulate the action log separately once Paul has typed up the notes", "To be circulated by chair",
- * "actions to follow", "Actions will be confirmed once I have spoken to mum", "I'll add the actions when I'm back",
- * "we'll pick up the actions offline", "I'll do the full write-up when I'm back", "I'll send the plan out on Monday"),
- * written elsewhere ("→ see p3", "see Iwan's notes", "see action log") or not written down ("Didn't get these down – ask
- * Jo", "ran out of time – to agree when CS call back"). Read as a task, it hid that the notes record no actions at all.
- * The record is named by its own words (actions, action log or list, notes, minutes, record, write-up), never by a
- * task's ("agree the safety plan with mum" is a task).
+ * A line about the record of the actions rather than an action: the actions or notes sent round later ("Circulate the
+ * action log separately once Paul has typed up the notes", "To be circulated by chair", "actions to follow") or not
+ * written down ("Didn't get these down – ask Jo"). Read as a task, it hid that the notes record no actions at all.
  */
-const RECORD_WORDS = String.raw`(?:action log|action list|action plan|actions|notes|minutes|record|(?:full\s+)?write[- ]?up)`;
-const ABOUT_THE_RECORD = new RegExp(
-  [
-    String.raw`^(?:to be (?:circulated|sent round|typed up)|(?:will be |to be )?(?:circulated|to follow)(?: separately)?)\b`,
-    String.raw`\b(?:circulate|send round|send out|type up|write up|add|confirm|agree|finalise|finalize|pick up|do)\s+(?:the\s+|my\s+|our\s+)?(?:full\s+)?${RECORD_WORDS}(?=\W|$)`,
-    String.raw`\b(?:the\s+)?${RECORD_WORDS}\s+(?:to be|will be|are to be|is to be)\s+(?:circulated|confirmed|agreed|added|sent|typed up|written up|finalised|finalized)\b`,
-    String.raw`\b(?:the\s+)?${RECORD_WORDS}\s+(?:to follow|will follow)\b`,
-    String.raw`\bsend\s+(?:the\s+)?plan\s+(?:out|round)\b`,
-    // Under the Actions heading its words are gone: "[Actions] will be confirmed once I have spoken to mum".
-    String.raw`^(?:will be|to be)\s+(?:confirmed|agreed|added|circulated|sent round)\b`,
-    // Circulating with nothing named is circulating the record ("Ollie will circulate").
-    String.raw`\b(?:will|to|['’]ll)\s+circulate\s*$`,
-    String.raw`(?:^|->|→)\s*see\s+(?:p\.?\s?\d+|page\s+\d+|over(?:leaf)?|attached|separate\w*|(?:the\s+)?action log|[\p{L}]+['’]s notes)\b`,
-    String.raw`\bran out of time\b`,
-    String.raw`\bdid ?n[’']?t (?:get|write|take) (?:these|them|the actions|it) down\b`,
-  ].join("|"),
-  "iu",
-);
+const ABOUT_THE_RECORD =
+  /^(?:to be (?:circulated|sent round|typed up)|(?:will be |to be )?(?:circulated|to follow)(?: separately)?)\b|\b(?:circulate|send round|send out|type up|write up)\s+(?:the\s+)?(?:action log|action list|actions|notes|minutes|record)\b|\b(?:the\s+)?(?:action log|action list|actions|notes|minutes)\s+(?:to be circulated|will be circulated|to follow|will follow)\b|\bdid ?n[’']?t (?:get|write|take) (?:these|them|the actions|it) down\b/i;
 
 /** Compatibility: one action from a line, with a due date counted from `anchor`. */
 export function parseAction(text: string, anchor: string): RecordAction | null {
