@@ -158,6 +158,19 @@ export function findFormat(text: string, venue = true): { format: NonNullable<St
   return hits[0] ?? null;
 }
 
+/**
+ * Where the meeting was held, set out as a part of its own after the meeting's date or time on its own line ("STRAT MTG
+ * 17/12/25 10.00 – children's ward seminar rm", "5/6/25 - 12.45 - Rm 4 Hillside Childrens Centre", "15/10/25 @ 14:00,
+ * Room 3 County Hall"): a title line says when and where, so a place there is where it met in person.
+ */
+function venueAfter(text: string): { format: NonNullable<StrategyRecord["format"]>; words: string } | null {
+  for (const part of text.split(/\s[-–—]\s|[,|\t(;]/)) {
+    const f = findFormat(part, true);
+    if (f) return f;
+  }
+  return null;
+}
+
 /** Whether a sentence is about the discussion itself ("Strat 14/5", "the strategy discussion was held by phone"). */
 export function isMeetingSentence(text: string): boolean {
   return hasPhrase(vocabulary().meeting_words, text);
@@ -227,16 +240,19 @@ export function readMeetingFacts(lines: MeetingLine[], anchor: string, warnings:
   const order = dateLine >= 0 ? [dateLine, ...lines.keys()].filter((v, i, a) => a.indexOf(v) === i) : [...lines.keys()];
   for (const i of order) {
     const line = lines[i] as MeetingLine;
+    let factsEnd = i === dateLine ? dateEnd : -1;
     if (out.time === null) {
       // On the date's own line the time is read after the date, so "21.10 10:00" is never read as 21:10.
       const t = (i === dateLine && dateEnd >= 0 ? (timeAfterDate(line.text, dateEnd) ?? findTime(meetingWords(line.text.slice(dateEnd)))) : null) ?? findTime(meetingWords(line.text));
       if (t) {
         out.time = t.time;
         out.source.time = line.text;
+        const at = line.text.indexOf(t.words, Math.max(0, factsEnd));
+        if (at >= 0) factsEnd = Math.max(factsEnd, at + t.words.length);
       }
     }
     if (out.format === null) {
-      const f = findFormat(line.text, line.labelled);
+      const f = findFormat(line.text, line.labelled) ?? (factsEnd >= 0 ? venueAfter(line.text.slice(factsEnd)) : null);
       if (f) {
         out.format = f.format;
         out.source.format = line.text;

@@ -87,3 +87,29 @@ describe("the meeting's own date in the forms that look like others", () => {
     expect(draft("Notes re Amy (6)", "\nThe review strategy meeting was held on 14/07/2025 at 10:00 by phone.").record.date).toBe("2025-07-14");
   });
 });
+
+describe("where the meeting was held, set out on its own line", () => {
+  // A title line says when and where: a place set apart after the date or the time is where it met in person.
+  it.each([
+    "STRAT MTG 14/07/25 10.00 – children's ward seminar rm",
+    "14/7/25 - 12.45 - Rm 4 Oak Lane Family Centre",
+    "Strat mtg 14/7/25 2.15pm Loxley Hse (rm 4.12)",
+    "14/07/25 @ 14:00, Room 3 County Hall",
+    "Strategy meeting – Mon 14th July 2025 – 13.30 – school library",
+  ])("'%s' was held in person", (top) => {
+    const d = draft(top);
+    expect(d.record.date).toBe("2025-07-14");
+    expect(d.record.format).toBe("meeting");
+  });
+
+  it.each([
+    ["Strategy discussion 14/07/25 10:00 – Teams, Jo in room 3", "virtual"],
+    ["Strategy discussion 14/07/25 10:00 by phone", "phone"],
+  ])("the way it was held said first stands: '%s'", (top, format) => {
+    expect(draft(top).record.format).toBe(format);
+  });
+
+  it("a place in the concerns is not where the meeting was held", () => {
+    expect(draft("Strategy discussion 14/07/25 10:00").record.format).toBeNull();
+  });
+});
