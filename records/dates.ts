@@ -13,7 +13,9 @@ import { addDays, addMonths, createDeadlineCalculator, daysInMonth, makeDate, MO
  */
 
 const ISO_RE = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/;
-const NUMERIC_RE = /\b(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?\b/;
+// A day-first date keeps one separator throughout ("14/05/2025", "14.05.25", "14-5-25"): "12.00-13.10" is a time range,
+// not 12 January 2013. Figures that are part of a clock time ("10:00-10:40": "00-10") are never a date's.
+const NUMERIC_RE = /(?<!\d[:.])\b(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{2,4}))?\b(?![:.]\d)/;
 const DAY_MONTH_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_WORD}\\b\\.?(?:,?\\s+(\\d{4}|\\d{2})\\b(?![:.]\\d))?`, "i");
 const MONTH_DAY_RE = new RegExp(`\\b${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`, "i");
 
@@ -48,34 +50,36 @@ function fullYear(y: string | undefined, fallback: number): { year: number; assu
  * Throws invalid_input when the first date-like token is impossible.
  */
 export function findDate(text: string, defaultYear: number): FoundDate | null {
-  const candidates: FoundDate[] = [];
+  // Each candidate is checked only when it is the first in the text: an impossible run of figures after a real date
+  // ("15 July 2025 - 10:00-10:40") never hides the date before it.
+  const candidates: { index: number; read: () => FoundDate }[] = [];
   const iso = ISO_RE.exec(text);
   if (iso) {
-    candidates.push({ iso: checkedIso(Number(iso[1]), Number(iso[2]), Number(iso[3])), index: iso.index, length: iso[0].length, yearAssumed: false });
+    candidates.push({ index: iso.index, read: () => ({ iso: checkedIso(Number(iso[1]), Number(iso[2]), Number(iso[3])), index: iso.index, length: iso[0].length, yearAssumed: false }) });
   }
   const num = NUMERIC_RE.exec(text.replace(ISO_RE, (m) => " ".repeat(m.length)));
-  if (num && (num[3] === undefined || num[3].length === 2 || num[3].length === 4)) {
-    const y = fullYear(num[3], defaultYear);
+  if (num && (num[4] === undefined || num[4].length === 2 || num[4].length === 4)) {
+    const y = fullYear(num[4], defaultYear);
     // "10.30" is a time, not 10 March: a dot-separated pair without a year is skipped.
     // "21.10 10:00": followed by a clock time, the pair is the date and the clock the time.
     const clockAfter = /^\s+(?:\d{1,2}[:.]\d{2}|\d{4}\b|\d{1,2}\s*(?:am|pm)\b)/i.test(text.slice(num.index + num[0].length));
-    const looksLikeTime = num[3] === undefined && num[0].includes(".") && !clockAfter;
+    const looksLikeTime = num[4] === undefined && num[2] === "." && !clockAfter;
     if (!looksLikeTime) {
-      candidates.push({ iso: checkedIso(y.year, Number(num[2]), Number(num[1])), index: num.index, length: num[0].length, yearAssumed: y.assumed });
+      candidates.push({ index: num.index, read: () => ({ iso: checkedIso(y.year, Number(num[3]), Number(num[1])), index: num.index, length: num[0].length, yearAssumed: y.assumed }) });
     }
   }
   const dm = DAY_MONTH_RE.exec(text);
   if (dm) {
     const y = fullYear(dm[3], defaultYear);
-    candidates.push({ iso: checkedIso(y.year, monthOfWord(dm[2] ?? ""), Number(dm[1])), index: dm.index, length: dm[0].length, yearAssumed: y.assumed });
+    candidates.push({ index: dm.index, read: () => ({ iso: checkedIso(y.year, monthOfWord(dm[2] ?? ""), Number(dm[1])), index: dm.index, length: dm[0].length, yearAssumed: y.assumed }) });
   }
   const md = MONTH_DAY_RE.exec(text);
   if (md) {
     const y = fullYear(md[3], defaultYear);
-    candidates.push({ iso: checkedIso(y.year, monthOfWord(md[1] ?? ""), Number(md[2])), index: md.index, length: md[0].length, yearAssumed: y.assumed });
+    candidates.push({ index: md.index, read: () => ({ iso: checkedIso(y.year, monthOfWord(md[1] ?? ""), Number(md[2])), index: md.index, length: md[0].length, yearAssumed: y.assumed }) });
   }
   candidates.sort((a, b) => a.index - b.index);
-  return candidates[0] ?? null;
+  return candidates[0]?.read() ?? null;
 }
 
 /**

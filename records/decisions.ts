@@ -338,7 +338,7 @@ const FINDING_ALONE = /^(?:and\s+)?(?:well|all well|safe|happy|fine|settled|no (
 /** Whether words say how the child is kept safe (notes vocabulary `child_safety_phrases`, and the shapes below). */
 export function saysChildSafety(text: string): boolean {
   if (findPhrases(vocabulary().child_safety_phrases, text, "child_safety").length > 0) return true;
-  if (SAFETY_LABEL.test(text) || SEEN_SAFE.test(text)) return true;
+  if (safetyLabelPattern().test(text) || SEEN_SAFE.test(text)) return true;
   const t = text.toLowerCase().replace(/['’]/g, " ");
   return childGoesTo().test(t) || (familyTonight().test(t) && !MEETING_FAMILY.test(t));
 }
@@ -367,7 +367,20 @@ function familyTonight(): RegExp {
  * "Safety" over its block): the label names the child's safety, by a word or the child's name, with when or where in a
  * few words, then what keeps them safe.
  */
-const SAFETY_LABEL = /^\s*[-•*–]?\s*(?:immediate\s+|(?:the\s+)?[\p{L}.]+['’]s\s+|childs\s+)?safety(?:\s+(?:plan\s+)?(?:tonight|this\s+weekend|over\s+the\s+weekend|at\s+birth|at\s+home|now|for\s+now|overnight))?\s*(?:[:–—|\t\n]|\s-)\s*\S/iu;
+let safetyLabel: RegExp | undefined;
+
+function safetyLabelPattern(): RegExp {
+  const l = vocabulary().safety_label;
+  const alt = (words: string[]) => vocabularyAlternation(words).source;
+  // "pending" and "until" take what they wait for, in a few words ("until dad is interviewed", "pending the medical").
+  const qualifier = String.raw`(?:(?:pending|until)\s+(?:[^\s:–—|]+\s+){0,3}[^\s:–—|]+|${alt(l.when)}|${alt(l.where)})`;
+  safetyLabel ??= new RegExp(
+    String.raw`^\s*[-•*–]?\s*(?:immediate\s+|(?:the\s+)?[\p{L}.]+['’]s\s+|childs\s+)?(?:${alt(l.subjects)})(?:\s+(?:${alt(l.kinds)}))?(?:\s+${qualifier}){0,2}\s*(?:[:–—|\t\n]|\s-)\s*\S`,
+    "iu",
+  );
+  return safetyLabel;
+}
+
 /** The child seen and found well: a finding about the child now ("Child seen at home 05/08, well", "seen by police – all well"), not a plan to see them. */
 const SEEN_SAFE = /\bseen\b[^.;]{0,40}?\b(?:well|all well|happy|fine|settled|safe|no (?:marks|injur\w*|concerns))\b/iu;
 

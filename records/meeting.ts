@@ -41,6 +41,58 @@ function withoutBirthDates(text: string): string {
   return out;
 }
 
+/**
+ * Ages written as clinicians write them, blanked so they are never read as a date: months over twelve and weeks over
+ * fifty-two ("Baby Amelia (4/12)", "aged 9/12", "6/52 old"), the form paediatric and health visiting records use for a
+ * child under two. "4/12" alone is 4 December; only after a name or an age word, or before "old", is it an age.
+ */
+function withoutAges(text: string): string {
+  const age = String.raw`(?:(?:[1-9]|1[01])\/12|(?:[1-9]|[1-4]\d|5[01])\/52)`;
+  // "(4/12)" after a name or word, "aged 9/12", "4/12 old": never "(4/12/25)", a date with its year.
+  const forms = new RegExp(String.raw`(?<=[\p{L}.]\s?\(\s?)${age}(?=\s*(?:old\s*)?\))|(?<=\b(?:aged?|age:)\s?)${age}(?![/\d])|\b${age}(?=\s*old\b)`, "giu");
+  return text.replace(forms, (m, at: number) => {
+    // "Strat disc (4/12)": in brackets after the meeting's own words, it is the meeting's date.
+    const before = text.slice(Math.max(0, at - 40), at).replace(/[\s(]+$/, "");
+    const meeting = findPhrases(vocabulary().meeting_words, before, "meeting_words").some((w) => w.end === before.length);
+    return meeting ? m : " ".repeat(m.length);
+  });
+}
+
+/**
+ * The day the notes were typed or written up ("(typed up 14/5)", "[typed up from my notebook 26/11 – R. Okon]") is the
+ * writing's date, not the meeting's. The aside runs to its closing bracket, or unbracketed to the next part of the line
+ * ("typed up by Sgt P. Okafor — Sat 12/12/26 — 19:20": the date is the meeting's), and never past where the line speaks
+ * of the meeting again ("[typed up from my notebook – SD 24/11, 09:30]").
+ */
+function withoutWriteUpDates(text: string): string {
+  let out = text;
+  for (const m of findPhrases(vocabulary().write_up_words, text, "write_up")) {
+    const before = text.slice(0, m.start);
+    const open = Math.max(before.lastIndexOf("("), before.lastIndexOf("["));
+    const bracketed = open >= 0 && !/[)\]]/.test(before.slice(open));
+    const rest = text.slice(m.end);
+    const close = bracketed ? /[)\]]/.exec(rest) : /\s[-–—|]\s|[–—|;\t]/.exec(rest);
+    const meeting = findPhrases(vocabulary().meeting_words, rest, "meeting_words")[0];
+    const end = m.end + Math.min(close ? close.index : rest.length, meeting ? meeting.start : rest.length);
+    out = out.slice(0, m.end) + out.slice(m.end, end).replace(/\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?/g, (d) => " ".repeat(d.length)) + out.slice(end);
+  }
+  return out;
+}
+
+/** The words a line of notes may hold that are about the meeting: no date of birth, no age, no day of writing up. */
+function meetingWords(text: string): string {
+  return withoutWriteUpDates(withoutAges(withoutBirthDates(text)));
+}
+
+/**
+ * A later meeting named in the notes ("review strat Fri 11th", "Review strategy meeting | Siôn | 08/12", "next strat
+ * 14/5"): the date said of it is that meeting's, not this one's (`next_meeting_words` in the notes vocabulary).
+ */
+export function namesLaterMeeting(text: string): boolean {
+  // "The review strategy meeting was held on 14/05" is this meeting, a review of an earlier one.
+  return hasPhrase(vocabulary().next_meeting_words, text) && !/\b(?<!(?:to be|will be)\s)(?:held|took place|was on|met on)\b/i.test(text);
+}
+
 function relativeDay(text: string, anchor: string): { iso: string; words: string } | null {
   const v = vocabulary().relative_days;
   const today = findPhrases(v.today, text, "rel:today")[0];
@@ -106,6 +158,19 @@ export function findFormat(text: string, venue = true): { format: NonNullable<St
   return hits[0] ?? null;
 }
 
+/**
+ * Where the meeting was held, set out as a part of its own after the meeting's date or time on its own line ("STRAT MTG
+ * 17/12/25 10.00 – children's ward seminar rm", "5/6/25 - 12.45 - Rm 4 Hillside Childrens Centre", "15/10/25 @ 14:00,
+ * Room 3 County Hall"): a title line says when and where, so a place there is where it met in person.
+ */
+function venueAfter(text: string): { format: NonNullable<StrategyRecord["format"]>; words: string } | null {
+  for (const part of text.split(/\s[-–—]\s|[,|\t(;]/)) {
+    const f = findFormat(part, true);
+    if (f) return f;
+  }
+  return null;
+}
+
 /** Whether a sentence is about the discussion itself ("Strat 14/5", "the strategy discussion was held by phone"). */
 export function isMeetingSentence(text: string): boolean {
   return hasPhrase(vocabulary().meeting_words, text);
@@ -127,7 +192,7 @@ export function readMeetingFacts(lines: MeetingLine[], anchor: string, warnings:
   // Line by line, most telling first: a date written on the line, else "today" or "yesterday" on it.
   for (let i = 0; i < lines.length && out.date === null; i++) {
     const line = lines[i] as MeetingLine;
-    const text = withoutBirthDates(line.text);
+    const text = meetingWords(line.text);
     let found: ReturnType<typeof findDate>;
     try {
       found = findDate(text, year);
@@ -175,16 +240,19 @@ export function readMeetingFacts(lines: MeetingLine[], anchor: string, warnings:
   const order = dateLine >= 0 ? [dateLine, ...lines.keys()].filter((v, i, a) => a.indexOf(v) === i) : [...lines.keys()];
   for (const i of order) {
     const line = lines[i] as MeetingLine;
+    let factsEnd = i === dateLine ? dateEnd : -1;
     if (out.time === null) {
       // On the date's own line the time is read after the date, so "21.10 10:00" is never read as 21:10.
-      const t = (i === dateLine && dateEnd >= 0 ? (timeAfterDate(line.text, dateEnd) ?? findTime(withoutBirthDates(line.text.slice(dateEnd)))) : null) ?? findTime(withoutBirthDates(line.text));
+      const t = (i === dateLine && dateEnd >= 0 ? (timeAfterDate(line.text, dateEnd) ?? findTime(meetingWords(line.text.slice(dateEnd)))) : null) ?? findTime(meetingWords(line.text));
       if (t) {
         out.time = t.time;
         out.source.time = line.text;
+        const at = line.text.indexOf(t.words, Math.max(0, factsEnd));
+        if (at >= 0) factsEnd = Math.max(factsEnd, at + t.words.length);
       }
     }
     if (out.format === null) {
-      const f = findFormat(line.text, line.labelled);
+      const f = findFormat(line.text, line.labelled) ?? (factsEnd >= 0 ? venueAfter(line.text.slice(factsEnd)) : null);
       if (f) {
         out.format = f.format;
         out.source.format = line.text;

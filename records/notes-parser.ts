@@ -8,7 +8,7 @@ import { clauses, isConcern, isSharedConcern, readCriminalInvestigation, readDec
 import { readLayout, sameFirstName, type Block, type Layout } from "./layout.js";
 import { asInitials, bracketed, expandInitials, initialsTable, keyTable } from "./initials.js";
 import { isTitle } from "./titles.js";
-import { findChildRef, isMeetingSentence, readMeetingFacts, type MeetingLine } from "./meeting.js";
+import { findChildRef, isMeetingSentence, namesLaterMeeting, readMeetingFacts, type MeetingLine } from "./meeting.js";
 import { emptyRecord, type Check, type RecordAction, type StrategyRecord } from "./model.js";
 import { actionChecks, attendeeChecks } from "./confidence.js";
 import { purePerson, readPeopleList, readPersonRow, readSegment, writtenInLowerCase, type Person } from "./people.js";
@@ -299,11 +299,12 @@ function meetingLines(r: Reading): MeetingLine[] {
   const substance = top.findIndex((s) => s.attendance.size > 0 || isConcern(s.text) || isDecision(s.text));
   const heads = substance < 0 ? top : top.slice(0, substance);
   lines.push(...heads.filter((s) => !meetingTop.includes(s) && s.attendance.size === 0).map((s) => ({ text: s.text, labelled: false })));
-  lines.push(...r.loose.filter((s) => !s.top && isMeetingSentence(s.text)).map((s) => ({ text: s.text, labelled: false })));
+  // Below the title, a sentence that names a later meeting ("review strat Fri 11th") gives that meeting's date.
+  lines.push(...r.loose.filter((s) => !s.top && isMeetingSentence(s.text) && !namesLaterMeeting(s.text)).map((s) => ({ text: s.text, labelled: false })));
   // Last, a sentence about the meeting written anywhere else ("... Meeting held 20/05/2025 at 15:30." after the actions).
   for (const b of r.layout.blocks.filter((x) => x.key === "actions" || x.key === "decisions" || x.key === "next")) {
     if (b.key === "next") continue;
-    for (const i of b.items) for (const p of sentences(i.text)) for (const c of clausesOf(p.text)) if (isMeetingLine(c)) lines.push({ text: c, labelled: false });
+    for (const i of b.items) for (const p of sentences(i.text)) for (const c of clausesOf(p.text)) if (isMeetingLine(c) && !namesLaterMeeting(c)) lines.push({ text: c, labelled: false });
   }
   return lines;
 }

@@ -42,6 +42,10 @@ const VocabularySchema = z.object({
    */
   formats: z.object({ virtual: Phrases, phone: Phrases, meeting: Phrases, call: Phrases, venue: Phrases }),
   dob_words: Phrases,
+  /** A later meeting named in the notes (a review, the next or a reconvened strategy discussion): its date is not this one's. */
+  next_meeting_words: Phrases,
+  /** Words saying when the notes were typed or written up: the date after them is the writing's, not the meeting's. */
+  write_up_words: Phrases,
   not_child_ref: Phrases,
   shorthand: z.record(z.string(), z.string()),
   harm_words: Phrases,
@@ -62,6 +66,14 @@ const VocabularySchema = z.object({
    * said how the child is kept safe meanwhile.
    */
   child_safety_phrases: Phrases,
+  /**
+   * A line labelled as what was decided about the child's safety and welfare (Working Together 2023, chapter 3: the
+   * strategy discussion considers "the child's welfare and safety" and what immediate action keeps the child safe): the
+   * label names the safety or welfare, of the child by a word or by name, perhaps as a plan or arrangements, and when
+   * or where it holds (now, tonight, until or pending something; at birth or on discharge in a pre-birth discussion; at
+   * home, in hospital, in placement), then a separator and what was decided.
+   */
+  safety_label: z.object({ subjects: Phrases, kinds: Phrases, when: Phrases, where: Phrases }),
   action_words: Phrases,
   no_actions: Phrases,
   collective_owners: Phrases,

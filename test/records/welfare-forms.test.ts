@@ -53,3 +53,27 @@ describe("a line or block labelled as the child's safety", () => {
     },
   );
 });
+
+describe("the safety label walked from its grammar", () => {
+  // What was decided about the child's safety and welfare, labelled: safety or welfare (of the child, by a word or a
+  // name), perhaps as a plan or arrangements, with when it holds (now, tonight, in the interim, until or pending
+  // something, at birth or on discharge) or where (at home, in hospital, in placement), then what was decided.
+  it.each([
+    "Welfare: Mia staying with grandparents, mum agreed",
+    "Safety and welfare tonight – children with mum at refuge",
+    "Safety plan pending the medical: no contact with stepdad",
+    "Baby's safety on discharge – discharge to mother and baby unit only",
+    "Child's welfare in the interim | remains on the ward",
+    "Safety arrangements at home: uncle moving in",
+    "Sami's safety until dad is interviewed – dad to stay at his brother's",
+  ])("'%s' says how the child is kept safe", (line) => {
+    expect(saysChildSafety(line)).toBe(true);
+  });
+
+  it.each(["Welfare concerns – dad's drinking", "Safety lead: Mrs Khan (DSL)", "Welfare check by police last night, no answer"])(
+    "'%s' labels no decision about the child's safety",
+    (line) => {
+      expect(saysChildSafety(line)).toBe(false);
+    },
+  );
+});
