@@ -119,6 +119,9 @@ interface Analysis {
   roleAt: (RoleEntry | null)[];
   terms: ReturnType<typeof readPersonTerms>;
   titleAt: number;
+  titleTo: number;
+  /** A collar number between a police rank and the name ("PC 4432 Rhodri Price"). */
+  collarAt: Set<number>;
   explicitRole: RoleEntry | null;
   statuses: Segment["statuses"];
   /** The entry opens with initials that spell a role ("SW (TM)"): its role is the one after them. */
@@ -143,6 +146,8 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
   // "DC", "DS", "PC" are roles and titles: a title when a name follows them.
   const titleCapable = new Set<number>();
   let titleAt = -1;
+  // Where the title ends: one of two words ("Staff Nurse", "Ch Insp") is written whole before the name.
+  let titleTo = -1;
   const agencyRuns: { from: number; to: number; prefix: boolean; word: boolean }[] = [];
   let explicitRole: RoleEntry | null = null;
   let initialsFirst = false;
@@ -151,7 +156,10 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
     mark(m.from, m.to, kind);
     if (kind === "role" && m.values.some((x) => x.kind === "title")) titleCapable.add(m.from);
     for (const val of m.values) {
-      if (val.kind === "title") titleAt = titleAt < 0 ? m.from : titleAt;
+      if (val.kind === "title" && titleAt < 0) {
+        titleAt = m.from;
+        titleTo = m.to;
+      }
       if (val.kind === "role" && (!explicitRole || val.role.rank < explicitRole.rank)) explicitRole = val.role;
       if (val.kind === "role" || (val.kind === "title" && val.role)) for (let i = m.from; i < m.to; i++) roleAt[i] ??= val.kind === "role" ? val.role : val.role;
       // Only an institution's word ("Primary", "Surgery", "Health") carries its name before it; a team's abbreviation (CAIT, YOT) follows a person's.
@@ -280,11 +288,24 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
   const nameOk = (w: Word) =>
     !(lowerWriting && harm.has(w.folded)) &&
     !actionSet.has(w.folded) && !/\d/.test(w.surface) && (lowerWriting ? /^\p{L}/u.test(w.surface) : isCapital(w) || PARTICLES.has(w));
-  for (const i of titleCapable) {
-    const next = ws[i + 1];
-    if (next && kinds[i + 1] === null && nameOk(next) && contiguous(text, ws[i] as Word, next, true)) kinds[i] = "title";
+  // A police officer's collar (warrant) number written between the rank and the name ("PC 4432 Rhodri Price", "DC 2231
+  // Imogen Shaw") is how forces identify the officer: it is part of how they are named, not a stray number.
+  const collarAt = new Set<number>();
+  for (let i = 0; i + 2 < ws.length; i++) {
+    const rank = roleAt[i];
+    const n = ws[i + 1] as Word;
+    if ((kinds[i] === "title" || titleCapable.has(i)) && rank?.agency === "police" && kinds[i + 1] === null && /^\d{2,6}$/.test(n.surface) &&
+      contiguous(text, ws[i] as Word, n) && kinds[i + 2] === null && nameOk(ws[i + 2] as Word) && contiguous(text, n, ws[i + 2] as Word, true)) {
+      kinds[i + 1] = "title";
+      collarAt.add(i + 1);
+    }
   }
-  return { ws, kinds, roleAt, terms, titleAt, explicitRole, statuses, initialsFirst, chair, recorder, self, lowerWriting, nameOk };
+  for (const i of titleCapable) {
+    const k = collarAt.has(i + 1) ? i + 2 : i + 1;
+    const next = ws[k];
+    if (next && kinds[k] === null && nameOk(next) && contiguous(text, ws[k - 1] as Word, next, true)) kinds[i] = "title";
+  }
+  return { ws, kinds, roleAt, terms, titleAt, titleTo, collarAt, explicitRole, statuses, initialsFirst, chair, recorder, self, lowerWriting, nameOk };
 }
 
 /** Words that deny what follows them: "not", "never", and a verb with n't ("wasn't", "didn't", "weren't"). */
@@ -380,7 +401,10 @@ function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
     while (j + 1 < ws.length && !covered[j + 1] && nameOk(ws[j + 1] as Word) && j - i < 3 && !(j > i && acronym(ws[j + 1] as Word) && /\p{Ll}/u.test(text)) && contiguous(text, ws[j] as Word, ws[j + 1] as Word, true)) j++;
     const bare = text.slice((ws[i] as Word).start, (ws[j] as Word).end).replace(/[.,]+$/, "");
     // A title written against the name ("DC-EF", "DC/Abbas Khan") is kept with a space.
-    name = titleAt >= 0 && titleAt === i - 1 ? `${(ws[titleAt] as Word).surface} ${bare}` : bare;
+    const collar = a.collarAt.has(i - 1) ? (ws[i - 1] as Word) : null;
+    const titled = a.titleTo === (collar ? i - 1 : i);
+    const title = titled ? text.slice((ws[titleAt] as Word).start, (ws[a.titleTo - 1] as Word).end) : "";
+    name = titleAt >= 0 && titled ? `${title} ${collar ? `${collar.surface} ` : ""}${bare}` : bare;
     break;
   }
   const titleRole = terms.title?.role ? (roleEntry(terms.title.role) ?? null) : null;
