@@ -5,6 +5,8 @@ import { findPhrases, heldRolePairs, isPhrase, key, vocabulary, type AttendanceS
 
 // Words that link a person to a place; they never belong to the place's name in lower-case writing.
 const LINKING = new Set(["from", "at", "with", "for", "to", "by", "in", "the"]);
+/** Words that put a place after a person ("at", "from", "for"): what follows them is where they work. */
+const PLACE_LINK = new Set(["from", "at", "for"]);
 /**
  * One entry of a list of people ("DC Mark Patel - CAIT", "who sent her report beforehand"):
  * the role, agency and title the lexicon finds in it, the words that say how the person
@@ -395,6 +397,11 @@ function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
   };
   for (let i = 0; i < ws.length; i++) {
     if (covered[i] || !(nameOk(ws[i] as Word) || firstName(i)) || PARTICLES.has(ws[i] as Word)) continue;
+    // "paediatrician from Prince Charles", "DSL at Greenway": the name after the link is the workplace.
+    if (i > 0 && PLACE_LINK.has((ws[i - 1] as Word).folded) && (a.explicitRole || terms.agency) && !a.lowerWriting) {
+      while (i + 1 < ws.length && !covered[i + 1] && nameOk(ws[i + 1] as Word)) i++;
+      continue;
+    }
     let j = i;
     // An acronym after a whole name ("DC Luke Harding RASSO") is their team, not more of the name; one after a first
     // name alone ("Zara KHAN") is a surname written in capitals.
@@ -455,12 +462,20 @@ export function personUnits(text: string, lowerCase?: boolean): { start: number;
     if (!free(i)) continue;
     let j = i;
     while (j + 1 < ws.length && free(j + 1) && j - i < 3 && contiguous(text, ws[j] as Word, ws[j + 1] as Word, true)) j++;
+    // A name after "at", "from" or "for" is where the one before works ("DSL at St Mary's Juniors", "paediatrician from
+    // Prince Charles", "the school nurse for Hillcrest"), never somebody new.
+    if (i > 0 && PLACE_LINK.has((ws[i - 1] as Word).folded) && kinds[i - 1] !== "title") {
+      i = j;
+      continue;
+    }
     const titled = i > 0 && kinds[i - 1] === "title" && contiguous(text, ws[i - 1] as Word, ws[i] as Word, true);
     units.push({ from: titled ? i - 1 : i, to: j + 1, role: titled ? (roleAt[i - 1] ?? null) : null, titled, extra: [] });
     i = j;
   }
   if (units.length < 2) return whole;
-  const nameFirst = kinds[0] === null || kinds[0] === "self";
+  // A run opening with a title and name ("Dr Kemi Ade community paediatrician ...") is written name first, as one
+  // opening with a name is.
+  const nameFirst = kinds[0] === null || kinds[0] === "self" || (units[0]?.titled === true && units[0].from === 0);
   const claimed = new Set(units.flatMap((u) => Array.from({ length: u.to - u.from }, (_, k) => u.from + k)));
   let attached = 0;
   for (let i = 0; i < ws.length; i++) {
@@ -473,7 +488,10 @@ export function personUnits(text: string, lowerCase?: boolean): { start: number;
     const fits = (u: (typeof units)[number] | undefined) => Boolean(u) && (!role || !u!.role || u!.role.agency === role.agency);
     const free = (u: (typeof units)[number] | undefined) => fits(u) && (!role || !u!.role || !u!.titled);
     const order = nameFirst ? [prev, next] : [next, prev];
-    const target = order.find((u) => free(u) && (!role || !u!.role)) ?? order.find(fits);
+    // Written name first, a role straight after a titled name that has no written role yet is theirs: the title's role
+    // ("Dr", "DC") is only the general one ("Dr Kemi Ade community paediatrician").
+    const titledOpen = nameFirst && prev !== undefined && prev.titled && prev.extra.length === 0 && fits(prev);
+    const target = (titledOpen ? prev : undefined) ?? order.find((u) => free(u) && (!role || !u!.role)) ?? order.find(fits);
     if (target) {
       if (role && (!target.role || target.titled)) target.role = role;
       for (let k = i; k <= j; k++) target.extra.push(k);
