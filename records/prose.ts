@@ -234,7 +234,12 @@ export function minuteTaker(text: string): { words: string | null; self: boolean
     ?? /\bI\s*(?:'m|’m|\s+am|'ll|’ll|\s+will)\s+(?:also\s+|be\s+)?(?:doing\s+the\s+(?:notes|minutes)|minut(?:e|ing)|record(?:ing)?)(?=\s*(?:$|[,;:.!)–—-]|\s(?:in here|as we go|today|for (?:this|the)|the (?:call|meeting|discussion))))/i.exec(t)
     // "these are my notes", "these notes were dictated by me", "this is Ben Shaw, social worker, dictating": notes written by their writer.
     ?? /\b(?:these\s+are\s+my\s+(?:notes|minutes)|I\s*(?:'m|’m|\s+am)\s+dictating|this\s+is\s+.{2,80}?\bdictating\b)/i.exec(t);
-  if (typing) return self(typing.index, typing.index + typing[0].length);
+  if (typing) {
+    // "my name is Josh Turner social worker, I'm doing the notes": the writer names themselves in the same breath.
+    const named = /\b(?:my name is|my name's|this is)\s+(.{2,60}?)[\s,;–—-]+(?=I\s*(?:'m|’m|\s+am|'ll|’ll|\s+will|\s+was)?\s)/i.exec(t);
+    if (named?.[1] && named.index < typing.index && !/\b(?:dictating|doing|taking)\b/i.test(named[1])) return { words: named[1], self: false, at: lead + named.index, end: lead + typing.index + typing[0].length };
+    return self(typing.index, typing.index + typing[0].length);
+  }
   const by = /\b(?:(?:minutes?|notes?|record)\s+(?:were\s+|was\s+|are\s+|is\s+)?(?:being\s+)?(?:taken|recorded|written(?:\s+up)?|kept|completed|typed(?:\s+up)?|done)|recorded|minuted|typed up|written up|(?:notes\s+)?dictated|typed\s+up\s+from\s+.{0,30}?notes)\s+by\s+(.+)$/i.exec(t)
     ?? /\b(?:minute|note)[- ]?taker\s+(?:was|is|will be)\s+(.+)$/i.exec(t);
   const after = by?.[1]?.replace(/\s[-–—]+\s*\p{Lu}{2,3}$/u, "").trim();

@@ -26,6 +26,12 @@ describe("who recorded the discussion, in prose", () => {
     });
   }
 
+  it("when a dictating writer says their name and that they are doing the notes, they recorded it and took part", () => {
+    const d = draft("strategy discussion notes on 10/03/2026 new line present were Amy Rowe team manager chairing and DC Sam Ito full stop new line my name is Kay Munro social worker I'm doing the notes new line the child rang the school");
+    expect(d.record.recorded_by).toBe("Kay Munro");
+    expect(d.record.attendees.map((a) => [a.name, a.role_code])).toContainEqual(["Kay Munro", "social_worker"]);
+  });
+
   it("when the notes speak of a recording of an interview, nobody is the recorder", () => {
     expect(draft(`Strategy discussion 10/03/2026\nKay's recording of the ABE was reviewed.\n${LIST}`).record.recorded_by).toBeNull();
   });
