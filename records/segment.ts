@@ -7,6 +7,14 @@ import { findPhrases, heldRolePairs, isPhrase, key, vocabulary, type AttendanceS
 const LINKING = new Set(["from", "at", "with", "for", "to", "by", "in", "the"]);
 /** Words that put a place after a person ("at", "from", "for"): what follows them is where they work. */
 const PLACE_LINK = new Set(["from", "at", "for"]);
+
+/**
+ * Whether a role, agency or title is written before word `at`: "paediatrician from Prince Charles" puts a place after
+ * someone, while "apologies from Sue Moss" names the person after the link.
+ */
+function someoneBefore(kinds: (string | null)[], at: number): boolean {
+  return kinds.slice(0, at).some((k) => k === "role" || k === "agency" || k === "title");
+}
 /**
  * One entry of a list of people ("DC Mark Patel - CAIT", "who sent her report beforehand"):
  * the role, agency and title the lexicon finds in it, the words that say how the person
@@ -398,7 +406,7 @@ function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
   for (let i = 0; i < ws.length; i++) {
     if (covered[i] || !(nameOk(ws[i] as Word) || firstName(i)) || PARTICLES.has(ws[i] as Word)) continue;
     // "paediatrician from Prince Charles", "DSL at Greenway": the name after the link is the workplace.
-    if (i > 0 && PLACE_LINK.has((ws[i - 1] as Word).folded) && (a.explicitRole || terms.agency) && !a.lowerWriting) {
+    if (i > 0 && PLACE_LINK.has((ws[i - 1] as Word).folded) && someoneBefore(kinds, i - 1) && !a.lowerWriting) {
       while (i + 1 < ws.length && !covered[i + 1] && nameOk(ws[i + 1] as Word)) i++;
       continue;
     }
@@ -464,7 +472,7 @@ export function personUnits(text: string, lowerCase?: boolean): { start: number;
     while (j + 1 < ws.length && free(j + 1) && j - i < 3 && contiguous(text, ws[j] as Word, ws[j + 1] as Word, true)) j++;
     // A name after "at", "from" or "for" is where the one before works ("DSL at St Mary's Juniors", "paediatrician from
     // Prince Charles", "the school nurse for Hillcrest"), never somebody new.
-    if (i > 0 && PLACE_LINK.has((ws[i - 1] as Word).folded) && kinds[i - 1] !== "title") {
+    if (i > 0 && PLACE_LINK.has((ws[i - 1] as Word).folded) && kinds[i - 1] !== "title" && (units.length > 0 || someoneBefore(kinds, i - 1))) {
       i = j;
       continue;
     }

@@ -68,6 +68,11 @@ describe("a workplace written after a person", () => {
     });
   }
 
+  it("when 'from' follows an attendance word, the name after it is the person ('apologies from Sue Moss (HV)')", () => {
+    const read = people("Strategy discussion 10/03/2026\nPresent: Amy Rowe SW (chair), DC Sam Ito CAIT. Apologies from Bea Lund (HV).\n\nConcerns:\nBruise.");
+    expect(read).toContainEqual(["Bea Lund", "health_visitor", "apologies"]);
+  });
+
   it("when a run of people opens with a titled name, each role after a name is that person's", () => {
     const read = listed("DC Ana Vale CAIT Jo Bell SW Kit Moss HV");
     expect(read).toContainEqual(["DC Ana Vale", "detective", "took_part"]);
