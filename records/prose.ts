@@ -242,9 +242,6 @@ export function minuteTaker(text: string): { words: string | null; self: boolean
   }
   const by = /\b(?:(?:minutes?|notes?|record)\s+(?:were\s+|was\s+|are\s+|is\s+)?(?:being\s+)?(?:taken|recorded|written(?:\s+up)?|kept|completed|typed(?:\s+up)?|done)|recorded|minuted|typed up|written up|(?:notes\s+)?dictated|typed\s+up\s+from\s+.{0,30}?notes)\s+by\s+(.+)$/i.exec(t)
     ?? /\b(?:minute|note)[- ]?taker\s+(?:was|is|will be)\s+(.+)$/i.exec(t);
-  // "[typed up from my notebook 26/11 – R. Okon]", "Typed from handwritten notes (mine – A. Okoro, DSL)": the notes' own writer, signed.
-  const typedUp = by ? null : /\btyped\s+(?:up\s+)?from\s+(?:my\s+)?(?:handwritten\s+)?(?:notes|notebook)\b[^–—\n]{0,30}?(?:\(mine\s*)?[–—-]\s*([^,()\]\n]{2,40})/i.exec(t);
-  if (typedUp?.[1]) return { words: typedUp[1].trim(), self: false, at: lead + typedUp.index, end: lead + typedUp.index + typedUp[0].length };
   const after = by?.[1]?.replace(/\s[-–—]+\s*\p{Lu}{2,3}$/u, "").trim();
   if (by && after) return /^(?:me|myself)$/i.test(after) ? self(by.index, text.length) : { words: after.replace(/^(?:me|myself),?\s+(?=\S)/i, ""), self: false, at: lead + by.index, end: text.length };
   // "Tom's recording", "Craig is minuting in here as we go", "Bethan is minuting": a named person said to make the record now.
