@@ -63,7 +63,7 @@ export function peopleTerms(): PhraseIndex<Term> {
     for (const a of agency.aliases) entries.push({ text: aliasText(a), exact: typeof a !== "string", value: { kind: "agency", agency } });
   }
   for (const title of d.titles) {
-    entries.push({ text: title.text, value: { kind: "title", title, role: title.role ? (roleEntry(title.role) ?? null) : null } });
+    entries.push({ text: title.text, exact: title.case === "exact", value: { kind: "title", title, role: title.role ? (roleEntry(title.role) ?? null) : null } });
   }
   const j = jurisdictionData();
   for (const side of [j.wales, j.england]) {

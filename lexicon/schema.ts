@@ -41,7 +41,16 @@ export const RoleEntrySchema = z.object({
 });
 export type RoleEntry = z.infer<typeof RoleEntrySchema>;
 
-export const TitleSchema = z.object({ text: z.string().min(1), role: z.string().nullable() });
+/**
+ * A title written before a name ("Dr", "DC", "Sister"). `case: "exact"` for a title that is also an everyday word in
+ * lower case ("Sister" before a nurse's name, "sister" the child's); `note` says where the title comes from.
+ */
+export const TitleSchema = z.object({
+  text: z.string().min(1),
+  role: z.string().nullable(),
+  case: z.literal("exact").optional(),
+  note: z.string().min(1).optional(),
+});
 export type Title = z.infer<typeof TitleSchema>;
 
 export const RolesDataSchema = z

@@ -62,6 +62,9 @@ function isSelf(text: string): boolean {
   return /^(i|me|myself|i ll|i will)$/.test(key(text));
 }
 
+/** Owners joined by "and", "&", "+" or a slash ("Liam/Nicola"); a slash between two single letters is a title ("S/N Roberts"). */
+const OWNERS_JOINED = /\s+(?:and|&|\+)\s+|(?<!(?:^|\s)\p{Lu})\s*\/\s*(?!\p{Lu}(?:\s|$))/u;
+
 /**
  * Whether some words are a person who can own an action: someone named in the notes, the
  * writer, a role or agency ("SW", "Duty SW", "police", "school"), or a title and name
@@ -71,7 +74,7 @@ function isOwner(text: string, ctx: OwnerContext): boolean {
   const t = squash(text).replace(/^(the|our)\s+/i, "");
   if (!t || t.length > 60 || /\d/.test(t)) return false;
   if (isPhrase(vocabulary().collective_owners, t, "collective")) return true;
-  const parts = t.split(/\s+(?:and|&|\+)\s+|\s*\/\s*/);
+  const parts = t.split(OWNERS_JOINED);
   if (parts.length > 1) return parts.every((p) => isOwner(p, ctx));
   if (isSelf(t) || namesPerson(t, ctx)) return true;
   const seg = readSegment(t);
@@ -91,7 +94,7 @@ function surelyOwner(text: string, ctx: OwnerContext, strict: boolean): boolean 
   if (!strict && nameLike(t)) return true;
   if (!isOwner(t, ctx)) return false;
   if (isPhrase(vocabulary().collective_owners, t, "collective") || isSelf(t) || namesPerson(t, ctx)) return true;
-  const parts = t.split(/\s+(?:and|&|\+)\s+|\s*\/\s*/);
+  const parts = t.split(OWNERS_JOINED);
   if (parts.length > 1) return parts.every((p) => surelyOwner(p, ctx, strict));
   const seg = readSegment(t);
   // A role with a person's name ("TM (Tina)", "SW Jo") is sure; a role run into a task's words ("tutor's written account")

@@ -461,6 +461,8 @@ export function parseNotes(
       if (p.self && author && !p.name) p.name = author;
       const same = people.find((q) => q.name && p.name && samePerson(q.name, p.name));
       if (same) {
+        // The list's "L. Scott" is the "Liam Scott" the chair's or minute taker's own line spells out.
+        if (same.name && p.name && initialFor(same.name, p.name) && /^(?:\S+\s+)?\p{L}\.?\s/u.test(same.name) && !/^\p{L}\.?\s/u.test(p.name)) same.name = p.name;
         same.role ??= p.role;
         same.agency ??= p.agency;
       } else if (add && p.name && !asInitials(p.name) && p.role?.id !== "business_support") people.push({ ...p, source: block.items[0]?.raw ?? p.source });

@@ -229,12 +229,24 @@ export function minuteTaker(text: string): { words: string | null; self: boolean
   const signedOff = /\s[-–—]+\s*(\p{Lu}{2,3})\s*$/u.exec(t);
   const self = (at: number, end: number) => ({ words: signedOff?.[1] ?? null, self: signedOff === null, at: lead + at, end: signedOff ? text.length : lead + end });
   const typing = /\b(?:I|I'll|I’ll|I will|I'm|I’m|I am|I've|I have)\s+(?:going to\s+|be\s+|also\s+)?(?:type|write|typing|writing|typed|written)\s+(?:these|them|this|the notes|the minutes|it|notes|minutes)\s+up\b/i.exec(t)
-    ?? /\bI\s*(?:'m|’m|\s+am|\s+was)?\s+(?:took|taking|take|kept|keeping|minuted|minuting)\s+(?:the\s+)?(?:minutes|notes)\b/i.exec(t);
-  if (typing) return self(typing.index, typing.index + typing[0].length);
-  const by = /\b(?:(?:minutes?|notes?|record)\s+(?:were\s+|was\s+|are\s+|is\s+)?(?:being\s+)?(?:taken|recorded|written(?:\s+up)?|kept|completed|typed(?:\s+up)?|done)|recorded|minuted|typed up|written up)\s+by\s+(.+)$/i.exec(t)
+    ?? /\bI\s*(?:'m|’m|\s+am|\s+was)?\s+(?:took|taking|take|kept|keeping|minuted|minuting)\s+(?:the\s+)?(?:minutes|notes)\b/i.exec(t)
+    // "I'm doing the notes", "I'll record", "I'm minuting": the writer says they make the record.
+    ?? /\bI\s*(?:'m|’m|\s+am|'ll|’ll|\s+will)\s+(?:also\s+|be\s+)?(?:doing\s+the\s+(?:notes|minutes)|minut(?:e|ing)|record(?:ing)?)(?=\s*(?:$|[,;:.!)–—-]|\s(?:in here|as we go|today|for (?:this|the)|the (?:call|meeting|discussion))))/i.exec(t)
+    // "these are my notes", "these notes were dictated by me", "this is Ben Shaw, social worker, dictating": notes written by their writer.
+    ?? /\b(?:these\s+are\s+my\s+(?:notes|minutes)|I\s*(?:'m|’m|\s+am)\s+dictating|this\s+is\s+.{2,80}?\bdictating\b)/i.exec(t);
+  if (typing) {
+    // "my name is Josh Turner social worker, I'm doing the notes": the writer names themselves in the same breath.
+    const named = /\b(?:my name is|my name's|this is)\s+(.{2,60}?)[\s,;–—-]+(?=I\s*(?:'m|’m|\s+am|'ll|’ll|\s+will|\s+was)?\s)/i.exec(t);
+    if (named?.[1] && named.index < typing.index && !/\b(?:dictating|doing|taking)\b/i.test(named[1])) return { words: named[1], self: false, at: lead + named.index, end: lead + typing.index + typing[0].length };
+    return self(typing.index, typing.index + typing[0].length);
+  }
+  const by = /\b(?:(?:minutes?|notes?|record)\s+(?:were\s+|was\s+|are\s+|is\s+)?(?:being\s+)?(?:taken|recorded|written(?:\s+up)?|kept|completed|typed(?:\s+up)?|done)|recorded|minuted|typed up|written up|(?:notes\s+)?dictated|typed\s+up\s+from\s+.{0,30}?notes)\s+by\s+(.+)$/i.exec(t)
     ?? /\b(?:minute|note)[- ]?taker\s+(?:was|is|will be)\s+(.+)$/i.exec(t);
   const after = by?.[1]?.replace(/\s[-–—]+\s*\p{Lu}{2,3}$/u, "").trim();
   if (by && after) return /^(?:me|myself)$/i.test(after) ? self(by.index, text.length) : { words: after.replace(/^(?:me|myself),?\s+(?=\S)/i, ""), self: false, at: lead + by.index, end: text.length };
+  // "Tom's recording", "Craig is minuting in here as we go", "Bethan is minuting": a named person said to make the record now.
+  const now = /(?:^|[,;:.]\s+|\band\s+)(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s*(?:\s+is|'s|’s|\s+will\s+be)\s+(?:minuting|recording|doing\s+the\s+(?:notes|minutes))(?=\s*(?:$|[,;:.!)–—-]|\s(?:in here|as we go|today|for (?:this|the)|the (?:call|meeting|discussion))))/u.exec(t);
+  if (now?.[1] && !/^(?:I|It|This|That|Who|She|He|They)$/.test(now[1])) return { words: now[1], self: false, at: lead + now.index, end: lead + now.index + now[0].length };
   const doer = /^(.{2,60}?)\s+(?:is\s+|was\s+|will be\s+|'s\s+|’s\s+)?(?:taking|took|keeping|kept|typing up|writing up)\s+(?:the\s+)?(?:minutes|notes)\b/i.exec(t);
   if (doer?.[1] && !/\b(?:who|which|that|and)\b/i.test(doer[1])) return /^(?:I|me|myself)$/i.test(doer[1]) ? self(0, doer[0].length) : { words: doer[1], self: false, at: lead, end: lead + doer[0].length };
   return null;

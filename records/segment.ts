@@ -5,6 +5,16 @@ import { findPhrases, heldRolePairs, isPhrase, key, vocabulary, type AttendanceS
 
 // Words that link a person to a place; they never belong to the place's name in lower-case writing.
 const LINKING = new Set(["from", "at", "with", "for", "to", "by", "in", "the"]);
+/** Words that put a place after a person ("at", "from", "for"): what follows them is where they work. */
+const PLACE_LINK = new Set(["from", "at", "for"]);
+
+/**
+ * Whether a role, agency or title is written before word `at`: "paediatrician from Prince Charles" puts a place after
+ * someone, while "apologies from Sue Moss" names the person after the link.
+ */
+function someoneBefore(kinds: (string | null)[], at: number): boolean {
+  return kinds.slice(0, at).some((k) => k === "role" || k === "agency" || k === "title");
+}
 /**
  * One entry of a list of people ("DC Mark Patel - CAIT", "who sent her report beforehand"):
  * the role, agency and title the lexicon finds in it, the words that say how the person
@@ -119,6 +129,9 @@ interface Analysis {
   roleAt: (RoleEntry | null)[];
   terms: ReturnType<typeof readPersonTerms>;
   titleAt: number;
+  titleTo: number;
+  /** A collar number between a police rank and the name ("PC 4432 Rhodri Price"). */
+  collarAt: Set<number>;
   explicitRole: RoleEntry | null;
   statuses: Segment["statuses"];
   /** The entry opens with initials that spell a role ("SW (TM)"): its role is the one after them. */
@@ -143,6 +156,8 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
   // "DC", "DS", "PC" are roles and titles: a title when a name follows them.
   const titleCapable = new Set<number>();
   let titleAt = -1;
+  // Where the title ends: one of two words ("Staff Nurse", "Ch Insp") is written whole before the name.
+  let titleTo = -1;
   const agencyRuns: { from: number; to: number; prefix: boolean; word: boolean }[] = [];
   let explicitRole: RoleEntry | null = null;
   let initialsFirst = false;
@@ -151,7 +166,10 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
     mark(m.from, m.to, kind);
     if (kind === "role" && m.values.some((x) => x.kind === "title")) titleCapable.add(m.from);
     for (const val of m.values) {
-      if (val.kind === "title") titleAt = titleAt < 0 ? m.from : titleAt;
+      if (val.kind === "title" && titleAt < 0) {
+        titleAt = m.from;
+        titleTo = m.to;
+      }
       if (val.kind === "role" && (!explicitRole || val.role.rank < explicitRole.rank)) explicitRole = val.role;
       if (val.kind === "role" || (val.kind === "title" && val.role)) for (let i = m.from; i < m.to; i++) roleAt[i] ??= val.kind === "role" ? val.role : val.role;
       // Only an institution's word ("Primary", "Surgery", "Health") carries its name before it; a team's abbreviation (CAIT, YOT) follows a person's.
@@ -280,11 +298,24 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
   const nameOk = (w: Word) =>
     !(lowerWriting && harm.has(w.folded)) &&
     !actionSet.has(w.folded) && !/\d/.test(w.surface) && (lowerWriting ? /^\p{L}/u.test(w.surface) : isCapital(w) || PARTICLES.has(w));
-  for (const i of titleCapable) {
-    const next = ws[i + 1];
-    if (next && kinds[i + 1] === null && nameOk(next) && contiguous(text, ws[i] as Word, next, true)) kinds[i] = "title";
+  // A police officer's collar (warrant) number written between the rank and the name ("PC 4432 Rhodri Price", "DC 2231
+  // Imogen Shaw") is how forces identify the officer: it is part of how they are named, not a stray number.
+  const collarAt = new Set<number>();
+  for (let i = 0; i + 2 < ws.length; i++) {
+    const rank = roleAt[i];
+    const n = ws[i + 1] as Word;
+    if ((kinds[i] === "title" || titleCapable.has(i)) && rank?.agency === "police" && kinds[i + 1] === null && /^\d{2,6}$/.test(n.surface) &&
+      contiguous(text, ws[i] as Word, n) && kinds[i + 2] === null && nameOk(ws[i + 2] as Word) && contiguous(text, n, ws[i + 2] as Word, true)) {
+      kinds[i + 1] = "title";
+      collarAt.add(i + 1);
+    }
   }
-  return { ws, kinds, roleAt, terms, titleAt, explicitRole, statuses, initialsFirst, chair, recorder, self, lowerWriting, nameOk };
+  for (const i of titleCapable) {
+    const k = collarAt.has(i + 1) ? i + 2 : i + 1;
+    const next = ws[k];
+    if (next && kinds[k] === null && nameOk(next) && contiguous(text, ws[k - 1] as Word, next, true)) kinds[i] = "title";
+  }
+  return { ws, kinds, roleAt, terms, titleAt, titleTo, collarAt, explicitRole, statuses, initialsFirst, chair, recorder, self, lowerWriting, nameOk };
 }
 
 /** Words that deny what follows them: "not", "never", and a verb with n't ("wasn't", "didn't", "weren't"). */
@@ -374,13 +405,21 @@ function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
   };
   for (let i = 0; i < ws.length; i++) {
     if (covered[i] || !(nameOk(ws[i] as Word) || firstName(i)) || PARTICLES.has(ws[i] as Word)) continue;
+    // "paediatrician from Prince Charles", "DSL at Greenway": the name after the link is the workplace.
+    if (i > 0 && PLACE_LINK.has((ws[i - 1] as Word).folded) && someoneBefore(kinds, i - 1) && !a.lowerWriting) {
+      while (i + 1 < ws.length && !covered[i + 1] && nameOk(ws[i + 1] as Word)) i++;
+      continue;
+    }
     let j = i;
     // An acronym after a whole name ("DC Luke Harding RASSO") is their team, not more of the name; one after a first
     // name alone ("Zara KHAN") is a surname written in capitals.
     while (j + 1 < ws.length && !covered[j + 1] && nameOk(ws[j + 1] as Word) && j - i < 3 && !(j > i && acronym(ws[j + 1] as Word) && /\p{Ll}/u.test(text)) && contiguous(text, ws[j] as Word, ws[j + 1] as Word, true)) j++;
     const bare = text.slice((ws[i] as Word).start, (ws[j] as Word).end).replace(/[.,]+$/, "");
     // A title written against the name ("DC-EF", "DC/Abbas Khan") is kept with a space.
-    name = titleAt >= 0 && titleAt === i - 1 ? `${(ws[titleAt] as Word).surface} ${bare}` : bare;
+    const collar = a.collarAt.has(i - 1) ? (ws[i - 1] as Word) : null;
+    const titled = a.titleTo === (collar ? i - 1 : i);
+    const title = titled ? text.slice((ws[titleAt] as Word).start, (ws[a.titleTo - 1] as Word).end) : "";
+    name = titleAt >= 0 && titled ? `${title} ${collar ? `${collar.surface} ` : ""}${bare}` : bare;
     break;
   }
   const titleRole = terms.title?.role ? (roleEntry(terms.title.role) ?? null) : null;
@@ -431,12 +470,20 @@ export function personUnits(text: string, lowerCase?: boolean): { start: number;
     if (!free(i)) continue;
     let j = i;
     while (j + 1 < ws.length && free(j + 1) && j - i < 3 && contiguous(text, ws[j] as Word, ws[j + 1] as Word, true)) j++;
+    // A name after "at", "from" or "for" is where the one before works ("DSL at St Mary's Juniors", "paediatrician from
+    // Prince Charles", "the school nurse for Hillcrest"), never somebody new.
+    if (i > 0 && PLACE_LINK.has((ws[i - 1] as Word).folded) && kinds[i - 1] !== "title" && (units.length > 0 || someoneBefore(kinds, i - 1))) {
+      i = j;
+      continue;
+    }
     const titled = i > 0 && kinds[i - 1] === "title" && contiguous(text, ws[i - 1] as Word, ws[i] as Word, true);
     units.push({ from: titled ? i - 1 : i, to: j + 1, role: titled ? (roleAt[i - 1] ?? null) : null, titled, extra: [] });
     i = j;
   }
   if (units.length < 2) return whole;
-  const nameFirst = kinds[0] === null || kinds[0] === "self";
+  // A run opening with a title and name ("Dr Kemi Ade community paediatrician ...") is written name first, as one
+  // opening with a name is.
+  const nameFirst = kinds[0] === null || kinds[0] === "self" || (units[0]?.titled === true && units[0].from === 0);
   const claimed = new Set(units.flatMap((u) => Array.from({ length: u.to - u.from }, (_, k) => u.from + k)));
   let attached = 0;
   for (let i = 0; i < ws.length; i++) {
@@ -449,7 +496,10 @@ export function personUnits(text: string, lowerCase?: boolean): { start: number;
     const fits = (u: (typeof units)[number] | undefined) => Boolean(u) && (!role || !u!.role || u!.role.agency === role.agency);
     const free = (u: (typeof units)[number] | undefined) => fits(u) && (!role || !u!.role || !u!.titled);
     const order = nameFirst ? [prev, next] : [next, prev];
-    const target = order.find((u) => free(u) && (!role || !u!.role)) ?? order.find(fits);
+    // Written name first, a role straight after a titled name that has no written role yet is theirs: the title's role
+    // ("Dr", "DC") is only the general one ("Dr Kemi Ade community paediatrician").
+    const titledOpen = nameFirst && prev !== undefined && prev.titled && prev.extra.length === 0 && fits(prev);
+    const target = (titledOpen ? prev : undefined) ?? order.find((u) => free(u) && (!role || !u!.role)) ?? order.find(fits);
     if (target) {
       if (role && (!target.role || target.titled)) target.role = role;
       for (let k = i; k <= j; k++) target.extra.push(k);

@@ -5,22 +5,23 @@ import { fold, rolesData } from "../lexicon/index.js";
  * (lexicon/data/roles.json) so every part of the notes reader knows the same ones. One-word titles only:
  * a title of two words ("Ch Insp") is read by the lexicon's phrase matching, not here.
  */
-let cache: { written: string[]; folded: Set<string> } | null = null;
+let cache: { written: string[]; folded: Set<string>; exact: Set<string> } | null = null;
 
-function titles(): { written: string[]; folded: Set<string> } {
+function titles(): { written: string[]; folded: Set<string>; exact: Set<string> } {
   if (!cache) {
-    const written = rolesData()
-      .titles.map((t) => t.text)
-      .filter((t) => /^\p{L}+$/u.test(t))
-      .sort((a, b) => b.length - a.length);
-    cache = { written, folded: new Set(written.map(fold)) };
+    const one = rolesData().titles.filter((t) => /^\p{L}+$/u.test(t.text));
+    const written = one.map((t) => t.text).sort((a, b) => b.length - a.length);
+    // A title that is an everyday word in lower case ("Sister") is a title only as written.
+    const exact = new Set(one.filter((t) => t.case === "exact").map((t) => t.text));
+    cache = { written, folded: new Set(one.filter((t) => t.case !== "exact").map((t) => fold(t.text))), exact };
   }
   return cache;
 }
 
-/** Whether one word is a title before a name, in any case, with or without its full stop ("dr", "Sgt."). */
+/** Whether one word is a title before a name, in any case, with or without its full stop ("dr", "Sgt."); "Sister" only so written. */
 export function isTitle(word: string): boolean {
-  return titles().folded.has(fold(word.replace(/\.$/, "")));
+  const bare = word.replace(/\.$/, "");
+  return titles().folded.has(fold(bare)) || titles().exact.has(bare);
 }
 
 /** The titles as a regular-expression alternation, longest first, as the lexicon writes them ("DCI|Prof|...|Dr"). */

@@ -55,6 +55,9 @@ const SAID_I = /^((?:(?:ok|okay|yes|sure|fine|no problem|will do)[,!.]?\s+)?(?:I
 const DROPPED_I = /^((?:[Ww]ill|[Cc]an|[Hh]appy to|[Gg]oing to))\s+(?!be\b|do\s*[.!]?$)([a-z].*)$/;
 const FIRST_PERSON = { exec: (t: string) => SAID_I.exec(t) ?? DROPPED_I.exec(t), test: (t: string) => SAID_I.test(t) || DROPPED_I.test(t) };
 const CHAIRING = /\b(?:I'll chair|I’ll chair|I will chair|I'm chairing|I’m chairing|I am chairing)\b[^.!?]*[.!?]?/i;
+// The sender saying they make the record ("I'll minute", "Luke here, I'll record", "I'm taking the notes"): the recorder, as
+// the chair is read from "I'm chairing".
+const RECORDING = /\b(?:I'll|I’ll|I will|I'm|I’m|I am)\s+(?:also\s+)?(?:record(?:ing)?|minut(?:e|ing)|tak(?:e|ing)\s+(?:the\s+)?(?:notes|minutes)|doing\s+the\s+(?:notes|minutes)|keep(?:ing)?\s+(?:the\s+)?notes)(?=\s*(?:$|[.!,;)–—-]|\s(?:in here|as we go|today|for (?:this|the|us)|the (?:call|meeting|discussion))))[^.!?]*[.!?]?/i;
 // Someone saying who they are: "Amira here, SW CSC", "Hi, Jo Smith, TM", "SW - Amira Hussain here", "DS Khan, CID".
 const TITLE = new RegExp(String.raw`^(?:${titleAlternation()})\.?\s+`, "i");
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -401,6 +404,22 @@ export function fromTranscript(notes: string): Rewritten | null {
         // What else the message says, before and after who chairs, stays a line of its own.
         const before = text.slice(0, chairing.index).trimEnd();
         const afterAt = chairing.index + chairing[0].length;
+        const after = text.slice(afterAt).trim();
+        for (const [piece, pieceAt] of [[before, at], [after, at + text.indexOf(after, afterAt)]] as const) {
+          if (empty(piece)) continue;
+          w.copy(piece, pieceAt);
+          w.say("\n\n", { from: pieceAt, to: pieceAt + piece.length });
+        }
+        continue;
+      }
+      const recording = RECORDING.exec(text);
+      if (recording) {
+        const span = { from: at + recording.index, to: at + recording.index + recording[0].length };
+        w.say("Minutes: ", span);
+        w.say(displayName(m.name), span);
+        w.say("\n\n", span);
+        const before = text.slice(0, recording.index).trimEnd();
+        const afterAt = recording.index + recording[0].length;
         const after = text.slice(afterAt).trim();
         for (const [piece, pieceAt] of [[before, at], [after, at + text.indexOf(after, afterAt)]] as const) {
           if (empty(piece)) continue;

@@ -78,7 +78,11 @@ function add(a: Tally, b: Tally): Tally {
   return out;
 }
 
-const TITLES = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "dc", "ds", "di", "dci", "pc", "ps", "sgt", "insp", "pcso", "cllr"]);
+// Titles and ranks, abbreviated or said in full ("doctor", "sister", "staff nurse"), are not the name: writers keep or drop them.
+const TITLES = new Set([
+  "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "dc", "ds", "di", "dci", "pc", "ps", "sgt", "insp", "pcso", "cllr",
+  "doctor", "sister", "sr", "staff", "charge", "nurse",
+]);
 
 function nameTokens(name: string | null): string[] {
   if (!name) return [];
@@ -86,10 +90,13 @@ function nameTokens(name: string | null): string[] {
   const m = /^([^,()]+),\s*([^,()]+?)(\s*\(.*\))?$/.exec(name.trim());
   if (m && m[1] && m[2] && m[1].trim().split(/\s+/).length === 1) name = `${m[2]} ${m[1]}`;
   return fold(name)
+    // "S/N" is Staff Nurse, one title.
+    .replace(/\bs\/n\b/g, " ")
     .replace(/[^a-z0-9' -]/g, " ")
     .split(/\s+/)
     .map((t) => t.replace(/'/g, ""))
-    .filter((t) => t && !TITLES.has(t));
+    // A police collar number between rank and name ("PC 4432 Rhodri Price") identifies the officer; some writers leave it out.
+    .filter((t) => t && !TITLES.has(t) && !/^\d+$/.test(t));
 }
 
 /** Same person: equal names, or one is a first name or surname of the other, or initials agree. */
