@@ -5,6 +5,15 @@ import type { Embeddings } from "./embeddings.js";
 /** Texts per job: large enough to batch well in the model, small enough to spread over every thread. */
 const TEXTS_PER_JOB = 64;
 
+/**
+ * A model thread's young generation, MB (one 1 MB semi-space; the pool's default is 12 MB, two
+ * 4 MB semi-spaces). The model's work is in its WebAssembly heap; what a call makes on the V8 heap
+ * (tfjs's tensor records, the graph walk's maps, the output arrays) dies with the call, so small
+ * semi-spaces cost a few more cheap scavenges. The default's semi-spaces grew to 8 MB committed in
+ * the first busy second and stayed there (MEM_GC=1 node dist/scripts/mem-profile.js).
+ */
+export const MODEL_YOUNG_GENERATION_MB = 3;
+
 const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 
 /**
@@ -29,6 +38,7 @@ export class PooledEmbeddings implements Embeddings {
       name: "embeddings",
       entry: new URL(`./embeddings-worker${ext}`, import.meta.url),
       size: workers,
+      youngGenerationMb: MODEL_YOUNG_GENERATION_MB,
       workerData: { config: { embeddings: config.embeddings } },
     });
     if (known) return new PooledEmbeddings(pool, known.id, known.dimensions);
