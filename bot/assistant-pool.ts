@@ -1,6 +1,6 @@
 import type { Config } from "../core/config.js";
 import type { Logger } from "../core/logger.js";
-import { limitHeapGrowth } from "../core/gc.js";
+import { letThreadsSizeTheirYoungGeneration, limitHeapGrowth } from "../core/gc.js";
 import { embeddingsOnOwnThread, workerCount } from "../core/worker-pool.js";
 import { PooledAssistant } from "../assistant/pooled-assistant.js";
 
@@ -14,6 +14,8 @@ import { PooledAssistant } from "../assistant/pooled-assistant.js";
 export function startAssistantPool(config: Config, logger: Logger): PooledAssistant {
   // Each thread's heap grows less far past what it holds live between full collections (core/gc.ts).
   limitHeapGrowth();
+  // Each thread's young generation as its pool sizes it, not the main thread's command-line size (core/gc.ts).
+  letThreadsSizeTheirYoungGeneration();
   return new PooledAssistant(config, {
     workers: workerCount(config.server.workerThreads),
     embeddingsThread: embeddingsOnOwnThread(),

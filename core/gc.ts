@@ -37,3 +37,16 @@ export function limitHeapGrowth(): void {
   if (process.execArgv.some((a) => a.startsWith("--heap-growing-percent"))) return;
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
+
+/**
+ * Let each worker thread's young generation be the size its pool gives it (core/worker-pool.ts,
+ * `resourceLimits`). V8 reads --max-semi-space-size when it sets up each thread's heap, and that
+ * flag, given on the command line to size the main thread (package.json's start, the image's
+ * NODE_OPTIONS, the bench), wins over a thread's own limit: every thread got 4 MB semi-spaces,
+ * the model thread too, whose small pool setting (pooled-embeddings.ts) was never used. The main
+ * thread's heap is set up by the time this runs and keeps its size; threads started afterwards
+ * take their pool's.
+ */
+export function letThreadsSizeTheirYoungGeneration(): void {
+  setFlagsFromString("--max-semi-space-size=0");
+}

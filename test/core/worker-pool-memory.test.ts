@@ -1,4 +1,6 @@
+import { setFlagsFromString } from "node:v8";
 import { afterEach, describe, expect, it } from "vitest";
+import { letThreadsSizeTheirYoungGeneration } from "../../core/gc.js";
 import { OLD_GENERATION_MB, WorkerPool, YOUNG_GENERATION_MB } from "../../core/worker-pool.js";
 
 const entry = new URL("./fixtures/memory-worker.ts", import.meta.url);
@@ -56,5 +58,30 @@ describe("a worker pool's memory profile", () => {
     await pool.ready;
     const { peak } = await pool.run<{ peak: number }>("promote", []);
     expect(peak).toBeGreaterThan(200 * 1048576);
+  }, 60_000);
+
+  // The server is started with --max-semi-space-size=4 for its main thread (package.json's start, the
+  // image's NODE_OPTIONS, the bench); V8 lets that flag win over every worker thread's own limit.
+  it("a thread given a small young generation keeps it when the main thread's size came from the command line", async () => {
+    const small = 3;
+    setFlagsFromString("--max-semi-space-size=4");
+    try {
+      pool = new WorkerPool({ name: "outer", entry, size: 1, workerData: {}, youngGenerationMb: small });
+      await pool.ready;
+      await pool.run("churn", []);
+      const [before] = await pool.memory();
+      // The command line's size won: the pool's limit was not used.
+      expect(before!.spaces["new_space"]).toBeGreaterThan(((2 * small) / 3) * 1048576);
+      await pool.close();
+      letThreadsSizeTheirYoungGeneration();
+      pool = new WorkerPool({ name: "outer", entry, size: 1, workerData: {}, youngGenerationMb: small });
+      await pool.ready;
+      await pool.run("churn", []);
+      const [after] = await pool.memory();
+      expect(after!.spaces["new_space"]).toBeGreaterThan(0);
+      expect(after!.spaces["new_space"]).toBeLessThanOrEqual(((2 * small) / 3) * 1048576);
+    } finally {
+      setFlagsFromString("--max-semi-space-size=0");
+    }
   }, 60_000);
 });
