@@ -41,6 +41,8 @@ export interface Segment {
   foreign: string[];
   /** "school were not invited": not an attendee at all. */
   notInvited: boolean;
+  /** The words name only a team, unit or service ("Online Child Sexual Exploitation Team"): where someone works. */
+  teamOnly: boolean;
   text: string;
 }
 
@@ -141,6 +143,8 @@ interface Analysis {
   self: boolean;
   lowerWriting: boolean;
   nameOk: (w: Word) => boolean;
+  /** Some words were read as the name of a team, unit or service. */
+  team: boolean;
 }
 
 /** Classify the words of a segment once: the lexicon's terms, organisations and places, attendance words, and the rest. */
@@ -235,6 +239,7 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
     if (next && /^\p{Lu}+$/u.test(next.surface) && kinds[i + 1] === null) continue;
     if (kinds[i] === null && acronym(ws[i] as Word) && (prev === "role" || prev === "agency" || (prev === "org" && acronym(ws[i - 1] as Word)))) mark(i, i + 1, "org");
   }
+  const team = markTeamNames(text, ws, kinds, mark);
   // A possessive before a role is whose they are, not who they are: "Kelly's TM Sam Patel".
   for (let i = 0; i + 2 < ws.length; i++) {
     const w = ws[i] as Word;
@@ -315,7 +320,54 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
     const next = ws[k];
     if (next && kinds[k] === null && nameOk(next) && contiguous(text, ws[k - 1] as Word, next, true)) kinds[i] = "title";
   }
-  return { ws, kinds, roleAt, terms, titleAt, titleTo, collarAt, explicitRole, statuses, initialsFirst, chair, recorder, self, lowerWriting, nameOk };
+  return { ws, kinds, roleAt, terms, titleAt, titleTo, collarAt, explicitRole, statuses, initialsFirst, chair, recorder, self, lowerWriting, nameOk, team };
+}
+
+let teamWordsCache: { units: Set<string>; joiners: Set<string>; task: Set<string> } | undefined;
+function teamWords() {
+  if (teamWordsCache) return teamWordsCache;
+  const v = vocabulary();
+  const single = (list: string[]) => list.filter((w) => !/\s/.test(w.trim())).map(key);
+  teamWordsCache = {
+    units: new Set(v.team_names.unit_nouns.map(key)),
+    joiners: new Set(v.team_names.joiners.map((w) => w.toLowerCase())),
+    // A task or a telling word never opens a team's name ("Contact Family Support Team" is a task).
+    task: new Set([...v.action_words.map(key), ...single(v.telling_words)]),
+  };
+  return teamWordsCache;
+}
+
+/**
+ * A team, unit or service named after someone ("DC Kate Bellis – Online Child Sexual Exploitation Team", "(Online Child
+ * Abuse team, police)"): a run of capitalised words, with their joining words, ending in a unit's noun is where the person
+ * works, so its words (a child, abuse, an investigation) are neither a name nor the words of a concern (`team_names`).
+ * The run must open the entry or follow punctuation or an agency: a name written straight before it ("DC Simon Hale
+ * Child Protection Team") cannot be told from the team's name, and is left as it was.
+ */
+function markTeamNames(text: string, ws: Word[], kinds: WordKind[], mark: (from: number, to: number, kind: WordKind) => void): boolean {
+  const { units, joiners, task } = teamWords();
+  let found = false;
+  for (let i = 1; i < ws.length; i++) {
+    const unit = ws[i] as Word;
+    if (!units.has(unit.folded) || (kinds[i] !== null && kinds[i] !== "agency")) continue;
+    let j = i;
+    while (j > 0) {
+      const p = ws[j - 1] as Word;
+      const k = kinds[j - 1];
+      if (!contiguous(text, p, ws[j] as Word) || (k !== null && k !== "agency" && k !== "org") || /\d/.test(p.surface)) break;
+      if (!(isCapital(p) || joiners.has(p.surface))) break;
+      j--;
+    }
+    // A name opens with neither a joining word nor a task ("Contact Child Protection Team" is a task).
+    while (j < i && (joiners.has((ws[j] as Word).surface) || task.has((ws[j] as Word).folded))) j++;
+    // The unit's noun alone ("the team") names nothing; a run of words the lexicon already knows is already read.
+    if (j === i || kinds.slice(j, i).every((k) => k !== null)) continue;
+    const before = j > 0 ? text.slice((ws[j - 1] as Word).end, (ws[j] as Word).start) : "";
+    if (j > 0 && /^\s*$/.test(before) && kinds[j - 1] !== "agency" && kinds[j - 1] !== "org") continue;
+    mark(j, i + 1, "org");
+    found = true;
+  }
+  return found;
 }
 
 /** Words that deny what follows them: "not", "never", and a verb with n't ("wasn't", "didn't", "weren't"). */
@@ -436,6 +488,7 @@ function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
     self: a.self,
     foreign: foreign.filter((w) => !name?.includes(w.surface)).map((w) => w.surface),
     notInvited: /\bnot\s+(?:been\s+)?invited\b/i.test(text),
+    teamOnly: a.team && name === null && !a.explicitRole && !a.self && ws.every((_w, i) => covered[i]),
     text: squash(text),
   };
 }
