@@ -291,6 +291,7 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
     }
   }
   markRoleQualifiers(text, ws, kinds, mark, lowerCase);
+  markAttendanceTimes(text, ws, kinds, mark);
   const contribution = writtenContribution(text, ws, kinds, statuses, lowerCase === true);
   if (contribution) {
     mark(contribution.from, contribution.to, "status");
@@ -368,6 +369,21 @@ function markRoleQualifiers(text: string, ws: Word[], kinds: WordKind[], mark: (
     while (e < ws.length && kinds[e] === null && (isCapital(ws[e] as Word) || (ws[e] as Word).folded === "and") && contiguous(text, ws[e - 1] as Word, ws[e] as Word)) e++;
     const run = ws.slice(k, e);
     if (run.length > 0 && run.some((w) => actions.has(w.folded)) && run.every((w) => actions.has(w.folded) || w.folded === "and" || /^safeguarding$/i.test(w.surface))) mark(r + 1, e, "org");
+  }
+}
+
+/** A time after a word of arrival or leaving ("joined 10:15", "left at 11.00", "dialled in 2.10") is when, not a number in a task. */
+function markAttendanceTimes(text: string, ws: Word[], kinds: WordKind[], mark: (from: number, to: number, kind: WordKind) => void): void {
+  for (let i = 0; i + 1 < ws.length; i++) {
+    const w = (ws[i] as Word).surface;
+    const dialled = /^in$/i.test(w) && i > 0 && /^dial+ed$/i.test((ws[i - 1] as Word).surface);
+    if (kinds[i] !== "status" || !(/^(?:joined|left|arrived|arr)$/i.test(w) || dialled)) continue;
+    const time = /^\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?(?=$|[\s,;)])/i.exec(text.slice((ws[i] as Word).end));
+    if (!time) continue;
+    const end = (ws[i] as Word).end + time[0].length;
+    let j = i + 1;
+    while (j < ws.length && (ws[j] as Word).end <= end) j++;
+    mark(i + 1, j, "status");
   }
 }
 
