@@ -230,8 +230,6 @@ export function minuteTaker(text: string): { words: string | null; self: boolean
   const self = (at: number, end: number) => ({ words: signedOff?.[1] ?? null, self: signedOff === null, at: lead + at, end: signedOff ? text.length : lead + end });
   const typing = /\b(?:I|I'll|I’ll|I will|I'm|I’m|I am|I've|I have)\s+(?:going to\s+|be\s+|also\s+)?(?:type|write|typing|writing|typed|written)\s+(?:these|them|this|the notes|the minutes|it|notes|minutes)\s+up\b/i.exec(t)
     ?? /\bI\s*(?:'m|’m|\s+am|\s+was)?\s+(?:took|taking|take|kept|keeping|minuted|minuting)\s+(?:the\s+)?(?:minutes|notes)\b/i.exec(t)
-    // "I'll type notes here", "I'll type the notes as we go": the writer typing the record in the chat itself.
-    ?? /\bI\s*(?:'ll|’ll|\s+will|'m|’m|\s+am)\s+(?:type|typing)\s+(?:the\s+)?(?:notes|minutes)(?=\s*(?:$|[,;:.!)–—-]|\s(?:here|in here|as we go|in the chat)))/i.exec(t)
     // "I'm doing the notes", "I'll record", "I'm minuting": the writer says they make the record.
     ?? /\bI\s*(?:'m|’m|\s+am|'ll|’ll|\s+will)\s+(?:also\s+|be\s+)?(?:doing\s+the\s+(?:notes|minutes)|minut(?:e|ing)|record(?:ing)?)(?=\s*(?:$|[,;:.!)–—-]|\s(?:in here|as we go|today|for (?:this|the)|the (?:call|meeting|discussion))))/i.exec(t)
     // "these are my notes", "these notes were dictated by me", "this is Ben Shaw, social worker, dictating": notes written by their writer.
@@ -247,9 +245,8 @@ export function minuteTaker(text: string): { words: string | null; self: boolean
   const after = by?.[1]?.replace(/\s[-–—]+\s*\p{Lu}{2,3}$/u, "").trim();
   if (by && after) return /^(?:me|myself)$/i.test(after) ? self(by.index, text.length) : { words: after.replace(/^(?:me|myself),?\s+(?=\S)/i, ""), self: false, at: lead + by.index, end: text.length };
   // "Tom's recording", "Craig is minuting in here as we go", "Bethan is minuting": a named person said to make the record now.
-  const now = /(?:^|[,;:.]\s+|\band\s+)(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s*(?:\s+is|'s|’s|\s+will\s+be)?\s+(?:minuting|recording|doing\s+the\s+(?:notes|minutes|record))(?=\s*(?:$|[,;:.!)–—-]|\s(?:in here|as we go|today|for (?:this|the)|the (?:call|meeting|discussion))))/u.exec(t);
-  // Said without "is" as chat and shorthand write it ("Dewi minuting", "Gareth doing the record"); never an agency recording something.
-  if (now?.[1] && !/^(?:I|It|This|That|Who|She|He|They|Police|School|Health)$/.test(now[1])) return { words: now[1], self: false, at: lead + now.index, end: lead + now.index + now[0].length };
+  const now = /(?:^|[,;:.]\s+|\band\s+)(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s*(?:\s+is|'s|’s|\s+will\s+be)\s+(?:minuting|recording|doing\s+the\s+(?:notes|minutes))(?=\s*(?:$|[,;:.!)–—-]|\s(?:in here|as we go|today|for (?:this|the)|the (?:call|meeting|discussion))))/u.exec(t);
+  if (now?.[1] && !/^(?:I|It|This|That|Who|She|He|They)$/.test(now[1])) return { words: now[1], self: false, at: lead + now.index, end: lead + now.index + now[0].length };
   const doer = /^(.{2,60}?)\s+(?:is\s+|was\s+|will be\s+|'s\s+|’s\s+)?(?:taking|took|keeping|kept|typing up|writing up)\s+(?:the\s+)?(?:minutes|notes)\b/i.exec(t);
   if (doer?.[1] && !/\b(?:who|which|that|and)\b/i.test(doer[1])) return /^(?:I|me|myself)$/i.test(doer[1]) ? self(0, doer[0].length) : { words: doer[1], self: false, at: lead, end: lead + doer[0].length };
   return null;
