@@ -328,10 +328,10 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
 /**
  * What a role is qualified by, as health and council job titles are written (NHS Employers job profiles; the
  * Intercollegiate Document's "named nurse for safeguarding children"): a specialty in lower case before the role
- * ("diabetes specialist nurse", "epilepsy nurse specialist"), in a bracket straight after it ("Community Paediatrician
- * (neurodevelopmental)", "Dr Ahmed (reg)"), or the remit after it ("Named Nurse for Safeguarding Children"). These words
- * are the role's, not a name nor a task. Only in writing with capitals, where a name is capitalised; a task or telling
- * word, a filler word or a number is never a qualifier.
+ * ("diabetes specialist nurse", "epilepsy nurse specialist") or the remit after it ("Named Nurse for Safeguarding
+ * Children"). These words are the role's, not a name nor a task. Only in writing with capitals, where a name is
+ * capitalised; a task or telling word, a filler word or a number is never a qualifier. Not a word in a bracket after the
+ * role: "(unwell)", "(away)" say the person did not come, and no list of specialties tells them apart.
  */
 function markRoleQualifiers(text: string, ws: Word[], kinds: WordKind[], mark: (from: number, to: number, kind: WordKind) => void, lowerCase?: boolean): void {
   // The list's own writing when known; else the entry's: all its free words in lower case is writing in lower case.
@@ -339,6 +339,7 @@ function markRoleQualifiers(text: string, ws: Word[], kinds: WordKind[], mark: (
   if (lowerCase === true || loose.length === 0 || (lowerCase === undefined && loose.every((w) => w.surface === w.surface.toLowerCase()))) return;
   const actions = actionWordSet();
   const fillers = fillerWords();
+  const children = new Set(vocabulary().child_words.filter((w) => !/\s/.test(w.trim())).map(key));
   const specialty = (i: number) => {
     const w = ws[i] as Word;
     return kinds[i] === null && /^\p{Ll}{3,}$/u.test(w.surface) && !actions.has(w.folded) && !fillers.has(w.folded);
@@ -353,22 +354,14 @@ function markRoleQualifiers(text: string, ws: Word[], kinds: WordKind[], mark: (
   }
   for (let r = 0; r + 1 < ws.length; r++) {
     if (kinds[r] !== "role" || kinds[r + 1] === "role") continue;
-    const after = text.slice((ws[r] as Word).end);
-    // A bracket straight after the role holding only a specialty: "(neurodevelopmental)", "(reg)".
-    const bracket = /^\s*\(([^()]*)\)/.exec(after);
-    if (bracket) {
-      const end = (ws[r] as Word).end + bracket[0].length;
-      const inside = ws.map((w, i) => ({ w, i })).filter(({ w }) => w.start > (ws[r] as Word).end && w.end < end);
-      if (inside.length > 0 && inside.length <= 3 && inside.every(({ i }) => specialty(i))) mark((inside[0] as { i: number }).i, (inside[inside.length - 1] as { i: number }).i + 1, "org");
-      continue;
-    }
-    // The remit after the role: "for Safeguarding Children", "Safeguarding Children" (a child or decision word in it).
+    // The remit after the role: "for Safeguarding Children", "Safeguarding Children", whose children it is for ("Mum" or
+    // "Decision" after a role are something else).
     let k = r + 1;
     if ((ws[k] as Word).folded === "for" && contiguous(text, ws[r] as Word, ws[k] as Word)) k++;
     let e = k;
     while (e < ws.length && kinds[e] === null && (isCapital(ws[e] as Word) || (ws[e] as Word).folded === "and") && contiguous(text, ws[e - 1] as Word, ws[e] as Word)) e++;
     const run = ws.slice(k, e);
-    if (run.length > 0 && run.some((w) => actions.has(w.folded)) && run.every((w) => actions.has(w.folded) || w.folded === "and" || /^safeguarding$/i.test(w.surface))) mark(r + 1, e, "org");
+    if (run.length > 0 && run.some((w) => children.has(w.folded)) && run.every((w) => actions.has(w.folded) || w.folded === "and" || /^safeguarding$/i.test(w.surface))) mark(r + 1, e, "org");
   }
 }
 
