@@ -216,11 +216,28 @@ function isActionField(label: string): boolean {
   return [...(c.owner ?? []), ...(c.due ?? [])].some((x) => x.toLowerCase() === l);
 }
 
+/**
+ * The actions' heading written with words of its own and a colon ending its line ("ACTIONS so far:", "Actions as I
+ * noted them:", "Actions (to confirm):", "Actions pls confirm:"): the words are about the list that follows, not a task
+ * in it. Not when they name someone, a date or a task ("Actions for Jo:", "Actions by 14/3:"): those say whose or when.
+ */
+function ownWordsHeading(line: string): Labelled | null {
+  const m = /^([A-Za-z]+)\b([^:]*):\s*$/.exec(line.trim());
+  if (!m?.[1] || !m[2]?.trim() || line.length > 60 || /[.;]\s/.test(m[2])) return null;
+  if (headingKey(m[1]) !== "actions") return null;
+  const rest = m[2].replace(/[()]/g, " ");
+  if (/\d/.test(rest) || /\b(?:by|due|before|until|for)\b/i.test(rest) || namesSomeone(rest)) return null;
+  if (findPhrases(vocabulary().action_words, rest, "actionwords").length > 0) return null;
+  return { key: "actions", label: line.trim().replace(/[:\s]+$/, ""), text: "", at: 0 };
+}
+
 function labelledParts(line: string): { before: string; parts: Labelled[] } {
   // A tick, cross or arrow makes the line a note ("s47 ✓", "s47 -> agreed"), never a heading alone.
   const wholeLabel = line.replace(/[:\s]+$/, "");
   const whole = /:\s*\S/.test(line) || /[✓✔✗✘√→⇒]|->|=>/.test(line) || PERSON_ONLY_LABELS.has(wholeLabel.toLowerCase()) ? null : headingKey(wholeLabel);
   if (whole && line.length <= 60) return { before: "", parts: [{ key: whole, label: line.replace(/[:\s]+$/, ""), text: "", at: 0 }] };
+  const own = ownWordsHeading(line);
+  if (own) return { before: "", parts: [own] };
   const marks: { at: number; end: number; key: SectionKey; label: string }[] = [];
   // Word starts once for the line; each separator looks back over the last six of them.
   const wordStarts = [...line.matchAll(/(?:^|(?<=[\s(]))[\p{L}\d]/gu)].map((m) => m.index ?? 0);

@@ -267,7 +267,7 @@ const REF_TOKEN = String.raw`(?:[A-Za-z]{1,8}[-/]){0,3}[A-Za-z]{0,8}\d[\w/-]*`;
 
 function refLabels(): string {
   const no = String.raw`(?:\s+(?:no\.?|number|id|ref))?`;
-  return String.raw`(?:child(?:'s)?\s+(?:ref(?:erence)?|id)${no}|case\s+(?:ref(?:erence)?|no\.?|number|id)|(?:our\s+)?ref(?:erence)?${no}|ID|LCS${no}|Mosaic${no}|WCCIS${no}|CYP${no}|Cyf(?:eirnod)?|Eclipse${no}|CareFirst${no}|ICS\s+ID|person\s+id|PID|CP\s+(?:no\.?|number|ref)|refs|ref(?:erence)?\s+for\s+\S+\s+is|client\s+(?:no\.?|number|id)|record\s+(?:no\.?|number))`;
+  return String.raw`(?:child(?:'s)?\s+(?:ref(?:erence)?|id)${no}|case\s+(?:ref(?:erence)?|no\.?|number|id)|(?:our\s+)?ref(?:erence)?${no}|ID|LCS${no}|Mosaic${no}|WCCIS${no}|CYP${no}|Cyf(?:eirnod)?|Eclipse${no}|CareFirst${no}|Liquid\s?[Ll]ogic${no}|(?:Paris|Azeus|Frameworki|SWIFT)\s+(?:no\.?|number|id|ref)|(?:CSC|CS|SC|CSSW)\s+(?:no\.?|number|ref(?:erence)?|id)|ICS\s+ID|person\s+id|PID|CP\s+(?:no\.?|number|ref)|refs|ref(?:erence)?\s+for\s+\S+\s+is|client\s+(?:no\.?|number|id)|record\s+(?:no\.?|number))`;
 }
 
 /** A school year after a child's initials: "(Y8)", "(Yr 5)", "(Year 11)". */

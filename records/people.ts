@@ -377,7 +377,8 @@ function purePersonUncached(text: string, identified: boolean, lowerCase?: boole
     if (s.foreign.length > 0) return false;
     if (s.explicitRole || s.title || s.self || (!identified && s.agency)) someone = true;
     // A part that is only a place or filler ("Cardiff & Vale") says nothing either way.
-    if (!hasPerson(s) && s.statuses.length === 0 && !s.chair && !s.recorder && words(p.text).length > 0 && !placeOnly(p.text)) return false;
+    // A part that names only a team ("Online Child Sexual Exploitation Team") is where someone works: it says nothing either way.
+    if (!hasPerson(s) && s.statuses.length === 0 && !s.chair && !s.recorder && words(p.text).length > 0 && !placeOnly(p.text) && !s.teamOnly) return false;
   }
   return someone;
 }

@@ -41,6 +41,8 @@ export interface Segment {
   foreign: string[];
   /** "school were not invited": not an attendee at all. */
   notInvited: boolean;
+  /** The words name only a team, unit or service ("Online Child Sexual Exploitation Team"): where someone works. */
+  teamOnly: boolean;
   text: string;
 }
 
@@ -141,6 +143,8 @@ interface Analysis {
   self: boolean;
   lowerWriting: boolean;
   nameOk: (w: Word) => boolean;
+  /** Some words were read as the name of a team, unit or service. */
+  team: boolean;
 }
 
 /** Classify the words of a segment once: the lexicon's terms, organisations and places, attendance words, and the rest. */
@@ -235,6 +239,7 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
     if (next && /^\p{Lu}+$/u.test(next.surface) && kinds[i + 1] === null) continue;
     if (kinds[i] === null && acronym(ws[i] as Word) && (prev === "role" || prev === "agency" || (prev === "org" && acronym(ws[i - 1] as Word)))) mark(i, i + 1, "org");
   }
+  const team = markTeamNames(text, ws, kinds, mark);
   // A possessive before a role is whose they are, not who they are: "Kelly's TM Sam Patel".
   for (let i = 0; i + 2 < ws.length; i++) {
     const w = ws[i] as Word;
@@ -285,6 +290,8 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
       }
     }
   }
+  markRoleQualifiers(text, ws, kinds, mark, lowerCase);
+  markAttendanceTimes(text, ws, kinds, mark);
   const contribution = writtenContribution(text, ws, kinds, statuses, lowerCase === true);
   if (contribution) {
     mark(contribution.from, contribution.to, "status");
@@ -315,7 +322,115 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
     const next = ws[k];
     if (next && kinds[k] === null && nameOk(next) && contiguous(text, ws[k - 1] as Word, next, true)) kinds[i] = "title";
   }
-  return { ws, kinds, roleAt, terms, titleAt, titleTo, collarAt, explicitRole, statuses, initialsFirst, chair, recorder, self, lowerWriting, nameOk };
+  return { ws, kinds, roleAt, terms, titleAt, titleTo, collarAt, explicitRole, statuses, initialsFirst, chair, recorder, self, lowerWriting, nameOk, team };
+}
+
+/**
+ * What a role is qualified by, as health and council job titles are written (NHS Employers job profiles; the
+ * Intercollegiate Document's "named nurse for safeguarding children"): a specialty in lower case before the role
+ * ("diabetes specialist nurse", "epilepsy nurse specialist") or the remit after it ("Named Nurse for Safeguarding
+ * Children"). These words are the role's, not a name nor a task. Only in writing with capitals, where a name is
+ * capitalised; a task or telling word, a filler word or a number is never a qualifier. Not a word in a bracket after the
+ * role: "(unwell)", "(away)" say the person did not come, and no list of specialties tells them apart.
+ */
+function markRoleQualifiers(text: string, ws: Word[], kinds: WordKind[], mark: (from: number, to: number, kind: WordKind) => void, lowerCase?: boolean): void {
+  // The list's own writing when known; else the entry's: all its free words in lower case is writing in lower case.
+  const loose = ws.filter((_w, i) => kinds[i] === null);
+  if (lowerCase === true || loose.length === 0 || (lowerCase === undefined && loose.every((w) => w.surface === w.surface.toLowerCase()))) return;
+  const actions = actionWordSet();
+  const fillers = fillerWords();
+  const children = new Set(vocabulary().child_words.filter((w) => !/\s/.test(w.trim())).map(key));
+  const specialty = (i: number) => {
+    const w = ws[i] as Word;
+    return kinds[i] === null && /^\p{Ll}{3,}$/u.test(w.surface) && !actions.has(w.folded) && !fillers.has(w.folded);
+  };
+  for (let r = 0; r < ws.length; r++) {
+    if (kinds[r] !== "role" || (r > 0 && kinds[r - 1] === "role")) continue;
+    // Before the role, opening the entry or a part of it: "diabetes specialist nurse", "Claire Ndlovu, epilepsy nurse".
+    let j = r;
+    while (j > 0 && specialty(j - 1) && contiguous(text, ws[j - 1] as Word, ws[j] as Word)) j--;
+    const opens = j === 0 || /[,;:(–—-]\s*$/.test(text.slice((ws[j - 1] as Word).end, (ws[j] as Word).start));
+    if (j < r && opens) mark(j, r, "org");
+  }
+  for (let r = 0; r + 1 < ws.length; r++) {
+    if (kinds[r] !== "role" || kinds[r + 1] === "role") continue;
+    // The remit after the role: "for Safeguarding Children", "Safeguarding Children", whose children it is for ("Mum" or
+    // "Decision" after a role are something else).
+    let k = r + 1;
+    if ((ws[k] as Word).folded === "for" && contiguous(text, ws[r] as Word, ws[k] as Word)) k++;
+    let e = k;
+    while (e < ws.length && kinds[e] === null && (isCapital(ws[e] as Word) || (ws[e] as Word).folded === "and") && contiguous(text, ws[e - 1] as Word, ws[e] as Word)) e++;
+    const run = ws.slice(k, e);
+    if (run.length > 0 && run.some((w) => children.has(w.folded)) && run.every((w) => actions.has(w.folded) || w.folded === "and" || /^safeguarding$/i.test(w.surface))) mark(r + 1, e, "org");
+  }
+}
+
+/** A time after a word of arrival or leaving ("joined 10:15", "left at 11.00", "dialled in 2.10") is when, not a number in a task. */
+function markAttendanceTimes(text: string, ws: Word[], kinds: WordKind[], mark: (from: number, to: number, kind: WordKind) => void): void {
+  for (let i = 0; i + 1 < ws.length; i++) {
+    const w = (ws[i] as Word).surface;
+    const dialled = /^in$/i.test(w) && i > 0 && /^dial+ed$/i.test((ws[i - 1] as Word).surface);
+    if (kinds[i] !== "status" || !(/^(?:joined|left|arrived|arr)$/i.test(w) || dialled)) continue;
+    const time = /^\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?(?=$|[\s,;)])/i.exec(text.slice((ws[i] as Word).end));
+    if (!time) continue;
+    const end = (ws[i] as Word).end + time[0].length;
+    let j = i + 1;
+    while (j < ws.length && (ws[j] as Word).end <= end) j++;
+    mark(i + 1, j, "status");
+  }
+}
+
+let fillerCache: Set<string> | undefined;
+function fillerWords(): Set<string> {
+  fillerCache ??= new Set(vocabulary().person_stopwords.filter((w) => !/\s/.test(w.trim())).map(key));
+  return fillerCache;
+}
+
+let teamWordsCache: { units: Set<string>; joiners: Set<string>; task: Set<string> } | undefined;
+function teamWords() {
+  if (teamWordsCache) return teamWordsCache;
+  const v = vocabulary();
+  const single = (list: string[]) => list.filter((w) => !/\s/.test(w.trim())).map(key);
+  teamWordsCache = {
+    units: new Set(v.team_names.unit_nouns.map(key)),
+    joiners: new Set(v.team_names.joiners.map((w) => w.toLowerCase())),
+    // A task or a telling word never opens a team's name ("Contact Family Support Team" is a task).
+    task: new Set([...v.action_words.map(key), ...single(v.telling_words)]),
+  };
+  return teamWordsCache;
+}
+
+/**
+ * A team, unit or service named after someone ("DC Kate Bellis – Online Child Sexual Exploitation Team", "(Online Child
+ * Abuse team, police)"): a run of capitalised words, with their joining words, ending in a unit's noun is where the person
+ * works, so its words (a child, abuse, an investigation) are neither a name nor the words of a concern (`team_names`).
+ * The run must open the entry or follow punctuation or an agency: a name written straight before it ("DC Simon Hale
+ * Child Protection Team") cannot be told from the team's name, and is left as it was.
+ */
+function markTeamNames(text: string, ws: Word[], kinds: WordKind[], mark: (from: number, to: number, kind: WordKind) => void): boolean {
+  const { units, joiners, task } = teamWords();
+  let found = false;
+  for (let i = 1; i < ws.length; i++) {
+    const unit = ws[i] as Word;
+    if (!units.has(unit.folded) || (kinds[i] !== null && kinds[i] !== "agency")) continue;
+    let j = i;
+    while (j > 0) {
+      const p = ws[j - 1] as Word;
+      const k = kinds[j - 1];
+      if (!contiguous(text, p, ws[j] as Word) || (k !== null && k !== "agency" && k !== "org") || /\d/.test(p.surface)) break;
+      if (!(isCapital(p) || joiners.has(p.surface))) break;
+      j--;
+    }
+    // A name opens with neither a joining word nor a task ("Contact Child Protection Team" is a task).
+    while (j < i && (joiners.has((ws[j] as Word).surface) || task.has((ws[j] as Word).folded))) j++;
+    // The unit's noun alone ("the team") names nothing; a run of words the lexicon already knows is already read.
+    if (j === i || kinds.slice(j, i).every((k) => k !== null)) continue;
+    const before = j > 0 ? text.slice((ws[j - 1] as Word).end, (ws[j] as Word).start) : "";
+    if (j > 0 && /^\s*$/.test(before) && kinds[j - 1] !== "agency" && kinds[j - 1] !== "org") continue;
+    mark(j, i + 1, "org");
+    found = true;
+  }
+  return found;
 }
 
 /** Words that deny what follows them: "not", "never", and a verb with n't ("wasn't", "didn't", "weren't"). */
@@ -436,6 +551,7 @@ function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
     self: a.self,
     foreign: foreign.filter((w) => !name?.includes(w.surface)).map((w) => w.surface),
     notInvited: /\bnot\s+(?:been\s+)?invited\b/i.test(text),
+    teamOnly: a.team && name === null && !a.explicitRole && !a.self && ws.every((_w, i) => covered[i]),
     text: squash(text),
   };
 }

@@ -47,3 +47,18 @@ describe("the child reference in the forms councils and schools use", () => {
     expect(read("Ref: LCS 1209934 / NHS 123 456 7890").ref).toBe("1209934");
   });
 });
+
+// Councils' case systems (Liquidlogic, Paris, Azeus, Frameworki, SWIFT) and the service's own letters ("CSC no.", "CS ref")
+// label the child's case number as "LCS" and "Mosaic" do.
+describe("the child reference labelled by the council's case system or service", () => {
+  it.each([
+    ["Discussion for Rhys T (Liquidlogic 7730215)", "7730215"],
+    ["Re: Finley D (8). CSC ref: 2026/40817", "2026/40817"],
+    ["CSC no. 5521094", "5521094"],
+    ["Paris no 88213", "88213"],
+  ])("when the notes say %s, the reference is %s and no child reference gap is raised", (top, ref) => {
+    const r = read(top);
+    expect(r.ref).toBe(ref);
+    expect(r.gaps).not.toContain("child_ref");
+  });
+});
