@@ -139,6 +139,25 @@ export function senderListed(text: string): Span[] {
 const plain = (s: string) => s.toLowerCase().replace(/[^\p{L}\s]/gu, " ").replace(/\s+/g, " ").trim();
 
 /** A message that says nothing for the record ("Morning all", "Thanks", "Joined", "👍"). */
+/**
+ * A sender saying they chair or minute ("I'll chair", "I'm minuting") becomes the record's own line ("Chair: X",
+ * "Minutes: X"), cited to what they said; what else the message says, before and after, stays a line of its own.
+ */
+function sayRoleLine(w: Writer, label: string, name: string, text: string, at: number, said: RegExpExecArray): void {
+  const span = { from: at + said.index, to: at + said.index + said[0].length };
+  w.say(label, span);
+  w.say(name, span);
+  w.say("\n\n", span);
+  const before = text.slice(0, said.index).trimEnd();
+  const afterAt = said.index + said[0].length;
+  const after = text.slice(afterAt).trim();
+  for (const [piece, pieceAt] of [[before, at], [after, at + text.indexOf(after, afterAt)]] as const) {
+    if (empty(piece)) continue;
+    w.copy(piece, pieceAt);
+    w.say("\n\n", { from: pieceAt, to: pieceAt + piece.length });
+  }
+}
+
 function empty(text: string): boolean {
   const v = vocabulary();
   const p = plain(text);
@@ -398,34 +417,12 @@ export function fromTranscript(notes: string): Rewritten | null {
       const own = displayName(m.name);
       const chairing = CHAIRING.exec(text) ?? new RegExp(String.raw`(?:^|[.,!]\s*)((?:${escape(own)}|${escape(own.split(/\s+/).pop() ?? own)}|${escape(own.replace(TITLE, "").split(/\s+/)[0] ?? own)})\s+(?:is\s+)?chairing\b[^.!?]*[.!?]?)`, "i").exec(text);
       if (chairing) {
-        w.say("Chair: ", { from: at + chairing.index, to: at + chairing.index + chairing[0].length });
-        w.say(displayName(m.name), { from: at + chairing.index, to: at + chairing.index + chairing[0].length });
-        w.say("\n\n", { from: at + chairing.index, to: at + chairing.index + chairing[0].length });
-        // What else the message says, before and after who chairs, stays a line of its own.
-        const before = text.slice(0, chairing.index).trimEnd();
-        const afterAt = chairing.index + chairing[0].length;
-        const after = text.slice(afterAt).trim();
-        for (const [piece, pieceAt] of [[before, at], [after, at + text.indexOf(after, afterAt)]] as const) {
-          if (empty(piece)) continue;
-          w.copy(piece, pieceAt);
-          w.say("\n\n", { from: pieceAt, to: pieceAt + piece.length });
-        }
+        sayRoleLine(w, "Chair: ", displayName(m.name), text, at, chairing);
         continue;
       }
       const recording = RECORDING.exec(text);
       if (recording) {
-        const span = { from: at + recording.index, to: at + recording.index + recording[0].length };
-        w.say("Minutes: ", span);
-        w.say(displayName(m.name), span);
-        w.say("\n\n", span);
-        const before = text.slice(0, recording.index).trimEnd();
-        const afterAt = recording.index + recording[0].length;
-        const after = text.slice(afterAt).trim();
-        for (const [piece, pieceAt] of [[before, at], [after, at + text.indexOf(after, afterAt)]] as const) {
-          if (empty(piece)) continue;
-          w.copy(piece, pieceAt);
-          w.say("\n\n", { from: pieceAt, to: pieceAt + piece.length });
-        }
+        sayRoleLine(w, "Minutes: ", displayName(m.name), text, at, recording);
         continue;
       }
       // "Action: ..." in one message of many is a line of the actions, not a heading over the rest of the chat.
