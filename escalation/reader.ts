@@ -494,11 +494,6 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
   // An entry dated well before the document's latest is history: its "now" was then.
   if (q.history) return out(false);
   const clause = clauseAt;
-  // A writer fearing a repeat: a danger dated only by "last time" ("last time he came he did stuff to me"), in a message that says
-  // the occasion comes again tonight ("he's coming over tonite"), is the danger expected tonight, not history. Not when anyone
-  // says the child is safe or the danger is over.
-  const toldOfLastTime = (a.aspect === "past" || a.aspect === "past_state") && nearestPastText(s, q.index, m.past!) === "last time";
-  if (toldOfLastTime && m.tonight!.test(q.ctx) && !q.safe && !q.adultSafe && !q.over) return out(true);
   // An act told as done, recently, whose danger goes on now ("hit her an hour ago and he's still in the house",
   // "took the tablets last night and is being sick"): live. Not a pattern, and not an adult's "safe now".
   // Any telling of the act but a pattern, a condition or a gerund (a relative clause may lend the act a present verb: "a man who is
@@ -747,29 +742,18 @@ function nearest(s: string, index: number, sets: readonly RiskModel["m"][string]
 }
 
 /**
- * The past time phrases of `s` that date something: not one after "since" ("since last year" runs to now), and not "last time"
- * in a comparison ("kicking the door in like last time", "same as last time"): that says this time is a repeat of that one, and
- * dates the earlier occasion, not the danger beside it.
- */
-function datingPast(s: string, past: RiskModel["m"][string]): { index: number; text: string }[] {
-  return past.matches(s).filter((x) => !/ (?:since|ers)$/.test(s.slice(0, x.index)) && !(x.text === "last time" && / (?:like|as|than|same as|like the|as the|than the)$/.test(s.slice(0, x.index))));
-}
-
-/** The words of the past time phrase nearest position `index` of `s` ("" if none). */
-function nearestPastText(s: string, index: number, past: RiskModel["m"][string]): string {
-  let best = Infinity;
-  let text = "";
-  for (const x of datingPast(s, past)) if (Math.abs(x.index - index) < best) [best, text] = [Math.abs(x.index - index), x.text];
-  return text;
-}
-
-/**
  * Distance to the nearest past-time cue. "Since" turns a past time into a duration
  * that runs to now ("missing since yesterday", "ar goll ers neithiwr"): not past.
  */
 function nearestPast(s: string, index: number, past: RiskModel["m"][string]): number {
   let best = Infinity;
-  for (const x of datingPast(s, past)) best = Math.min(best, Math.abs(x.index - index));
+  for (const x of past.matches(s)) {
+    if (/ (?:since|ers)$/.test(s.slice(0, x.index))) continue;
+    // "he's kicking the door in like last time", "same as last time": a comparison says this time is a repeat of that one; it
+    // dates the earlier occasion, not the danger beside it. "Last time" names an occasion only against a this time.
+    if (x.text.trim() === "last time" && / (?:like|as|than|same as|like the|as the|than the)$/.test(s.slice(0, x.index))) continue;
+    best = Math.min(best, Math.abs(x.index - index));
+  }
   return best;
 }
 

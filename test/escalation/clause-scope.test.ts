@@ -50,24 +50,3 @@ describe("\"last time\" names an earlier occasion, not the time of a danger told
     },
   );
 });
-
-describe("a danger told of \"last time\" is feared again when the occasion comes round tonight (rules alone)", () => {
-  it.each([
-    "my uncle is babysitting us tonight and last time he babysat he touched me. im 11",
-    "dad has the kids tonight, last time he had them he hit my son with a belt",
-    "my stepdad is coming round tonight, last time he came he strangled my mum in front of us",
-    "he's picking her up this evening and the last time he had her he beat her black and blue. she's 6",
-  ])("the repeat feared tonight is 999: %s", (text) => {
-    expect(live(text)).toBe(true);
-    expect(triageByRules(text).level).toBe("999");
-  });
-
-  it.each([
-    "my brother punches me when mums at work, last time was saturday. im 13",
-    "last time he came round he hit her and she's been at her nan's since, she's safe there tonight",
-    "last time he came into my room he touched me. im 12",
-  ])("with no occasion tonight, or the child safe, the earlier occasion is past: %s", (text) => {
-    expect(live(text)).toBe(false);
-    expect(triageByRules(text).level).not.toBe("999");
-  });
-});
