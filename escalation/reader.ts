@@ -1,6 +1,6 @@
 import { normaliseSentence, normaliseText, type NormalisedSentence } from "./normalise.js";
 import { screenKey, type PhraseSet } from "./phrases.js";
-import { aspectAt, opensClause, writerClauseSpan } from "./tense.js";
+import { aspectAt, writerClauseSpan } from "./tense.js";
 import { entryPlaces, historySentences, laterEntry } from "./dating.js";
 import { withoutFormPrompts } from "./document.js";
 import { loadRiskModel, type CompiledSubkind, type DangerKind, type RiskModel, type Speaker } from "./risk-model.js";
@@ -101,22 +101,10 @@ export function wordsBefore(text: string, index: number, k: number): string[] {
   return out.reverse();
 }
 
-/**
- * True when one of the negators stands within `window` words before position `index`, in the danger's own clause. A negation
- * governs its own clause only: commas are gone from normalised text, so "no, he's choking her" or "not me, he's got a knife to
- * her" read as a denial of the danger after them; a clause with a subject and finite verb of its own opening between the
- * negator and the danger ends the negator's reach ("he is not hurting her" stays denied).
- */
+/** True when one of the negators stands within `window` words before position `index`. */
 function negatedAt(norm: string, index: number, model: RiskModel): boolean {
-  const words = wordsBefore(norm, index, model.cues.negators.window);
-  const tail = ` ${words.join(" ")} `;
-  const negs = model.m.negators!.matches(tail);
-  if (negs.length === 0) return false;
-  const last = negs[negs.length - 1]!;
-  const from = tail.slice(0, last.index).trim().split(" ").filter(Boolean).length + last.text.split(" ").length;
-  const tokens = [...words.slice(from), ...norm.slice(index).trim().split(" ")];
-  for (let k = 0; k < words.length - from; k++) if (opensClause(tokens, k)) return false;
-  return true;
+  const tail = ` ${wordsBefore(norm, index, model.cues.negators.window).join(" ")} `;
+  return model.m.negators!.test(tail);
 }
 
 /** The words just before a match end with an auxiliary from `set` (one adverb allowed between). */
@@ -749,9 +737,6 @@ function nearestPast(s: string, index: number, past: RiskModel["m"][string]): nu
   let best = Infinity;
   for (const x of past.matches(s)) {
     if (/ (?:since|ers)$/.test(s.slice(0, x.index))) continue;
-    // "he's kicking the door in like last time", "same as last time": a comparison says this time is a repeat of that one; it
-    // dates the earlier occasion, not the danger beside it. "Last time" names an occasion only against a this time.
-    if (x.text.trim() === "last time" && / (?:like|as|than|same as|like the|as the|than the)$/.test(s.slice(0, x.index))) continue;
     best = Math.min(best, Math.abs(x.index - index));
   }
   return best;

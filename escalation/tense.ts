@@ -367,9 +367,6 @@ export function aspectAt(norm: string, index: number, length: number): AspectRea
 function nextClauseAt(tokens: readonly string[], end: number): number | undefined {
   for (let k = end + 1; k < tokens.length; k++) {
     if (BOUNDARY.has(tokens[k]!)) return undefined;
-    // "…, last time he got in he hit her": "last time" with a subject and verb after it is a temporal clause of its own (as "when"
-    // is), about an earlier occasion; it opens at "last" (or "the"), so its past does not date the danger told before it.
-    if (tokens[k] === "time" && tokens[k - 1] === "last" && opensClause(tokens, k + 1)) return Math.max(tokens[k - 2] === "the" ? k - 2 : k - 1, end);
     // "…, another kid went through there once": a noun phrase opening a clause of its own, its verb within three words.
     if (DETERMINERS.has(tokens[k]!) && !SUBORDINATORS.has(tokens[k - 1]!)) {
       for (let x = k + 1; x <= Math.min(tokens.length - 1, k + 3) && !BOUNDARY.has(tokens[x]!); x++) if (finiteAt(["he", ...tokens.slice(x)], 1)) return k;
@@ -456,7 +453,7 @@ export function writerClauseSpan(norm: string, index: number, length: number): [
 }
 
 /** A clause with a subject and finite verb of its own opens at token k: "he is…", "he always does…", "my dad hit…". */
-export function opensClause(tokens: readonly string[], k: number): boolean {
+function opensClause(tokens: readonly string[], k: number): boolean {
   const t = tokens[k]!;
   if (SUBJECTS.has(t)) {
     let v = k + 1;
