@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
+import { z } from "zod";
+import { fixedClock, type Clock } from "../core/clock.js";
+import { fromRoot } from "../core/paths.js";
 import type { Embeddings } from "../knowledge/embeddings/embeddings.js";
 import { featuresOf, serialise, SPARSE_DIM, train, type Features, type SoftmaxModel } from "./classifier.js";
 import type { Labelled } from "./labelled.js";
@@ -54,8 +57,23 @@ export async function embedAll(embeddings: Embeddings, texts: readonly string[])
   return texts.map((_, i) => (want[i] ? flat.slice(k * embeddings.dimensions, ++k * embeddings.dimensions) : null));
 }
 
-export function prepare(lines: readonly Prepared["line"][], vectors?: readonly (Float32Array | null)[]): Prepared[] {
-  return lines.map((line, i) => ({ line, reading: readMessage(line.text), vec: vectors?.[i] ?? null }));
+/** Read every line against `today` (evaluation passes its pinned clock, evalClock, so readings do not move with the machine's). */
+export function prepare(lines: readonly Prepared["line"][], vectors?: readonly (Float32Array | null)[], today: number = Date.now()): Prepared[] {
+  return lines.map((line, i) => ({ line, reading: readMessage(line.text, undefined, today), vec: vectors?.[i] ?? null }));
+}
+
+const EvalClockSchema = z.object({ about: z.string(), default: z.string().datetime(), sets: z.record(z.string(), z.string().datetime()) });
+
+/**
+ * The clock evaluation reads a set against (escalation/data/eval-clock.json): `override` (--clock) when given, else the set's
+ * own day when the file names it (by file name), else the pinned default. Never the machine clock: a dated paste would turn
+ * to history as the months pass and the figures with it.
+ */
+export function evalClock(setPath?: string, override?: string): Clock {
+  if (override) return fixedClock(override);
+  const file = EvalClockSchema.parse(JSON.parse(readFileSync(fromRoot("escalation", "data", "eval-clock.json"), "utf8")));
+  const name = setPath ? basename(setPath) : undefined;
+  return fixedClock((name !== undefined ? file.sets[name] : undefined) ?? file.default);
 }
 
 /** A line's weight in training (1 for every line unless given). */

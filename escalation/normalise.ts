@@ -142,8 +142,30 @@ const CONTRACTION_RE = /\b(we|i|she|he|it|you|they|there|that|who|what|let)[\u20
 const WELSH_CLITICS: Record<string, string> = { n: "yn", r: "y", i: "ei", w: "ei" };
 const WELSH_CLITIC_RE = /([a-z])[\u2019'\u02bc`](n|r|i|w)\b/g;
 
-function basicForm(folded: string): string {
+/**
+ * A time of day as people in England and Wales write it, read as one form the immediacy phrases name ("at # pm",
+ * "at # oclock"): "7pm", "7.30pm" and "7:30 p.m." are "7 pm"; a 24-hour "19:30" (a colon, or a dot after "at", "by" and the
+ * like: "14.03.25" is a date) and the spoken "at half 8" (bare "half 2" is a fraction), "half past 8", "quarter to 9" are "19 oclock", "8 oclock". Written as
+ * one token ("7pm") or as two numbers ("19 30") the time was invisible to the reader, so a threat or a meeting set for a
+ * clock time today was not read as about to happen.
+ */
+const CLOCK_AMPM_RE = /\b([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s?([ap])\.?m\b\.?/g;
+const CLOCK_COLON_RE = /(?<![\d:.])\b([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?\b(?![:.]\d)(?:\s?(?:hrs|hours|h)\b)?/g;
+const CLOCK_DOT_RE = /\b(at|by|from|since|until|till|til|around|about|before|after|for) ([01]?\d|2[0-3])\.([0-5]\d)\b(?![.:]\d)/g;
+const CLOCK_SPOKEN_RE = /\b(?:half past|quarter past|quarter to|(?<=\b(?:at|by|around|about|from|till|until|since|before|after) )half) ([1-9]|1[0-2])\b(?! (?:year|yr|month|week|day|hour|min|of)\w*)/g;
+const OCLOCK_RE = /\b([1-9]|1[0-2]) o(?:'| |\u2019)?clock\b/g;
+
+function clockTimes(folded: string): string {
   return folded
+    .replace(CLOCK_AMPM_RE, (_m, h: string, _min: string | undefined, ap: string) => `${h} ${ap}m`)
+    .replace(CLOCK_COLON_RE, (_m, h: string) => `${h} oclock`)
+    .replace(CLOCK_DOT_RE, (_m, p: string, h: string) => `${p} ${h} oclock`)
+    .replace(CLOCK_SPOKEN_RE, (_m, h: string) => `${h} oclock`)
+    .replace(OCLOCK_RE, (_m, h: string) => `${h} oclock`);
+}
+
+function basicForm(folded: string): string {
+  return clockTimes(folded)
     .replace(CONTRACTION_RE, (_m, w: string, c: string) => (w === "let" && c === "s" ? "let us" : `${w} ${AMBIGUOUS_CONTRACTIONS[c]}`))
     .replace(WELSH_CLITIC_RE, (_m, w: string, c: string) => `${w} ${WELSH_CLITICS[c]}`)
     .replace(/[\u2018\u2019\u02bc`\u00b4']/g, "")

@@ -234,7 +234,7 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
   const allTimed = withoutWriterTimes(m.discovery!.strip(all), m, false, found);
   add("imm_now", m.now!.test(allTimed));
   add("imm_just", m.just!.test(allTimed));
-  add("imm_about", m.about_to!.test(all));
+  add("imm_about", m.about_to!.test(all) || m.clock_time!.test(all));
   add("imm_tonight", m.tonight!.test(all));
   add("imm_state", m.present_state!.test(all));
   add("past", nearestPast(all, 0, m.past!) < Infinity);
@@ -469,14 +469,19 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
   const m = q.model.m;
   const s = q.timed;
   const sentNow = m.now!.test(s) || m.just!.test(s);
-  const forward = sentNow || m.about_to!.test(s) || m.tonight!.test(s);
   const ctxNow = m.now!.test(q.ctx) || m.tonight!.test(q.ctx);
   const a = aspectAt(q.sentence, q.index, q.text.length);
+  const clauseAt = q.sentence.slice(a.clause[0], a.clause[1]);
+  // A time of day ("at 7pm", "by 19:30") has no direction of its own: it sets the danger for later today only when the danger's
+  // clause is not told in the past and has no past time word ("he battered me at 7pm last night" is last night).
+  const clockSet = a.aspect !== "past" && a.aspect !== "past_state" && a.aspect !== "habitual" && a.aspect !== "gerund" &&
+    m.clock_time!.test(clauseAt) && nearestPast(clauseAt, 0, m.past!) === Infinity;
+  const forward = sentNow || m.about_to!.test(s) || m.tonight!.test(s) || clockSet;
   const out = (live: boolean) => ({ live, explicitNow: live && sentNow });
   // The danger's own clause speaks first: "last year a man tried to get me in his car, and now I'm scared" is last year.
   // An entry dated well before the document's latest is history: its "now" was then.
   if (q.history) return out(false);
-  const clause = q.sentence.slice(a.clause[0], a.clause[1]);
+  const clause = clauseAt;
   // An act told as done, recently, whose danger goes on now ("hit her an hour ago and he's still in the house",
   // "took the tablets last night and is being sick"): live. Not a pattern, and not an adult's "safe now".
   // Any telling of the act but a pattern, a condition or a gerund (a relative clause may lend the act a present verb: "a man who is
@@ -484,7 +489,7 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
   const done = a.aspect !== "habitual" && a.aspect !== "conditional" && a.aspect !== "gerund" && !a.conditional;
   if (q.goesOn && done && !q.adultSafe && !m.habitual!.test(s) && !yearBefore(clause, q.thisYear)) return out(true);
   const clausePast = nearestPast(clause, 0, m.past!) < Infinity || yearBefore(clause, q.thisYear);
-  const clauseForward = m.now!.test(clause) || m.just!.test(clause) || m.about_to!.test(clause) || m.tonight!.test(clause);
+  const clauseForward = m.now!.test(clause) || m.just!.test(clause) || m.about_to!.test(clause) || m.tonight!.test(clause) || clockSet;
   if (clausePast && !clauseForward) return out(false);
   // A clause after a danger told now ("…, he was arrested before", "and social services were involved before", "he did this once before")
   // is history about the person or earlier times: its past time words date that clause, not this one. A temporal clause
@@ -496,7 +501,7 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
   const dated = toldNow && laterClauseIsHistory(rest, a.aspect) && (a.aspect === "progressive" || m.history!.test(rest)) ? withoutTimeClaims(q.sentence.slice(0, a.clause[1]), m) : s;
   // Past and present in one sentence ("hit me last night and is coming back tonight"): the cue nearer the danger says when.
   const pastAt = nearestPast(dated, q.index, m.past!);
-  const pastNearer = pastAt < nearest(s, q.index, [m.now!, m.just!, m.about_to!, m.tonight!]);
+  const pastNearer = pastAt < nearest(s, q.index, clockSet ? [m.now!, m.just!, m.about_to!, m.tonight!, m.clock_time!] : [m.now!, m.just!, m.about_to!, m.tonight!]);
   // …unless the danger's own clause has a finite verb of the present ("she didn't come home last night and texted that a man won't let her leave"):
   // a past time word in an earlier clause dates that clause, not this one.
   // Only a time word before the danger's clause is read so: one after it may still belong to it ("made me … at a party in the summer").
@@ -510,7 +515,7 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
   // bare (text-speak drops the verb of what is happening), about to happen or tonight: an ending never speaks over the grammar of the danger.
   const holding = a0 === "progressive" || a0 === "present" || a0 === "future" || a0 === "bare" || a0 === "perfect_progressive" || (a0 === "perfect" && q.tense === "state");
   // "Just" does not hold a danger against its ending: "he hit her an hour ago, he has been arrested" is over.
-  const ahead = m.now!.test(s) || m.about_to!.test(s) || m.tonight!.test(s);
+  const ahead = m.now!.test(s) || m.about_to!.test(s) || m.tonight!.test(s) || clockSet;
   if (q.over && !ahead && !holding) return out(false);
   if (a.conditional || m.conditional!.test(` ${clause.trim()} `)) return out(ctxNow);
   // Repetition inside an event told as going on is that event ("is slapping her again and again"); otherwise a pattern.

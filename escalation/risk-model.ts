@@ -83,6 +83,8 @@ const CuesFileSchema = z.object({
     now: CueGroup,
     just: CueGroup,
     about_to: CueGroup,
+    /** A time of day set for the danger: forward only when the danger's clause is not past (reader.ts isLive). */
+    clock_time: CueGroup,
     tonight: CueGroup,
     present_state: CueGroup,
     discovery: CueGroup,
@@ -320,6 +322,7 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     now: g(c.immediacy.now),
     just: g(c.immediacy.just),
     about_to: g(c.immediacy.about_to),
+    clock_time: g(c.immediacy.clock_time),
     tonight: g(c.immediacy.tonight),
     present_state: g(c.immediacy.present_state),
     discovery: g(c.immediacy.discovery),

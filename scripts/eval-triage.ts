@@ -18,6 +18,9 @@
  *   --stranger-weight W  weigh stranger lines W in the cross-validations instead of the manifest's weight (to choose it)
  *   --stranger-bank yes|no  whether the stranger CV's sentence bank takes other sets' sentences (default: the manifest's)
  *
+ *   --clock YYYY-MM-DD  read every line against this day instead of escalation/data/eval-clock.json's (the pinned default,
+ *                   or a dev set's own day): figures never depend on the machine clock
+ *
  *   --with-strangers  add the stranger sets to every fold of the kind, register and speaker CVs even when not shipped
  *
  * The kind, register and speaker cross-validations run over the team's labelled set, with the stranger sets
@@ -28,7 +31,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fromRoot } from "../core/paths.js";
 import { UseEmbeddings } from "../knowledge/embeddings/use-embeddings.js";
 import { composeLabelled } from "../escalation/compose.js";
-import { crossValidateByKind, crossValidateByRegister, crossValidateBySpeaker, crossValidateByStrangerSet, dataHash, decideWith, embedAll, figures, modelFile, prepare, trainModels, type Figures, type Prepared, type Variant } from "../escalation/evaluate.js";
+import { crossValidateByKind, crossValidateByRegister, crossValidateBySpeaker, crossValidateByStrangerSet, dataHash, decideWith, embedAll, evalClock, figures, modelFile, prepare, trainModels, type Figures, type Prepared, type Variant } from "../escalation/evaluate.js";
 import { loadStrangerManifest, loadTrainingSet, shippedTrainingSet, trainingWeight, type Labelled } from "../escalation/labelled.js";
 import { LEVELS, type TriageLevel } from "../escalation/levels.js";
 import { applySentenceNet, createTriage, loadTriageModels, MODEL_PATH, type TriageResult } from "../escalation/triage.js";
@@ -202,8 +205,12 @@ async function main(): Promise<void> {
   const needStrangers = args.includes("--write-model") || !args.includes("--no-cv");
   const strangerVectors = needStrangers ? await embedAll(embeddings, strangers.map((l) => l.text)) : [];
   console.log(`labelled set: ${all.length} lines (${["hand", "template", "examples", "natural"].map((s) => `${s} ${all.filter((l) => l.source === s).length}`).join(", ")}); stranger sets ${strangers.length} lines (${manifest.sets.map((s) => s.name).join(", ")}), weight ${manifest.weight}; embedded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const data = needStrangers ? prepare(all, vectors) : [];
-  const strangerData = needStrangers ? prepare(strangers, strangerVectors) : [];
+  // Training and cross-validation read the lines against the pinned day, never the machine clock (eval-clock.json).
+  const clockArg = args.indexOf("--clock");
+  const clockOverride = clockArg >= 0 ? args[clockArg + 1]! : undefined;
+  const today = evalClock(undefined, clockOverride).now().getTime();
+  const data = needStrangers ? prepare(all, vectors, today) : [];
+  const strangerData = needStrangers ? prepare(strangers, strangerVectors, today) : [];
   const weightArg = args.indexOf("--stranger-weight");
   // Several weights (comma-separated) are each tried in the stranger cross-validation; the first weighs the other CVs.
   const cvWeights = weightArg >= 0 ? args[weightArg + 1]!.split(",").map(Number) : [manifest.weight];
@@ -297,7 +304,11 @@ async function main(): Promise<void> {
   // The shipped model, as the bot and CLI run it.
   const models = loadTriageModels();
   if (!models) throw new Error("No shipped triage model: run with --write-model first.");
-  const triage = await createTriage({ embeddings, models });
+  const held = args.indexOf("--heldout");
+  const heldPath = held >= 0 ? args[held + 1]! : "";
+  // A held-out set is read against its own day when eval-clock.json names it (its documents' now), else the pinned default.
+  const heldClock = evalClock(heldPath || undefined, clockOverride);
+  const triage = await createTriage({ embeddings, models, clock: heldClock });
   const shipped = { lexical: models.lexical, full: models.full };
 
   console.log("\n== Procedure questions (the project's own sets): every one should be none ==");
@@ -327,8 +338,6 @@ async function main(): Promise<void> {
     console.log(`\n== Public escalation sample ==\n${right}/${rows.length} right`);
   }
 
-  const held = args.indexOf("--heldout");
-  const heldPath = held >= 0 ? args[held + 1]! : "";
   if (heldPath && existsSync(heldPath)) {
     // Aggregate figures only: the lines are never printed and never tuned on.
     const rows = jsonl(heldPath);
@@ -337,7 +346,7 @@ async function main(): Promise<void> {
     const results: TriageResult[] = [];
     for (const r of rows) results.push(await triage.assess(String(r["text"])));
     const got = results.map((r) => r.level);
-    console.log(`\n== HELD-OUT SET ${heldPath.split("/").pop()} (never tuned on; aggregate figures only) ==`);
+    console.log(`\n== HELD-OUT SET ${heldPath.split("/").pop()} (never tuned on; aggregate figures only; read as of ${heldClock.now().toISOString().slice(0, 10)}) ==`);
     printFigures("shipped model, deployed", figures(lines, got));
     const situations = [...new Set(rows.map((r) => r["situation"]).filter((x): x is string => typeof x === "string"))].sort();
     if (situations.length) {
@@ -347,7 +356,7 @@ async function main(): Promise<void> {
       }).join(", "));
     }
     printFalse999s(lines, results);
-    const heldData = prepare(rows.map((r, i) => ({ id: `h${i}`, text: String(r["text"]), level: (r["expected"] ?? r["level"]) as TriageLevel, danger_kind: null, speaker: "asker" as const, register: "plain" as const, source: "hand" as const })), await embedAll(embeddings, rows.map((r) => String(r["text"]))));
+    const heldData = prepare(rows.map((r, i) => ({ id: `h${i}`, text: String(r["text"]), level: (r["expected"] ?? r["level"]) as TriageLevel, danger_kind: null, speaker: "asker" as const, register: "plain" as const, source: "hand" as const })), await embedAll(embeddings, rows.map((r) => String(r["text"]))), heldClock.now().getTime());
     for (const v of ["rules", "lexical", "full"] as const) {
       const f = figures(lines, heldData.map((d) => decideWith(d, shipped, v)));
       console.log(`  ${v}: accuracy ${pct(f.accuracy * f.n, f.n)}, 999 recall ${f.recall999.caught}/${f.recall999.total}, professionals -> Childline ${f.professionalToChildline}`);
