@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { composeCovered, composeRefusal, LENGTH, selectLead, supportCandidates, type SentenceScores } from "../../knowledge/answer.js";
+import { composeCovered, composeRefusal, LENGTH, ownBestSentence, selectLead, supportCandidates, type SentenceScores } from "../../knowledge/answer.js";
 import type { DocumentMeta } from "../../knowledge/documents.js";
 import type { ScoredChunk } from "../../knowledge/search.js";
 import { chunk, tinyIndex } from "./tiny-index.js";
@@ -38,6 +38,19 @@ describe("choosing what to lead with", () => {
   it("a bank question with further spans shows them as its list", () => {
     const index = tinyIndex([attendees], [{ chunk: 0, question: "who else?", span: "Other practitioners may include, for example:", also: ["the child's school or nursery"] } as never]);
     expect(selectLead(index, scored(0, 0), by([0, 0, 0, 0, 0], [0.9])).lines).toEqual(["Other practitioners may include, for example:", "- the child's school or nursery"]);
+  });
+
+  it("when a bank question chose the lead, the paragraph's sentence that best matches this question is shown too", () => {
+    const index = tinyIndex([attendees], [{ chunk: 0, question: "who must attend?", span: attendees.units[0]!.text }]);
+    const scores = by([0.2, 0.1, 0.1, 0.1, 0.5], [0.8]);
+    const lead = selectLead(index, scored(0, 0), scores);
+    expect(ownBestSentence(index, lead, 0, scores)).toBe("All attendees should be sufficiently senior to make decisions.");
+  });
+
+  it("when the best-matching sentence leads, there is no other sentence of its own to add", () => {
+    const index = tinyIndex([attendees], [{ chunk: 0, question: "who must attend?", span: attendees.units[0]!.text }]);
+    const scores = by([0.2, 0.1, 0.1, 0.1, 0.9], [0.3]);
+    expect(ownBestSentence(index, selectLead(index, scored(0, 0), scores), 0, scores)).toBeNull();
   });
 
   it("supporting sentences are plain sentences not already shown, best first", () => {
