@@ -375,8 +375,7 @@ export class KnowledgeBase {
    * Scores of sentences and bank questions on one scale, for choosing what to lead with: the
    * encoder's similarity and the words' match (BM25, as a share of the best), mixed.
    */
-  private sentenceScores(a: Analysis, opts: AnalysisOptions, askDense?: DenseEvidence | null): SentenceScores {
-    // The encoder's similarity to the ask alone, where it was read apart from the story, counts half.
+  private sentenceScores(a: Analysis, opts: AnalysisOptions): SentenceScores {
     const maxSentence = Math.max(1e-6, ...a.lexical.sentences);
     let maxBank = 1e-6;
     a.lexical.bank.forEach((v, i) => {
@@ -386,11 +385,9 @@ export class KnowledgeBase {
     const fit = this.answerFit(a);
     if (a.dense) {
       const d = a.dense;
-      const sim = (r: number) => (askDense ? (d.sentences[r]! + askDense.sentences[r]!) / 2 : d.sentences[r]!);
-      const bsim = (i: number) => (askDense ? (d.bank[i]! + askDense.bank[i]!) / 2 : d.bank[i]!);
       return {
-        sentence: (r) => (r < 0 ? -1 : fit.sentence(r) * (DENSE_SHARE * sim(r) + (1 - DENSE_SHARE) * (a.lexical.sentences[r]! / maxSentence))),
-        bankItem: (i) => fit.bankItem(i) * (DENSE_SHARE * bsim(i) + (1 - DENSE_SHARE) * (a.lexical.bank[i]! / maxBank)),
+        sentence: (r) => (r < 0 ? -1 : fit.sentence(r) * (DENSE_SHARE * d.sentences[r]! + (1 - DENSE_SHARE) * (a.lexical.sentences[r]! / maxSentence))),
+        bankItem: (i) => fit.bankItem(i) * (DENSE_SHARE * d.bank[i]! + (1 - DENSE_SHARE) * (a.lexical.bank[i]! / maxBank)),
       };
     }
     return { sentence: (r) => (r < 0 ? -1 : fit.sentence(r) * (a.lexical.sentences[r]! / maxSentence)), bankItem: (i) => fit.bankItem(i) * (a.lexical.bank[i]! / maxBank) };
@@ -472,12 +469,8 @@ export class KnowledgeBase {
   /** Compose the answer (or the refusal) from an analysis. */
   async compose(a: Analysis, options: AnalysisOptions = {}): Promise<KnowledgeAnswer> {
     const opts = { ...options, excludeBank: options.excludeBank ?? this.leftOut };
-    if (!a.covered) return this.refusal(a, opts, this.sentenceScores(a, opts));
-    // A message that tells a story around an ask that says little alone is ranked and judged on the whole
-    // message; which sentence (or bank question) answers is judged on the ask as well, so the story's
-    // particulars do not pick a sentence (or another asker's story) that matches the case rather than the question.
-    const askDense = a.dense && a.reading.context && this.focusOf(a.reading) !== a.reading.core ? denseEvidence(this.index, await this.embed(encoderText(a.reading.core))) : null;
-    const scores = this.sentenceScores(a, opts, askDense);
+    const scores = this.sentenceScores(a, opts);
+    if (!a.covered) return this.refusal(a, opts, scores);
     const keep = (i: number) => !opts.excludeBank?.(i);
     const top = a.ranked[0]!;
     const candidates = a.ranked.slice(0, CANDIDATES).filter((c) => c.score >= top.score * CANDIDATE_SHARE);
