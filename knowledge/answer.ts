@@ -209,7 +209,10 @@ export function contextOf(sel: Selection): string[] {
   const at = units.findIndex((u) => u.text === sel.quote);
   if (at < 0 || units[at]!.kind !== "sentence" || units[at]!.cont || sel.lines.length > 1) return [];
   const block = units[at]!.block;
-  const same = (k: number) => k >= 0 && k < units.length && units[k]!.kind === "sentence" && !units[k]!.cont && units[k]!.block === block && block !== undefined;
+  // A sentence on the next or previous line of the same passage continues it as often as one on the same line
+  // ("Rapid reviews should be submitted … within 15 working days." / "This is a non-statutory requirement …").
+  const near = (k: number) => block !== undefined && units[k]!.block !== undefined && Math.abs(units[k]!.block! - block) <= 1;
+  const same = (k: number) => k >= 0 && k < units.length && units[k]!.kind === "sentence" && !units[k]!.cont && near(k);
   const out: string[] = [];
   for (let d = 1; d < units.length; d++) {
     if (same(at + d)) out.push(units[at + d]!.text);
