@@ -157,6 +157,22 @@ function fromUnit(chunk: Chunk, unit: number): Selection {
   return { chunk, lines: [u.text], quote: u.text };
 }
 
+/**
+ * The chunk's own best-matching sentence when the lead is not it (the lead was chosen by a bank
+ * question), else null. A bank question is another asker's question about the same paragraph: its
+ * span answers that question, and the sentence that matches this question best may answer this one.
+ * The two kinds of evidence disagree, so both are shown rather than one trusted over the other.
+ */
+export function ownBestSentence(index: HybridIndex, sel: Selection, chunk: number, scores: SentenceScores): string | null {
+  const refs = chunkSentences(index, chunk);
+  if (refs.length === 0) return null;
+  let best = refs[0]!;
+  for (const r of refs) if (scores.sentence(r) > scores.sentence(best)) best = r;
+  const text = sel.chunk.units[index.sentences[best]!.unit]!.text;
+  const shown = normaliseForMatch(sel.lines.join(" "));
+  return shown.includes(normaliseForMatch(text)) ? null : text;
+}
+
 /** A sentence that supports the lead: its text and the chunk it comes from. */
 export interface Support {
   chunk: Chunk;
@@ -193,7 +209,10 @@ export function contextOf(sel: Selection): string[] {
   const at = units.findIndex((u) => u.text === sel.quote);
   if (at < 0 || units[at]!.kind !== "sentence" || units[at]!.cont || sel.lines.length > 1) return [];
   const block = units[at]!.block;
-  const same = (k: number) => k >= 0 && k < units.length && units[k]!.kind === "sentence" && !units[k]!.cont && units[k]!.block === block && block !== undefined;
+  // A sentence on the next or previous line of the same passage continues it as often as one on the same line
+  // ("Rapid reviews should be submitted … within 15 working days." / "This is a non-statutory requirement …").
+  const near = (k: number) => block !== undefined && units[k]!.block !== undefined && Math.abs(units[k]!.block! - block) <= 1;
+  const same = (k: number) => k >= 0 && k < units.length && units[k]!.kind === "sentence" && !units[k]!.cont && near(k);
   const out: string[] = [];
   for (let d = 1; d < units.length; d++) {
     if (same(at + d)) out.push(units[at + d]!.text);

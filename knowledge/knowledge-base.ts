@@ -5,7 +5,7 @@ import type { Config } from "../core/config.js";
 import { Recent } from "../core/recent.js";
 import { invalidInput } from "../core/errors.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
-import { bestInChunk, chunkSentences, composeCovered, contextOf, composeRefusal, LEAD_BASE, LENGTH, selectLead, supportCandidates, type KnowledgeAnswer, type SentenceScores, type Selection, type Support } from "./answer.js";
+import { bestInChunk, chunkSentences, composeCovered, contextOf, composeRefusal, LEAD_BASE, LENGTH, ownBestSentence, selectLead, supportCandidates, type KnowledgeAnswer, type SentenceScores, type Selection, type Support } from "./answer.js";
 import { chunkFrequencies, conceptCoverage, coverageProbability, loadCalibration, NAMED_TERMS, retrievalAgreement, termCoverage, type Calibration, type CoverageFeatures } from "./coverage.js";
 import type { DocumentMeta } from "./documents.js";
 import type { Embeddings } from "./embeddings/embeddings.js";
@@ -480,6 +480,13 @@ export class KnowledgeBase {
     const lead = selectLead(this.index, leader, scores, keep);
     const support: Support[] = [];
     let shown = lead.lines.join(" ");
+    // When a bank question chose the lead, the paragraph's sentence that best matches this question is shown
+    // with it (answer.ts `ownBestSentence`), before the lead's neighbours.
+    const own = ownBestSentence(this.index, lead, leader.chunk, scores);
+    if (own && shown.length + own.length <= LENGTH.support) {
+      support.push({ chunk: lead.chunk, text: own, score: 0 });
+      shown += ` ${own}`;
+    }
     // A lone sentence comes with the sentences around it in its paragraph, while the answer stays short.
     for (const text of contextOf(lead)) {
       if (support.length >= 2 || shown.length + text.length > LENGTH.support) break;

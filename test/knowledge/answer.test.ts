@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { composeCovered, composeRefusal, LENGTH, selectLead, supportCandidates, type SentenceScores } from "../../knowledge/answer.js";
+import { composeCovered, composeRefusal, contextOf, LENGTH, ownBestSentence, selectLead, supportCandidates, type SentenceScores } from "../../knowledge/answer.js";
 import type { DocumentMeta } from "../../knowledge/documents.js";
 import type { ScoredChunk } from "../../knowledge/search.js";
 import { chunk, tinyIndex } from "./tiny-index.js";
@@ -40,11 +40,42 @@ describe("choosing what to lead with", () => {
     expect(selectLead(index, scored(0, 0), by([0, 0, 0, 0, 0], [0.9])).lines).toEqual(["Other practitioners may include, for example:", "- the child's school or nursery"]);
   });
 
+  it("when a bank question chose the lead, the paragraph's sentence that best matches this question is shown too", () => {
+    const index = tinyIndex([attendees], [{ chunk: 0, question: "who must attend?", span: attendees.units[0]!.text }]);
+    const scores = by([0.2, 0.1, 0.1, 0.1, 0.5], [0.8]);
+    const lead = selectLead(index, scored(0, 0), scores);
+    expect(ownBestSentence(index, lead, 0, scores)).toBe("All attendees should be sufficiently senior to make decisions.");
+  });
+
+  it("when the best-matching sentence leads, there is no other sentence of its own to add", () => {
+    const index = tinyIndex([attendees], [{ chunk: 0, question: "who must attend?", span: attendees.units[0]!.text }]);
+    const scores = by([0.2, 0.1, 0.1, 0.1, 0.9], [0.3]);
+    expect(ownBestSentence(index, selectLead(index, scored(0, 0), scores), 0, scores)).toBeNull();
+  });
+
   it("supporting sentences are plain sentences not already shown, best first", () => {
     const index = tinyIndex([attendees]);
     const lead = selectLead(index, scored(0), by([0.9, 0, 0, 0, 0.85]));
     const support = supportCandidates(index, lead.lines.join(" "), [scored(0)], by([0.9, 0.5, 0.5, 0.5, 0.85]));
     expect(support.map((s) => s.text)).toEqual(["All attendees should be sufficiently senior to make decisions."]);
+  });
+});
+
+describe("the sentences around a lone lead", () => {
+  const review = chunk(0, [
+    { text: "Rapid reviews should be submitted to the panel within 15 working days of the incident.", kind: "sentence", block: 0 },
+    { text: "This is a non-statutory requirement.", kind: "sentence", block: 1 },
+    { text: "A later step is set out further down.", kind: "sentence", block: 3 },
+  ]);
+
+  it("when the next line of the passage continues the lead, it is offered as context", () => {
+    const lead = { chunk: review, lines: [review.units[0]!.text], quote: review.units[0]!.text };
+    expect(contextOf(lead)).toEqual(["This is a non-statutory requirement."]);
+  });
+
+  it("when a line further away says something else, it is not offered", () => {
+    const lead = { chunk: review, lines: [review.units[1]!.text], quote: review.units[1]!.text };
+    expect(contextOf(lead)).toEqual(["Rapid reviews should be submitted to the panel within 15 working days of the incident."]);
   });
 });
 
