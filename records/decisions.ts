@@ -299,7 +299,7 @@ export function readCriminalInvestigation(cs: string[]): Decisions["criminal_inv
     // straight after the topic is the decision, whatever the reason or condition after it.
     const answered = CRIME_ANSWER.exec(t);
     if (answered) (/^(?:no|not agreed)$/.test(answered[1] ?? "") ? no : firm).push(c);
-    else if ((UNDECIDED.test(about) && !CRIME_NO.test(about)) || NOT_REACHED.test(about)) pending.push(c);
+    else if (UNDECIDED.test(about) && !CRIME_NO.test(about)) pending.push(c);
     else if (CRIME_NO.test(about) || (/\b(criminal|police) investigation\b/.test(about) && NEGATION.test(about))) no.push(c);
     // A criminal or police investigation stated plainly ("criminal investigation to be undertaken") is one agreed.
     else if (CRIME_YES.test(about) || /\b(criminal|police) investigation\b/.test(about)) (CONDITIONAL.test(about) ? pending : firm).push(c);
@@ -337,9 +337,7 @@ export function readLegalAction(cs: string[]): Decisions["legal_action"] & { sou
     if (isSharing(c)) continue;
     const t = spelled(c);
     if (!LEGAL.test(t)) continue;
-    // "Legal: not discussed", "we didn't talk about legal": the question left is no decision against legal action.
-    if (NOT_REACHED.test(t)) open.push(c);
-    else if (NEGATION.test(t)) no.push(c);
+    if (NEGATION.test(t)) no.push(c);
     // A step taken or booked ("LPM requested", "LPM today", "PLO to be considered at LPM – to be requested") is a decision made.
     else if (LEGAL_BOOKED.test(t)) yes.push(c);
     else if (LEGAL_OPEN.test(t)) open.push(c);
