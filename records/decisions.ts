@@ -203,6 +203,23 @@ const S47_DECISION_NAMED = /\b(?:s47|threshold) decision\b/;
 const S47_ANSWERED = /\b(?:yes|no|agreed|not agreed|met|not met|made|taken|reached|nfa|no further action|proceed|proceeding|start|started|starting|initiated|commence|commenced|enquiries|enquiry)\b/;
 /** Section 47 cited as the law a meeting is held under ("Section 47 Children Act 1989 / Working Together 2023" under a minutes title): no decision. */
 const S47_CITED = /\bs47\s+(?:of\s+)?(?:the\s+)?children act\b/;
+/**
+ * Section 47 left for later, in the words minutes use for a decision deferred: put on hold or paused, waiting for
+ * something ("wait for the CP medical", "wait and see"), to revisit, to review after or at a later meeting, to reconvene,
+ * outstanding, open, not known, unclear, may be needed, not ruled out; only talked over ("s47 discussed", "discussed the
+ * s47 threshold", "option discussed with TM"); or made to hang on something still to happen ("s47 if the medical finds
+ * NAI", "subject to the medical", "depending on"). Each is a decision not made, unless the clause also states the answer
+ * (S47_STATED: "s47 agreed – review strat in 10 days"). Spelt text.
+ */
+const S47_LEFT = new RegExp(
+  [
+    String.raw`\b(?:on hold|hold|held|paused?|parked|wait|waiting|wait and see|revisit|revisited|to review|review after|review at|review on|reviewed at|reconvene|reconvened|outstanding|open|n k|not known|unknown|unclear|not clear|may be needed|might be needed|may be required|not ruled out|can t rule out|cannot be ruled out|can not rule out|not excluded)\b`,
+    String.raw`\b(?:discussed|discussion|talked about|talked through|considered|explored|looked at)\b`,
+    String.raw`\b(?:if|unless|subject to|depending on|dependent on|depends on|contingent on)\b`,
+  ].join("|"),
+);
+/** The answer stated in the same clause, which a word of deferral beside it does not undo. */
+const S47_STATED = /\b(?:yes|agreed|met|decided|start|started|starting|to start|initiated|initiate|commence|commenced|commencing|proceed|proceeding|go ahead|going ahead|lead|leads|leading)\b/;
 /** The question asked of the case ("whether this is a section 47", "whether it should be s47 or CIN"): still to be answered. */
 const S47_WHETHER = /\bwhether\s+(?:\S+\s+){1,4}?s47\b/;
 const CONDITIONAL = /\b(if|unless|once|subject to|depending on|whether)\b/;
@@ -256,7 +273,7 @@ export function readSection47(cs: string[]): Decisions["section47"] & { source: 
     if (S47_CITED.test(about) && !answered && !/\bthreshold\b/.test(about)) continue;
     // "s47?" asks the question the discussion has not yet answered (a "?" elsewhere doubts a fact: "s47 – NAI?",
     // and one with its answer after it is a heading's question: "s47? Y").
-    if (UNDECIDED.test(about) || S47_OPEN.test(about) || S47_HANDED_ON.test(t) || S47_ASKED.test(c) || NOT_REACHED.test(about) || S47_WHETHER.test(about) || (S47_DECISION_NAMED.test(about) && !answered)) undecided.push(c);
+    if (UNDECIDED.test(about) || S47_OPEN.test(about) || S47_HANDED_ON.test(t) || S47_ASKED.test(c) || NOT_REACHED.test(about) || S47_WHETHER.test(about) || (S47_DECISION_NAMED.test(about) && !answered) || (S47_LEFT.test(about) && !S47_STATED.test(about))) undecided.push(c);
     else if (NEGATION.test(about) || /\bnot met\b/.test(about)) no.push(c);
     else if (S47_VIEW.test(about) && !/\b(agreed|decided|decision)\b/.test(about)) views.push(c);
     else yes.push(c);

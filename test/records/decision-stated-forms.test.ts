@@ -45,6 +45,37 @@ describe("section 47 mentioned without a decision stated", () => {
     expect(s47(line)).toBe(expected);
   });
 
+  it.each([
+    // Deferred: on hold, waiting, to revisit or reconvene, outstanding, open, not known, not ruled out.
+    "S47: on hold until police have spoken to the neighbour",
+    "s47 – wait for the CP medical",
+    "s47 – revisit Monday",
+    "Section 47 – reconvene Thursday once the school has been seen",
+    "S47 – outstanding",
+    "s47 – open",
+    "S47 – n/k",
+    "s47 may be needed",
+    "s47 not ruled out",
+    // Only talked over.
+    "s47 threshold discussed",
+    "Section 47 option discussed with the TM",
+    // Made to hang on something still to happen.
+    "s47 if the medical finds a non-accidental injury",
+    "S47 if mum doesn't engage with the plan",
+    "s47 subject to the medical outcome",
+  ])("'%s' is a decision left for later", (line) => {
+    expect(s47(line)).toBe("undecided");
+  });
+
+  it.each([
+    ["s47 agreed – review strategy discussion in 10 days", "yes"],
+    ["s47 discussed and agreed, Jo to lead", "yes"],
+    ["Threshold discussed – met, s47 to start today", "yes"],
+    ["s47 not met – discussed, CIN assessment instead", "no"],
+  ])("'%s' states its answer beside the deferral word: %s", (line, expected) => {
+    expect(s47(line)).toBe(expected);
+  });
+
   it("the Act cited under the minutes' title is no decision, and the gap is raised", () => {
     const notes = `MULTI-AGENCY STRATEGY DISCUSSION\nSection 47 Children Act 1989 / Working Together 2023\n${HEAD}Decisions: police to take a first account. Child stays with grandmother tonight.\nActions: Jo Bell to visit by 12/03/2026\n`;
     const d = draftFromNotes(notes, deps);
