@@ -162,8 +162,66 @@ const S47_HANDED_ON = new RegExp(
     String.raw`\b(?:until|till|pending|before|awaiting) (?:\S+ ){0,3}(?:decides?|decided|decision|confirms?|confirmed|outcome)\b`,
   ].join("|"),
 );
-/** A view given on section 47 ("Jane and Kath felt s47 is needed", "everyone present thinks s47 is needed"): a decision only where nothing says it is still to be made. */
-const S47_VIEW = /\b(?:felt|feel|feels|think|thinks|thought|believe|believes|view is|of the view|opinion)\b/;
+/**
+ * The discussion not reaching a decision, or not taking it up at all: "could not be agreed without police", "couldn't be
+ * decided", "unable to agree anything about a criminal investigation", "no agreement", "Legal: not discussed", "we didn't
+ * talk about legal", "Crim inv – not known, police to advise". Working Together 2023 (ch. 3) has the strategy discussion
+ * decide whether to make section 47 enquiries, whether a criminal investigation starts and what immediate action the child
+ * needs; minutes that say the question was left, unreached or never raised record no decision, which is a gap to raise and
+ * not a decision against. A plain "not agreed" stays the answer "no" ("s47 not agreed – threshold not met"): agreeing
+ * not to is a decision. Spelt text (lower case, apostrophes as spaces).
+ */
+const NOT_REACHED = new RegExp(
+  [
+    // Agreement or a decision tried for and not reached.
+    String.raw`\b(?:could not|couldn t|cannot|can t|can not|unable to|not able to|were not able to|was not able to|weren t able to|wasn t able to)\s+(?:be\s+)?(?:agree|agreed|decide|decided|determine|determined|reach|reached|resolve|resolved|settle|settled)\b`,
+    String.raw`\bno (?:agreement|consensus)\b`,
+    // Not yet in a place to decide ("Not ready to say s47 vs carry on with the assessment – I'll decide after the visit"),
+    // the agreement not reached at the meeting ("Section 47: NOT agreed at meeting. TM to decide once ..."), the one who
+    // will decide saying so ("I'll decide", "she'll confirm").
+    String.raw`\bnot (?:yet )?(?:ready|in a position|able) to (?:say|decide|call|agree|make|reach|give|confirm)\b`,
+    String.raw`\bnot agreed (?:at|in|during|on) (?:the )?(?:meeting|discussion|call|strat\w*|today)\b`,
+    String.raw`\b(?:i|we|he|she|they|you) ll (?:decide|confirm|make (?:a |the )?(?:decision|call))\b`,
+    // The question never taken up.
+    String.raw`\b(?:not|never|didn t|did not|wasn t|was not|weren t|were not|haven t|have not|hasn t|has not)\s+(?:been\s+|get\s+|got\s+)?(?:discussed|discuss|talk about|talked about|covered|cover|raised|addressed|got to)\b`,
+    // The answer written as not known, straight after the topic ("Crim inv – not known, WMP to advise"; never "perpetrator unknown" later in a clause).
+    String.raw`^(?:\S+\s+){0,3}?(?:not (?:yet )?known|unknown)\b`,
+  ].join("|"),
+);
+/**
+ * A view given on section 47 ("Jane and Kath felt s47 is needed", "everyone present thinks s47 is needed"), and one
+ * agency's wish, request or proposal ("police want s47", "SW recommends s47", "proposed s47"): the strategy discussion
+ * hears each agency's view and the local authority decides, so a view is a decision only where nothing says it is still
+ * to be made.
+ */
+const S47_VIEW = /\b(?:felt|feel|feels|think|thinks|thought|believe|believes|view is|of the view|opinion|want|wants|wanted|would like|asking for|asked for|pushing for|push for|request|requests|requested|recommend|recommends|recommended|recommendation|suggest|suggests|suggested|propose|proposes|proposed|proposal|in favour of)\b/;
+/**
+ * The section 47 decision named as a thing to do, with no answer ("s47 decision – me – 9/9" in a list of tasks, "s47
+ * decision: TM"): who makes it and when, not what it is. The answers minutes give it, after the decision is named.
+ */
+const S47_DECISION_NAMED = /\b(?:s47|threshold) decision\b/;
+const S47_ANSWERED = /\b(?:yes|no|agreed|not agreed|met|not met|made|taken|reached|nfa|no further action|proceed|proceeding|start|started|starting|initiated|commence|commenced|enquiries|enquiry)\b/;
+/** Section 47 cited as the law a meeting is held under ("Section 47 Children Act 1989 / Working Together 2023" under a minutes title): no decision. */
+const S47_CITED = /\bs47\s+(?:of\s+)?(?:the\s+)?children act\b/;
+/**
+ * Section 47 left for later, in the words minutes use for a decision deferred: put on hold or paused, waiting for
+ * something ("wait for the CP medical", "wait and see"), to revisit, to review after or at a later meeting, to reconvene,
+ * outstanding, open, not known, unclear, may be needed, not ruled out; only talked over ("s47 discussed", "discussed the
+ * s47 threshold", "option discussed with TM"); or made to hang on something still to happen ("s47 if the medical finds
+ * NAI", "subject to the medical", "depending on"). Each is a decision not made, unless the clause also states the answer
+ * (S47_STATED: "s47 agreed – review strat in 10 days"). Spelt text.
+ */
+const S47_LEFT = new RegExp(
+  [
+    String.raw`\b(?:on hold|hold|held|paused?|parked|wait|waiting|wait and see|revisit|revisited|to review|review after|review at|review on|reviewed at|reconvene|reconvened|outstanding|open|n k|not known|unknown|unclear|not clear|may be needed|might be needed|may be required|not ruled out|can t rule out|cannot be ruled out|can not rule out|not excluded)\b`,
+    String.raw`\b(?:discussed|discussion|talked about|talked through|considered|explored|looked at)\b`,
+    String.raw`\b(?:if|unless|subject to|depending on|dependent on|depends on|contingent on)\b`,
+  ].join("|"),
+);
+/** The answer stated in the same clause, which a word of deferral beside it does not undo. */
+const S47_STATED = /\b(?:yes|agreed|met|decided|start|started|starting|to start|initiated|initiate|commence|commenced|commencing|proceed|proceeding|go ahead|going ahead|lead|leads|leading)\b/;
+/** The question asked of the case ("whether this is a section 47", "whether it should be s47 or CIN"): still to be answered. */
+const S47_WHETHER = /\bwhether\s+(?:\S+\s+){1,4}?s47\b/;
 const CONDITIONAL = /\b(if|unless|once|subject to|depending on|whether)\b/;
 // "isn't", "doesn't", "won't" are spelt "isn t", "doesn t", "won t" once apostrophes are spaces.
 const NEGATION = /\b(no|not|none|nil|nfa|no further action|not applicable|n a|(?:is|are|was|were|do|does|did|wo|ca|could|should|would|has|have|need)n t)\b/;
@@ -211,9 +269,11 @@ export function readSection47(cs: string[]): Decisions["section47"] & { source: 
     if (s47 && new RegExp(String.raw`\b(if|whether|unless)\s+(s47|child protection)`).test(t)) continue;
     // Only the words about section 47 count: "s47 as child not safe at home" is a yes with its reason.
     const about = aboutDecision(t, /\bs47\b|\bchild protection enquir|\bthreshold\b|\bicpc\b/);
+    const answered = S47_ANSWERED.test(about.replace(S47_DECISION_NAMED, " ").replace(S47_CITED, " "));
+    if (S47_CITED.test(about) && !answered && !/\bthreshold\b/.test(about)) continue;
     // "s47?" asks the question the discussion has not yet answered (a "?" elsewhere doubts a fact: "s47 – NAI?",
     // and one with its answer after it is a heading's question: "s47? Y").
-    if (UNDECIDED.test(about) || S47_OPEN.test(about) || S47_HANDED_ON.test(t) || S47_ASKED.test(c)) undecided.push(c);
+    if (UNDECIDED.test(about) || S47_OPEN.test(about) || S47_HANDED_ON.test(t) || S47_ASKED.test(c) || NOT_REACHED.test(about) || S47_WHETHER.test(about) || (S47_DECISION_NAMED.test(about) && !answered) || (S47_LEFT.test(about) && !S47_STATED.test(about))) undecided.push(c);
     else if (NEGATION.test(about) || /\bnot met\b/.test(about)) no.push(c);
     else if (S47_VIEW.test(about) && !/\b(agreed|decided|decision)\b/.test(about)) views.push(c);
     else yes.push(c);
