@@ -140,9 +140,6 @@ const DETERMINERS = new Set(["my", "his", "her", "their", "our", "your", "the", 
 const OBJECTS = new Set(["me", "him", "her", "us", "them", "my", "his", "their", "our"]);
 const POSSESSIVES = new Set(["my", "his", "her", "their", "our", "your", "mums", "dads"]);
 
-/** Verbs of saying that open a danger phrase whose threat is the clause they report ("says he will kill"). */
-const REPORTING = new Set(["says", "said", "saying", "say", "shouting", "shouts", "shouted", "screaming", "texted", "messaged", "threatens", "threatened", "threatening"]);
-
 /** Words after which a noun phrase can open a clause as its subject. */
 const CLAUSE_OPENERS = new Set(["think", "thought", "says", "said", "know", "knew", "reckon", "believe", "saw", "see", "heard", "hear", "found"]);
 
@@ -282,15 +279,8 @@ export function aspectAt(norm: string, index: number, length: number): AspectRea
   const tokensBefore = before === "" ? [] : before.split(" ");
   const matchTokens = norm.slice(index, index + length + 1).trim().split(" ").filter(Boolean);
   const tokens = [...tokensBefore, ...norm.slice(index).trim().split(" ").filter(Boolean)];
-  let start = tokensBefore.length;
+  const start = tokensBefore.length;
   const end = start + matchTokens.length;
-  // A threat passed on in reported speech keeps its own tense: "says he'll kill me", "said she is going to stab him" are
-  // placed by the reported clause's will / is going to, not by the verb of saying (read alone, "says" is a pattern, "said" a past).
-  // Only a reported future or present moves the head: "said he would …" stays as the report reads it.
-  if (REPORTING.has(tokens[start]!) && SUBJECTS.has(tokens[start + 1] ?? "") && start + 2 < end) {
-    const own = finiteAt(tokens, start + 2);
-    if (own && (own.kind === "will" || own.kind === "future" || own.kind === "be_pres")) start += 2;
-  }
   // The head: the first verb of the match, or its start when the match is a noun phrase.
   let head = start;
   let finite: Finite = null;
