@@ -109,30 +109,6 @@ export function bestInChunk(index: HybridIndex, chunk: number, scores: SentenceS
 }
 
 /**
- * How well each candidate chunk's best sentence or bank question matches, for choosing which chunk leads: each kind
- * as a share of the best of that kind among the candidates, the better share counting. A bank question is matched
- * question to question and a sentence question to answer, so their raw similarities are not on one scale: read raw,
- * a near-paraphrase of another asker's question (often another case story) outbid the passage ranked first.
- */
-export function leadMatch(index: HybridIndex, candidates: readonly ScoredChunk[], scores: SentenceScores, keep: (item: number) => boolean = () => true): (c: ScoredChunk) => number {
-  const best = new Map<number, { sentence: number; bank: number }>();
-  for (const c of candidates) {
-    let sentence = -1;
-    let bank = -1;
-    for (const r of chunkSentences(index, c.chunk)) sentence = Math.max(sentence, scores.sentence(r));
-    for (const i of chunkBank(index, c.chunk)) if (keep(i)) bank = Math.max(bank, scores.bankItem(i));
-    best.set(c.chunk, { sentence, bank });
-  }
-  const top = [...best.values()];
-  const maxSentence = Math.max(1e-6, ...top.map((b) => b.sentence));
-  const maxBank = Math.max(1e-6, ...top.map((b) => b.bank));
-  return (c) => {
-    const b = best.get(c.chunk) ?? { sentence: -1, bank: -1 };
-    return Math.max(b.sentence / maxSentence, b.bank / maxBank);
-  };
-}
-
-/**
  * Choose what to lead with from a chunk: the span of its best-matching bank question when
  * that question matches at least as well as any one sentence does, else its best sentence.
  * A lead-in ("Health practitioners should:") brings its list; a list item brings its lead-in.

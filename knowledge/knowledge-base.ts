@@ -5,7 +5,7 @@ import type { Config } from "../core/config.js";
 import { Recent } from "../core/recent.js";
 import { invalidInput } from "../core/errors.js";
 import type { Jurisdiction } from "../core/jurisdiction.js";
-import { bestInChunk, chunkSentences, composeCovered, contextOf, composeRefusal, LEAD_BASE, leadMatch, LENGTH, ownBestSentence, selectLead, supportCandidates, type KnowledgeAnswer, type SentenceScores, type Selection, type Support } from "./answer.js";
+import { bestInChunk, chunkSentences, composeCovered, contextOf, composeRefusal, LEAD_BASE, LENGTH, ownBestSentence, selectLead, supportCandidates, type KnowledgeAnswer, type SentenceScores, type Selection, type Support } from "./answer.js";
 import { chunkFrequencies, conceptCoverage, coverageProbability, loadCalibration, NAMED_TERMS, retrievalAgreement, termCoverage, type Calibration, type CoverageFeatures } from "./coverage.js";
 import type { DocumentMeta } from "./documents.js";
 import type { Embeddings } from "./embeddings/embeddings.js";
@@ -474,18 +474,9 @@ export class KnowledgeBase {
     const keep = (i: number) => !opts.excludeBank?.(i);
     const top = a.ranked[0]!;
     const candidates = a.ranked.slice(0, CANDIDATES).filter((c) => c.score >= top.score * CANDIDATE_SHARE);
-    // Lead with the chunk whose rank and match together answer best. The match is read on one scale (answer.ts
-    // `leadMatch`): a bank question matches this question question-to-question, which runs higher than a question
-    // matches a sentence, so each kind counts as a share of the best of its kind among the candidates. The answer-fit
-    // factor (the kind of answer asked for, the subject) decides what a passage shows, not which passage leads: the
-    // re-ranker has weighed that passage's evidence once already.
-    const fit = this.answerFit(a);
-    const plain: SentenceScores = { sentence: (r) => scores.sentence(r) / fit.sentence(r), bankItem: (i) => scores.bankItem(i) / fit.bankItem(i) };
-    const match = leadMatch(this.index, candidates, plain, keep);
-    const leadValue = (c: ScoredChunk) => c.score * (LEAD_BASE + match(c));
+    // Lead with the chunk whose rank and best sentence together answer best.
+    const leadValue = (c: ScoredChunk) => c.score * (LEAD_BASE + bestInChunk(this.index, c.chunk, scores, keep));
     const leader = candidates.reduce((b, c) => (leadValue(c) > leadValue(b) ? c : b), top);
-    // How strongly the lead answers, on the scale supporting sentences are scored on (`supportCandidates`).
-    const leadStrength = leader.score * (LEAD_BASE + bestInChunk(this.index, leader.chunk, scores, keep));
     const lead = selectLead(this.index, leader, scores, keep);
     const support: Support[] = [];
     let shown = lead.lines.join(" ");
@@ -503,7 +494,7 @@ export class KnowledgeBase {
       shown += ` ${text}`;
     }
     for (const s of supportCandidates(this.index, shown, candidates, scores)) {
-      if (support.length >= 2 || s.score < leadStrength * SUPPORT_SHARE) break;
+      if (support.length >= 2 || s.score < leadValue(leader) * SUPPORT_SHARE) break;
       if (shown.length + s.text.length > LENGTH.support) continue;
       support.push(s);
       shown += ` ${s.text}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { composeCovered, composeRefusal, contextOf, leadMatch, LENGTH, ownBestSentence, selectLead, supportCandidates, type SentenceScores } from "../../knowledge/answer.js";
+import { composeCovered, composeRefusal, contextOf, LENGTH, ownBestSentence, selectLead, supportCandidates, type SentenceScores } from "../../knowledge/answer.js";
 import type { DocumentMeta } from "../../knowledge/documents.js";
 import type { ScoredChunk } from "../../knowledge/search.js";
 import { chunk, tinyIndex } from "./tiny-index.js";
@@ -45,18 +45,6 @@ describe("choosing what to lead with", () => {
     const scores = by([0.2, 0.1, 0.1, 0.1, 0.5], [0.8]);
     const lead = selectLead(index, scored(0, 0), scores);
     expect(ownBestSentence(index, lead, 0, scores)).toBe("All attendees should be sufficiently senior to make decisions.");
-  });
-
-  it("which passage leads reads sentences and bank questions on one scale: each as a share of the best of its kind", () => {
-    // A bank question matches question to question, higher than any sentence can: read raw, it outbids the passage whose
-    // sentence answers best (0.9 against 0.6); as shares of their kinds' best the two count the same.
-    const other = chunk(1, "A strategy discussion can take place following a referral.");
-    const index = tinyIndex([attendees, other], [{ chunk: 1, question: "my client's child was referred, is there a strat?", span: other.units[0]!.text }]);
-    const match = leadMatch(index, [scored(0), scored(1)], by([0.6, 0.1, 0.1, 0.1, 0.3, 0.3], [0.9]));
-    expect(match(scored(0))).toBeCloseTo(1);
-    expect(match(scored(1))).toBeCloseTo(1);
-    const weaker = leadMatch(index, [scored(0), scored(1)], by([0.6, 0.1, 0.1, 0.1, 0.3, 0.3], []));
-    expect(weaker(scored(1))).toBeCloseTo(0.5);
   });
 
   it("when the best-matching sentence leads, there is no other sentence of its own to add", () => {
