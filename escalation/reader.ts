@@ -471,17 +471,16 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
   const sentNow = m.now!.test(s) || m.just!.test(s);
   const ctxNow = m.now!.test(q.ctx) || m.tonight!.test(q.ctx);
   const a = aspectAt(q.sentence, q.index, q.text.length);
-  const clauseAt = q.sentence.slice(a.clause[0], a.clause[1]);
+  const clause = q.sentence.slice(a.clause[0], a.clause[1]);
   // A time of day ("at 7pm", "by 19:30") has no direction of its own: it sets the danger for later today only when the danger's
   // clause is not told in the past and has no past time word ("he battered me at 7pm last night" is last night).
   const clockSet = a.aspect !== "past" && a.aspect !== "past_state" && a.aspect !== "habitual" && a.aspect !== "gerund" &&
-    m.clock_time!.test(clauseAt) && nearestPast(clauseAt, 0, m.past!) === Infinity;
+    m.clock_time!.test(clause) && nearestPast(clause, 0, m.past!) === Infinity;
   const forward = sentNow || m.about_to!.test(s) || m.tonight!.test(s) || clockSet;
   const out = (live: boolean) => ({ live, explicitNow: live && sentNow });
   // The danger's own clause speaks first: "last year a man tried to get me in his car, and now I'm scared" is last year.
   // An entry dated well before the document's latest is history: its "now" was then.
   if (q.history) return out(false);
-  const clause = clauseAt;
   // An act told as done, recently, whose danger goes on now ("hit her an hour ago and he's still in the house",
   // "took the tablets last night and is being sick"): live. Not a pattern, and not an adult's "safe now".
   // Any telling of the act but a pattern, a condition or a gerund (a relative clause may lend the act a present verb: "a man who is

@@ -108,6 +108,17 @@ export function bestInChunk(index: HybridIndex, chunk: number, scores: SentenceS
   return best;
 }
 
+/** The chunk's sentence that matches this question best (the first of equals), or -1 when it has none. */
+function bestSentence(index: HybridIndex, chunk: number, scores: SentenceScores): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  for (const r of chunkSentences(index, chunk)) {
+    const score = scores.sentence(r);
+    if (best < 0 || score > bestScore) [best, bestScore] = [r, score];
+  }
+  return best;
+}
+
 /**
  * Choose what to lead with from a chunk: the span of its best-matching bank question when
  * that question matches at least as well as any one sentence does, else its best sentence.
@@ -115,9 +126,7 @@ export function bestInChunk(index: HybridIndex, chunk: number, scores: SentenceS
  */
 export function selectLead(index: HybridIndex, scored: ScoredChunk, scores: SentenceScores, keep: (item: number) => boolean = () => true): Selection {
   const chunk = index.chunks[scored.chunk]!;
-  const refs = chunkSentences(index, scored.chunk);
-  let best = refs[0] ?? -1;
-  for (const r of refs) if (scores.sentence(r) > scores.sentence(best)) best = r;
+  const best = bestSentence(index, scored.chunk, scores);
   let item: BankItem | null = null;
   let itemScore = -Infinity;
   for (const i of chunkBank(index, scored.chunk)) {
@@ -164,10 +173,8 @@ function fromUnit(chunk: Chunk, unit: number): Selection {
  * The two kinds of evidence disagree, so both are shown rather than one trusted over the other.
  */
 export function ownBestSentence(index: HybridIndex, sel: Selection, chunk: number, scores: SentenceScores): string | null {
-  const refs = chunkSentences(index, chunk);
-  if (refs.length === 0) return null;
-  let best = refs[0]!;
-  for (const r of refs) if (scores.sentence(r) > scores.sentence(best)) best = r;
+  const best = bestSentence(index, chunk, scores);
+  if (best < 0) return null;
   const text = sel.chunk.units[index.sentences[best]!.unit]!.text;
   const shown = normaliseForMatch(sel.lines.join(" "));
   return shown.includes(normaliseForMatch(text)) ? null : text;
