@@ -430,11 +430,13 @@ function familyTonight(): RegExp {
 let safetyLabel: RegExp | undefined;
 
 function safetyLabelPattern(): RegExp {
+  // Built once: the alternations come from the vocabulary, and every line the reader checks asks for it.
+  if (safetyLabel) return safetyLabel;
   const l = vocabulary().safety_label;
   const alt = (words: string[]) => vocabularyAlternation(words).source;
   // "pending" and "until" take what they wait for, in a few words ("until dad is interviewed", "pending the medical").
   const qualifier = String.raw`(?:(?:pending|until)\s+(?:[^\s:–—|]+\s+){0,3}[^\s:–—|]+|${alt(l.when)}|${alt(l.where)})`;
-  safetyLabel ??= new RegExp(
+  safetyLabel = new RegExp(
     String.raw`^\s*[-•*–]?\s*(?:immediate\s+|(?:the\s+)?[\p{L}.]+['’]s\s+|childs\s+)?(?:${alt(l.subjects)})(?:\s+(?:${alt(l.kinds)}))?(?:\s+${qualifier}){0,2}\s*(?:[:–—|\t\n]|\s-)\s*\S`,
     "iu",
   );

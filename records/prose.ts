@@ -218,6 +218,16 @@ export function chairNamedAfter(text: string, speaker: Person): Person | null {
 }
 
 /**
+ * Where saying one records the discussion ends ("I'll minute", "Tom's recording"): the end of the clause or a few words
+ * of where and when ("in here", "as we go", "for this call"), so "I'll record the outcome on Liquidlogic" is not it.
+ */
+const RECORDING_END = String.raw`(?=\s*(?:$|[,;:.!)–—-]|\s(?:in here|as we go|today|for (?:this|the)|the (?:call|meeting|discussion))))`;
+/** The writer saying they record it: "I'll minute", "I'm doing the notes", "I will be recording". */
+const SELF_RECORDING = new RegExp(String.raw`\bI\s*(?:'m|’m|\s+am|'ll|’ll|\s+will)\s+(?:also\s+|be\s+)?(?:doing\s+the\s+(?:notes|minutes)|minut(?:e|ing)|record(?:ing)?)${RECORDING_END}`, "i");
+/** Someone named as recording it: "Dewi is minuting", "Tom's recording", "Sian will be doing the notes". */
+const NAMED_RECORDING = new RegExp(String.raw`(?:^|[,;:.]\s+|\band\s+)(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s*(?:\s+is|'s|’s|\s+will\s+be)\s+(?:minuting|recording|doing\s+the\s+(?:notes|minutes))${RECORDING_END}`, "u");
+
+/**
  * Who took the minutes, as people say it in prose: "minutes taken by X", "notes typed up by X", "X is taking the
  * minutes", "X took notes", "minute taker was X", or the writer of themselves ("I'll type these up", "I took the
  * minutes", "minutes by me"). `words` are the person's words; `self` when it is the writer, who is named elsewhere
@@ -231,7 +241,7 @@ export function minuteTaker(text: string): { words: string | null; self: boolean
   const typing = /\b(?:I|I'll|I’ll|I will|I'm|I’m|I am|I've|I have)\s+(?:going to\s+|be\s+|also\s+)?(?:type|write|typing|writing|typed|written)\s+(?:these|them|this|the notes|the minutes|it|notes|minutes)\s+up\b/i.exec(t)
     ?? /\bI\s*(?:'m|’m|\s+am|\s+was)?\s+(?:took|taking|take|kept|keeping|minuted|minuting)\s+(?:the\s+)?(?:minutes|notes)\b/i.exec(t)
     // "I'm doing the notes", "I'll record", "I'm minuting": the writer says they make the record.
-    ?? /\bI\s*(?:'m|’m|\s+am|'ll|’ll|\s+will)\s+(?:also\s+|be\s+)?(?:doing\s+the\s+(?:notes|minutes)|minut(?:e|ing)|record(?:ing)?)(?=\s*(?:$|[,;:.!)–—-]|\s(?:in here|as we go|today|for (?:this|the)|the (?:call|meeting|discussion))))/i.exec(t)
+    ?? SELF_RECORDING.exec(t)
     // "these are my notes", "these notes were dictated by me", "this is Ben Shaw, social worker, dictating": notes written by their writer.
     ?? /\b(?:these\s+are\s+my\s+(?:notes|minutes)|I\s*(?:'m|’m|\s+am)\s+dictating|this\s+is\s+.{2,80}?\bdictating\b)/i.exec(t);
   if (typing) {
@@ -245,7 +255,7 @@ export function minuteTaker(text: string): { words: string | null; self: boolean
   const after = by?.[1]?.replace(/\s[-–—]+\s*\p{Lu}{2,3}$/u, "").trim();
   if (by && after) return /^(?:me|myself)$/i.test(after) ? self(by.index, text.length) : { words: after.replace(/^(?:me|myself),?\s+(?=\S)/i, ""), self: false, at: lead + by.index, end: text.length };
   // "Tom's recording", "Craig is minuting in here as we go", "Bethan is minuting": a named person said to make the record now.
-  const now = /(?:^|[,;:.]\s+|\band\s+)(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s*(?:\s+is|'s|’s|\s+will\s+be)\s+(?:minuting|recording|doing\s+the\s+(?:notes|minutes))(?=\s*(?:$|[,;:.!)–—-]|\s(?:in here|as we go|today|for (?:this|the)|the (?:call|meeting|discussion))))/u.exec(t);
+  const now = NAMED_RECORDING.exec(t);
   if (now?.[1] && !/^(?:I|It|This|That|Who|She|He|They)$/.test(now[1])) return { words: now[1], self: false, at: lead + now.index, end: lead + now.index + now[0].length };
   const doer = /^(.{2,60}?)\s+(?:is\s+|was\s+|will be\s+|'s\s+|’s\s+)?(?:taking|took|keeping|kept|typing up|writing up)\s+(?:the\s+)?(?:minutes|notes)\b/i.exec(t);
   if (doer?.[1] && !/\b(?:who|which|that|and)\b/i.test(doer[1])) return /^(?:I|me|myself)$/i.test(doer[1]) ? self(0, doer[0].length) : { words: doer[1], self: false, at: lead, end: lead + doer[0].length };

@@ -94,12 +94,12 @@ const VocabularySchema = z.object({
   named_days: z.record(z.string(), z.string().regex(/^\d{2}-\d{2}$/)),
   /** What the chair says at the end about the record itself ("I'll circulate the notes"): not an action of the plan. */
   record_housekeeping: Phrases,
+  /** A team, unit or service named after a person (`team_names`): the unit's nouns and the words that join its name. */
+  team_names: z.object({ unit_nouns: Phrases, joiners: Phrases }),
   /**
    * Who attended, beyond headings and status words: the joining words of one person's two roles ("deputy head and
    * DSL"), the pairs of roles people hold together, and what is said of someone spoken of but not at the discussion.
    */
-  /** A team, unit or service named after a person (`team_names`): the unit's nouns and the words that join its name. */
-  team_names: z.object({ unit_nouns: Phrases, joiners: Phrases }),
   attendance_forms: z.object({
     role_joiners: Phrases,
     compound_roles: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
