@@ -296,9 +296,9 @@ function outcomeOf(cs: string[]): string | null {
 }
 
 const CRIME_YES =
-  /\b(joint (investigation|enquiry|enquiries|visit|working)|joint with police|jointly|police (to |will |are |is )?(investigate|investigating|lead|leading|led)|police led|led by police|police lead|criminal investigation (yes|agreed|to start|to proceed|will)|police investigation|criminal enquiries|arrest|arrested|interview under caution|(investigation|criminal investigation)\b.{0,40}\bto lead|to lead (the )?(criminal|investigation))\b/;
+  /\b(joint (investigation|enquiry|enquiries|working)|joint with police|jointly|police (to |will |are |is )?(investigate|investigating|lead|leading|led)|police led|led by police|police lead|criminal investigation (yes|agreed|to start|to proceed|will)|police investigation|criminal enquiries|arrest|arrested|interview under caution|(investigation|criminal investigation)\b.{0,40}\bto lead|to lead (the )?(criminal|investigation))\b/;
 const CRIME_NO =
-  /\b(no (police|criminal) (investigation|action|involvement|further action|role|enquiries)|no role for police|no further action|police nfa|no offence|not a (criminal|police) matter|no crime|criminal investigation (no|not)\b|police will not investigate|not investigating|no investigation)\b/;
+  /\b(no (police|criminal) (investigation|action|involvement|further action|role|enquiries)|no role for police|no further action|police nfa|no offence|not a (criminal|police) matter|no crime|criminal investigation (?:no\b|not\b(?! (?:yet )?(?:decided|determined|known|discussed|reached|confirmed|clear)\b))|police will not investigate|not investigating|no investigation)\b/;
 const CRIME_ANSWER = /^(?:police )?criminal(?: investigation| inv| investigations)?(?: decision)? (yes|no|agreed|not agreed)\b/;
 const CRIME_TOPIC = /\b(police|criminal|investigation|investigate|investigating|offence|crime|arrest|abe)\b/;
 
@@ -316,7 +316,9 @@ export function readCriminalInvestigation(cs: string[]): Decisions["criminal_inv
     // straight after the topic is the decision, whatever the reason or condition after it.
     const answered = CRIME_ANSWER.exec(t);
     if (answered) (/^(?:no|not agreed)$/.test(answered[1] ?? "") ? no : firm).push(c);
-    else if (UNDECIDED.test(about) && !CRIME_NO.test(about)) pending.push(c);
+    // Left to be decided, or not reached ("could not be agreed without police", "Criminal investigation: not discussed"):
+    // no decision, unless the clause says plainly there will be none ("NFA by police pending ...").
+    else if ((UNDECIDED.test(about) || NOT_REACHED.test(about)) && !CRIME_NO.test(about)) pending.push(c);
     else if (CRIME_NO.test(about) || (/\b(criminal|police) investigation\b/.test(about) && NEGATION.test(about))) no.push(c);
     // A criminal or police investigation stated plainly ("criminal investigation to be undertaken") is one agreed.
     else if (CRIME_YES.test(about) || /\b(criminal|police) investigation\b/.test(about)) (CONDITIONAL.test(about) ? pending : firm).push(c);
@@ -343,6 +345,21 @@ export function readCriminalInvestigation(cs: string[]): Decisions["criminal_inv
 const LEGAL = /\b(legal|epo|emergency protection order|police protection|ppo|powers of protection|s46|plo|pre proceedings|care proceedings|interim care order|court)\b/;
 const LEGAL_YES = /\b(requested|request|to be requested|to be held|to be arranged|agreed|booked|yes|held|sought|initiated|granted|taken|obtained|in place|applied|apply|issued|convened|to be convened)\b/;
 const LEGAL_BOOKED = /\b(requested|to be requested|booked|to be booked|arranged|to be arranged|convened|to be convened|held|to be held|granted|obtained|issued|in place|applied for|taken|today|tomorrow|this (?:morning|afternoon|week)|on (?:mon|tue|wed|thu|fri)\w*|\d{1,2} \d{1,2}(?: \d{2,4})?)\b/;
+/** The legal topic as a template or heading labels it, opening the clause. */
+const LEGAL_LABEL = /^(?:legal(?: action| planning| gateway| planning meeting| gateway meeting)?|legal planning meeting|plo|pre proceedings|epo|emergency protection order|police protection|court|care proceedings)\b/;
+/** The answer straight after the label ("legal action yes ...", "legal no"). Spelt text. */
+const LEGAL_ANSWER = /^(?:legal(?: action| planning| gateway)?|legal planning meeting|plo|pre proceedings|epo|court|care proceedings)(?: decision)? (yes|no|agreed|not agreed)\b/;
+/** An answer closing the clause after a dash, colon or bar ("... to consider PLO – YES"). The clause as written. */
+const CLOSING_ANSWER = /[-–—:|]\s*(yes|no)\s*[.!]?\s*$/i;
+/** The words a legal label is made of; a clause of nothing else, its routes joined by a slash, states no decision. */
+const LEGAL_LABEL_WORDS = new Set(["legal", "action", "gateway", "planning", "meeting", "plo", "pre", "proceedings", "epo", "emergency", "protection", "order", "police", "ppo", "court", "care", "lpm", "s46", "powers", "of", "and", "or"]);
+
+function isLabelOnly(clause: string, t: string): boolean {
+  return /\//.test(clause) && t.split(" ").every((w) => LEGAL_LABEL_WORDS.has(w));
+}
+
+/** Legal action said plainly not to be taken ("no legal action", "EPO not needed", "legal – no", "NFA"). */
+const LEGAL_NO = /\b(?:no (?:legal|court|epo|plo|lpm|legal planning|application|orders?|proceedings)|(?:not|isn t|is not) (?:needed|required|necessary|appropriate|warranted|met|indicated)|legal(?: action)? (?:no|not agreed)|nfa|no further action|none)\b/;
 const LEGAL_OPEN = /\b(tbc|to be discussed|to discuss|to be considered|consider|considering|pending|may be needed|if needed|if required|to be confirmed|awaiting)\b/;
 
 /** Whether legal action (a legal planning meeting, an EPO, police protection) was decided on, and what. */
@@ -354,7 +371,19 @@ export function readLegalAction(cs: string[]): Decisions["legal_action"] & { sou
     if (isSharing(c)) continue;
     const t = spelled(c);
     if (!LEGAL.test(t)) continue;
-    if (NEGATION.test(t)) no.push(c);
+    // A template's label offering the routes ("Legal gateway / PLO", "EPO / PPO") with nothing written after it.
+    if (isLabelOnly(c, t)) continue;
+    // The answer written after the label ("Legal action: YES – legal gateway meeting to consider pre-proceedings", "Legal:
+    // refer to the legal gateway to consider PLO – YES") is the decision, whatever the step it names still has to weigh.
+    const answered = LEGAL_ANSWER.exec(t) ?? (LEGAL_LABEL.test(t) ? CLOSING_ANSWER.exec(c) : null);
+    if (answered) {
+      (/^(?:no|not agreed)$/i.test(answered[1] ?? "") ? no : yes).push(c);
+      continue;
+    }
+    // Left to be decided or never reached ("Legal action: not yet decided", "Legal: not discussed", "we didn't talk about
+    // legal"): no decision against legal action, unless the clause also says plainly there is none.
+    if ((UNDECIDED.test(t) || NOT_REACHED.test(t)) && !LEGAL_NO.test(t)) open.push(c);
+    else if (NEGATION.test(t)) no.push(c);
     // A step taken or booked ("LPM requested", "LPM today", "PLO to be considered at LPM – to be requested") is a decision made.
     else if (LEGAL_BOOKED.test(t)) yes.push(c);
     else if (LEGAL_OPEN.test(t)) open.push(c);
