@@ -297,8 +297,25 @@ function outcomeOf(cs: string[]): string | null {
 
 const CRIME_YES =
   /\b(joint (investigation|enquiry|enquiries|working)|joint with police|jointly|police (to |will |are |is )?(investigate|investigating|lead|leading|led)|police led|led by police|police lead|criminal investigation (yes|agreed|to start|to proceed|will)|police investigation|criminal enquiries|arrest|arrested|interview under caution|(investigation|criminal investigation)\b.{0,40}\bto lead|to lead (the )?(criminal|investigation))\b/;
+/**
+ * The police's decision as officers say it, beside the words above: an investigation going on ("police continue the
+ * assault investigation", "investigation ongoing"), who leads it ("DS Pollard is leading that investigation", "assault
+ * investigation – PS Hughes lead"), the matter treated as a crime ("this is a criminal matter", "treating the stabbing as
+ * a crime"), and "police to inv" in shorthand. Not a section 47 investigation, which children's social care leads.
+ */
+const CRIME_STATED = new RegExp(
+  [
+    String.raw`\b(?:continue|continues|continuing|continued|ongoing|open|opened|live|active)\s+(?:\S+\s+){0,2}(?<!s47 |section 47 |child protection |cp )investigation\b`,
+    String.raw`(?<!s47 |section 47 |child protection |cp )\binvestigation\s+(?:is\s+)?(?:ongoing|continues|continuing|open|opened|live|active|under ?way)\b`,
+    String.raw`\b(?:leading|leads|led by|in charge of)\s+(?:the |that |this |their |our |a )?(?:criminal |police )?investigation\b`,
+    String.raw`(?<!s47 |section 47 |child protection |cp )\binvestigation(?:\s+\S+){0,3}\s+(?:lead|leads|leading)\b`,
+    String.raw`\bcriminal matter\b`,
+    String.raw`\btreat(?:ing|ed|s)?\s+(?:\S+\s+){0,3}as (?:a )?crime\b`,
+    String.raw`\bpolice (?:to|will) investigation\b`,
+  ].join("|"),
+);
 const CRIME_NO =
-  /\b(no (police|criminal) (investigation|action|involvement|further action|role|enquiries)|no role for police|no further action|police nfa|no offence|not a (criminal|police) matter|no crime|criminal investigation (?:no\b|not\b(?! (?:yet )?(?:decided|determined|known|discussed|reached|confirmed|clear)\b))|police will not investigate|not investigating|no investigation)\b/;
+  /\b(no (police|criminal) (investigation|action|involvement|further action|role|enquiries)|(?:won t|will not|not going to|aren t|are not|isn t|is not) (?:be )?investigat\w*|no offences|no role for police|no further action|police nfa|no offence|not a (criminal|police) matter|no crime|criminal investigation (?:no\b|not\b(?! (?:yet )?(?:decided|determined|known|discussed|reached|confirmed|clear)\b))|police will not investigate|not investigating|no investigation)\b/;
 const CRIME_ANSWER = /^(?:police )?criminal(?: investigation| inv| investigations)?(?: decision)? (yes|no|agreed|not agreed)\b/;
 const CRIME_TOPIC = /\b(police|criminal|investigation|investigate|investigating|offence|crime|arrest|abe)\b/;
 
@@ -321,7 +338,7 @@ export function readCriminalInvestigation(cs: string[]): Decisions["criminal_inv
     else if ((UNDECIDED.test(about) || NOT_REACHED.test(about)) && !CRIME_NO.test(about)) pending.push(c);
     else if (CRIME_NO.test(about) || (/\b(criminal|police) investigation\b/.test(about) && NEGATION.test(about))) no.push(c);
     // A criminal or police investigation stated plainly ("criminal investigation to be undertaken") is one agreed.
-    else if (CRIME_YES.test(about) || /\b(criminal|police) investigation\b/.test(about)) (CONDITIONAL.test(about) ? pending : firm).push(c);
+    else if (CRIME_YES.test(about) || CRIME_STATED.test(t) || /\b(criminal|police) investigation\b/.test(about)) (CONDITIONAL.test(about) ? pending : firm).push(c);
   }
   if (firm.length > 0) {
     // "Criminal investigation: joint, police to lead": joint working may be said in a clause of its own.

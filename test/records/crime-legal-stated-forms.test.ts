@@ -39,6 +39,24 @@ describe("a criminal investigation not reached is no decision against one", () =
   });
 });
 
+describe("the police's decision as officers say it", () => {
+  it.each([
+    ["Police continue the assault investigation – PS Hale lead", "yes"],
+    ["Investigation ongoing – DC Rowe is OIC", "yes"],
+    ["This is a criminal matter – I'm leading, with our online team", "yes"],
+    ["Police are treating the fire as a crime and DS Lane is leading that investigation", "yes"],
+    ["crim: police to inv neglect – DS Cole lead", "yes"],
+    ["PC Ward said police won't be investigating, but will review if anything changes", "no"],
+    ["No offences identified, so no police investigation", "no"],
+  ])("'%s' is %s", (line, expected) => {
+    expect(crime(line)).toBe(expected);
+  });
+
+  it("a section 47 investigation led by the social worker is not a criminal one", () => {
+    expect(crime("s47 investigation – SW lead")).toBe("undecided");
+  });
+});
+
 describe("legal action not reached is no decision against it", () => {
   it.each([
     "Legal action: not yet decided",
