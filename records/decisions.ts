@@ -2,6 +2,7 @@ import type { Decisions } from "./model.js";
 import { clauses as splitClauses, sentences } from "./text.js";
 import { findPhrases, hasPhrase, plain, vocabulary, vocabularyAlternation } from "./vocabulary.js";
 import { peopleTerms } from "../lexicon/index.js";
+import { wordingPatterns } from "./decision-wording.js";
 
 export { parseAction, parseActions } from "./actions.js";
 
@@ -132,96 +133,15 @@ const FAMILY_TOLD = [
 /** Telling said of the one told: "to be told", "was informed", "told today by", "will be shared with her". */
 const TOLD = /\b(?:(?:to be|will be|was|were|has been|have been|being|is|are|not to be)\s+(?:told|informed|updated|advised|notified|made aware|shared with (?:her|him|them))|(?:told|informed)\s+(?:today|tonight|this (?:morning|afternoon|evening)|tomorrow|yesterday|by)\b)/i;
 
+/*
+ * How minutes leave a decision undecided, not reached, handed on, given as a view, named as a task, cited, deferred or
+ * asked, and the answers that state it, are data: records/data/decision-wording.json (decision-wording.ts), each list
+ * citing what Working Together 2023 says the strategy discussion decides.
+ */
+
 /** Holding something back from the family: "not to be told", "nothing shared about ...", "no details ... to be shared". */
 const HELD_BACK = /\b(?:not|nothing|no (?:info|information|details?)|hold off|holding off|withhold|withheld|held back)\b[^.;]{0,40}?\b(?:told|tell|telling|shared|share|sharing|informed|disclosed)\b|\b(?:nothing|no more)\s+(?:to|for)\b|\bnot to know\b/u;
 
-// Words that leave section 47 itself open ("possible s47", "threshold to be reviewed after the medical"), which about a
-// criminal investigation ("police to review CCTV", "possible offence") would say nothing of the decision.
-// A section 47 decision given a time or an owner is a decision still to make ("GH – s47 decision – tmrw 5pm", "Angharad – s47 decision Mon 16/6").
-const S47_OPEN = /\b(considering|consider(?: a)? s47|(?:possible|possibly|likely|potential|may need|might need) s47|s47 (?:possible|possibly|likely|tbd)|(?:s47|threshold)\b.{0,30}\bto be reviewed|s47 decision (?:by |on |due |at )?(?:today|tonight|tomorrow|tmrw|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|after|once|when|following|\d))\b/;
-const UNDECIDED = /\b(no decision|not decided|to be determined|tba|to be discussed|under consideration|to make (?:a |the )?decision|to be decided|to decide|will decide|can t decide|cannot decide|not yet decided|undecided|to confirm|to be confirmed|tbc|pending|awaiting|awaited|to follow|to be agreed|to be considered|consider whether|deferred|decision on|decision re|decision about|decision to be made|to be made by|will be made by|decision will be made|will make (?:a|the) decision|decision (?:by|with|for) (?:the )?(?:tm|team manager|manager)|before (?:deciding|a decision|any decision|making (?:a |the |any )?decision|we decide)|(?:can t|cannot|can not|couldn t|could not|didn t|did not|not able to|unable to) (?:make|take|reach|come to|give) (?:a |the |any )?(?:s47 |section 47 )?(?:call|decision|view)|(?:don t|do not) think (?:we|i) can (?:make|take|reach|come to|give)|(?:make|take|reach|come to) (?:a |the |any )?(?:s47 |section 47 )?(?:call|decision|view) (?:until|once|after|when)|(?:leave|leaving|left|keep|kept) (?:that |it |this |the decision |s47 )?open|remains open)\b/;
-/**
- * Section 47 left with the one who decides it. Working Together 2023 (ch. 3) has the local authority decide whether to
- * make enquiries under section 47; the strategy discussion shares information and gives views. So notes written at the
- * discussion often record the decision as still the local authority's to make: handed on ("it's CSC's decision", "a
- * decision for children's services", "needs EDT/LA", "pass to day team for decision", "take it to my TM", "run it past
- * his team manager before confirming"), the discussion split ("split view", "we're split on s47 vs a care and support
- * assessment"), not confirmed, not discussed, or something held "until the LA decides" / "until the s47 decision".
- * Spelt text (lower case, apostrophes as spaces).
- */
-const S47_HANDED_ON = new RegExp(
-  [
-    String.raw`\bsplit(?: view| views| decision| opinion| on)?\b`,
-    String.raw`\b(?:not|un)\s?confirmed\b`,
-    String.raw`\bbefore confirming\b`,
-    String.raw`\b(?:not|wasn t|was not|weren t|were not|didn t|did not) (?:get )?(?:discussed|discuss|talk(?:ed)? about|covered|cover)\b`,
-    String.raw`\b(?:run|put|take|took|pass|passed|refer|referred|escalate|escalated)\s+(?:it|this|that|the decision|s47)?\s*(?:past|to|by|with) (?:my |his |her |their |the |our )?(?:tm|team manager|manager|la|local authority|csc|edt|day team|duty|children s services|service manager|head of service)\b`,
-    String.raw`\bdecision (?:for|with|to|is for|rests with|lies with|sits with)\b`,
-    String.raw`\b(?:csc|la|local authority|children s services|childrens services|social care|tm|team manager|manager|edt|day team|duty team|duty tm) s decision\b`,
-    String.raw`\bneeds? (?:the )?(?:edt|la|local authority|csc|tm|team manager|manager|day team|duty team|children s services)\b`,
-    String.raw`\b(?:until|till|pending|before|awaiting) (?:\S+ ){0,3}(?:decides?|decided|decision|confirms?|confirmed|outcome)\b`,
-  ].join("|"),
-);
-/**
- * The discussion not reaching a decision, or not taking it up at all: "could not be agreed without police", "couldn't be
- * decided", "unable to agree anything about a criminal investigation", "no agreement", "Legal: not discussed", "we didn't
- * talk about legal", "Crim inv – not known, police to advise". Working Together 2023 (ch. 3) has the strategy discussion
- * decide whether to make section 47 enquiries, whether a criminal investigation starts and what immediate action the child
- * needs; minutes that say the question was left, unreached or never raised record no decision, which is a gap to raise and
- * not a decision against. A plain "not agreed" stays the answer "no" ("s47 not agreed – threshold not met"): agreeing
- * not to is a decision. Spelt text (lower case, apostrophes as spaces).
- */
-const NOT_REACHED = new RegExp(
-  [
-    // Agreement or a decision tried for and not reached.
-    String.raw`\b(?:could not|couldn t|cannot|can t|can not|unable to|not able to|were not able to|was not able to|weren t able to|wasn t able to)\s+(?:be\s+)?(?:agree|agreed|decide|decided|determine|determined|reach|reached|resolve|resolved|settle|settled)\b`,
-    String.raw`\bno (?:agreement|consensus)\b`,
-    // Not yet in a place to decide ("Not ready to say s47 vs carry on with the assessment – I'll decide after the visit"),
-    // the agreement not reached at the meeting ("Section 47: NOT agreed at meeting. TM to decide once ..."), the one who
-    // will decide saying so ("I'll decide", "she'll confirm").
-    String.raw`\bnot (?:yet )?(?:ready|in a position|able) to (?:say|decide|call|agree|make|reach|give|confirm)\b`,
-    String.raw`\bnot agreed (?:at|in|during|on) (?:the )?(?:meeting|discussion|call|strat\w*|today)\b`,
-    String.raw`\b(?:i|we|he|she|they|you) ll (?:decide|confirm|make (?:a |the )?(?:decision|call))\b`,
-    // The question never taken up.
-    String.raw`\b(?:not|never|didn t|did not|wasn t|was not|weren t|were not|haven t|have not|hasn t|has not)\s+(?:been\s+|get\s+|got\s+)?(?:discussed|discuss|talk about|talked about|covered|cover|raised|addressed|got to)\b`,
-    // The answer written as not known, straight after the topic ("Crim inv – not known, WMP to advise"; never "perpetrator unknown" later in a clause).
-    String.raw`^(?:\S+\s+){0,3}?(?:not (?:yet )?known|unknown)\b`,
-  ].join("|"),
-);
-/**
- * A view given on section 47 ("Jane and Kath felt s47 is needed", "everyone present thinks s47 is needed"), and one
- * agency's wish, request or proposal ("police want s47", "SW recommends s47", "proposed s47"): the strategy discussion
- * hears each agency's view and the local authority decides, so a view is a decision only where nothing says it is still
- * to be made.
- */
-const S47_VIEW = /\b(?:felt|feel|feels|think|thinks|thought|believe|believes|view is|of the view|opinion|want|wants|wanted|would like|asking for|asked for|pushing for|push for|request|requests|requested|recommend|recommends|recommended|recommendation|suggest|suggests|suggested|propose|proposes|proposed|proposal|in favour of)\b/;
-/**
- * The section 47 decision named as a thing to do, with no answer ("s47 decision – me – 9/9" in a list of tasks, "s47
- * decision: TM"): who makes it and when, not what it is. The answers minutes give it, after the decision is named.
- */
-const S47_DECISION_NAMED = /\b(?:s47|threshold) decision\b/;
-const S47_ANSWERED = /\b(?:yes|no|agreed|not agreed|met|not met|made|taken|reached|nfa|no further action|proceed|proceeding|start|started|starting|initiated|commence|commenced|enquiries|enquiry)\b/;
-/** Section 47 cited as the law a meeting is held under ("Section 47 Children Act 1989 / Working Together 2023" under a minutes title): no decision. */
-const S47_CITED = /\bs47\s+(?:of\s+)?(?:the\s+)?children act\b/;
-/**
- * Section 47 left for later, in the words minutes use for a decision deferred: put on hold or paused, waiting for
- * something ("wait for the CP medical", "wait and see"), to revisit, to review after or at a later meeting, to reconvene,
- * outstanding, open, not known, unclear, may be needed, not ruled out; only talked over ("s47 discussed", "discussed the
- * s47 threshold", "option discussed with TM"); or made to hang on something still to happen ("s47 if the medical finds
- * NAI", "subject to the medical", "depending on"). Each is a decision not made, unless the clause also states the answer
- * (S47_STATED: "s47 agreed – review strat in 10 days"). Spelt text.
- */
-const S47_LEFT = new RegExp(
-  [
-    String.raw`\b(?:on hold|hold|held|paused?|parked|wait|waiting|wait and see|revisit|revisited|to review|review after|review at|review on|reviewed at|reconvene|reconvened|outstanding|open|n k|not known|unknown|unclear|not clear|may be needed|might be needed|may be required|not ruled out|can t rule out|cannot be ruled out|can not rule out|not excluded)\b`,
-    String.raw`\b(?:discussed|discussion|talked about|talked through|considered|explored|looked at)\b`,
-    String.raw`\b(?:if|unless|subject to|depending on|dependent on|depends on|contingent on)\b`,
-  ].join("|"),
-);
-/** The answer stated in the same clause, which a word of deferral beside it does not undo. */
-const S47_STATED = /\b(?:yes|agreed|met|decided|start|started|starting|to start|initiated|initiate|commence|commenced|commencing|proceed|proceeding|go ahead|going ahead|lead|leads|leading)\b/;
-/** The question asked of the case ("whether this is a section 47", "whether it should be s47 or CIN"): still to be answered. */
-const S47_WHETHER = /\bwhether\s+(?:\S+\s+){1,4}?s47\b/;
 const CONDITIONAL = /\b(if|unless|once|subject to|depending on|whether)\b/;
 // "isn't", "doesn't", "won't" are spelt "isn t", "doesn t", "won t" once apostrophes are spaces.
 const NEGATION = /\b(no|not|none|nil|nfa|no further action|not applicable|n a|(?:is|are|was|were|do|does|did|wo|ca|could|should|would|has|have|need)n t)\b/;
@@ -250,6 +170,7 @@ const POLICE_WORDS = /\b(police|criminal|crime|offence|cps|arrest)\b/;
 
 /** The section 47 decision. A firm decision to start wins over one not to; "to be decided" is undecided. */
 export function readSection47(cs: string[]): Decisions["section47"] & { source: string | null } {
+  const W = wordingPatterns();
   const yes: string[] = [];
   const no: string[] = [];
   const undecided: string[] = [];
@@ -269,13 +190,13 @@ export function readSection47(cs: string[]): Decisions["section47"] & { source: 
     if (s47 && new RegExp(String.raw`\b(if|whether|unless)\s+(s47|child protection)`).test(t)) continue;
     // Only the words about section 47 count: "s47 as child not safe at home" is a yes with its reason.
     const about = aboutDecision(t, /\bs47\b|\bchild protection enquir|\bthreshold\b|\bicpc\b/);
-    const answered = S47_ANSWERED.test(about.replace(S47_DECISION_NAMED, " ").replace(S47_CITED, " "));
-    if (S47_CITED.test(about) && !answered && !/\bthreshold\b/.test(about)) continue;
+    const answered = W.answered.test(about.replace(W.decision_named, " ").replace(W.cited, " "));
+    if (W.cited.test(about) && !answered && !/\bthreshold\b/.test(about)) continue;
     // "s47?" asks the question the discussion has not yet answered (a "?" elsewhere doubts a fact: "s47 – NAI?",
     // and one with its answer after it is a heading's question: "s47? Y").
-    if (UNDECIDED.test(about) || S47_OPEN.test(about) || S47_HANDED_ON.test(t) || S47_ASKED.test(c) || NOT_REACHED.test(about) || S47_WHETHER.test(about) || (S47_DECISION_NAMED.test(about) && !answered) || (S47_LEFT.test(about) && !S47_STATED.test(about))) undecided.push(c);
+    if (W.undecided.test(about) || W.open.test(about) || W.handed_on.test(t) || S47_ASKED.test(c) || W.not_reached.test(about) || W.whether.test(about) || (W.decision_named.test(about) && !answered) || (W.left.test(about) && !W.stated.test(about))) undecided.push(c);
     else if (NEGATION.test(about) || /\bnot met\b/.test(about)) no.push(c);
-    else if (S47_VIEW.test(about) && !/\b(agreed|decided|decision)\b/.test(about)) views.push(c);
+    else if (W.view.test(about) && !/\b(agreed|decided|decision)\b/.test(about)) views.push(c);
     else yes.push(c);
   }
   // Views count as the decision only where no clause leaves it to be made.
@@ -321,6 +242,7 @@ const CRIME_TOPIC = /\b(police|criminal|investigation|investigate|investigating|
 
 /** The criminal investigation decision: whether, who leads, and its conduct and timing as written. */
 export function readCriminalInvestigation(cs: string[]): Decisions["criminal_investigation"] & { lead_by: "police" | "joint" | null; source: string | null } {
+  const W = wordingPatterns();
   const firm: string[] = [];
   const no: string[] = [];
   const pending: string[] = [];
@@ -335,7 +257,7 @@ export function readCriminalInvestigation(cs: string[]): Decisions["criminal_inv
     if (answered) (/^(?:no|not agreed)$/.test(answered[1] ?? "") ? no : firm).push(c);
     // Left to be decided, or not reached ("could not be agreed without police", "Criminal investigation: not discussed"):
     // no decision, unless the clause says plainly there will be none ("NFA by police pending ...").
-    else if ((UNDECIDED.test(about) || NOT_REACHED.test(about)) && !CRIME_NO.test(about)) pending.push(c);
+    else if ((W.undecided.test(about) || W.not_reached.test(about)) && !CRIME_NO.test(about)) pending.push(c);
     else if (CRIME_NO.test(about) || (/\b(criminal|police) investigation\b/.test(about) && NEGATION.test(about))) no.push(c);
     // A criminal or police investigation stated plainly ("criminal investigation to be undertaken") is one agreed.
     else if (CRIME_YES.test(about) || CRIME_STATED.test(t) || /\b(criminal|police) investigation\b/.test(about)) (CONDITIONAL.test(about) ? pending : firm).push(c);
@@ -381,6 +303,7 @@ const LEGAL_OPEN = /\b(tbc|to be discussed|to discuss|to be considered|consider|
 
 /** Whether legal action (a legal planning meeting, an EPO, police protection) was decided on, and what. */
 export function readLegalAction(cs: string[]): Decisions["legal_action"] & { source: string | null } {
+  const W = wordingPatterns();
   const yes: string[] = [];
   const no: string[] = [];
   const open: string[] = [];
@@ -399,7 +322,7 @@ export function readLegalAction(cs: string[]): Decisions["legal_action"] & { sou
     }
     // Left to be decided or never reached ("Legal action: not yet decided", "Legal: not discussed", "we didn't talk about
     // legal"): no decision against legal action, unless the clause also says plainly there is none.
-    if ((UNDECIDED.test(t) || NOT_REACHED.test(t)) && !LEGAL_NO.test(t)) open.push(c);
+    if ((W.undecided.test(t) || W.not_reached.test(t)) && !LEGAL_NO.test(t)) open.push(c);
     else if (NEGATION.test(t)) no.push(c);
     // A step taken or booked ("LPM requested", "LPM today", "PLO to be considered at LPM – to be requested") is a decision made.
     else if (LEGAL_BOOKED.test(t)) yes.push(c);
