@@ -357,9 +357,17 @@ export function readChildWelfare(cs: string[]): string | null {
     else joined.push(c);
   }
   return joinOrNull(
-    joined.flatMap((c) => (isSharing(c) ? c.split(/\s+[–—-]\s+/).map((p) => p.trim()) : [c])).filter((c) => saysChildSafety(c) && !isSharing(c)),
+    joined.flatMap((c) => (isSharing(c) ? c.split(/\s+[–—-]\s+/).map((p) => p.trim()) : [c])).filter((c) => saysChildSafety(c) && !isSharing(c) && !SAFETY_UNDONE.test(c)),
   );
 }
+
+/**
+ * A safety step said to be over, broken or refused ("bail conds expired", "bail conditions breached", "he won't agree to be
+ * accommodated", "the safety plan has lapsed"): it tells what no longer keeps the child safe, not how the child is kept
+ * safe now (Working Together 2023 ch. 3: the discussion considers the child's welfare and safety and what immediate action
+ * is needed), so the gap stands unless another clause says it.
+ */
+const SAFETY_UNDONE = /\b(?:expired|lapsed|ended|lifted|revoked|cancelled|breached|broken|no longer|refused|refuses|declined|declines|won['’]?t agree|will not agree|wouldn['’]?t agree|would not agree|doesn['’]?t agree|does not agree)\b/iu;
 
 /** A clause that is nothing but how the child was found. */
 const FINDING_ALONE = /^(?:and\s+)?(?:well|all well|safe|happy|fine|settled|no (?:marks|injur\w*|concerns))\.?$/iu;
