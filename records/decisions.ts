@@ -144,7 +144,7 @@ const HELD_BACK = /\b(?:not|nothing|no (?:info|information|details?)|hold off|ho
 
 const CONDITIONAL = /\b(if|unless|once|subject to|depending on|whether)\b/;
 // "isn't", "doesn't", "won't" are spelt "isn t", "doesn t", "won t" once apostrophes are spaces.
-const NEGATION = /\b(no|not|none|nil|nfa|no further action|not applicable|n a|(?:is|are|was|were|do|does|did|wo|ca|could|should|would|has|have|need)n t)\b/;
+const NEGATION = /\b(no|not|none|nil|nfa|no further action|not applicable|n a|(?:is|are|was|were|do|does|did|wo|ca|could|should|would|has|have|need)n ?t)\b/;
 
 function joinOrNull(parts: string[]): string | null {
   const uniq = [...new Set(parts)];
@@ -297,6 +297,25 @@ function isLabelOnly(clause: string, t: string): boolean {
   return /\//.test(clause) && t.split(" ").every((w) => LEGAL_LABEL_WORDS.has(w));
 }
 
+/** An answer opening a clause ("no", "not at this stage", "yes", "none", "not needed"). Spelt text. */
+const BARE_ANSWER = /^(?:no|not|none|nil|n a|yes|agreed|not agreed|not needed|not required)\b/;
+
+/** A clause that is the legal topic named and nothing more ("Legal action", "Legal"). */
+function isTopicOnly(clause: string): boolean {
+  const t = spelled(clause);
+  return t.length > 0 && LEGAL.test(t) && t.split(" ").every((w) => LEGAL_LABEL_WORDS.has(w));
+}
+
+/** In a clause that also tells the family something, the words from the legal topic up to the family's: null when there are none. */
+function legalWindow(t: string): string | null {
+  const at = LEGAL.exec(t);
+  if (!at) return null;
+  const rest = t.slice(at.index);
+  const fam = familyShapes().any.exec(rest);
+  const w = (fam ? rest.slice(0, fam.index) : rest).trim();
+  return w.split(" ").length >= 2 && !isSharing(w) ? w : null;
+}
+
 /** Legal action said plainly not to be taken ("no legal action", "EPO not needed", "legal – no", "NFA"). */
 const LEGAL_NO = /\b(?:no (?:legal|court|epo|plo|lpm|legal planning|application|orders?|proceedings)|(?:not|isn t|is not) (?:needed|required|necessary|appropriate|warranted|met|indicated)|legal(?: action)? (?:no|not agreed)|nfa|no further action|none)\b/;
 const LEGAL_OPEN = /\b(tbc|to be discussed|to discuss|to be considered|consider|considering|pending|may be needed|if needed|if required|to be confirmed|awaiting)\b/;
@@ -307,9 +326,17 @@ export function readLegalAction(cs: string[]): Decisions["legal_action"] & { sou
   const yes: string[] = [];
   const no: string[] = [];
   const open: string[] = [];
-  for (const c of cs) {
-    if (isSharing(c)) continue;
-    const t = spelled(c);
+  for (const [i, written] of cs.entries()) {
+    // "Legal action. Not at this stage." and "Legal, no, mum is protective": the answer said as a clause of its own
+    // straight after the topic (as dictation and quick typing leave it) is the topic's answer.
+    const next = cs[i + 1] ?? "";
+    const c = isTopicOnly(written) && BARE_ANSWER.test(spelled(next)) ? `${written} – ${next}` : written;
+    const spelt = spelled(c);
+    // A dictated run carries several decisions in one clause ("s47 agreed joint investigation legal not needed ... mum
+    // has been told"): telling the family there does not make the words about legal action a line about telling.
+    const window = isSharing(c) ? legalWindow(spelt) : spelt;
+    if (window === null) continue;
+    const t = window;
     if (!LEGAL.test(t)) continue;
     // A template's label offering the routes ("Legal gateway / PLO", "EPO / PPO") with nothing written after it.
     if (isLabelOnly(c, t)) continue;

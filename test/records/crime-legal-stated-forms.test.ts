@@ -81,3 +81,21 @@ describe("legal action not reached is no decision against it", () => {
     expect(legal(line)).toBe(expected);
   });
 });
+
+describe("legal action answered as notes are typed and dictated", () => {
+  it.each([
+    // Typed without the apostrophe, as in chat.
+    ["Legal action isnt needed – he is 16 and safe where he is", "no"],
+    // The answer a clause of its own straight after the topic.
+    ["Legal action. Not at this stage.", "no"],
+    ["Legal, no, mum is protective and wants help.", "no"],
+    // A dictated run with the family told in the same clause.
+    ["section 47 agreed joint investigation legal not needed he is staying with his dad tonight mum has been told about the section 47", "no"],
+  ])("'%s' is %s", (line, expected) => {
+    expect(legal(line)).toBe(expected);
+  });
+
+  it("a line about telling the family of a legal step is not the decision", () => {
+    expect(legal("Legal: mum to be told about the PLO letter")).toBe("undecided");
+  });
+});
