@@ -306,10 +306,16 @@ function isTopicOnly(clause: string): boolean {
   return t.length > 0 && LEGAL.test(t) && t.split(" ").every((w) => LEGAL_LABEL_WORDS.has(w));
 }
 
-/** In a clause that also tells the family something, the words from the legal topic up to the family's: null when there are none. */
-function legalWindow(t: string): string | null {
-  const at = LEGAL.exec(t);
+/**
+ * In a clause that also tells the family something, the words from the decision's topic up to the family's, where the
+ * topic comes first ("... legal not needed ... mum has been told"): null when there are none, or when the topic is only
+ * what the family is told of ("mum told about the PLO letter").
+ */
+function topicWindow(t: string, topic: RegExp): string | null {
+  const at = topic.exec(t);
   if (!at) return null;
+  const before = familyShapes().any.exec(t);
+  if (before && before.index < at.index) return null;
   const rest = t.slice(at.index);
   const fam = familyShapes().any.exec(rest);
   const w = (fam ? rest.slice(0, fam.index) : rest).trim();
@@ -334,7 +340,7 @@ export function readLegalAction(cs: string[]): Decisions["legal_action"] & { sou
     const spelt = spelled(c);
     // A dictated run carries several decisions in one clause ("s47 agreed joint investigation legal not needed ... mum
     // has been told"): telling the family there does not make the words about legal action a line about telling.
-    const window = isSharing(c) ? legalWindow(spelt) : spelt;
+    const window = isSharing(c) ? topicWindow(spelt, LEGAL) : spelt;
     if (window === null) continue;
     const t = window;
     if (!LEGAL.test(t)) continue;

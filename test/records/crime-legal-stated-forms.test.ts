@@ -97,5 +97,6 @@ describe("legal action answered as notes are typed and dictated", () => {
 
   it("a line about telling the family of a legal step is not the decision", () => {
     expect(legal("Legal: mum to be told about the PLO letter")).toBe("undecided");
+    expect(legal("mum to be told about the PLO letter today")).toBe("undecided");
   });
 });
