@@ -2,6 +2,7 @@ import type { Decisions } from "./model.js";
 import { clauses as splitClauses, sentences } from "./text.js";
 import { findPhrases, hasPhrase, plain, vocabulary, vocabularyAlternation } from "./vocabulary.js";
 import { peopleTerms } from "../lexicon/index.js";
+import { wordingPatterns } from "./decision-wording.js";
 
 export { parseAction, parseActions } from "./actions.js";
 
@@ -132,99 +133,18 @@ const FAMILY_TOLD = [
 /** Telling said of the one told: "to be told", "was informed", "told today by", "will be shared with her". */
 const TOLD = /\b(?:(?:to be|will be|was|were|has been|have been|being|is|are|not to be)\s+(?:told|informed|updated|advised|notified|made aware|shared with (?:her|him|them))|(?:told|informed)\s+(?:today|tonight|this (?:morning|afternoon|evening)|tomorrow|yesterday|by)\b)/i;
 
+/*
+ * How minutes leave a decision undecided, not reached, handed on, given as a view, named as a task, cited, deferred or
+ * asked, and the answers that state it, are data: records/data/decision-wording.json (decision-wording.ts), each list
+ * citing what Working Together 2023 says the strategy discussion decides.
+ */
+
 /** Holding something back from the family: "not to be told", "nothing shared about ...", "no details ... to be shared". */
 const HELD_BACK = /\b(?:not|nothing|no (?:info|information|details?)|hold off|holding off|withhold|withheld|held back)\b[^.;]{0,40}?\b(?:told|tell|telling|shared|share|sharing|informed|disclosed)\b|\b(?:nothing|no more)\s+(?:to|for)\b|\bnot to know\b/u;
 
-// Words that leave section 47 itself open ("possible s47", "threshold to be reviewed after the medical"), which about a
-// criminal investigation ("police to review CCTV", "possible offence") would say nothing of the decision.
-// A section 47 decision given a time or an owner is a decision still to make ("GH – s47 decision – tmrw 5pm", "Angharad – s47 decision Mon 16/6").
-const S47_OPEN = /\b(considering|consider(?: a)? s47|(?:possible|possibly|likely|potential|may need|might need) s47|s47 (?:possible|possibly|likely|tbd)|(?:s47|threshold)\b.{0,30}\bto be reviewed|s47 decision (?:by |on |due |at )?(?:today|tonight|tomorrow|tmrw|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|after|once|when|following|\d))\b/;
-const UNDECIDED = /\b(no decision|not decided|to be determined|tba|to be discussed|under consideration|to make (?:a |the )?decision|to be decided|to decide|will decide|can t decide|cannot decide|not yet decided|undecided|to confirm|to be confirmed|tbc|pending|awaiting|awaited|to follow|to be agreed|to be considered|consider whether|deferred|decision on|decision re|decision about|decision to be made|to be made by|will be made by|decision will be made|will make (?:a|the) decision|decision (?:by|with|for) (?:the )?(?:tm|team manager|manager)|before (?:deciding|a decision|any decision|making (?:a |the |any )?decision|we decide)|(?:can t|cannot|can not|couldn t|could not|didn t|did not|not able to|unable to) (?:make|take|reach|come to|give) (?:a |the |any )?(?:s47 |section 47 )?(?:call|decision|view)|(?:don t|do not) think (?:we|i) can (?:make|take|reach|come to|give)|(?:make|take|reach|come to) (?:a |the |any )?(?:s47 |section 47 )?(?:call|decision|view) (?:until|once|after|when)|(?:leave|leaving|left|keep|kept) (?:that |it |this |the decision |s47 )?open|remains open)\b/;
-/**
- * Section 47 left with the one who decides it. Working Together 2023 (ch. 3) has the local authority decide whether to
- * make enquiries under section 47; the strategy discussion shares information and gives views. So notes written at the
- * discussion often record the decision as still the local authority's to make: handed on ("it's CSC's decision", "a
- * decision for children's services", "needs EDT/LA", "pass to day team for decision", "take it to my TM", "run it past
- * his team manager before confirming"), the discussion split ("split view", "we're split on s47 vs a care and support
- * assessment"), not confirmed, not discussed, or something held "until the LA decides" / "until the s47 decision".
- * Spelt text (lower case, apostrophes as spaces).
- */
-const S47_HANDED_ON = new RegExp(
-  [
-    String.raw`\bsplit(?: view| views| decision| opinion| on)?\b`,
-    String.raw`\b(?:not|un)\s?confirmed\b`,
-    String.raw`\bbefore confirming\b`,
-    String.raw`\b(?:not|wasn t|was not|weren t|were not|didn t|did not) (?:get )?(?:discussed|discuss|talk(?:ed)? about|covered|cover)\b`,
-    String.raw`\b(?:run|put|take|took|pass|passed|refer|referred|escalate|escalated)\s+(?:it|this|that|the decision|s47)?\s*(?:past|to|by|with) (?:my |his |her |their |the |our )?(?:tm|team manager|manager|la|local authority|csc|edt|day team|duty|children s services|service manager|head of service)\b`,
-    String.raw`\bdecision (?:for|with|to|is for|rests with|lies with|sits with)\b`,
-    String.raw`\b(?:csc|la|local authority|children s services|childrens services|social care|tm|team manager|manager|edt|day team|duty team|duty tm) s decision\b`,
-    String.raw`\bneeds? (?:the )?(?:edt|la|local authority|csc|tm|team manager|manager|day team|duty team|children s services)\b`,
-    String.raw`\b(?:until|till|pending|before|awaiting) (?:\S+ ){0,3}(?:decides?|decided|decision|confirms?|confirmed|outcome)\b`,
-  ].join("|"),
-);
-/**
- * The discussion not reaching a decision, or not taking it up at all: "could not be agreed without police", "couldn't be
- * decided", "unable to agree anything about a criminal investigation", "no agreement", "Legal: not discussed", "we didn't
- * talk about legal", "Crim inv – not known, police to advise". Working Together 2023 (ch. 3) has the strategy discussion
- * decide whether to make section 47 enquiries, whether a criminal investigation starts and what immediate action the child
- * needs; minutes that say the question was left, unreached or never raised record no decision, which is a gap to raise and
- * not a decision against. A plain "not agreed" stays the answer "no" ("s47 not agreed – threshold not met"): agreeing
- * not to is a decision. Spelt text (lower case, apostrophes as spaces).
- */
-const NOT_REACHED = new RegExp(
-  [
-    // Agreement or a decision tried for and not reached.
-    String.raw`\b(?:could not|couldn t|cannot|can t|can not|unable to|not able to|were not able to|was not able to|weren t able to|wasn t able to)\s+(?:be\s+)?(?:agree|agreed|decide|decided|determine|determined|reach|reached|resolve|resolved|settle|settled)\b`,
-    String.raw`\bno (?:agreement|consensus)\b`,
-    // Not yet in a place to decide ("Not ready to say s47 vs carry on with the assessment – I'll decide after the visit"),
-    // the agreement not reached at the meeting ("Section 47: NOT agreed at meeting. TM to decide once ..."), the one who
-    // will decide saying so ("I'll decide", "she'll confirm").
-    String.raw`\bnot (?:yet )?(?:ready|in a position|able) to (?:say|decide|call|agree|make|reach|give|confirm)\b`,
-    String.raw`\bnot agreed (?:at|in|during|on) (?:the )?(?:meeting|discussion|call|strat\w*|today)\b`,
-    String.raw`\b(?:i|we|he|she|they|you) ll (?:decide|confirm|make (?:a |the )?(?:decision|call))\b`,
-    // The question never taken up.
-    String.raw`\b(?:not|never|didn t|did not|wasn t|was not|weren t|were not|haven t|have not|hasn t|has not)\s+(?:been\s+|get\s+|got\s+)?(?:discussed|discuss|talk about|talked about|covered|cover|raised|addressed|got to)\b`,
-    // The answer written as not known, straight after the topic ("Crim inv – not known, WMP to advise"; never "perpetrator unknown" later in a clause).
-    String.raw`^(?:\S+\s+){0,3}?(?:not (?:yet )?known|unknown)\b`,
-  ].join("|"),
-);
-/**
- * A view given on section 47 ("Jane and Kath felt s47 is needed", "everyone present thinks s47 is needed"), and one
- * agency's wish, request or proposal ("police want s47", "SW recommends s47", "proposed s47"): the strategy discussion
- * hears each agency's view and the local authority decides, so a view is a decision only where nothing says it is still
- * to be made.
- */
-const S47_VIEW = /\b(?:felt|feel|feels|think|thinks|thought|believe|believes|view is|of the view|opinion|want|wants|wanted|would like|asking for|asked for|pushing for|push for|request|requests|requested|recommend|recommends|recommended|recommendation|suggest|suggests|suggested|propose|proposes|proposed|proposal|in favour of)\b/;
-/**
- * The section 47 decision named as a thing to do, with no answer ("s47 decision – me – 9/9" in a list of tasks, "s47
- * decision: TM"): who makes it and when, not what it is. The answers minutes give it, after the decision is named.
- */
-const S47_DECISION_NAMED = /\b(?:s47|threshold) decision\b/;
-const S47_ANSWERED = /\b(?:yes|no|agreed|not agreed|met|not met|made|taken|reached|nfa|no further action|proceed|proceeding|start|started|starting|initiated|commence|commenced|enquiries|enquiry)\b/;
-/** Section 47 cited as the law a meeting is held under ("Section 47 Children Act 1989 / Working Together 2023" under a minutes title): no decision. */
-const S47_CITED = /\bs47\s+(?:of\s+)?(?:the\s+)?children act\b/;
-/**
- * Section 47 left for later, in the words minutes use for a decision deferred: put on hold or paused, waiting for
- * something ("wait for the CP medical", "wait and see"), to revisit, to review after or at a later meeting, to reconvene,
- * outstanding, open, not known, unclear, may be needed, not ruled out; only talked over ("s47 discussed", "discussed the
- * s47 threshold", "option discussed with TM"); or made to hang on something still to happen ("s47 if the medical finds
- * NAI", "subject to the medical", "depending on"). Each is a decision not made, unless the clause also states the answer
- * (S47_STATED: "s47 agreed – review strat in 10 days"). Spelt text.
- */
-const S47_LEFT = new RegExp(
-  [
-    String.raw`\b(?:on hold|hold|held|paused?|parked|wait|waiting|wait and see|revisit|revisited|to review|review after|review at|review on|reviewed at|reconvene|reconvened|outstanding|open|n k|not known|unknown|unclear|not clear|may be needed|might be needed|may be required|not ruled out|can t rule out|cannot be ruled out|can not rule out|not excluded)\b`,
-    String.raw`\b(?:discussed|discussion|talked about|talked through|considered|explored|looked at)\b`,
-    String.raw`\b(?:if|unless|subject to|depending on|dependent on|depends on|contingent on)\b`,
-  ].join("|"),
-);
-/** The answer stated in the same clause, which a word of deferral beside it does not undo. */
-const S47_STATED = /\b(?:yes|agreed|met|decided|start|started|starting|to start|initiated|initiate|commence|commenced|commencing|proceed|proceeding|go ahead|going ahead|lead|leads|leading)\b/;
-/** The question asked of the case ("whether this is a section 47", "whether it should be s47 or CIN"): still to be answered. */
-const S47_WHETHER = /\bwhether\s+(?:\S+\s+){1,4}?s47\b/;
 const CONDITIONAL = /\b(if|unless|once|subject to|depending on|whether)\b/;
 // "isn't", "doesn't", "won't" are spelt "isn t", "doesn t", "won t" once apostrophes are spaces.
-const NEGATION = /\b(no|not|none|nil|nfa|no further action|not applicable|n a|(?:is|are|was|were|do|does|did|wo|ca|could|should|would|has|have|need)n t)\b/;
+const NEGATION = /\b(no|not|none|nil|nfa|no further action|not applicable|n a|(?:is|are|was|were|do|does|did|wo|ca|could|should|would|has|have|need)n ?t)\b/;
 
 function joinOrNull(parts: string[]): string | null {
   const uniq = [...new Set(parts)];
@@ -250,6 +170,7 @@ const POLICE_WORDS = /\b(police|criminal|crime|offence|cps|arrest)\b/;
 
 /** The section 47 decision. A firm decision to start wins over one not to; "to be decided" is undecided. */
 export function readSection47(cs: string[]): Decisions["section47"] & { source: string | null } {
+  const W = wordingPatterns();
   const yes: string[] = [];
   const no: string[] = [];
   const undecided: string[] = [];
@@ -269,13 +190,13 @@ export function readSection47(cs: string[]): Decisions["section47"] & { source: 
     if (s47 && new RegExp(String.raw`\b(if|whether|unless)\s+(s47|child protection)`).test(t)) continue;
     // Only the words about section 47 count: "s47 as child not safe at home" is a yes with its reason.
     const about = aboutDecision(t, /\bs47\b|\bchild protection enquir|\bthreshold\b|\bicpc\b/);
-    const answered = S47_ANSWERED.test(about.replace(S47_DECISION_NAMED, " ").replace(S47_CITED, " "));
-    if (S47_CITED.test(about) && !answered && !/\bthreshold\b/.test(about)) continue;
+    const answered = W.answered.test(about.replace(W.decision_named, " ").replace(W.cited, " "));
+    if (W.cited.test(about) && !answered && !/\bthreshold\b/.test(about)) continue;
     // "s47?" asks the question the discussion has not yet answered (a "?" elsewhere doubts a fact: "s47 – NAI?",
     // and one with its answer after it is a heading's question: "s47? Y").
-    if (UNDECIDED.test(about) || S47_OPEN.test(about) || S47_HANDED_ON.test(t) || S47_ASKED.test(c) || NOT_REACHED.test(about) || S47_WHETHER.test(about) || (S47_DECISION_NAMED.test(about) && !answered) || (S47_LEFT.test(about) && !S47_STATED.test(about))) undecided.push(c);
+    if (W.undecided.test(about) || W.open.test(about) || W.handed_on.test(t) || S47_ASKED.test(c) || W.not_reached.test(about) || W.whether.test(about) || (W.decision_named.test(about) && !answered) || (W.left.test(about) && !W.stated.test(about))) undecided.push(c);
     else if (NEGATION.test(about) || /\bnot met\b/.test(about)) no.push(c);
-    else if (S47_VIEW.test(about) && !/\b(agreed|decided|decision)\b/.test(about)) views.push(c);
+    else if (W.view.test(about) && !/\b(agreed|decided|decision)\b/.test(about)) views.push(c);
     else yes.push(c);
   }
   // Views count as the decision only where no clause leaves it to be made.
@@ -296,14 +217,32 @@ function outcomeOf(cs: string[]): string | null {
 }
 
 const CRIME_YES =
-  /\b(joint (investigation|enquiry|enquiries|visit|working)|joint with police|jointly|police (to |will |are |is )?(investigate|investigating|lead|leading|led)|police led|led by police|police lead|criminal investigation (yes|agreed|to start|to proceed|will)|police investigation|criminal enquiries|arrest|arrested|interview under caution|(investigation|criminal investigation)\b.{0,40}\bto lead|to lead (the )?(criminal|investigation))\b/;
+  /\b(joint (investigation|enquiry|enquiries|working)|joint with police|jointly|police (to |will |are |is )?(investigate|investigating|lead|leading|led)|police led|led by police|police lead|criminal investigation (yes|agreed|to start|to proceed|will)|police investigation|criminal enquiries|arrest|arrested|interview under caution|(investigation|criminal investigation)\b.{0,40}\bto lead|to lead (the )?(criminal|investigation))\b/;
+/**
+ * The police's decision as officers say it, beside the words above: an investigation going on ("police continue the
+ * assault investigation", "investigation ongoing"), who leads it ("DS Pollard is leading that investigation", "assault
+ * investigation – PS Hughes lead"), the matter treated as a crime ("this is a criminal matter", "treating the stabbing as
+ * a crime"), and "police to inv" in shorthand. Not a section 47 investigation, which children's social care leads.
+ */
+const CRIME_STATED = new RegExp(
+  [
+    String.raw`\b(?:continue|continues|continuing|continued|ongoing|open|opened|live|active)\s+(?:\S+\s+){0,2}(?<!s47 |section 47 |child protection |cp )investigation\b`,
+    String.raw`(?<!s47 |section 47 |child protection |cp )\binvestigation\s+(?:is\s+)?(?:ongoing|continues|continuing|open|opened|live|active|under ?way)\b`,
+    String.raw`\b(?:leading|leads|led by|in charge of)\s+(?:the |that |this |their |our |a )?(?:criminal |police )?investigation\b`,
+    String.raw`(?<!s47 |section 47 |child protection |cp )\binvestigation(?:\s+\S+){0,3}\s+(?:lead|leads|leading)\b`,
+    String.raw`\bcriminal matter\b`,
+    String.raw`\btreat(?:ing|ed|s)?\s+(?:\S+\s+){0,3}as (?:a )?crime\b`,
+    String.raw`\bpolice (?:to|will) investigation\b`,
+  ].join("|"),
+);
 const CRIME_NO =
-  /\b(no (police|criminal) (investigation|action|involvement|further action|role|enquiries)|no role for police|no further action|police nfa|no offence|not a (criminal|police) matter|no crime|criminal investigation (no|not)\b|police will not investigate|not investigating|no investigation)\b/;
+  /\b(no (police|criminal) (investigation|action|involvement|further action|role|enquiries)|(?:won t|will not|not going to|aren t|are not|isn t|is not) (?:be )?investigat\w*|no offences|no role for police|no further action|police nfa|no offence|not a (criminal|police) matter|no crime|criminal investigation (?:no\b|not\b(?! (?:yet )?(?:decided|determined|known|discussed|reached|confirmed|clear)\b))|police will not investigate|not investigating|no investigation)\b/;
 const CRIME_ANSWER = /^(?:police )?criminal(?: investigation| inv| investigations)?(?: decision)? (yes|no|agreed|not agreed)\b/;
 const CRIME_TOPIC = /\b(police|criminal|investigation|investigate|investigating|offence|crime|arrest|abe)\b/;
 
 /** The criminal investigation decision: whether, who leads, and its conduct and timing as written. */
 export function readCriminalInvestigation(cs: string[]): Decisions["criminal_investigation"] & { lead_by: "police" | "joint" | null; source: string | null } {
+  const W = wordingPatterns();
   const firm: string[] = [];
   const no: string[] = [];
   const pending: string[] = [];
@@ -316,10 +255,12 @@ export function readCriminalInvestigation(cs: string[]): Decisions["criminal_inv
     // straight after the topic is the decision, whatever the reason or condition after it.
     const answered = CRIME_ANSWER.exec(t);
     if (answered) (/^(?:no|not agreed)$/.test(answered[1] ?? "") ? no : firm).push(c);
-    else if (UNDECIDED.test(about) && !CRIME_NO.test(about)) pending.push(c);
+    // Left to be decided, or not reached ("could not be agreed without police", "Criminal investigation: not discussed"):
+    // no decision, unless the clause says plainly there will be none ("NFA by police pending ...").
+    else if ((W.undecided.test(about) || W.not_reached.test(about)) && !CRIME_NO.test(about)) pending.push(c);
     else if (CRIME_NO.test(about) || (/\b(criminal|police) investigation\b/.test(about) && NEGATION.test(about))) no.push(c);
     // A criminal or police investigation stated plainly ("criminal investigation to be undertaken") is one agreed.
-    else if (CRIME_YES.test(about) || /\b(criminal|police) investigation\b/.test(about)) (CONDITIONAL.test(about) ? pending : firm).push(c);
+    else if (CRIME_YES.test(about) || CRIME_STATED.test(t) || /\b(criminal|police) investigation\b/.test(about)) (CONDITIONAL.test(about) ? pending : firm).push(c);
   }
   if (firm.length > 0) {
     // "Criminal investigation: joint, police to lead": joint working may be said in a clause of its own.
@@ -343,18 +284,79 @@ export function readCriminalInvestigation(cs: string[]): Decisions["criminal_inv
 const LEGAL = /\b(legal|epo|emergency protection order|police protection|ppo|powers of protection|s46|plo|pre proceedings|care proceedings|interim care order|court)\b/;
 const LEGAL_YES = /\b(requested|request|to be requested|to be held|to be arranged|agreed|booked|yes|held|sought|initiated|granted|taken|obtained|in place|applied|apply|issued|convened|to be convened)\b/;
 const LEGAL_BOOKED = /\b(requested|to be requested|booked|to be booked|arranged|to be arranged|convened|to be convened|held|to be held|granted|obtained|issued|in place|applied for|taken|today|tomorrow|this (?:morning|afternoon|week)|on (?:mon|tue|wed|thu|fri)\w*|\d{1,2} \d{1,2}(?: \d{2,4})?)\b/;
+/** The legal topic as a template or heading labels it, opening the clause. */
+const LEGAL_LABEL = /^(?:legal(?: action| planning| gateway| planning meeting| gateway meeting)?|legal planning meeting|plo|pre proceedings|epo|emergency protection order|police protection|court|care proceedings)\b/;
+/** The answer straight after the label ("legal action yes ...", "legal no"). Spelt text. */
+const LEGAL_ANSWER = /^(?:legal(?: action| planning| gateway)?|legal planning meeting|plo|pre proceedings|epo|court|care proceedings)(?: decision)? (yes|no|agreed|not agreed)\b/;
+/** An answer closing the clause after a dash, colon or bar ("... to consider PLO – YES"). The clause as written. */
+const CLOSING_ANSWER = /[-–—:|]\s*(yes|no)\s*[.!]?\s*$/i;
+/** The words a legal label is made of; a clause of nothing else, its routes joined by a slash, states no decision. */
+const LEGAL_LABEL_WORDS = new Set(["legal", "action", "gateway", "planning", "meeting", "plo", "pre", "proceedings", "epo", "emergency", "protection", "order", "police", "ppo", "court", "care", "lpm", "s46", "powers", "of", "and", "or"]);
+
+function isLabelOnly(clause: string, t: string): boolean {
+  return /\//.test(clause) && t.split(" ").every((w) => LEGAL_LABEL_WORDS.has(w));
+}
+
+/** An answer opening a clause ("no", "not at this stage", "yes", "none", "not needed"). Spelt text. */
+const BARE_ANSWER = /^(?:no|not|none|nil|n a|yes|agreed|not agreed|not needed|not required)\b/;
+
+/** A clause that is the legal topic named and nothing more ("Legal action", "Legal"). */
+function isTopicOnly(clause: string): boolean {
+  const t = spelled(clause);
+  return t.length > 0 && LEGAL.test(t) && t.split(" ").every((w) => LEGAL_LABEL_WORDS.has(w));
+}
+
+/**
+ * In a clause that also tells the family something, the words from the decision's topic up to the family's, where the
+ * topic comes first ("... legal not needed ... mum has been told"): null when there are none, or when the topic is only
+ * what the family is told of ("mum told about the PLO letter").
+ */
+function topicWindow(t: string, topic: RegExp): string | null {
+  const at = topic.exec(t);
+  if (!at) return null;
+  const before = familyShapes().any.exec(t);
+  if (before && before.index < at.index) return null;
+  const rest = t.slice(at.index);
+  const fam = familyShapes().any.exec(rest);
+  const w = (fam ? rest.slice(0, fam.index) : rest).trim();
+  return w.split(" ").length >= 2 && !isSharing(w) ? w : null;
+}
+
+/** Legal action said plainly not to be taken ("no legal action", "EPO not needed", "legal – no", "NFA"). */
+const LEGAL_NO = /\b(?:no (?:legal|court|epo|plo|lpm|legal planning|application|orders?|proceedings)|(?:not|isn t|is not) (?:needed|required|necessary|appropriate|warranted|met|indicated)|legal(?: action)? (?:no|not agreed)|nfa|no further action|none)\b/;
 const LEGAL_OPEN = /\b(tbc|to be discussed|to discuss|to be considered|consider|considering|pending|may be needed|if needed|if required|to be confirmed|awaiting)\b/;
 
 /** Whether legal action (a legal planning meeting, an EPO, police protection) was decided on, and what. */
 export function readLegalAction(cs: string[]): Decisions["legal_action"] & { source: string | null } {
+  const W = wordingPatterns();
   const yes: string[] = [];
   const no: string[] = [];
   const open: string[] = [];
-  for (const c of cs) {
-    if (isSharing(c)) continue;
-    const t = spelled(c);
+  for (const [i, written] of cs.entries()) {
+    // "Legal action. Not at this stage." and "Legal, no, mum is protective": the answer said as a clause of its own
+    // straight after the topic (as dictation and quick typing leave it) is the topic's answer.
+    const next = cs[i + 1] ?? "";
+    const c = isTopicOnly(written) && BARE_ANSWER.test(spelled(next)) ? `${written} – ${next}` : written;
+    const spelt = spelled(c);
+    // A dictated run carries several decisions in one clause ("s47 agreed joint investigation legal not needed ... mum
+    // has been told"): telling the family there does not make the words about legal action a line about telling.
+    const window = isSharing(c) ? topicWindow(spelt, LEGAL) : spelt;
+    if (window === null) continue;
+    const t = window;
     if (!LEGAL.test(t)) continue;
-    if (NEGATION.test(t)) no.push(c);
+    // A template's label offering the routes ("Legal gateway / PLO", "EPO / PPO") with nothing written after it.
+    if (isLabelOnly(c, t)) continue;
+    // The answer written after the label ("Legal action: YES – legal gateway meeting to consider pre-proceedings", "Legal:
+    // refer to the legal gateway to consider PLO – YES") is the decision, whatever the step it names still has to weigh.
+    const answered = LEGAL_ANSWER.exec(t) ?? (LEGAL_LABEL.test(t) ? CLOSING_ANSWER.exec(c) : null);
+    if (answered) {
+      (/^(?:no|not agreed)$/i.test(answered[1] ?? "") ? no : yes).push(c);
+      continue;
+    }
+    // Left to be decided or never reached ("Legal action: not yet decided", "Legal: not discussed", "we didn't talk about
+    // legal"): no decision against legal action, unless the clause also says plainly there is none.
+    if ((W.undecided.test(t) || W.not_reached.test(t)) && !LEGAL_NO.test(t)) open.push(c);
+    else if (NEGATION.test(t)) no.push(c);
     // A step taken or booked ("LPM requested", "LPM today", "PLO to be considered at LPM – to be requested") is a decision made.
     else if (LEGAL_BOOKED.test(t)) yes.push(c);
     else if (LEGAL_OPEN.test(t)) open.push(c);
@@ -388,9 +390,17 @@ export function readChildWelfare(cs: string[]): string | null {
     else joined.push(c);
   }
   return joinOrNull(
-    joined.flatMap((c) => (isSharing(c) ? c.split(/\s+[–—-]\s+/).map((p) => p.trim()) : [c])).filter((c) => saysChildSafety(c) && !isSharing(c)),
+    joined.flatMap((c) => (isSharing(c) ? c.split(/\s+[–—-]\s+/).map((p) => p.trim()) : [c])).filter((c) => saysChildSafety(c) && !isSharing(c) && !SAFETY_UNDONE.test(c)),
   );
 }
+
+/**
+ * A safety step said to be over, broken or refused ("bail conds expired", "bail conditions breached", "he won't agree to be
+ * accommodated", "the safety plan has lapsed"): it tells what no longer keeps the child safe, not how the child is kept
+ * safe now (Working Together 2023 ch. 3: the discussion considers the child's welfare and safety and what immediate action
+ * is needed), so the gap stands unless another clause says it.
+ */
+const SAFETY_UNDONE = /\b(?:expired|lapsed|ended|lifted|revoked|cancelled|breached|broken|no longer|refused|refuses|declined|declines|won['’]?t agree|will not agree|wouldn['’]?t agree|would not agree|doesn['’]?t agree|does not agree)\b/iu;
 
 /** A clause that is nothing but how the child was found. */
 const FINDING_ALONE = /^(?:and\s+)?(?:well|all well|safe|happy|fine|settled|no (?:marks|injur\w*|concerns))\.?$/iu;

@@ -29,6 +29,10 @@ describe("section 47 mentioned without a decision stated", () => {
     ["Section 47: not agreed at the meeting – Sam to decide once the checks are back", "undecided"],
     ["Not ready to say s47 or an assessment – I'll decide after tomorrow's visit", "undecided"],
     ["S47 could not be agreed – manager to review", "undecided"],
+    // Handed "for" the one who decides, in Working Together's words ("It is for the local authority to decide").
+    ["s47 – for TM", "undecided"],
+    ["S47: for CSC", "undecided"],
+    ["s47 for the duty team manager", "undecided"],
   ])("'%s' is %s", (line, expected) => {
     expect(s47(line)).toBe(expected);
   });
@@ -41,6 +45,7 @@ describe("section 47 mentioned without a decision stated", () => {
     ["Police want s47 and all agreed – joint enquiries", "yes"],
     ["everyone felt s47 is needed", "yes"],
     ["Section 47 Children Act 1989 enquiries to start today", "yes"],
+    ["s47 enquiries for both children – agreed", "yes"],
   ])("'%s' stays %s", (line, expected) => {
     expect(s47(line)).toBe(expected);
   });

@@ -1,0 +1,76 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { AppError } from "../core/errors.js";
+import { fromRoot } from "../core/paths.js";
+import { WT } from "../procedures/data/citations.js";
+
+/**
+ * How minutes state, leave or hand on a strategy discussion's decision (records/data/decision-wording.json): the words
+ * that leave a decision undecided, not reached, handed to the local authority, given only as a view, named as a task,
+ * cited, deferred, asked, and the answers that state it. Each list cites the Working Together 2023 passages that say
+ * what the discussion decides; the readers in decisions.ts interpret them and hold no word lists of their own for it.
+ */
+
+export const WORDING_KEYS = [
+  "undecided", "not_reached", "open", "handed_on", "view", "decision_named", "answered", "cited", "left", "stated", "whether",
+] as const;
+export type WordingKey = (typeof WORDING_KEYS)[number];
+
+const CitationKey = z.string().refine((k) => Object.hasOwn(WT, k), { message: "not a Working Together citation in procedures/data/citations.ts" });
+const Alternative = z.string().min(1).refine(
+  (s) => {
+    try {
+      new RegExp(s);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "not a valid regular expression" },
+);
+const WordingSchema = z.object({
+  topic: z.enum(["any", "section47"]),
+  why: z.string().min(1),
+  cites: z.array(CitationKey).min(1),
+  /** Matched as whole words (\b...\b) when true; otherwise each alternative carries its own anchors. */
+  bounded: z.boolean(),
+  alternatives: z.array(Alternative).min(1),
+});
+const FileSchema = z.object({ $comment: z.string(), wordings: z.record(z.enum(WORDING_KEYS), WordingSchema) });
+export type Wording = z.infer<typeof WordingSchema>;
+
+let cached: Record<WordingKey, RegExp> | undefined;
+let entries: Record<WordingKey, Wording> | undefined;
+
+/** The wording lists as written, validated on first use. */
+export function decisionWording(): Record<WordingKey, Wording> {
+  if (entries) return entries;
+  entries = parseDecisionWording(JSON.parse(readFileSync(fromRoot("records", "data", "decision-wording.json"), "utf8")));
+  return entries;
+}
+
+/** Checks a decision wording file: every list present, cited from Working Together, each alternative a valid pattern. */
+export function parseDecisionWording(raw: unknown): Record<WordingKey, Wording> {
+  const parsed = FileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new AppError("internal", "The decision wording is invalid.", { cause: new Error(detail) });
+  }
+  const missing = WORDING_KEYS.filter((k) => !(k in parsed.data.wordings));
+  if (missing.length > 0) throw new AppError("internal", "The decision wording is invalid.", { cause: new Error(`missing: ${missing.join(", ")}`) });
+  return parsed.data.wordings as Record<WordingKey, Wording>;
+}
+
+/** Each wording list as one pattern over spelt text (lower case, shorthand spelt out, apostrophes as spaces). */
+export function wordingPatterns(): Record<WordingKey, RegExp> {
+  if (cached) return cached;
+  const w = decisionWording();
+  cached = Object.fromEntries(
+    WORDING_KEYS.map((k) => {
+      const { bounded, alternatives } = w[k];
+      const body = alternatives.join("|");
+      return [k, new RegExp(bounded ? String.raw`\b(?:${body})\b` : body)];
+    }),
+  ) as Record<WordingKey, RegExp>;
+  return cached;
+}
