@@ -246,6 +246,16 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
     const s = ws[i + 1] as Word;
     if (kinds[i] === null && s.folded === "s" && text.slice(w.end, s.start) === "'" && (kinds[i + 2] === "role" || kinds[i + 2] === "title")) mark(i, i + 2, "possessive");
   }
+  // A short form written before a role and a name is the role's specialty ("LD nurse Elaine Kitt", "Jordan's CSE nurse
+  // Amy Lee"), as "community" or "named" are; before a role alone ("KM SW") it is the person's initials.
+  for (let i = 0; i + 2 < ws.length; i++) {
+    const a = ws[i] as Word;
+    const n = ws[i + 2] as Word;
+    if (kinds[i] !== null || !/^\p{Lu}{2,4}$/u.test(a.surface) || kinds[i + 1] !== "role" || kinds[i + 2] !== null || !isCapital(n) || /^\p{Lu}+$/u.test(n.surface)) continue;
+    mark(i, i + 1, "org");
+    const owner = ws[i - 2];
+    if (i >= 2 && owner && kinds[i - 2] === null && (ws[i - 1] as Word).folded === "s" && text.slice(owner.end, (ws[i - 1] as Word).start) === "'") mark(i - 2, i, "possessive");
+  }
   const statuses: Segment["statuses"] = [];
   let chair = false;
   let recorder = false;

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { fixedClock } from "../../core/clock.js";
+import { createDeadlineCalculator } from "../../deadlines/index.js";
+import { draftFromNotes } from "../../records/index.js";
+
+const calculator = createDeadlineCalculator();
+const draft = (notes: string) => draftFromNotes(notes, { clock: fixedClock("2026-03-10T12:00:00Z"), calculator });
+const fields = (notes: string) => draft(notes).gaps.map((g) => g.field);
+const head = "Strategy discussion 10/03/2026 14:00 Teams\n\n";
+const rest = "\n\nConcerns:\nBruise to cheek.";
+
+// Who took part, in the forms practitioners write it beyond "Present: name, role": a table headed "Who", a column
+// for role and agency together, asides about the part someone played, and a role's specialty written as a short form.
+describe("who took part, as tables and lists write it", () => {
+  it("when a table is headed 'Who | Role | Took part?', its rows are the attendees, not actions", () => {
+    const d = draft(`${head}Who\tRole\tTook part?\nAmy Rowe\tTeam Manager CSC\tyes\nDC Ola Reyes\tPolice CAIT\tyes\nJenny Walsh\tSchool Nurse\tyes${rest}`);
+    expect(d.record.attendees.map((a) => a.name)).toEqual(["Amy Rowe", "DC Ola Reyes", "Jenny Walsh"]);
+    expect(d.record.actions).toHaveLength(0);
+    expect(d.gaps.map((g) => g.field)).not.toContain("attendees.police");
+    expect(d.gaps.map((g) => g.field)).not.toContain("attendees.health");
+  });
+
+  it("when a table's 'Who' sits beside a task and a due date, it is still the owner of an action", () => {
+    const d = draft(`${head}Present: Amy Rowe TM, DC Ola Reyes, Jenny Walsh school nurse\n\nWhat\tWho\tWhen\nHome visit\tAmy Rowe\t12/03/2026${rest}`);
+    expect(d.record.actions.map((a) => a.owner)).toEqual(["Amy Rowe"]);
+  });
+
+  it("when one column holds role and agency together ('Role/Agency'), each row's role is read from it", () => {
+    const d = draft(`${head}Name\tRole/Agency\tAttendance\nTasha Grant\tYouth Justice Officer, YJS\tPresent\nBernie Coles\tPaediatric Trauma Nurse, St George's\tPresent\nRachel Stokes\tTeam Manager, CSC\tApologies${rest}`);
+    const byName = new Map(d.record.attendees.map((a) => [a.name, a]));
+    expect(byName.get("Tasha Grant")?.agency_code).toBe("youth_justice");
+    expect(byName.get("Bernie Coles")?.agency_code).toBe("health");
+    expect(byName.get("Rachel Stokes")?.status).toBe("apologies");
+  });
+
+  it("when an aside says someone chaired and why, they are read, as the chair, and the list goes on", () => {
+    const d = draft(`${head}Attendees\nDS Imran Shah, Public Protection (chair, called it)\nJoanne Pryce, Named Nurse Safeguarding Children\nColin Ward, DSL, Northgate High School (referrer)\nKerry Platt, SW${rest}`);
+    const names = d.record.attendees.map((a) => a.name);
+    expect(names).toEqual(expect.arrayContaining(["DS Imran Shah", "Joanne Pryce", "Colin Ward", "Kerry Platt"]));
+    expect(d.record.chair).toContain("Imran Shah");
+    expect(fields(`${head}Attendees\nDS Imran Shah, Public Protection (chair, called it)\nJoanne Pryce, Named Nurse Safeguarding Children\nColin Ward, DSL, Northgate High School (referrer)\nKerry Platt, SW${rest}`)).not.toContain("attendees.police");
+  });
+
+  it("when a role's specialty is a short form before the role and a name ('Jordan's LD nurse Elaine Kitt'), the name is hers", () => {
+    const d = draft(`${head}Present: Marcus Reid (SW), DS Tony Marsden (CAIT), Jordan's LD nurse Elaine Kitt (community LD team, NHS), and Ms Fenella Dodd (SENCO).${rest}`);
+    const nurse = d.record.attendees.find((a) => a.name === "Elaine Kitt");
+    expect(nurse?.agency_code).toBe("health");
+    expect(nurse?.status).toBe("took_part");
+  });
+
+  it("when two capitals and a role are all there is ('KM SW'), they are still the person's initials", () => {
+    const d = draft(`${head}Present: KM SW, AB TM, DC Ola Reyes, Dr Kim paeds${rest}`);
+    expect(d.record.attendees.map((a) => a.name)).toEqual(expect.arrayContaining(["KM", "AB"]));
+  });
+});
+
+describe("an action's owner written before 'to'", () => {
+  it("when a first name nobody listed is written before 'to' and a task, they own it", () => {
+    const d = draft(`${head}Present: Amy Rowe TM, DC Ola Reyes, Jenny Walsh school nurse\n\nActions:\nLorraine to check whether the 19-year-old is known to YOT by Friday${rest}`);
+    expect(d.record.actions[0]?.owner).toBe("Lorraine");
+  });
+
+  it("when the name before 'to' is followed by no task ('Kai to stay with nan'), it is not given as an owner", () => {
+    const d = draft(`${head}Present: Amy Rowe TM, DC Ola Reyes, Jenny Walsh school nurse\n\nActions:\nKai to stay with nan tonight${rest}`);
+    expect(d.record.actions.map((a) => a.owner)).not.toContain("Kai");
+  });
+});
