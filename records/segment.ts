@@ -440,6 +440,29 @@ function markTeamNames(text: string, ws: Word[], kinds: WordKind[], mark: (from:
     mark(j, i + 1, "org");
     found = true;
   }
+  // Typed fast, a unit's name is in lower case around its short form ("DC Brennan online CSE team", "Elaine Kitt
+  // community LD team"), or follows the force's ("SWP custody investigation team"): lower-case words and short forms
+  // before the unit's noun (and the agency's words that end in it), after a name or an agency, are the unit's name.
+  // A name is capitalised, so it ends the run; the agency's own words keep what they are.
+  for (let i = 1; i < ws.length; i++) {
+    const unit = ws[i] as Word;
+    if (!units.has(unit.folded) || (kinds[i] !== null && kinds[i] !== "agency")) continue;
+    let a = i;
+    while (a > 0 && (kinds[a - 1] === "agency" || kinds[a - 1] === "org") && contiguous(text, ws[a - 1] as Word, ws[a] as Word)) a--;
+    let j = a;
+    while (j > 0) {
+      const p = ws[j - 1] as Word;
+      if (!contiguous(text, p, ws[j] as Word) || kinds[j - 1] !== null || /\d/.test(p.surface) || task.has(p.folded) || fillerWords().has(p.folded)) break;
+      if (!/^\p{Lu}{2,5}$/u.test(p.surface) && p.surface !== p.surface.toLowerCase()) break;
+      j--;
+    }
+    if (j === a || j === 0) continue;
+    const lead = kinds[j - 1];
+    if (!(lead === "agency" || lead === "org" || (lead === null && isCapital(ws[j - 1] as Word)))) continue;
+    mark(j, a, "org");
+    if (kinds[i] === null) mark(a, i + 1, "org");
+    found = true;
+  }
   return found;
 }
 

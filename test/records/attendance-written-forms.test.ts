@@ -48,6 +48,18 @@ describe("who took part, as tables and lists write it", () => {
     expect(nurse?.status).toBe("took_part");
   });
 
+  it("when a unit is written in lower case after the person ('DC Brennan online CSE team'), the police took part", () => {
+    const notes = `${head}Present: Leon Campbell SW (chair), Ayesha TM, DC Brennan online CSE team, Grace Nwosu school nurse, DS Owain Bevan, SWP custody investigation team${rest}`;
+    const d = draft(notes);
+    expect(d.record.attendees.map((a) => a.name)).toEqual(expect.arrayContaining(["DC Brennan", "Grace Nwosu", "DS Owain Bevan"]));
+    expect(fields(notes)).not.toContain("attendees.police");
+  });
+
+  it("when lower-case words before 'team' follow no name ('to contact the team'), they stay a task", () => {
+    const d = draft(`${head}Present: Amy Rowe TM, DC Ola Reyes, Jenny Walsh school nurse\n\nActions:\nAmy to contact the family support team by 12/03/2026${rest}`);
+    expect(d.record.actions.map((a) => a.owner)).toContain("Amy");
+  });
+
   it("when two capitals and a role are all there is ('KM SW'), they are still the person's initials", () => {
     const d = draft(`${head}Present: KM SW, AB TM, DC Ola Reyes, Dr Kim paeds${rest}`);
     expect(d.record.attendees.map((a) => a.name)).toEqual(expect.arrayContaining(["KM", "AB"]));
