@@ -66,6 +66,31 @@ describe("who took part, as tables and lists write it", () => {
   });
 });
 
+describe("shorthand notes whose only list of people is the key to their initials", () => {
+  const keyed = (key: string) => `S47 SD 10/3/26 0930 Teams\nCYP: Baby N (3/12) ID 4471930\n${key}\nHx/concerns: bruise L ear seen by HV yest.\nActions:\n1. KM – visit today\n2. RJ – checks by 12/3`;
+
+  it("when the key gives each person after their initials, they took part and no attendance gap is raised", () => {
+    const d = draft(keyed("Key: AB = Alison Bishop TM (chr); KM = Kerry Mills SW (mins); RJ = DC Ravi Joshi CAIT; LT = Lena Thorne HV. GP (Dr Shah) – rpt recvd, not on call"));
+    const byName = new Map(d.record.attendees.map((a) => [a.name, a]));
+    expect(byName.get("Kerry Mills")?.status).toBe("took_part");
+    expect(byName.get("DC Ravi Joshi")?.agency_code).toBe("police");
+    expect(byName.get("Dr Shah")?.status).toBe("sent_report");
+    const gaps = d.gaps.map((g) => g.field);
+    expect(gaps).not.toContain("attendees.police");
+    expect(gaps).not.toContain("attendees.health");
+  });
+
+  it("when the key is typed with bars, each cell is one person", () => {
+    const d = draft(keyed("Key: SP = Steph Parry TM CSC | DW = Dan Wood SW CSC | PS KB = PS Kate Bell, MASH police | HV TO = Toni Owusu HV"));
+    expect(d.record.attendees.map((a) => a.name)).toEqual(expect.arrayContaining(["Steph Parry", "Dan Wood", "PS Kate Bell", "Toni Owusu"]));
+  });
+
+  it("when the notes also list who was present, the key adds nobody", () => {
+    const d = draft(keyed("Present: Alison Bishop TM, Kerry Mills SW\nKey: AB = Alison Bishop; KM = Kerry Mills; RJ = DC Ravi Joshi CAIT"));
+    expect(d.record.attendees.map((a) => a.name)).not.toContain("DC Ravi Joshi");
+  });
+});
+
 describe("an action's owner written before 'to'", () => {
   it("when a first name nobody listed is written before 'to' and a task, they own it", () => {
     const d = draft(`${head}Present: Amy Rowe TM, DC Ola Reyes, Jenny Walsh school nurse\n\nActions:\nLorraine to check whether the 19-year-old is known to YOT by Friday${rest}`);
