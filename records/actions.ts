@@ -110,6 +110,17 @@ function nameLike(text: string): boolean {
   return seg.name !== null && seg.foreign.length === 0 && !findPhrases(vocabulary().action_words, t, "actionwords").length;
 }
 
+/**
+ * "Lorraine to check whether ...", "Sam to carry on ...": under an actions heading, a name alone before "to" and a task's
+ * verb is who does it, even when the list of who took part did not give that name. A name before a verb of no task
+ * ("Kai to stay with nan") is the child or family, not an owner.
+ */
+function namedDoer(head: string, task: string): boolean {
+  const verb = words(task).slice(0, 2).map((w) => w.folded);
+  const tasked = verb.length > 0 && (vocabulary().action_words.includes(verb[0] as string) || vocabulary().action_words.includes(verb.join(" ")));
+  return tasked && nameLike(head) && words(head).length <= 2;
+}
+
 function ownerAsWritten(text: string, ctx: OwnerContext): string {
   const t = squash(text).replace(/[.,:;]+$/, "");
   return isSelf(t) && ctx.author ? ctx.author : t;
@@ -278,7 +289,7 @@ export function readAction(
     owner = m[1] ?? null;
     what = [...fields.slice(0, i), m[2] ?? ""].filter(Boolean).join(" - ");
     shaped = true;
-  } else if (verb?.[1] && isOwner(verb[1], ctx)) {
+  } else if (verb?.[1] && (isOwner(verb[1], ctx) || (!strict && namedDoer(verb[1], verb[2] ?? "")))) {
     owner = verb[1];
     what = verb[2] ?? rest;
     shaped = true;

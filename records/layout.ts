@@ -324,6 +324,13 @@ function columnKind(cell: string): ColumnKind | null {
   for (const [kind, names] of Object.entries(cols) as [ColumnKind, string[]][]) {
     if (isPhrase(names, cell.replace(/\?$/, ""), `col:${kind}`)) return kind;
   }
+  // One column for a person's role and agency together ("Role/Agency", "Agency & role", "Role and organisation"): the
+  // role's cell, from which the agency is read too.
+  const halves = cell.split(/\s*(?:\/|&|\+|\band\b)\s*/i).filter(Boolean);
+  if (halves.length === 2) {
+    const kinds = halves.map((h) => columnKind(h));
+    if (kinds.includes("role") && kinds.includes("agency")) return "role";
+  }
   return null;
 }
 
@@ -333,6 +340,17 @@ function headingRow(cells: string[]): (ColumnKind | null)[] | null {
   const kinds = cells.map(columnKind);
   const named = kinds.filter(Boolean).length;
   return named >= 2 && named >= cells.filter((c) => c !== "").length - 1 ? kinds : null;
+}
+
+/**
+ * "Who" heads the owner column of an action table ("What | Who | When") and the name column of an attendance table
+ * ("Who | Role | Agency", "Who | Role | Took part?"): with a role, agency or attendance column beside it and no task or
+ * due date, the table lists who took part.
+ */
+function whoIsName(columns: (ColumnKind | null)[]): (ColumnKind | null)[] {
+  const people = columns.some((k) => k === "role" || k === "agency" || k === "status");
+  const tasks = columns.some((k) => k === "action" || k === "due" || k === "name");
+  return people && !tasks ? columns.map((k) => (k === "owner" ? "name" : k)) : columns;
 }
 
 /** Read the layout of normalised notes. */
@@ -376,7 +394,8 @@ export function readLayout(text: string): Layout {
     const cells: string[] | null = cellsOf(raw) ?? (csvHeading || csvRow ? commaCells : null) ?? (spacedHeading || spacedRow ? spacedCells : null);
     if (cells) {
       if (isRuleRow(cells)) continue;
-      const columns: (ColumnKind | null)[] | null = csvHeading ?? spacedHeading ?? headingRow(cells);
+      const headed: (ColumnKind | null)[] | null = csvHeading ?? spacedHeading ?? headingRow(cells);
+      const columns: (ColumnKind | null)[] | null = headed ? whoIsName(headed) : null;
       if (columns) {
         const isActions = columns.includes("action") || (columns.includes("owner") && !columns.includes("name"));
         const keyFor: SectionKey = isActions ? "actions" : "present";

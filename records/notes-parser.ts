@@ -122,6 +122,31 @@ function readPeople(r: Reading, speaker: Person | null = null): Person[] {
     }
     people.push(...fromBlock);
   }
+  // Shorthand notes that list nobody under an attendance heading give the people of the discussion once, in the key
+  // to their initials ("Key: AB = Alison Bishop TM (chr); KM = Kerry Mills SW (mins)"): then the key is the list, each
+  // entry's own words giving a status that is not taking part ("GP (Dr Shah) – rpt recvd, not on call").
+  if (!people.some((p) => p.status === "took_part")) {
+    for (const b of r.layout.blocks.filter((x) => x.key === "initials_key")) {
+      for (const item of b.items) {
+        // A key typed with bars is read as a table row: its cells are its entries.
+        const text = item.cells ? item.cells.filter(Boolean).join("; ") : item.text;
+        // Each entry read on its own, its initials set aside, so each person's source is a piece of the notes.
+        const label = /^(?:\p{Lu}{1,3}\s+)?\p{Lu}{1,3}\s*=\s*/u;
+        const entries = text.split(/\s*;\s*|\s*,\s*(?=(?:\p{Lu}{1,3}\s+)?\p{Lu}{1,3}\s*=)/u);
+        if (!entries.some((e) => label.test(e))) continue;
+        for (const e of entries) {
+          const found = readPeopleList(e.replace(label, ""), { status: "took_part", perLine: false, lowerCase: r.lowerCase });
+          // Every source quotes the notes: where the words read are not the line's as written (an aside cut from the
+          // middle), the entry as written is the source; a person from neither is not read.
+          const raw = squash(item.raw);
+          for (const p of found) {
+            if (raw.includes(squash(p.source))) people.push(p);
+            else if (found.length === 1 && raw.includes(squash(e))) people.push({ ...p, source: squash(e) });
+          }
+        }
+      }
+    }
+  }
   // Rows of a table under no heading that hold nothing but a person ("| Kate Bloom | SW | duty |").
   for (const b of r.layout.blocks.filter((x) => x.key === null)) {
     for (const item of b.items.filter((i) => i.cells)) {

@@ -163,13 +163,25 @@ interface ReadOptions {
  * that says they did not take part ("(sent report, on leave)") stays, for their status.
  */
 export function withoutAside(text: string): string {
-  return text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => {
+  // Typed with capitals outside its brackets, a list names people with capitals: an aside all in lower case is a note.
+  const capitalised = /\p{Lu}/u.test(text.replace(/\([^()]*\)/g, " "));
+  return text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string, at: number) => {
     const timed = /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:am|pm|mins?|minutes)\b/i.test(inner);
     const cameOrWent = /^\s*(?:joined|left|arrived|came|dropped|logged|had to leave|leaving|late|from\s+\d)/i.test(inner);
-    // A note on why they were there ("(knows family from baby sibling)", "(for Alfie)", "(covering for the HV)") names
-    // no role, title or agency of theirs: it is no part of who they are either.
+    const seg = readSegment(inner);
+    // "(chaired in CSC absence)", "(chair, called it)": they chaired; why they did names nobody's role or agency.
+    const chaired = seg.chair && vocabulary().chair_words.includes(words(inner)[0]?.folded ?? "");
+    // What follows the chair word is cut, not rewritten, so the person's source still quotes the notes.
+    if (chaired && (seg.foreign.length > 0 || /[,;]/.test(inner))) return ` (${words(inner)[0]?.surface ?? ""}`;
+    // A note on why they were there ("(knows family from baby sibling)", "(for Alfie)", "(covering for the HV)",
+    // "(referrer)") names no role, title or agency of theirs: it is no part of who they are either.
     const terms = readPersonTerms(inner, "list");
-    const why = !terms.role && !terms.agency && !terms.title && (/^\s*(?:for|re|covering|knows|known|as|who|since|because|about)\b/i.test(inner) || readSegment(inner).foreign.length > 0);
+    const said = seg.chair || seg.recorder || seg.self || seg.statuses.length > 0;
+    // Only at the end of the entry: cut from its middle, the rest would no longer quote the notes.
+    const last = /^[\s.;,]*$/.test(text.slice(at + whole.length));
+    const part = findPhrases(vocabulary().attendance_forms.part_played.phrases, inner, "part-played").length > 0;
+    const note = capitalised && last && part && !said && !/\p{Lu}/u.test(inner);
+    const why = !terms.role && !terms.agency && !terms.title && (/^\s*(?:for|re|covering|knows|known|as|who|since|because|about)\b/i.test(inner) || seg.foreign.length > 0 || note);
     if (!timed && !cameOrWent && !why) return whole;
     const absent = (Object.entries(vocabulary().attendance) as [AttendanceStatus, string[]][])
       .filter(([status]) => status !== "took_part")

@@ -246,6 +246,16 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
     const s = ws[i + 1] as Word;
     if (kinds[i] === null && s.folded === "s" && text.slice(w.end, s.start) === "'" && (kinds[i + 2] === "role" || kinds[i + 2] === "title")) mark(i, i + 2, "possessive");
   }
+  // A short form written before a role and a name is the role's specialty ("LD nurse Elaine Kitt", "Jordan's CSE nurse
+  // Amy Lee"), as "community" or "named" are; before a role alone ("KM SW") it is the person's initials.
+  for (let i = 0; i + 2 < ws.length; i++) {
+    const a = ws[i] as Word;
+    const n = ws[i + 2] as Word;
+    if (kinds[i] !== null || !/^\p{Lu}{2,4}$/u.test(a.surface) || kinds[i + 1] !== "role" || kinds[i + 2] !== null || !isCapital(n) || /^\p{Lu}+$/u.test(n.surface)) continue;
+    mark(i, i + 1, "org");
+    const owner = ws[i - 2];
+    if (i >= 2 && owner && kinds[i - 2] === null && (ws[i - 1] as Word).folded === "s" && text.slice(owner.end, (ws[i - 1] as Word).start) === "'") mark(i - 2, i, "possessive");
+  }
   const statuses: Segment["statuses"] = [];
   let chair = false;
   let recorder = false;
@@ -428,6 +438,29 @@ function markTeamNames(text: string, ws: Word[], kinds: WordKind[], mark: (from:
     const before = j > 0 ? text.slice((ws[j - 1] as Word).end, (ws[j] as Word).start) : "";
     if (j > 0 && /^\s*$/.test(before) && kinds[j - 1] !== "agency" && kinds[j - 1] !== "org") continue;
     mark(j, i + 1, "org");
+    found = true;
+  }
+  // Typed fast, a unit's name is in lower case around its short form ("DC Brennan online CSE team", "Elaine Kitt
+  // community LD team"), or follows the force's ("SWP custody investigation team"): lower-case words and short forms
+  // before the unit's noun (and the agency's words that end in it), after a name or an agency, are the unit's name.
+  // A name is capitalised, so it ends the run; the agency's own words keep what they are.
+  for (let i = 1; i < ws.length; i++) {
+    const unit = ws[i] as Word;
+    if (!units.has(unit.folded) || (kinds[i] !== null && kinds[i] !== "agency")) continue;
+    let a = i;
+    while (a > 0 && (kinds[a - 1] === "agency" || kinds[a - 1] === "org") && contiguous(text, ws[a - 1] as Word, ws[a] as Word)) a--;
+    let j = a;
+    while (j > 0) {
+      const p = ws[j - 1] as Word;
+      if (!contiguous(text, p, ws[j] as Word) || kinds[j - 1] !== null || /\d/.test(p.surface) || task.has(p.folded) || fillerWords().has(p.folded)) break;
+      if (!/^\p{Lu}{2,5}$/u.test(p.surface) && p.surface !== p.surface.toLowerCase()) break;
+      j--;
+    }
+    if (j === a || j === 0) continue;
+    const lead = kinds[j - 1];
+    if (!(lead === "agency" || lead === "org" || (lead === null && isCapital(ws[j - 1] as Word)))) continue;
+    mark(j, a, "org");
+    if (kinds[i] === null) mark(a, i + 1, "org");
     found = true;
   }
   return found;

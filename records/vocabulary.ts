@@ -110,6 +110,7 @@ const VocabularySchema = z.object({
       documents: Phrases,
       alone: Phrases,
     }),
+    part_played: z.object({ $comment: z.string().optional(), phrases: Phrases }),
   }),
 });
 export type Vocabulary = z.infer<typeof VocabularySchema>;
