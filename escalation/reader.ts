@@ -184,12 +184,25 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
 
   // 1. Danger kinds, sentence by sentence.
   const found: { hit: DangerHit; index: number; text: string }[] = [];
+  // A place that is acted on (a door, a window) and the act told in another sentence ("someone is at the back door. they
+  // are trying to force it") join only when that act is not told in the past: a door in the aftermath of a break-in told as
+  // past ("it got broken into on Tuesday. the door's fixed now") is no door being forced now.
+  const actedCtx = (sk: CompiledSubkind, i: number, ctx: string) => {
+    if (!sk.actedOn) return ctx;
+    const [from, to] = short ? [0, n - 1] : [Math.max(0, i - 1), Math.min(n - 1, i + 1)];
+    let out = sents[i]!;
+    for (let j = from; j <= to; j++) {
+      const t = sents[j]!;
+      if (j !== i && sk.conditions.matches(t).some((x) => !negatedAt(t, x.index, model) && !toldPast(t, x.index, x.text.length, m.past!))) out += t;
+    }
+    return out;
+  };
   for (let i = 0; i < n; i++) {
     const s = sents[i]!;
     if (s.length < 3 || !passesScreen(s, model) || !(model.screen.test(s) || m.danger_unspecified!.test(s))) continue;
     const ctx = windowOf(i);
     for (const sk of model.subkinds) {
-      for (const hit of matchSubkind(sk, s, ctx, model)) found.push({ hit: { kind: sk.kind, subkind: sk.id, sentence: i, live: false }, index: hit.index, text: hit.text });
+      for (const hit of matchSubkind(sk, s, actedCtx(sk, i, ctx), model)) found.push({ hit: { kind: sk.kind, subkind: sk.id, sentence: i, live: false }, index: hit.index, text: hit.text });
     }
   }
   // How a danger is said to be over (cues.json danger_over): where, per kind, in sentence i. A negated one ("not breathing normally") is not.
@@ -726,6 +739,12 @@ function nearest(s: string, index: number, sets: readonly RiskModel["m"][string]
   let best = Infinity;
   for (const set of sets) for (const x of set.matches(s)) best = Math.min(best, Math.abs(x.index - index));
   return best;
+}
+
+/** The clause carrying a match is told in the past: a past tense or a past time word of its own ("broke in two weeks ago"). */
+function toldPast(s: string, index: number, length: number, past: RiskModel["m"][string]): boolean {
+  const a = aspectAt(s, index, length);
+  return a.aspect === "past" || a.aspect === "past_state" || nearestPast(s.slice(a.clause[0], a.clause[1]), 0, past) < Infinity;
 }
 
 /**
