@@ -411,7 +411,9 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
     const safe = safeNear(i, sk) || safeLater;
     const goesOn = !over && !history[i] && goesOnNear(i, f.hit.kind);
     const reported = reportedBefore(sents[i]!, f.index, f.hit.kind, model);
-    const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: safe && adult, safe, over, goesOn, reported, history: history[i] === true || endedLater || safeLater, thisYear, model });
+    // Safety told only as the child's company with the writer ("in my office", "with me now"), not said outright or by someone's absence.
+    const companyOnly = safe && !(n <= SAFE_NOW_WHOLE ? m.safe_not_company!.test(safeAll) : nearAny(i, (j) => saysSafe(m.safe_not_company!, j)));
+    const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: safe && adult, companyOnly, safe, over, goesOn, reported, history: history[i] === true || endedLater || safeLater, thisYear, model });
     f.hit.live = live.live;
     if (live.live && live.explicitNow) facts.add("explicit_now");
   }
@@ -455,6 +457,8 @@ interface LiveQuery {
   tense: "state" | "event";
   /** An adult writer who says the child is safe now. */
   adultSafe: boolean;
+  /** The only safety told is the child's company with the writer now (cues.json safe_now.company). */
+  companyOnly: boolean;
   /** Any writer says the child is safe now, or the person is out or has gone. */
   safe: boolean;
   /** The danger's own kind is said to be over nearby (cues.json danger_over): the person arrested, the child found, treated, brought in. */
@@ -519,10 +523,17 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
   // Only a time word before the danger's clause is read so: one after it may still belong to it ("made me … at a party in the summer").
   const clauseOwnPresent = !clausePast && (a.aspect === "present" || a.aspect === "progressive") && !a.shared && pastAt < q.index;
   if (pastAt < Infinity && (!forward || pastNearer) && !clauseOwnPresent) return out(false);
-  if (q.adultSafe && !sentNow) return out(false);
+  // The child's company with the writer ("in my office now") speaks for now, not for a danger set for later today by its clause
+  // or what follows it in its sentence ("plans to hang himself in the woods after school today", "is coming to get her at 3.15
+  // pm"): the child leaves that company then. A safety said outright ("she is safe") is the writer's own judgement and stands. The times of a safety claim or of a telling ("safe with her nan tonight", "told me tonight") are not
+  // the danger's, and a time before the danger ("scared to go home tonight because he hit her") does not set it. Nor does a
+  // threat on a condition ("if she goes home tonight he'll beat her"): with the child safe with the writer it is not met now.
+  const conditional = a.conditional || m.conditional!.test(` ${clause.trim()} `);
+  const setLater = q.companyOnly && !conditional && (m.tonight!.test(withoutTimeClaims(q.sentence.slice(a.clause[0]), m)) || clockSet);
+  if (q.adultSafe && !sentNow && !setLater) return out(false);
   const a0 = a.aspect;
   // A child who says the person is out or it has stopped is not in danger now, unless the danger itself is told as happening.
-  if (q.safe && a0 !== "progressive" && a0 !== "present" && a0 !== "future" && !sentNow) return out(false);
+  if (q.safe && a0 !== "progressive" && a0 !== "present" && a0 !== "future" && !sentNow && !setLater) return out(false);
   // Told to be over, a danger told as done is over, whoever writes; not one told as going on, still holding ("has been missing since"),
   // bare (text-speak drops the verb of what is happening), about to happen or tonight: an ending never speaks over the grammar of the danger.
   const holding = a0 === "progressive" || a0 === "present" || a0 === "future" || a0 === "bare" || a0 === "perfect_progressive" || (a0 === "perfect" && q.tense === "state");
