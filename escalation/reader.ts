@@ -184,12 +184,25 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
 
   // 1. Danger kinds, sentence by sentence.
   const found: { hit: DangerHit; index: number; text: string }[] = [];
+  // A place that is acted on (a door, a window) and the act told in another sentence ("someone is at the back door. they
+  // are trying to force it") join only when that act is not told in the past: a door in the aftermath of a break-in told as
+  // past ("it got broken into on Tuesday. the door's fixed now") is no door being forced now.
+  const actedCtx = (sk: CompiledSubkind, i: number, ctx: string) => {
+    if (!sk.actedOn) return ctx;
+    const [from, to] = short ? [0, n - 1] : [Math.max(0, i - 1), Math.min(n - 1, i + 1)];
+    let out = sents[i]!;
+    for (let j = from; j <= to; j++) {
+      const t = sents[j]!;
+      if (j !== i && sk.conditions.matches(t).some((x) => !negatedAt(t, x.index, model) && !toldPast(t, x.index, x.text.length, m.past!))) out += t;
+    }
+    return out;
+  };
   for (let i = 0; i < n; i++) {
     const s = sents[i]!;
     if (s.length < 3 || !passesScreen(s, model) || !(model.screen.test(s) || m.danger_unspecified!.test(s))) continue;
     const ctx = windowOf(i);
     for (const sk of model.subkinds) {
-      for (const hit of matchSubkind(sk, s, ctx, model)) found.push({ hit: { kind: sk.kind, subkind: sk.id, sentence: i, live: false }, index: hit.index, text: hit.text });
+      for (const hit of matchSubkind(sk, s, actedCtx(sk, i, ctx), model)) found.push({ hit: { kind: sk.kind, subkind: sk.id, sentence: i, live: false }, index: hit.index, text: hit.text });
     }
   }
   // How a danger is said to be over (cues.json danger_over): where, per kind, in sentence i. A negated one ("not breathing normally") is not.
@@ -398,7 +411,9 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
     const safe = safeNear(i, sk) || safeLater;
     const goesOn = !over && !history[i] && goesOnNear(i, f.hit.kind);
     const reported = reportedBefore(sents[i]!, f.index, f.hit.kind, model);
-    const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: safe && adult, safe, over, goesOn, reported, history: history[i] === true || endedLater || safeLater, thisYear, model });
+    // Safety told only as the child's company with the writer ("in my office", "with me now"), not said outright or by someone's absence.
+    const companyOnly = safe && !(n <= SAFE_NOW_WHOLE ? m.safe_not_company!.test(safeAll) : nearAny(i, (j) => saysSafe(m.safe_not_company!, j)));
+    const live = isLive({ sentence: sents[i]!, timed: s, ctx, index: f.index, text: f.text, tense, adultSafe: safe && adult, companyOnly, safe, over, goesOn, reported, history: history[i] === true || endedLater || safeLater, thisYear, model });
     f.hit.live = live.live;
     if (live.live && live.explicitNow) facts.add("explicit_now");
   }
@@ -442,6 +457,8 @@ interface LiveQuery {
   tense: "state" | "event";
   /** An adult writer who says the child is safe now. */
   adultSafe: boolean;
+  /** The only safety told is the child's company with the writer now (cues.json safe_now.company). */
+  companyOnly: boolean;
   /** Any writer says the child is safe now, or the person is out or has gone. */
   safe: boolean;
   /** The danger's own kind is said to be over nearby (cues.json danger_over): the person arrested, the child found, treated, brought in. */
@@ -506,10 +523,17 @@ function isLive(q: LiveQuery): { live: boolean; explicitNow: boolean } {
   // Only a time word before the danger's clause is read so: one after it may still belong to it ("made me … at a party in the summer").
   const clauseOwnPresent = !clausePast && (a.aspect === "present" || a.aspect === "progressive") && !a.shared && pastAt < q.index;
   if (pastAt < Infinity && (!forward || pastNearer) && !clauseOwnPresent) return out(false);
-  if (q.adultSafe && !sentNow) return out(false);
+  // The child's company with the writer ("in my office now") speaks for now, not for a danger set for later today by its clause
+  // or what follows it in its sentence ("plans to hang himself in the woods after school today", "is coming to get her at 3.15
+  // pm"): the child leaves that company then. A safety said outright ("she is safe") is the writer's own judgement and stands. The times of a safety claim or of a telling ("safe with her nan tonight", "told me tonight") are not
+  // the danger's, and a time before the danger ("scared to go home tonight because he hit her") does not set it. Nor does a
+  // threat on a condition ("if she goes home tonight he'll beat her"): with the child safe with the writer it is not met now.
+  const conditional = a.conditional || m.conditional!.test(` ${clause.trim()} `);
+  const setLater = q.companyOnly && !conditional && (m.tonight!.test(withoutTimeClaims(q.sentence.slice(a.clause[0]), m)) || clockSet);
+  if (q.adultSafe && !sentNow && !setLater) return out(false);
   const a0 = a.aspect;
   // A child who says the person is out or it has stopped is not in danger now, unless the danger itself is told as happening.
-  if (q.safe && a0 !== "progressive" && a0 !== "present" && a0 !== "future" && !sentNow) return out(false);
+  if (q.safe && a0 !== "progressive" && a0 !== "present" && a0 !== "future" && !sentNow && !setLater) return out(false);
   // Told to be over, a danger told as done is over, whoever writes; not one told as going on, still holding ("has been missing since"),
   // bare (text-speak drops the verb of what is happening), about to happen or tonight: an ending never speaks over the grammar of the danger.
   const holding = a0 === "progressive" || a0 === "present" || a0 === "future" || a0 === "bare" || a0 === "perfect_progressive" || (a0 === "perfect" && q.tense === "state");
@@ -726,6 +750,12 @@ function nearest(s: string, index: number, sets: readonly RiskModel["m"][string]
   let best = Infinity;
   for (const set of sets) for (const x of set.matches(s)) best = Math.min(best, Math.abs(x.index - index));
   return best;
+}
+
+/** The clause carrying a match is told in the past: a past tense or a past time word of its own ("broke in two weeks ago"). */
+function toldPast(s: string, index: number, length: number, past: RiskModel["m"][string]): boolean {
+  const a = aspectAt(s, index, length);
+  return a.aspect === "past" || a.aspect === "past_state" || nearestPast(s.slice(a.clause[0], a.clause[1]), 0, past) < Infinity;
 }
 
 /**

@@ -55,6 +55,12 @@ const SubkindSchema = z.object({
   cy: Welsh,
   /** The harm is already inside the child (tablets swallowed, a cut bleeding): the child being with the writer (cues.json safe_now.company) does not end it. */
   company_is_not_safety: z.boolean().default(false),
+  /**
+   * The places are what the conditions' act is done to (a door, a window; forced, kicked): a place joins the act of its own
+   * sentence, or one told in another sentence only when that act is not told in the past (reader.ts actedCtx). Otherwise a
+   * condition anywhere in the message's window joins a place ("a man" + "in the house").
+   */
+  acted_on: z.boolean().default(false),
 });
 const KindSchema = z.object({
   id: z.enum(DANGER_KINDS),
@@ -227,6 +233,8 @@ export interface CompiledSubkind {
   readonly absenceIsDanger: boolean;
   /** The child being with the writer is not safety from this harm (see cues.json safe_now.company). */
   readonly companyIsNotSafety: boolean;
+  /** The places are acted on by the conditions: an act told in the past in another sentence does not join a place. */
+  readonly actedOn: boolean;
   readonly signs: PhraseSet;
   readonly hazards: PhraseSet;
   readonly exposure: PhraseSet;
@@ -301,6 +309,7 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
         tense: k.tense,
         absenceIsDanger: k.absence_is_danger,
         companyIsNotSafety: s.company_is_not_safety,
+        actedOn: s.acted_on,
         signs: new PhraseSet(s.signs, s.cy.signs),
         hazards: new PhraseSet(s.hazards, [], { nouns: true }),
         exposure,
