@@ -296,8 +296,7 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
   // Read once here, not again for every danger found and every sentence near it.
   // A child with the writer over a line (on the phone, a video call, a live chat: cues.json safe_now.remote) is not in
   // the writer's company, whoever writes: "she is on facetime with me and her dad has a knife" is not "with me and".
-  // Someone away is safety only when the one away is the person who harms (awayOfAnother): "my husband is away" beside a break-in is not.
-  const safeText = (s: string) => awayOfAnother(m.safe_remote!.strip(adult ? m.safe_self!.strip(s) : s), all, model);
+  const safeText = (s: string) => m.safe_remote!.strip(adult ? m.safe_self!.strip(s) : s);
   const safeAll = safeText(all);
   const safeSents = sents.map(safeText);
   const saidSafe = m.safe_now!.test(safeAll);
@@ -444,55 +443,6 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
     [...list].sort((a, b) => KIND_PRIORITY.indexOf(a.kind) - KIND_PRIORITY.indexOf(b.kind))[0]?.kind ?? null;
   const dangerKind = ranked(hits.filter((h) => h.live)) ?? ranked(hits);
   return { facts, hits, speaker, dangerKind, sentences: raw.map((s) => s.raw), flagged, lexical: all };
-}
-
-/** Words that end the noun phrase a subjectless absence ("is away") is said of, walking back from it: a clause or a subject of its own. */
-const AWAY_CLAUSE_BREAK = new Set(["and", "but", "so", "because", "cos", "as", "while", "when", "then", "or", "i", "we", "he", "she", "they", "it", "you"]);
-/** Pronoun subjects of an absence phrase ("he is out"): read, as before, as the person who harms. */
-const AWAY_PRONOUNS = new Set(["he", "she", "they"]);
-const awayNouns = new WeakMap<RiskModel, ReadonlySet<string>>();
-/** The adults the people lists name, and the writer's company (cues.json safe_now.away_people), by their last word: "mums partner" is a partner. */
-function awayNounsOf(model: RiskModel): ReadonlySet<string> {
-  let set = awayNouns.get(model);
-  if (!set) {
-    const p = model.cues.people;
-    const words = [...p.family_adults, ...p.person_phrase.adults, ...p.person_phrase.bare, ...model.cues.safe_now.away_people].map((w) => w.split(" ").at(-1)!);
-    awayNouns.set(model, (set = new Set(words)));
-  }
-  return set;
-}
-/** A noun of `nouns`, or its plural ("mates"). */
-function nounOf(w: string, nouns: ReadonlySet<string>): string | null {
-  if (nouns.has(w)) return w;
-  return w.endsWith("s") && nouns.has(w.slice(0, -1)) ? w.slice(0, -1) : null;
-}
-/**
- * `norm` without the absences said of someone other than the person who harms. In the risk model a child is safe when the
- * person who harms is gone or the child is away from them, not whenever somebody is out: "my husband is away", "my mates have
- * gone home", "the lady next door is away" name a protective adult or the child's company, told of nowhere else in the message,
- * so not the one the message tells harming. An absence with a pronoun subject ("he is out") or of someone the message names
- * elsewhere ("dad hit me … dad has gone out") is read as before; so is one of a child (away from the person who harms: safe).
- */
-function awayOfAnother(norm: string, all: string, model: RiskModel): string {
-  const ms = model.m.safe_away!.matches(norm);
-  if (!ms.length) return norm;
-  const nouns = awayNounsOf(model);
-  let out = norm;
-  for (const x of [...ms].reverse()) {
-    if (AWAY_PRONOUNS.has(x.text.split(" ")[0]!)) continue;
-    const before = wordsBefore(norm, x.index, 4);
-    let head: string | null = null;
-    for (let k = before.length - 1; k >= 0 && !head; k--) {
-      if (AWAY_CLAUSE_BREAK.has(before[k]!)) break;
-      head = nounOf(before[k]!, nouns);
-    }
-    if (!head) continue;
-    // Named once, as away: not the person the message tells harming.
-    const named = all.split(" ").filter((w) => w !== "" && nounOf(w, nouns) === head).length;
-    if (named > 1) continue;
-    out = out.slice(0, x.index) + " " + out.slice(x.index + 1 + x.text.length);
-  }
-  return out.replace(/ {2,}/g, " ");
 }
 
 interface LiveQuery {

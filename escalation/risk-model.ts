@@ -105,7 +105,6 @@ const CuesFileSchema = z.object({
   history: CueGroup,
   safe_now: CueGroup.extend({
     company: Phrases.default([]), absence: Phrases.default([]), company_cy: Phrases.default([]), self: Phrases.default([]),
-    departed_summary: z.string().optional(), departed: Phrases.default([]), away_people_summary: z.string().optional(), away_people: Phrases.default([]),
     remote_summary: z.string().optional(), remote: Phrases.default([]), remote_cy: Phrases.default([]),
   }),
   negators: z.object({ summary: z.string(), phrases: Phrases, window: z.number().int().min(1).max(6) }),
@@ -327,7 +326,7 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
   const c = cues;
   const g = (x: { phrases: string[]; cy: string[] }) => new PhraseSet(x.phrases, x.cy);
   // What says the child is safe: the plain phrases and the writer's own state or place, which only a child writer's counts (safe_self).
-  const safeSaid = [...c.safe_now.phrases, ...c.safe_now.departed, ...c.safe_now.self];
+  const safeSaid = [...c.safe_now.phrases, ...c.safe_now.self];
   const m: Record<string, PhraseSet> = {
     now: g(c.immediacy.now),
     just: g(c.immediacy.just),
@@ -356,8 +355,6 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
     safe_outright: new PhraseSet(withSafeTime(safeSaid), c.safe_now.cy),
     // The writer's own state or place ("i am at home now"): the child's safety only when the child writes (reader.ts strips it for an adult).
     safe_self: new PhraseSet(withSafeTime(c.safe_now.self), []),
-    // Someone out, away or gone ("is away", "have gone home"): safety only when the one away is the person who harms (reader.ts awayOfAnother).
-    safe_away: new PhraseSet(withSafeTime([...c.safe_now.absence, ...c.safe_now.departed]), []),
     // With the writer over a line ("on facetime with me and her dad has a knife"): not the writer's company (reader.ts strips it for any writer).
     safe_remote: new PhraseSet(c.safe_now.remote, c.safe_now.remote_cy),
     negators: new PhraseSet(c.negators.phrases),
