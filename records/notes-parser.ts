@@ -2,7 +2,7 @@ import type { Clock } from "../core/clock.js";
 import { invalidInput, isAppError } from "../core/errors.js";
 import { londonDate } from "../deadlines/index.js";
 import { readJurisdiction, readPersonTerms } from "../lexicon/index.js";
-import { actionClauses, actionItems, ownerOpens, readAction, readActionRow, saysNoOwner, type OwnerContext } from "./actions.js";
+import { actionClauses, actionItems, readAction, readActionRow, type OwnerContext } from "./actions.js";
 import { dueOnly, findDate } from "./dates.js";
 import { clauses, isConcern, isSharedConcern, readCriminalInvestigation, readDecisions, readLegalAction, readChildWelfare, readSection47, saysChildSafety } from "./decisions.js";
 import { readLayout, sameFirstName, type Block, type Layout } from "./layout.js";
@@ -653,21 +653,10 @@ export function parseNotes(
         continue;
       }
       const lineText = item.cells ? item.cells.filter(Boolean).join(" - ") : item.text;
-      // "Karen – inform the Ellises today; notify panel chair by 7/11", "DC Vine – ABE 26/11; seize phone → 27/11": a line
-      // that opens with its owner lists that person's tasks, one after another at semicolons, as practitioners write
-      // one line per person. A later task with no doer of its own is the line's owner's, unless said to have none.
-      let lineOwner: string | null = null;
-      let at = 0;
-      for (const [n, entry] of actionItems(lineText).entries()) {
-        const start = lineText.indexOf(entry, at);
-        const afterSemicolon = n > 0 && start >= 0 && /;/.test(lineText.slice(at, start));
-        if (start >= 0) at = start + entry.length;
-        if (n > 0 && !afterSemicolon) lineOwner = null;
+      for (const entry of actionItems(lineText)) {
         if (isMeetingLine(entry)) continue;
         for (const clause of actionClauses(entry, ctx)) {
-          let a = readAction(clause.text, ctx, strict, entry, clause.inherit);
-          if (a && n === 0 && a.owner && ownerOpens(a.source, a.owner)) lineOwner ??= a.owner;
-          else if (a && n > 0 && !a.owner && lineOwner && !saysNoOwner(clause.text)) a = { ...a, owner: lineOwner };
+          const a = readAction(clause.text, ctx, strict, entry, clause.inherit);
           if (a) actions.push(item.cells ? { ...a, source: item.raw } : a);
         }
       }
