@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Jurisdiction } from "../core/jurisdiction.js";
-import { AppError } from "../core/errors.js";
+import { shippedData } from "../core/errors.js";
 import { fromRoot } from "../core/paths.js";
 import { PhraseIndex, type PhraseEntry } from "./phrases.js";
 import type { Word } from "./text.js";
@@ -48,12 +48,7 @@ let index: PhraseIndex<CueValue> | undefined;
 export function jurisdictionData(): JurisdictionData {
   if (data) return data;
   const raw: unknown = JSON.parse(readFileSync(fromRoot("lexicon", "data", "jurisdiction.json"), "utf8"));
-  const parsed = JurisdictionDataSchema.safeParse(raw);
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new AppError("internal", "The jurisdiction cue table is invalid.", { cause: new Error(detail) });
-  }
-  data = parsed.data;
+  data = shippedData(JurisdictionDataSchema, raw, "The jurisdiction cue table");
   return data;
 }
 

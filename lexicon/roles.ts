@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { AppError } from "../core/errors.js";
+import { AppError, shippedData } from "../core/errors.js";
 import { fromRoot } from "../core/paths.js";
 import { jurisdictionData } from "./jurisdiction.js";
 import { PhraseIndex, type PhraseEntry, type PhraseMatch } from "./phrases.js";
@@ -25,12 +25,7 @@ let index: PhraseIndex<Term> | undefined;
 export function rolesData(): RolesData {
   if (data) return data;
   const raw: unknown = JSON.parse(readFileSync(fromRoot("lexicon", "data", "roles.json"), "utf8"));
-  const parsed = RolesDataSchema.safeParse(raw);
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new AppError("internal", "The role and agency table is invalid.", { cause: new Error(detail) });
-  }
-  data = parsed.data;
+  data = shippedData(RolesDataSchema, raw, "The role and agency table");
   return data;
 }
 

@@ -1,5 +1,5 @@
 import type { Jurisdiction } from "../core/jurisdiction.js";
-import { AppError } from "../core/errors.js";
+import { AppError, shippedData } from "../core/errors.js";
 import { PathwaySchema, type Pathway, type Role, type Stage, type StageId } from "./schema.js";
 import { ENGLAND_ASSESSMENT } from "./data/england-assessment.js";
 import { ENGLAND_PLAN } from "./data/england-plan.js";
@@ -24,18 +24,13 @@ let cached: Pathway | undefined;
  */
 export function loadPathway(): Pathway {
   if (cached) return cached;
-  const parsed = PathwaySchema.safeParse({
+  cached = shippedData(PathwaySchema, {
     roles: ROLES,
     events: EVENTS,
     spellings: SPELLINGS,
     language: { negations: NEGATION_CUES, endings: ENDING_CUES, past: PAST_CUES, future: FUTURE_CUES },
     stages: [...ENGLAND_ASSESSMENT, ...ENGLAND_PLAN, ...ENGLAND_ROUTES, ...WALES_STAGES],
-  });
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new AppError("internal", "The child protection pathway data is invalid.", { cause: new Error(detail) });
-  }
-  cached = parsed.data;
+  }, "The child protection pathway data");
   return cached;
 }
 

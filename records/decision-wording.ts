@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { AppError } from "../core/errors.js";
+import { AppError, shippedData } from "../core/errors.js";
 import { fromRoot } from "../core/paths.js";
 import { WT } from "../procedures/data/citations.js";
 
@@ -51,14 +51,10 @@ export function decisionWording(): Record<WordingKey, Wording> {
 
 /** Checks a decision wording file: every list present, cited from Working Together, each alternative a valid pattern. */
 export function parseDecisionWording(raw: unknown): Record<WordingKey, Wording> {
-  const parsed = FileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new AppError("internal", "The decision wording is invalid.", { cause: new Error(detail) });
-  }
-  const missing = WORDING_KEYS.filter((k) => !(k in parsed.data.wordings));
+  const parsed = shippedData(FileSchema, raw, "The decision wording");
+  const missing = WORDING_KEYS.filter((k) => !(k in parsed.wordings));
   if (missing.length > 0) throw new AppError("internal", "The decision wording is invalid.", { cause: new Error(`missing: ${missing.join(", ")}`) });
-  return parsed.data.wordings as Record<WordingKey, Wording>;
+  return parsed.wordings as Record<WordingKey, Wording>;
 }
 
 /** Each wording list as one pattern over spelt text (lower case, shorthand spelt out, apostrophes as spaces). */
