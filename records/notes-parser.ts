@@ -93,6 +93,9 @@ function cameOrWent(text: string): boolean {
   return findPhrases(vocabulary().attendance.took_part.filter((w) => /^(joined|left|arrived)\b/.test(w) && !/teams|phone|virtually|call/.test(w)), text, "came-or-went").length > 0;
 }
 
+/** An entry's initials in a key to them ("AB = ", "K M = "), set aside so the entry reads as a person. */
+const KEY_LABEL = /^(?:\p{Lu}{1,3}\s+)?\p{Lu}{1,3}\s*=\s*/u;
+
 /** People from the lists under attendance headings, the tables, and prose. */
 function readPeople(r: Reading, speaker: Person | null = null): Person[] {
   const people: Person[] = [];
@@ -131,14 +134,13 @@ function readPeople(r: Reading, speaker: Person | null = null): Person[] {
         // A key typed with bars is read as a table row: its cells are its entries.
         const text = item.cells ? item.cells.filter(Boolean).join("; ") : item.text;
         // Each entry read on its own, its initials set aside, so each person's source is a piece of the notes.
-        const label = /^(?:\p{Lu}{1,3}\s+)?\p{Lu}{1,3}\s*=\s*/u;
+        const raw = squash(item.raw);
         const entries = text.split(/\s*;\s*|\s*,\s*(?=(?:\p{Lu}{1,3}\s+)?\p{Lu}{1,3}\s*=)/u);
-        if (!entries.some((e) => label.test(e))) continue;
+        if (!entries.some((e) => KEY_LABEL.test(e))) continue;
         for (const e of entries) {
-          const found = readPeopleList(e.replace(label, ""), { status: "took_part", perLine: false, lowerCase: r.lowerCase });
+          const found = readPeopleList(e.replace(KEY_LABEL, ""), { status: "took_part", perLine: false, lowerCase: r.lowerCase });
           // Every source quotes the notes: where the words read are not the line's as written (an aside cut from the
           // middle), the entry as written is the source; a person from neither is not read.
-          const raw = squash(item.raw);
           for (const p of found) {
             if (raw.includes(squash(p.source))) people.push(p);
             else if (found.length === 1 && raw.includes(squash(e))) people.push({ ...p, source: squash(e) });
