@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { AppError } from "../core/errors.js";
+import { shippedData } from "../core/errors.js";
 import { fromRoot } from "../core/paths.js";
 import { PhraseIndex, fold, readPersonTerms, words, type PhraseMatch, type Word } from "../lexicon/index.js";
 
@@ -121,12 +121,7 @@ let cached: Vocabulary | undefined;
 export function vocabulary(): Vocabulary {
   if (cached) return cached;
   const raw: unknown = JSON.parse(readFileSync(fromRoot("records", "data", "notes-vocabulary.json"), "utf8"));
-  const parsed = VocabularySchema.safeParse(raw);
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new AppError("internal", "The notes vocabulary is invalid.", { cause: new Error(detail) });
-  }
-  cached = withoutApostrophes(parsed.data);
+  cached = withoutApostrophes(shippedData(VocabularySchema, raw, "The notes vocabulary"));
   return cached;
 }
 
