@@ -4,7 +4,8 @@
  * aggregates only) and later to the study pool. The boundary is one number so the triage manifest's loader
  * (escalation/labelled.ts) and the QA strangers' loader (scripts/stranger-rows.ts) cannot disagree on it.
  *
- * Round sixteen: study = #1-#10, check = #11-#14, #15 held out (round fifteen: check #11-#13, #14 held out).
+ * Round seventeen: study = #1-#10, check = #11-#15, #16 held out (round sixteen: check #11-#14, #15 held out; round
+ * fifteen: check #11-#13, #14 held out).
  */
 export const LAST_STUDY_SET = 10;
 
