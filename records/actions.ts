@@ -2,6 +2,7 @@ import { words } from "../lexicon/index.js";
 import type { RecordAction } from "./model.js";
 import { dueFromText, dueOnly, findDue } from "./dates.js";
 import { isTitle } from "./titles.js";
+import { wordingPatterns } from "./decision-wording.js";
 import { isSharing, spelled } from "./decisions.js";
 import { readSegment } from "./people.js";
 import { sentences, splitOutside, squash } from "./text.js";
@@ -241,7 +242,7 @@ export function readAction(
   for (const m of findPhrases(v.no_actions, t, "noactions")) t = t.slice(m.end).trim();
   if (t.length < 3 || /^(none|nil|n\/a|no actions?)$/i.test(t)) return null;
   // A sign-off ("thanks all", "end of notes", as dictation closes) or a word about the record itself is not a task.
-  if (isPhrase(v.closings, t) || isPhrase(v.record_housekeeping, t) || ABOUT_THE_RECORD.test(t) || ACTIONS_ELSEWHERE.test(t)) return null;
+  if (isPhrase(v.closings, t) || isPhrase(v.record_housekeeping, t) || ABOUT_THE_RECORD.test(t) || wordingPatterns().actions_elsewhere.test(t)) return null;
   // "Child ref 4421907" at the end of a list of actions is the reference, not a task.
   const ref = findChildRef(t, false);
   if (ref && squash(t).replace(/[.\s]+$/, "").length <= ref.words.length + 12) return null;
@@ -497,34 +498,6 @@ export function actionItems(text: string): string[] {
  */
 const ABOUT_THE_RECORD =
   /^(?:to be (?:circulated|sent round|typed up)|(?:will be |to be )?(?:circulated|to follow)(?: separately)?)\b|\b(?:circulate|send round|send out|type up|write up)\s+(?:the\s+)?(?:action log|action list|actions|notes|minutes|record)\b|\b(?:the\s+)?(?:action log|action list|actions|notes|minutes)\s+(?:to be circulated|will be circulated|to follow|will follow)\b|\bdid ?n[’']?t (?:get|write|take) (?:these|them|the actions|it) down\b/i;
-
-/**
- * The actions said to be recorded later or somewhere else, not here: deferred ("Actions will be confirmed once I have
- * spoken to mum", "I'll add the actions when I'm back at the office", "we'll pick up the actions offline", "I'll do the
- * full write-up when I'm back", "ran out of time – to agree when CS call back"), or pointed to ("→ see p3", "to follow ->
- * see Iwan's notes", "see attached"), or the record circulated by someone with nothing said of what it holds ("Ollie will
- * circulate"). Working Together 2023 (ch. 3) has the discussion agree "who will do what by when"; a line that only
- * promises the list or points to it records no task, and the record must still say no actions are recorded.
- */
-const ACTIONS_ELSEWHERE = new RegExp(
-  [
-    String.raw`^(?:the\s+)?(?:actions?|action plan|action log|action list|tasks?)\b[^.;]{0,30}?\b(?:to follow|will follow|to be confirmed|will be confirmed|tbc|to be agreed|to agree|will be agreed|to be added|will be added|to be sent|will be sent|offline|later|when|once)\b`,
-    String.raw`\b(?:i|we|he|she|they)\s*(?:['’]ll|\s+will)\s+(?:add|do|write|type|send|circulate|pick up|sort|confirm|agree|finish)\s+(?:up\s+|out\s+)?(?:the\s+|our\s+)?(?:full\s+)?(?:actions?|action plan|write[\s-]?up|notes|minutes|record)\b`,
-    String.raw`\bran out of time\b`,
-    // Under the actions heading, a line naming no task: the list given elsewhere ("as discussed", "see email", "in the
-    // Teams chat", "see action log"), none yet ("none agreed yet"), or still to be set ("to be agreed at the next meeting",
-    // "will send separately", "I'll email them round later").
-    String.raw`^as\s+(?:discussed|above|below|agreed|per\s+(?:the\s+)?(?:chat|email|e-mail|minutes|notes|action log|action plan))\.?$`,
-    String.raw`^(?:see|in|on)\s+(?:the\s+|my\s+)?(?:teams\s+)?(?:chat|email|e-mail|action log|action list|action plan|attached|minutes|notes)\b`,
-    String.raw`^(?:none|nil|no actions?)(?:\s+(?:agreed|set|recorded|identified))?(?:\s+(?:yet|today|at this (?:stage|point)))?$`,
-    String.raw`^(?:to be agreed|to be set|to be confirmed|to be decided)\b`,
-    String.raw`\b(?:send|email|e-mail|circulate|share|type|write|put)\s+(?:them|these)\s+(?:round|around|out|up|later|separately|over)\b|^will\s+(?:send|email|e-mail|circulate|share)\s+(?:separately|later|round)\b`,
-    String.raw`^(?:will be|to be)\s+(?:confirmed|agreed|added|circulated|sent)\s+(?:once|when|after|later|offline)\b`,
-    String.raw`^(?:[~\s]*to follow[~\s]*)?(?:[-–—]>|→|⇒)?\s*(?:see|as per)\s+(?:p(?:age|g)?\.?\s*\d+|[\p{L}'’]+['’]s\s+(?:notes|minutes|record|email|e-mail)|(?:the\s+)?(?:attached|overleaf|over|below|above|notes|minutes|chat)\b)`,
-    String.raw`^[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?\s+(?:will|to|[’']ll)\s+circulate(?:\s+(?:them|these|it))?$`,
-  ].join("|"),
-  "iu",
-);
 
 /** Compatibility: one action from a line, with a due date counted from `anchor`. */
 export function parseAction(text: string, anchor: string): RecordAction | null {
