@@ -90,7 +90,7 @@ function isOwner(text: string, ctx: OwnerContext): boolean {
  * of a task ("Hospital birth alert", "CAMHS urgent ref", "nursery info", "tutor's written account") also reads as an
  * owner, but only weakly: in "task – owner – when" the field that surely names someone owns it.
  */
-function surelyOwner(text: string, ctx: OwnerContext, strict: boolean): boolean {
+export function surelyOwner(text: string, ctx: OwnerContext, strict: boolean): boolean {
   const t = squash(text).replace(/^(the|our)\s+/i, "");
   if (!strict && nameLike(t)) return true;
   if (!isOwner(t, ctx)) return false;
@@ -122,7 +122,8 @@ function namedDoer(head: string, task: string): boolean {
   return tasked && nameLike(head) && words(head).length <= 2;
 }
 
-function ownerAsWritten(text: string, ctx: OwnerContext): string {
+/** An owner as the record writes them: the writer's own name for "me" or "I". */
+export function ownerAsWritten(text: string, ctx: OwnerContext): string {
   const t = squash(text).replace(/[.,:;]+$/, "");
   return isSelf(t) && ctx.author ? ctx.author : t;
 }
@@ -135,6 +136,11 @@ function agencyOnly(text: string): boolean {
 
 /** A task's owner said to be unknown, closing its line: "owner TBC", "lead: tba", "?who", "who?", "→ ?". */
 const UNKNOWN_OWNER = /(?:^|[\s\-–—:,;(→>]+)(?:(?:owner|lead|who|by whom|responsible)\s*[:=]?\s*(?:tbc|tba|to be confirmed|to be agreed|unknown|not agreed|\?+)|\?+\s*who|who\s*\?+|(?<=→\s*|->\s*)\?+)\s*\)?\s*$/i;
+
+/** Whether a task's words say it has no owner yet ("owner TBC", "?who", "→ ?", "TM to allocate"). */
+export function saysNoOwner(text: string): boolean {
+  return UNKNOWN_OWNER.test(squash(text).replace(/[.;\s]+$/, "")) || /\bto (?:allocate|be allocated)\b|\bwho\b/i.test(text);
+}
 
 /** The longest start of `text` (up to four words) that names an owner: "Mared HV records to paeds" → "Mared". */
 function leadingOwner(text: string, ctx: OwnerContext): string | null {
@@ -158,16 +164,37 @@ function leadingOwner(text: string, ctx: OwnerContext): string | null {
  */
 function trailingOwner(text: string, ctx: OwnerContext): { owner: string; start: number } | null {
   const ws = words(text);
-  for (let n = Math.min(3, ws.length - 1); n >= 1; n--) {
+  for (let n = Math.min(7, ws.length - 1); n >= 1; n--) {
     const first = ws[ws.length - n] as (typeof ws)[number];
     const before = ws[ws.length - n - 1] as (typeof ws)[number];
     const tail = text.slice(first.start).replace(/[.,;:]+$/, "");
-    if (!(namesPerson(tail, ctx) || isSelf(tail))) continue;
-    if (/^(?:with|to|for|from|of|at|on|and|or|by|about|re|via|cc|plus|inc|incl|including|between|see|seeing|tell|telling|inform|ring|call|phone|visit|contact|update|interview|ask|email|e-mail|text)$/i.test(before.folded)) return null;
+    const single = n <= 3 && (namesPerson(tail, ctx) || isSelf(tail));
+    if (!single && !jointOwners(tail, ctx)) continue;
+    if (/^(?:with|to|for|from|of|at|on|and|or|by|about|re|via|cc|plus|inc|incl|including|between|see|seeing|tell|telling|inform|ring|call|phone|contact|update|ask|email|e-mail|text)$/i.test(before.folded)) return null;
+    // "visit Lisa Gill" is whom the visit is to; "joint visit Naomi/Carol", "ABE interview hugh morris and me" name the pair
+    // who carry it out, as agencies pair up for these (Working Together 2023: joint visits and interviews).
+    if (single && /^(?:visit|interview)$/i.test(before.folded)) return null;
     if (/[&+/,]\s*$/.test(text.slice(before.end, first.start))) return null;
     return { owner: tail, start: first.start };
   }
   return null;
+}
+
+/**
+ * Two or three people who share a task, joined as practitioners pair workers for a joint visit or an interview ("Naomi/Carol",
+ * "me + DC Vale", "hugh morris and me", "DC Jones with Bethan"): every one of them someone the notes name, or the writer. A
+ * role or an agency alone in the pair is not enough ("mum and police"), as the pair may be whom the task is done with.
+ */
+function jointOwners(text: string, ctx: OwnerContext): boolean {
+  const parts = squash(text).split(/\s+(?:and|&|\+|with)\s+|\s*\/\s*/i);
+  if (parts.length < 2 || parts.length > 3) return false;
+  return parts.every((p) => namesPerson(p, ctx) || isSelf(p));
+}
+
+/** A field that says who does its task ("Dan to arrange"): a person the notes name, a role, or (outside prose) a name before a task's verb. */
+function fieldDoer(field: string, ctx: OwnerContext, strict: boolean): boolean {
+  const m = VERB_MARK.exec(field);
+  return Boolean(m?.[1] && (isOwner(m[1], ctx) || (!strict && namedDoer(m[1], m[2] ?? ""))));
 }
 
 const VERB_MARK = /^(.{1,60}?)(?:\s+(?:to|will|'ll|should|must|shall|is to|are to|agreed to|has agreed to|have agreed to|is going to|are going to|am going to|offered to|has offered to|said (?:they|he|she)['’]d|said (?:they|he|she) (?:would|will))|['’](?:ll|m going to))\s+(?:also\s+|then\s+|now\s+|still\s+|urgently\s+|jointly\s+)?(?!be\b)(.+)$/i;
@@ -249,6 +276,9 @@ export function readAction(
   // "Action: CP medical. Responsible: Dr Bose. Deadline: 21/05" read as one action with its labels.
   t = t.replace(/\.\s+(?=(?:responsible|owner|lead|who|by whom|deadline|due|by when|timescale|date)\s*:)/gi, "; ");
   // "owner TBC", "?who", "→ ?": the notes say nobody has the task yet. The task has no owner, whatever its words name.
+  // "Reconvene strategy meeting – Sioned, date tbc": the date said not to be set yet closes the owner's field; the task
+  // has no due date, and the owner is read without it.
+  t = t.replace(/(?:\s*[,;(\-–—]\s*|\s+)(?:date|when|deadline|due|timescale)\s*:?\s*(?:tbc|tba|to be confirmed|to be agreed|to be set|not set|unknown|\?+)\s*\)?\s*$/i, "");
   const unowned = UNKNOWN_OWNER.exec(t);
   if (unowned) t = t.slice(0, unowned.index).replace(/[\s\-–—:,;(→>]+$/, "");
   const { rest, due, due_text } = splitDue(t, ctx);
@@ -283,9 +313,17 @@ export function readAction(
     owner = fields[fields.length - 1] as string;
     what = fields.slice(0, -1).join(" - ");
     shaped = true;
-  } else if (fields.length >= 2 && fields.some((f) => { const m = VERB_MARK.exec(f); return Boolean(m?.[1] && isOwner(m[1], ctx)); })) {
-    // "CP medical tomorrow – Dan to arrange": the owner in one field, the task in the others.
-    const i = fields.findIndex((f) => { const m = VERB_MARK.exec(f); return Boolean(m?.[1] && isOwner(m[1], ctx)); });
+  } else if (fields.length >= 3 && fields.slice(1, -1).filter((f) => surelyOwner(f, ctx, true)).length === 1) {
+    // "by 8/4 (after survey) – Gemma – reconvene", "HV records – Leanne – to SW": what, who and when in any order, so
+    // when the date has been taken from one end the owner can stand between the other two fields, set apart on its own.
+    const i = fields.findIndex((f, j) => j > 0 && j < fields.length - 1 && surelyOwner(f, ctx, true));
+    owner = fields[i] as string;
+    what = fields.filter((_, j) => j !== i).filter((f) => !/^\(.*\)$/.test(f.trim())).join(" - ");
+    shaped = true;
+  } else if (fields.length >= 2 && fields.some((f) => fieldDoer(f, ctx, strict))) {
+    // "CP medical tomorrow – Dan to arrange", "Sam to carry on weekly sessions – next session Weds 8th": the owner said to
+    // do something in one field, the task or a note of when in the others.
+    const i = fields.findIndex((f) => fieldDoer(f, ctx, strict));
     const m = VERB_MARK.exec(fields[i] as string) as RegExpExecArray;
     owner = m[1] ?? null;
     what = [...fields.slice(0, i), m[2] ?? ""].filter(Boolean).join(" - ");
@@ -486,7 +524,8 @@ export function actionItems(text: string): string[] {
     else pieces.push({ start: p.start, end: p.start + p.text.length });
   }
   return pieces
-    .flatMap((p) => text.slice(p.start, p.end).split(/;|\s(?=\d{1,2}[.)]\s)|•/))
+    // Never inside brackets: "(Mia, 7) and feed back ..." is a child's age closing an aside, not a list's "7)".
+    .flatMap((p) => splitOutside(text.slice(p.start, p.end), (t, i) => (t[i] === ";" || t[i] === "•" || /^\s\d{1,2}[.)]\s/.test(t.slice(i, i + 5)) ? 1 : 0)).map((q) => q.text))
     .map((s) => s.trim())
     .filter(Boolean);
 }

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { fixedClock } from "../../core/clock.js";
+import { createDeadlineCalculator } from "../../deadlines/index.js";
+import { draftFromNotes } from "../../records/index.js";
+
+/**
+ * Working Together 2023 (ch. 3) has the strategy discussion agree "who will do what by when". Practitioners set the three
+ * out in any order, apart by dashes, arrows or semicolons, one line per person, and pair workers for joint visits and
+ * interviews. Forms written from those layouts, with made-up people; in each direction, a task whose owner is written
+ * must read that owner, and one whose owner is not written must not get one.
+ */
+const deps = { clock: fixedClock("2026-03-10T12:00:00Z"), calculator: createDeadlineCalculator() };
+const HEAD =
+  "Strategy discussion 10/03/2026 10:00 Teams\nRef C-20441\nPresent: Jo Bell SW, DC Amy Hall CAIT, Ruth Penn HV, Tariq Shah DSL\nConcerns: bruise to the cheek of a 5 year old\nDecisions: s47 agreed. Police to lead criminal investigation. No legal action. Child with gran tonight.\nActions:\n";
+const acts = (lines: string) => draftFromNotes(`${HEAD}${lines}\n`, deps).record.actions;
+
+describe("an action line's owner wherever the writer put it", () => {
+  it.each([
+    ["- Amy – ABE 12/03; download the phone → 13/03", ["Amy", "Amy"]],
+    ["- Tariq: school log today; staff accounts by 13/03", ["Tariq", "Tariq"]],
+    ["- by 16/03 (after the medical) – Jo – review strategy", ["Jo"]],
+    ["- Joint visit Jo/Amy – Thu 12/03", ["Jo/Amy"]],
+    ["- home visit tomorrow me + DC Hall", ["me + DC Hall"]],
+    ["- Reconvene strategy discussion – Jo, date tbc", ["Jo"]],
+    ["- Ruth to check records for the sister (Mia, 7) and feed back within 3 working days", ["Ruth"]],
+  ])("'%s' reads owners %j", (line, owners) => {
+    const a = acts(line);
+    expect(a.map((x) => x.owner).map((o) => (o === "Joanne Bell" ? "me" : o))).toEqual(owners);
+  });
+
+  it.each([
+    "- Amy – ABE 12/03; CP medical – owner TBC",
+    "- Amy – ABE 12/03. 2) CP medical by Fri",
+    "- home visit tomorrow with Jo and Amy",
+    "- see mum and dad today",
+  ])("'%s' leaves the task with no written owner unowned", (line) => {
+    const a = acts(line);
+    expect(a[a.length - 1]?.owner ?? null).toBeNull();
+  });
+});
+
+/**
+ * One person's list: a task with no doer of its own takes the person only where the writer set the tasks out as that
+ * person's, as the line's label or under their heading. Where other tasks on the line (or under the heading) name their
+ * own doers, the list is the meeting's, and a task with no doer keeps none: the record must ask who owns it.
+ */
+describe("one person's list gives its tasks their owner, and only that", () => {
+  it.each([
+    ["- Jo: visit child today; call school; update chrono", ["Jo", "Jo", "Jo"]],
+    ["- DC Hall – PNC checks 11/03; seize the phone", ["DC Hall", "DC Hall"]],
+    ["Jo:\n- visit child today\n- call school\nDC Hall:\n- PNC checks by Fri\n- ABE", ["Jo", "Jo", "DC Hall", "DC Hall"]],
+    ["Jo\n- visit child today\n- call school", ["Jo", "Jo"]],
+  ])("when the person labels the line or heads the tasks ('%s'), each task is theirs: %j", (lines, owners) => {
+    expect(acts(lines).map((x) => x.owner)).toEqual(owners);
+  });
+
+  it.each([
+    ["- SW to visit child today; share chronology; police to check PNC", ["Share chronology"]],
+    ["- Jo: visit child today; DC Hall to check PNC; update chrono", ["Update chrono"]],
+    ["- Jo: visit child today; call school; HV records to SW by Fri", ["Call school"]],
+    ["- Jo to visit child today; call school", ["Call school"]],
+    ["- Jo: visit child today. Call school.", ["Call school"]],
+    ["Jo:\n- visit child\n- DC Hall to check PNC\n- update chrono", ["Visit child", "Update chrono"]],
+  ])("when the line or heading is not one person's list ('%s'), %j keep no owner", (lines, unowned) => {
+    const a = acts(lines);
+    for (const what of unowned) expect(a.find((x) => x.action === what)?.owner).toBeNull();
+  });
+});
+
