@@ -90,7 +90,7 @@ function isOwner(text: string, ctx: OwnerContext): boolean {
  * of a task ("Hospital birth alert", "CAMHS urgent ref", "nursery info", "tutor's written account") also reads as an
  * owner, but only weakly: in "task – owner – when" the field that surely names someone owns it.
  */
-export function surelyOwner(text: string, ctx: OwnerContext, strict: boolean): boolean {
+function surelyOwner(text: string, ctx: OwnerContext, strict: boolean): boolean {
   const t = squash(text).replace(/^(the|our)\s+/i, "");
   if (!strict && nameLike(t)) return true;
   if (!isOwner(t, ctx)) return false;
@@ -122,8 +122,7 @@ function namedDoer(head: string, task: string): boolean {
   return tasked && nameLike(head) && words(head).length <= 2;
 }
 
-/** An owner as the record writes them: the writer's own name for "me" or "I". */
-export function ownerAsWritten(text: string, ctx: OwnerContext): string {
+function ownerAsWritten(text: string, ctx: OwnerContext): string {
   const t = squash(text).replace(/[.,:;]+$/, "");
   return isSelf(t) && ctx.author ? ctx.author : t;
 }
@@ -136,11 +135,6 @@ function agencyOnly(text: string): boolean {
 
 /** A task's owner said to be unknown, closing its line: "owner TBC", "lead: tba", "?who", "who?", "→ ?". */
 const UNKNOWN_OWNER = /(?:^|[\s\-–—:,;(→>]+)(?:(?:owner|lead|who|by whom|responsible)\s*[:=]?\s*(?:tbc|tba|to be confirmed|to be agreed|unknown|not agreed|\?+)|\?+\s*who|who\s*\?+|(?<=→\s*|->\s*)\?+)\s*\)?\s*$/i;
-
-/** Whether a task's words say it has no owner yet ("owner TBC", "?who", "→ ?", "TM to allocate"). */
-export function saysNoOwner(text: string): boolean {
-  return UNKNOWN_OWNER.test(squash(text).replace(/[.;\s]+$/, "")) || /\bto (?:allocate|be allocated)\b|\bwho\b/i.test(text);
-}
 
 /** The longest start of `text` (up to four words) that names an owner: "Mared HV records to paeds" → "Mared". */
 function leadingOwner(text: string, ctx: OwnerContext): string | null {

@@ -2,8 +2,7 @@ import type { Clock } from "../core/clock.js";
 import { invalidInput, isAppError } from "../core/errors.js";
 import { londonDate } from "../deadlines/index.js";
 import { readJurisdiction, readPersonTerms } from "../lexicon/index.js";
-import { actionClauses, actionItems, ownerAsWritten, readAction, readActionRow, type OwnerContext } from "./actions.js";
-import { listLabel, ownersOfList, personHeading, type ListedTask } from "./owner-lists.js";
+import { actionClauses, actionItems, readAction, readActionRow, type OwnerContext } from "./actions.js";
 import { dueOnly, findDate } from "./dates.js";
 import { clauses, isConcern, isSharedConcern, readCriminalInvestigation, readDecisions, readLegalAction, readChildWelfare, readSection47, saysChildSafety } from "./decisions.js";
 import { readLayout, sameFirstName, type Block, type Layout } from "./layout.js";
@@ -18,7 +17,7 @@ import { attendeeFrom } from "./attendees.js";
 import { normaliseNotes, sentences, splitOutside, squash, type Piece } from "./text.js";
 import { fromDictation, looksDictated, originalWords } from "./dictation.js";
 import { fromTranscript } from "./transcript.js";
-import { findPhrases, hasPhrase, key as keyOf, vocabulary, type AttendanceStatus, type SectionKey } from "./vocabulary.js";
+import { findPhrases, hasPhrase, vocabulary, type AttendanceStatus, type SectionKey } from "./vocabulary.js";
 
 /**
  * Rough notes → a strategy discussion record. The layout (headings, tables, e-mail
@@ -649,49 +648,21 @@ export function parseNotes(
   const nextSteps = actionBlocks.length === 0 ? blocksOf(layout, "next") : [];
   for (const b of [...actionBlocks, ...nextSteps]) {
     const strict = b.key === "next";
-    // A person's heading ("Sioned:") and the tasks under it, until the next heading: one person's list (owner-lists.ts).
-    let heading: { owner: string; tasks: ListedTask[] } | null = null;
-    const closeHeading = () => {
-      if (heading) actions.push(...ownersOfList(heading.tasks, heading.owner));
-      heading = null;
-    };
-    for (const [i, item] of b.items.entries()) {
+    for (const item of b.items) {
       if (item.columns) {
-        // A table row is no task under a person's heading: the row says its own owner. Actions stay in the notes' order.
-        closeHeading();
         const a = readActionRow(item.cells ?? [], item.columns, ctx);
         if (a) actions.push(a);
         continue;
       }
       const lineText = item.cells ? item.cells.filter(Boolean).join(" - ") : item.text;
-      const head = item.cells ? null : personHeading(lineText, b.items[i + 1], item.bullet === true, ctx);
-      if (head) {
-        closeHeading();
-        heading = { owner: ownerAsWritten(head, ctx), tasks: [] };
-        continue;
-      }
-      // "Sioned: visit Ruby today; call school; update chrono": a line labelled with its owner is that person's list, its
-      // tasks one after another at semicolons; one split off another way ("... 2) CP medical") is not on the list.
-      const label = listLabel(lineText, ctx);
-      const line: ListedTask[] = [];
-      let at = 0;
-      let joined = true;
-      for (const [n, entry] of actionItems(lineText).entries()) {
-        const start = lineText.indexOf(entry, at);
-        if (n > 0 && !(start >= 0 && /;/.test(lineText.slice(at, start)))) joined = false;
-        if (start >= 0) at = start + entry.length;
+      for (const entry of actionItems(lineText)) {
         if (isMeetingLine(entry)) continue;
         for (const clause of actionClauses(entry, ctx)) {
           const a = readAction(clause.text, ctx, strict, entry, clause.inherit);
-          if (a) line.push({ action: item.cells ? { ...a, source: item.raw } : a, listed: joined, clause: clause.text });
+          if (a) actions.push(item.cells ? { ...a, source: item.raw } : a);
         }
       }
-      const opener = line[0]?.action.owner ?? null;
-      const own = label && opener && keyOf(opener) === keyOf(ownerAsWritten(label, ctx)) ? ownersOfList(line, opener) : line.map((t) => t.action);
-      if (heading) heading.tasks.push(...own.map((action, j) => ({ action, listed: true, clause: line[j]?.clause ?? "" })));
-      else actions.push(...own);
     }
-    closeHeading();
   }
   if (actionBlocks.length === 0) {
     const fromSentences = [

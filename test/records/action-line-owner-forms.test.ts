@@ -16,8 +16,6 @@ const acts = (lines: string) => draftFromNotes(`${HEAD}${lines}\n`, deps).record
 
 describe("an action line's owner wherever the writer put it", () => {
   it.each([
-    ["- Amy – ABE 12/03; download the phone → 13/03", ["Amy", "Amy"]],
-    ["- Tariq: school log today; staff accounts by 13/03", ["Tariq", "Tariq"]],
     ["- by 16/03 (after the medical) – Jo – review strategy", ["Jo"]],
     ["- Joint visit Jo/Amy – Thu 12/03", ["Jo/Amy"]],
     ["- home visit tomorrow me + DC Hall", ["me + DC Hall"]],
@@ -40,30 +38,18 @@ describe("an action line's owner wherever the writer put it", () => {
 });
 
 /**
- * One person's list: a task with no doer of its own takes the person only where the writer set the tasks out as that
- * person's, as the line's label or under their heading. Where other tasks on the line (or under the heading) name their
- * own doers, the list is the meeting's, and a task with no doer keeps none: the record must ask who owns it.
+ * A task with no doer of its own is given nobody's name: in a list of the meeting's tasks the record must still ask who
+ * owns it (round sixteen hid "share chronology" behind the social worker who opened the line).
  */
-describe("one person's list gives its tasks their owner, and only that", () => {
-  it.each([
-    ["- Jo: visit child today; call school; update chrono", ["Jo", "Jo", "Jo"]],
-    ["- DC Hall – PNC checks 11/03; seize the phone", ["DC Hall", "DC Hall"]],
-    ["Jo:\n- visit child today\n- call school\nDC Hall:\n- PNC checks by Fri\n- ABE", ["Jo", "Jo", "DC Hall", "DC Hall"]],
-    ["Jo\n- visit child today\n- call school", ["Jo", "Jo"]],
-  ])("when the person labels the line or heads the tasks ('%s'), each task is theirs: %j", (lines, owners) => {
-    expect(acts(lines).map((x) => x.owner)).toEqual(owners);
-  });
-
+describe("a task with no doer of its own keeps no owner", () => {
   it.each([
     ["- SW to visit child today; share chronology; police to check PNC", ["Share chronology"]],
     ["- Jo: visit child today; DC Hall to check PNC; update chrono", ["Update chrono"]],
     ["- Jo: visit child today; call school; HV records to SW by Fri", ["Call school"]],
     ["- Jo to visit child today; call school", ["Call school"]],
     ["- Jo: visit child today. Call school.", ["Call school"]],
-    ["Jo:\n- visit child\n- DC Hall to check PNC\n- update chrono", ["Visit child", "Update chrono"]],
-  ])("when the line or heading is not one person's list ('%s'), %j keep no owner", (lines, unowned) => {
+  ])("'%s': %j keep no owner", (lines, unowned) => {
     const a = acts(lines);
     for (const what of unowned) expect(a.find((x) => x.action === what)?.owner).toBeNull();
   });
 });
-
