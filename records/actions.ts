@@ -136,6 +136,21 @@ function agencyOnly(text: string): boolean {
 /** A task's owner said to be unknown, closing its line: "owner TBC", "lead: tba", "?who", "who?", "→ ?". */
 const UNKNOWN_OWNER = /(?:^|[\s\-–—:,;(→>]+)(?:(?:owner|lead|who|by whom|responsible)\s*[:=]?\s*(?:tbc|tba|to be confirmed|to be agreed|unknown|not agreed|\?+)|\?+\s*who|who\s*\?+|(?<=→\s*|->\s*)\?+)\s*\)?\s*$/i;
 
+/**
+ * The line without a field of question marks that stands in the owner's place: the second of two fields ("GP check - ??"),
+ * or a field between the task and a due date ("GP records - ? - by 4/6"). Null where there is none.
+ */
+function askedOwnerField(text: string, ctx: OwnerContext): string | null {
+  const fields = splitOutside(text, (t, i) => (/^ [-–—] /.test(t.slice(i, i + 3)) ? 3 : 0));
+  if (fields.length < 2) return null;
+  const q = fields.findIndex((f, j) => j > 0 && /^\?+$/.test(f.text.trim()));
+  if (q < 0) return null;
+  const last = fields[fields.length - 1] as (typeof fields)[number];
+  const owned = fields.length === 2 || (q < fields.length - 1 && findDue(last.text, ctx.anchor, ctx.year).due_text !== null);
+  if (!owned) return null;
+  return fields.filter((_, j) => j !== q).map((f) => f.text.trim()).join(" - ");
+}
+
 /** The longest start of `text` (up to four words) that names an owner: "Mared HV records to paeds" → "Mared". */
 function leadingOwner(text: string, ctx: OwnerContext): string | null {
   const ws = words(text);
@@ -273,7 +288,11 @@ export function readAction(
   // "Reconvene strategy meeting – Sioned, date tbc": the date said not to be set yet closes the owner's field; the task
   // has no due date, and the owner is read without it.
   t = t.replace(/(?:\s*[,;(\-–—]\s*|\s+)(?:date|when|deadline|due|timescale)\s*:?\s*(?:tbc|tba|to be confirmed|to be agreed|to be set|not set|unknown|\?+)\s*\)?\s*$/i, "");
-  const unowned = UNKNOWN_OWNER.exec(t);
+  // "GP check re mum's mood - ??", "GP records - ? - by 4/6": question marks in the owner's place of a task – owner – when
+  // line, as practitioners leave it when nobody was agreed. A "?" after an owner's field is the date's ("ABE - DC Moss - ?").
+  const asked = askedOwnerField(t, ctx);
+  if (asked) t = asked;
+  const unowned = asked ? { index: t.length } : UNKNOWN_OWNER.exec(t);
   if (unowned) t = t.slice(0, unowned.index).replace(/[\s\-–—:,;(→>]+$/, "");
   const { rest, due, due_text } = splitDue(t, ctx);
   if (unowned) {

@@ -53,3 +53,23 @@ describe("a task with no doer of its own keeps no owner", () => {
     for (const what of unowned) expect(a.find((x) => x.action === what)?.owner).toBeNull();
   });
 });
+
+/**
+ * A question mark in the owner's place says nobody was agreed ("GP check - ??", "GP records - ? - by 13/03"): the task has
+ * no owner, and the record asks. After an owner's field the question mark is the date's ("ABE - Amy - ?").
+ */
+describe("question marks in the owner's place", () => {
+  it.each([
+    ["- GP check re mum's mood - ??", "GP check re mum's mood", null],
+    ["- GP records and attendance history - ? - by 13/03", "GP records and attendance history", "2026-03-13"],
+  ])("'%s' is %s with no owner", (line, what, due) => {
+    const a = acts(line);
+    expect(a).toHaveLength(1);
+    expect(a[0]).toMatchObject({ action: what, owner: null, due });
+  });
+
+  it("when the question mark follows the owner's field, the owner stays", () => {
+    expect(acts("- ABE - Amy - ?")[0]?.owner).toBe("Amy");
+  });
+});
+
