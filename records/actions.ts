@@ -2,6 +2,7 @@ import { words } from "../lexicon/index.js";
 import type { RecordAction } from "./model.js";
 import { dueFromText, dueOnly, findDue } from "./dates.js";
 import { isTitle } from "./titles.js";
+import { wordingPatterns } from "./decision-wording.js";
 import { isSharing, spelled } from "./decisions.js";
 import { readSegment } from "./people.js";
 import { sentences, splitOutside, squash } from "./text.js";
@@ -135,6 +136,21 @@ function agencyOnly(text: string): boolean {
 /** A task's owner said to be unknown, closing its line: "owner TBC", "lead: tba", "?who", "who?", "→ ?". */
 const UNKNOWN_OWNER = /(?:^|[\s\-–—:,;(→>]+)(?:(?:owner|lead|who|by whom|responsible)\s*[:=]?\s*(?:tbc|tba|to be confirmed|to be agreed|unknown|not agreed|\?+)|\?+\s*who|who\s*\?+|(?<=→\s*|->\s*)\?+)\s*\)?\s*$/i;
 
+/**
+ * The line without a field of question marks that stands in the owner's place: the second of two fields ("GP check - ??"),
+ * or a field between the task and a due date ("GP records - ? - by 4/6"). Null where there is none.
+ */
+function askedOwnerField(text: string, ctx: OwnerContext): string | null {
+  const fields = splitOutside(text, (t, i) => (/^ [-–—] /.test(t.slice(i, i + 3)) ? 3 : 0));
+  if (fields.length < 2) return null;
+  const q = fields.findIndex((f, j) => j > 0 && /^\?+$/.test(f.text.trim()));
+  if (q < 0) return null;
+  const last = fields[fields.length - 1] as (typeof fields)[number];
+  const owned = fields.length === 2 || (q < fields.length - 1 && findDue(last.text, ctx.anchor, ctx.year).due_text !== null);
+  if (!owned) return null;
+  return fields.filter((_, j) => j !== q).map((f) => f.text.trim()).join(" - ");
+}
+
 /** The longest start of `text` (up to four words) that names an owner: "Mared HV records to paeds" → "Mared". */
 function leadingOwner(text: string, ctx: OwnerContext): string | null {
   const ws = words(text);
@@ -157,16 +173,37 @@ function leadingOwner(text: string, ctx: OwnerContext): string | null {
  */
 function trailingOwner(text: string, ctx: OwnerContext): { owner: string; start: number } | null {
   const ws = words(text);
-  for (let n = Math.min(3, ws.length - 1); n >= 1; n--) {
+  for (let n = Math.min(7, ws.length - 1); n >= 1; n--) {
     const first = ws[ws.length - n] as (typeof ws)[number];
     const before = ws[ws.length - n - 1] as (typeof ws)[number];
     const tail = text.slice(first.start).replace(/[.,;:]+$/, "");
-    if (!(namesPerson(tail, ctx) || isSelf(tail))) continue;
-    if (/^(?:with|to|for|from|of|at|on|and|or|by|about|re|via|cc|plus|inc|incl|including|between|see|seeing|tell|telling|inform|ring|call|phone|visit|contact|update|interview|ask|email|e-mail|text)$/i.test(before.folded)) return null;
+    const single = n <= 3 && (namesPerson(tail, ctx) || isSelf(tail));
+    if (!single && !jointOwners(tail, ctx)) continue;
+    if (/^(?:with|to|for|from|of|at|on|and|or|by|about|re|via|cc|plus|inc|incl|including|between|see|seeing|tell|telling|inform|ring|call|phone|contact|update|ask|email|e-mail|text)$/i.test(before.folded)) return null;
+    // "visit Lisa Gill" is whom the visit is to; "joint visit Naomi/Carol", "ABE interview hugh morris and me" name the pair
+    // who carry it out, as agencies pair up for these (Working Together 2023: joint visits and interviews).
+    if (single && /^(?:visit|interview)$/i.test(before.folded)) return null;
     if (/[&+/,]\s*$/.test(text.slice(before.end, first.start))) return null;
     return { owner: tail, start: first.start };
   }
   return null;
+}
+
+/**
+ * Two or three people who share a task, joined as practitioners pair workers for a joint visit or an interview ("Naomi/Carol",
+ * "me + DC Vale", "hugh morris and me", "DC Jones with Bethan"): every one of them someone the notes name, or the writer. A
+ * role or an agency alone in the pair is not enough ("mum and police"), as the pair may be whom the task is done with.
+ */
+function jointOwners(text: string, ctx: OwnerContext): boolean {
+  const parts = squash(text).split(/\s+(?:and|&|\+|with)\s+|\s*\/\s*/i);
+  if (parts.length < 2 || parts.length > 3) return false;
+  return parts.every((p) => namesPerson(p, ctx) || isSelf(p));
+}
+
+/** A field that says who does its task ("Dan to arrange"): a person the notes name, a role, or (outside prose) a name before a task's verb. */
+function fieldDoer(field: string, ctx: OwnerContext, strict: boolean): boolean {
+  const m = VERB_MARK.exec(field);
+  return Boolean(m?.[1] && (isOwner(m[1], ctx) || (!strict && namedDoer(m[1], m[2] ?? ""))));
 }
 
 const VERB_MARK = /^(.{1,60}?)(?:\s+(?:to|will|'ll|should|must|shall|is to|are to|agreed to|has agreed to|have agreed to|is going to|are going to|am going to|offered to|has offered to|said (?:they|he|she)['’]d|said (?:they|he|she) (?:would|will))|['’](?:ll|m going to))\s+(?:also\s+|then\s+|now\s+|still\s+|urgently\s+|jointly\s+)?(?!be\b)(.+)$/i;
@@ -241,14 +278,21 @@ export function readAction(
   for (const m of findPhrases(v.no_actions, t, "noactions")) t = t.slice(m.end).trim();
   if (t.length < 3 || /^(none|nil|n\/a|no actions?)$/i.test(t)) return null;
   // A sign-off ("thanks all", "end of notes", as dictation closes) or a word about the record itself is not a task.
-  if (isPhrase(v.closings, t) || isPhrase(v.record_housekeeping, t) || ABOUT_THE_RECORD.test(t) || ACTIONS_ELSEWHERE.test(t)) return null;
+  if (isPhrase(v.closings, t) || isPhrase(v.record_housekeeping, t) || ABOUT_THE_RECORD.test(t) || wordingPatterns().actions_elsewhere.test(t)) return null;
   // "Child ref 4421907" at the end of a list of actions is the reference, not a task.
   const ref = findChildRef(t, false);
   if (ref && squash(t).replace(/[.\s]+$/, "").length <= ref.words.length + 12) return null;
   // "Action: CP medical. Responsible: Dr Bose. Deadline: 21/05" read as one action with its labels.
   t = t.replace(/\.\s+(?=(?:responsible|owner|lead|who|by whom|deadline|due|by when|timescale|date)\s*:)/gi, "; ");
   // "owner TBC", "?who", "→ ?": the notes say nobody has the task yet. The task has no owner, whatever its words name.
-  const unowned = UNKNOWN_OWNER.exec(t);
+  // "Reconvene strategy meeting – Sioned, date tbc": the date said not to be set yet closes the owner's field; the task
+  // has no due date, and the owner is read without it.
+  t = t.replace(/(?:\s*[,;(\-–—]\s*|\s+)(?:date|when|deadline|due|timescale)\s*:?\s*(?:tbc|tba|to be confirmed|to be agreed|to be set|not set|unknown|\?+)\s*\)?\s*$/i, "");
+  // "GP check re mum's mood - ??", "GP records - ? - by 4/6": question marks in the owner's place of a task – owner – when
+  // line, as practitioners leave it when nobody was agreed. A "?" after an owner's field is the date's ("ABE - DC Moss - ?").
+  const asked = askedOwnerField(t, ctx);
+  if (asked) t = asked;
+  const unowned = asked ? { index: t.length } : UNKNOWN_OWNER.exec(t);
   if (unowned) t = t.slice(0, unowned.index).replace(/[\s\-–—:,;(→>]+$/, "");
   const { rest, due, due_text } = splitDue(t, ctx);
   if (unowned) {
@@ -282,9 +326,17 @@ export function readAction(
     owner = fields[fields.length - 1] as string;
     what = fields.slice(0, -1).join(" - ");
     shaped = true;
-  } else if (fields.length >= 2 && fields.some((f) => { const m = VERB_MARK.exec(f); return Boolean(m?.[1] && isOwner(m[1], ctx)); })) {
-    // "CP medical tomorrow – Dan to arrange": the owner in one field, the task in the others.
-    const i = fields.findIndex((f) => { const m = VERB_MARK.exec(f); return Boolean(m?.[1] && isOwner(m[1], ctx)); });
+  } else if (fields.length >= 3 && fields.slice(1, -1).filter((f) => surelyOwner(f, ctx, true)).length === 1) {
+    // "by 8/4 (after survey) – Gemma – reconvene", "HV records – Leanne – to SW": what, who and when in any order, so
+    // when the date has been taken from one end the owner can stand between the other two fields, set apart on its own.
+    const i = fields.findIndex((f, j) => j > 0 && j < fields.length - 1 && surelyOwner(f, ctx, true));
+    owner = fields[i] as string;
+    what = fields.filter((_, j) => j !== i).filter((f) => !/^\(.*\)$/.test(f.trim())).join(" - ");
+    shaped = true;
+  } else if (fields.length >= 2 && fields.some((f) => fieldDoer(f, ctx, strict))) {
+    // "CP medical tomorrow – Dan to arrange", "Sam to carry on weekly sessions – next session Weds 8th": the owner said to
+    // do something in one field, the task or a note of when in the others.
+    const i = fields.findIndex((f) => fieldDoer(f, ctx, strict));
     const m = VERB_MARK.exec(fields[i] as string) as RegExpExecArray;
     owner = m[1] ?? null;
     what = [...fields.slice(0, i), m[2] ?? ""].filter(Boolean).join(" - ");
@@ -485,7 +537,8 @@ export function actionItems(text: string): string[] {
     else pieces.push({ start: p.start, end: p.start + p.text.length });
   }
   return pieces
-    .flatMap((p) => text.slice(p.start, p.end).split(/;|\s(?=\d{1,2}[.)]\s)|•/))
+    // Never inside brackets: "(Mia, 7) and feed back ..." is a child's age closing an aside, not a list's "7)".
+    .flatMap((p) => splitOutside(text.slice(p.start, p.end), (t, i) => (t[i] === ";" || t[i] === "•" || /^\s\d{1,2}[.)]\s/.test(t.slice(i, i + 5)) ? 1 : 0)).map((q) => q.text))
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -497,34 +550,6 @@ export function actionItems(text: string): string[] {
  */
 const ABOUT_THE_RECORD =
   /^(?:to be (?:circulated|sent round|typed up)|(?:will be |to be )?(?:circulated|to follow)(?: separately)?)\b|\b(?:circulate|send round|send out|type up|write up)\s+(?:the\s+)?(?:action log|action list|actions|notes|minutes|record)\b|\b(?:the\s+)?(?:action log|action list|actions|notes|minutes)\s+(?:to be circulated|will be circulated|to follow|will follow)\b|\bdid ?n[’']?t (?:get|write|take) (?:these|them|the actions|it) down\b/i;
-
-/**
- * The actions said to be recorded later or somewhere else, not here: deferred ("Actions will be confirmed once I have
- * spoken to mum", "I'll add the actions when I'm back at the office", "we'll pick up the actions offline", "I'll do the
- * full write-up when I'm back", "ran out of time – to agree when CS call back"), or pointed to ("→ see p3", "to follow ->
- * see Iwan's notes", "see attached"), or the record circulated by someone with nothing said of what it holds ("Ollie will
- * circulate"). Working Together 2023 (ch. 3) has the discussion agree "who will do what by when"; a line that only
- * promises the list or points to it records no task, and the record must still say no actions are recorded.
- */
-const ACTIONS_ELSEWHERE = new RegExp(
-  [
-    String.raw`^(?:the\s+)?(?:actions?|action plan|action log|action list|tasks?)\b[^.;]{0,30}?\b(?:to follow|will follow|to be confirmed|will be confirmed|tbc|to be agreed|to agree|will be agreed|to be added|will be added|to be sent|will be sent|offline|later|when|once)\b`,
-    String.raw`\b(?:i|we|he|she|they)\s*(?:['’]ll|\s+will)\s+(?:add|do|write|type|send|circulate|pick up|sort|confirm|agree|finish)\s+(?:up\s+|out\s+)?(?:the\s+|our\s+)?(?:full\s+)?(?:actions?|action plan|write[\s-]?up|notes|minutes|record)\b`,
-    String.raw`\bran out of time\b`,
-    // Under the actions heading, a line naming no task: the list given elsewhere ("as discussed", "see email", "in the
-    // Teams chat", "see action log"), none yet ("none agreed yet"), or still to be set ("to be agreed at the next meeting",
-    // "will send separately", "I'll email them round later").
-    String.raw`^as\s+(?:discussed|above|below|agreed|per\s+(?:the\s+)?(?:chat|email|e-mail|minutes|notes|action log|action plan))\.?$`,
-    String.raw`^(?:see|in|on)\s+(?:the\s+|my\s+)?(?:teams\s+)?(?:chat|email|e-mail|action log|action list|action plan|attached|minutes|notes)\b`,
-    String.raw`^(?:none|nil|no actions?)(?:\s+(?:agreed|set|recorded|identified))?(?:\s+(?:yet|today|at this (?:stage|point)))?$`,
-    String.raw`^(?:to be agreed|to be set|to be confirmed|to be decided)\b`,
-    String.raw`\b(?:send|email|e-mail|circulate|share|type|write|put)\s+(?:them|these)\s+(?:round|around|out|up|later|separately|over)\b|^will\s+(?:send|email|e-mail|circulate|share)\s+(?:separately|later|round)\b`,
-    String.raw`^(?:will be|to be)\s+(?:confirmed|agreed|added|circulated|sent)\s+(?:once|when|after|later|offline)\b`,
-    String.raw`^(?:[~\s]*to follow[~\s]*)?(?:[-–—]>|→|⇒)?\s*(?:see|as per)\s+(?:p(?:age|g)?\.?\s*\d+|[\p{L}'’]+['’]s\s+(?:notes|minutes|record|email|e-mail)|(?:the\s+)?(?:attached|overleaf|over|below|above|notes|minutes|chat)\b)`,
-    String.raw`^[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?\s+(?:will|to|[’']ll)\s+circulate(?:\s+(?:them|these|it))?$`,
-  ].join("|"),
-  "iu",
-);
 
 /** Compatibility: one action from a line, with a due date counted from `anchor`. */
 export function parseAction(text: string, anchor: string): RecordAction | null {

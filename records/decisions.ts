@@ -135,8 +135,9 @@ const TOLD = /\b(?:(?:to be|will be|was|were|has been|have been|being|is|are|not
 
 /*
  * How minutes leave a decision undecided, not reached, handed on, given as a view, named as a task, cited, deferred or
- * asked, and the answers that state it, are data: records/data/decision-wording.json (decision-wording.ts), each list
- * citing what Working Together 2023 says the strategy discussion decides.
+ * asked, the answers that state it, the police's decision as officers say it, legal action said not to be taken and a
+ * safety step said to be over, are data: records/data/decision-wording.json (decision-wording.ts), each list citing what
+ * Working Together 2023 says the strategy discussion decides.
  */
 
 /** Holding something back from the family: "not to be told", "nothing shared about ...", "no details ... to be shared". */
@@ -218,23 +219,6 @@ function outcomeOf(cs: string[]): string | null {
 
 const CRIME_YES =
   /\b(joint (investigation|enquiry|enquiries|working)|joint with police|jointly|police (to |will |are |is )?(investigate|investigating|lead|leading|led)|police led|led by police|police lead|criminal investigation (yes|agreed|to start|to proceed|will)|police investigation|criminal enquiries|arrest|arrested|interview under caution|(investigation|criminal investigation)\b.{0,40}\bto lead|to lead (the )?(criminal|investigation))\b/;
-/**
- * The police's decision as officers say it, beside the words above: an investigation going on ("police continue the
- * assault investigation", "investigation ongoing"), who leads it ("DS Pollard is leading that investigation", "assault
- * investigation – PS Hughes lead"), the matter treated as a crime ("this is a criminal matter", "treating the stabbing as
- * a crime"), and "police to inv" in shorthand. Not a section 47 investigation, which children's social care leads.
- */
-const CRIME_STATED = new RegExp(
-  [
-    String.raw`\b(?:continue|continues|continuing|continued|ongoing|open|opened|live|active)\s+(?:\S+\s+){0,2}(?<!s47 |section 47 |child protection |cp )investigation\b`,
-    String.raw`(?<!s47 |section 47 |child protection |cp )\binvestigation\s+(?:is\s+)?(?:ongoing|continues|continuing|open|opened|live|active|under ?way)\b`,
-    String.raw`\b(?:leading|leads|led by|in charge of)\s+(?:the |that |this |their |our |a )?(?:criminal |police )?investigation\b`,
-    String.raw`(?<!s47 |section 47 |child protection |cp )\binvestigation(?:\s+\S+){0,3}\s+(?:lead|leads|leading)\b`,
-    String.raw`\bcriminal matter\b`,
-    String.raw`\btreat(?:ing|ed|s)?\s+(?:\S+\s+){0,3}as (?:a )?crime\b`,
-    String.raw`\bpolice (?:to|will) investigation\b`,
-  ].join("|"),
-);
 const CRIME_NO =
   /\b(no (police|criminal) (investigation|action|involvement|further action|role|enquiries)|(?:won t|will not|not going to|aren t|are not|isn t|is not) (?:be )?investigat\w*|no offences|no role for police|no further action|police nfa|no offence|not a (criminal|police) matter|no crime|criminal investigation (?:no\b|not\b(?! (?:yet )?(?:decided|determined|known|discussed|reached|confirmed|clear)\b))|police will not investigate|not investigating|no investigation)\b/;
 const CRIME_ANSWER = /^(?:police )?criminal(?: investigation| inv| investigations)?(?: decision)? (yes|no|agreed|not agreed)\b/;
@@ -260,7 +244,7 @@ export function readCriminalInvestigation(cs: string[]): Decisions["criminal_inv
     else if ((W.undecided.test(about) || W.not_reached.test(about)) && !CRIME_NO.test(about)) pending.push(c);
     else if (CRIME_NO.test(about) || (/\b(criminal|police) investigation\b/.test(about) && NEGATION.test(about))) no.push(c);
     // A criminal or police investigation stated plainly ("criminal investigation to be undertaken") is one agreed.
-    else if (CRIME_YES.test(about) || CRIME_STATED.test(t) || /\b(criminal|police) investigation\b/.test(about)) (CONDITIONAL.test(about) ? pending : firm).push(c);
+    else if (CRIME_YES.test(about) || W.crime_stated.test(t) || /\b(criminal|police) investigation\b/.test(about)) (CONDITIONAL.test(about) ? pending : firm).push(c);
   }
   if (firm.length > 0) {
     // "Criminal investigation: joint, police to lead": joint working may be said in a clause of its own.
@@ -322,8 +306,6 @@ function topicWindow(t: string, topic: RegExp): string | null {
   return w.split(" ").length >= 2 && !isSharing(w) ? w : null;
 }
 
-/** Legal action said plainly not to be taken ("no legal action", "EPO not needed", "legal – no", "NFA"). */
-const LEGAL_NO = /\b(?:no (?:legal|court|epo|plo|lpm|legal planning|application|orders?|proceedings)|(?:not|isn t|is not) (?:needed|required|necessary|appropriate|warranted|met|indicated)|legal(?: action)? (?:no|not agreed)|nfa|no further action|none)\b/;
 const LEGAL_OPEN = /\b(tbc|to be discussed|to discuss|to be considered|consider|considering|pending|may be needed|if needed|if required|to be confirmed|awaiting)\b/;
 
 /** Whether legal action (a legal planning meeting, an EPO, police protection) was decided on, and what. */
@@ -355,7 +337,7 @@ export function readLegalAction(cs: string[]): Decisions["legal_action"] & { sou
     }
     // Left to be decided or never reached ("Legal action: not yet decided", "Legal: not discussed", "we didn't talk about
     // legal"): no decision against legal action, unless the clause also says plainly there is none.
-    if ((W.undecided.test(t) || W.not_reached.test(t)) && !LEGAL_NO.test(t)) open.push(c);
+    if ((W.undecided.test(t) || W.not_reached.test(t)) && !W.legal_no.test(t)) open.push(c);
     else if (NEGATION.test(t)) no.push(c);
     // A step taken or booked ("LPM requested", "LPM today", "PLO to be considered at LPM – to be requested") is a decision made.
     else if (LEGAL_BOOKED.test(t)) yes.push(c);
@@ -389,18 +371,13 @@ export function readChildWelfare(cs: string[]): string | null {
     if (last >= 0 && FINDING_ALONE.test(c) && /\bseen\b/i.test(joined[last] ?? "")) joined[last] = `${joined[last]}, ${c}`;
     else joined.push(c);
   }
+  // A safety step said to be over, broken or refused ("bail conds expired") tells what no longer keeps the child safe, not
+  // how the child is kept safe now (decision-wording.json safety_undone), so the gap stands unless another clause says it.
+  const undone = wordingPatterns().safety_undone;
   return joinOrNull(
-    joined.flatMap((c) => (isSharing(c) ? c.split(/\s+[–—-]\s+/).map((p) => p.trim()) : [c])).filter((c) => saysChildSafety(c) && !isSharing(c) && !SAFETY_UNDONE.test(c)),
+    joined.flatMap((c) => (isSharing(c) ? c.split(/\s+[–—-]\s+/).map((p) => p.trim()) : [c])).filter((c) => saysChildSafety(c) && !isSharing(c) && !undone.test(c)),
   );
 }
-
-/**
- * A safety step said to be over, broken or refused ("bail conds expired", "bail conditions breached", "he won't agree to be
- * accommodated", "the safety plan has lapsed"): it tells what no longer keeps the child safe, not how the child is kept
- * safe now (Working Together 2023 ch. 3: the discussion considers the child's welfare and safety and what immediate action
- * is needed), so the gap stands unless another clause says it.
- */
-const SAFETY_UNDONE = /\b(?:expired|lapsed|ended|lifted|revoked|cancelled|breached|broken|no longer|refused|refuses|declined|declines|won['’]?t agree|will not agree|wouldn['’]?t agree|would not agree|doesn['’]?t agree|does not agree)\b/iu;
 
 /** A clause that is nothing but how the child was found. */
 const FINDING_ALONE = /^(?:and\s+)?(?:well|all well|safe|happy|fine|settled|no (?:marks|injur\w*|concerns))\.?$/iu;

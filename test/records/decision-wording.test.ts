@@ -43,4 +43,32 @@ describe("decision wording data", () => {
     expect(p.undecided.test("s47 tbc")).toBe(true);
     expect(p.undecided.test("s47 tbch")).toBe(false);
   });
+
+  it("when a list read with 'u' holds a pattern valid only without it, loading fails", () => {
+    const r = raw();
+    (r.wordings.safety_undone as { alternatives: string[] }).alternatives = [String.raw`won\'t agree`];
+    expect(() => parseDecisionWording(r)).toThrow(/decision wording is invalid/);
+  });
+
+  it("lists read over the words as written keep their flags: a safety step said to be over, in any case", () => {
+    const p = wordingPatterns();
+    expect(p.safety_undone.test("Bail conditions EXPIRED on Friday")).toBe(true);
+    expect(p.safety_undone.test("he won’t agree to be accommodated")).toBe(true);
+    expect(p.safety_undone.test("bail conditions in place")).toBe(false);
+  });
+
+  it("the actions promised for later or pointed to elsewhere are read from the data, and a task is not", () => {
+    const p = wordingPatterns();
+    expect(p.actions_elsewhere.test("Actions will be confirmed once I have spoken to mum")).toBe(true);
+    expect(p.actions_elsewhere.test("→ see p3")).toBe(true);
+    expect(p.actions_elsewhere.test("SW to visit child today")).toBe(false);
+  });
+
+  it("legal action said not to be taken and the police's investigation as officers say it are read from the data", () => {
+    const p = wordingPatterns();
+    expect(p.legal_no.test("epo not needed")).toBe(true);
+    expect(p.legal_no.test("lpm requested")).toBe(false);
+    expect(p.crime_stated.test("ds pollard is leading that investigation")).toBe(true);
+    expect(p.crime_stated.test("s47 investigation ongoing")).toBe(false);
+  });
 });
