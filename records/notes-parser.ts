@@ -8,7 +8,7 @@ import { clauses, isConcern, isSharedConcern, readCriminalInvestigation, readDec
 import { readLayout, sameFirstName, type Block, type Layout } from "./layout.js";
 import { asInitials, bracketed, expandInitials, initialsTable, keyTable } from "./initials.js";
 import { isTitle } from "./titles.js";
-import { findChildRef, isMeetingSentence, namesLaterMeeting, readMeetingFacts, type MeetingLine } from "./meeting.js";
+import { findChildRef, findTime, isMeetingSentence, namesLaterMeeting, readMeetingFacts, type MeetingLine } from "./meeting.js";
 import { emptyRecord, type Check, type RecordAction, type StrategyRecord } from "./model.js";
 import { actionChecks, attendeeChecks } from "./confidence.js";
 import { purePerson, readPeopleList, readPersonRow, readSegment, writtenInLowerCase, type Person } from "./people.js";
@@ -556,6 +556,12 @@ export function parseNotes(
     record.time = facts.time;
     record.format = facts.format;
     for (const [k, v] of Object.entries(facts.source)) if (v && (k !== "date" || facts.date)) record.source[k] = squash(v);
+    // A discussion held in a chat began when its first message was sent, where the notes state no time of their own.
+    const started = chat && !record.time ? findTime(chat.started.time) : null;
+    if (chat && started) {
+      record.time = started.time;
+      record.source.time = chat.started.time;
+    }
     if (facts.impossible) impossible = facts.impossible;
   } catch (e) {
     // A date the calendar cannot place is a check, never a lost draft.

@@ -296,8 +296,14 @@ function stripSystemBody(body: string): string | null {
   return t === "" || REACTION.test(t) ? null : body;
 }
 
+/** A chat log rewritten as notes, with when its first message was sent. */
+export interface ChatNotes extends Rewritten {
+  /** The first message's timestamp as the log shows it ("09:02", "10:02 AM") and where it stands in the log. */
+  started: { time: string; at: number };
+}
+
 /** The chat log rewritten as notes, or null when the notes are not a chat log. */
-export function fromTranscript(notes: string): Rewritten | null {
+export function fromTranscript(notes: string): ChatNotes | null {
   const read = readMessages(notes);
   if (!read) return null;
   const { messages, divider, joiners, titles } = read;
@@ -312,7 +318,8 @@ export function fromTranscript(notes: string): Rewritten | null {
   const h = first.header;
   const headerSpan = { from: h.lineAt, to: h.lineEnd };
   // When: the first message's date (or the day divider above it) when the log shows one. Its time is when somebody
-  // first wrote, not when the discussion was held: the time is read only where the notes state it (a title line).
+  // first wrote: a time the notes state (a title line, "thanks for joining the strat call at 4") says when the
+  // discussion was held, and only where none does is the first message's time taken as when it began (`started`).
   w.say("Date: ", headerSpan);
   if (h.date) w.copy(h.date, h.dateAt);
   else if (divider) w.copy(divider.text, divider.at);
@@ -451,7 +458,7 @@ export function fromTranscript(notes: string): Rewritten | null {
       w.say(lastOfMessage ? "\n\n" : "\n", { from: at, to: at + text.length });
     }
   }
-  return w.out;
+  return { ...w.out, started: { time: h.time, at: h.timeAt } };
 }
 
 type Line = { text: string; at: number };
