@@ -136,6 +136,39 @@ export function senderListed(text: string): Span[] {
   return out;
 }
 
+/**
+ * Every "me" or "myself" in a chat message that stands for a person taking part or doing something, not the object of
+ * a verb or a preposition: an item of a list ("Joining: me, Mel Davies (HV)"), the doer of a task ("me + DC Lloyd to
+ * see dad", "Legal gateway request – me – today", "- Me: review strat", "Actions: me home visit tonight"). In a chat log
+ * the one who wrote the message is who "me" is ("told me", "send to me", "with me" are left as written).
+ */
+export function senderNamed(text: string): Span[] {
+  const out: Span[] = [...senderListed(text)];
+  for (const m of text.matchAll(/\b(me|myself)\b/gi)) {
+    const from = m.index ?? 0;
+    const to = from + m[0].length;
+    if (out.some((x) => x.from === from)) continue;
+    const before = text.slice(0, from);
+    const after = text.slice(to);
+    if (!/(?:^|[:;,+&./\-–—•*(]|\band|\bthen)\s*$/i.test(before) || /^\s+too\b/i.test(after)) continue;
+    const item = /^\s*(?:\([^)]*\))?\s*(?:[,;+&:\-–—/)]|and\b|to\s|$)/i.test(after);
+    const opens = /(?:^|[:;])\s*(?:[-–—•*]\s*)?$/.test(before);
+    if (item || opens) out.push({ from, to });
+  }
+  return out.sort((x, y) => x.from - y.from);
+}
+
+/** The text copied with each "me" that is the sender written as the sender's name, quoting "me". */
+function copyNamingSender(w: Writer, text: string, at: number, name: string): void {
+  let from = 0;
+  for (const me of senderNamed(text)) {
+    w.copy(text.slice(from, me.from), at + from);
+    w.say(name, { from: at + me.from, to: at + me.to });
+    from = me.to;
+  }
+  w.copy(text.slice(from), at + from);
+}
+
 const plain = (s: string) => s.toLowerCase().replace(/[^\p{L}\s]/gu, " ").replace(/\s+/g, " ").trim();
 
 /** A message that says nothing for the record ("Morning all", "Thanks", "Joined", "👍"). */
@@ -153,7 +186,7 @@ function sayRoleLine(w: Writer, label: string, name: string, text: string, at: n
   const after = text.slice(afterAt).trim();
   for (const [piece, pieceAt] of [[before, at], [after, at + text.indexOf(after, afterAt)]] as const) {
     if (empty(piece)) continue;
-    w.copy(piece, pieceAt);
+    copyNamingSender(w, piece, pieceAt, name);
     w.say("\n\n", { from: pieceAt, to: pieceAt + piece.length });
   }
 }
@@ -444,14 +477,8 @@ export function fromTranscript(notes: string): ChatNotes | null {
         w.say(`${displayName(m.name)} to `, said);
         w.copy(mine[2] ?? "", at + text.length - (mine[2] ?? "").length);
       } else {
-        // "me" among those listed as taking part is the one who sent the message: written by name, quoting "me".
-        let from = 0;
-        for (const me of senderListed(text)) {
-          w.copy(text.slice(from, me.from), at + from);
-          w.say(displayName(m.name), { from: at + me.from, to: at + me.to });
-          from = me.to;
-        }
-        w.copy(text.slice(from), at + from);
+        // "me" listed as taking part or doing a task is the one who sent the message: written by name, quoting "me".
+        copyNamingSender(w, text, at, displayName(m.name));
       }
       // The lines of one message stay together ("Actions" and the list under it); a new message starts a new block.
       const lastOfMessage = line === m.lines[m.lines.length - 1];
