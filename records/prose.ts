@@ -257,7 +257,7 @@ export function minuteTaker(text: string): { words: string | null; self: boolean
   // "Tom's recording", "Craig is minuting in here as we go", "Bethan is minuting": a named person said to make the record now.
   const now = NAMED_RECORDING.exec(t);
   if (now?.[1] && !/^(?:I|It|This|That|Who|She|He|They)$/.test(now[1])) return { words: now[1], self: false, at: lead + now.index, end: lead + now.index + now[0].length };
-  const doer = /^(.{2,60}?)\s+(?:is\s+|was\s+|will be\s+|'s\s+|’s\s+)?(?:taking|took|keeping|kept|typing up|writing up)\s+(?:the\s+)?(?:minutes|notes)\b/i.exec(t);
+  const doer = /^(.{2,60}?)\s+(?:is\s+|was\s+|will be\s+|'s\s+|’s\s+)?(?:taking|took|keeping|kept|typing up|typing|writing up)\s+(?:the\s+)?(?:minutes|notes)\b/i.exec(t);
   if (doer?.[1] && !/\b(?:who|which|that|and)\b/i.test(doer[1])) return /^(?:I|me|myself)$/i.test(doer[1]) ? self(0, doer[0].length) : { words: doer[1], self: false, at: lead, end: lead + doer[0].length };
   return null;
 }

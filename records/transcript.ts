@@ -54,10 +54,14 @@ const SAID_I = /^((?:(?:ok|okay|yes|sure|fine|no problem|will do)[,!.]?\s+)?(?:I
 // task on. Only before a word in lower case, so "Will Evans to ..." stays a person.
 const DROPPED_I = /^((?:[Ww]ill|[Cc]an|[Hh]appy to|[Gg]oing to))\s+(?!be\b|do\s*[.!]?$)([a-z].*)$/;
 const FIRST_PERSON = { exec: (t: string) => SAID_I.exec(t) ?? DROPPED_I.exec(t), test: (t: string) => SAID_I.test(t) || DROPPED_I.test(t) };
-const CHAIRING = /\b(?:I'll chair|I’ll chair|I will chair|I'm chairing|I’m chairing|I am chairing)\b[^.!?]*[.!?]?/i;
+// The sentence ends at a comma or semicolon outside brackets that goes on to somebody else ("I'm chairing (TM, CSC), Tom's
+// recording"); what the sender goes on to say of themselves ("I'm chairing, I'm the allocated SW") is theirs.
+const CHAIRING = /\b(?:I'll chair|I’ll chair|I will chair|I'm chairing|I’m chairing|I am chairing)\b(?:[^.!?,;(]|\([^)]*\)|[,;](?=\s*I\b))*[.!?]?/i;
 // The sender saying they make the record ("I'll minute", "Luke here, I'll record", "I'm taking the notes"): the recorder, as
 // the chair is read from "I'm chairing".
-const RECORDING = /\b(?:I'll|I’ll|I will|I'm|I’m|I am)\s+(?:also\s+)?(?:record(?:ing)?|minut(?:e|ing)|tak(?:e|ing)\s+(?:the\s+)?(?:notes|minutes)|doing\s+the\s+(?:notes|minutes)|keep(?:ing)?\s+(?:the\s+)?notes)(?=\s*(?:$|[.!,;)–—-]|\s(?:in here|as we go|today|for (?:this|the|us)|the (?:call|meeting|discussion))))[^.!?]*[.!?]?/i;
+// In a chat the record is typed as it goes: "I'm noting", "I'll type as we go for the record", "I'll type outcomes into the
+// chat", "I'll type notes here", or a reply of "noting" alone when the chair asks who will.
+const RECORDING = /(?:\b(?:I'll|I’ll|I will|I'm|I’m|I am)\s+(?:also\s+)?(?:record(?:ing)?|minut(?:e|ing)|tak(?:e|ing)\s+(?:the\s+)?(?:notes|minutes)|doing\s+the\s+(?:notes|minutes)|keep(?:ing)?\s+(?:the\s+)?notes|not(?:e|ing)|typ(?:e|ing)(?:\s+(?:up\s+)?(?:the\s+)?(?:notes|minutes|outcomes|actions|it|this)(?:\s+up)?)?)(?=\s*(?:$|[.!,;)–—-]|\s(?:in here|here|into the chat|in the chat|as we go|today|for (?:this|the|us)|the (?:call|meeting|discussion))))|^[^A-Za-z]*(?:noting|minuting|taking (?:the )?notes)(?=[\s.!]*$))[^.!?]*[.!?]?/i;
 // Someone saying who they are: "Amira here, SW CSC", "Hi, Jo Smith, TM", "SW - Amira Hussain here", "DS Khan, CID".
 const TITLE = new RegExp(String.raw`^(?:${titleAlternation()})\.?\s+`, "i");
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

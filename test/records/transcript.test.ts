@@ -241,3 +241,29 @@ describe("what is pasted around a chat log", () => {
     expect(r.actions[0]?.due).toBe("2025-03-18");
   });
 });
+
+describe("who records a discussion held in a chat", () => {
+  const opening = (first: string, second: string) => `[10:02] Sarah Jones (TM): Strat discussion re C-44120. ${first}\n[10:03] Tom Reed (SW): ${second}\n[10:04] DC Mike Evans: DC Evans, CAIT\n[10:05] Sarah Jones (TM): s47 agreed`;
+
+  it("when the chair says who records in the same breath as chairing, that person records and the chair still chairs", () => {
+    const r = read(opening("I'm chairing (TM, CSC), Tom's recording", "Tom Reed, SW, here"));
+    expect(r.chair).toBe("Sarah Jones");
+    expect(r.recorded_by).toBe("Tom Reed");
+  });
+
+  it("when a sender says they note or type the record as it goes, they record it", () => {
+    for (const said of ["noting", "👍 noting", "I'm noting", "I'll type as we go for the record", "I'll type outcomes into the chat so we have a record", "I'll type notes here"]) {
+      expect(read(opening("I'll chair. Who can take notes?", said)).recorded_by).toBe("Tom Reed");
+    }
+  });
+
+  it("when a sender says they will note or type something else, nobody is named as recording", () => {
+    for (const said of ["I'll note that for the chronology", "I'll type up the chronology by Friday"]) expect(read(opening("I'll chair.", said)).recorded_by).toBeNull();
+  });
+
+  it("what the chair goes on to say of themselves stays theirs, not a line of its own", () => {
+    const r = read(opening("I'm chairing, I'm the allocated SW (Intake)", "Tom Reed TM here"));
+    expect(r.chair).toBe("Sarah Jones");
+    expect(r.attendees.filter((a) => !a.name)).toEqual([]);
+  });
+});
