@@ -56,7 +56,9 @@ const DROPPED_I = /^((?:[Ww]ill|[Cc]an|[Hh]appy to|[Gg]oing to))\s+(?!be\b|do\s*
 const FIRST_PERSON = { exec: (t: string) => SAID_I.exec(t) ?? DROPPED_I.exec(t), test: (t: string) => SAID_I.test(t) || DROPPED_I.test(t) };
 // The sentence ends at a comma or semicolon outside brackets that goes on to somebody else ("I'm chairing (TM, CSC), Tom's
 // recording"); what the sender goes on to say of themselves ("I'm chairing, I'm the allocated SW") is theirs.
-const CHAIRING = /\b(?:I'll chair|I’ll chair|I will chair|I'm chairing|I’m chairing|I am chairing)\b(?:[^.!?,;(]|\([^)]*\)|[,;](?=\s*I\b))*[.!?]?/i;
+// In a chat, "chairing" with no one else before it is the sender ("Afternoon. Chairing.", "Morning – chairing as TM", "Me
+// chairing"); "Sam is chairing" names another.
+const CHAIRING = /(?:\b(?:I'll chair|I’ll chair|I will chair|I'm chairing|I’m chairing|I am chairing)|(?:(?<![A-Za-z'’,]\s*)|(?<=\bme\s+))chairing)\b(?:[^.!?,;(]|\([^)]*\)|[,;](?=\s*I\b))*[.!?]?/i;
 // The sender saying they make the record ("I'll minute", "Luke here, I'll record", "I'm taking the notes"): the recorder, as
 // the chair is read from "I'm chairing".
 // In a chat the record is typed as it goes: "I'm noting", "I'll type as we go for the record", "I'll type outcomes into the
@@ -190,6 +192,12 @@ function sayRoleLine(w: Writer, label: string, name: string, text: string, at: n
   const after = text.slice(afterAt).trim();
   for (const [piece, pieceAt] of [[before, at], [after, at + text.indexOf(after, afterAt)]] as const) {
     if (empty(piece)) continue;
+    // "Chairing as TM ... I'll keep notes here": the chair who also says they record it does both.
+    const recording = label !== "Minutes: " ? RECORDING.exec(piece) : null;
+    if (recording) {
+      sayRoleLine(w, "Minutes: ", name, piece, pieceAt, recording);
+      continue;
+    }
     copyNamingSender(w, piece, pieceAt, name);
     w.say("\n\n", { from: pieceAt, to: pieceAt + piece.length });
   }

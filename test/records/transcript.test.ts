@@ -266,4 +266,11 @@ describe("who records a discussion held in a chat", () => {
     expect(r.chair).toBe("Sarah Jones");
     expect(r.attendees.filter((a) => !a.name)).toEqual([]);
   });
+
+  it("when the sender writes 'chairing' with no one else before it, the sender chairs, and may record it too", () => {
+    for (const said of ["Afternoon. Chairing.", "Right, starting now. Me chairing. Who's on?", "Morning – chairing as TM. Call starting."]) expect(read(opening(said, "Tom Reed, SW, here")).chair).toBe("Sarah Jones");
+    const both = read(opening("Morning – chairing as TM. Business support unavailable so I'll keep notes here.", "Tom Reed, SW, here"));
+    expect([both.chair, both.recorded_by]).toEqual(["Sarah Jones", "Sarah Jones"]);
+    expect(read(opening("Morning. Tom is chairing today.", "Tom Reed, SW, here")).chair).not.toBe("Sarah Jones");
+  });
 });
