@@ -126,7 +126,48 @@ export function findTime(text: string): { time: string; words: string } | null {
   const d = /@\s?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?![\d/.:])/.exec(text);
   if (d && !found.some((f) => f.at <= d.index + 2 && d.index <= f.at)) found.push({ at: d.index, time: `${pad(Number(d[1]))}:${d[2] ?? "00"}`, words: d[0] });
   found.sort((x, y) => x.at - y.at);
-  return found[0] ?? null;
+  return found[0] ?? spokenHour(text);
+}
+
+const HOUR_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const HOUR = String.raw`(1[0-2]|0?[1-9]|${Object.keys(HOUR_WORDS).join("|")})`;
+const DAY_PART = String.raw`(?:\s+(in the (?:morning|afternoon|evening)))?`;
+// After the hour, never a count or a length ("at 11 years", "for 2 hours", "3 children") or a date ("at 12/3").
+const NOT_A_COUNT = String.raw`(?![/.:-]?\d|\s*(?:%|st|nd|rd|th|years?|yrs?|y\/?o|months?|weeks?|days?|hours?|hrs?|mins?|minutes?|children|kids|pupils|people|times|miles|of))`;
+const SPOKEN_HOURS: [RegExp, (m: RegExpExecArray) => { hour: number; minute: number; part: string | undefined }][] = [
+  // "12 noon", "noon", "midday"
+  [/\b(?:12\s*)?(?:noon|midday)\b/i, () => ({ hour: 12, minute: 0, part: "pm" })],
+  // "9 o'clock", "eleven o'clock in the morning"
+  [new RegExp(String.raw`\b${HOUR}\s*o'?clock\b${DAY_PART}`, "i"), (m) => ({ hour: hourOf(m[1]), minute: 0, part: m[2] })],
+  // "half 3", "about half two": half past the hour, as people in Britain say it
+  [new RegExp(String.raw`\bhalf\s+${HOUR}\b${DAY_PART}(?!\s*(?:past|an?\b|hour|term|day))`, "i"), (m) => ({ hour: hourOf(m[1]), minute: 30, part: m[2] })],
+  // "at 11", "at around 10 in the morning", "at 9 30", "started at 2": an hour after the words that say when it began
+  [new RegExp(String.raw`\b(?:at|from|started|starting|start(?:s|ed)? at)\s+(?:(?:around|about|approx\.?|approximately|roughly)\s+)?${HOUR}(?:\s([0-5]\d))?\b${DAY_PART}${NOT_A_COUNT}`, "i"), (m) => ({ hour: hourOf(m[1]), minute: Number(m[2] ?? "0"), part: m[3] })],
+];
+
+function hourOf(word: string | undefined): number {
+  const w = (word ?? "").toLowerCase();
+  return HOUR_WORDS[w] ?? Number(w);
+}
+
+/**
+ * An hour said the way people say it, with no minutes or no am/pm ("at 11", "9 o'clock", "half 3", "12 noon"), read
+ * only where no time is written in figures: a strategy discussion is held in the working day, so a bare hour from one
+ * to seven is in the afternoon unless the words say the morning.
+ */
+function spokenHour(text: string): { time: string; words: string } | null {
+  const hits = SPOKEN_HOURS.map(([re, read]) => {
+    const m = re.exec(text);
+    return m ? { at: m.index, m, read } : null;
+  }).filter((x): x is NonNullable<typeof x> => x !== null);
+  hits.sort((x, y) => x.at - y.at);
+  const first = hits[0];
+  if (!first) return null;
+  const { hour, minute, part } = first.read(first.m);
+  if (!(hour >= 1 && hour <= 12)) return null;
+  const p = (part ?? "").toLowerCase();
+  const h = /afternoon|evening|pm/.test(p) ? (hour % 12) + 12 : /morning/.test(p) ? hour % 12 : hour <= 7 ? hour + 12 : hour;
+  return { time: `${pad(h)}:${pad(minute)}`, words: first.m[0] };
 }
 
 function pad(n: number): string {
