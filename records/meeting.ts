@@ -360,8 +360,8 @@ export function findChildRef(text: string, labelled: boolean): { ref: string; wo
     if (initialsYear) return { ref: initialsYear[0], words: initialsYear[0] };
     const lead = new RegExp(String.raw`^(?:(?:${refLabels()})(?=[\s:#.]))?\s*[:#.]?\s*(${REF_TOKEN})`, "i").exec(t);
     if (lead?.[1] && isRefToken(lead[1], 1)) return moreRefs(t, lead[0].length, lead[1], lead[0].trim());
-    // "BMDC 7730021": a system's letters and the number, written with a space.
-    const spaced = /^([A-Z]{2,6}\s\d{3,}[\w/-]*)/i.exec(t);
+    // "BMDC 7730021", "BCC-CS 0931472": a system's letters (and its service's) and the number, written with a space.
+    const spaced = /^([A-Z]{2,6}(?:[-/][A-Z]{1,6})*\s\d{3,}[\w/-]*)/i.exec(t);
     if (spaced?.[1]) return { ref: spaced[1], words: spaced[1] };
     // Initials, dotted or not, with the school year where given: "J.M. dob ...", "S.A. (Y8)", "baby E.W. (8/52)".
     const dotted = new RegExp(String.raw`^(?:(?:baby|bby)\s+)?((?:[A-Z]\.\s?){2,3}(?:\s*${SCHOOL_YEAR})?|[A-Z]{2,3}\s*${SCHOOL_YEAR})`).exec(t);
@@ -404,7 +404,8 @@ export function findChildRef(text: string, labelled: boolean): { ref: string; wo
   if (titled?.[1] && isRefToken(titled[1], 4) && /[A-Za-z]/.test(titled[1])) return { ref: titled[1].replace(/[.,;:]+$/, ""), words: titled[0].trim() };
   const system = /\b(?:[Ss]trategy\s+(?:[Dd]iscussion|[Mm]eeting)|STRATEGY\s+(?:DISCUSSION|MEETING)|[Ss]trat\s+[Dd]isc(?:ussion)?)\s*[-–:]?\s*([A-Z]{2,6}\s\d{3,}[\w/-]*)/.exec(text);
   if (system?.[1]) return { ref: system[1].replace(/[.,;:]+$/, ""), words: system[0].trim() };
-  const child = /\bchild\s+([A-Z]{2,3})\b(?![a-z])/.exec(text);
+  // "child AB", "child BCS 7781-204", "child CCS-881034": the letters with the number that follows them are one reference.
+  const child = /\bchild\s+([A-Z]{2,3}(?:[-\s]\d{3,}(?:[/-]\d+)*)?)\b(?![a-z])/.exec(text);
   if (child?.[1]) return { ref: child[1], words: child[0] };
   return null;
 }

@@ -337,12 +337,22 @@ function meetingLines(r: Reading): MeetingLine[] {
 }
 
 function readChildRef(r: Reading): { ref: string; words: string } | null {
+  // Initials name the child where the notes give no number; where the child's line or another reference field gives a
+  // number too ("Child: K.D. (age 6) – LCS ref 2207813", a table's "Child | Z.O." and "Ref | Mosaic 1187430"), the number is the reference.
+  let initials: { ref: string; words: string } | null = null;
+  // A school year after initials ("T.R. (Y9)") is no case number.
+  const hasNumber = (ref: string) => /\d/.test(ref.replace(/\((?:Y|Yr|Year)\s?\d{1,2}\)/gi, ""));
   for (const b of blocksOf(r.layout, "child_ref")) {
     for (const i of b.items) {
       const found = findChildRef(i.text, true);
-      if (found) return found;
+      if (!found) continue;
+      if (hasNumber(found.ref)) return found;
+      const numbered = findChildRef(i.text, false);
+      if (numbered && hasNumber(numbered.ref)) return numbered;
+      initials ??= found;
     }
   }
+  if (initials) return initials;
   // Lines under no heading whole, too: a sentence split may part a label from its number ("LCS no. 0072-3391").
   const unheaded = r.layout.blocks.filter((b) => b.key === null).flatMap((b) => b.items.map((i) => i.text));
   const candidates = [...meetingLines(r).map((l) => l.text), ...r.loose.map((s) => s.text), ...unheaded];
