@@ -98,11 +98,13 @@ function proseClause(part: string, opts: { meeting: boolean; lowerCase?: boolean
   // Manager) and Marcus Reid took the notes", "which I chaired at County Hall". The one before "chaired" chairs; what
   // the clause goes on to say ("and I took the notes") is read as well.
   // Only the clause's own subject: a name with its bracket, never "chaired" inside a list's bracket ("me (Dan, SW, chaired)").
-  const chairedAfter = /^(?:(?:which|and|so|for the record:?)\s+)?([^,:;()]{1,60}?(?:\s*\([^()]*\))?)\s+chaired\b(?!\s+by)\s*(\([^()]*\))?/i.exec(part);
+  // "I chaired as TM": the role they chaired in is theirs.
+  const chairedAfter = /^(?:(?:which|and|so|for the record:?)\s+)?([^,:;()]{1,60}?(?:\s*\([^()]*\))?)\s+chaired\b(?!\s+by)\s*(\([^()]*\)|as\s+(?!well\b)(?:the\s+)?[^,:;.()]{1,30}?(?=$|[,:;.]|\s+and\b))?/i.exec(part);
   if (chairedAfter?.[1]) {
     const subject = chairedAfter[1].trim();
     const self = /^(?:I|me|myself)$/i.test(subject);
-    const who = self ? `me${chairedAfter[2] ? ` ${chairedAfter[2]}` : ""}` : subject;
+    const own = chairedAfter[2] ? ` (${chairedAfter[2].replace(/^\(|\)$/g, "").replace(/^as\s+(?:the\s+)?/i, "")})` : "";
+    const who = self ? `me${own}` : subject;
     // A name alone before "chaired" is a person: the verb says what they did ("Rob Baines chaired").
     const bare = readSegment(who.replace(/\s*\([^()]*\)/g, ""), lowerCase);
     if (self || purePerson(who, false, lowerCase) || (bare.name !== null && bare.foreign.length === 0 && !bare.self)) {
