@@ -126,7 +126,48 @@ export function findTime(text: string): { time: string; words: string } | null {
   const d = /@\s?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?![\d/.:])/.exec(text);
   if (d && !found.some((f) => f.at <= d.index + 2 && d.index <= f.at)) found.push({ at: d.index, time: `${pad(Number(d[1]))}:${d[2] ?? "00"}`, words: d[0] });
   found.sort((x, y) => x.at - y.at);
-  return found[0] ?? null;
+  return found[0] ?? spokenHour(text);
+}
+
+const HOUR_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const HOUR = String.raw`(1[0-2]|0?[1-9]|${Object.keys(HOUR_WORDS).join("|")})`;
+const DAY_PART = String.raw`(?:\s+(in the (?:morning|afternoon|evening)))?`;
+// After the hour, never a count or a length ("at 11 years", "for 2 hours", "3 children") or a date ("at 12/3").
+const NOT_A_COUNT = String.raw`(?![/.:-]?\d|\s*(?:%|st|nd|rd|th|years?|yrs?|y\/?o|months?|weeks?|days?|hours?|hrs?|mins?|minutes?|children|kids|pupils|people|times|miles|of))`;
+const SPOKEN_HOURS: [RegExp, (m: RegExpExecArray) => { hour: number; minute: number; part: string | undefined }][] = [
+  // "12 noon", "noon", "midday"
+  [/\b(?:12\s*)?(?:noon|midday)\b/i, () => ({ hour: 12, minute: 0, part: "pm" })],
+  // "9 o'clock", "eleven o'clock in the morning"
+  [new RegExp(String.raw`\b${HOUR}\s*o'?clock\b${DAY_PART}`, "i"), (m) => ({ hour: hourOf(m[1]), minute: 0, part: m[2] })],
+  // "half 3", "about half two": half past the hour, as people in Britain say it
+  [new RegExp(String.raw`\bhalf\s+${HOUR}\b${DAY_PART}(?!\s*(?:past|an?\b|hour|term|day))`, "i"), (m) => ({ hour: hourOf(m[1]), minute: 30, part: m[2] })],
+  // "at 11", "at around 10 in the morning", "at 9 30", "started at 2": an hour after the words that say when it began
+  [new RegExp(String.raw`\b(?:at|from|started|starting|start(?:s|ed)? at)\s+(?:(?:around|about|approx\.?|approximately|roughly)\s+)?${HOUR}(?:\s([0-5]\d))?\b${DAY_PART}${NOT_A_COUNT}`, "i"), (m) => ({ hour: hourOf(m[1]), minute: Number(m[2] ?? "0"), part: m[3] })],
+];
+
+function hourOf(word: string | undefined): number {
+  const w = (word ?? "").toLowerCase();
+  return HOUR_WORDS[w] ?? Number(w);
+}
+
+/**
+ * An hour said the way people say it, with no minutes or no am/pm ("at 11", "9 o'clock", "half 3", "12 noon"), read
+ * only where no time is written in figures: a strategy discussion is held in the working day, so a bare hour from one
+ * to seven is in the afternoon unless the words say the morning.
+ */
+function spokenHour(text: string): { time: string; words: string } | null {
+  const hits = SPOKEN_HOURS.map(([re, read]) => {
+    const m = re.exec(text);
+    return m ? { at: m.index, m, read } : null;
+  }).filter((x): x is NonNullable<typeof x> => x !== null);
+  hits.sort((x, y) => x.at - y.at);
+  const first = hits[0];
+  if (!first) return null;
+  const { hour, minute, part } = first.read(first.m);
+  if (!(hour >= 1 && hour <= 12)) return null;
+  const p = (part ?? "").toLowerCase();
+  const h = /afternoon|evening|pm/.test(p) ? (hour % 12) + 12 : /morning/.test(p) ? hour % 12 : hour <= 7 ? hour + 12 : hour;
+  return { time: `${pad(h)}:${pad(minute)}`, words: first.m[0] };
 }
 
 function pad(n: number): string {
@@ -319,8 +360,8 @@ export function findChildRef(text: string, labelled: boolean): { ref: string; wo
     if (initialsYear) return { ref: initialsYear[0], words: initialsYear[0] };
     const lead = new RegExp(String.raw`^(?:(?:${refLabels()})(?=[\s:#.]))?\s*[:#.]?\s*(${REF_TOKEN})`, "i").exec(t);
     if (lead?.[1] && isRefToken(lead[1], 1)) return moreRefs(t, lead[0].length, lead[1], lead[0].trim());
-    // "BMDC 7730021": a system's letters and the number, written with a space.
-    const spaced = /^([A-Z]{2,6}\s\d{3,}[\w/-]*)/i.exec(t);
+    // "BMDC 7730021", "BCC-CS 0931472": a system's letters (and its service's) and the number, written with a space.
+    const spaced = /^([A-Z]{2,6}(?:[-/][A-Z]{1,6})*\s\d{3,}[\w/-]*)/i.exec(t);
     if (spaced?.[1]) return { ref: spaced[1], words: spaced[1] };
     // Initials, dotted or not, with the school year where given: "J.M. dob ...", "S.A. (Y8)", "baby E.W. (8/52)".
     const dotted = new RegExp(String.raw`^(?:(?:baby|bby)\s+)?((?:[A-Z]\.\s?){2,3}(?:\s*${SCHOOL_YEAR})?|[A-Z]{2,3}\s*${SCHOOL_YEAR})`).exec(t);
@@ -363,7 +404,8 @@ export function findChildRef(text: string, labelled: boolean): { ref: string; wo
   if (titled?.[1] && isRefToken(titled[1], 4) && /[A-Za-z]/.test(titled[1])) return { ref: titled[1].replace(/[.,;:]+$/, ""), words: titled[0].trim() };
   const system = /\b(?:[Ss]trategy\s+(?:[Dd]iscussion|[Mm]eeting)|STRATEGY\s+(?:DISCUSSION|MEETING)|[Ss]trat\s+[Dd]isc(?:ussion)?)\s*[-–:]?\s*([A-Z]{2,6}\s\d{3,}[\w/-]*)/.exec(text);
   if (system?.[1]) return { ref: system[1].replace(/[.,;:]+$/, ""), words: system[0].trim() };
-  const child = /\bchild\s+([A-Z]{2,3})\b(?![a-z])/.exec(text);
+  // "child AB", "child BCS 7781-204", "child CCS-881034": the letters with the number that follows them are one reference.
+  const child = /\bchild\s+([A-Z]{2,3}(?:[-\s]\d{3,}(?:[/-]\d+)*)?)\b(?![a-z])/.exec(text);
   if (child?.[1]) return { ref: child[1], words: child[0] };
   return null;
 }

@@ -8,7 +8,7 @@ import { clauses, isConcern, isSharedConcern, readCriminalInvestigation, readDec
 import { readLayout, sameFirstName, type Block, type Layout } from "./layout.js";
 import { asInitials, bracketed, expandInitials, initialsTable, keyTable } from "./initials.js";
 import { isTitle } from "./titles.js";
-import { findChildRef, isMeetingSentence, namesLaterMeeting, readMeetingFacts, type MeetingLine } from "./meeting.js";
+import { findChildRef, findTime, isMeetingSentence, namesLaterMeeting, readMeetingFacts, type MeetingLine } from "./meeting.js";
 import { emptyRecord, type Check, type RecordAction, type StrategyRecord } from "./model.js";
 import { actionChecks, attendeeChecks } from "./confidence.js";
 import { purePerson, readPeopleList, readPersonRow, readSegment, writtenInLowerCase, type Person } from "./people.js";
@@ -337,12 +337,22 @@ function meetingLines(r: Reading): MeetingLine[] {
 }
 
 function readChildRef(r: Reading): { ref: string; words: string } | null {
+  // Initials name the child where the notes give no number; where the child's line or another reference field gives a
+  // number too ("Child: K.D. (age 6) – LCS ref 2207813", a table's "Child | Z.O." and "Ref | Mosaic 1187430"), the number is the reference.
+  let initials: { ref: string; words: string } | null = null;
+  // A school year after initials ("T.R. (Y9)") is no case number.
+  const hasNumber = (ref: string) => /\d/.test(ref.replace(/\((?:Y|Yr|Year)\s?\d{1,2}\)/gi, ""));
   for (const b of blocksOf(r.layout, "child_ref")) {
     for (const i of b.items) {
       const found = findChildRef(i.text, true);
-      if (found) return found;
+      if (!found) continue;
+      if (hasNumber(found.ref)) return found;
+      const numbered = findChildRef(i.text, false);
+      if (numbered && hasNumber(numbered.ref)) return numbered;
+      initials ??= found;
     }
   }
+  if (initials) return initials;
   // Lines under no heading whole, too: a sentence split may part a label from its number ("LCS no. 0072-3391").
   const unheaded = r.layout.blocks.filter((b) => b.key === null).flatMap((b) => b.items.map((i) => i.text));
   const candidates = [...meetingLines(r).map((l) => l.text), ...r.loose.map((s) => s.text), ...unheaded];
@@ -556,6 +566,12 @@ export function parseNotes(
     record.time = facts.time;
     record.format = facts.format;
     for (const [k, v] of Object.entries(facts.source)) if (v && (k !== "date" || facts.date)) record.source[k] = squash(v);
+    // A discussion held in a chat began when its first message was sent, where the notes state no time of their own.
+    const started = chat && !record.time ? findTime(chat.started.time) : null;
+    if (chat && started) {
+      record.time = started.time;
+      record.source.time = chat.started.time;
+    }
     if (facts.impossible) impossible = facts.impossible;
   } catch (e) {
     // A date the calendar cannot place is a check, never a lost draft.

@@ -94,6 +94,29 @@ function proseClause(part: string, opts: { meeting: boolean; lowerCase?: boolean
   if (chaired?.[1] && purePerson(chaired[1], false, lowerCase)) {
     return readPeopleList(chaired[1], { status: "took_part", perLine: false, lowerCase }).map((p, i) => (i === 0 ? { ...p, chair: true } : p));
   }
+  // Before it: "Rob Baines chaired.", "Carys Jenkins (TM) chaired and I took the notes", "I chaired (Sam Fletcher, Team
+  // Manager) and Marcus Reid took the notes", "which I chaired at County Hall". The one before "chaired" chairs; what
+  // the clause goes on to say ("and I took the notes") is read as well.
+  // Only the clause's own subject: a name with its bracket, never "chaired" inside a list's bracket ("me (Dan, SW, chaired)").
+  // "I chaired as TM": the role they chaired in is theirs.
+  const chairedAfter = /^(?:(?:which|and|so|for the record:?)\s+)?([^,:;()]{1,60}?(?:\s*\([^()]*\))?)\s+chaired\b(?!\s+by)\s*(\([^()]*\)|as\s+(?!well\b)(?:the\s+)?[^,:;.()]{1,30}?(?=$|[,:;.]|\s+and\b))?/i.exec(part);
+  if (chairedAfter?.[1]) {
+    const subject = chairedAfter[1].trim();
+    const self = /^(?:I|me|myself)$/i.test(subject);
+    const own = chairedAfter[2] ? ` (${chairedAfter[2].replace(/^\(|\)$/g, "").replace(/^as\s+(?:the\s+)?/i, "")})` : "";
+    const who = self ? `me${own}` : subject;
+    // A name alone before "chaired" is a person: the verb says what they did ("Rob Baines chaired").
+    const bare = readSegment(who.replace(/\s*\([^()]*\)/g, ""), lowerCase);
+    if (self || purePerson(who, false, lowerCase) || (bare.name !== null && bare.foreign.length === 0 && !bare.self)) {
+      // Its source is the words as written ("I chaired (Sam Fletcher, TM)"), not the "me" it is read as.
+      const chair = readPeopleList(who, { status: "took_part", perLine: false, lowerCase }).slice(0, 1).map((p) => ({ ...p, chair: true, source: self ? chairedAfter[0].trim() : p.source }));
+      const rest = part.slice(chairedAfter.index + chairedAfter[0].length).replace(/^[\s;,.:-]+(?:and\s+)?/i, "");
+      const more = rest ? proseClause(rest, opts) : null;
+      // What the clause goes on to say is read here only when it is about who took part or recorded; otherwise the
+      // clause is left to the readers below, whole ("I chaired; Ellie (TM) and PC Reeve (PPU) joined").
+      if (chair.length > 0 && (!rest || (more && more.length > 0))) return [...chair, ...(more ?? [])];
+    }
+  }
   const prefixes = (Object.entries(v.attendance_prefix) as [AttendanceStatus, string[]][])
     .flatMap(([status, list]) => findPhrases(list, part, `pre:${status}`).map((m) => ({ status, m })))
     .filter(({ m }) => (m.surface.toLowerCase() !== "with" || opts.meeting) && (m.surface.toLowerCase() !== "present" || m.start === 0))
@@ -257,7 +280,7 @@ export function minuteTaker(text: string): { words: string | null; self: boolean
   // "Tom's recording", "Craig is minuting in here as we go", "Bethan is minuting": a named person said to make the record now.
   const now = NAMED_RECORDING.exec(t);
   if (now?.[1] && !/^(?:I|It|This|That|Who|She|He|They)$/.test(now[1])) return { words: now[1], self: false, at: lead + now.index, end: lead + now.index + now[0].length };
-  const doer = /^(.{2,60}?)\s+(?:is\s+|was\s+|will be\s+|'s\s+|’s\s+)?(?:taking|took|keeping|kept|typing up|writing up)\s+(?:the\s+)?(?:minutes|notes)\b/i.exec(t);
+  const doer = /^(.{2,60}?)\s+(?:is\s+|was\s+|will be\s+|'s\s+|’s\s+)?(?:taking|took|keeping|kept|typing up|typing|writing up)\s+(?:the\s+)?(?:minutes|notes)\b/i.exec(t);
   if (doer?.[1] && !/\b(?:who|which|that|and)\b/i.test(doer[1])) return /^(?:I|me|myself)$/i.test(doer[1]) ? self(0, doer[0].length) : { words: doer[1], self: false, at: lead, end: lead + doer[0].length };
   return null;
 }

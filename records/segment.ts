@@ -542,7 +542,10 @@ function readSegmentUncached(text: string, lowerCase?: boolean): Segment {
 
   const actionWords = actionWordSet();
   const loose = ws.filter((_w, i) => !covered[i]);
-  const foreign = loose.filter((w) => actionWords.has(w.folded) || /\d/.test(w.surface) || (!a.lowerWriting && !isCapital(w) && !PARTICLES.has(w)));
+  // A place's possessive standing for the place ("Dr Raj Menon (Paeds, St Luke's)", "DSL, St Anne's") is where they work:
+  // its "s" is no word of a task.
+  const possessive = (w: Word) => w.folded === "s" && /['’]$/.test(text.slice(0, w.start)) && ws.some((p) => p.end === w.start - 1 && isCapital(p));
+  const foreign = loose.filter((w) => actionWords.has(w.folded) || /\d/.test(w.surface) || (!a.lowerWriting && !isCapital(w) && !PARTICLES.has(w) && !possessive(w)));
   let name: string | null = null;
   // In lower-case writing a harm word that is also a first name ("mark", "bruce") starts a name when a surname runs
   // straight on from it ("mark ellis"); on its own, or after a name, it stays a word of the concern.

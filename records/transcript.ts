@@ -54,10 +54,16 @@ const SAID_I = /^((?:(?:ok|okay|yes|sure|fine|no problem|will do)[,!.]?\s+)?(?:I
 // task on. Only before a word in lower case, so "Will Evans to ..." stays a person.
 const DROPPED_I = /^((?:[Ww]ill|[Cc]an|[Hh]appy to|[Gg]oing to))\s+(?!be\b|do\s*[.!]?$)([a-z].*)$/;
 const FIRST_PERSON = { exec: (t: string) => SAID_I.exec(t) ?? DROPPED_I.exec(t), test: (t: string) => SAID_I.test(t) || DROPPED_I.test(t) };
-const CHAIRING = /\b(?:I'll chair|I’ll chair|I will chair|I'm chairing|I’m chairing|I am chairing)\b[^.!?]*[.!?]?/i;
+// The sentence ends at a comma or semicolon outside brackets that goes on to somebody else ("I'm chairing (TM, CSC), Tom's
+// recording"); what the sender goes on to say of themselves ("I'm chairing, I'm the allocated SW") is theirs.
+// In a chat, "chairing" with no one else before it is the sender ("Afternoon. Chairing.", "Morning – chairing as TM", "Me
+// chairing"); "Sam is chairing" names another.
+const CHAIRING = /(?:\b(?:I'll chair|I’ll chair|I will chair|I'm chairing|I’m chairing|I am chairing)|(?:(?<![A-Za-z'’,]\s*)|(?<=\bme\s+))chairing)\b(?:[^.!?,;(]|\([^)]*\)|[,;](?=\s*I\b))*[.!?]?/i;
 // The sender saying they make the record ("I'll minute", "Luke here, I'll record", "I'm taking the notes"): the recorder, as
 // the chair is read from "I'm chairing".
-const RECORDING = /\b(?:I'll|I’ll|I will|I'm|I’m|I am)\s+(?:also\s+)?(?:record(?:ing)?|minut(?:e|ing)|tak(?:e|ing)\s+(?:the\s+)?(?:notes|minutes)|doing\s+the\s+(?:notes|minutes)|keep(?:ing)?\s+(?:the\s+)?notes)(?=\s*(?:$|[.!,;)–—-]|\s(?:in here|as we go|today|for (?:this|the|us)|the (?:call|meeting|discussion))))[^.!?]*[.!?]?/i;
+// In a chat the record is typed as it goes: "I'm noting", "I'll type as we go for the record", "I'll type outcomes into the
+// chat", "I'll type notes here", or a reply of "noting" alone when the chair asks who will.
+const RECORDING = /(?:\b(?:I'll|I’ll|I will|I'm|I’m|I am)\s+(?:also\s+)?(?:record(?:ing)?|minut(?:e|ing)|tak(?:e|ing)\s+(?:the\s+)?(?:notes|minutes)|doing\s+the\s+(?:notes|minutes)|keep(?:ing)?\s+(?:the\s+)?notes|not(?:e|ing)|typ(?:e|ing)(?:\s+(?:up\s+)?(?:the\s+)?(?:notes|minutes|outcomes|actions|it|this)(?:\s+up)?)?)(?=\s*(?:$|[.!,;)–—-]|\s(?:in here|here|into the chat|in the chat|as we go|today|for (?:this|the|us)|the (?:call|meeting|discussion))))|^[^A-Za-z]*(?:noting|minuting|taking (?:the )?notes)(?=[\s.!]*$))[^.!?]*[.!?]?/i;
 // Someone saying who they are: "Amira here, SW CSC", "Hi, Jo Smith, TM", "SW - Amira Hussain here", "DS Khan, CID".
 const TITLE = new RegExp(String.raw`^(?:${titleAlternation()})\.?\s+`, "i");
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -136,6 +142,39 @@ export function senderListed(text: string): Span[] {
   return out;
 }
 
+/**
+ * Every "me" or "myself" in a chat message that stands for a person taking part or doing something, not the object of
+ * a verb or a preposition: an item of a list ("Joining: me, Mel Davies (HV)"), the doer of a task ("me + DC Lloyd to
+ * see dad", "Legal gateway request – me – today", "- Me: review strat", "Actions: me home visit tonight"). In a chat log
+ * the one who wrote the message is who "me" is ("told me", "send to me", "with me" are left as written).
+ */
+export function senderNamed(text: string): Span[] {
+  const out: Span[] = [...senderListed(text)];
+  for (const m of text.matchAll(/\b(me|myself)\b/gi)) {
+    const from = m.index ?? 0;
+    const to = from + m[0].length;
+    if (out.some((x) => x.from === from)) continue;
+    const before = text.slice(0, from);
+    const after = text.slice(to);
+    if (!/(?:^|[:;,+&./\-–—•*(]|\band|\bthen)\s*$/i.test(before) || /^\s+too\b/i.test(after)) continue;
+    const item = /^\s*(?:\([^)]*\))?\s*(?:[,;+&:\-–—/)]|and\b|to\s|$)/i.test(after);
+    const opens = /(?:^|[:;])\s*(?:[-–—•*]\s*)?$/.test(before);
+    if (item || opens) out.push({ from, to });
+  }
+  return out.sort((x, y) => x.from - y.from);
+}
+
+/** The text copied with each "me" that is the sender written as the sender's name, quoting "me". */
+function copyNamingSender(w: Writer, text: string, at: number, name: string): void {
+  let from = 0;
+  for (const me of senderNamed(text)) {
+    w.copy(text.slice(from, me.from), at + from);
+    w.say(name, { from: at + me.from, to: at + me.to });
+    from = me.to;
+  }
+  w.copy(text.slice(from), at + from);
+}
+
 const plain = (s: string) => s.toLowerCase().replace(/[^\p{L}\s]/gu, " ").replace(/\s+/g, " ").trim();
 
 /** A message that says nothing for the record ("Morning all", "Thanks", "Joined", "👍"). */
@@ -153,7 +192,13 @@ function sayRoleLine(w: Writer, label: string, name: string, text: string, at: n
   const after = text.slice(afterAt).trim();
   for (const [piece, pieceAt] of [[before, at], [after, at + text.indexOf(after, afterAt)]] as const) {
     if (empty(piece)) continue;
-    w.copy(piece, pieceAt);
+    // "Chairing as TM ... I'll keep notes here": the chair who also says they record it does both.
+    const recording = label !== "Minutes: " ? RECORDING.exec(piece) : null;
+    if (recording) {
+      sayRoleLine(w, "Minutes: ", name, piece, pieceAt, recording);
+      continue;
+    }
+    copyNamingSender(w, piece, pieceAt, name);
     w.say("\n\n", { from: pieceAt, to: pieceAt + piece.length });
   }
 }
@@ -296,8 +341,14 @@ function stripSystemBody(body: string): string | null {
   return t === "" || REACTION.test(t) ? null : body;
 }
 
+/** A chat log rewritten as notes, with when its first message was sent. */
+export interface ChatNotes extends Rewritten {
+  /** The first message's timestamp as the log shows it ("09:02", "10:02 AM") and where it stands in the log. */
+  started: { time: string; at: number };
+}
+
 /** The chat log rewritten as notes, or null when the notes are not a chat log. */
-export function fromTranscript(notes: string): Rewritten | null {
+export function fromTranscript(notes: string): ChatNotes | null {
   const read = readMessages(notes);
   if (!read) return null;
   const { messages, divider, joiners, titles } = read;
@@ -312,7 +363,8 @@ export function fromTranscript(notes: string): Rewritten | null {
   const h = first.header;
   const headerSpan = { from: h.lineAt, to: h.lineEnd };
   // When: the first message's date (or the day divider above it) when the log shows one. Its time is when somebody
-  // first wrote, not when the discussion was held: the time is read only where the notes state it (a title line).
+  // first wrote: a time the notes state (a title line, "thanks for joining the strat call at 4") says when the
+  // discussion was held, and only where none does is the first message's time taken as when it began (`started`).
   w.say("Date: ", headerSpan);
   if (h.date) w.copy(h.date, h.dateAt);
   else if (divider) w.copy(divider.text, divider.at);
@@ -437,21 +489,15 @@ export function fromTranscript(notes: string): Rewritten | null {
         w.say(`${displayName(m.name)} to `, said);
         w.copy(mine[2] ?? "", at + text.length - (mine[2] ?? "").length);
       } else {
-        // "me" among those listed as taking part is the one who sent the message: written by name, quoting "me".
-        let from = 0;
-        for (const me of senderListed(text)) {
-          w.copy(text.slice(from, me.from), at + from);
-          w.say(displayName(m.name), { from: at + me.from, to: at + me.to });
-          from = me.to;
-        }
-        w.copy(text.slice(from), at + from);
+        // "me" listed as taking part or doing a task is the one who sent the message: written by name, quoting "me".
+        copyNamingSender(w, text, at, displayName(m.name));
       }
       // The lines of one message stay together ("Actions" and the list under it); a new message starts a new block.
       const lastOfMessage = line === m.lines[m.lines.length - 1];
       w.say(lastOfMessage ? "\n\n" : "\n", { from: at, to: at + text.length });
     }
   }
-  return w.out;
+  return { ...w.out, started: { time: h.time, at: h.timeAt } };
 }
 
 type Line = { text: string; at: number };

@@ -5,8 +5,8 @@
  * says who is chairing, each person says who they are, decisions and actions follow, people
  * take on tasks in the first person) and written in one of the ways chat logs are pasted.
  * The gold record is the team's, adjusted only where the transcript itself says more or less:
- * the date where the style carries one (the first message's, or a day divider), no meeting time
- * (a message's time is when it was sent), and the format (virtual).
+ * the date where the style carries one (the first message's, or a day divider), the first message's time as the
+ * meeting's (the discussion began when it was first written in), and the format (virtual).
  *
  * Styles walk how chats are copied: Teams desktop ("Name 10:02" then the message), "[10:02]
  * Name: message", "Name, 10:02 AM", meeting chat ("From Name to Everyone 10:02:"), Teams
@@ -191,6 +191,7 @@ export function chatCase(c: NoteCase, style: ChatStyle, r: Rng, extra: { concern
   const day = date ? new Date(`${date}T12:00:00Z`) : null;
   const dividerLine = divider && day ? pick(r, [`${days[day.getUTCDay()]} ${day.getUTCDate()} ${months[day.getUTCMonth()]} ${day.getUTCFullYear()}`, `${day.getUTCDate()} ${months[day.getUTCMonth()]} ${day.getUTCFullYear()}`, dm(date!, true)]) : null;
   const notes = `${dividerLine ? `${dividerLine}\n` : ""}${render(msgs, style, date, suffix, r, seconds)}`;
+  const started = msgs.find((m) => !m.system);
   return {
     ...c,
     id: `${c.id}-${style}`,
@@ -198,8 +199,8 @@ export function chatCase(c: NoteCase, style: ChatStyle, r: Rng, extra: { concern
     notes,
     gold: {
       ...g,
-      // A message's time is when it was sent, not when the discussion was held: the log states no meeting time.
-      meeting: { date, time: null, format: "virtual" },
+      // The discussion began when its first message was sent: the log states no other time for it.
+      meeting: { date, time: started ? hhmm(started.minute) : null, format: "virtual" },
       must_flag: date ? g.must_flag.filter((f) => f !== "date") : [...new Set([...g.must_flag, "date"])],
       must_not_flag: date ? [...new Set([...g.must_not_flag, "date"])] : g.must_not_flag.filter((f) => f !== "date"),
     },

@@ -194,6 +194,7 @@ export function walkChat(r: Rng, n: number, style: (typeof WALK_STYLES)[number])
   if (above === "divider") lines.push(pick(r, [dm(meeting, true), longDate]));
   if (above === "title") lines.push(titled(dated), "");
   let minute = startMin;
+  let started: string | null = null;
   for (const m of msgs) {
     if (m.who === null) {
       lines.push(m.text);
@@ -201,6 +202,7 @@ export function walkChat(r: Rng, n: number, style: (typeof WALK_STYLES)[number])
     }
     minute += chance(r, 0.6) ? 1 : 0;
     const t = `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+    started ??= t;
     if (style === "bracket") lines.push(`[${above === "headers" ? `${dm(meeting, false)} ` : ""}${t}] ${m.who}: ${m.text}`);
     else if (style === "name_comma") lines.push(`${m.who}, ${above === "headers" ? `${dm(meeting, false)} ` : ""}${t}`, m.text, "");
     else lines.push(`${m.who} ${above === "headers" ? `${dm(meeting, false)} ` : ""}${t}`, m.text, "");
@@ -214,8 +216,8 @@ export function walkChat(r: Rng, n: number, style: (typeof WALK_STYLES)[number])
   if (actions.some((a) => a.owner === null)) gaps.push("actions.owner");
   const all = ["date", "child_ref", "concerns", "attendees.social_work", "attendees.health", "attendees.police", "decisions.section47", "decisions.criminal_investigation", "actions", "actions.owner", "decisions.share_with_family", "decisions.child_welfare"];
   const gold: Gold = {
-    // The first message's time is when somebody first wrote, not a time the log states for the discussion.
-    meeting: { date: dated ? meeting : null, time: null, format: "virtual" },
+    // The discussion began when its first message was sent: the log states no other time for it.
+    meeting: { date: dated ? meeting : null, time: started, format: "virtual" },
     child_ref: ref,
     jurisdiction: wales ? "wales" : "england",
     chair: chair.shown,

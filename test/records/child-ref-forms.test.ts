@@ -62,3 +62,29 @@ describe("the child reference labelled by the council's case system or service",
     expect(r.gaps).not.toContain("child_ref");
   });
 });
+
+describe("where the child's initials and a case number are both given, the number is the reference", () => {
+  it.each([
+    ["Child: K.D. (age 6) – LCS ref 2207813", "2207813"],
+    ["Child: A.Y. (8)          WCCIS: 6602117", "6602117"],
+    ["CYP: L.H. 9y   LCS# 4417023", "4417023"],
+    ["Child: M.C. age 4   Cumberland ref CC/26/01145", "CC/26/01145"],
+    ["Child: T.R. (Y9)\nRef: Mosaic 1187430", "1187430"],
+  ])("'%s' is %s", (top, ref) => {
+    expect(read(top).ref).toBe(ref);
+  });
+
+  it("initials alone are still the reference", () => {
+    expect(read("Child: K.D. (age 6)").ref).toBe("K.D.");
+  });
+});
+
+describe("a system's letters and its number written apart are one reference", () => {
+  it.each([
+    ["Ref: BCC-CS 0931472", "BCC-CS 0931472"],
+    ["re: child BCS 7781-204 (age 4)", "BCS 7781-204"],
+    ["about child CCS-881034 (aged 3)", "CCS-881034"],
+  ])("'%s' is %s", (top, ref) => {
+    expect(read(top).ref).toBe(ref);
+  });
+});

@@ -110,9 +110,9 @@ describe("a strategy discussion pasted as a chat log", () => {
     expect(r.decisions.section47.decision).toBe("yes");
   });
 
-  it("the first message's date is the discussion's date when the log shows one, but its time is only when somebody wrote", () => {
+  it("the first message's date and time are the discussion's when the log shows them and the notes state no other", () => {
     const r = read(PASTES.whatsapp as string);
-    expect(r.time).toBeNull();
+    expect(r.time).toBe("10:02");
     expect(r.date).toBe("2025-11-26");
     expect(r.format).toBe("virtual");
     // "tomorrow" is counted from the discussion, not from today.
@@ -144,10 +144,10 @@ describe("a strategy discussion pasted as a chat log", () => {
     expect(read(PASTES.teams_desktop as string).date).toBe("2025-11-26");
   });
 
-  it("without a date in the log the date stays empty rather than taken from today", () => {
+  it("without a date in the log the date stays empty rather than taken from today, and the first message gives the time", () => {
     const r = read(PASTES.bracket_time as string);
     expect(r.date).toBeNull();
-    expect(r.time).toBeNull();
+    expect(r.time).toBe("10:02");
   });
 
   it("system lines, reactions and greetings make nobody an attendee or an action", () => {
@@ -179,9 +179,9 @@ describe("a strategy discussion pasted as a chat log", () => {
     expect(r.actions.find((a) => /GP records/.test(a.action))?.owner).toBe("Priya Shah");
   });
 
-  it("a header copied with the day in words is a header, and gives no date", () => {
+  it("a header copied with the day in words is a header, and gives no date but the time it began", () => {
     const r = read("Sarah Jones, Yesterday 10:02 AM\nStrategy discussion. I'll chair.\nTom Reed (SW), Yesterday 10:03 AM\nI'll see the child today\nSarah Jones, Yesterday 10:04 AM\nS47 agreed");
-    expect(r.time).toBeNull();
+    expect(r.time).toBe("10:02");
     expect(r.date).toBeNull();
     expect(r.actions[0]?.owner).toBe("Tom Reed");
   });
@@ -223,10 +223,10 @@ describe("what is pasted around a chat log", () => {
 [10:44] Sarah Jones: Mike can you do PNC checks by Friday?
 [10:44] DC Mike Evans: ok will do`;
 
-  it("a title line above the log gives the date the due dates count from, and timestamps are not due dates", () => {
+  it("a title line above the log gives the date the due dates count from and a time that outranks the first message's, and timestamps are not due dates", () => {
     const r = read(`Strategy discussion re CS123456 - 17/03/2025\n\n${log}`);
     expect(r.date).toBe("2025-03-17");
-    expect(r.time).toBeNull();
+    expect(r.time).toBe("10:40");
     expect(read(`Strategy discussion re CS123456 - 17/03/2025 10:30\n\n${log}`).time).toBe("10:30");
     expect(r.actions.map((a) => [a.owner, a.due])).toEqual([
       ["Sarah Jones", "2025-03-18"],
@@ -239,5 +239,38 @@ describe("what is pasted around a chat log", () => {
     expect(r.date).toBe("2025-03-17");
     expect(r.attendees.map((a) => a.name)).toEqual(expect.arrayContaining(["Sarah Jones", "DC Mike Evans", "Dr Anil Patel"]));
     expect(r.actions[0]?.due).toBe("2025-03-18");
+  });
+});
+
+describe("who records a discussion held in a chat", () => {
+  const opening = (first: string, second: string) => `[10:02] Sarah Jones (TM): Strat discussion re C-44120. ${first}\n[10:03] Tom Reed (SW): ${second}\n[10:04] DC Mike Evans: DC Evans, CAIT\n[10:05] Sarah Jones (TM): s47 agreed`;
+
+  it("when the chair says who records in the same breath as chairing, that person records and the chair still chairs", () => {
+    const r = read(opening("I'm chairing (TM, CSC), Tom's recording", "Tom Reed, SW, here"));
+    expect(r.chair).toBe("Sarah Jones");
+    expect(r.recorded_by).toBe("Tom Reed");
+  });
+
+  it("when a sender says they note or type the record as it goes, they record it", () => {
+    for (const said of ["noting", "👍 noting", "I'm noting", "I'll type as we go for the record", "I'll type outcomes into the chat so we have a record", "I'll type notes here"]) {
+      expect(read(opening("I'll chair. Who can take notes?", said)).recorded_by).toBe("Tom Reed");
+    }
+  });
+
+  it("when a sender says they will note or type something else, nobody is named as recording", () => {
+    for (const said of ["I'll note that for the chronology", "I'll type up the chronology by Friday"]) expect(read(opening("I'll chair.", said)).recorded_by).toBeNull();
+  });
+
+  it("what the chair goes on to say of themselves stays theirs, not a line of its own", () => {
+    const r = read(opening("I'm chairing, I'm the allocated SW (Intake)", "Tom Reed TM here"));
+    expect(r.chair).toBe("Sarah Jones");
+    expect(r.attendees.filter((a) => !a.name)).toEqual([]);
+  });
+
+  it("when the sender writes 'chairing' with no one else before it, the sender chairs, and may record it too", () => {
+    for (const said of ["Afternoon. Chairing.", "Right, starting now. Me chairing. Who's on?", "Morning – chairing as TM. Call starting."]) expect(read(opening(said, "Tom Reed, SW, here")).chair).toBe("Sarah Jones");
+    const both = read(opening("Morning – chairing as TM. Business support unavailable so I'll keep notes here.", "Tom Reed, SW, here"));
+    expect([both.chair, both.recorded_by]).toEqual(["Sarah Jones", "Sarah Jones"]);
+    expect(read(opening("Morning. Tom is chairing today.", "Tom Reed, SW, here")).chair).not.toBe("Sarah Jones");
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../core/clock.js";
 import { createDeadlineCalculator } from "../../deadlines/index.js";
 import { draftFromNotes } from "../../records/index.js";
-import { senderListed } from "../../records/transcript.js";
+import { senderListed, senderNamed } from "../../records/transcript.js";
 
 const calculator = createDeadlineCalculator();
 const draft = (notes: string) => draftFromNotes(notes, { clock: fixedClock("2025-06-09T12:00:00Z"), calculator }).record;
@@ -122,5 +122,19 @@ describe("in a chat log, the role a sender says of themselves is theirs wherever
     // Jo Bell's later "HV – ..." reports what the HV said; she said her own role first.
     expect(roleOf(chat, "Jo Bell")).toBe("social_worker");
     expect(draftFromNotes(chat, { clock: fixedClock("2025-06-09T12:00:00Z"), calculator }).record.decisions.section47.decision).not.toBeNull();
+  });
+});
+
+describe("in a chat log, 'me' that does something is the message's sender too", () => {
+  it("finds 'me' as the doer of a task or as one joining, as a chat writes them", () => {
+    for (const line of ["Joining: me, Mel Davies (HV, PTHB), PC Rhys Watkins (DPP)", "me + DC Lloyd to see dad tmrw after medical", "Legal gateway request – me – today", "- Me: review strat meeting Thurs 20/11 10am", "Actions: me home visit tonight; Mel weight check"]) {
+      const spans = senderNamed(line);
+      expect(spans).toHaveLength(1);
+      expect(line.slice(spans[0]!.from, spans[0]!.to).toLowerCase()).toBe("me");
+    }
+  });
+
+  it("leaves 'me' as the object of a verb or preposition", () => {
+    for (const line of ["Mum told by me this afternoon", "CSE screening with me; Jo to review", "he hit me, she said", "Yesterday told me it was an accident", "send the report to me by Fri", "ok, me too"]) expect(senderNamed(line)).toEqual([]);
   });
 });
