@@ -207,22 +207,11 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
   }
   // How a danger is said to be over (cues.json danger_over): where, per kind, in sentence i. A negated one ("not breathing normally") is not.
   const overCache = new Map<DangerKind, ({ index: number; text: string }[] | undefined)[]>();
-  // The person who harms gone for now but coming back soon ("he's gone to the pub, he'll be back any minute"), said within reach
-  // (the whole of a short message, two sentences either side in a paste): their absence is no ending and no safety (cues.json
-  // danger_continues, a group that `undoes` harmer_gone). Working Together 2023: a child likely to suffer harm, not only suffering it.
-  const returningNear = (i: number, kind: DangerKind) => {
-    const set = m[`returning_${kind}`];
-    if (!set) return false;
-    const [from, to] = n <= SAFE_NOW_WHOLE ? [0, n - 1] : [Math.max(0, i - SAFE_NOW_REACH), Math.min(n - 1, i + SAFE_NOW_REACH)];
-    for (let j = from; j <= to; j++) if (set.matches(sents[j]!).some((x) => !negatedAt(sents[j]!, x.index, model))) return true;
-    return false;
-  };
   const overAt = (i: number, kind: DangerKind) => {
     let bySentence = overCache.get(kind);
     if (!bySentence) overCache.set(kind, (bySentence = new Array(n)));
     let o = bySentence[i];
-    const endings = returningNear(i, kind) ? m[`over_lasting_${kind}`]! : m[`over_${kind}`]!;
-    if (o === undefined) bySentence[i] = o = endings.matches(sents[i]!).filter((x) => !negatedAt(sents[i]!, x.index, model));
+    if (o === undefined) bySentence[i] = o = m[`over_${kind}`]!.matches(sents[i]!).filter((x) => !negatedAt(sents[i]!, x.index, model));
     return o;
   };
   // A danger word inside its own kind's over statement is how the danger ended, not the danger: "the police took him away", "pulled him out of the water".
@@ -360,11 +349,8 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
   // 5. Is each danger live? The grammar of the clause that carries it says when, time words correct it.
   // Where the danger is a child being away (absence_is_danger), "he's gone out", "she's not home" are that danger, not safety;
   // where the harm is inside the child (company_is_not_safety), "she's with me now" does not end it.
-  // The absence of someone coming back soon (returningNear) is not safety either.
-  const safeSet = (sk: CompiledSubkind, i: number) =>
-    sk.absenceIsDanger || returningNear(i, sk.kind)
-      ? (sk.companyIsNotSafety ? m.safe_outright! : m.safe_not_absence!)
-      : sk.companyIsNotSafety ? m.safe_not_company! : m.safe_now!;
+  const safeSet = (sk: CompiledSubkind) =>
+    sk.absenceIsDanger ? (sk.companyIsNotSafety ? m.safe_outright! : m.safe_not_absence!) : sk.companyIsNotSafety ? m.safe_not_company! : m.safe_now!;
   // Whether a set of safety words occurs in the whole text, and in sentence j: asked for every danger found, so a
   // pasted document with many of them asked the same questions of the whole text and of each sentence again and again.
   // Each answer is a pure function of the set and the text, worked out once.
@@ -378,7 +364,7 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
   };
   const safeNear = (i: number, sk: CompiledSubkind) => {
     // Said outright: an ending of one kind of danger (danger_over) speaks only for that kind, in isLive.
-    const set = safeSet(sk, i);
+    const set = safeSet(sk);
     if (!saidSafe) return false;
     let inAll = safeInAll.get(set);
     if (inAll === undefined) safeInAll.set(set, (inAll = set.test(safeAll)));
@@ -421,7 +407,7 @@ export function readMessage(written: string, model: RiskModel = loadRiskModel(),
     };
     const endedLater = found.some((g) => g.hit.sentence === i && laterSays(g.hit.kind, (j) => overAt(j, g.hit.kind).length > 0));
     const over = endedLater || found.some((g) => g.hit.sentence === i && overNear(i, g.hit.kind));
-    const safeLater = saidSafe && laterSays(safeSet(sk, i), (j) => saysSafe(safeSet(sk, i), j));
+    const safeLater = saidSafe && laterSays(safeSet(sk), (j) => saysSafe(safeSet(sk), j));
     const safe = safeNear(i, sk) || safeLater;
     const goesOn = !over && !history[i] && goesOnNear(i, f.hit.kind);
     const reported = reportedBefore(sents[i]!, f.index, f.hit.kind, model);

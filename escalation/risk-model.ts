@@ -176,11 +176,7 @@ const ContinuesSchema = z
   .object({
     summary: z.string(),
     basis: z.string().min(1),
-    /**
-     * `undoes`: the endings (danger_over groups) this way of going on answers. "He's gone out" ends a harm only while he stays
-     * gone: said beside "he'll be back any minute", the person who harms is away for now, not gone (reader.ts overAt).
-     */
-    groups: z.record(z.string(), z.object({ summary: z.string().min(1), phrases: Phrases, cy: Phrases.default([]), undoes: z.array(z.string()).default([]) })),
+    groups: z.record(z.string(), z.object({ summary: z.string().min(1), phrases: Phrases, cy: Phrases.default([]) })),
     /** A telling dated this long ago is history, whatever goes on after it. */
     distant: Phrases,
     kinds: z.record(z.string(), z.array(z.string()).min(1)),
@@ -396,16 +392,6 @@ function compile(kinds: KindsFile, cues: CuesFile, levels: LevelsFile): RiskMode
   const goesOn = (k: string) => (c.danger_continues.kinds[k] ?? []).map((g) => c.danger_continues.groups[g]!);
   m.continues_distant = new PhraseSet(c.danger_continues.distant);
   for (const k of DANGER_KINDS) m[`continues_${k}`] = new PhraseSet(goesOn(k).flatMap((g) => g.phrases), goesOn(k).flatMap((g) => g.cy));
-  // A return (a way of going on that undoes an ending): per kind, its phrases, and the kind's endings without the ones it undoes.
-  for (const k of DANGER_KINDS) {
-    const returns = goesOn(k).filter((g) => g.undoes.length > 0);
-    if (returns.length === 0) continue;
-    const undone = new Set(returns.flatMap((g) => g.undoes));
-    for (const u of undone) if (!c.danger_over.groups[u]) throw new Error(`cues.json danger_continues: undoes names no danger_over group ${u}`);
-    m[`returning_${k}`] = new PhraseSet(returns.flatMap((g) => g.phrases), returns.flatMap((g) => g.cy));
-    const kept = (c.danger_over.kinds[k] ?? []).filter((g) => !undone.has(g)).map((g) => c.danger_over.groups[g]!);
-    m[`over_lasting_${k}`] = new PhraseSet(withSafeTime(kept.flatMap((g) => g.phrases)), kept.flatMap((g) => g.cy));
-  }
   const groups = Object.values(c.danger_over.groups);
   m.danger_over = new PhraseSet(withSafeTime(groups.flatMap((g) => g.phrases)), groups.flatMap((g) => g.cy));
   // A message that opens with a practitioner's role ("Health visitor: a 4 month old…", "DSL here"), from the shared alias table.
