@@ -171,3 +171,12 @@ describe("an officer named before their force, said with no commas (round sevent
     ]);
   });
 });
+
+describe("'myself' said after another person in a dictated list (round seventeen)", () => {
+  it("is the writer, a person of their own, and the one before keeps their own name", () => {
+    const read = people(`this is Ben Cole social worker dictating strategy discussion on the fourteenth of March 2025 present were Amy Shah team manager chairing Lucy Hart myself DC Owen Reid and Jo Bell health visitor ${REST}`);
+    expect(read).toContainEqual(["lucy hart", null, "took_part"]);
+    expect(read).toContainEqual(["dc owen reid", "detective", "took_part"]);
+    expect(read.filter((p) => p[0] === "lucy hart")).toHaveLength(1);
+  });
+});
