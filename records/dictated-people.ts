@@ -205,6 +205,12 @@ export function peopleInRun(
         if (cur.start >= 0 && (cur.names > 0 || cur.role)) cur.closed = true;
         break;
       case "glue":
+        // "present were andrea cole myself d c martin frost": "myself" said after a named person is the writer, a person
+        // of their own; said first ("myself gethin parry social worker") it opens the writer's own entry.
+        if ((ws[u.from] as Word).folded === "myself" && cur.start >= 0 && cur.names > 0 && !cur.linked && prev?.kind === "name") {
+          begin(u.from);
+          cur.names = 1;
+        }
         break;
       case "link":
         // "sarah jones she's the health visitor": the role that follows is this person's, whatever came before.

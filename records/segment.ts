@@ -162,7 +162,7 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
   let titleAt = -1;
   // Where the title ends: one of two words ("Staff Nurse", "Ch Insp") is written whole before the name.
   let titleTo = -1;
-  const agencyRuns: { from: number; to: number; prefix: boolean; word: boolean }[] = [];
+  const agencyRuns: { from: number; to: number; prefix: boolean; word: boolean; police: boolean }[] = [];
   let explicitRole: RoleEntry | null = null;
   let initialsFirst = false;
   for (const m of terms.matches) {
@@ -177,7 +177,7 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
       if (val.kind === "role" && (!explicitRole || val.role.rank < explicitRole.rank)) explicitRole = val.role;
       if (val.kind === "role" || (val.kind === "title" && val.role)) for (let i = m.from; i < m.to; i++) roleAt[i] ??= val.kind === "role" ? val.role : val.role;
       // Only an institution's word ("Primary", "Surgery", "Health") carries its name before it; a team's abbreviation (CAIT, YOT) follows a person's.
-      if (val.kind === "agency") agencyRuns.push({ from: m.from, to: m.to, prefix: isPhrase(v.org_prefixes, m.surface, "orgprefix"), word: /^\p{Lu}/u.test(m.surface) && m.surface !== m.surface.toUpperCase() });
+      if (val.kind === "agency") agencyRuns.push({ from: m.from, to: m.to, prefix: isPhrase(v.org_prefixes, m.surface, "orgprefix"), word: /^\p{Lu}/u.test(m.surface) && m.surface !== m.surface.toUpperCase(), police: val.agency.code === "police" });
     }
   }
   // Initials that spell a role, with no key: "SW (TM, ch)", "HV – duty SW" name one person by their initials, whose role
@@ -223,7 +223,14 @@ function analyse(text: string, lowerCase?: boolean): Analysis {
     let named = run.from - 1;
     while (named >= 0 && orgWord(named)) named--;
     const linked = suffix && named < run.from - 1 && named >= 0 && /^(?:at|from|of)$/.test((ws[named] as Word).folded);
-    const carries = run.word || (lowerList && suffix) || linked;
+    // Each force of England and Wales is named by its area and the lexicon holds every one ("North Wales Police",
+    // "Dyfed Powys police"): capitals between a rank or role and the police's word are the officer's name, not the
+    // force's ("DC Sam Whitfield North Wales Police", "detective constable Gwyn Davies Dyfed Powys police"), as
+    // dictation runs them on; on their own ("DS Karen Liu, Eastshire Police") they still name the force.
+    let back = run.from - 1;
+    while (back >= 0 && back >= run.from - 4 && orgWord(back)) back--;
+    const officer = run.police && back < run.from - 1 && back >= 0 && (kinds[back] === "title" || kinds[back] === "role");
+    const carries = (run.word && !officer) || (lowerList && suffix) || linked;
     while (carries && i >= 0 && i >= run.from - 4 && (orgWord(i) || orgLower(i)) && contiguous(text, ws[i] as Word, ws[i + 1] as Word)) mark(i, i-- + 1, "org");
     if (run.prefix) {
       let j = run.to;

@@ -150,3 +150,33 @@ describe("a weekday said with its day of the month (round ten)", () => {
     expect(d.record.actions.map((a) => [a.owner, a.due])).toEqual([["ann", "2025-03-21"], ["jo", "2025-03-24"]]);
   });
 });
+
+describe("an officer named before their force, said with no commas (round seventeen)", () => {
+  it("the capitals between the rank and the force are the officer's name, and the police took part", () => {
+    const notes = `Strategy discussion on the fourteenth of March 2025 present were Ann Lee social worker DC Rhys Morgan Gwent Police detective constable Tom Hale West Yorkshire Police and Jo Bell health visitor ${REST}`;
+    expect(people(notes)).toEqual([
+      ["ann lee", "social_worker", "took_part"],
+      ["dc rhys morgan", "detective", "took_part"],
+      ["dc tom hale", "detective", "took_part"],
+      ["jo bell", "health_visitor", "took_part"],
+    ]);
+    expect(gaps(notes).has("attendees.police")).toBe(false);
+  });
+
+  it("a force the lexicon does not know, written on its own after a comma, is still the force and no person", () => {
+    expect(people(`Present: Ann Lee (SW), DS Kate Roy, Westmoor Police CSE team, Jo Bell (HV). ${REST}`)).toEqual([
+      ["ann lee", "social_worker", "took_part"],
+      ["ds kate roy", "detective", "took_part"],
+      ["jo bell", "health_visitor", "took_part"],
+    ]);
+  });
+});
+
+describe("'myself' said after another person in a dictated list (round seventeen)", () => {
+  it("is the writer, a person of their own, and the one before keeps their own name", () => {
+    const read = people(`this is Ben Cole social worker dictating strategy discussion on the fourteenth of March 2025 present were Amy Shah team manager chairing Lucy Hart myself DC Owen Reid and Jo Bell health visitor ${REST}`);
+    expect(read).toContainEqual(["lucy hart", null, "took_part"]);
+    expect(read).toContainEqual(["dc owen reid", "detective", "took_part"]);
+    expect(read.filter((p) => p[0] === "lucy hart")).toHaveLength(1);
+  });
+});
